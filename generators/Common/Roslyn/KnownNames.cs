@@ -1,0 +1,9 @@
+namespace HyperRoute.Common;
+
+/// <summary>The metadata names of the attributes and runtime types the generator and analyzers look for.</summary>
+internal static class KnownNames
+{
+    public const string RouterAttribute = "HyperRoute.RouterAttribute";
+    public const string RouteAttribute = "HyperRoute.RouteAttribute";
+    public const string HotPathAttribute = "HyperRoute.HotPathAttribute";
+}

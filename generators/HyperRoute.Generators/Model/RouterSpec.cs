@@ -1,0 +1,37 @@
+using HyperRoute.Common;
+
+namespace HyperRoute.Generators.Model;
+
+/// <summary>Everything the generator needs to know about one <c>[Router]</c> type. Value-equatable, no symbols.</summary>
+internal sealed record RouterSpec
+{
+    /// <summary>The namespace, empty for the global namespace.</summary>
+    public required string Namespace { get; init; }
+
+    /// <summary>The type name with its type parameter list, if any (routers are not generic, so just the name).</summary>
+    public required string TypeName { get; init; }
+
+    /// <summary>The declaration keywords: <c>class</c>, <c>static class</c>, <c>struct</c>, <c>record</c>, <c>record struct</c>.</summary>
+    public required string TypeKeyword { get; init; }
+
+    /// <summary>The partial types this router is nested in, outermost first, as declaration headers (<c>partial class Outer</c>).</summary>
+    public required EquatableArray<string> ContainingTypes { get; init; }
+
+    /// <summary>The fully qualified type the handlers return, or <see langword="null"/> when they all return <c>void</c>.</summary>
+    public required string? ResultType { get; init; }
+
+    /// <summary>The routes in declaration order; <see cref="RouteSpec.Index"/> is the position here.</summary>
+    public required EquatableArray<RouteSpec> Routes { get; init; }
+
+    /// <summary>Routes the generator could not compile, with the reason (the analyzers report them as diagnostics).</summary>
+    public required EquatableArray<SkippedRoute> Skipped { get; init; }
+
+    /// <summary><see langword="true"/> when some handler is an instance method, so <c>Dispatch</c> is one too.</summary>
+    public bool HasInstanceHandlers => System.Linq.Enumerable.Any(Routes, r => !r.IsStatic);
+
+    /// <summary>The name of the generated file: <c>{Namespace}.{Type}.Dispatch.g.cs</c>.</summary>
+    public string HintName => (Namespace.Length == 0 ? "" : Namespace + ".") + string.Join(".", ContainingTypeNames) + (ContainingTypes.Count == 0 ? "" : ".") + TypeName + ".Dispatch.g.cs";
+
+    private System.Collections.Generic.IEnumerable<string> ContainingTypeNames
+        => System.Linq.Enumerable.Select(ContainingTypes, header => header.Substring(header.LastIndexOf(' ') + 1));
+}

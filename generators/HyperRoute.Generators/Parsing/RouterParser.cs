@@ -1,0 +1,172 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using HyperRoute.Common;
+using HyperRoute.Common.Routing;
+using HyperRoute.Generators.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace HyperRoute.Generators.Parsing;
+
+/// <summary>Stage 1: reads a <c>[Router]</c> type's symbols into a <see cref="RouterSpec"/>. Pure; never throws on user code.</summary>
+internal static class RouterParser
+{
+    /// <summary>
+    /// Returns <see langword="null"/> when no code can be generated for the type (it is not <c>partial</c>, is
+    /// generic, or is nested in a type that is not <c>partial</c>); the analyzers report why.
+    /// </summary>
+    public static RouterSpec? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        if (context.TargetSymbol is not INamedTypeSymbol type || !CanExtend(type))
+        {
+            return null;
+        }
+
+        var routes = ImmutableArray.CreateBuilder<RouteSpec>();
+        var skipped = ImmutableArray.CreateBuilder<SkippedRoute>();
+        string? resultType = null;
+
+        foreach (var method in type.GetMembers().OfType<IMethodSymbol>())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            foreach (var attribute in method.GetAttributes())
+            {
+                if (attribute.AttributeClass?.ToDisplayString() != KnownNames.RouteAttribute)
+                {
+                    continue;
+                }
+
+                var pattern = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
+                var route = ParseRoute(method, pattern, routes.Count, ref resultType, out var reason);
+                if (route is null)
+                {
+                    skipped.Add(new SkippedRoute(pattern ?? "(no pattern)", method.Name, reason!));
+                    continue;
+                }
+
+                routes.Add(route);
+            }
+        }
+
+        return new RouterSpec
+        {
+            Namespace = type.ContainingNamespace.IsGlobalNamespace ? string.Empty : type.ContainingNamespace.ToDisplayString(),
+            TypeName = type.Name,
+            TypeKeyword = Keyword(type),
+            ContainingTypes = ContainingTypeHeaders(type).ToEquatableArray(),
+            ResultType = resultType,
+            Routes = new EquatableArray<RouteSpec>(routes.ToImmutable()),
+            Skipped = new EquatableArray<SkippedRoute>(skipped.ToImmutable()),
+        };
+    }
+
+    private static RouteSpec? ParseRoute(IMethodSymbol method, string? pattern, int index, ref string? resultType, out string? reason)
+    {
+        reason = null;
+        if (!RouteTemplateParser.TryParse(pattern, out var template, out var templateError))
+        {
+            reason = "invalid template: " + templateError!.Message;
+            return null;
+        }
+
+        if (method.IsGenericMethod || method.ReturnsByRef || method.ReturnsByRefReadonly || method.IsAbstract || method.MethodKind != MethodKind.Ordinary)
+        {
+            reason = "the handler must be an ordinary, non-generic method that does not return by reference";
+            return null;
+        }
+
+        if (method.ContainingType.IsStatic && !method.IsStatic)
+        {
+            reason = "a static router's handlers must be static";
+            return null;
+        }
+
+        var returnsVoid = method.ReturnsVoid;
+        if (!returnsVoid)
+        {
+            var returnType = method.ReturnType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat.WithMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier | SymbolDisplayMiscellaneousOptions.UseSpecialTypes));
+            if (method.ReturnType.TypeKind == TypeKind.Error)
+            {
+                reason = "the handler's return type does not resolve";
+                return null;
+            }
+
+            if (resultType is null)
+            {
+                resultType = returnType;
+            }
+            else if (resultType != returnType)
+            {
+                reason = $"the handler returns {returnType}, but the router's handlers return {resultType}; one router has one result type";
+                return null;
+            }
+        }
+
+        var parameters = method.Parameters.Select(HandlerParameterReader.Read).ToArray();
+        if (!RouteBinder.TryBind(template!, parameters, out var bindings, out var bindingError))
+        {
+            reason = bindingError!.Message;
+            return null;
+        }
+
+        return new RouteSpec
+        {
+            Index = index,
+            Template = template!,
+            HandlerName = method.Name,
+            HandlerDisplay = method.Name + "(" + string.Join(", ", method.Parameters.Select(p => p.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) + " " + p.Name)) + ")",
+            IsStatic = method.IsStatic,
+            ReturnsVoid = returnsVoid,
+            Bindings = new EquatableArray<ParameterBinding>(bindings),
+        };
+    }
+
+    // Code can be added to a type only when it and every type around it are partial and not generic.
+    private static bool CanExtend(INamedTypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.ContainingType)
+        {
+            if (current.IsGenericType || !IsPartial(current))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsPartial(INamedTypeSymbol type)
+        => type.DeclaringSyntaxReferences.Length > 0
+            && type.DeclaringSyntaxReferences.All(r => r.GetSyntax() is TypeDeclarationSyntax declaration && declaration.Modifiers.Any(SyntaxKind.PartialKeyword));
+
+    private static IEnumerable<string> ContainingTypeHeaders(INamedTypeSymbol type)
+    {
+        var headers = new List<string>();
+        for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
+        {
+            var keyword = Keyword(outer);
+            var header = keyword.StartsWith("static ") ? "static partial " + keyword.Substring("static ".Length) : "partial " + keyword;
+            headers.Insert(0, header + " " + outer.Name);
+        }
+
+        return headers;
+    }
+
+    private static string Keyword(INamedTypeSymbol type)
+    {
+        if (type.IsRecord)
+        {
+            return type.IsValueType ? "record struct" : "record";
+        }
+
+        if (type.IsValueType)
+        {
+            return "struct";
+        }
+
+        return type.IsStatic ? "static class" : "class";
+    }
+}

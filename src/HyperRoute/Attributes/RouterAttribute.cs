@@ -1,0 +1,13 @@
+using System;
+
+namespace HyperRoute;
+
+/// <summary>
+/// Marks a <c>partial</c> type as a router. The HyperRoute generator reads the <see cref="RouteAttribute"/>
+/// methods of the type and emits a <c>Dispatch</c> method that routes UTF-8 requests to them with nested
+/// <c>switch</c>es, without dictionaries, regular expressions, reflection or allocation.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct, AllowMultiple = false, Inherited = false)]
+public sealed class RouterAttribute : Attribute
+{
+}

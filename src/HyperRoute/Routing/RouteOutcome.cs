@@ -1,0 +1,31 @@
+namespace HyperRoute;
+
+/// <summary>What a generated <c>Dispatch</c> did with a request.</summary>
+public enum RouteOutcome : byte
+{
+    /// <summary>A route matched and its handler ran.</summary>
+    Handled = 0,
+    /// <summary>No route matches the path (404).</summary>
+    NotFound = 1,
+    /// <summary>Routes match the path, but none for this method (405); <see cref="RouteMatch.Allow"/> lists the methods that do.</summary>
+    MethodNotAllowed = 2,
+    /// <summary>The request is malformed, or a route matched and an argument could not be bound (400); <see cref="RouteMatch.Problem"/> says why.</summary>
+    BadRequest = 3,
+}
+
+/// <summary>Why a request was answered with <see cref="RouteOutcome.BadRequest"/>.</summary>
+public enum RouteProblem : byte
+{
+    /// <summary>No problem.</summary>
+    None = 0,
+    /// <summary>The path does not start with <c>/</c>.</summary>
+    PathNotAbsolute,
+    /// <summary>The path holds a malformed percent-escape (<c>%4</c>, <c>%zz</c>), an escaped NUL, or bytes that are not UTF-8 once decoded.</summary>
+    MalformedPath,
+    /// <summary>A route value could not be converted to the handler parameter's type (<c>"abc"</c> for an <c>int</c> without an <c>int</c> constraint).</summary>
+    InvalidRouteValue,
+    /// <summary>A required query parameter is absent.</summary>
+    MissingQueryValue,
+    /// <summary>A query value could not be decoded or converted to the handler parameter's type.</summary>
+    InvalidQueryValue,
+}

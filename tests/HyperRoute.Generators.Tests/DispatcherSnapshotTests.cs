@@ -49,4 +49,89 @@ public sealed class DispatcherSnapshotTests : GeneratorTestBase
 
         Snapshot.Match(SingleSource(result), "ShopApi");
     }
+
+    [Fact]
+    public void Instance_router_with_void_handlers_in_nested_types()
+    {
+        var result = Generate("""
+            using HyperRoute;
+
+            public partial class Host
+            {
+                [Router]
+                public partial class Counter
+                {
+                    private int _hits;
+
+                    [Route("POST /hit")]
+                    public void Hit() => _hits++;
+
+                    [Route("POST /hit/{by:long:range(1,100)}")]
+                    public void HitBy(long by) => _hits += (int)by;
+
+                    [Route("GET /")]
+                    public static void Root() { }
+                }
+            }
+            """);
+
+        Assert.Equal("Host.Counter.Dispatch.g.cs", Assert.Single(result.Sources).HintName);
+        Snapshot.Match(SingleSource(result), "Counter");
+    }
+
+    [Fact]
+    public void Routes_that_cannot_compile_are_listed_as_not_compiled_and_the_rest_still_route()
+    {
+        var result = Generate("""
+            using HyperRoute;
+
+            namespace Broken;
+
+            [Router]
+            public static partial class Api
+            {
+                [Route("GET /ok")]
+                public static int Ok() => 1;
+
+                [Route("GET /users/{id:foo}")]
+                public static int BadConstraint(int id) => 1;
+
+                [Route("GET /items/{id}")]
+                public static int Unbound() => 1;
+
+                [Route("get /lower")]
+                public static int LowerMethod() => 1;
+
+                [Route("GET /other")]
+                public static string OtherResult() => "";
+            }
+            """);
+
+        var source = SingleSource(result);
+        Assert.Contains("Not compiled: <c>GET /users/{id:foo}</c>", source);
+        Assert.Contains("Not compiled: <c>GET /items/{id}</c>", source);
+        Assert.Contains("Not compiled: <c>get /lower</c>", source);
+        Assert.Contains("Not compiled: <c>GET /other</c>", source);
+        Snapshot.Match(source, "Api");
+    }
+
+    [Fact]
+    public void Same_length_literals_are_told_apart_by_their_distinguishing_byte()
+    {
+        var result = Generate("""
+            using HyperRoute;
+
+            [Router]
+            public static partial class Verbs
+            {
+                [Route("GET /alpha")] public static int Alpha() => 1;
+                [Route("GET /bravo")] public static int Bravo() => 2;
+                [Route("GET /brave")] public static int Brave() => 3;
+                [Route("GET /cafés")] public static int Cafes() => 4;
+                [Route("PUT /alpha")] public static int PutAlpha() => 5;
+            }
+            """);
+
+        Snapshot.Match(SingleSource(result), "Verbs");
+    }
 }

@@ -1,6 +1,11 @@
+extern alias generator;
+
 using System.Linq;
 using HyperRoute.Testing;
 using Microsoft.CodeAnalysis.CSharp;
+
+using RouterGenerator = generator::HyperRoute.Generators.RouterGenerator;
+using TrackingNames = generator::HyperRoute.Generators.TrackingNames;
 
 namespace HyperRoute.Generators.Tests;
 

@@ -242,6 +242,7 @@ internal static class DispatcherEmitter
         {
             writer.Line("var allow = global::HyperRoute.HttpMethods.None;");
             new TreeEmitter(writer, new AllowWriter(), new NameScope()).Write(plan.AllowTree, "path");
+            writer.Line();
             writer.Line("return allow;");
         }
     }

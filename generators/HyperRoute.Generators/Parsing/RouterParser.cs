@@ -20,7 +20,10 @@ internal static class RouterParser
     /// </summary>
     public static RouterSpec? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
-        if (context.TargetSymbol is not INamedTypeSymbol type || !CanExtend(type))
+        if (context.TargetSymbol is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } type
+            || string.IsNullOrEmpty(type.Name)
+            || context.TargetNode is TypeDeclarationSyntax { Identifier.IsMissing: true }
+            || !CanExtend(type))
         {
             return null;
         }
@@ -84,32 +87,32 @@ internal static class RouterParser
             return null;
         }
 
+        var parameters = method.Parameters.Select(HandlerParameterReader.Read).ToArray();
+        if (!RouteBinder.TryBind(template!, parameters, out var bindings, out var bindingError))
+        {
+            reason = bindingError!.Message;
+            return null;
+        }
+
+        // The router's result type comes from its first route that compiles, so one broken handler cannot
+        // make every correct one after it a mismatch.
         var returnsVoid = method.ReturnsVoid;
         if (!returnsVoid)
         {
-            var returnType = method.ReturnType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat.WithMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier | SymbolDisplayMiscellaneousOptions.UseSpecialTypes));
+            var returnType = method.ReturnType.ToDisplayString(ResultTypeFormat);
             if (method.ReturnType.TypeKind == TypeKind.Error)
             {
                 reason = "the handler's return type does not resolve";
                 return null;
             }
 
-            if (resultType is null)
-            {
-                resultType = returnType;
-            }
-            else if (resultType != returnType)
+            if (resultType is not null && resultType != returnType)
             {
                 reason = $"the handler returns {returnType}, but the router's handlers return {resultType}; one router has one result type";
                 return null;
             }
-        }
 
-        var parameters = method.Parameters.Select(HandlerParameterReader.Read).ToArray();
-        if (!RouteBinder.TryBind(template!, parameters, out var bindings, out var bindingError))
-        {
-            reason = bindingError!.Message;
-            return null;
+            resultType = returnType;
         }
 
         return new RouteSpec
@@ -123,6 +126,9 @@ internal static class RouterParser
             Bindings = new EquatableArray<ParameterBinding>(bindings),
         };
     }
+
+    private static readonly SymbolDisplayFormat ResultTypeFormat = SymbolDisplayFormat.FullyQualifiedFormat.WithMiscellaneousOptions(
+        SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier | SymbolDisplayMiscellaneousOptions.UseSpecialTypes);
 
     // Code can be added to a type only when it and every type around it are partial and not generic.
     private static bool CanExtend(INamedTypeSymbol type)

@@ -1,0 +1,208 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using HyperRoute.Common;
+using HyperRoute.Common.Routing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace HyperRoute.Analyzers;
+
+/// <summary>
+/// Reports every route the generator cannot compile, and why: it walks each <c>[Router]</c> type the way
+/// <c>RouterParser</c> does, with the same shared template parser (HR0001) and binder (HR0003), the same
+/// router rules (HR0002) and handler rules (HR0004); and it reports <c>[Route]</c>s no router serves (HR0005).
+/// Code that does not compile is left to the compiler: this analyzer reports nothing the compiler already does.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class RouteAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        DiagnosticDescriptors.InvalidRouteTemplate,
+        DiagnosticDescriptors.RouterCannotBeGenerated,
+        DiagnosticDescriptors.RouteCannotBind,
+        DiagnosticDescriptors.HandlerCannotBeCompiled,
+        DiagnosticDescriptors.RouteOutsideRouter);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(static start =>
+        {
+            // Without the HyperRoute runtime there is no [Route] to look at.
+            if (start.Compilation.GetTypesByMetadataName(KnownNames.RouteAttribute).IsEmpty)
+            {
+                return;
+            }
+
+            start.RegisterSymbolAction(AnalyzeType, SymbolKind.NamedType);
+            start.RegisterSyntaxNodeAction(AnalyzeFunction, SyntaxKind.LocalFunctionStatement, SyntaxKind.ParenthesizedLambdaExpression);
+        });
+    }
+
+    private static void AnalyzeType(SymbolAnalysisContext context)
+    {
+        var type = (INamedTypeSymbol)context.Symbol;
+        var reporter = new Reporter(context.ReportDiagnostic);
+        if (type.GetAttributes().Any(a => IsAttribute(a.AttributeClass, KnownNames.RouterAttribute)))
+        {
+            AnalyzeRouter(type, reporter, context.CancellationToken);
+            return;
+        }
+
+        foreach (var method in type.GetMembers().OfType<IMethodSymbol>())
+        {
+            foreach (var attribute in method.GetAttributes().Where(IsRoute))
+            {
+                reporter.Report(DiagnosticDescriptors.RouteOutsideRouter, AttributeLocation(attribute, context.CancellationToken), method.Name, RouterRules.Display(type));
+            }
+        }
+    }
+
+    // Mirrors RouterParser.Parse: same member order, same checks in the same order, the same result type
+    // bookkeeping; where the generator stops at a route's first problem, this reports every independent one.
+    private static void AnalyzeRouter(INamedTypeSymbol router, Reporter reporter, CancellationToken cancellationToken)
+    {
+        if (RouterRules.WhyNotExtensible(router, cancellationToken, out var routerLocation) is { } whyNotExtensible)
+        {
+            reporter.Report(DiagnosticDescriptors.RouterCannotBeGenerated, routerLocation, router.Name, whyNotExtensible);
+        }
+
+        string? resultType = null;
+        string? resultTypeDisplay = null;
+        foreach (var method in router.GetMembers().OfType<IMethodSymbol>())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            foreach (var attribute in method.GetAttributes().Where(IsRoute))
+            {
+                if (!PatternLocator.TryGetPattern(attribute, cancellationToken, out var pattern, out var patternSyntax))
+                {
+                    continue; // the attribute does not bind: a compiler error already
+                }
+
+                var whyNotHandler = RouterRules.WhyNotHandler(method);
+                if (whyNotHandler is not null)
+                {
+                    reporter.Report(DiagnosticDescriptors.HandlerCannotBeCompiled, method.Locations.FirstOrDefault(), RouterRules.HandlerName(method), whyNotHandler);
+                }
+
+                if (!RouteTemplateParser.TryParse(pattern, out var template, out var templateError))
+                {
+                    var location = PatternLocator.Locate(patternSyntax, templateError!.Start, templateError.Length);
+                    reporter.Report(DiagnosticDescriptors.InvalidRouteTemplate, location ?? AttributeLocation(attribute, cancellationToken), templateError.Message);
+                    continue;
+                }
+
+                var bound = BindOrReport(method, template!, patternSyntax, attribute, reporter, cancellationToken);
+                if (whyNotHandler is null && bound && !method.ReturnsVoid && method.ReturnType.TypeKind != TypeKind.Error)
+                {
+                    var returnType = method.ReturnType.ToDisplayString(RouterRules.ResultTypeFormat);
+                    if (resultType is null)
+                    {
+                        resultType = returnType;
+                        resultTypeDisplay = RouterRules.Display(method.ReturnType);
+                    }
+                    else if (resultType != returnType)
+                    {
+                        reporter.Report(DiagnosticDescriptors.HandlerCannotBeCompiled, method.Locations.FirstOrDefault(), method.Name, RouterRules.ResultTypeMismatch(method, resultTypeDisplay!));
+                    }
+                }
+            }
+        }
+    }
+
+    // Reports why the handler's parameters cannot bind to the template; returns true when they bind.
+    private static bool BindOrReport(IMethodSymbol method, RouteTemplate template, SyntaxNode? patternSyntax, AttributeData attribute, Reporter reporter, CancellationToken cancellationToken)
+    {
+        var parameters = method.Parameters.Select(HandlerParameterReader.Read).ToArray();
+        if (RouteBinder.TryBind(template, parameters, out _, out var error))
+        {
+            return true;
+        }
+
+        Location? location;
+        if (error!.ParameterIndex >= 0 && error.ParameterIndex < method.Parameters.Length)
+        {
+            var parameter = method.Parameters[error.ParameterIndex];
+            if (parameter.Type.TypeKind == TypeKind.Error)
+            {
+                return false; // the type does not resolve: a compiler error already
+            }
+
+            location = parameter.Locations.FirstOrDefault();
+        }
+        else if (error.SegmentIndex >= 0 && error.SegmentIndex < template.Segments.Count)
+        {
+            var segment = template.Segments[error.SegmentIndex];
+            location = PatternLocator.Locate(patternSyntax, segment.Start, segment.Text.Length);
+        }
+        else
+        {
+            location = patternSyntax?.GetLocation();
+        }
+
+        reporter.Report(DiagnosticDescriptors.RouteCannotBind, location ?? AttributeLocation(attribute, cancellationToken), error.Message);
+        return false;
+    }
+
+    // The generator only looks at the members of router types, so a [Route] on a local function or a lambda is
+    // never served, wherever it is.
+    private static void AnalyzeFunction(SyntaxNodeAnalysisContext context)
+    {
+        var (attributeLists, symbol) = context.Node switch
+        {
+            LocalFunctionStatementSyntax function => (function.AttributeLists, context.SemanticModel.GetDeclaredSymbol(function, context.CancellationToken)),
+            ParenthesizedLambdaExpressionSyntax lambda => (lambda.AttributeLists, context.SemanticModel.GetSymbolInfo(lambda, context.CancellationToken).Symbol),
+            _ => (default(SyntaxList<AttributeListSyntax>), null),
+        };
+        if (attributeLists.Count == 0 || symbol is not IMethodSymbol method)
+        {
+            return;
+        }
+
+        var reporter = new Reporter(context.ReportDiagnostic);
+        foreach (var attribute in method.GetAttributes().Where(IsRoute))
+        {
+            var name = RouterRules.HandlerName(method);
+            var location = method.MethodKind == MethodKind.LocalFunction ? method.Locations.FirstOrDefault() : AttributeLocation(attribute, context.CancellationToken);
+            reporter.Report(DiagnosticDescriptors.HandlerCannotBeCompiled, location, name, RouterRules.WhyNotHandler(method) ?? "it is not a member of a router");
+        }
+    }
+
+    private static bool IsRoute(AttributeData attribute) => IsAttribute(attribute.AttributeClass, KnownNames.RouteAttribute);
+
+    // The generator compares display names (RouterParser) and metadata names (ForAttributeWithMetadataName),
+    // not symbols, so an attribute declared twice (two assemblies) still counts; so does this. The name check
+    // first keeps the display string off the path for every other attribute.
+    private static bool IsAttribute(INamedTypeSymbol? attributeClass, string fullName)
+        => attributeClass is not null
+            && fullName.Length > attributeClass.Name.Length
+            && fullName[fullName.Length - attributeClass.Name.Length - 1] == '.'
+            && string.CompareOrdinal(fullName, fullName.Length - attributeClass.Name.Length, attributeClass.Name, 0, attributeClass.Name.Length) == 0
+            && attributeClass.ToDisplayString() == fullName;
+
+    private static Location? AttributeLocation(AttributeData attribute, CancellationToken cancellationToken)
+        => attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation();
+
+    /// <summary>Reports each distinct diagnostic once (a method with several routes can fail the same way for each).</summary>
+    private sealed class Reporter(Action<Diagnostic> report)
+    {
+        private readonly HashSet<(string Id, string? Path, int Start, int Length, string Message)> _reported = new();
+
+        public void Report(DiagnosticDescriptor descriptor, Location? location, params object?[] arguments)
+        {
+            var diagnostic = Diagnostic.Create(descriptor, location ?? Location.None, arguments);
+            var span = diagnostic.Location.SourceSpan;
+            var key = (descriptor.Id, diagnostic.Location.SourceTree?.FilePath, span.Start, span.Length, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+            if (_reported.Add(key))
+            {
+                report(diagnostic);
+            }
+        }
+    }
+}

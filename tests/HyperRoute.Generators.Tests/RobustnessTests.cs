@@ -1,0 +1,92 @@
+extern alias generator;
+
+using System.Diagnostics;
+using System.Linq;
+using System.Text;
+using HyperRoute.Testing;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+using RouterGenerator = generator::HyperRoute.Generators.RouterGenerator;
+using TrackingNames = generator::HyperRoute.Generators.TrackingNames;
+
+namespace HyperRoute.Generators.Tests;
+
+/// <summary>The generator never throws on user code, however broken, and stays fast on large routers.</summary>
+public sealed class RobustnessTests : GeneratorTestBase
+{
+    public static TheoryData<string> BrokenDeclarations() => new()
+    {
+        """[HyperRoute.Router] public partial class A { [HyperRoute.Route("GET /x"] public static int X() => 1; }""",
+        """[HyperRoute.Router] public partial class A { [HyperRoute.Route(] public static int X() => 1; }""",
+        """[HyperRoute.Router] public partial class A { [HyperRoute.Route] public static int X() => 1; }""",
+        """[HyperRoute.Router] public partial class A { [HyperRoute.Route(42)] public static int X() => 1; }""",
+        """[HyperRoute.Router] public partial class A { [HyperRoute.Route(null)] public static int X() => 1; }""",
+        """[HyperRoute.Router] public partial class A { [HyperRoute.Route("GET /x", "extra")] public static int X() => 1; }""",
+        """[HyperRoute.Router] public partial class A { [HyperRoute.Route("GET /x/{id:int}")] public static Missing X(int id) => 1; }""",
+        """[HyperRoute.Router] public partial class A { [HyperRoute.Route("GET /x/{id:int}")] public static int X(Missing id) => 1; }""",
+        """[HyperRoute.Router] public partial class A { [HyperRoute.Route("GET /x/{id:int}")] public static int X(int id""",
+        """[HyperRoute.Router] public partial class A { [HyperRoute.Route("GET /x/{id:int}")] public static int X<T>(int id) => 1; }""",
+        """[HyperRoute.Router] public partial class A { [HyperRoute.Route("GET /x")] public static ref int X() => throw null!; }""",
+        """[HyperRoute.Router] public partial class A { [HyperRoute.Route("GET /x/{id}")] public static int X(ref int id) => 1; }""",
+        """[HyperRoute.Router] public partial class A { [HyperRoute.Route("GET /x")] public int X { get; } }""",
+        """[HyperRoute.Router] public partial class A<T> { [HyperRoute.Route("GET /x")] public static int X() => 1; }""",
+        """[HyperRoute.Router] public class NotPartial { [HyperRoute.Route("GET /x")] public static int X() => 1; }""",
+        """public class Outer { [HyperRoute.Router] public partial class A { [HyperRoute.Route("GET /x")] public static int X() => 1; } }""",
+        """[HyperRoute.Router] public partial interface I { }""",
+        """[HyperRoute.Router] public partial class A { [HyperRoute.Route("GET /{a}/{b}/{c}/{a}")] public static int X(int a, int b, int c) => 1; }""",
+        """[HyperRoute.Router] public partial class A { [HyperRoute.Route("GET /{*")] public static int X() => 1; }""",
+        """[HyperRoute.Router] public partial class A { [HyperRoute.Route("GET /\u0000")] public static int X() => 1; }""",
+        """[HyperRoute.Router] public partial class A { [HyperRoute.Route("GET /x")] public static int X() => 1; [HyperRoute.Route("GET /x")] public static int Y() => 2; }""",
+        """[HyperRoute.Router] public partial class A { [HyperRoute.Route("GET /x")] public abstract int X(); }""",
+        """[HyperRoute.Router] partial class""",
+        """[HyperRoute.Router] public static partial class S { [HyperRoute.Route("GET /x")] public int X() => 1; }""",
+        """[HyperRoute.Router] public partial struct S { [HyperRoute.Route("GET /x/{id:int}")] public int X(int id) => id; }""",
+        """[HyperRoute.Router] public partial record R { [HyperRoute.Route("GET /x/{v:double}")] public static double X(double v = double.NaN, float f = 1.5f, decimal m = 2.5m) => v; }""",
+    };
+
+    [Theory]
+    [MemberData(nameof(BrokenDeclarations))]
+    public void Generator_reports_no_exception_on_broken_declarations(string source)
+    {
+        var compilation = CompilationFactory.Create(source);
+
+        var result = GeneratorHarness.Run(new RouterGenerator(), compilation);
+
+        Assert.DoesNotContain(result.GeneratorDiagnostics, d => d.Id is "CS8784" or "CS8785");
+        var runResult = result.Driver.GetRunResult();
+        Assert.All(runResult.Results, r => Assert.Null(r.Exception));
+        // Whatever it generated must not add errors of its own to the user's.
+        var before = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.Id).ToHashSet();
+        var introduced = result.Output.GetDiagnostics()
+            .Where(d => d.Severity == DiagnosticSeverity.Error && d.Location.SourceTree?.FilePath.EndsWith(".g.cs") == true)
+            .Select(d => d.ToString())
+            .ToList();
+        Assert.Empty(introduced);
+        _ = before;
+    }
+
+    [Fact]
+    public void Router_with_a_thousand_routes_generates_in_well_under_a_second_and_compiles()
+    {
+        var source = new StringBuilder("using HyperRoute;\n[Router]\npublic static partial class Big\n{\n");
+        for (var i = 0; i < 500; i++) // 1000 routes: half with a parameter, half literal
+        {
+            source.Append($"    [Route(\"GET /api/v1/resource{i}/items/{{id:int}}\")] public static int R{i}(int id) => id + {i};\n");
+            source.Append($"    [Route(\"GET /api/v1/resource{i}/status\")] public static int S{i}() => {i};\n");
+        }
+
+        source.Append("}\n");
+        var compilation = CompilationFactory.Create(source.ToString());
+        // JIT the generator's own code on a small router first: the figure is the steady cost, as in an IDE.
+        GeneratorHarness.Run(new RouterGenerator(), CompilationFactory.Create(
+            "[HyperRoute.Router] public static partial class Warm { [HyperRoute.Route(\"GET /a/{id:int}\")] public static int A(int id) => id; [HyperRoute.Route(\"GET /b\")] public static int B() => 1; }"));
+
+        var stopwatch = Stopwatch.StartNew();
+        var result = GeneratorHarness.Run(new RouterGenerator(), compilation);
+        stopwatch.Stop();
+
+        Assert.True(stopwatch.Elapsed.TotalMilliseconds < 1000, $"generation took {stopwatch.Elapsed.TotalMilliseconds:F0} ms");
+        GeneratorHarness.AssertCompilesCleanly(result);
+    }
+}

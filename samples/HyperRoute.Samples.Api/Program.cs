@@ -8,6 +8,7 @@ using HyperRoute.Samples.Api;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 
 // Usage: dotnet run -c Release --project samples/HyperRoute.Samples.Api -- [--port 8080] [--address 127.0.0.1]
@@ -53,7 +54,8 @@ return 0;
 static Task Serve(HttpContext context)
 {
     var request = context.Request;
-    var pathAndQuery = request.Path.Value + request.QueryString.Value;
+    // The raw request target, as sent: the dispatcher does its own percent-decoding (Request.Path is decoded already).
+    var pathAndQuery = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? request.Path.Value + request.QueryString.Value;
     var bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(pathAndQuery.Length) + 16);
     Reply reply;
     RouteMatch match;
@@ -90,5 +92,5 @@ static Task Serve(HttpContext context)
     }
 
     response.ContentLength = reply.Body.Length;
-    return HttpMethods.IsHead(request.Method) ? Task.CompletedTask : response.Body.WriteAsync(reply.Body).AsTask();
+    return Microsoft.AspNetCore.Http.HttpMethods.IsHead(request.Method) ? Task.CompletedTask : response.Body.WriteAsync(reply.Body).AsTask();
 }

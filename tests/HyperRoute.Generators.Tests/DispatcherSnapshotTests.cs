@@ -134,4 +134,22 @@ public sealed class DispatcherSnapshotTests : GeneratorTestBase
 
         Snapshot.Match(SingleSource(result), "Verbs");
     }
+
+    [Fact]
+    public void Large_literal_switches_put_each_branch_in_a_method_of_its_own()
+    {
+        var routes = new System.Text.StringBuilder();
+        for (var i = 0; i < 17; i++)
+        {
+            routes.Append($"    [Route(\"GET /r{i}\")] public static int L{i}() => {i};\n");
+            routes.Append($"    [Route(\"GET /r{i}/{{id:int}}\")] public static int P{i}(int id) => id;\n");
+        }
+
+        var result = Generate("using HyperRoute;\n[Router]\npublic static partial class Wide\n{\n" + routes + "}\n");
+
+        var source = SingleSource(result);
+        Assert.Contains("private static global::HyperRoute.RouteMatch MatchGet_1(", source);
+        Assert.Contains("private static global::HyperRoute.HttpMethods AllowedMethods_1(", source);
+        Snapshot.Match(source, "Wide");
+    }
 }

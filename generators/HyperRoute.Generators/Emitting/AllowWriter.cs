@@ -7,6 +7,8 @@ namespace HyperRoute.Generators.Emitting;
 /// <summary>Writes a matched path in the <c>Allow</c> tree: add the methods of the routes that end there (GET also allows HEAD).</summary>
 internal sealed class AllowWriter : ILeafWriter
 {
+    public bool IsAllowTree => true;
+
     public void Write(SourceWriter writer, IReadOnlyList<RouteLeaf> leaves, PathValues values, NameScope names)
     {
         foreach (var method in leaves.Select(l => l.Route.Template.Method).Distinct())

@@ -7,7 +7,8 @@ namespace HyperRoute.Generators.Emitting;
 /// <summary>Stage 3: writes a router's <see cref="DispatchPlan"/> as C#. Reads only the plan and specs, never symbols.</summary>
 internal static class DispatcherEmitter
 {
-    private const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"HyperRoute.Generators\", \"" + ThisAssembly.Version + "\")]";
+    private const string GeneratedCode = GeneratedMethods.GeneratedCode;
+    private const string AggressiveInlining = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]";
     private const string Span = "global::System.ReadOnlySpan<byte>";
     private const string Match = "global::HyperRoute.RouteMatch";
     private const string Buffer = "global::HyperRoute.Routing.DecodeBuffer";
@@ -65,6 +66,7 @@ internal static class DispatcherEmitter
         writer.Line();
         WriteDocs(writer, plan, withScratch: false);
         writer.Line(GeneratedCode);
+        writer.Line(AggressiveInlining);
         writer.Line($"public {modifier}{Match} Dispatch({Span} method, {Span} path, {Span} query{outResult})");
         using (writer.Indent())
         {
@@ -89,11 +91,19 @@ internal static class DispatcherEmitter
         foreach (var method in plan.Methods)
         {
             writer.Line();
-            WriteMethodTree(writer, method, modifier, outResult, result is not null);
+            WriteMethodTree(writer, method, modifier, outResult, result);
         }
 
         writer.Line();
         WriteAllowTree(writer, plan);
+    }
+
+    private static void WriteParts(SourceWriter writer, GeneratedMethods methods)
+    {
+        foreach (var part in methods.Parts)
+        {
+            writer.Append(part);
+        }
     }
 
     private static void WriteDocs(SourceWriter writer, DispatchPlan plan, bool withScratch)
@@ -142,6 +152,7 @@ internal static class DispatcherEmitter
     private static void WriteDispatchCore(SourceWriter writer, DispatchPlan plan, string modifier, string outResult, string passResult)
     {
         writer.Line(GeneratedCode);
+        writer.Line(AggressiveInlining);
         writer.Line($"private {modifier}{Match} DispatchCore({Span} method, {Span} path, {Span} query, scoped ref {Buffer} buffer{outResult})");
         using (writer.Braces())
         {
@@ -215,8 +226,10 @@ internal static class DispatcherEmitter
         }
     }
 
-    private static void WriteMethodTree(SourceWriter writer, MethodTree method, string modifier, string outResult, bool hasResult)
+    private static void WriteMethodTree(SourceWriter writer, MethodTree method, string modifier, string outResult, string? resultType)
     {
+        var hasResult = resultType is not null;
+        var methods = new GeneratedMethods("Match" + AllowWriter.Flag(method.Method), modifier, resultType, writer.IndentLevel);
         writer.Line($"/// <summary>Matches the {method.Method} routes; <see cref=\"{Match}.NotFound\"/> when none matches.</summary>");
         writer.Line(GeneratedCode);
         writer.Line($"private {modifier}{Match} Match{AllowWriter.Flag(method.Method)}({Span} path, {Span} query, scoped ref {Buffer} buffer{outResult})");
@@ -227,23 +240,28 @@ internal static class DispatcherEmitter
                 writer.Line("result = default!;");
             }
 
-            new TreeEmitter(writer, new HandlerCallWriter(hasResult), new NameScope()).Write(method.Tree, "path");
+            new TreeEmitter(writer, new HandlerCallWriter(hasResult), new NameScope(), methods).Write(method.Tree, "path");
             writer.Line();
             writer.Line($"return {Match}.NotFound;");
         }
+
+        WriteParts(writer, methods);
     }
 
     private static void WriteAllowTree(SourceWriter writer, DispatchPlan plan)
     {
+        var methods = new GeneratedMethods("AllowedMethods", "static ", null, writer.IndentLevel);
         writer.Line("/// <summary>The methods whose routes match <paramref name=\"path\"/>: the <c>Allow</c> header of a 405.</summary>");
         writer.Line(GeneratedCode);
         writer.Line($"private static global::HyperRoute.HttpMethods AllowedMethods({Span} path)");
         using (writer.Braces())
         {
             writer.Line("var allow = global::HyperRoute.HttpMethods.None;");
-            new TreeEmitter(writer, new AllowWriter(), new NameScope()).Write(plan.AllowTree, "path");
+            new TreeEmitter(writer, new AllowWriter(), new NameScope(), methods).Write(plan.AllowTree, "path");
             writer.Line();
             writer.Line("return allow;");
         }
+
+        WriteParts(writer, methods);
     }
 }

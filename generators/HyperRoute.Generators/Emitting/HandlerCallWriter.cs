@@ -18,6 +18,8 @@ internal sealed class HandlerCallWriter : ILeafWriter
 
     public HandlerCallWriter(bool hasResult) => _hasResult = hasResult;
 
+    public bool IsAllowTree => false;
+
     public void Write(SourceWriter writer, IReadOnlyList<RouteLeaf> leaves, PathValues values, NameScope names)
     {
         var leaf = leaves[0];

@@ -10,6 +10,14 @@ internal sealed class SourceWriter
     private readonly StringBuilder _builder = new();
     private int _indent;
 
+    public SourceWriter(int indent = 0) => _indent = indent;
+
+    /// <summary>The current indentation level, so that a method written elsewhere can start at the same depth.</summary>
+    public int IndentLevel => _indent;
+
+    /// <summary>Appends text written by another writer, as it is.</summary>
+    public void Append(SourceWriter other) => _builder.Append(other._builder);
+
     public void Line(string text)
     {
         if (text.Length > 0)

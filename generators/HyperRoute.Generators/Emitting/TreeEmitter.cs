@@ -8,6 +8,9 @@ namespace HyperRoute.Generators.Emitting;
 /// <summary>What to write where routes end: a handler call (dispatch) or an <c>Allow</c> flag (405).</summary>
 internal interface ILeafWriter
 {
+    /// <summary><see langword="true"/> when the tree computes <c>allow</c> flags rather than calling handlers.</summary>
+    bool IsAllowTree { get; }
+
     /// <summary>
     /// Writes the statements for the routes that end at one place, best first. The caller puts them in a block
     /// of their own, so the locals they declare cannot collide.
@@ -20,17 +23,31 @@ internal sealed class TreeEmitter
 {
     private const string Literal = "global::HyperRoute.Routing.Utf8Literal";
     private const string RoutePath = "global::HyperRoute.Routing.RoutePath";
+    private const string Span = "global::System.ReadOnlySpan<byte>";
+    private const string Match = "global::HyperRoute.RouteMatch";
 
     private readonly SourceWriter _writer;
     private readonly ILeafWriter _leaves;
     private readonly NameScope _names;
-    private readonly PathValues _values = new();
+    private readonly GeneratedMethods _methods;
+    private readonly PathValues _values;
 
-    public TreeEmitter(SourceWriter writer, ILeafWriter leaves, NameScope names)
+    // The locals in scope that a split-out part needs as parameters: segments, tails, parsed values.
+    private readonly List<(string Type, string Name)> _scope;
+
+    public TreeEmitter(SourceWriter writer, ILeafWriter leaves, NameScope names, GeneratedMethods methods)
+        : this(writer, leaves, names, methods, new PathValues(), new List<(string Type, string Name)>())
+    {
+    }
+
+    private TreeEmitter(SourceWriter writer, ILeafWriter leaves, NameScope names, GeneratedMethods methods, PathValues values, List<(string Type, string Name)> scope)
     {
         _writer = writer;
         _leaves = leaves;
         _names = names;
+        _methods = methods;
+        _values = values;
+        _scope = scope;
     }
 
     /// <summary>Writes the tree over <paramref name="path"/>, a normalized path.</summary>
@@ -39,7 +56,9 @@ internal sealed class TreeEmitter
         if (!tree.LiteralRoutes.IsEmpty)
         {
             _writer.Line("// Routes of literals only: the whole path is compared at once.");
-            WriteDecision(path, LiteralPlanner.Plan(tree.LiteralRoutes, switchOnLength: true), leaves => _leaves.Write(_writer, leaves, _values, _names));
+            var decision = LiteralPlanner.Plan(tree.LiteralRoutes, switchOnLength: true);
+            var split = Count(tree.LiteralRoutes) > GeneratedMethods.SplitThreshold;
+            WriteDecision(path, decision, leaves => Part(split, leaves[0].Route.Template.Pattern, e => e._leaves.Write(e._writer, leaves, e._values, e._names), alwaysReturns: true));
         }
 
         if (tree.Counts.Count == 0 && tree.Rest is null)
@@ -76,22 +95,27 @@ internal sealed class TreeEmitter
     {
         using (_writer.Braces())
         {
+            var scopeDepth = _scope.Count;
             for (var i = 0; i < count.SegmentsToRead; i++)
             {
                 if (count.Tails.Contains(i))
                 {
                     _writer.Line($"var t{i} = rest;");
+                    _scope.Add((Span, "t" + i));
                 }
 
                 _writer.Line($"var s{i} = {RoutePath}.NextSegment(ref rest);");
+                _scope.Add((Span, "s" + i));
             }
 
             foreach (var tail in count.Tails.Where(t => t >= count.SegmentsToRead))
             {
                 _writer.Line($"var t{tail} = rest;");
+                _scope.Add((Span, "t" + tail));
             }
 
             WriteNode(count.Root, count);
+            _scope.RemoveRange(scopeDepth, _scope.Count - scopeDepth);
             _writer.Line("break;");
         }
     }
@@ -101,7 +125,9 @@ internal sealed class TreeEmitter
         var segment = "s" + node.Depth;
         if (!node.Literals.IsEmpty)
         {
-            WriteDecision(segment, LiteralPlanner.Plan(node.Literals, switchOnLength: node.Literals.Entries.Skip(1).Any()), child => WriteNode(child, count));
+            var split = Count(node.Literals) > GeneratedMethods.SplitThreshold;
+            var decision = LiteralPlanner.Plan(node.Literals, switchOnLength: node.Literals.Entries.Skip(1).Any());
+            WriteDecision(segment, decision, child => Part(split, $"segment {node.Depth} is \"{LiteralOf(node, child)}\"", e => e.WriteNode(child, count), alwaysReturns: false));
         }
 
         foreach (var edge in node.Parameters)
@@ -111,9 +137,7 @@ internal sealed class TreeEmitter
             _writer.Line($"if ({condition})");
             using (_writer.Braces())
             {
-                _values.Set(node.Depth, segment, parsed);
-                WriteNode(edge.Child, count);
-                _values.Remove(node.Depth);
+                WithValues(node.Depth, segment, parsed, () => WriteNode(edge.Child, count));
             }
         }
 
@@ -124,25 +148,36 @@ internal sealed class TreeEmitter
 
         foreach (var edge in node.CatchAlls)
         {
-            var value = count.Tails.Contains(node.Depth) ? "t" + node.Depth : "global::System.ReadOnlySpan<byte>.Empty";
+            var value = count.Tails.Contains(node.Depth) ? "t" + node.Depth : Span + ".Empty";
             var condition = ConstraintEmitter.Condition(edge.Segment, value, "t" + node.Depth, _names, requireNonEmpty: false, out var parsed);
             _writer.Line("// " + string.Join(" or ", edge.Spellings) + (value.StartsWith("t", StringComparison.Ordinal) ? " takes the rest of the path" : " is empty here"));
             if (condition == "true")
             {
-                _values.Set(node.Depth, value, parsed);
-                WriteLeaves(edge.Child.Leaves, ownBlock: node.Leaves.Count > 0 || node.CatchAlls.Count > 1 || node.Parameters.Count > 0 || !node.Literals.IsEmpty);
-                _values.Remove(node.Depth);
+                var ownBlock = node.Leaves.Count > 0 || node.CatchAlls.Count > 1 || node.Parameters.Count > 0 || !node.Literals.IsEmpty;
+                WithValues(node.Depth, value, parsed, () => WriteLeaves(edge.Child.Leaves, ownBlock));
                 continue;
             }
 
             _writer.Line($"if ({condition})");
             using (_writer.Braces())
             {
-                _values.Set(node.Depth, value, parsed);
-                _leaves.Write(_writer, edge.Child.Leaves, _values, _names);
-                _values.Remove(node.Depth);
+                WithValues(node.Depth, value, parsed, () => WriteLeaves(edge.Child.Leaves, ownBlock: false));
             }
         }
+    }
+
+    private void WithValues(int depth, string value, Dictionary<HyperRoute.Common.Routing.RouteValueType, string> parsed, Action write)
+    {
+        var scopeDepth = _scope.Count;
+        foreach (var local in parsed)
+        {
+            _scope.Add((HyperRoute.Common.Routing.RouteValueTypeFacts.CSharpName(local.Key), local.Value));
+        }
+
+        _values.Set(depth, value, parsed);
+        write();
+        _values.Remove(depth);
+        _scope.RemoveRange(scopeDepth, _scope.Count - scopeDepth);
     }
 
     private void WriteLeaves(IReadOnlyList<RouteLeaf> leaves, bool ownBlock)
@@ -158,6 +193,80 @@ internal sealed class TreeEmitter
             _leaves.Write(_writer, leaves, _values, _names);
         }
     }
+
+    // Writes a branch inline, or, when its switch is large, as a call to a method of its own that holds it.
+    private void Part(bool split, string description, Action<TreeEmitter> body, bool alwaysReturns)
+    {
+        if (!split)
+        {
+            body(this);
+            return;
+        }
+
+        var name = _methods.NextPartName();
+        var part = new SourceWriter(_methods.Indent);
+        var parameters = _scope.Select(p => $"{p.Type} {p.Name}").ToList();
+        var arguments = _scope.Select(p => p.Name).ToList();
+        var names = new NameScope();
+        foreach (var (_, parameterName) in _scope)
+        {
+            names.Unique(parameterName);
+        }
+
+        part.Line();
+        part.Line($"/// <summary>Part of <see cref=\"{_methods.BaseName}\"/>: {CSharpLiterals.Xml(description)}.</summary>");
+        part.Line(GeneratedMethods.GeneratedCode);
+        if (_leaves.IsAllowTree)
+        {
+            part.Line($"private static global::HyperRoute.HttpMethods {name}({string.Join(", ", parameters)})");
+            using (part.Braces())
+            {
+                part.Line("var allow = global::HyperRoute.HttpMethods.None;");
+                body(new TreeEmitter(part, _leaves, names, _methods, _values, new List<(string Type, string Name)>(_scope)));
+                part.Line();
+                part.Line("return allow;");
+            }
+
+            _writer.Line($"allow |= {name}({string.Join(", ", arguments)});");
+        }
+        else
+        {
+            var outResult = _methods.ResultType is null ? "" : $", out {_methods.ResultType} result";
+            var passResult = _methods.ResultType is null ? "" : ", out result";
+            parameters.Insert(0, $"{Span} query");
+            arguments.Insert(0, "query");
+            part.Line($"private {_methods.Modifier}{Match} {name}({string.Join(", ", parameters)}, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer{outResult})");
+            using (part.Braces())
+            {
+                if (_methods.ResultType is not null)
+                {
+                    part.Line("result = default!;");
+                }
+
+                body(new TreeEmitter(part, _leaves, names, _methods, _values, new List<(string Type, string Name)>(_scope)));
+                if (!alwaysReturns)
+                {
+                    part.Line();
+                    part.Line($"return {Match}.NotFound;");
+                }
+            }
+
+            var found = _names.Unique("found");
+            _writer.Line($"var {found} = {name}({string.Join(", ", arguments)}, ref buffer{passResult});");
+            _writer.Line($"if ({found}.Outcome != global::HyperRoute.RouteOutcome.NotFound)");
+            using (_writer.Braces())
+            {
+                _writer.Line($"return {found};");
+            }
+        }
+
+        _methods.Parts.Add(part);
+    }
+
+    private static int Count<T>(LiteralSwitch<T> literals) => literals.Entries.Count();
+
+    private static string LiteralOf(TrieNode parent, TrieNode child)
+        => parent.Literals.Entries.First(e => ReferenceEquals(e.Value, child)).Key;
 
     private void WriteDecision<T>(string value, LiteralDecision<T> decision, Action<T> onMatch)
     {

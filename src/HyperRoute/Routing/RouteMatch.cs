@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace HyperRoute;
 
@@ -7,34 +8,43 @@ namespace HyperRoute;
 /// not found (404), method not allowed (405, with the allowed methods) or bad request (400, with the reason
 /// and the parameter at fault). A small value type: returning it allocates nothing.
 /// </summary>
+[StructLayout(LayoutKind.Auto)]
 public readonly struct RouteMatch
 {
+    // Packed into 16 bytes (one reference and one 64-bit word) so that it is returned in two registers
+    // through the generated layers instead of being copied through memory.
+    private readonly string? _parameter;
+    private readonly int _route;
+    private readonly ushort _allow;
+    private readonly RouteOutcome _outcome;
+    private readonly RouteProblem _problem;
+
     private RouteMatch(RouteOutcome outcome, int route, HttpMethods allow, RouteProblem problem, string? parameter)
     {
-        Outcome = outcome;
-        Route = route;
-        Allow = allow;
-        Problem = problem;
-        Parameter = parameter;
+        _outcome = outcome;
+        _route = route;
+        _allow = (ushort)allow;
+        _problem = problem;
+        _parameter = parameter;
     }
 
     /// <summary>What happened.</summary>
-    public RouteOutcome Outcome { get; }
+    public RouteOutcome Outcome => _outcome;
 
     /// <summary>
     /// The index of the route in the router's <c>RoutePatterns</c> table that handled the request or whose
     /// argument could not be bound; -1 when no route matched.
     /// </summary>
-    public int Route { get; }
+    public int Route => _route;
 
     /// <summary>For <see cref="RouteOutcome.MethodNotAllowed"/>: the methods the path accepts (the <c>Allow</c> header).</summary>
-    public HttpMethods Allow { get; }
+    public HttpMethods Allow => (HttpMethods)_allow;
 
     /// <summary>For <see cref="RouteOutcome.BadRequest"/>: why.</summary>
-    public RouteProblem Problem { get; }
+    public RouteProblem Problem => _problem;
 
     /// <summary>For a binding failure: the name of the handler parameter at fault (a literal from the generated code).</summary>
-    public string? Parameter { get; }
+    public string? Parameter => _parameter;
 
     /// <summary><see langword="true"/> when a handler ran.</summary>
     public bool IsHandled => Outcome == RouteOutcome.Handled;

@@ -62,7 +62,24 @@ public static class RoutePath
     /// <summary>The number of segments in a normalized path: 0 for <c>/</c>, 1 for <c>/a</c>, 2 for <c>/a/b</c>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int CountSegments(ReadOnlySpan<byte> normalized)
-        => normalized.Length == 1 ? 0 : normalized.Count((byte)'/');
+    {
+        if (normalized.Length > ShortPath)
+        {
+            return normalized.Count((byte)'/'); // vectorized for long paths
+        }
+
+        // Short paths (the common case): a plain loop beats the vectorized search's set-up.
+        var count = 0;
+        foreach (var b in normalized)
+        {
+            count += b == (byte)'/' ? 1 : 0;
+        }
+
+        return normalized.Length == 1 ? 0 : count;
+    }
+
+    private const int ShortPath = 64;
+    private const int ShortSegment = 16;
 
     /// <summary>
     /// Returns the next segment of <paramref name="rest"/> (the part before the next <c>/</c>) and advances
@@ -70,9 +87,25 @@ public static class RoutePath
     /// normalized path after its leading <c>/</c>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ReadOnlySpan<byte> NextSegment(ref ReadOnlySpan<byte> rest)
+    public static ReadOnlySpan<byte> NextSegment(scoped ref ReadOnlySpan<byte> rest)
     {
-        var slash = rest.IndexOf((byte)'/');
+        var slash = -1;
+        var limit = Math.Min(rest.Length, ShortSegment);
+        for (var i = 0; i < limit; i++)
+        {
+            if (rest[i] == (byte)'/')
+            {
+                slash = i;
+                break;
+            }
+        }
+
+        if (slash < 0 && rest.Length > ShortSegment)
+        {
+            slash = rest.Slice(ShortSegment).IndexOf((byte)'/');
+            slash = slash < 0 ? -1 : slash + ShortSegment;
+        }
+
         if (slash < 0)
         {
             var last = rest;

@@ -1,0 +1,44 @@
+using System.Collections.Generic;
+
+namespace HyperRoute.Generators.Emitting;
+
+/// <summary>
+/// The generated methods of one entry in the dispatcher (a <c>Match{Method}</c> or <c>AllowedMethods</c>)
+/// and the parts split out of it. A switch over many literals would make one method so large that the JIT
+/// gives up optimizing it (it compiles methods past a few thousand blocks with MinOpts), so each branch of
+/// a large switch becomes a small method of its own, written after its parent.
+/// </summary>
+internal sealed class GeneratedMethods
+{
+    public const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"HyperRoute.Generators\", \"" + ThisAssembly.Version + "\")]";
+
+    /// <summary>Switches with more branches than this put each branch in a method of its own.</summary>
+    public const int SplitThreshold = 16;
+
+    private int _parts;
+
+    public GeneratedMethods(string baseName, string modifier, string? resultType, int indent)
+    {
+        BaseName = baseName;
+        Modifier = modifier;
+        ResultType = resultType;
+        Indent = indent;
+    }
+
+    /// <summary>The name of the entry method, such as <c>MatchGet</c>.</summary>
+    public string BaseName { get; }
+
+    /// <summary><c>static </c> or empty.</summary>
+    public string Modifier { get; }
+
+    /// <summary>The handlers' result type, or <see langword="null"/>.</summary>
+    public string? ResultType { get; }
+
+    /// <summary>The indentation of member declarations.</summary>
+    public int Indent { get; }
+
+    /// <summary>Methods split out so far, in the order they were created.</summary>
+    public List<SourceWriter> Parts { get; } = new();
+
+    public string NextPartName() => BaseName + "_" + (++_parts).ToString(System.Globalization.CultureInfo.InvariantCulture);
+}

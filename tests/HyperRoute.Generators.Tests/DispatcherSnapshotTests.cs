@@ -148,7 +148,7 @@ public sealed class DispatcherSnapshotTests : GeneratorTestBase
         var result = Generate("using HyperRoute;\n[Router]\npublic static partial class Wide\n{\n" + routes + "}\n");
 
         var source = SingleSource(result);
-        Assert.Contains("private static global::HyperRoute.RouteMatch MatchGet_1(", source);
+        Assert.Contains("private static global::HyperRoute.RouteMatch MatchGetLiterals_1(", source);
         Assert.Contains("private static global::HyperRoute.HttpMethods AllowedMethods_1(", source);
         Snapshot.Match(source, "Wide");
     }

@@ -161,19 +161,51 @@ internal static class DispatcherEmitter
                 writer.Line("result = default!;");
             }
 
+            var get = plan.Methods.FirstOrDefault(m => m.Method == "GET");
+            var head = plan.Methods.FirstOrDefault(m => m.Method == "HEAD");
+            if (plan.Methods.Count > 0)
+            {
+                writer.Line("var verb = global::HyperRoute.Routing.HttpMethod.Parse(method);");
+                writer.Line($"{Match} match;");
+            }
+
+            var literal = plan.Methods.Where(m => !m.Tree.LiteralRoutes.IsEmpty).ToList();
+            if (literal.Count > 0)
+            {
+                writer.Line();
+                writer.Line("// Literal routes hold no '%' and no trailing '/': first compare the path as received, before any decoding.");
+                writer.Line("switch (verb)");
+                using (writer.Braces())
+                {
+                    foreach (var method in literal)
+                    {
+                        writer.Line($"case global::HyperRoute.HttpMethods.{AllowWriter.Flag(method.Method)}:");
+                        using (writer.Indent())
+                        {
+                            WriteTry(writer, method.Method, "Literals", "path", passResult);
+                            writer.Line("break;");
+                        }
+                    }
+                }
+            }
+
+            writer.Line();
             writer.Line("if (!global::HyperRoute.Routing.RoutePath.TryNormalize(path, ref buffer, out var normalized, out var problem))");
             using (writer.Braces())
             {
                 writer.Line($"return {Match}.BadRequest(problem); // not an absolute path, or a malformed escape");
             }
 
-            writer.Line();
-            var hasGet = plan.Methods.Any(m => m.Method == "GET");
-            var hasHead = plan.Methods.Any(m => m.Method == "HEAD");
             if (plan.Methods.Count > 0)
             {
-                writer.Line($"{Match} match;");
-                writer.Line("switch (global::HyperRoute.Routing.HttpMethod.Parse(method))");
+                writer.Line();
+                if (literal.Count > 0)
+                {
+                    writer.Line("// Dropping a trailing '/' or decoding escapes shortens the path: then the literal routes get a second look.");
+                    writer.Line("var changed = normalized.Length != path.Length;");
+                }
+
+                writer.Line("switch (verb)");
                 using (writer.Braces())
                 {
                     foreach (var method in plan.Methods.Where(m => m.Method != "HEAD"))
@@ -181,44 +213,67 @@ internal static class DispatcherEmitter
                         writer.Line($"case global::HyperRoute.HttpMethods.{AllowWriter.Flag(method.Method)}:");
                         using (writer.Indent())
                         {
-                            WriteTry(writer, method.Method, passResult);
+                            WriteTries(writer, method, passResult, literalsAlreadyTried: true);
                             writer.Line("break;");
                         }
                     }
 
-                    if (hasGet || hasHead)
+                    if (get is not null || head is not null)
                     {
                         writer.Line("case global::HyperRoute.HttpMethods.Head:");
                         using (writer.Indent())
                         {
-                            if (hasHead)
+                            if (head is not null)
                             {
-                                WriteTry(writer, "HEAD", passResult);
+                                WriteTries(writer, head, passResult, literalsAlreadyTried: true);
                             }
 
-                            if (hasGet)
+                            if (get is not null)
                             {
                                 writer.Line("// HEAD is served by the GET route of the path when no HEAD route matches; the host sends no body.");
-                                WriteTry(writer, "GET", passResult);
+                                WriteTries(writer, get, passResult, literalsAlreadyTried: false);
                             }
 
                             writer.Line("break;");
                         }
                     }
                 }
-
-                writer.Line();
             }
 
+            writer.Line();
             writer.Line("// No route of this method matches: 405 when a route of another method does, else 404.");
             writer.Line("var allow = AllowedMethods(normalized);");
             writer.Line($"return allow == global::HyperRoute.HttpMethods.None ? {Match}.NotFound : {Match}.MethodNotAllowed(allow);");
         }
     }
 
-    private static void WriteTry(SourceWriter writer, string method, string passResult)
+    private static void WriteTries(SourceWriter writer, MethodTree method, string passResult, bool literalsAlreadyTried)
     {
-        writer.Line($"match = Match{AllowWriter.Flag(method)}(normalized, query, ref buffer{passResult});");
+        if (!method.Tree.LiteralRoutes.IsEmpty)
+        {
+            if (literalsAlreadyTried)
+            {
+                writer.Line("if (changed)");
+                using (writer.Braces())
+                {
+                    WriteTry(writer, method.Method, "Literals", "normalized", passResult);
+                }
+            }
+            else
+            {
+                WriteTry(writer, method.Method, "Literals", "normalized", passResult);
+            }
+        }
+
+        if (TreeEmitter.HasParameters(method.Tree))
+        {
+            WriteTry(writer, method.Method, "Parameters", "normalized", passResult);
+        }
+    }
+
+    private static void WriteTry(SourceWriter writer, string method, string part, string path, string passResult)
+    {
+        writer.Line($"match = Match{AllowWriter.Flag(method)}{part}({path}, query, ref buffer{passResult});");
         writer.Line("if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)");
         using (writer.Braces())
         {
@@ -228,11 +283,29 @@ internal static class DispatcherEmitter
 
     private static void WriteMethodTree(SourceWriter writer, MethodTree method, string modifier, string outResult, string? resultType)
     {
-        var hasResult = resultType is not null;
-        var methods = new GeneratedMethods("Match" + AllowWriter.Flag(method.Method), modifier, resultType, writer.IndentLevel);
-        writer.Line($"/// <summary>Matches the {method.Method} routes; <see cref=\"{Match}.NotFound\"/> when none matches.</summary>");
+        if (!method.Tree.LiteralRoutes.IsEmpty)
+        {
+            WriteMatchMethod(writer, method, "Literals", "routes made only of literals", modifier, outResult, resultType, (emitter, tree) => emitter.WriteLiterals(tree, "path"));
+        }
+
+        if (TreeEmitter.HasParameters(method.Tree))
+        {
+            if (!method.Tree.LiteralRoutes.IsEmpty)
+            {
+                writer.Line();
+            }
+
+            WriteMatchMethod(writer, method, "Parameters", "routes with parameters", modifier, outResult, resultType, (emitter, tree) => emitter.WriteParameters(tree, "path"));
+        }
+    }
+
+    private static void WriteMatchMethod(SourceWriter writer, MethodTree method, string part, string what, string modifier, string outResult, string? resultType, System.Action<TreeEmitter, RouteTree> write)
+    {
+        var name = "Match" + AllowWriter.Flag(method.Method) + part;
+        var methods = new GeneratedMethods(name, modifier, resultType, writer.IndentLevel);
+        writer.Line($"/// <summary>Matches the {method.Method} {what}; <see cref=\"{Match}.NotFound\"/> when none matches.</summary>");
         writer.Line(GeneratedCode);
-        writer.Line($"private {modifier}{Match} Match{AllowWriter.Flag(method.Method)}({Span} path, {Span} query, scoped ref {Buffer} buffer{outResult})");
+        writer.Line($"private {modifier}{Match} {name}({Span} path, {Span} query, scoped ref {Buffer} buffer{outResult})");
         using (writer.Braces())
         {
             if (outResult.Length > 0)
@@ -240,7 +313,7 @@ internal static class DispatcherEmitter
                 writer.Line("result = default!;");
             }
 
-            new TreeEmitter(writer, new HandlerCallWriter(hasResult), new NameScope(), methods).Write(method.Tree, "path");
+            write(new TreeEmitter(writer, new HandlerCallWriter(resultType is not null), new NameScope(), methods), method.Tree);
             writer.Line();
             writer.Line($"return {Match}.NotFound;");
         }

@@ -50,25 +50,42 @@ internal sealed class TreeEmitter
         _scope = scope;
     }
 
-    /// <summary>Writes the tree over <paramref name="path"/>, a normalized path.</summary>
+    /// <summary>Writes the whole tree over <paramref name="path"/>, a normalized path.</summary>
     public void Write(RouteTree tree, string path)
     {
-        if (!tree.LiteralRoutes.IsEmpty)
+        WriteLiterals(tree, path);
+        if (!tree.LiteralRoutes.IsEmpty && HasParameters(tree))
         {
-            _writer.Line("// Routes of literals only: the whole path is compared at once.");
-            var decision = LiteralPlanner.Plan(tree.LiteralRoutes, switchOnLength: true);
-            var split = Count(tree.LiteralRoutes) > GeneratedMethods.SplitThreshold;
-            WriteDecision(path, decision, leaves => Part(split, leaves[0].Route.Template.Pattern, e => e._leaves.Write(e._writer, leaves, e._values, e._names), alwaysReturns: true));
+            _writer.Line();
         }
 
-        if (tree.Counts.Count == 0 && tree.Rest is null)
+        WriteParameters(tree, path);
+    }
+
+    /// <summary><see langword="true"/> when the tree has routes with parameters.</summary>
+    public static bool HasParameters(RouteTree tree) => tree.Counts.Count > 0 || tree.Rest is not null;
+
+    /// <summary>Writes the routes made only of literals: one switch over the whole path.</summary>
+    public void WriteLiterals(RouteTree tree, string path)
+    {
+        if (tree.LiteralRoutes.IsEmpty)
         {
             return;
         }
 
-        if (!tree.LiteralRoutes.IsEmpty)
+        _writer.Line("// Routes of literals only: the whole path is compared at once.");
+        var decision = LiteralPlanner.Plan(tree.LiteralRoutes, switchOnLength: true);
+        _scope.Add((Span, path));
+        WriteDecision(path, decision, (e, leaves) => e._leaves.Write(e._writer, leaves, e._values, e._names));
+        _scope.RemoveAt(_scope.Count - 1);
+    }
+
+    /// <summary>Writes the routes with parameters: a switch over the segment count, then a trie per count.</summary>
+    public void WriteParameters(RouteTree tree, string path)
+    {
+        if (!HasParameters(tree))
         {
-            _writer.Line();
+            return;
         }
 
         _writer.Line("// Routes with parameters: by segment count, then segment by segment.");
@@ -125,9 +142,8 @@ internal sealed class TreeEmitter
         var segment = "s" + node.Depth;
         if (!node.Literals.IsEmpty)
         {
-            var split = Count(node.Literals) > GeneratedMethods.SplitThreshold;
             var decision = LiteralPlanner.Plan(node.Literals, switchOnLength: node.Literals.Entries.Skip(1).Any());
-            WriteDecision(segment, decision, child => Part(split, $"segment {node.Depth} is \"{LiteralOf(node, child)}\"", e => e.WriteNode(child, count), alwaysReturns: false));
+            WriteDecision(segment, decision, (e, child) => e.WriteNode(child, count));
         }
 
         foreach (var edge in node.Parameters)
@@ -194,15 +210,9 @@ internal sealed class TreeEmitter
         }
     }
 
-    // Writes a branch inline, or, when its switch is large, as a call to a method of its own that holds it.
-    private void Part(bool split, string description, Action<TreeEmitter> body, bool alwaysReturns)
+    // Writes a branch of a large switch as a call to a method of its own that holds it.
+    private void Part(string description, Action<TreeEmitter> body)
     {
-        if (!split)
-        {
-            body(this);
-            return;
-        }
-
         var name = _methods.NextPartName();
         var part = new SourceWriter(_methods.Indent);
         var parameters = _scope.Select(p => $"{p.Type} {p.Name}").ToList();
@@ -244,11 +254,8 @@ internal sealed class TreeEmitter
                 }
 
                 body(new TreeEmitter(part, _leaves, names, _methods, _values, new List<(string Type, string Name)>(_scope)));
-                if (!alwaysReturns)
-                {
-                    part.Line();
-                    part.Line($"return {Match}.NotFound;");
-                }
+                part.Line();
+                part.Line($"return {Match}.NotFound;");
             }
 
             var found = _names.Unique("found");
@@ -263,12 +270,36 @@ internal sealed class TreeEmitter
         _methods.Parts.Add(part);
     }
 
-    private static int Count<T>(LiteralSwitch<T> literals) => literals.Entries.Count();
+    // The number of literals a decision tells apart.
+    private static int Weight<T>(LiteralDecision<T> decision) => decision switch
+    {
+        LengthSwitch<T> lengths => lengths.Cases.Sum(c => Weight(c.Value)),
+        ByteSwitch<T> bytes => bytes.Cases.Sum(c => Weight(c.Value)),
+        _ => 1,
+    };
 
-    private static string LiteralOf(TrieNode parent, TrieNode child)
-        => parent.Literals.Entries.First(e => ReferenceEquals(e.Value, child)).Key;
+    private static string FirstLiteral<T>(LiteralDecision<T> decision) => decision switch
+    {
+        LengthSwitch<T> lengths => FirstLiteral(lengths.Cases[0].Value),
+        ByteSwitch<T> bytes => FirstLiteral(bytes.Cases[0].Value),
+        LiteralCompare<T> compare => compare.Literal,
+        _ => "",
+    };
 
-    private void WriteDecision<T>(string value, LiteralDecision<T> decision, Action<T> onMatch)
+    // Writes one case of a switch: inline, or, when the switch is large and the case still holds several
+    // literals, in a method of its own (which splits again if it is large itself).
+    private void WriteBranch<T>(string value, LiteralDecision<T> parent, LiteralDecision<T> decision, Action<TreeEmitter, T> onMatch)
+    {
+        if (Weight(parent) > GeneratedMethods.SplitThreshold && Weight(decision) > 1)
+        {
+            Part($"{value} among {Weight(decision)} literals from \"{FirstLiteral(decision)}\"", e => e.WriteDecision(value, decision, onMatch));
+            return;
+        }
+
+        WriteDecision(value, decision, onMatch);
+    }
+
+    private void WriteDecision<T>(string value, LiteralDecision<T> decision, Action<TreeEmitter, T> onMatch)
     {
         switch (decision)
         {
@@ -276,7 +307,7 @@ internal sealed class TreeEmitter
                 _writer.Line($"if ({Literal}.EqualsLower({value}, {CSharpLiterals.Utf8(compare.Literal)}))");
                 using (_writer.Braces())
                 {
-                    onMatch(compare.Value);
+                    onMatch(this, compare.Value);
                 }
 
                 break;
@@ -290,7 +321,7 @@ internal sealed class TreeEmitter
                         _writer.Line($"case {@case.Key}:");
                         using (_writer.Indent())
                         {
-                            WriteDecision(value, @case.Value, onMatch);
+                            WriteBranch(value, decision, @case.Value, onMatch);
                             _writer.Line("break;");
                         }
                     }
@@ -307,7 +338,7 @@ internal sealed class TreeEmitter
                         _writer.Line($"case {CSharpLiterals.Byte(@case.Key)}:");
                         using (_writer.Indent())
                         {
-                            WriteDecision(value, @case.Value, onMatch);
+                            WriteBranch(value, decision, @case.Value, onMatch);
                             _writer.Line("break;");
                         }
                     }

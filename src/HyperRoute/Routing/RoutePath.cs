@@ -34,7 +34,7 @@ public static class RoutePath
             path = path.Slice(0, path.Length - 1);
         }
 
-        if (path.IndexOf((byte)'%') >= 0)
+        if (ContainsPercent(path))
         {
             return TryDecode(path, ref buffer, out normalized, out problem);
         }
@@ -42,6 +42,25 @@ public static class RoutePath
         normalized = path;
         problem = RouteProblem.None;
         return true;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool ContainsPercent(ReadOnlySpan<byte> path)
+    {
+        if (path.Length > ShortPath)
+        {
+            return path.IndexOf((byte)'%') >= 0; // vectorized for long paths
+        }
+
+        foreach (var b in path)
+        {
+            if (b == (byte)'%')
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool TryDecode(ReadOnlySpan<byte> path, scoped ref DecodeBuffer buffer, out ReadOnlySpan<byte> normalized, out RouteProblem problem)

@@ -53,23 +53,57 @@ partial class Host
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private global::HyperRoute.RouteMatch DispatchCore(global::System.ReadOnlySpan<byte> method, global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer)
         {
-            if (!global::HyperRoute.Routing.RoutePath.TryNormalize(path, ref buffer, out var normalized, out var problem))
-            {
-                return global::HyperRoute.RouteMatch.BadRequest(problem); // not an absolute path, or a malformed escape
-            }
-
+            var verb = global::HyperRoute.Routing.HttpMethod.Parse(method);
             global::HyperRoute.RouteMatch match;
-            switch (global::HyperRoute.Routing.HttpMethod.Parse(method))
+
+            // Literal routes hold no '%' and no trailing '/': first compare the path as received, before any decoding.
+            switch (verb)
             {
                 case global::HyperRoute.HttpMethods.Get:
-                    match = MatchGet(normalized, query, ref buffer);
+                    match = MatchGetLiterals(path, query, ref buffer);
                     if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
                     {
                         return match;
                     }
                     break;
                 case global::HyperRoute.HttpMethods.Post:
-                    match = MatchPost(normalized, query, ref buffer);
+                    match = MatchPostLiterals(path, query, ref buffer);
+                    if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+                    {
+                        return match;
+                    }
+                    break;
+            }
+
+            if (!global::HyperRoute.Routing.RoutePath.TryNormalize(path, ref buffer, out var normalized, out var problem))
+            {
+                return global::HyperRoute.RouteMatch.BadRequest(problem); // not an absolute path, or a malformed escape
+            }
+
+            // Dropping a trailing '/' or decoding escapes shortens the path: then the literal routes get a second look.
+            var changed = normalized.Length != path.Length;
+            switch (verb)
+            {
+                case global::HyperRoute.HttpMethods.Get:
+                    if (changed)
+                    {
+                        match = MatchGetLiterals(normalized, query, ref buffer);
+                        if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+                        {
+                            return match;
+                        }
+                    }
+                    break;
+                case global::HyperRoute.HttpMethods.Post:
+                    if (changed)
+                    {
+                        match = MatchPostLiterals(normalized, query, ref buffer);
+                        if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+                        {
+                            return match;
+                        }
+                    }
+                    match = MatchPostParameters(normalized, query, ref buffer);
                     if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
                     {
                         return match;
@@ -77,7 +111,7 @@ partial class Host
                     break;
                 case global::HyperRoute.HttpMethods.Head:
                     // HEAD is served by the GET route of the path when no HEAD route matches; the host sends no body.
-                    match = MatchGet(normalized, query, ref buffer);
+                    match = MatchGetLiterals(normalized, query, ref buffer);
                     if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
                     {
                         return match;
@@ -90,9 +124,9 @@ partial class Host
             return allow == global::HyperRoute.HttpMethods.None ? global::HyperRoute.RouteMatch.NotFound : global::HyperRoute.RouteMatch.MethodNotAllowed(allow);
         }
 
-        /// <summary>Matches the GET routes; <see cref="global::HyperRoute.RouteMatch.NotFound"/> when none matches.</summary>
+        /// <summary>Matches the GET routes made only of literals; <see cref="global::HyperRoute.RouteMatch.NotFound"/> when none matches.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-        private global::HyperRoute.RouteMatch MatchGet(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer)
+        private global::HyperRoute.RouteMatch MatchGetLiterals(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer)
         {
             // Routes of literals only: the whole path is compared at once.
             switch (path.Length)
@@ -110,9 +144,9 @@ partial class Host
             return global::HyperRoute.RouteMatch.NotFound;
         }
 
-        /// <summary>Matches the POST routes; <see cref="global::HyperRoute.RouteMatch.NotFound"/> when none matches.</summary>
+        /// <summary>Matches the POST routes made only of literals; <see cref="global::HyperRoute.RouteMatch.NotFound"/> when none matches.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-        private global::HyperRoute.RouteMatch MatchPost(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer)
+        private global::HyperRoute.RouteMatch MatchPostLiterals(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer)
         {
             // Routes of literals only: the whole path is compared at once.
             switch (path.Length)
@@ -127,6 +161,13 @@ partial class Host
                     break;
             }
 
+            return global::HyperRoute.RouteMatch.NotFound;
+        }
+
+        /// <summary>Matches the POST routes with parameters; <see cref="global::HyperRoute.RouteMatch.NotFound"/> when none matches.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        private global::HyperRoute.RouteMatch MatchPostParameters(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer)
+        {
             // Routes with parameters: by segment count, then segment by segment.
             var rest = path.Slice(1);
             switch (global::HyperRoute.Routing.RoutePath.CountSegments(path))

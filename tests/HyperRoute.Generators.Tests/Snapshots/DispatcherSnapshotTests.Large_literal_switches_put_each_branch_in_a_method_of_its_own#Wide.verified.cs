@@ -116,16 +116,40 @@ static partial class Wide
     private static global::HyperRoute.RouteMatch DispatchCore(global::System.ReadOnlySpan<byte> method, global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
     {
         result = default!;
+        var verb = global::HyperRoute.Routing.HttpMethod.Parse(method);
+        global::HyperRoute.RouteMatch match;
+
+        // Literal routes hold no '%' and no trailing '/': first compare the path as received, before any decoding.
+        switch (verb)
+        {
+            case global::HyperRoute.HttpMethods.Get:
+                match = MatchGetLiterals(path, query, ref buffer, out result);
+                if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+                {
+                    return match;
+                }
+                break;
+        }
+
         if (!global::HyperRoute.Routing.RoutePath.TryNormalize(path, ref buffer, out var normalized, out var problem))
         {
             return global::HyperRoute.RouteMatch.BadRequest(problem); // not an absolute path, or a malformed escape
         }
 
-        global::HyperRoute.RouteMatch match;
-        switch (global::HyperRoute.Routing.HttpMethod.Parse(method))
+        // Dropping a trailing '/' or decoding escapes shortens the path: then the literal routes get a second look.
+        var changed = normalized.Length != path.Length;
+        switch (verb)
         {
             case global::HyperRoute.HttpMethods.Get:
-                match = MatchGet(normalized, query, ref buffer, out result);
+                if (changed)
+                {
+                    match = MatchGetLiterals(normalized, query, ref buffer, out result);
+                    if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+                    {
+                        return match;
+                    }
+                }
+                match = MatchGetParameters(normalized, query, ref buffer, out result);
                 if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
                 {
                     return match;
@@ -133,7 +157,12 @@ static partial class Wide
                 break;
             case global::HyperRoute.HttpMethods.Head:
                 // HEAD is served by the GET route of the path when no HEAD route matches; the host sends no body.
-                match = MatchGet(normalized, query, ref buffer, out result);
+                match = MatchGetLiterals(normalized, query, ref buffer, out result);
+                if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+                {
+                    return match;
+                }
+                match = MatchGetParameters(normalized, query, ref buffer, out result);
                 if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
                 {
                     return match;
@@ -146,196 +175,198 @@ static partial class Wide
         return allow == global::HyperRoute.HttpMethods.None ? global::HyperRoute.RouteMatch.NotFound : global::HyperRoute.RouteMatch.MethodNotAllowed(allow);
     }
 
-    /// <summary>Matches the GET routes; <see cref="global::HyperRoute.RouteMatch.NotFound"/> when none matches.</summary>
+    /// <summary>Matches the GET routes made only of literals; <see cref="global::HyperRoute.RouteMatch.NotFound"/> when none matches.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.RouteMatch MatchGet(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
+    private static global::HyperRoute.RouteMatch MatchGetLiterals(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
     {
         result = default!;
         // Routes of literals only: the whole path is compared at once.
         switch (path.Length)
         {
             case 3:
-                switch (global::HyperRoute.Routing.Utf8Literal.Lower(path[2]))
+                var found = MatchGetLiterals_1(query, path, ref buffer, out result);
+                if (found.Outcome != global::HyperRoute.RouteOutcome.NotFound)
                 {
-                    case (byte)'0':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/r0"u8))
-                        {
-                            var found = MatchGet_1(query, ref buffer, out result);
-                            if (found.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                            {
-                                return found;
-                            }
-                        }
-                        break;
-                    case (byte)'1':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/r1"u8))
-                        {
-                            var found_2 = MatchGet_2(query, ref buffer, out result);
-                            if (found_2.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                            {
-                                return found_2;
-                            }
-                        }
-                        break;
-                    case (byte)'2':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/r2"u8))
-                        {
-                            var found_3 = MatchGet_3(query, ref buffer, out result);
-                            if (found_3.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                            {
-                                return found_3;
-                            }
-                        }
-                        break;
-                    case (byte)'3':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/r3"u8))
-                        {
-                            var found_4 = MatchGet_4(query, ref buffer, out result);
-                            if (found_4.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                            {
-                                return found_4;
-                            }
-                        }
-                        break;
-                    case (byte)'4':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/r4"u8))
-                        {
-                            var found_5 = MatchGet_5(query, ref buffer, out result);
-                            if (found_5.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                            {
-                                return found_5;
-                            }
-                        }
-                        break;
-                    case (byte)'5':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/r5"u8))
-                        {
-                            var found_6 = MatchGet_6(query, ref buffer, out result);
-                            if (found_6.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                            {
-                                return found_6;
-                            }
-                        }
-                        break;
-                    case (byte)'6':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/r6"u8))
-                        {
-                            var found_7 = MatchGet_7(query, ref buffer, out result);
-                            if (found_7.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                            {
-                                return found_7;
-                            }
-                        }
-                        break;
-                    case (byte)'7':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/r7"u8))
-                        {
-                            var found_8 = MatchGet_8(query, ref buffer, out result);
-                            if (found_8.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                            {
-                                return found_8;
-                            }
-                        }
-                        break;
-                    case (byte)'8':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/r8"u8))
-                        {
-                            var found_9 = MatchGet_9(query, ref buffer, out result);
-                            if (found_9.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                            {
-                                return found_9;
-                            }
-                        }
-                        break;
-                    case (byte)'9':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/r9"u8))
-                        {
-                            var found_10 = MatchGet_10(query, ref buffer, out result);
-                            if (found_10.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                            {
-                                return found_10;
-                            }
-                        }
-                        break;
+                    return found;
                 }
                 break;
             case 4:
-                switch (global::HyperRoute.Routing.Utf8Literal.Lower(path[3]))
+                var found_2 = MatchGetLiterals_2(query, path, ref buffer, out result);
+                if (found_2.Outcome != global::HyperRoute.RouteOutcome.NotFound)
                 {
-                    case (byte)'0':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/r10"u8))
-                        {
-                            var found_11 = MatchGet_11(query, ref buffer, out result);
-                            if (found_11.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                            {
-                                return found_11;
-                            }
-                        }
-                        break;
-                    case (byte)'1':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/r11"u8))
-                        {
-                            var found_12 = MatchGet_12(query, ref buffer, out result);
-                            if (found_12.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                            {
-                                return found_12;
-                            }
-                        }
-                        break;
-                    case (byte)'2':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/r12"u8))
-                        {
-                            var found_13 = MatchGet_13(query, ref buffer, out result);
-                            if (found_13.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                            {
-                                return found_13;
-                            }
-                        }
-                        break;
-                    case (byte)'3':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/r13"u8))
-                        {
-                            var found_14 = MatchGet_14(query, ref buffer, out result);
-                            if (found_14.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                            {
-                                return found_14;
-                            }
-                        }
-                        break;
-                    case (byte)'4':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/r14"u8))
-                        {
-                            var found_15 = MatchGet_15(query, ref buffer, out result);
-                            if (found_15.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                            {
-                                return found_15;
-                            }
-                        }
-                        break;
-                    case (byte)'5':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/r15"u8))
-                        {
-                            var found_16 = MatchGet_16(query, ref buffer, out result);
-                            if (found_16.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                            {
-                                return found_16;
-                            }
-                        }
-                        break;
-                    case (byte)'6':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/r16"u8))
-                        {
-                            var found_17 = MatchGet_17(query, ref buffer, out result);
-                            if (found_17.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                            {
-                                return found_17;
-                            }
-                        }
-                        break;
+                    return found_2;
                 }
                 break;
         }
 
+        return global::HyperRoute.RouteMatch.NotFound;
+    }
+
+    /// <summary>Part of <see cref="MatchGetLiterals"/>: path among 10 literals from "/r0".</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    private static global::HyperRoute.RouteMatch MatchGetLiterals_1(global::System.ReadOnlySpan<byte> query, global::System.ReadOnlySpan<byte> path, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
+    {
+        result = default!;
+        switch (global::HyperRoute.Routing.Utf8Literal.Lower(path[2]))
+        {
+            case (byte)'0':
+                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/r0"u8))
+                {
+                    // GET /r0
+                    result = L0();
+                    return global::HyperRoute.RouteMatch.Handled(0);
+                }
+                break;
+            case (byte)'1':
+                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/r1"u8))
+                {
+                    // GET /r1
+                    result = L1();
+                    return global::HyperRoute.RouteMatch.Handled(2);
+                }
+                break;
+            case (byte)'2':
+                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/r2"u8))
+                {
+                    // GET /r2
+                    result = L2();
+                    return global::HyperRoute.RouteMatch.Handled(4);
+                }
+                break;
+            case (byte)'3':
+                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/r3"u8))
+                {
+                    // GET /r3
+                    result = L3();
+                    return global::HyperRoute.RouteMatch.Handled(6);
+                }
+                break;
+            case (byte)'4':
+                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/r4"u8))
+                {
+                    // GET /r4
+                    result = L4();
+                    return global::HyperRoute.RouteMatch.Handled(8);
+                }
+                break;
+            case (byte)'5':
+                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/r5"u8))
+                {
+                    // GET /r5
+                    result = L5();
+                    return global::HyperRoute.RouteMatch.Handled(10);
+                }
+                break;
+            case (byte)'6':
+                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/r6"u8))
+                {
+                    // GET /r6
+                    result = L6();
+                    return global::HyperRoute.RouteMatch.Handled(12);
+                }
+                break;
+            case (byte)'7':
+                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/r7"u8))
+                {
+                    // GET /r7
+                    result = L7();
+                    return global::HyperRoute.RouteMatch.Handled(14);
+                }
+                break;
+            case (byte)'8':
+                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/r8"u8))
+                {
+                    // GET /r8
+                    result = L8();
+                    return global::HyperRoute.RouteMatch.Handled(16);
+                }
+                break;
+            case (byte)'9':
+                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/r9"u8))
+                {
+                    // GET /r9
+                    result = L9();
+                    return global::HyperRoute.RouteMatch.Handled(18);
+                }
+                break;
+        }
+
+        return global::HyperRoute.RouteMatch.NotFound;
+    }
+
+    /// <summary>Part of <see cref="MatchGetLiterals"/>: path among 7 literals from "/r10".</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    private static global::HyperRoute.RouteMatch MatchGetLiterals_2(global::System.ReadOnlySpan<byte> query, global::System.ReadOnlySpan<byte> path, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
+    {
+        result = default!;
+        switch (global::HyperRoute.Routing.Utf8Literal.Lower(path[3]))
+        {
+            case (byte)'0':
+                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/r10"u8))
+                {
+                    // GET /r10
+                    result = L10();
+                    return global::HyperRoute.RouteMatch.Handled(20);
+                }
+                break;
+            case (byte)'1':
+                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/r11"u8))
+                {
+                    // GET /r11
+                    result = L11();
+                    return global::HyperRoute.RouteMatch.Handled(22);
+                }
+                break;
+            case (byte)'2':
+                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/r12"u8))
+                {
+                    // GET /r12
+                    result = L12();
+                    return global::HyperRoute.RouteMatch.Handled(24);
+                }
+                break;
+            case (byte)'3':
+                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/r13"u8))
+                {
+                    // GET /r13
+                    result = L13();
+                    return global::HyperRoute.RouteMatch.Handled(26);
+                }
+                break;
+            case (byte)'4':
+                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/r14"u8))
+                {
+                    // GET /r14
+                    result = L14();
+                    return global::HyperRoute.RouteMatch.Handled(28);
+                }
+                break;
+            case (byte)'5':
+                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/r15"u8))
+                {
+                    // GET /r15
+                    result = L15();
+                    return global::HyperRoute.RouteMatch.Handled(30);
+                }
+                break;
+            case (byte)'6':
+                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/r16"u8))
+                {
+                    // GET /r16
+                    result = L16();
+                    return global::HyperRoute.RouteMatch.Handled(32);
+                }
+                break;
+        }
+
+        return global::HyperRoute.RouteMatch.NotFound;
+    }
+
+    /// <summary>Matches the GET routes with parameters; <see cref="global::HyperRoute.RouteMatch.NotFound"/> when none matches.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    private static global::HyperRoute.RouteMatch MatchGetParameters(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
+    {
+        result = default!;
         // Routes with parameters: by segment count, then segment by segment.
         var rest = path.Slice(1);
         switch (global::HyperRoute.Routing.RoutePath.CountSegments(path))
@@ -347,183 +378,17 @@ static partial class Wide
                 switch (s0.Length)
                 {
                     case 2:
-                        switch (global::HyperRoute.Routing.Utf8Literal.Lower(s0[1]))
+                        var found = MatchGetParameters_1(query, s0, s1, ref buffer, out result);
+                        if (found.Outcome != global::HyperRoute.RouteOutcome.NotFound)
                         {
-                            case (byte)'0':
-                                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "r0"u8))
-                                {
-                                    var found_18 = MatchGet_18(query, s0, s1, ref buffer, out result);
-                                    if (found_18.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                                    {
-                                        return found_18;
-                                    }
-                                }
-                                break;
-                            case (byte)'1':
-                                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "r1"u8))
-                                {
-                                    var found_19 = MatchGet_19(query, s0, s1, ref buffer, out result);
-                                    if (found_19.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                                    {
-                                        return found_19;
-                                    }
-                                }
-                                break;
-                            case (byte)'2':
-                                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "r2"u8))
-                                {
-                                    var found_20 = MatchGet_20(query, s0, s1, ref buffer, out result);
-                                    if (found_20.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                                    {
-                                        return found_20;
-                                    }
-                                }
-                                break;
-                            case (byte)'3':
-                                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "r3"u8))
-                                {
-                                    var found_21 = MatchGet_21(query, s0, s1, ref buffer, out result);
-                                    if (found_21.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                                    {
-                                        return found_21;
-                                    }
-                                }
-                                break;
-                            case (byte)'4':
-                                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "r4"u8))
-                                {
-                                    var found_22 = MatchGet_22(query, s0, s1, ref buffer, out result);
-                                    if (found_22.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                                    {
-                                        return found_22;
-                                    }
-                                }
-                                break;
-                            case (byte)'5':
-                                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "r5"u8))
-                                {
-                                    var found_23 = MatchGet_23(query, s0, s1, ref buffer, out result);
-                                    if (found_23.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                                    {
-                                        return found_23;
-                                    }
-                                }
-                                break;
-                            case (byte)'6':
-                                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "r6"u8))
-                                {
-                                    var found_24 = MatchGet_24(query, s0, s1, ref buffer, out result);
-                                    if (found_24.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                                    {
-                                        return found_24;
-                                    }
-                                }
-                                break;
-                            case (byte)'7':
-                                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "r7"u8))
-                                {
-                                    var found_25 = MatchGet_25(query, s0, s1, ref buffer, out result);
-                                    if (found_25.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                                    {
-                                        return found_25;
-                                    }
-                                }
-                                break;
-                            case (byte)'8':
-                                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "r8"u8))
-                                {
-                                    var found_26 = MatchGet_26(query, s0, s1, ref buffer, out result);
-                                    if (found_26.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                                    {
-                                        return found_26;
-                                    }
-                                }
-                                break;
-                            case (byte)'9':
-                                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "r9"u8))
-                                {
-                                    var found_27 = MatchGet_27(query, s0, s1, ref buffer, out result);
-                                    if (found_27.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                                    {
-                                        return found_27;
-                                    }
-                                }
-                                break;
+                            return found;
                         }
                         break;
                     case 3:
-                        switch (global::HyperRoute.Routing.Utf8Literal.Lower(s0[2]))
+                        var found_2 = MatchGetParameters_2(query, s0, s1, ref buffer, out result);
+                        if (found_2.Outcome != global::HyperRoute.RouteOutcome.NotFound)
                         {
-                            case (byte)'0':
-                                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "r10"u8))
-                                {
-                                    var found_28 = MatchGet_28(query, s0, s1, ref buffer, out result);
-                                    if (found_28.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                                    {
-                                        return found_28;
-                                    }
-                                }
-                                break;
-                            case (byte)'1':
-                                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "r11"u8))
-                                {
-                                    var found_29 = MatchGet_29(query, s0, s1, ref buffer, out result);
-                                    if (found_29.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                                    {
-                                        return found_29;
-                                    }
-                                }
-                                break;
-                            case (byte)'2':
-                                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "r12"u8))
-                                {
-                                    var found_30 = MatchGet_30(query, s0, s1, ref buffer, out result);
-                                    if (found_30.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                                    {
-                                        return found_30;
-                                    }
-                                }
-                                break;
-                            case (byte)'3':
-                                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "r13"u8))
-                                {
-                                    var found_31 = MatchGet_31(query, s0, s1, ref buffer, out result);
-                                    if (found_31.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                                    {
-                                        return found_31;
-                                    }
-                                }
-                                break;
-                            case (byte)'4':
-                                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "r14"u8))
-                                {
-                                    var found_32 = MatchGet_32(query, s0, s1, ref buffer, out result);
-                                    if (found_32.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                                    {
-                                        return found_32;
-                                    }
-                                }
-                                break;
-                            case (byte)'5':
-                                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "r15"u8))
-                                {
-                                    var found_33 = MatchGet_33(query, s0, s1, ref buffer, out result);
-                                    if (found_33.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                                    {
-                                        return found_33;
-                                    }
-                                }
-                                break;
-                            case (byte)'6':
-                                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "r16"u8))
-                                {
-                                    var found_34 = MatchGet_34(query, s0, s1, ref buffer, out result);
-                                    if (found_34.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                                    {
-                                        return found_34;
-                                    }
-                                }
-                                break;
+                            return found_2;
                         }
                         break;
                 }
@@ -534,460 +399,246 @@ static partial class Wide
         return global::HyperRoute.RouteMatch.NotFound;
     }
 
-    /// <summary>Part of <see cref="MatchGet"/>: GET /r0.</summary>
+    /// <summary>Part of <see cref="MatchGetParameters"/>: s0 among 10 literals from "r0".</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.RouteMatch MatchGet_1(global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
+    private static global::HyperRoute.RouteMatch MatchGetParameters_1(global::System.ReadOnlySpan<byte> query, global::System.ReadOnlySpan<byte> s0, global::System.ReadOnlySpan<byte> s1, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
     {
         result = default!;
-        // GET /r0
-        result = L0();
-        return global::HyperRoute.RouteMatch.Handled(0);
-    }
-
-    /// <summary>Part of <see cref="MatchGet"/>: GET /r1.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.RouteMatch MatchGet_2(global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
-    {
-        result = default!;
-        // GET /r1
-        result = L1();
-        return global::HyperRoute.RouteMatch.Handled(2);
-    }
-
-    /// <summary>Part of <see cref="MatchGet"/>: GET /r2.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.RouteMatch MatchGet_3(global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
-    {
-        result = default!;
-        // GET /r2
-        result = L2();
-        return global::HyperRoute.RouteMatch.Handled(4);
-    }
-
-    /// <summary>Part of <see cref="MatchGet"/>: GET /r3.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.RouteMatch MatchGet_4(global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
-    {
-        result = default!;
-        // GET /r3
-        result = L3();
-        return global::HyperRoute.RouteMatch.Handled(6);
-    }
-
-    /// <summary>Part of <see cref="MatchGet"/>: GET /r4.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.RouteMatch MatchGet_5(global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
-    {
-        result = default!;
-        // GET /r4
-        result = L4();
-        return global::HyperRoute.RouteMatch.Handled(8);
-    }
-
-    /// <summary>Part of <see cref="MatchGet"/>: GET /r5.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.RouteMatch MatchGet_6(global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
-    {
-        result = default!;
-        // GET /r5
-        result = L5();
-        return global::HyperRoute.RouteMatch.Handled(10);
-    }
-
-    /// <summary>Part of <see cref="MatchGet"/>: GET /r6.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.RouteMatch MatchGet_7(global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
-    {
-        result = default!;
-        // GET /r6
-        result = L6();
-        return global::HyperRoute.RouteMatch.Handled(12);
-    }
-
-    /// <summary>Part of <see cref="MatchGet"/>: GET /r7.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.RouteMatch MatchGet_8(global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
-    {
-        result = default!;
-        // GET /r7
-        result = L7();
-        return global::HyperRoute.RouteMatch.Handled(14);
-    }
-
-    /// <summary>Part of <see cref="MatchGet"/>: GET /r8.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.RouteMatch MatchGet_9(global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
-    {
-        result = default!;
-        // GET /r8
-        result = L8();
-        return global::HyperRoute.RouteMatch.Handled(16);
-    }
-
-    /// <summary>Part of <see cref="MatchGet"/>: GET /r9.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.RouteMatch MatchGet_10(global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
-    {
-        result = default!;
-        // GET /r9
-        result = L9();
-        return global::HyperRoute.RouteMatch.Handled(18);
-    }
-
-    /// <summary>Part of <see cref="MatchGet"/>: GET /r10.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.RouteMatch MatchGet_11(global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
-    {
-        result = default!;
-        // GET /r10
-        result = L10();
-        return global::HyperRoute.RouteMatch.Handled(20);
-    }
-
-    /// <summary>Part of <see cref="MatchGet"/>: GET /r11.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.RouteMatch MatchGet_12(global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
-    {
-        result = default!;
-        // GET /r11
-        result = L11();
-        return global::HyperRoute.RouteMatch.Handled(22);
-    }
-
-    /// <summary>Part of <see cref="MatchGet"/>: GET /r12.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.RouteMatch MatchGet_13(global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
-    {
-        result = default!;
-        // GET /r12
-        result = L12();
-        return global::HyperRoute.RouteMatch.Handled(24);
-    }
-
-    /// <summary>Part of <see cref="MatchGet"/>: GET /r13.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.RouteMatch MatchGet_14(global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
-    {
-        result = default!;
-        // GET /r13
-        result = L13();
-        return global::HyperRoute.RouteMatch.Handled(26);
-    }
-
-    /// <summary>Part of <see cref="MatchGet"/>: GET /r14.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.RouteMatch MatchGet_15(global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
-    {
-        result = default!;
-        // GET /r14
-        result = L14();
-        return global::HyperRoute.RouteMatch.Handled(28);
-    }
-
-    /// <summary>Part of <see cref="MatchGet"/>: GET /r15.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.RouteMatch MatchGet_16(global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
-    {
-        result = default!;
-        // GET /r15
-        result = L15();
-        return global::HyperRoute.RouteMatch.Handled(30);
-    }
-
-    /// <summary>Part of <see cref="MatchGet"/>: GET /r16.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.RouteMatch MatchGet_17(global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
-    {
-        result = default!;
-        // GET /r16
-        result = L16();
-        return global::HyperRoute.RouteMatch.Handled(32);
-    }
-
-    /// <summary>Part of <see cref="MatchGet"/>: segment 0 is "r0".</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.RouteMatch MatchGet_18(global::System.ReadOnlySpan<byte> query, global::System.ReadOnlySpan<byte> s0, global::System.ReadOnlySpan<byte> s1, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
-    {
-        result = default!;
-        // {id:int}
-        if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32))
+        switch (global::HyperRoute.Routing.Utf8Literal.Lower(s0[1]))
         {
-            // GET /r0/{id:int}
-            int idArg = s1Int32;
-            result = P0(idArg);
-            return global::HyperRoute.RouteMatch.Handled(1);
+            case (byte)'0':
+                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "r0"u8))
+                {
+                    // {id:int}
+                    if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32))
+                    {
+                        // GET /r0/{id:int}
+                        int idArg = s1Int32;
+                        result = P0(idArg);
+                        return global::HyperRoute.RouteMatch.Handled(1);
+                    }
+                }
+                break;
+            case (byte)'1':
+                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "r1"u8))
+                {
+                    // {id:int}
+                    if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32_2))
+                    {
+                        // GET /r1/{id:int}
+                        int idArg = s1Int32_2;
+                        result = P1(idArg);
+                        return global::HyperRoute.RouteMatch.Handled(3);
+                    }
+                }
+                break;
+            case (byte)'2':
+                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "r2"u8))
+                {
+                    // {id:int}
+                    if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32_3))
+                    {
+                        // GET /r2/{id:int}
+                        int idArg = s1Int32_3;
+                        result = P2(idArg);
+                        return global::HyperRoute.RouteMatch.Handled(5);
+                    }
+                }
+                break;
+            case (byte)'3':
+                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "r3"u8))
+                {
+                    // {id:int}
+                    if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32_4))
+                    {
+                        // GET /r3/{id:int}
+                        int idArg = s1Int32_4;
+                        result = P3(idArg);
+                        return global::HyperRoute.RouteMatch.Handled(7);
+                    }
+                }
+                break;
+            case (byte)'4':
+                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "r4"u8))
+                {
+                    // {id:int}
+                    if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32_5))
+                    {
+                        // GET /r4/{id:int}
+                        int idArg = s1Int32_5;
+                        result = P4(idArg);
+                        return global::HyperRoute.RouteMatch.Handled(9);
+                    }
+                }
+                break;
+            case (byte)'5':
+                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "r5"u8))
+                {
+                    // {id:int}
+                    if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32_6))
+                    {
+                        // GET /r5/{id:int}
+                        int idArg = s1Int32_6;
+                        result = P5(idArg);
+                        return global::HyperRoute.RouteMatch.Handled(11);
+                    }
+                }
+                break;
+            case (byte)'6':
+                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "r6"u8))
+                {
+                    // {id:int}
+                    if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32_7))
+                    {
+                        // GET /r6/{id:int}
+                        int idArg = s1Int32_7;
+                        result = P6(idArg);
+                        return global::HyperRoute.RouteMatch.Handled(13);
+                    }
+                }
+                break;
+            case (byte)'7':
+                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "r7"u8))
+                {
+                    // {id:int}
+                    if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32_8))
+                    {
+                        // GET /r7/{id:int}
+                        int idArg = s1Int32_8;
+                        result = P7(idArg);
+                        return global::HyperRoute.RouteMatch.Handled(15);
+                    }
+                }
+                break;
+            case (byte)'8':
+                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "r8"u8))
+                {
+                    // {id:int}
+                    if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32_9))
+                    {
+                        // GET /r8/{id:int}
+                        int idArg = s1Int32_9;
+                        result = P8(idArg);
+                        return global::HyperRoute.RouteMatch.Handled(17);
+                    }
+                }
+                break;
+            case (byte)'9':
+                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "r9"u8))
+                {
+                    // {id:int}
+                    if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32_10))
+                    {
+                        // GET /r9/{id:int}
+                        int idArg = s1Int32_10;
+                        result = P9(idArg);
+                        return global::HyperRoute.RouteMatch.Handled(19);
+                    }
+                }
+                break;
         }
 
         return global::HyperRoute.RouteMatch.NotFound;
     }
 
-    /// <summary>Part of <see cref="MatchGet"/>: segment 0 is "r1".</summary>
+    /// <summary>Part of <see cref="MatchGetParameters"/>: s0 among 7 literals from "r10".</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.RouteMatch MatchGet_19(global::System.ReadOnlySpan<byte> query, global::System.ReadOnlySpan<byte> s0, global::System.ReadOnlySpan<byte> s1, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
+    private static global::HyperRoute.RouteMatch MatchGetParameters_2(global::System.ReadOnlySpan<byte> query, global::System.ReadOnlySpan<byte> s0, global::System.ReadOnlySpan<byte> s1, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
     {
         result = default!;
-        // {id:int}
-        if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32))
+        switch (global::HyperRoute.Routing.Utf8Literal.Lower(s0[2]))
         {
-            // GET /r1/{id:int}
-            int idArg = s1Int32;
-            result = P1(idArg);
-            return global::HyperRoute.RouteMatch.Handled(3);
-        }
-
-        return global::HyperRoute.RouteMatch.NotFound;
-    }
-
-    /// <summary>Part of <see cref="MatchGet"/>: segment 0 is "r2".</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.RouteMatch MatchGet_20(global::System.ReadOnlySpan<byte> query, global::System.ReadOnlySpan<byte> s0, global::System.ReadOnlySpan<byte> s1, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
-    {
-        result = default!;
-        // {id:int}
-        if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32))
-        {
-            // GET /r2/{id:int}
-            int idArg = s1Int32;
-            result = P2(idArg);
-            return global::HyperRoute.RouteMatch.Handled(5);
-        }
-
-        return global::HyperRoute.RouteMatch.NotFound;
-    }
-
-    /// <summary>Part of <see cref="MatchGet"/>: segment 0 is "r3".</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.RouteMatch MatchGet_21(global::System.ReadOnlySpan<byte> query, global::System.ReadOnlySpan<byte> s0, global::System.ReadOnlySpan<byte> s1, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
-    {
-        result = default!;
-        // {id:int}
-        if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32))
-        {
-            // GET /r3/{id:int}
-            int idArg = s1Int32;
-            result = P3(idArg);
-            return global::HyperRoute.RouteMatch.Handled(7);
-        }
-
-        return global::HyperRoute.RouteMatch.NotFound;
-    }
-
-    /// <summary>Part of <see cref="MatchGet"/>: segment 0 is "r4".</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.RouteMatch MatchGet_22(global::System.ReadOnlySpan<byte> query, global::System.ReadOnlySpan<byte> s0, global::System.ReadOnlySpan<byte> s1, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
-    {
-        result = default!;
-        // {id:int}
-        if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32))
-        {
-            // GET /r4/{id:int}
-            int idArg = s1Int32;
-            result = P4(idArg);
-            return global::HyperRoute.RouteMatch.Handled(9);
-        }
-
-        return global::HyperRoute.RouteMatch.NotFound;
-    }
-
-    /// <summary>Part of <see cref="MatchGet"/>: segment 0 is "r5".</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.RouteMatch MatchGet_23(global::System.ReadOnlySpan<byte> query, global::System.ReadOnlySpan<byte> s0, global::System.ReadOnlySpan<byte> s1, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
-    {
-        result = default!;
-        // {id:int}
-        if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32))
-        {
-            // GET /r5/{id:int}
-            int idArg = s1Int32;
-            result = P5(idArg);
-            return global::HyperRoute.RouteMatch.Handled(11);
-        }
-
-        return global::HyperRoute.RouteMatch.NotFound;
-    }
-
-    /// <summary>Part of <see cref="MatchGet"/>: segment 0 is "r6".</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.RouteMatch MatchGet_24(global::System.ReadOnlySpan<byte> query, global::System.ReadOnlySpan<byte> s0, global::System.ReadOnlySpan<byte> s1, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
-    {
-        result = default!;
-        // {id:int}
-        if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32))
-        {
-            // GET /r6/{id:int}
-            int idArg = s1Int32;
-            result = P6(idArg);
-            return global::HyperRoute.RouteMatch.Handled(13);
-        }
-
-        return global::HyperRoute.RouteMatch.NotFound;
-    }
-
-    /// <summary>Part of <see cref="MatchGet"/>: segment 0 is "r7".</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.RouteMatch MatchGet_25(global::System.ReadOnlySpan<byte> query, global::System.ReadOnlySpan<byte> s0, global::System.ReadOnlySpan<byte> s1, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
-    {
-        result = default!;
-        // {id:int}
-        if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32))
-        {
-            // GET /r7/{id:int}
-            int idArg = s1Int32;
-            result = P7(idArg);
-            return global::HyperRoute.RouteMatch.Handled(15);
-        }
-
-        return global::HyperRoute.RouteMatch.NotFound;
-    }
-
-    /// <summary>Part of <see cref="MatchGet"/>: segment 0 is "r8".</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.RouteMatch MatchGet_26(global::System.ReadOnlySpan<byte> query, global::System.ReadOnlySpan<byte> s0, global::System.ReadOnlySpan<byte> s1, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
-    {
-        result = default!;
-        // {id:int}
-        if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32))
-        {
-            // GET /r8/{id:int}
-            int idArg = s1Int32;
-            result = P8(idArg);
-            return global::HyperRoute.RouteMatch.Handled(17);
-        }
-
-        return global::HyperRoute.RouteMatch.NotFound;
-    }
-
-    /// <summary>Part of <see cref="MatchGet"/>: segment 0 is "r9".</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.RouteMatch MatchGet_27(global::System.ReadOnlySpan<byte> query, global::System.ReadOnlySpan<byte> s0, global::System.ReadOnlySpan<byte> s1, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
-    {
-        result = default!;
-        // {id:int}
-        if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32))
-        {
-            // GET /r9/{id:int}
-            int idArg = s1Int32;
-            result = P9(idArg);
-            return global::HyperRoute.RouteMatch.Handled(19);
-        }
-
-        return global::HyperRoute.RouteMatch.NotFound;
-    }
-
-    /// <summary>Part of <see cref="MatchGet"/>: segment 0 is "r10".</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.RouteMatch MatchGet_28(global::System.ReadOnlySpan<byte> query, global::System.ReadOnlySpan<byte> s0, global::System.ReadOnlySpan<byte> s1, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
-    {
-        result = default!;
-        // {id:int}
-        if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32))
-        {
-            // GET /r10/{id:int}
-            int idArg = s1Int32;
-            result = P10(idArg);
-            return global::HyperRoute.RouteMatch.Handled(21);
-        }
-
-        return global::HyperRoute.RouteMatch.NotFound;
-    }
-
-    /// <summary>Part of <see cref="MatchGet"/>: segment 0 is "r11".</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.RouteMatch MatchGet_29(global::System.ReadOnlySpan<byte> query, global::System.ReadOnlySpan<byte> s0, global::System.ReadOnlySpan<byte> s1, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
-    {
-        result = default!;
-        // {id:int}
-        if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32))
-        {
-            // GET /r11/{id:int}
-            int idArg = s1Int32;
-            result = P11(idArg);
-            return global::HyperRoute.RouteMatch.Handled(23);
-        }
-
-        return global::HyperRoute.RouteMatch.NotFound;
-    }
-
-    /// <summary>Part of <see cref="MatchGet"/>: segment 0 is "r12".</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.RouteMatch MatchGet_30(global::System.ReadOnlySpan<byte> query, global::System.ReadOnlySpan<byte> s0, global::System.ReadOnlySpan<byte> s1, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
-    {
-        result = default!;
-        // {id:int}
-        if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32))
-        {
-            // GET /r12/{id:int}
-            int idArg = s1Int32;
-            result = P12(idArg);
-            return global::HyperRoute.RouteMatch.Handled(25);
-        }
-
-        return global::HyperRoute.RouteMatch.NotFound;
-    }
-
-    /// <summary>Part of <see cref="MatchGet"/>: segment 0 is "r13".</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.RouteMatch MatchGet_31(global::System.ReadOnlySpan<byte> query, global::System.ReadOnlySpan<byte> s0, global::System.ReadOnlySpan<byte> s1, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
-    {
-        result = default!;
-        // {id:int}
-        if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32))
-        {
-            // GET /r13/{id:int}
-            int idArg = s1Int32;
-            result = P13(idArg);
-            return global::HyperRoute.RouteMatch.Handled(27);
-        }
-
-        return global::HyperRoute.RouteMatch.NotFound;
-    }
-
-    /// <summary>Part of <see cref="MatchGet"/>: segment 0 is "r14".</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.RouteMatch MatchGet_32(global::System.ReadOnlySpan<byte> query, global::System.ReadOnlySpan<byte> s0, global::System.ReadOnlySpan<byte> s1, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
-    {
-        result = default!;
-        // {id:int}
-        if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32))
-        {
-            // GET /r14/{id:int}
-            int idArg = s1Int32;
-            result = P14(idArg);
-            return global::HyperRoute.RouteMatch.Handled(29);
-        }
-
-        return global::HyperRoute.RouteMatch.NotFound;
-    }
-
-    /// <summary>Part of <see cref="MatchGet"/>: segment 0 is "r15".</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.RouteMatch MatchGet_33(global::System.ReadOnlySpan<byte> query, global::System.ReadOnlySpan<byte> s0, global::System.ReadOnlySpan<byte> s1, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
-    {
-        result = default!;
-        // {id:int}
-        if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32))
-        {
-            // GET /r15/{id:int}
-            int idArg = s1Int32;
-            result = P15(idArg);
-            return global::HyperRoute.RouteMatch.Handled(31);
-        }
-
-        return global::HyperRoute.RouteMatch.NotFound;
-    }
-
-    /// <summary>Part of <see cref="MatchGet"/>: segment 0 is "r16".</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.RouteMatch MatchGet_34(global::System.ReadOnlySpan<byte> query, global::System.ReadOnlySpan<byte> s0, global::System.ReadOnlySpan<byte> s1, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
-    {
-        result = default!;
-        // {id:int}
-        if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32))
-        {
-            // GET /r16/{id:int}
-            int idArg = s1Int32;
-            result = P16(idArg);
-            return global::HyperRoute.RouteMatch.Handled(33);
+            case (byte)'0':
+                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "r10"u8))
+                {
+                    // {id:int}
+                    if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32))
+                    {
+                        // GET /r10/{id:int}
+                        int idArg = s1Int32;
+                        result = P10(idArg);
+                        return global::HyperRoute.RouteMatch.Handled(21);
+                    }
+                }
+                break;
+            case (byte)'1':
+                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "r11"u8))
+                {
+                    // {id:int}
+                    if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32_2))
+                    {
+                        // GET /r11/{id:int}
+                        int idArg = s1Int32_2;
+                        result = P11(idArg);
+                        return global::HyperRoute.RouteMatch.Handled(23);
+                    }
+                }
+                break;
+            case (byte)'2':
+                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "r12"u8))
+                {
+                    // {id:int}
+                    if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32_3))
+                    {
+                        // GET /r12/{id:int}
+                        int idArg = s1Int32_3;
+                        result = P12(idArg);
+                        return global::HyperRoute.RouteMatch.Handled(25);
+                    }
+                }
+                break;
+            case (byte)'3':
+                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "r13"u8))
+                {
+                    // {id:int}
+                    if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32_4))
+                    {
+                        // GET /r13/{id:int}
+                        int idArg = s1Int32_4;
+                        result = P13(idArg);
+                        return global::HyperRoute.RouteMatch.Handled(27);
+                    }
+                }
+                break;
+            case (byte)'4':
+                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "r14"u8))
+                {
+                    // {id:int}
+                    if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32_5))
+                    {
+                        // GET /r14/{id:int}
+                        int idArg = s1Int32_5;
+                        result = P14(idArg);
+                        return global::HyperRoute.RouteMatch.Handled(29);
+                    }
+                }
+                break;
+            case (byte)'5':
+                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "r15"u8))
+                {
+                    // {id:int}
+                    if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32_6))
+                    {
+                        // GET /r15/{id:int}
+                        int idArg = s1Int32_6;
+                        result = P15(idArg);
+                        return global::HyperRoute.RouteMatch.Handled(31);
+                    }
+                }
+                break;
+            case (byte)'6':
+                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "r16"u8))
+                {
+                    // {id:int}
+                    if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32_7))
+                    {
+                        // GET /r16/{id:int}
+                        int idArg = s1Int32_7;
+                        result = P16(idArg);
+                        return global::HyperRoute.RouteMatch.Handled(33);
+                    }
+                }
+                break;
         }
 
         return global::HyperRoute.RouteMatch.NotFound;
@@ -1002,116 +653,10 @@ static partial class Wide
         switch (path.Length)
         {
             case 3:
-                switch (global::HyperRoute.Routing.Utf8Literal.Lower(path[2]))
-                {
-                    case (byte)'0':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/r0"u8))
-                        {
-                            allow |= AllowedMethods_1();
-                        }
-                        break;
-                    case (byte)'1':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/r1"u8))
-                        {
-                            allow |= AllowedMethods_2();
-                        }
-                        break;
-                    case (byte)'2':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/r2"u8))
-                        {
-                            allow |= AllowedMethods_3();
-                        }
-                        break;
-                    case (byte)'3':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/r3"u8))
-                        {
-                            allow |= AllowedMethods_4();
-                        }
-                        break;
-                    case (byte)'4':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/r4"u8))
-                        {
-                            allow |= AllowedMethods_5();
-                        }
-                        break;
-                    case (byte)'5':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/r5"u8))
-                        {
-                            allow |= AllowedMethods_6();
-                        }
-                        break;
-                    case (byte)'6':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/r6"u8))
-                        {
-                            allow |= AllowedMethods_7();
-                        }
-                        break;
-                    case (byte)'7':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/r7"u8))
-                        {
-                            allow |= AllowedMethods_8();
-                        }
-                        break;
-                    case (byte)'8':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/r8"u8))
-                        {
-                            allow |= AllowedMethods_9();
-                        }
-                        break;
-                    case (byte)'9':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/r9"u8))
-                        {
-                            allow |= AllowedMethods_10();
-                        }
-                        break;
-                }
+                allow |= AllowedMethods_1(path);
                 break;
             case 4:
-                switch (global::HyperRoute.Routing.Utf8Literal.Lower(path[3]))
-                {
-                    case (byte)'0':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/r10"u8))
-                        {
-                            allow |= AllowedMethods_11();
-                        }
-                        break;
-                    case (byte)'1':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/r11"u8))
-                        {
-                            allow |= AllowedMethods_12();
-                        }
-                        break;
-                    case (byte)'2':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/r12"u8))
-                        {
-                            allow |= AllowedMethods_13();
-                        }
-                        break;
-                    case (byte)'3':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/r13"u8))
-                        {
-                            allow |= AllowedMethods_14();
-                        }
-                        break;
-                    case (byte)'4':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/r14"u8))
-                        {
-                            allow |= AllowedMethods_15();
-                        }
-                        break;
-                    case (byte)'5':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/r15"u8))
-                        {
-                            allow |= AllowedMethods_16();
-                        }
-                        break;
-                    case (byte)'6':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/r16"u8))
-                        {
-                            allow |= AllowedMethods_17();
-                        }
-                        break;
-                }
+                allow |= AllowedMethods_2(path);
                 break;
         }
 
@@ -1126,116 +671,10 @@ static partial class Wide
                 switch (s0.Length)
                 {
                     case 2:
-                        switch (global::HyperRoute.Routing.Utf8Literal.Lower(s0[1]))
-                        {
-                            case (byte)'0':
-                                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "r0"u8))
-                                {
-                                    allow |= AllowedMethods_18(s0, s1);
-                                }
-                                break;
-                            case (byte)'1':
-                                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "r1"u8))
-                                {
-                                    allow |= AllowedMethods_19(s0, s1);
-                                }
-                                break;
-                            case (byte)'2':
-                                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "r2"u8))
-                                {
-                                    allow |= AllowedMethods_20(s0, s1);
-                                }
-                                break;
-                            case (byte)'3':
-                                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "r3"u8))
-                                {
-                                    allow |= AllowedMethods_21(s0, s1);
-                                }
-                                break;
-                            case (byte)'4':
-                                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "r4"u8))
-                                {
-                                    allow |= AllowedMethods_22(s0, s1);
-                                }
-                                break;
-                            case (byte)'5':
-                                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "r5"u8))
-                                {
-                                    allow |= AllowedMethods_23(s0, s1);
-                                }
-                                break;
-                            case (byte)'6':
-                                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "r6"u8))
-                                {
-                                    allow |= AllowedMethods_24(s0, s1);
-                                }
-                                break;
-                            case (byte)'7':
-                                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "r7"u8))
-                                {
-                                    allow |= AllowedMethods_25(s0, s1);
-                                }
-                                break;
-                            case (byte)'8':
-                                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "r8"u8))
-                                {
-                                    allow |= AllowedMethods_26(s0, s1);
-                                }
-                                break;
-                            case (byte)'9':
-                                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "r9"u8))
-                                {
-                                    allow |= AllowedMethods_27(s0, s1);
-                                }
-                                break;
-                        }
+                        allow |= AllowedMethods_3(s0, s1);
                         break;
                     case 3:
-                        switch (global::HyperRoute.Routing.Utf8Literal.Lower(s0[2]))
-                        {
-                            case (byte)'0':
-                                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "r10"u8))
-                                {
-                                    allow |= AllowedMethods_28(s0, s1);
-                                }
-                                break;
-                            case (byte)'1':
-                                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "r11"u8))
-                                {
-                                    allow |= AllowedMethods_29(s0, s1);
-                                }
-                                break;
-                            case (byte)'2':
-                                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "r12"u8))
-                                {
-                                    allow |= AllowedMethods_30(s0, s1);
-                                }
-                                break;
-                            case (byte)'3':
-                                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "r13"u8))
-                                {
-                                    allow |= AllowedMethods_31(s0, s1);
-                                }
-                                break;
-                            case (byte)'4':
-                                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "r14"u8))
-                                {
-                                    allow |= AllowedMethods_32(s0, s1);
-                                }
-                                break;
-                            case (byte)'5':
-                                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "r15"u8))
-                                {
-                                    allow |= AllowedMethods_33(s0, s1);
-                                }
-                                break;
-                            case (byte)'6':
-                                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "r16"u8))
-                                {
-                                    allow |= AllowedMethods_34(s0, s1);
-                                }
-                                break;
-                        }
+                        allow |= AllowedMethods_4(s0, s1);
                         break;
                 }
                 break;
@@ -1245,409 +684,321 @@ static partial class Wide
         return allow;
     }
 
-    /// <summary>Part of <see cref="AllowedMethods"/>: GET /r0.</summary>
+    /// <summary>Part of <see cref="AllowedMethods"/>: path among 10 literals from "/r0".</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.HttpMethods AllowedMethods_1()
+    private static global::HyperRoute.HttpMethods AllowedMethods_1(global::System.ReadOnlySpan<byte> path)
     {
         var allow = global::HyperRoute.HttpMethods.None;
-        allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r0
-
-        return allow;
-    }
-
-    /// <summary>Part of <see cref="AllowedMethods"/>: GET /r1.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.HttpMethods AllowedMethods_2()
-    {
-        var allow = global::HyperRoute.HttpMethods.None;
-        allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r1
-
-        return allow;
-    }
-
-    /// <summary>Part of <see cref="AllowedMethods"/>: GET /r2.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.HttpMethods AllowedMethods_3()
-    {
-        var allow = global::HyperRoute.HttpMethods.None;
-        allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r2
-
-        return allow;
-    }
-
-    /// <summary>Part of <see cref="AllowedMethods"/>: GET /r3.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.HttpMethods AllowedMethods_4()
-    {
-        var allow = global::HyperRoute.HttpMethods.None;
-        allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r3
-
-        return allow;
-    }
-
-    /// <summary>Part of <see cref="AllowedMethods"/>: GET /r4.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.HttpMethods AllowedMethods_5()
-    {
-        var allow = global::HyperRoute.HttpMethods.None;
-        allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r4
-
-        return allow;
-    }
-
-    /// <summary>Part of <see cref="AllowedMethods"/>: GET /r5.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.HttpMethods AllowedMethods_6()
-    {
-        var allow = global::HyperRoute.HttpMethods.None;
-        allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r5
-
-        return allow;
-    }
-
-    /// <summary>Part of <see cref="AllowedMethods"/>: GET /r6.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.HttpMethods AllowedMethods_7()
-    {
-        var allow = global::HyperRoute.HttpMethods.None;
-        allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r6
-
-        return allow;
-    }
-
-    /// <summary>Part of <see cref="AllowedMethods"/>: GET /r7.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.HttpMethods AllowedMethods_8()
-    {
-        var allow = global::HyperRoute.HttpMethods.None;
-        allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r7
-
-        return allow;
-    }
-
-    /// <summary>Part of <see cref="AllowedMethods"/>: GET /r8.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.HttpMethods AllowedMethods_9()
-    {
-        var allow = global::HyperRoute.HttpMethods.None;
-        allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r8
-
-        return allow;
-    }
-
-    /// <summary>Part of <see cref="AllowedMethods"/>: GET /r9.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.HttpMethods AllowedMethods_10()
-    {
-        var allow = global::HyperRoute.HttpMethods.None;
-        allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r9
-
-        return allow;
-    }
-
-    /// <summary>Part of <see cref="AllowedMethods"/>: GET /r10.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.HttpMethods AllowedMethods_11()
-    {
-        var allow = global::HyperRoute.HttpMethods.None;
-        allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r10
-
-        return allow;
-    }
-
-    /// <summary>Part of <see cref="AllowedMethods"/>: GET /r11.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.HttpMethods AllowedMethods_12()
-    {
-        var allow = global::HyperRoute.HttpMethods.None;
-        allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r11
-
-        return allow;
-    }
-
-    /// <summary>Part of <see cref="AllowedMethods"/>: GET /r12.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.HttpMethods AllowedMethods_13()
-    {
-        var allow = global::HyperRoute.HttpMethods.None;
-        allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r12
-
-        return allow;
-    }
-
-    /// <summary>Part of <see cref="AllowedMethods"/>: GET /r13.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.HttpMethods AllowedMethods_14()
-    {
-        var allow = global::HyperRoute.HttpMethods.None;
-        allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r13
-
-        return allow;
-    }
-
-    /// <summary>Part of <see cref="AllowedMethods"/>: GET /r14.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.HttpMethods AllowedMethods_15()
-    {
-        var allow = global::HyperRoute.HttpMethods.None;
-        allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r14
-
-        return allow;
-    }
-
-    /// <summary>Part of <see cref="AllowedMethods"/>: GET /r15.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.HttpMethods AllowedMethods_16()
-    {
-        var allow = global::HyperRoute.HttpMethods.None;
-        allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r15
-
-        return allow;
-    }
-
-    /// <summary>Part of <see cref="AllowedMethods"/>: GET /r16.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.HttpMethods AllowedMethods_17()
-    {
-        var allow = global::HyperRoute.HttpMethods.None;
-        allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r16
-
-        return allow;
-    }
-
-    /// <summary>Part of <see cref="AllowedMethods"/>: segment 0 is "r0".</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.HttpMethods AllowedMethods_18(global::System.ReadOnlySpan<byte> s0, global::System.ReadOnlySpan<byte> s1)
-    {
-        var allow = global::HyperRoute.HttpMethods.None;
-        // {id:int}
-        if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32))
+        switch (global::HyperRoute.Routing.Utf8Literal.Lower(path[2]))
         {
-            allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r0/{id:int}
+            case (byte)'0':
+                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/r0"u8))
+                {
+                    allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r0
+                }
+                break;
+            case (byte)'1':
+                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/r1"u8))
+                {
+                    allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r1
+                }
+                break;
+            case (byte)'2':
+                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/r2"u8))
+                {
+                    allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r2
+                }
+                break;
+            case (byte)'3':
+                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/r3"u8))
+                {
+                    allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r3
+                }
+                break;
+            case (byte)'4':
+                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/r4"u8))
+                {
+                    allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r4
+                }
+                break;
+            case (byte)'5':
+                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/r5"u8))
+                {
+                    allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r5
+                }
+                break;
+            case (byte)'6':
+                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/r6"u8))
+                {
+                    allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r6
+                }
+                break;
+            case (byte)'7':
+                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/r7"u8))
+                {
+                    allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r7
+                }
+                break;
+            case (byte)'8':
+                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/r8"u8))
+                {
+                    allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r8
+                }
+                break;
+            case (byte)'9':
+                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/r9"u8))
+                {
+                    allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r9
+                }
+                break;
         }
 
         return allow;
     }
 
-    /// <summary>Part of <see cref="AllowedMethods"/>: segment 0 is "r1".</summary>
+    /// <summary>Part of <see cref="AllowedMethods"/>: path among 7 literals from "/r10".</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.HttpMethods AllowedMethods_19(global::System.ReadOnlySpan<byte> s0, global::System.ReadOnlySpan<byte> s1)
+    private static global::HyperRoute.HttpMethods AllowedMethods_2(global::System.ReadOnlySpan<byte> path)
     {
         var allow = global::HyperRoute.HttpMethods.None;
-        // {id:int}
-        if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32))
+        switch (global::HyperRoute.Routing.Utf8Literal.Lower(path[3]))
         {
-            allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r1/{id:int}
+            case (byte)'0':
+                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/r10"u8))
+                {
+                    allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r10
+                }
+                break;
+            case (byte)'1':
+                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/r11"u8))
+                {
+                    allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r11
+                }
+                break;
+            case (byte)'2':
+                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/r12"u8))
+                {
+                    allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r12
+                }
+                break;
+            case (byte)'3':
+                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/r13"u8))
+                {
+                    allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r13
+                }
+                break;
+            case (byte)'4':
+                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/r14"u8))
+                {
+                    allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r14
+                }
+                break;
+            case (byte)'5':
+                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/r15"u8))
+                {
+                    allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r15
+                }
+                break;
+            case (byte)'6':
+                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/r16"u8))
+                {
+                    allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r16
+                }
+                break;
         }
 
         return allow;
     }
 
-    /// <summary>Part of <see cref="AllowedMethods"/>: segment 0 is "r2".</summary>
+    /// <summary>Part of <see cref="AllowedMethods"/>: s0 among 10 literals from "r0".</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.HttpMethods AllowedMethods_20(global::System.ReadOnlySpan<byte> s0, global::System.ReadOnlySpan<byte> s1)
+    private static global::HyperRoute.HttpMethods AllowedMethods_3(global::System.ReadOnlySpan<byte> s0, global::System.ReadOnlySpan<byte> s1)
     {
         var allow = global::HyperRoute.HttpMethods.None;
-        // {id:int}
-        if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32))
+        switch (global::HyperRoute.Routing.Utf8Literal.Lower(s0[1]))
         {
-            allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r2/{id:int}
+            case (byte)'0':
+                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "r0"u8))
+                {
+                    // {id:int}
+                    if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32))
+                    {
+                        allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r0/{id:int}
+                    }
+                }
+                break;
+            case (byte)'1':
+                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "r1"u8))
+                {
+                    // {id:int}
+                    if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32_2))
+                    {
+                        allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r1/{id:int}
+                    }
+                }
+                break;
+            case (byte)'2':
+                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "r2"u8))
+                {
+                    // {id:int}
+                    if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32_3))
+                    {
+                        allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r2/{id:int}
+                    }
+                }
+                break;
+            case (byte)'3':
+                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "r3"u8))
+                {
+                    // {id:int}
+                    if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32_4))
+                    {
+                        allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r3/{id:int}
+                    }
+                }
+                break;
+            case (byte)'4':
+                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "r4"u8))
+                {
+                    // {id:int}
+                    if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32_5))
+                    {
+                        allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r4/{id:int}
+                    }
+                }
+                break;
+            case (byte)'5':
+                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "r5"u8))
+                {
+                    // {id:int}
+                    if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32_6))
+                    {
+                        allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r5/{id:int}
+                    }
+                }
+                break;
+            case (byte)'6':
+                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "r6"u8))
+                {
+                    // {id:int}
+                    if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32_7))
+                    {
+                        allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r6/{id:int}
+                    }
+                }
+                break;
+            case (byte)'7':
+                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "r7"u8))
+                {
+                    // {id:int}
+                    if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32_8))
+                    {
+                        allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r7/{id:int}
+                    }
+                }
+                break;
+            case (byte)'8':
+                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "r8"u8))
+                {
+                    // {id:int}
+                    if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32_9))
+                    {
+                        allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r8/{id:int}
+                    }
+                }
+                break;
+            case (byte)'9':
+                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "r9"u8))
+                {
+                    // {id:int}
+                    if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32_10))
+                    {
+                        allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r9/{id:int}
+                    }
+                }
+                break;
         }
 
         return allow;
     }
 
-    /// <summary>Part of <see cref="AllowedMethods"/>: segment 0 is "r3".</summary>
+    /// <summary>Part of <see cref="AllowedMethods"/>: s0 among 7 literals from "r10".</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.HttpMethods AllowedMethods_21(global::System.ReadOnlySpan<byte> s0, global::System.ReadOnlySpan<byte> s1)
+    private static global::HyperRoute.HttpMethods AllowedMethods_4(global::System.ReadOnlySpan<byte> s0, global::System.ReadOnlySpan<byte> s1)
     {
         var allow = global::HyperRoute.HttpMethods.None;
-        // {id:int}
-        if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32))
+        switch (global::HyperRoute.Routing.Utf8Literal.Lower(s0[2]))
         {
-            allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r3/{id:int}
-        }
-
-        return allow;
-    }
-
-    /// <summary>Part of <see cref="AllowedMethods"/>: segment 0 is "r4".</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.HttpMethods AllowedMethods_22(global::System.ReadOnlySpan<byte> s0, global::System.ReadOnlySpan<byte> s1)
-    {
-        var allow = global::HyperRoute.HttpMethods.None;
-        // {id:int}
-        if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32))
-        {
-            allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r4/{id:int}
-        }
-
-        return allow;
-    }
-
-    /// <summary>Part of <see cref="AllowedMethods"/>: segment 0 is "r5".</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.HttpMethods AllowedMethods_23(global::System.ReadOnlySpan<byte> s0, global::System.ReadOnlySpan<byte> s1)
-    {
-        var allow = global::HyperRoute.HttpMethods.None;
-        // {id:int}
-        if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32))
-        {
-            allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r5/{id:int}
-        }
-
-        return allow;
-    }
-
-    /// <summary>Part of <see cref="AllowedMethods"/>: segment 0 is "r6".</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.HttpMethods AllowedMethods_24(global::System.ReadOnlySpan<byte> s0, global::System.ReadOnlySpan<byte> s1)
-    {
-        var allow = global::HyperRoute.HttpMethods.None;
-        // {id:int}
-        if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32))
-        {
-            allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r6/{id:int}
-        }
-
-        return allow;
-    }
-
-    /// <summary>Part of <see cref="AllowedMethods"/>: segment 0 is "r7".</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.HttpMethods AllowedMethods_25(global::System.ReadOnlySpan<byte> s0, global::System.ReadOnlySpan<byte> s1)
-    {
-        var allow = global::HyperRoute.HttpMethods.None;
-        // {id:int}
-        if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32))
-        {
-            allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r7/{id:int}
-        }
-
-        return allow;
-    }
-
-    /// <summary>Part of <see cref="AllowedMethods"/>: segment 0 is "r8".</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.HttpMethods AllowedMethods_26(global::System.ReadOnlySpan<byte> s0, global::System.ReadOnlySpan<byte> s1)
-    {
-        var allow = global::HyperRoute.HttpMethods.None;
-        // {id:int}
-        if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32))
-        {
-            allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r8/{id:int}
-        }
-
-        return allow;
-    }
-
-    /// <summary>Part of <see cref="AllowedMethods"/>: segment 0 is "r9".</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.HttpMethods AllowedMethods_27(global::System.ReadOnlySpan<byte> s0, global::System.ReadOnlySpan<byte> s1)
-    {
-        var allow = global::HyperRoute.HttpMethods.None;
-        // {id:int}
-        if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32))
-        {
-            allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r9/{id:int}
-        }
-
-        return allow;
-    }
-
-    /// <summary>Part of <see cref="AllowedMethods"/>: segment 0 is "r10".</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.HttpMethods AllowedMethods_28(global::System.ReadOnlySpan<byte> s0, global::System.ReadOnlySpan<byte> s1)
-    {
-        var allow = global::HyperRoute.HttpMethods.None;
-        // {id:int}
-        if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32))
-        {
-            allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r10/{id:int}
-        }
-
-        return allow;
-    }
-
-    /// <summary>Part of <see cref="AllowedMethods"/>: segment 0 is "r11".</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.HttpMethods AllowedMethods_29(global::System.ReadOnlySpan<byte> s0, global::System.ReadOnlySpan<byte> s1)
-    {
-        var allow = global::HyperRoute.HttpMethods.None;
-        // {id:int}
-        if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32))
-        {
-            allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r11/{id:int}
-        }
-
-        return allow;
-    }
-
-    /// <summary>Part of <see cref="AllowedMethods"/>: segment 0 is "r12".</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.HttpMethods AllowedMethods_30(global::System.ReadOnlySpan<byte> s0, global::System.ReadOnlySpan<byte> s1)
-    {
-        var allow = global::HyperRoute.HttpMethods.None;
-        // {id:int}
-        if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32))
-        {
-            allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r12/{id:int}
-        }
-
-        return allow;
-    }
-
-    /// <summary>Part of <see cref="AllowedMethods"/>: segment 0 is "r13".</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.HttpMethods AllowedMethods_31(global::System.ReadOnlySpan<byte> s0, global::System.ReadOnlySpan<byte> s1)
-    {
-        var allow = global::HyperRoute.HttpMethods.None;
-        // {id:int}
-        if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32))
-        {
-            allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r13/{id:int}
-        }
-
-        return allow;
-    }
-
-    /// <summary>Part of <see cref="AllowedMethods"/>: segment 0 is "r14".</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.HttpMethods AllowedMethods_32(global::System.ReadOnlySpan<byte> s0, global::System.ReadOnlySpan<byte> s1)
-    {
-        var allow = global::HyperRoute.HttpMethods.None;
-        // {id:int}
-        if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32))
-        {
-            allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r14/{id:int}
-        }
-
-        return allow;
-    }
-
-    /// <summary>Part of <see cref="AllowedMethods"/>: segment 0 is "r15".</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.HttpMethods AllowedMethods_33(global::System.ReadOnlySpan<byte> s0, global::System.ReadOnlySpan<byte> s1)
-    {
-        var allow = global::HyperRoute.HttpMethods.None;
-        // {id:int}
-        if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32))
-        {
-            allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r15/{id:int}
-        }
-
-        return allow;
-    }
-
-    /// <summary>Part of <see cref="AllowedMethods"/>: segment 0 is "r16".</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.HttpMethods AllowedMethods_34(global::System.ReadOnlySpan<byte> s0, global::System.ReadOnlySpan<byte> s1)
-    {
-        var allow = global::HyperRoute.HttpMethods.None;
-        // {id:int}
-        if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32))
-        {
-            allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r16/{id:int}
+            case (byte)'0':
+                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "r10"u8))
+                {
+                    // {id:int}
+                    if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32))
+                    {
+                        allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r10/{id:int}
+                    }
+                }
+                break;
+            case (byte)'1':
+                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "r11"u8))
+                {
+                    // {id:int}
+                    if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32_2))
+                    {
+                        allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r11/{id:int}
+                    }
+                }
+                break;
+            case (byte)'2':
+                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "r12"u8))
+                {
+                    // {id:int}
+                    if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32_3))
+                    {
+                        allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r12/{id:int}
+                    }
+                }
+                break;
+            case (byte)'3':
+                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "r13"u8))
+                {
+                    // {id:int}
+                    if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32_4))
+                    {
+                        allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r13/{id:int}
+                    }
+                }
+                break;
+            case (byte)'4':
+                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "r14"u8))
+                {
+                    // {id:int}
+                    if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32_5))
+                    {
+                        allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r14/{id:int}
+                    }
+                }
+                break;
+            case (byte)'5':
+                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "r15"u8))
+                {
+                    // {id:int}
+                    if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32_6))
+                    {
+                        allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r15/{id:int}
+                    }
+                }
+                break;
+            case (byte)'6':
+                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "r16"u8))
+                {
+                    // {id:int}
+                    if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32_7))
+                    {
+                        allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r16/{id:int}
+                    }
+                }
+                break;
         }
 
         return allow;

@@ -58,31 +58,60 @@ static partial class Verbs
     private static global::HyperRoute.RouteMatch DispatchCore(global::System.ReadOnlySpan<byte> method, global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
     {
         result = default!;
-        if (!global::HyperRoute.Routing.RoutePath.TryNormalize(path, ref buffer, out var normalized, out var problem))
-        {
-            return global::HyperRoute.RouteMatch.BadRequest(problem); // not an absolute path, or a malformed escape
-        }
-
+        var verb = global::HyperRoute.Routing.HttpMethod.Parse(method);
         global::HyperRoute.RouteMatch match;
-        switch (global::HyperRoute.Routing.HttpMethod.Parse(method))
+
+        // Literal routes hold no '%' and no trailing '/': first compare the path as received, before any decoding.
+        switch (verb)
         {
             case global::HyperRoute.HttpMethods.Get:
-                match = MatchGet(normalized, query, ref buffer, out result);
+                match = MatchGetLiterals(path, query, ref buffer, out result);
                 if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
                 {
                     return match;
                 }
                 break;
             case global::HyperRoute.HttpMethods.Put:
-                match = MatchPut(normalized, query, ref buffer, out result);
+                match = MatchPutLiterals(path, query, ref buffer, out result);
                 if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
                 {
                     return match;
                 }
                 break;
+        }
+
+        if (!global::HyperRoute.Routing.RoutePath.TryNormalize(path, ref buffer, out var normalized, out var problem))
+        {
+            return global::HyperRoute.RouteMatch.BadRequest(problem); // not an absolute path, or a malformed escape
+        }
+
+        // Dropping a trailing '/' or decoding escapes shortens the path: then the literal routes get a second look.
+        var changed = normalized.Length != path.Length;
+        switch (verb)
+        {
+            case global::HyperRoute.HttpMethods.Get:
+                if (changed)
+                {
+                    match = MatchGetLiterals(normalized, query, ref buffer, out result);
+                    if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+                    {
+                        return match;
+                    }
+                }
+                break;
+            case global::HyperRoute.HttpMethods.Put:
+                if (changed)
+                {
+                    match = MatchPutLiterals(normalized, query, ref buffer, out result);
+                    if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+                    {
+                        return match;
+                    }
+                }
+                break;
             case global::HyperRoute.HttpMethods.Head:
                 // HEAD is served by the GET route of the path when no HEAD route matches; the host sends no body.
-                match = MatchGet(normalized, query, ref buffer, out result);
+                match = MatchGetLiterals(normalized, query, ref buffer, out result);
                 if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
                 {
                     return match;
@@ -95,9 +124,9 @@ static partial class Verbs
         return allow == global::HyperRoute.HttpMethods.None ? global::HyperRoute.RouteMatch.NotFound : global::HyperRoute.RouteMatch.MethodNotAllowed(allow);
     }
 
-    /// <summary>Matches the GET routes; <see cref="global::HyperRoute.RouteMatch.NotFound"/> when none matches.</summary>
+    /// <summary>Matches the GET routes made only of literals; <see cref="global::HyperRoute.RouteMatch.NotFound"/> when none matches.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.RouteMatch MatchGet(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
+    private static global::HyperRoute.RouteMatch MatchGetLiterals(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
     {
         result = default!;
         // Routes of literals only: the whole path is compared at once.
@@ -145,9 +174,9 @@ static partial class Verbs
         return global::HyperRoute.RouteMatch.NotFound;
     }
 
-    /// <summary>Matches the PUT routes; <see cref="global::HyperRoute.RouteMatch.NotFound"/> when none matches.</summary>
+    /// <summary>Matches the PUT routes made only of literals; <see cref="global::HyperRoute.RouteMatch.NotFound"/> when none matches.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.RouteMatch MatchPut(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
+    private static global::HyperRoute.RouteMatch MatchPutLiterals(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
     {
         result = default!;
         // Routes of literals only: the whole path is compared at once.

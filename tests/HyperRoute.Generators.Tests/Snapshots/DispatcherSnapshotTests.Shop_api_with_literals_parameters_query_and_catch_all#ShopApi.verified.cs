@@ -70,43 +70,82 @@ partial class ShopApi
     private static global::HyperRoute.RouteMatch DispatchCore(global::System.ReadOnlySpan<byte> method, global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
     {
         result = default!;
-        if (!global::HyperRoute.Routing.RoutePath.TryNormalize(path, ref buffer, out var normalized, out var problem))
-        {
-            return global::HyperRoute.RouteMatch.BadRequest(problem); // not an absolute path, or a malformed escape
-        }
-
+        var verb = global::HyperRoute.Routing.HttpMethod.Parse(method);
         global::HyperRoute.RouteMatch match;
-        switch (global::HyperRoute.Routing.HttpMethod.Parse(method))
+
+        // Literal routes hold no '%' and no trailing '/': first compare the path as received, before any decoding.
+        switch (verb)
         {
             case global::HyperRoute.HttpMethods.Get:
-                match = MatchGet(normalized, query, ref buffer, out result);
+                match = MatchGetLiterals(path, query, ref buffer, out result);
                 if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
                 {
                     return match;
                 }
                 break;
             case global::HyperRoute.HttpMethods.Post:
-                match = MatchPost(normalized, query, ref buffer, out result);
+                match = MatchPostLiterals(path, query, ref buffer, out result);
                 if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
                 {
                     return match;
                 }
                 break;
+        }
+
+        if (!global::HyperRoute.Routing.RoutePath.TryNormalize(path, ref buffer, out var normalized, out var problem))
+        {
+            return global::HyperRoute.RouteMatch.BadRequest(problem); // not an absolute path, or a malformed escape
+        }
+
+        // Dropping a trailing '/' or decoding escapes shortens the path: then the literal routes get a second look.
+        var changed = normalized.Length != path.Length;
+        switch (verb)
+        {
+            case global::HyperRoute.HttpMethods.Get:
+                if (changed)
+                {
+                    match = MatchGetLiterals(normalized, query, ref buffer, out result);
+                    if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+                    {
+                        return match;
+                    }
+                }
+                match = MatchGetParameters(normalized, query, ref buffer, out result);
+                if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+                {
+                    return match;
+                }
+                break;
+            case global::HyperRoute.HttpMethods.Post:
+                if (changed)
+                {
+                    match = MatchPostLiterals(normalized, query, ref buffer, out result);
+                    if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+                    {
+                        return match;
+                    }
+                }
+                break;
             case global::HyperRoute.HttpMethods.Delete:
-                match = MatchDelete(normalized, query, ref buffer, out result);
+                match = MatchDeleteParameters(normalized, query, ref buffer, out result);
                 if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
                 {
                     return match;
                 }
                 break;
             case global::HyperRoute.HttpMethods.Head:
-                match = MatchHead(normalized, query, ref buffer, out result);
+                match = MatchHeadParameters(normalized, query, ref buffer, out result);
                 if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
                 {
                     return match;
                 }
                 // HEAD is served by the GET route of the path when no HEAD route matches; the host sends no body.
-                match = MatchGet(normalized, query, ref buffer, out result);
+                match = MatchGetLiterals(normalized, query, ref buffer, out result);
+                if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+                {
+                    return match;
+                }
+                match = MatchGetParameters(normalized, query, ref buffer, out result);
                 if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
                 {
                     return match;
@@ -119,9 +158,9 @@ partial class ShopApi
         return allow == global::HyperRoute.HttpMethods.None ? global::HyperRoute.RouteMatch.NotFound : global::HyperRoute.RouteMatch.MethodNotAllowed(allow);
     }
 
-    /// <summary>Matches the GET routes; <see cref="global::HyperRoute.RouteMatch.NotFound"/> when none matches.</summary>
+    /// <summary>Matches the GET routes made only of literals; <see cref="global::HyperRoute.RouteMatch.NotFound"/> when none matches.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.RouteMatch MatchGet(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
+    private static global::HyperRoute.RouteMatch MatchGetLiterals(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
     {
         result = default!;
         // Routes of literals only: the whole path is compared at once.
@@ -177,6 +216,14 @@ partial class ShopApi
                 break;
         }
 
+        return global::HyperRoute.RouteMatch.NotFound;
+    }
+
+    /// <summary>Matches the GET routes with parameters; <see cref="global::HyperRoute.RouteMatch.NotFound"/> when none matches.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    private static global::HyperRoute.RouteMatch MatchGetParameters(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
+    {
+        result = default!;
         // Routes with parameters: by segment count, then segment by segment.
         var rest = path.Slice(1);
         switch (global::HyperRoute.Routing.RoutePath.CountSegments(path))
@@ -365,9 +412,9 @@ partial class ShopApi
         return global::HyperRoute.RouteMatch.NotFound;
     }
 
-    /// <summary>Matches the HEAD routes; <see cref="global::HyperRoute.RouteMatch.NotFound"/> when none matches.</summary>
+    /// <summary>Matches the HEAD routes with parameters; <see cref="global::HyperRoute.RouteMatch.NotFound"/> when none matches.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.RouteMatch MatchHead(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
+    private static global::HyperRoute.RouteMatch MatchHeadParameters(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
     {
         result = default!;
         // Routes with parameters: by segment count, then segment by segment.
@@ -396,9 +443,9 @@ partial class ShopApi
         return global::HyperRoute.RouteMatch.NotFound;
     }
 
-    /// <summary>Matches the POST routes; <see cref="global::HyperRoute.RouteMatch.NotFound"/> when none matches.</summary>
+    /// <summary>Matches the POST routes made only of literals; <see cref="global::HyperRoute.RouteMatch.NotFound"/> when none matches.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.RouteMatch MatchPost(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
+    private static global::HyperRoute.RouteMatch MatchPostLiterals(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
     {
         result = default!;
         // Routes of literals only: the whole path is compared at once.
@@ -417,9 +464,9 @@ partial class ShopApi
         return global::HyperRoute.RouteMatch.NotFound;
     }
 
-    /// <summary>Matches the DELETE routes; <see cref="global::HyperRoute.RouteMatch.NotFound"/> when none matches.</summary>
+    /// <summary>Matches the DELETE routes with parameters; <see cref="global::HyperRoute.RouteMatch.NotFound"/> when none matches.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.RouteMatch MatchDelete(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
+    private static global::HyperRoute.RouteMatch MatchDeleteParameters(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
     {
         result = default!;
         // Routes with parameters: by segment count, then segment by segment.

@@ -69,4 +69,37 @@ internal static class DiagnosticDescriptors
         isEnabledByDefault: true,
         description: "Only methods declared directly in a type marked [Router] become routes; [Route] anywhere else is ignored by the generator.",
         helpLinkUri: HelpLinkBase + "HR0005.md");
+
+    /// <summary>HR0006: two routes of one method that the dispatcher cannot tell apart by precedence.</summary>
+    public static readonly DiagnosticDescriptor RouteConflict = new(
+        id: "HR0006",
+        title: "Routes conflict",
+        messageFormat: "The route '{0}' conflicts with the route '{1}' of '{2}': {3}",
+        category: RoutingCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "Two routes of one HTTP method conflict when a request matches both with equal precedence (same segment count; at every position equal literals, ignoring ASCII case, or parameters with the same constraints), or when an optional route without its optional segment is exactly another route. The dispatcher then always takes one of them, and the other is never reached for those requests.",
+        helpLinkUri: HelpLinkBase + "HR0006.md");
+
+    /// <summary>HR0007: a constraint accepts only values the handler parameter's type cannot hold.</summary>
+    public static readonly DiagnosticDescriptor ConstraintContradictsType = new(
+        id: "HR0007",
+        title: "Route constraint contradicts the parameter type",
+        messageFormat: "The template parameter '{0}' is constrained by '{1}', but the handler parameter '{2}' is of type '{3}': {4}",
+        category: RoutingCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "Constraints decide matching and types decide binding. When no value a constraint accepts converts to the parameter's type, every request the route matches is answered with 400 Bad Request.",
+        helpLinkUri: HelpLinkBase + "HR0007.md");
+
+    /// <summary>HR0008: <c>[HotPath]</c> on a member that has no body to check.</summary>
+    public static readonly DiagnosticDescriptor HotPathWithoutBody = new(
+        id: "HR0008",
+        title: "[HotPath] on a member without a body",
+        messageFormat: "[HotPath] on '{0}' checks nothing: {1}",
+        category: RoutingCategory,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "[HotPath] asks the analyzers to report allocations in a member's body. Abstract, extern and interface members without a default body, and partial methods without an implementation, have no body, so the attribute has no effect there; put it on the implementation.",
+        helpLinkUri: HelpLinkBase + "HR0008.md");
 }

@@ -15,7 +15,8 @@ namespace HyperRoute.Analyzers;
 /// <summary>
 /// Reports every route the generator cannot compile, and why: it walks each <c>[Router]</c> type the way
 /// <c>RouterParser</c> does, with the same shared template parser (HR0001) and binder (HR0003), the same
-/// router rules (HR0002) and handler rules (HR0004); and it reports <c>[Route]</c>s no router serves (HR0005).
+/// router rules (HR0002) and handler rules (HR0004); it reports <c>[Route]</c>s no router serves (HR0005), routes
+/// the dispatcher cannot tell apart (HR0006) and constraints no value of the parameter's type can satisfy (HR0007).
 /// Code that does not compile is left to the compiler: this analyzer reports nothing the compiler already does.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -26,7 +27,9 @@ public sealed class RouteAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.RouterCannotBeGenerated,
         DiagnosticDescriptors.RouteCannotBind,
         DiagnosticDescriptors.HandlerCannotBeCompiled,
-        DiagnosticDescriptors.RouteOutsideRouter);
+        DiagnosticDescriptors.RouteOutsideRouter,
+        DiagnosticDescriptors.RouteConflict,
+        DiagnosticDescriptors.ConstraintContradictsType);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -75,6 +78,7 @@ public sealed class RouteAnalyzer : DiagnosticAnalyzer
 
         string? resultType = null;
         string? resultTypeDisplay = null;
+        var compiled = new List<CompiledRoute>();
         foreach (var method in router.GetMembers().OfType<IMethodSymbol>())
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -98,7 +102,13 @@ public sealed class RouteAnalyzer : DiagnosticAnalyzer
                     continue;
                 }
 
+                ReportContradictions(method, template!, reporter);
                 var bound = BindOrReport(method, template!, patternSyntax, attribute, reporter, cancellationToken);
+                if (whyNotHandler is null && bound && (method.ReturnsVoid || method.ReturnType.TypeKind != TypeKind.Error))
+                {
+                    compiled.Add(new CompiledRoute(template!, method, patternSyntax?.GetLocation() ?? AttributeLocation(attribute, cancellationToken)));
+                }
+
                 if (whyNotHandler is null && bound && !method.ReturnsVoid && method.ReturnType.TypeKind != TypeKind.Error)
                 {
                     var returnType = method.ReturnType.ToDisplayString(RouterRules.ResultTypeFormat);
@@ -110,9 +120,69 @@ public sealed class RouteAnalyzer : DiagnosticAnalyzer
                     else if (resultType != returnType)
                     {
                         reporter.Report(DiagnosticDescriptors.HandlerCannotBeCompiled, method.Locations.FirstOrDefault(), method.Name, RouterRules.ResultTypeMismatch(method, resultTypeDisplay!));
+                        compiled.RemoveAt(compiled.Count - 1); // the generator leaves it out
                     }
                 }
             }
+        }
+
+        ReportConflicts(compiled, reporter);
+    }
+
+    // HR0006 over the routes the generator compiles (a route it leaves out cannot conflict), on both routes.
+    private static void ReportConflicts(List<CompiledRoute> routes, Reporter reporter)
+    {
+        foreach (var conflict in RouteConflicts.Find(routes.Select(r => r.Template).ToList()))
+        {
+            var first = routes[conflict.First];
+            var second = routes[conflict.Second];
+            if (conflict.Kind == ConflictKind.EqualPrecedence)
+            {
+                const string Reason = "a request can match both with equal precedence, so the one declared first always takes it and the other is never reached; remove one, or tell them apart with a literal or a constraint";
+                reporter.Report(DiagnosticDescriptors.RouteConflict, first.Location, first.Template.Pattern, second.Template.Pattern, RouterRules.HandlerName(second.Handler), Reason);
+                reporter.Report(DiagnosticDescriptors.RouteConflict, second.Location, second.Template.Pattern, first.Template.Pattern, RouterRules.HandlerName(first.Handler), Reason);
+                continue;
+            }
+
+            // First is the optional route whose absent form the second route shadows.
+            reporter.Report(
+                DiagnosticDescriptors.RouteConflict,
+                first.Location,
+                first.Template.Pattern,
+                second.Template.Pattern,
+                RouterRules.HandlerName(second.Handler),
+                "without its optional segment it matches exactly the requests the other route matches, and the other route takes precedence, so that form is never reached; make the segment required, or remove the other route");
+            reporter.Report(
+                DiagnosticDescriptors.RouteConflict,
+                second.Location,
+                second.Template.Pattern,
+                first.Template.Pattern,
+                RouterRules.HandlerName(first.Handler),
+                "the other route without its optional segment matches exactly the requests this route matches; this route takes precedence, so that form of the other route is never reached");
+        }
+    }
+
+    // HR0007 on each handler parameter bound by a template parameter whose constraints it can never satisfy.
+    private static void ReportContradictions(IMethodSymbol method, RouteTemplate template, Reporter reporter)
+    {
+        foreach (var parameter in method.Parameters)
+        {
+            if (parameter.Type.TypeKind == TypeKind.Error
+                || template.FindParameter(parameter.Name) is not { Constraints.Count: > 0 } segment
+                || HandlerParameterReader.Read(parameter).Type is not { } type
+                || ConstraintTypeRules.Find(segment.Constraints, type) is not { } contradiction)
+            {
+                continue;
+            }
+
+            reporter.Report(
+                DiagnosticDescriptors.ConstraintContradictsType,
+                parameter.Locations.FirstOrDefault(),
+                segment.Name,
+                contradiction.Constraint,
+                parameter.Name,
+                RouterRules.Display(parameter.Type),
+                contradiction.Reason);
         }
     }
 
@@ -188,6 +258,9 @@ public sealed class RouteAnalyzer : DiagnosticAnalyzer
 
     private static Location? AttributeLocation(AttributeData attribute, CancellationToken cancellationToken)
         => attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation();
+
+    /// <summary>A route the generator compiles, with where its pattern is written.</summary>
+    private sealed record CompiledRoute(RouteTemplate Template, IMethodSymbol Handler, Location? Location);
 
     /// <summary>Reports each distinct diagnostic once (a method with several routes can fail the same way for each).</summary>
     private sealed class Reporter(Action<Diagnostic> report)

@@ -94,3 +94,12 @@ public static partial class ZeroAllocApi
     [Route("GET /search")]
     public static int Search(ReadOnlySpan<byte> q) => q.Length;
 }
+
+public sealed class RouteMatchLayoutTests
+{
+    [Fact]
+    public void Route_match_fits_in_two_registers()
+    {
+        Assert.Equal(16, System.Runtime.CompilerServices.Unsafe.SizeOf<RouteMatch>());
+    }
+}

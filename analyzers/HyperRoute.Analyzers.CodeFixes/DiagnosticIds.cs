@@ -1,0 +1,11 @@
+namespace HyperRoute.Analyzers.CodeFixes;
+
+/// <summary>
+/// The IDs this assembly fixes, as <c>DiagnosticDescriptors</c> in <c>HyperRoute.Analyzers</c> declares them (the
+/// descriptors are internal there; IDs never change, so a copy cannot drift).
+/// </summary>
+internal static class DiagnosticIds
+{
+    public const string RouterCannotBeGenerated = "HR0002";
+    public const string RouteCannotBind = "HR0003";
+}

@@ -21,7 +21,7 @@ public class DispatcherParts
 
     /// <summary><c>HttpMethod.Parse</c> of <c>GET</c>.</summary>
     [Benchmark]
-    public HttpMethods ParseMethod() => HttpMethod.Parse(_method);
+    public HttpMethods ParseMethod() => MethodToken.Parse(_method);
 
     /// <summary><c>RoutePath.TryNormalize</c> of <c>/health</c> with its <c>DecodeBuffer</c>, as <c>Dispatch</c> does it.</summary>
     [Benchmark]

@@ -79,7 +79,7 @@ static Task Serve(HttpContext context)
         response.StatusCode = match.StatusCode;
         if (match.Outcome == RouteOutcome.MethodNotAllowed)
         {
-            response.Headers.Allow = HyperRoute.Routing.HttpMethod.FormatAllow(match.Allow);
+            response.Headers.Allow = HyperRoute.Routing.MethodToken.FormatAllow(match.Allow);
         }
 
         return response.WriteAsync(match.ToString() + "\n");

@@ -26,7 +26,7 @@ public sealed class BindingTests
 
         Assert.Equal(RouteOutcome.BadRequest, match.Outcome);
         Assert.Equal(RouteProblem.InvalidRouteValue, match.Problem);
-        Assert.Equal("n", match.Parameter);
+        Assert.Equal("n", CatalogApi.ParameterName(match));
         Assert.Equal("GET /plain/{n}", CatalogApi.RoutePatterns[match.Route]);
         Assert.Equal(400, match.StatusCode);
     }
@@ -62,7 +62,7 @@ public sealed class BindingTests
 
         Assert.Equal(RouteOutcome.BadRequest, match.Outcome);
         Assert.Equal(RouteProblem.MissingQueryValue, match.Problem);
-        Assert.Equal("q", match.Parameter);
+        Assert.Equal("q", CatalogApi.ParameterName(match));
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class BindingTests
 
         Assert.Equal(RouteOutcome.BadRequest, match.Outcome);
         Assert.Equal(RouteProblem.InvalidQueryValue, match.Problem);
-        Assert.Equal("page", match.Parameter);
+        Assert.Equal("page", CatalogApi.ParameterName(match));
     }
 
     [Fact]
@@ -97,7 +97,7 @@ public sealed class BindingTests
         var match = Dispatch.Catalog("GET", "/search?q=%zz", out _);
 
         Assert.Equal(RouteProblem.InvalidQueryValue, match.Problem);
-        Assert.Equal("q", match.Parameter);
+        Assert.Equal("q", CatalogApi.ParameterName(match));
     }
 
     [Fact]

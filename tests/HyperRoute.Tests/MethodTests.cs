@@ -22,7 +22,7 @@ public sealed class MethodTests
         Assert.Equal(RouteOutcome.MethodNotAllowed, match.Outcome);
         Assert.Equal(405, match.StatusCode);
         Assert.Equal(HttpMethods.Get | HttpMethods.Head | HttpMethods.Post, match.Allow);
-        Assert.Equal("GET, HEAD, POST", Routing.HttpMethod.FormatAllow(match.Allow));
+        Assert.Equal("GET, HEAD, POST", Routing.MethodToken.FormatAllow(match.Allow));
     }
 
     [Fact]

@@ -64,6 +64,28 @@ internal static class DispatcherEmitter
         }
 
         writer.Line();
+        writer.Line($"/// <summary>The name of the handler parameter a 400 from <c>Dispatch</c> is about (<see cref=\"{Match}.ParameterIndex\"/>); <see langword=\"null\"/> for any other result.</summary>");
+        writer.Line(GeneratedCode);
+        writer.Line($"public static string? ParameterName({Match} match)");
+        using (writer.Indent())
+        {
+            writer.Line("=> match.ParameterIndex >= 0 && match.Route >= 0 && match.Route < s_parameterNames.Length ? s_parameterNames[match.Route][match.ParameterIndex] : null;");
+        }
+
+        writer.Line();
+        writer.Line("// The handler parameter names of each route, for ParameterName.");
+        writer.Line("private static readonly string[][] s_parameterNames = new string[][]");
+        using (writer.Braces(";"))
+        {
+            foreach (var route in router.Routes)
+            {
+                writer.Line(route.Bindings.Count == 0
+                    ? "global::System.Array.Empty<string>(),"
+                    : "new[] { " + string.Join(", ", route.Bindings.Select(b => CSharpLiterals.String(b.Name))) + " },");
+            }
+        }
+
+        writer.Line();
         WriteDocs(writer, plan, withScratch: false);
         writer.Line(GeneratedCode);
         writer.Line(AggressiveInlining);
@@ -165,7 +187,7 @@ internal static class DispatcherEmitter
             var head = plan.Methods.FirstOrDefault(m => m.Method == "HEAD");
             if (plan.Methods.Count > 0)
             {
-                writer.Line("var verb = global::HyperRoute.Routing.HttpMethod.Parse(method);");
+                writer.Line("var verb = global::HyperRoute.Routing.MethodToken.Parse(method);");
                 writer.Line($"{Match} match;");
             }
 

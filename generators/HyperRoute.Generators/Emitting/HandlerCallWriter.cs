@@ -45,7 +45,7 @@ internal sealed class HandlerCallWriter : ILeafWriter
     {
         var local = Bare(binding.Identifier) + "Arg";
         var type = DeclaredType(binding);
-        var name = CSharpLiterals.String(binding.Name);
+        var name = $"{IndexOf(route, binding)} /* {binding.Name} */";
         switch (binding.Source)
         {
             case BindingSource.Segment when optionalAbsent && binding.IsOptional:
@@ -147,6 +147,19 @@ internal sealed class HandlerCallWriter : ILeafWriter
         {
             writer.Line($"{type} {local} = {target};");
         }
+    }
+
+    private static int IndexOf(RouteSpec route, ParameterBinding binding)
+    {
+        for (var i = 0; i < route.Bindings.Count; i++)
+        {
+            if (ReferenceEquals(route.Bindings[i], binding))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static string DeclaredType(ParameterBinding binding)

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 
 namespace HyperRoute;
 
@@ -8,24 +7,22 @@ namespace HyperRoute;
 /// not found (404), method not allowed (405, with the allowed methods) or bad request (400, with the reason
 /// and the parameter at fault). A small value type: returning it allocates nothing.
 /// </summary>
-[StructLayout(LayoutKind.Auto)]
 public readonly struct RouteMatch
 {
-    // Packed into 16 bytes (one reference and one 64-bit word) so that it is returned in two registers
-    // through the generated layers instead of being copied through memory.
-    private readonly string? _parameter;
+    // Eight bytes, so that it comes back from the generated layers in one register: a wider struct is
+    // spilled and reloaded between layers, which costs more than the routing decision itself.
+    private const ushort NoParameter = ushort.MaxValue;
     private readonly int _route;
-    private readonly ushort _allow;
+    private readonly ushort _detail; // the Allow flags of a 405, or the parameter index of a 400
     private readonly RouteOutcome _outcome;
     private readonly RouteProblem _problem;
 
-    private RouteMatch(RouteOutcome outcome, int route, HttpMethods allow, RouteProblem problem, string? parameter)
+    private RouteMatch(RouteOutcome outcome, int route, ushort detail, RouteProblem problem)
     {
         _outcome = outcome;
         _route = route;
-        _allow = (ushort)allow;
+        _detail = detail;
         _problem = problem;
-        _parameter = parameter;
     }
 
     /// <summary>What happened.</summary>
@@ -38,19 +35,22 @@ public readonly struct RouteMatch
     public int Route => _route;
 
     /// <summary>For <see cref="RouteOutcome.MethodNotAllowed"/>: the methods the path accepts (the <c>Allow</c> header).</summary>
-    public HttpMethods Allow => (HttpMethods)_allow;
+    public HttpMethods Allow => _outcome == RouteOutcome.MethodNotAllowed ? (HttpMethods)_detail : HttpMethods.None;
 
     /// <summary>For <see cref="RouteOutcome.BadRequest"/>: why.</summary>
     public RouteProblem Problem => _problem;
 
-    /// <summary>For a binding failure: the name of the handler parameter at fault (a literal from the generated code).</summary>
-    public string? Parameter => _parameter;
+    /// <summary>
+    /// For a binding failure: the position of the handler parameter at fault, -1 otherwise. The router's
+    /// generated <c>ParameterName(RouteMatch)</c> turns it into the parameter's name.
+    /// </summary>
+    public int ParameterIndex => _outcome == RouteOutcome.BadRequest && _detail != NoParameter ? _detail : -1;
 
     /// <summary><see langword="true"/> when a handler ran.</summary>
-    public bool IsHandled => Outcome == RouteOutcome.Handled;
+    public bool IsHandled => _outcome == RouteOutcome.Handled;
 
     /// <summary>The HTTP status this outcome maps to for a failure (400, 404, 405); 0 when handled, since the handler decides.</summary>
-    public int StatusCode => Outcome switch
+    public int StatusCode => _outcome switch
     {
         RouteOutcome.NotFound => 404,
         RouteOutcome.MethodNotAllowed => 405,
@@ -60,27 +60,31 @@ public readonly struct RouteMatch
 
     /// <summary>A handler ran for route <paramref name="route"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static RouteMatch Handled(int route) => new(RouteOutcome.Handled, route, HttpMethods.None, RouteProblem.None, null);
+    public static RouteMatch Handled(int route) => new(RouteOutcome.Handled, route, 0, RouteProblem.None);
 
     /// <summary>No route matches the path.</summary>
-    public static RouteMatch NotFound => new(RouteOutcome.NotFound, -1, HttpMethods.None, RouteProblem.None, null);
+    public static RouteMatch NotFound
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => new(RouteOutcome.NotFound, -1, 0, RouteProblem.None);
+    }
 
     /// <summary>The path matches routes of other methods only.</summary>
-    public static RouteMatch MethodNotAllowed(HttpMethods allow) => new(RouteOutcome.MethodNotAllowed, -1, allow, RouteProblem.None, null);
+    public static RouteMatch MethodNotAllowed(HttpMethods allow) => new(RouteOutcome.MethodNotAllowed, -1, (ushort)allow, RouteProblem.None);
 
     /// <summary>The request is malformed before any route could be tried.</summary>
-    public static RouteMatch BadRequest(RouteProblem problem) => new(RouteOutcome.BadRequest, -1, HttpMethods.None, problem, null);
+    public static RouteMatch BadRequest(RouteProblem problem) => new(RouteOutcome.BadRequest, -1, NoParameter, problem);
 
-    /// <summary>Route <paramref name="route"/> matched but its parameter <paramref name="parameter"/> could not be bound.</summary>
-    public static RouteMatch BadRequest(int route, RouteProblem problem, string parameter) => new(RouteOutcome.BadRequest, route, HttpMethods.None, problem, parameter);
+    /// <summary>Route <paramref name="route"/> matched but its handler parameter at <paramref name="parameterIndex"/> could not be bound.</summary>
+    public static RouteMatch BadRequest(int route, RouteProblem problem, int parameterIndex) => new(RouteOutcome.BadRequest, route, (ushort)parameterIndex, problem);
 
     /// <inheritdoc />
-    public override string ToString() => Outcome switch
+    public override string ToString() => _outcome switch
     {
         RouteOutcome.Handled => $"Handled (route {Route})",
-        RouteOutcome.MethodNotAllowed => $"MethodNotAllowed (Allow: {Routing.HttpMethod.FormatAllow(Allow)})",
-        RouteOutcome.BadRequest when Parameter is not null => $"BadRequest ({Problem}: {Parameter})",
+        RouteOutcome.MethodNotAllowed => $"MethodNotAllowed (Allow: {Routing.MethodToken.FormatAllow(Allow)})",
+        RouteOutcome.BadRequest when ParameterIndex >= 0 => $"BadRequest ({Problem}: route {Route}, parameter {ParameterIndex})",
         RouteOutcome.BadRequest => $"BadRequest ({Problem})",
-        _ => Outcome.ToString(),
+        _ => _outcome.ToString(),
     };
 }

@@ -13,6 +13,17 @@ static partial class Api
         "GET /ok",
     };
 
+    /// <summary>The name of the handler parameter a 400 from <c>Dispatch</c> is about (<see cref="global::HyperRoute.RouteMatch.ParameterIndex"/>); <see langword="null"/> for any other result.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    public static string? ParameterName(global::HyperRoute.RouteMatch match)
+        => match.ParameterIndex >= 0 && match.Route >= 0 && match.Route < s_parameterNames.Length ? s_parameterNames[match.Route][match.ParameterIndex] : null;
+
+    // The handler parameter names of each route, for ParameterName.
+    private static readonly string[][] s_parameterNames = new string[][]
+    {
+        global::System.Array.Empty<string>(),
+    };
+
     /// <summary>
     /// Routes a request to its handler: UTF-8 in, no strings, no allocation. Returns whether a handler ran, or why not (404, 405 with the allowed methods, 400).
     /// </summary>
@@ -56,7 +67,7 @@ static partial class Api
     private static global::HyperRoute.RouteMatch DispatchCore(global::System.ReadOnlySpan<byte> method, global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
     {
         result = default!;
-        var verb = global::HyperRoute.Routing.HttpMethod.Parse(method);
+        var verb = global::HyperRoute.Routing.MethodToken.Parse(method);
         global::HyperRoute.RouteMatch match;
 
         // Literal routes hold no '%' and no trailing '/': first compare the path as received, before any decoding.

@@ -22,6 +22,26 @@ partial class ShopApi
         "HEAD /orders/{id:guid}",
     };
 
+    /// <summary>The name of the handler parameter a 400 from <c>Dispatch</c> is about (<see cref="global::HyperRoute.RouteMatch.ParameterIndex"/>); <see langword="null"/> for any other result.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    public static string? ParameterName(global::HyperRoute.RouteMatch match)
+        => match.ParameterIndex >= 0 && match.Route >= 0 && match.Route < s_parameterNames.Length ? s_parameterNames[match.Route][match.ParameterIndex] : null;
+
+    // The handler parameter names of each route, for ParameterName.
+    private static readonly string[][] s_parameterNames = new string[][]
+    {
+        global::System.Array.Empty<string>(),
+        new[] { "page", "size" },
+        new[] { "id", "fields" },
+        global::System.Array.Empty<string>(),
+        new[] { "id" },
+        global::System.Array.Empty<string>(),
+        new[] { "name", "slug" },
+        new[] { "path" },
+        new[] { "id" },
+        new[] { "id" },
+    };
+
     /// <summary>
     /// Routes a request to its handler: UTF-8 in, no strings, no allocation. Returns whether a handler ran, or why not (404, 405 with the allowed methods, 400).
     /// </summary>
@@ -70,7 +90,7 @@ partial class ShopApi
     private static global::HyperRoute.RouteMatch DispatchCore(global::System.ReadOnlySpan<byte> method, global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
     {
         result = default!;
-        var verb = global::HyperRoute.Routing.HttpMethod.Parse(method);
+        var verb = global::HyperRoute.Routing.MethodToken.Parse(method);
         global::HyperRoute.RouteMatch match;
 
         // Literal routes hold no '%' and no trailing '/': first compare the path as received, before any decoding.
@@ -173,24 +193,24 @@ partial class ShopApi
                     var pageLookup = global::HyperRoute.Routing.QueryString.TryGetValue(query, "page"u8, ref buffer, out var pageValue);
                     if (pageLookup == global::HyperRoute.Routing.QueryLookup.Malformed)
                     {
-                        return global::HyperRoute.RouteMatch.BadRequest(1, global::HyperRoute.RouteProblem.InvalidQueryValue, "page");
+                        return global::HyperRoute.RouteMatch.BadRequest(1, global::HyperRoute.RouteProblem.InvalidQueryValue, 0 /* page */);
                     }
                     int pageArg = 1;
                     if (pageLookup == global::HyperRoute.Routing.QueryLookup.Found && !global::HyperRoute.Routing.Utf8Parse.TryParse(pageValue, out pageArg))
                     {
-                        return global::HyperRoute.RouteMatch.BadRequest(1, global::HyperRoute.RouteProblem.InvalidQueryValue, "page");
+                        return global::HyperRoute.RouteMatch.BadRequest(1, global::HyperRoute.RouteProblem.InvalidQueryValue, 0 /* page */);
                     }
                     var sizeLookup = global::HyperRoute.Routing.QueryString.TryGetValue(query, "size"u8, ref buffer, out var sizeValue);
                     if (sizeLookup == global::HyperRoute.Routing.QueryLookup.Malformed)
                     {
-                        return global::HyperRoute.RouteMatch.BadRequest(1, global::HyperRoute.RouteProblem.InvalidQueryValue, "size");
+                        return global::HyperRoute.RouteMatch.BadRequest(1, global::HyperRoute.RouteProblem.InvalidQueryValue, 1 /* size */);
                     }
                     int? sizeArg = null;
                     if (sizeLookup == global::HyperRoute.Routing.QueryLookup.Found)
                     {
                         if (!global::HyperRoute.Routing.Utf8Parse.TryParse(sizeValue, out int sizeParsed))
                         {
-                            return global::HyperRoute.RouteMatch.BadRequest(1, global::HyperRoute.RouteProblem.InvalidQueryValue, "size");
+                            return global::HyperRoute.RouteMatch.BadRequest(1, global::HyperRoute.RouteProblem.InvalidQueryValue, 1 /* size */);
                         }
                         sizeArg = sizeParsed;
                     }
@@ -272,12 +292,12 @@ partial class ShopApi
                                         var fieldsLookup = global::HyperRoute.Routing.QueryString.TryGetValue(query, "fields"u8, ref buffer, out var fieldsValue);
                                         if (fieldsLookup == global::HyperRoute.Routing.QueryLookup.Malformed)
                                         {
-                                            return global::HyperRoute.RouteMatch.BadRequest(2, global::HyperRoute.RouteProblem.InvalidQueryValue, "fields");
+                                            return global::HyperRoute.RouteMatch.BadRequest(2, global::HyperRoute.RouteProblem.InvalidQueryValue, 1 /* fields */);
                                         }
                                         global::System.ReadOnlySpan<byte> fieldsArg = default;
                                         if (fieldsLookup == global::HyperRoute.Routing.QueryLookup.Found && !global::HyperRoute.Routing.Utf8Parse.TryParse(fieldsValue, out fieldsArg))
                                         {
-                                            return global::HyperRoute.RouteMatch.BadRequest(2, global::HyperRoute.RouteProblem.InvalidQueryValue, "fields");
+                                            return global::HyperRoute.RouteMatch.BadRequest(2, global::HyperRoute.RouteProblem.InvalidQueryValue, 1 /* fields */);
                                         }
                                         result = GetUser(idArg, fieldsArg);
                                         return global::HyperRoute.RouteMatch.Handled(2);
@@ -485,7 +505,7 @@ partial class ShopApi
                         // DELETE /users/{id:int:min(1)}
                         if (!global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out long idArg))
                         {
-                            return global::HyperRoute.RouteMatch.BadRequest(4, global::HyperRoute.RouteProblem.InvalidRouteValue, "id");
+                            return global::HyperRoute.RouteMatch.BadRequest(4, global::HyperRoute.RouteProblem.InvalidRouteValue, 0 /* id */);
                         }
                         result = DeleteUser(idArg);
                         return global::HyperRoute.RouteMatch.Handled(4);

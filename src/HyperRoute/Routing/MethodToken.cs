@@ -4,7 +4,7 @@ using System.Runtime.CompilerServices;
 namespace HyperRoute.Routing;
 
 /// <summary>Reads and writes HTTP method tokens as UTF-8, without strings.</summary>
-public static class HttpMethod
+public static class MethodToken
 {
     private const int AllowSeparatorLength = 2; // ", "
 

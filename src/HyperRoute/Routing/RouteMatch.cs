@@ -9,48 +9,52 @@ namespace HyperRoute;
 /// </summary>
 public readonly struct RouteMatch
 {
-    // Eight bytes, so that it comes back from the generated layers in one register: a wider struct is
-    // spilled and reloaded between layers, which costs more than the routing decision itself.
+    // One 64-bit word, so that it is built and returned in a register through the generated layers. Separate
+    // narrow fields were written to the stack one by one and read back as a word: a store-forwarding stall
+    // at every layer, which cost more than the routing decision itself.
+    //   bits  0..31  route index (-1: none)
+    //   bits 32..47  the Allow flags of a 405, or the parameter index of a 400
+    //   bits 48..55  outcome
+    //   bits 56..63  problem
     private const ushort NoParameter = ushort.MaxValue;
-    private readonly int _route;
-    private readonly ushort _detail; // the Allow flags of a 405, or the parameter index of a 400
-    private readonly RouteOutcome _outcome;
-    private readonly RouteProblem _problem;
+    private readonly ulong _bits;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private RouteMatch(RouteOutcome outcome, int route, ushort detail, RouteProblem problem)
-    {
-        _outcome = outcome;
-        _route = route;
-        _detail = detail;
-        _problem = problem;
-    }
+        => _bits = (uint)route | ((ulong)detail << 32) | ((ulong)outcome << 48) | ((ulong)problem << 56);
+
+    private RouteOutcome OutcomeBits => (RouteOutcome)(byte)(_bits >> 48);
+
+    private ushort DetailBits => (ushort)(_bits >> 32);
+
+    private RouteProblem ProblemBits => (RouteProblem)(byte)(_bits >> 56);
 
     /// <summary>What happened.</summary>
-    public RouteOutcome Outcome => _outcome;
+    public RouteOutcome Outcome => OutcomeBits;
 
     /// <summary>
     /// The index of the route in the router's <c>RoutePatterns</c> table that handled the request or whose
     /// argument could not be bound; -1 when no route matched.
     /// </summary>
-    public int Route => _route;
+    public int Route => (int)(uint)_bits;
 
     /// <summary>For <see cref="RouteOutcome.MethodNotAllowed"/>: the methods the path accepts (the <c>Allow</c> header).</summary>
-    public HttpMethods Allow => _outcome == RouteOutcome.MethodNotAllowed ? (HttpMethods)_detail : HttpMethods.None;
+    public HttpMethods Allow => OutcomeBits == RouteOutcome.MethodNotAllowed ? (HttpMethods)DetailBits : HttpMethods.None;
 
     /// <summary>For <see cref="RouteOutcome.BadRequest"/>: why.</summary>
-    public RouteProblem Problem => _problem;
+    public RouteProblem Problem => ProblemBits;
 
     /// <summary>
     /// For a binding failure: the position of the handler parameter at fault, -1 otherwise. The router's
     /// generated <c>ParameterName(RouteMatch)</c> turns it into the parameter's name.
     /// </summary>
-    public int ParameterIndex => _outcome == RouteOutcome.BadRequest && _detail != NoParameter ? _detail : -1;
+    public int ParameterIndex => OutcomeBits == RouteOutcome.BadRequest && DetailBits != NoParameter ? DetailBits : -1;
 
     /// <summary><see langword="true"/> when a handler ran.</summary>
-    public bool IsHandled => _outcome == RouteOutcome.Handled;
+    public bool IsHandled => OutcomeBits == RouteOutcome.Handled;
 
     /// <summary>The HTTP status this outcome maps to for a failure (400, 404, 405); 0 when handled, since the handler decides.</summary>
-    public int StatusCode => _outcome switch
+    public int StatusCode => OutcomeBits switch
     {
         RouteOutcome.NotFound => 404,
         RouteOutcome.MethodNotAllowed => 405,
@@ -79,12 +83,12 @@ public readonly struct RouteMatch
     public static RouteMatch BadRequest(int route, RouteProblem problem, int parameterIndex) => new(RouteOutcome.BadRequest, route, (ushort)parameterIndex, problem);
 
     /// <inheritdoc />
-    public override string ToString() => _outcome switch
+    public override string ToString() => OutcomeBits switch
     {
         RouteOutcome.Handled => $"Handled (route {Route})",
         RouteOutcome.MethodNotAllowed => $"MethodNotAllowed (Allow: {Routing.MethodToken.FormatAllow(Allow)})",
         RouteOutcome.BadRequest when ParameterIndex >= 0 => $"BadRequest ({Problem}: route {Route}, parameter {ParameterIndex})",
         RouteOutcome.BadRequest => $"BadRequest ({Problem})",
-        _ => _outcome.ToString(),
+        _ => OutcomeBits.ToString(),
     };
 }

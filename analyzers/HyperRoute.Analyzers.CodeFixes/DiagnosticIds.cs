@@ -8,4 +8,6 @@ internal static class DiagnosticIds
 {
     public const string RouterCannotBeGenerated = "HR0002";
     public const string RouteCannotBind = "HR0003";
+    public const string ExplicitAllocation = "HR1001";
+    public const string RangeSlice = "HR1011";
 }

@@ -102,4 +102,139 @@ internal static class DiagnosticDescriptors
         isEnabledByDefault: true,
         description: "[HotPath] asks the analyzers to report allocations in a member's body. Abstract, extern and interface members without a default body, and partial methods without an implementation, have no body, so the attribute has no effect there; put it on the implementation.",
         helpLinkUri: HelpLinkBase + "HR0008.md");
+
+    /// <summary>The category of the hot-path allocation rules.</summary>
+    public const string HotPathCategory = "HyperRoute.HotPath";
+
+    /// <summary>HR1001: Heap allocation on a hot path.</summary>
+    public static readonly DiagnosticDescriptor ExplicitAllocation = new(
+        id: "HR1001",
+        title: "Heap allocation on a hot path",
+        messageFormat: "{0} allocates on the heap on every call",
+        category: HotPathCategory,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "An object of a reference type, an array, an anonymous object, new T() for a T that may be a class, or a collection expression that becomes an array, a list or an interface is allocated on every call. Reuse an instance, use Array.Empty<T>(), a span, stackalloc or a pooled buffer.",
+        helpLinkUri: HelpLinkBase + "HR1001.md");
+
+    /// <summary>HR1002: Boxing on a hot path.</summary>
+    public static readonly DiagnosticDescriptor Boxing = new(
+        id: "HR1002",
+        title: "Boxing on a hot path",
+        messageFormat: "{0}",
+        category: HotPathCategory,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Converting a value type to object, System.ValueType, System.Enum or an interface copies it into a new heap object; so does calling Equals, GetHashCode or ToString on a struct that does not override it. Use generic methods constrained to the interface, or override the method.",
+        helpLinkUri: HelpLinkBase + "HR1002.md");
+
+    /// <summary>HR1003: Capturing lambda on a hot path.</summary>
+    public static readonly DiagnosticDescriptor Closure = new(
+        id: "HR1003",
+        title: "Capturing lambda on a hot path",
+        messageFormat: "{0} captures {1}: a closure and a delegate are allocated on every call",
+        category: HotPathCategory,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "A lambda, anonymous method or local function turned into a delegate that captures locals, parameters or 'this' makes the compiler allocate a display class instance and a delegate each time the code runs. Pass the state explicitly and make the lambda static.",
+        helpLinkUri: HelpLinkBase + "HR1003.md");
+
+    /// <summary>HR1004: Delegate allocated on a hot path.</summary>
+    public static readonly DiagnosticDescriptor DelegateAllocation = new(
+        id: "HR1004",
+        title: "Delegate allocated on a hot path",
+        messageFormat: "{0} allocates a new delegate on every call: {1}",
+        category: HotPathCategory,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "The compiler caches delegates for lambdas that capture nothing and, since C# 11, for method groups of static methods. A method group of an instance or extension method, a local function, or an explicit new D(...) creates a new delegate every time. Cache the delegate in a field or use a static method.",
+        helpLinkUri: HelpLinkBase + "HR1004.md");
+
+    /// <summary>HR1005: params array allocated on a hot path.</summary>
+    public static readonly DiagnosticDescriptor ParamsArray = new(
+        id: "HR1005",
+        title: "params array allocated on a hot path",
+        messageFormat: "The call to '{0}' allocates {1} for its params parameter '{2}'",
+        category: HotPathCategory,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "A call that passes arguments to a params T[] parameter (or a params collection that is not a span) allocates the collection on every call; a call without any argument uses Array.Empty<T>() and params ReadOnlySpan<T> (C# 13) lives on the stack. Call an overload with fixed parameters or a span.",
+        helpLinkUri: HelpLinkBase + "HR1005.md");
+
+    /// <summary>HR1006: String built on a hot path.</summary>
+    public static readonly DiagnosticDescriptor StringBuilding = new(
+        id: "HR1006",
+        title: "String built on a hot path",
+        messageFormat: "{0} builds a new string on every call",
+        category: HotPathCategory,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "String concatenation and interpolation into a string allocate the result (constant strings are folded at compile time and do not). Write into a span, a pooled buffer or an interpolated string handler such as TryWrite, or use UTF-8 literals.",
+        helpLinkUri: HelpLinkBase + "HR1006.md");
+
+    /// <summary>HR1007: Enumerator allocated on a hot path.</summary>
+    public static readonly DiagnosticDescriptor EnumeratorAllocation = new(
+        id: "HR1007",
+        title: "Enumerator allocated on a hot path",
+        messageFormat: "{0} allocates an enumerator: {1}",
+        category: HotPathCategory,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "foreach over an interface (IEnumerable<T>, IList<T>, ...) or a type whose GetEnumerator returns a class boxes or allocates the enumerator; calling a method that hands out an IEnumerator does the same. Enumerate the concrete type (arrays, List<T>, spans) whose enumerator is a struct.",
+        helpLinkUri: HelpLinkBase + "HR1007.md");
+
+    /// <summary>HR1008: LINQ on a hot path.</summary>
+    public static readonly DiagnosticDescriptor Linq = new(
+        id: "HR1008",
+        title: "LINQ on a hot path",
+        messageFormat: "The LINQ call '{0}' allocates iterators, delegates or results",
+        category: HotPathCategory,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "LINQ operators allocate iterator objects, often delegates and closures, and materializing operators allocate the result. Write the loop over the concrete collection or span.",
+        helpLinkUri: HelpLinkBase + "HR1008.md");
+
+    /// <summary>HR1009: Call to a method known to allocate on a hot path.</summary>
+    public static readonly DiagnosticDescriptor AllocatingCall = new(
+        id: "HR1009",
+        title: "Call to a method known to allocate on a hot path",
+        messageFormat: "'{0}' allocates: {1}",
+        category: HotPathCategory,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Some BCL methods always (or almost always) return a freshly allocated object: ToString, Substring, Split, string.Format/Concat/Join, ToArray, ToList, Encoding.GetBytes/GetString, Task.FromResult and others listed on the docs page. Use span-based or Try* alternatives.",
+        helpLinkUri: HelpLinkBase + "HR1009.md");
+
+    /// <summary>HR1010: 'with' on a record class on a hot path.</summary>
+    public static readonly DiagnosticDescriptor RecordWith = new(
+        id: "HR1010",
+        title: "'with' on a record class on a hot path",
+        messageFormat: "The 'with' expression copies the record class '{0}' into a new heap object",
+        category: HotPathCategory,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "A with expression on a record class calls its clone method, which allocates a copy. Use a record struct, or mutate a reused instance.",
+        helpLinkUri: HelpLinkBase + "HR1010.md");
+
+    /// <summary>HR1011: Range slice copies on a hot path.</summary>
+    public static readonly DiagnosticDescriptor RangeSlice = new(
+        id: "HR1011",
+        title: "Range slice copies on a hot path",
+        messageFormat: "The range '{0}' on {1} copies the elements into a new {2}",
+        category: HotPathCategory,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "A range applied to an array (RuntimeHelpers.GetSubArray) or a string (Substring) allocates a copy. Slice a span instead: AsSpan(range).",
+        helpLinkUri: HelpLinkBase + "HR1011.md");
+
+    /// <summary>HR1012: Iterator or async state machine on a hot path.</summary>
+    public static readonly DiagnosticDescriptor StateMachine = new(
+        id: "HR1012",
+        title: "Iterator or async state machine on a hot path",
+        messageFormat: "'{0}' is {1}: every call allocates {2}",
+        category: HotPathCategory,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Calling an iterator allocates its enumerator object; an async method returning Task or Task<T> (or void) allocates its state machine box and task when it does not complete synchronously, and often the task even when it does. Return a ValueTask, or write the enumerator as a struct.",
+        helpLinkUri: HelpLinkBase + "HR1012.md");
 }

@@ -10,4 +10,5 @@ internal static class DiagnosticIds
     public const string RouteCannotBind = "HR0003";
     public const string ExplicitAllocation = "HR1001";
     public const string RangeSlice = "HR1011";
+    public const string LambdaCouldBeStatic = "HR1013";
 }

@@ -237,4 +237,15 @@ internal static class DiagnosticDescriptors
         isEnabledByDefault: true,
         description: "Calling an iterator allocates its enumerator object; an async method returning Task or Task<T> (or void) allocates its state machine box and task when it does not complete synchronously, and often the task even when it does. Return a ValueTask, or write the enumerator as a struct.",
         helpLinkUri: HelpLinkBase + "HR1012.md");
+
+    /// <summary>HR1013: a lambda on a hot path that captures nothing but is not marked static.</summary>
+    public static readonly DiagnosticDescriptor LambdaCouldBeStatic = new(
+        id: "HR1013",
+        title: "Mark a non-capturing lambda on a hot path 'static'",
+        messageFormat: "{0} captures nothing: mark it 'static' so that a capture added later, which would allocate a closure on every call, is a compile error",
+        category: HotPathCategory,
+        defaultSeverity: DiagnosticSeverity.Info,
+        isEnabledByDefault: true,
+        description: "A lambda that captures nothing is cached by the compiler and allocates nothing, so it is not an allocation today. Marking it static keeps it that way: the compiler then rejects any capture instead of silently turning the lambda into a closure allocated on every call.",
+        helpLinkUri: HelpLinkBase + "HR1013.md");
 }

@@ -28,7 +28,8 @@ public sealed class AllocationAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.AllocatingCall,
         DiagnosticDescriptors.RecordWith,
         DiagnosticDescriptors.RangeSlice,
-        DiagnosticDescriptors.StateMachine);
+        DiagnosticDescriptors.StateMachine,
+        DiagnosticDescriptors.LambdaCouldBeStatic);
 
     public override void Initialize(AnalysisContext context)
     {

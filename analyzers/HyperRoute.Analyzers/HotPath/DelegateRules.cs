@@ -25,10 +25,16 @@ internal static class DelegateRules
         }
 
         var captured = Captures(function.Body, function.Syntax);
+        var what = function.Syntax is AnonymousMethodExpressionSyntax ? "The anonymous method" : "The lambda";
         if (captured.Count > 0)
         {
-            var what = function.Syntax is AnonymousMethodExpressionSyntax ? "The anonymous method" : "The lambda";
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.Closure, function.Syntax.GetLocation(), what, Names(captured)));
+        }
+        else if (function.Syntax is AnonymousFunctionExpressionSyntax
+            && function.Syntax.SyntaxTree.Options is CSharpParseOptions { LanguageVersion: >= LanguageVersion.CSharp9 })
+        {
+            // Static anonymous functions exist from C# 9.
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.LambdaCouldBeStatic, function.Syntax.GetLocation(), what));
         }
     }
 

@@ -7,12 +7,14 @@ namespace HyperRoute.Analyzers.HotPath;
 
 /// <summary>
 /// Decides which member bodies are hot: members marked <c>[HotPath]</c> (a property's mark covers its accessors),
-/// route handlers (<c>[Route]</c> methods declared in a <c>[Router]</c> type), and every member of a file whose
-/// <c>.editorconfig</c> sets <c>hyperroute_hot_path_scope = project</c>.
+/// route handlers (<c>[Route]</c> methods declared in a <c>[Router]</c> type), and, widened by
+/// <c>hyperroute_hot_path_scope</c> in <c>.editorconfig</c>: with <c>type</c>, every member of a type that holds a
+/// hot member (a <c>[Router]</c>, or a type with a <c>[HotPath]</c> member), so its helpers are held to the
+/// same rule; with <c>project</c>, every member of the files the setting applies to.
 /// </summary>
 internal sealed class HotPathScope
 {
-    /// <summary>The <c>.editorconfig</c> key that widens the scope; <c>project</c> makes every member hot.</summary>
+    /// <summary>The <c>.editorconfig</c> key that widens the scope: <c>type</c> or <c>project</c>.</summary>
     public const string ScopeOption = "hyperroute_hot_path_scope";
 
     private readonly INamedTypeSymbol? _hotPath;
@@ -46,9 +48,25 @@ internal sealed class HotPathScope
             return true;
         }
 
-        return options.AnalyzerConfigOptionsProvider.GetOptions(tree).TryGetValue(ScopeOption, out var scope)
-            && string.Equals(scope.Trim(), "project", System.StringComparison.OrdinalIgnoreCase);
+        if (!options.AnalyzerConfigOptionsProvider.GetOptions(tree).TryGetValue(ScopeOption, out var scope))
+        {
+            return false;
+        }
+
+        scope = scope.Trim();
+        if (string.Equals(scope, "project", System.StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        return string.Equals(scope, "type", System.StringComparison.OrdinalIgnoreCase)
+            && method.ContainingType is { } containing
+            && HoldsHotMember(containing);
     }
+
+    // A type is hot as a whole when it is a router or declares a [HotPath] member (property accessors included).
+    private bool HoldsHotMember(INamedTypeSymbol type)
+        => HasAttribute(type, _router) || type.GetMembers().Any(member => HasAttribute(member, _hotPath));
 
     private static bool HasAttribute(ISymbol symbol, INamedTypeSymbol? attribute)
         => attribute is not null && symbol.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute));

@@ -56,7 +56,7 @@ public sealed class DelegateRuleTests
     }
 
     [Fact]
-    public void Non_capturing_and_static_lambdas_and_static_method_groups_are_cached_and_not_reported()
+    public void Non_capturing_and_static_lambdas_and_static_method_groups_are_cached_and_only_the_non_static_lambdas_get_the_static_hint()
     {
         AnalyzerHarness.Verify<AllocationAnalyzer>("""
             using System;
@@ -70,10 +70,10 @@ public sealed class DelegateRuleTests
                 [HotPath]
                 public static void M<T>()
                 {
-                    F = x => x + 1;
+                    F = {|HR1013:x => x + 1|};
                     F = static x => x * 2;
                     G = string.IsNullOrEmpty;
-                    Func<T?> d = () => default;
+                    Func<T?> d = {|HR1013:() => default|};
                     _ = d();
                 }
             }

@@ -104,4 +104,35 @@ public sealed class HotPathCodeFixTests
             }
             """);
     }
+
+    [Fact]
+    public void A_non_capturing_lambda_becomes_static()
+    {
+        CodeFixHarness.Verify<AllocationAnalyzer, MakeLambdaStaticCodeFix>(
+            "HR1013",
+            """
+            using System;
+            using HyperRoute;
+
+            public static class C
+            {
+                [HotPath]
+                public static int Twice(int value) => Apply(value, x => x * 2);
+
+                private static int Apply(int value, Func<int, int> f) => f(value);
+            }
+            """,
+            """
+            using System;
+            using HyperRoute;
+
+            public static class C
+            {
+                [HotPath]
+                public static int Twice(int value) => Apply(value, static x => x * 2);
+
+                private static int Apply(int value, Func<int, int> f) => f(value);
+            }
+            """);
+    }
 }

@@ -127,6 +127,37 @@ public sealed class StateMachineAndScopeTests
         Assert.Empty(HotPathRun.Diagnostics(compilation));
     }
 
+    [Fact]
+    public async System.Threading.Tasks.Task The_editorconfig_scope_type_makes_every_member_of_a_type_with_a_hot_member_hot()
+    {
+        const string Source = """
+            using HyperRoute;
+
+            public static class Hot
+            {
+                [HotPath]
+                public static int Entry() => Helper().Length;
+
+                private static object[] Helper() => new object[4];
+            }
+
+            public static class Cold
+            {
+                public static object[] Other() => new object[4];
+            }
+            """;
+        var compilation = CompilationFactory.Create(Source);
+        var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new ScopeOptions("type"));
+        var diagnostics = await compilation
+            .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new AllocationAnalyzer()), options)
+            .GetAnalyzerDiagnosticsAsync();
+
+        var flagged = Assert.Single(diagnostics);
+        Assert.Equal("HR1001", flagged.Id);
+        Assert.Equal(7, flagged.Location.GetLineSpan().StartLinePosition.Line); // in Helper, not in Cold.Other
+        Assert.Empty(HotPathRun.Diagnostics(compilation));
+    }
+
     private sealed class ScopeOptions(string scope) : AnalyzerConfigOptionsProvider
     {
         private readonly Options _options = new(scope);

@@ -113,7 +113,7 @@ internal static class DispatcherEmitter
         foreach (var method in plan.Methods)
         {
             writer.Line();
-            WriteMethodTree(writer, method, modifier, outResult, result);
+            WriteMethodTree(writer, method, modifier, outResult, result, router.ResultDefault);
         }
 
         writer.Line();
@@ -180,7 +180,7 @@ internal static class DispatcherEmitter
         {
             if (outResult.Length > 0)
             {
-                writer.Line("result = default!;");
+                writer.Line($"result = {plan.Router.ResultDefault};");
             }
 
             var get = plan.Methods.FirstOrDefault(m => m.Method == "GET");
@@ -303,11 +303,11 @@ internal static class DispatcherEmitter
         }
     }
 
-    private static void WriteMethodTree(SourceWriter writer, MethodTree method, string modifier, string outResult, string? resultType)
+    private static void WriteMethodTree(SourceWriter writer, MethodTree method, string modifier, string outResult, string? resultType, string resultDefault)
     {
         if (!method.Tree.LiteralRoutes.IsEmpty)
         {
-            WriteMatchMethod(writer, method, "Literals", "routes made only of literals", modifier, outResult, resultType, (emitter, tree) => emitter.WriteLiterals(tree, "path"));
+            WriteMatchMethod(writer, method, "Literals", "routes made only of literals", modifier, outResult, resultType, resultDefault, (emitter, tree) => emitter.WriteLiterals(tree, "path"));
         }
 
         if (TreeEmitter.HasParameters(method.Tree))
@@ -317,14 +317,14 @@ internal static class DispatcherEmitter
                 writer.Line();
             }
 
-            WriteMatchMethod(writer, method, "Parameters", "routes with parameters", modifier, outResult, resultType, (emitter, tree) => emitter.WriteParameters(tree, "path"));
+            WriteMatchMethod(writer, method, "Parameters", "routes with parameters", modifier, outResult, resultType, resultDefault, (emitter, tree) => emitter.WriteParameters(tree, "path"));
         }
     }
 
-    private static void WriteMatchMethod(SourceWriter writer, MethodTree method, string part, string what, string modifier, string outResult, string? resultType, System.Action<TreeEmitter, RouteTree> write)
+    private static void WriteMatchMethod(SourceWriter writer, MethodTree method, string part, string what, string modifier, string outResult, string? resultType, string resultDefault, System.Action<TreeEmitter, RouteTree> write)
     {
         var name = "Match" + AllowWriter.Flag(method.Method) + part;
-        var methods = new GeneratedMethods(name, modifier, resultType, writer.IndentLevel);
+        var methods = new GeneratedMethods(name, modifier, resultType, writer.IndentLevel, resultDefault);
         writer.Line($"/// <summary>Matches the {method.Method} {what}; <see cref=\"{Match}.NotFound\"/> when none matches.</summary>");
         writer.Line(GeneratedCode);
         writer.Line($"private {modifier}{Match} {name}({Span} path, {Span} query, scoped ref {Buffer} buffer{outResult})");
@@ -332,7 +332,7 @@ internal static class DispatcherEmitter
         {
             if (outResult.Length > 0)
             {
-                writer.Line("result = default!;");
+                writer.Line($"result = {resultDefault};");
             }
 
             write(new TreeEmitter(writer, new HandlerCallWriter(resultType is not null), new NameScope(), methods), method.Tree);

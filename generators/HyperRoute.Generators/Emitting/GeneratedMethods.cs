@@ -17,8 +17,9 @@ internal sealed class GeneratedMethods
 
     private int _parts;
 
-    public GeneratedMethods(string baseName, string modifier, string? resultType, int indent)
+    public GeneratedMethods(string baseName, string modifier, string? resultType, int indent, string resultDefault = "default!")
     {
+        ResultDefault = resultDefault;
         BaseName = baseName;
         Modifier = modifier;
         ResultType = resultType;
@@ -33,6 +34,9 @@ internal sealed class GeneratedMethods
 
     /// <summary>The handlers' result type, or <see langword="null"/>.</summary>
     public string? ResultType { get; }
+
+    /// <summary>What resets the result: <c>default</c> or <c>default!</c>.</summary>
+    public string ResultDefault { get; }
 
     /// <summary>The indentation of member declarations.</summary>
     public int Indent { get; }

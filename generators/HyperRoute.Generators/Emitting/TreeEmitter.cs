@@ -250,7 +250,7 @@ internal sealed class TreeEmitter
             {
                 if (_methods.ResultType is not null)
                 {
-                    part.Line("result = default!;");
+                    part.Line($"result = {_methods.ResultDefault};");
                 }
 
                 body(new TreeEmitter(part, _leaves, names, _methods, _values, new List<(string Type, string Name)>(_scope)));

@@ -20,6 +20,12 @@ internal sealed record RouterSpec
     /// <summary>The fully qualified type the handlers return, or <see langword="null"/> when they all return <c>void</c>.</summary>
     public required string? ResultType { get; init; }
 
+    /// <summary>
+    /// How generated code resets the result before a handler runs: <c>default</c> for value types,
+    /// <c>default!</c> for reference types (a handler that runs always sets it).
+    /// </summary>
+    public string ResultDefault { get; init; } = "default!";
+
     /// <summary>The routes in declaration order; <see cref="RouteSpec.Index"/> is the position here.</summary>
     public required EquatableArray<RouteSpec> Routes { get; init; }
 

@@ -31,6 +31,7 @@ internal static class RouterParser
         var routes = ImmutableArray.CreateBuilder<RouteSpec>();
         var skipped = ImmutableArray.CreateBuilder<SkippedRoute>();
         string? resultType = null;
+        var resultIsValueType = false;
 
         foreach (var method in type.GetMembers().OfType<IMethodSymbol>())
         {
@@ -44,6 +45,11 @@ internal static class RouterParser
 
                 var pattern = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
                 var route = ParseRoute(method, pattern, routes.Count, ref resultType, out var reason);
+                if (route is { ReturnsVoid: false } && routes.All(r => r.ReturnsVoid))
+                {
+                    resultIsValueType = method.ReturnType.IsValueType;
+                }
+
                 if (route is null)
                 {
                     skipped.Add(new SkippedRoute(pattern ?? "(no pattern)", method.Name, reason!));
@@ -61,6 +67,7 @@ internal static class RouterParser
             TypeKeyword = Keyword(type),
             ContainingTypes = ContainingTypeHeaders(type).ToEquatableArray(),
             ResultType = resultType,
+            ResultDefault = resultIsValueType ? "default" : "default!",
             Routes = new EquatableArray<RouteSpec>(routes.ToImmutable()),
             Skipped = new EquatableArray<SkippedRoute>(skipped.ToImmutable()),
         };

@@ -159,7 +159,7 @@ static partial class Wide
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static global::HyperRoute.RouteMatch DispatchCore(global::System.ReadOnlySpan<byte> method, global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
     {
-        result = default!;
+        result = default;
         var verb = global::HyperRoute.Routing.MethodToken.Parse(method);
         global::HyperRoute.RouteMatch match;
 
@@ -223,7 +223,7 @@ static partial class Wide
     [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
     private static global::HyperRoute.RouteMatch MatchGetLiterals(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
     {
-        result = default!;
+        result = default;
         // Routes of literals only: the whole path is compared at once.
         switch (path.Length)
         {
@@ -250,7 +250,7 @@ static partial class Wide
     [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
     private static global::HyperRoute.RouteMatch MatchGetLiterals_1(global::System.ReadOnlySpan<byte> query, global::System.ReadOnlySpan<byte> path, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
     {
-        result = default!;
+        result = default;
         switch (global::HyperRoute.Routing.Utf8Literal.Lower(path[2]))
         {
             case (byte)'0':
@@ -342,7 +342,7 @@ static partial class Wide
     [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
     private static global::HyperRoute.RouteMatch MatchGetLiterals_2(global::System.ReadOnlySpan<byte> query, global::System.ReadOnlySpan<byte> path, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
     {
-        result = default!;
+        result = default;
         switch (global::HyperRoute.Routing.Utf8Literal.Lower(path[3]))
         {
             case (byte)'0':
@@ -410,7 +410,7 @@ static partial class Wide
     [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
     private static global::HyperRoute.RouteMatch MatchGetParameters(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
     {
-        result = default!;
+        result = default;
         // Routes with parameters: by segment count, then segment by segment.
         var rest = path.Slice(1);
         switch (global::HyperRoute.Routing.RoutePath.CountSegments(path))
@@ -447,7 +447,7 @@ static partial class Wide
     [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
     private static global::HyperRoute.RouteMatch MatchGetParameters_1(global::System.ReadOnlySpan<byte> query, global::System.ReadOnlySpan<byte> s0, global::System.ReadOnlySpan<byte> s1, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
     {
-        result = default!;
+        result = default;
         switch (global::HyperRoute.Routing.Utf8Literal.Lower(s0[1]))
         {
             case (byte)'0':
@@ -589,7 +589,7 @@ static partial class Wide
     [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
     private static global::HyperRoute.RouteMatch MatchGetParameters_2(global::System.ReadOnlySpan<byte> query, global::System.ReadOnlySpan<byte> s0, global::System.ReadOnlySpan<byte> s1, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
     {
-        result = default!;
+        result = default;
         switch (global::HyperRoute.Routing.Utf8Literal.Lower(s0[2]))
         {
             case (byte)'0':

@@ -72,7 +72,7 @@ static partial class Verbs
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static global::HyperRoute.RouteMatch DispatchCore(global::System.ReadOnlySpan<byte> method, global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
     {
-        result = default!;
+        result = default;
         var verb = global::HyperRoute.Routing.MethodToken.Parse(method);
         global::HyperRoute.RouteMatch match;
 
@@ -143,7 +143,7 @@ static partial class Verbs
     [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
     private static global::HyperRoute.RouteMatch MatchGetLiterals(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
     {
-        result = default!;
+        result = default;
         // Routes of literals only: the whole path is compared at once.
         switch (path.Length)
         {
@@ -193,7 +193,7 @@ static partial class Verbs
     [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
     private static global::HyperRoute.RouteMatch MatchPutLiterals(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
     {
-        result = default!;
+        result = default;
         // Routes of literals only: the whole path is compared at once.
         switch (path.Length)
         {

@@ -89,7 +89,7 @@ partial class ShopApi
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static global::HyperRoute.RouteMatch DispatchCore(global::System.ReadOnlySpan<byte> method, global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
     {
-        result = default!;
+        result = default;
         var verb = global::HyperRoute.Routing.MethodToken.Parse(method);
         global::HyperRoute.RouteMatch match;
 
@@ -182,7 +182,7 @@ partial class ShopApi
     [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
     private static global::HyperRoute.RouteMatch MatchGetLiterals(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
     {
-        result = default!;
+        result = default;
         // Routes of literals only: the whole path is compared at once.
         switch (path.Length)
         {
@@ -243,7 +243,7 @@ partial class ShopApi
     [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
     private static global::HyperRoute.RouteMatch MatchGetParameters(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
     {
-        result = default!;
+        result = default;
         // Routes with parameters: by segment count, then segment by segment.
         var rest = path.Slice(1);
         switch (global::HyperRoute.Routing.RoutePath.CountSegments(path))
@@ -436,7 +436,7 @@ partial class ShopApi
     [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
     private static global::HyperRoute.RouteMatch MatchHeadParameters(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
     {
-        result = default!;
+        result = default;
         // Routes with parameters: by segment count, then segment by segment.
         var rest = path.Slice(1);
         switch (global::HyperRoute.Routing.RoutePath.CountSegments(path))
@@ -467,7 +467,7 @@ partial class ShopApi
     [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
     private static global::HyperRoute.RouteMatch MatchPostLiterals(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
     {
-        result = default!;
+        result = default;
         // Routes of literals only: the whole path is compared at once.
         switch (path.Length)
         {
@@ -488,7 +488,7 @@ partial class ShopApi
     [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
     private static global::HyperRoute.RouteMatch MatchDeleteParameters(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
     {
-        result = default!;
+        result = default;
         // Routes with parameters: by segment count, then segment by segment.
         var rest = path.Slice(1);
         switch (global::HyperRoute.Routing.RoutePath.CountSegments(path))

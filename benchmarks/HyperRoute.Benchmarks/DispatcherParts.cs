@@ -23,12 +23,12 @@ public class DispatcherParts
     [Benchmark]
     public HttpMethods ParseMethod() => MethodToken.Parse(_method);
 
-    /// <summary><c>RoutePath.TryNormalize</c> of <c>/health</c> with its <c>DecodeBuffer</c>, as <c>Dispatch</c> does it.</summary>
+    /// <summary><c>RoutePath.Normalize</c> of <c>/health</c> with its <c>DecodeBuffer</c>, as <c>Dispatch</c> does it.</summary>
     [Benchmark]
     public int NormalizePath()
     {
         var buffer = new DecodeBuffer(default, _literalPath.Length);
-        RoutePath.TryNormalize(_literalPath, ref buffer, out var normalized, out _);
+        var normalized = RoutePath.Normalize(_literalPath, ref buffer, out _);
         buffer.Dispose();
         return normalized.Length;
     }

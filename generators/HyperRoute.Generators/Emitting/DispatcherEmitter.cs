@@ -212,7 +212,8 @@ internal static class DispatcherEmitter
             }
 
             writer.Line();
-            writer.Line("if (!global::HyperRoute.Routing.RoutePath.TryNormalize(path, ref buffer, out var normalized, out var problem))");
+            writer.Line("var normalized = global::HyperRoute.Routing.RoutePath.Normalize(path, ref buffer, out var problem);");
+            writer.Line("if (problem != global::HyperRoute.RouteProblem.None)");
             using (writer.Braces())
             {
                 writer.Line($"return {Match}.BadRequest(problem); // not an absolute path, or a malformed escape");

@@ -18,17 +18,19 @@ public static class RoutePath
     /// </summary>
     /// <param name="path">The raw path, without the query.</param>
     /// <param name="buffer">Receives the decoded path when it holds escapes.</param>
-    /// <param name="normalized">The path to route on.</param>
-    /// <param name="problem">Why the path was rejected.</param>
-    /// <returns><see langword="false"/> when the path cannot be routed (answer 400).</returns>
+    /// <param name="problem">Why the path was rejected (answer 400), or <see cref="RouteProblem.None"/>.</param>
+    /// <returns>The path to route on; empty when <paramref name="problem"/> is set.</returns>
+    /// <remarks>
+    /// The path is the return value rather than an <c>out</c> parameter: a span written through an <c>out</c>
+    /// lives in memory, and reading it back as the caller passes it on stalls on store forwarding.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool TryNormalize(ReadOnlySpan<byte> path, scoped ref DecodeBuffer buffer, out ReadOnlySpan<byte> normalized, out RouteProblem problem)
+    public static ReadOnlySpan<byte> Normalize(ReadOnlySpan<byte> path, scoped ref DecodeBuffer buffer, out RouteProblem problem)
     {
         if (path.IsEmpty || path[0] != (byte)'/')
         {
-            normalized = default;
             problem = RouteProblem.PathNotAbsolute;
-            return false;
+            return default;
         }
 
         if (path.Length > 1 && path[path.Length - 1] == (byte)'/')
@@ -36,14 +38,8 @@ public static class RoutePath
             path = path.Slice(0, path.Length - 1);
         }
 
-        if (ContainsPercent(path))
-        {
-            return TryDecode(path, ref buffer, out normalized, out problem);
-        }
-
-        normalized = path;
         problem = RouteProblem.None;
-        return true;
+        return ContainsPercent(path) ? Decode(path, ref buffer, out problem) : path;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -74,19 +70,17 @@ public static class RoutePath
         return false;
     }
 
-    private static bool TryDecode(ReadOnlySpan<byte> path, scoped ref DecodeBuffer buffer, out ReadOnlySpan<byte> normalized, out RouteProblem problem)
+    private static ReadOnlySpan<byte> Decode(ReadOnlySpan<byte> path, scoped ref DecodeBuffer buffer, out RouteProblem problem)
     {
         var destination = buffer.Take(path.Length);
         if (!PercentEncoding.TryDecode(path, destination, plusIsSpace: false, keepEncodedSlash: true, out var written))
         {
-            normalized = default;
             problem = RouteProblem.MalformedPath;
-            return false;
+            return default;
         }
 
-        normalized = destination.Slice(0, written);
         problem = RouteProblem.None;
-        return true;
+        return destination.Slice(0, written);
     }
 
     /// <summary>The number of segments in a normalized path: 0 for <c>/</c>, 1 for <c>/a</c>, 2 for <c>/a/b</c>.</summary>

@@ -82,7 +82,8 @@ static partial class Api
                 break;
         }
 
-        if (!global::HyperRoute.Routing.RoutePath.TryNormalize(path, ref buffer, out var normalized, out var problem))
+        var normalized = global::HyperRoute.Routing.RoutePath.Normalize(path, ref buffer, out var problem);
+        if (problem != global::HyperRoute.RouteProblem.None)
         {
             return global::HyperRoute.RouteMatch.BadRequest(problem); // not an absolute path, or a malformed escape
         }

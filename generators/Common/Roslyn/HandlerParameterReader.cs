@@ -11,8 +11,8 @@ internal static class HandlerParameterReader
 {
     public static HandlerParameter Read(IParameterSymbol parameter)
     {
-        var type = parameter.RefKind is RefKind.None or RefKind.In ? ResolveType(parameter.Type, out var isNullable) : null;
-        isNullable = type is not null && IsNullable(parameter.Type);
+        var isNullable = false;
+        var type = parameter.RefKind is RefKind.None or RefKind.In ? ResolveType(parameter.Type, out isNullable) : null;
         var identifier = SyntaxFacts.GetKeywordKind(parameter.Name) != SyntaxKind.None ? "@" + parameter.Name : parameter.Name;
         var defaultValue = parameter.HasExplicitDefaultValue && type is { } t ? FormatDefault(parameter.ExplicitDefaultValue, t, isNullable) : null;
         return new HandlerParameter(

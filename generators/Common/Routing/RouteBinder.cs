@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 
@@ -66,7 +65,7 @@ internal static class RouteBinder
                 return false;
             }
 
-            var segmentIndex = FindSegment(template, parameter.Name);
+            var segmentIndex = template.IndexOfParameter(parameter.Name);
             if (segmentIndex < 0)
             {
                 var isOptional = parameter.DefaultValue is not null || parameter.IsNullable;
@@ -104,19 +103,5 @@ internal static class RouteBinder
 
         bindings = builder.ToImmutable();
         return true;
-    }
-
-    private static int FindSegment(RouteTemplate template, string name)
-    {
-        for (var i = 0; i < template.Segments.Count; i++)
-        {
-            var segment = template.Segments[i];
-            if (segment.Kind != SegmentKind.Literal && string.Equals(segment.Name, name, StringComparison.OrdinalIgnoreCase))
-            {
-                return i;
-            }
-        }
-
-        return -1;
     }
 }

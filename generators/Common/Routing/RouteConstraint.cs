@@ -56,8 +56,5 @@ internal sealed record RouteConstraint(ConstraintKind Kind, long First, long Sec
         _ => null,
     };
 
-    /// <summary><see langword="true"/> for <c>min</c>, <c>max</c> and <c>range</c>, which compare the value as a number.</summary>
-    public bool IsNumericBound => Kind is ConstraintKind.Min or ConstraintKind.Max or ConstraintKind.Range;
-
     private static string Format(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -14,7 +14,21 @@ internal sealed record RouteTemplate(string Pattern, string Method, string Path,
 
     /// <summary>Finds the parameter segment named <paramref name="name"/> (case-insensitive, as binding is).</summary>
     public TemplateSegment? FindParameter(string name)
-        => Segments.FirstOrDefault(s => s.Kind != SegmentKind.Literal && string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
+        => IndexOfParameter(name) is var index and >= 0 ? Segments[index] : null;
+
+    /// <summary>The position of the parameter segment named <paramref name="name"/> (case-insensitive), or -1.</summary>
+    public int IndexOfParameter(string name)
+    {
+        for (var i = 0; i < Segments.Count; i++)
+        {
+            if (Segments[i].Kind != SegmentKind.Literal && string.Equals(Segments[i].Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 }
 
 /// <summary>What a template segment is.</summary>

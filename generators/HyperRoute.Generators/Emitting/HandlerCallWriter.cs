@@ -31,9 +31,9 @@ internal sealed class HandlerCallWriter : ILeafWriter
         }
 
         var arguments = new List<string>();
-        foreach (var binding in route.Bindings)
+        for (var i = 0; i < route.Bindings.Count; i++)
         {
-            arguments.Add(WriteBinding(writer, route, binding, leaf.OptionalAbsent, values));
+            arguments.Add(WriteBinding(writer, route, route.Bindings[i], i, leaf.OptionalAbsent, values));
         }
 
         var call = $"{route.HandlerName}({string.Join(", ", arguments)});";
@@ -41,11 +41,11 @@ internal sealed class HandlerCallWriter : ILeafWriter
         writer.Line($"return {Match}.Handled({route.Index});");
     }
 
-    private static string WriteBinding(SourceWriter writer, RouteSpec route, ParameterBinding binding, bool optionalAbsent, PathValues values)
+    private static string WriteBinding(SourceWriter writer, RouteSpec route, ParameterBinding binding, int position, bool optionalAbsent, PathValues values)
     {
         var local = Bare(binding.Identifier) + "Arg";
         var type = DeclaredType(binding);
-        var name = $"{IndexOf(route, binding)} /* {binding.Name} */";
+        var name = $"{position} /* {binding.Name} */";
         switch (binding.Source)
         {
             case BindingSource.Segment when optionalAbsent && binding.IsOptional:
@@ -147,19 +147,6 @@ internal sealed class HandlerCallWriter : ILeafWriter
         {
             writer.Line($"{type} {local} = {target};");
         }
-    }
-
-    private static int IndexOf(RouteSpec route, ParameterBinding binding)
-    {
-        for (var i = 0; i < route.Bindings.Count; i++)
-        {
-            if (ReferenceEquals(route.Bindings[i], binding))
-            {
-                return i;
-            }
-        }
-
-        return -1;
     }
 
     private static string DeclaredType(ParameterBinding binding)

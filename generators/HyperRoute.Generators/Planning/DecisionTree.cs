@@ -62,8 +62,6 @@ internal sealed class RouteTree
 
     /// <summary>Paths with more segments than any case: only catch-all routes remain.</summary>
     public CountCase? Rest { get; }
-
-    public bool IsEmpty => LiteralRoutes.IsEmpty && Counts.Count == 0 && Rest is null;
 }
 
 /// <summary>One branch of the switch over the segment count.</summary>

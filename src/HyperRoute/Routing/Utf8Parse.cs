@@ -13,53 +13,9 @@ namespace HyperRoute.Routing;
 public static class Utf8Parse
 {
     /// <summary>Parses a 32-bit integer (<c>-12</c>, <c>+7</c>, <c>007</c>); overflow is a failure.</summary>
-    /// <remarks>Route ids are the most common typed segment, so this is a digit loop rather than a call to <see cref="Utf8Parser"/>.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryParse(ReadOnlySpan<byte> value, out int result)
-    {
-        result = 0;
-        if (value.IsEmpty)
-        {
-            return false;
-        }
-
-        var negative = value[0] == (byte)'-';
-        var i = negative || value[0] == (byte)'+' ? 1 : 0;
-        if (i == value.Length)
-        {
-            return false;
-        }
-
-        long accumulated = 0;
-        for (; i < value.Length; i++)
-        {
-            var digit = (uint)(value[i] - '0');
-            if (digit > 9)
-            {
-                return false;
-            }
-
-            accumulated = (accumulated * 10) + digit;
-            if (accumulated > (long)int.MaxValue + 1)
-            {
-                return false;
-            }
-        }
-
-        if (negative)
-        {
-            result = (int)-accumulated;
-            return true;
-        }
-
-        if (accumulated > int.MaxValue)
-        {
-            return false;
-        }
-
-        result = (int)accumulated;
-        return true;
-    }
+        => Utf8Parser.TryParse(value, out result, out var consumed) && consumed == value.Length;
 
     /// <summary>Parses a 64-bit integer.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -28,4 +28,8 @@ public enum RouteProblem : byte
     MissingQueryValue,
     /// <summary>A query value could not be decoded or converted to the handler parameter's type.</summary>
     InvalidQueryValue,
+    /// <summary>A required request header (<see cref="HeaderAttribute"/>) is absent.</summary>
+    MissingHeader,
+    /// <summary>A bound request header could not be converted to the handler parameter's type, or was sent more than once.</summary>
+    InvalidHeaderValue,
 }

@@ -1,0 +1,27 @@
+namespace HyperRoute.Http;
+
+/// <summary>
+/// A router served over HTTP. The generator implements it for every <c>[Router]</c> as a nested
+/// <c>HttpEndpoint</c> struct: the header table (<see cref="IHttpHeaderSlots"/>) and <see cref="Serve"/>, which
+/// routes the request and calls the handler with its arguments bound from the path, the query, the headers
+/// and the body. The server is generic over it, so each call is direct.
+/// </summary>
+public interface IHttpEndpoint : IHttpHeaderSlots
+{
+    /// <summary>
+    /// Routes <paramref name="exchange"/>'s request and runs its handler, which writes
+    /// <see cref="HttpExchange.Response"/>. When no handler ran the result says why (404, 405, 400) and the
+    /// server answers for it.
+    /// </summary>
+    RouteMatch Serve(HttpExchange exchange);
+}
+
+/// <summary>
+/// A handler result that knows how to write itself as a response. A router whose handlers return such a type
+/// (rather than writing <see cref="HttpResponse"/> themselves) is served by writing each result.
+/// </summary>
+public interface IHttpResult
+{
+    /// <summary>Writes the status, headers and body to <paramref name="response"/>.</summary>
+    void WriteTo(HttpResponse response);
+}

@@ -237,6 +237,22 @@ public sealed class HttpResponse : IBufferWriter<byte>
         Complete();
     }
 
+    /// <summary>
+    /// Replaces whatever the handler wrote with a 500 when nothing has been sent yet; <see langword="false"/>
+    /// when part of a chunked body already went out (the connection must then be cut).
+    /// </summary>
+    internal bool TryWriteServerError()
+    {
+        if (_headWritten && _chunked)
+        {
+            return false;
+        }
+
+        _close = true;
+        WriteError(500, "The handler failed.\n"u8);
+        return true;
+    }
+
     /// <summary>Returns the pooled buffers (the connection is closing).</summary>
     internal void Release()
     {

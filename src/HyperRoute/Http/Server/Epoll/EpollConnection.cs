@@ -1,0 +1,283 @@
+using System;
+using System.IO;
+using System.Runtime.InteropServices;
+
+namespace HyperRoute.Http.Epoll;
+
+/// <summary>
+/// A connection owned by one <see cref="EpollWorker{TEndpoint}"/>: a non-blocking socket whose readiness events
+/// drive its <see cref="HttpProtocol{TEndpoint}"/>. Only the worker's thread touches it.
+/// </summary>
+internal sealed unsafe class EpollConnection<TEndpoint> : IBlockingSender
+    where TEndpoint : struct, IHttpEndpoint
+{
+    private const int LingerMilliseconds = 1000;
+    private const int BlockingSendTimeoutMilliseconds = 30_000;
+
+    private readonly EpollWorker<TEndpoint> _worker;
+    private readonly HttpProtocol<TEndpoint> _protocol;
+    private readonly int _fd;
+    private bool _writeBlocked;
+    private bool _closeWhenSent;
+    private bool _lingering;
+    private bool _closed;
+    private long _deadline;
+
+    public EpollConnection(EpollWorker<TEndpoint> worker, HttpServer<TEndpoint> server, TEndpoint endpoint, int fd, int slot)
+    {
+        _worker = worker;
+        _fd = fd;
+        Slot = slot;
+        _protocol = new HttpProtocol<TEndpoint>(server, endpoint, this);
+        _deadline = Environment.TickCount64 + (long)_protocol.WaitTimeout.TotalMilliseconds;
+    }
+
+    /// <summary>The connection's index in its worker's table (its epoll token).</summary>
+    public int Slot { get; }
+
+    public void OnEvents(uint events)
+    {
+        if ((events & Native.EpollOut) != 0 && _writeBlocked)
+        {
+            OnWritable();
+        }
+
+        if (!_closed && (events & (Native.EpollIn | Native.EpollRdHup | Native.EpollHup | Native.EpollErr)) != 0)
+        {
+            OnReadable();
+        }
+    }
+
+    public void CheckTimeout(long now)
+    {
+        if (now < _deadline || _closed)
+        {
+            return;
+        }
+
+        if (_lingering || _writeBlocked)
+        {
+            Close(); // the client stopped reading, or never finished sending after our close
+            return;
+        }
+
+        _protocol.TimedOut();
+        Drive();
+    }
+
+    public void BeginClose()
+    {
+        _protocol.BeginClose();
+        if (!_writeBlocked && !_lingering && _protocol.IsBetweenRequests)
+        {
+            Drive(); // nothing in progress: the protocol says close
+        }
+    }
+
+    public void Abort() => Close();
+
+    void IBlockingSender.SendBlocking(ReadOnlySpan<byte> bytes)
+    {
+        fixed (byte* start = bytes)
+        {
+            var sent = 0;
+            while (sent < bytes.Length)
+            {
+                var n = Native.Send(_fd, start + sent, bytes.Length - sent, Native.MsgNoSignal);
+                if (n > 0)
+                {
+                    sent += (int)n;
+                    continue;
+                }
+
+                var errno = Marshal.GetLastPInvokeError();
+                if (n < 0 && errno == Native.EAgain)
+                {
+                    var poll = new Native.PollFd { Fd = _fd, Events = Native.PollOut };
+                    if (Native.Poll(&poll, 1, BlockingSendTimeoutMilliseconds) <= 0)
+                    {
+                        throw new IOException("The client did not accept the streamed response in time.");
+                    }
+
+                    continue;
+                }
+
+                if (n < 0 && errno == Native.EIntr)
+                {
+                    continue;
+                }
+
+                throw new IOException($"Sending the streamed response failed (errno {errno}).");
+            }
+        }
+    }
+
+    private void OnReadable()
+    {
+        if (_lingering)
+        {
+            Drain();
+            return;
+        }
+
+        if (_writeBlocked)
+        {
+            return; // backpressure: no more requests until the client reads what it has been sent
+        }
+
+        var space = _protocol.ReceiveSpace;
+        nint received;
+        fixed (byte* buffer = space.Span)
+        {
+            received = Native.Receive(_fd, buffer, space.Length, 0);
+        }
+
+        if (received > 0)
+        {
+            _protocol.Received((int)received);
+            Drive();
+            return;
+        }
+
+        if (received < 0 && Marshal.GetLastPInvokeError() is Native.EAgain or Native.EIntr)
+        {
+            return;
+        }
+
+        Close(); // end of stream or a reset: the client is gone, nothing more to answer
+    }
+
+    private void OnWritable()
+    {
+        if (!Send())
+        {
+            return;
+        }
+
+        _writeBlocked = false;
+        _worker.Control(Native.EpollCtlMod, _fd, Native.EpollIn | Native.EpollRdHup, (ulong)Slot);
+        if (_closeWhenSent)
+        {
+            Linger();
+            return;
+        }
+
+        Drive();
+    }
+
+    // Serve what is buffered, send the answers, and decide what to wait for next.
+    private void Drive()
+    {
+        while (!_closed)
+        {
+            var next = _protocol.Run();
+            _closeWhenSent = next == HttpProtocol<TEndpoint>.Next.Close;
+            if (!Send())
+            {
+                return; // waiting for EPOLLOUT (or closed on a send error)
+            }
+
+            if (_closeWhenSent)
+            {
+                Linger();
+                return;
+            }
+
+            if (next != HttpProtocol<TEndpoint>.Next.SendThenRun)
+            {
+                _deadline = Environment.TickCount64 + (long)_protocol.WaitTimeout.TotalMilliseconds;
+                return;
+            }
+        }
+    }
+
+    // Sends the pending output; false when the socket is full (EPOLLOUT armed) or failed (closed).
+    private bool Send()
+    {
+        while (true)
+        {
+            var pending = _protocol.PendingOutput;
+            if (pending.IsEmpty)
+            {
+                return true;
+            }
+
+            nint sent;
+            fixed (byte* buffer = pending.Span)
+            {
+                sent = Native.Send(_fd, buffer, pending.Length, Native.MsgNoSignal);
+            }
+
+            if (sent > 0)
+            {
+                _protocol.Sent((int)sent);
+                continue;
+            }
+
+            var errno = Marshal.GetLastPInvokeError();
+            if (sent < 0 && errno == Native.EAgain)
+            {
+                if (!_writeBlocked)
+                {
+                    _writeBlocked = true;
+                    _deadline = Environment.TickCount64 + BlockingSendTimeoutMilliseconds;
+                    _worker.Control(Native.EpollCtlMod, _fd, Native.EpollOut | Native.EpollRdHup, (ulong)Slot);
+                }
+
+                return false;
+            }
+
+            if (sent < 0 && errno == Native.EIntr)
+            {
+                continue;
+            }
+
+            Close();
+            return false;
+        }
+    }
+
+    // Close cleanly: FIN after the last response, then read and drop what the client still sends for a
+    // moment, so that unread input does not turn the close into a reset that destroys the response in flight.
+    private void Linger()
+    {
+        _lingering = true;
+        _deadline = Environment.TickCount64 + LingerMilliseconds;
+        Native.Shutdown(_fd, Native.ShutWr);
+        Drain();
+    }
+
+    private void Drain()
+    {
+        var scratch = stackalloc byte[1024];
+        while (true)
+        {
+            var n = Native.Receive(_fd, scratch, 1024, 0);
+            if (n > 0)
+            {
+                continue;
+            }
+
+            if (n < 0 && Marshal.GetLastPInvokeError() is Native.EAgain or Native.EIntr)
+            {
+                return; // wait for more, or for the linger deadline
+            }
+
+            Close();
+            return;
+        }
+    }
+
+    private void Close()
+    {
+        if (_closed)
+        {
+            return;
+        }
+
+        _closed = true;
+        Native.Close(_fd); // also removes it from the epoll set
+        _protocol.Release();
+        _worker.Closed(this);
+    }
+}

@@ -1,0 +1,204 @@
+using System;
+using System.Collections.Generic;
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace HyperRoute.Http.Epoll;
+
+/// <summary>
+/// One event-loop thread on Linux: its own listening socket (<c>SO_REUSEPORT</c>), its own epoll instance, and
+/// the connections it accepted. Readiness events drive receive → parse → serve → send directly on this
+/// thread: no thread-pool hops, no async state machines, one <c>recv</c> and one <c>send</c> per batch of
+/// pipelined requests. Handlers run on this thread, so a handler that blocks holds up the worker's other
+/// connections (as in the Go and Rust servers HyperRoute descends from).
+/// </summary>
+internal sealed unsafe class EpollWorker<TEndpoint>
+    where TEndpoint : struct, IHttpEndpoint
+{
+    private const int MaxEvents = 256;
+    private const ulong ListenerToken = ulong.MaxValue;
+    private const ulong WakeToken = ulong.MaxValue - 1;
+    private const uint EpollExclusive = 1u << 28;
+
+    private readonly HttpServer<TEndpoint> _server;
+    private readonly TEndpoint _endpoint;
+    private readonly Socket _listener;
+    private readonly int _listenFd;
+    private readonly int _epoll;
+    private readonly int _wake;
+    private readonly List<EpollConnection<TEndpoint>?> _connections = new();
+    private readonly Stack<int> _freeSlots = new();
+    private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private volatile bool _stopRequested;
+    private long _stopDeadline = long.MaxValue;
+    private bool _stopping;
+    private int _open;
+
+    public EpollWorker(HttpServer<TEndpoint> server, TEndpoint endpoint, Socket listener, bool sharedListener)
+    {
+        _server = server;
+        _endpoint = endpoint;
+        _listener = listener;
+        _listenFd = (int)listener.Handle;
+        _epoll = Check(Native.EpollCreate(Native.EpollCloexec), "epoll_create1");
+        _wake = Check(Native.EventFd(0, Native.EfdNonblock | Native.EfdCloexec), "eventfd");
+        Control(Native.EpollCtlAdd, _listenFd, Native.EpollIn | (sharedListener ? EpollExclusive : 0), ListenerToken);
+        Control(Native.EpollCtlAdd, _wake, Native.EpollIn, WakeToken);
+        var thread = new Thread(Run) { IsBackground = true, Name = "HyperRoute epoll worker" };
+        thread.UnsafeStart();
+    }
+
+    /// <summary>Completes when the loop has closed every connection and exited.</summary>
+    public Task Stopped => _stopped.Task;
+
+    /// <summary>Stops accepting and closes connections as their requests finish; after <paramref name="deadline"/>, closes the rest.</summary>
+    public void Stop(TimeSpan deadline)
+    {
+        Interlocked.Exchange(ref _stopDeadline, Environment.TickCount64 + (long)deadline.TotalMilliseconds);
+        _stopRequested = true;
+        ulong one = 1;
+        Native.Write(_wake, &one, sizeof(ulong));
+    }
+
+    internal void Control(int op, int fd, uint events, ulong token)
+    {
+        var buffer = stackalloc byte[16];
+        *(uint*)buffer = events;
+        *(ulong*)(buffer + Native.EventDataOffset) = token;
+        Native.EpollCtl(_epoll, op, fd, buffer);
+    }
+
+    internal void Closed(EpollConnection<TEndpoint> connection)
+    {
+        _connections[connection.Slot] = null;
+        _freeSlots.Push(connection.Slot);
+        _open--;
+        _server.ConnectionClosed();
+    }
+
+    private void Run()
+    {
+        var events = (byte*)NativeMemory.Alloc((nuint)(MaxEvents * Native.EventSize));
+        try
+        {
+            var nextTick = Environment.TickCount64 + 1000;
+            while (!(_stopping && _open == 0))
+            {
+                var count = Native.EpollWait(_epoll, events, MaxEvents, 1000);
+                if (count < 0 && Marshal.GetLastPInvokeError() != Native.EIntr)
+                {
+                    break;
+                }
+
+                for (var i = 0; i < count; i++)
+                {
+                    var entry = events + (i * Native.EventSize);
+                    var flags = *(uint*)entry;
+                    var token = *(ulong*)(entry + Native.EventDataOffset);
+                    if (token == ListenerToken)
+                    {
+                        AcceptAll();
+                    }
+                    else if (token == WakeToken)
+                    {
+                        ulong value;
+                        Native.Receive(_wake, (byte*)&value, sizeof(ulong), 0);
+                    }
+                    else if (_connections[(int)token] is { } connection)
+                    {
+                        connection.OnEvents(flags);
+                    }
+                }
+
+                if (_stopRequested && !_stopping)
+                {
+                    BeginStop();
+                }
+
+                var now = Environment.TickCount64;
+                if (now >= nextTick)
+                {
+                    nextTick = now + 1000;
+                    Tick(now);
+                }
+            }
+        }
+        finally
+        {
+            foreach (var connection in _connections)
+            {
+                connection?.Abort();
+            }
+
+            NativeMemory.Free(events);
+            Native.Close(_wake);
+            Native.Close(_epoll);
+            _stopped.TrySetResult();
+        }
+    }
+
+    private void AcceptAll()
+    {
+        while (!_stopping)
+        {
+            var fd = Native.Accept(_listenFd, null, null, Native.SockNonblock | Native.SockCloexec);
+            if (fd < 0)
+            {
+                return; // EAGAIN: no more pending; other errors (the client left already) are nothing to act on
+            }
+
+            var one = 1;
+            Native.SetSockOpt(fd, Native.IpProtoTcp, Native.TcpNoDelay, &one, sizeof(int));
+            var slot = _freeSlots.Count > 0 ? _freeSlots.Pop() : _connections.Count;
+            var connection = new EpollConnection<TEndpoint>(this, _server, _endpoint, fd, slot);
+            if (slot == _connections.Count)
+            {
+                _connections.Add(connection);
+            }
+            else
+            {
+                _connections[slot] = connection;
+            }
+
+            _open++;
+            _server.ConnectionAccepted();
+            Control(Native.EpollCtlAdd, fd, Native.EpollIn | Native.EpollRdHup, (ulong)slot);
+        }
+    }
+
+    private void BeginStop()
+    {
+        _stopping = true;
+        Control(Native.EpollCtlDel, _listenFd, 0, 0);
+        foreach (var connection in _connections.ToArray())
+        {
+            connection?.BeginClose();
+        }
+    }
+
+    private void Tick(long now)
+    {
+        var abort = _stopping && now >= Interlocked.Read(ref _stopDeadline);
+        foreach (var connection in _connections.ToArray())
+        {
+            if (connection is null)
+            {
+                continue;
+            }
+
+            if (abort)
+            {
+                connection.Abort();
+            }
+            else
+            {
+                connection.CheckTimeout(now);
+            }
+        }
+    }
+
+    private static int Check(int result, string call)
+        => result >= 0 ? result : throw new SocketException(Marshal.GetLastPInvokeError(), $"{call} failed");
+}

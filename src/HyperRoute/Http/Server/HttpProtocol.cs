@@ -1,0 +1,343 @@
+using System;
+using System.Buffers;
+using HyperRoute.Routing;
+
+namespace HyperRoute.Http;
+
+/// <summary>
+/// The HTTP/1.1 side of one connection, independent of how bytes move: a pooled receive buffer, the parser
+/// state, the exchange handed to the endpoint, and the output waiting to be sent. A transport (the epoll
+/// event loop on Linux, an async <see cref="System.Net.Sockets.Socket"/> loop elsewhere) receives into
+/// <see cref="ReceiveSpace"/>, calls <see cref="Received"/> and <see cref="Run"/>, and sends
+/// <see cref="PendingOutput"/>. Pipelined requests are answered in order; a keep-alive connection reuses its
+/// buffers and exchange, so a request in steady state allocates nothing.
+/// </summary>
+internal sealed class HttpProtocol<TEndpoint> : IResponseTransport
+    where TEndpoint : struct, IHttpEndpoint
+{
+    private const int InitialBufferSize = 4096;
+    private const int LargeBufferSize = 64 * 1024;
+    private const int OutputFlushThreshold = 64 * 1024;
+
+    private readonly HttpServer<TEndpoint> _server;
+    private readonly TEndpoint _endpoint;
+    private readonly HttpServerOptions _options;
+    private readonly HttpLimits _limits;
+    private readonly HttpExchange _exchange = new();
+    private readonly IBlockingSender _sender;
+
+    private byte[] _buffer;
+    private int _start;      // first byte of the current request
+    private int _filled;     // end of the received bytes
+    private Phase _phase;
+    private HeadScan _scan;
+    private HttpRequestHead _head;
+    private int _bodyStart;  // index of the body's first byte
+    private ChunkedDecoder _chunked;
+    private bool _continueSent;
+    private bool _closeAfterOutput;
+    private volatile bool _closing;
+
+    public HttpProtocol(HttpServer<TEndpoint> server, TEndpoint endpoint, IBlockingSender sender)
+    {
+        _server = server;
+        _endpoint = endpoint;
+        _options = server.Options;
+        _limits = _options.Limits;
+        _sender = sender;
+        _buffer = ArrayPool<byte>.Shared.Rent(InitialBufferSize);
+    }
+
+    private enum Phase : byte
+    {
+        Head,
+        FixedBody,
+        ChunkedBody,
+    }
+
+    /// <summary>What the transport should do after <see cref="Run"/>.</summary>
+    public enum Next : byte
+    {
+        /// <summary>Send the pending output (if any), then receive more.</summary>
+        Receive,
+        /// <summary>The output is large: send it, then call <see cref="Run"/> again before receiving.</summary>
+        SendThenRun,
+        /// <summary>Send the pending output, then close the connection.</summary>
+        Close,
+    }
+
+    /// <summary>The bytes to send: whole responses, in request order.</summary>
+    public ReadOnlyMemory<byte> PendingOutput => _exchange.Response.Output.WrittenMemory;
+
+    /// <summary>No request has started: the connection is between requests.</summary>
+    public bool IsBetweenRequests => _phase == Phase.Head && _filled == _start;
+
+    /// <summary>Shutdown was requested: finish the request in progress, then close.</summary>
+    public bool IsClosing => _closing;
+
+    /// <summary>Asks the connection to close after the response in progress (or now, if none is).</summary>
+    public void BeginClose() => _closing = true;
+
+    /// <summary>How long the transport may wait for the next bytes before calling <see cref="TimedOut"/>.</summary>
+    public TimeSpan WaitTimeout => _phase != Phase.Head ? _options.RequestBodyTimeout
+        : _filled > _start ? _options.RequestHeadersTimeout
+        : _options.KeepAliveTimeout;
+
+    /// <summary>Free space at the end of the receive buffer (grown or compacted as needed).</summary>
+    public Memory<byte> ReceiveSpace
+    {
+        get
+        {
+            if (_filled == _buffer.Length)
+            {
+                Reserve(_buffer.Length - _start + InitialBufferSize);
+            }
+
+            return _buffer.AsMemory(_filled);
+        }
+    }
+
+    /// <summary><paramref name="count"/> bytes were received into <see cref="ReceiveSpace"/>.</summary>
+    public void Received(int count) => _filled += count;
+
+    /// <summary>The bytes of <see cref="PendingOutput"/> that went out.</summary>
+    public void Sent(int count) => _exchange.Response.Output.Consume(count);
+
+    /// <summary>
+    /// The wait for bytes expired: a request in progress gets a 408 (then close); an idle keep-alive connection
+    /// just closes.
+    /// </summary>
+    public void TimedOut()
+    {
+        if (!IsBetweenRequests)
+        {
+            Reject(HttpError.RequestTimeout);
+        }
+
+        _closeAfterOutput = true;
+    }
+
+    /// <summary>Serves every complete request in the buffer, in order.</summary>
+    public Next Run()
+    {
+        while (!_closeAfterOutput)
+        {
+            if (_closing && IsBetweenRequests)
+            {
+                return Next.Close;
+            }
+
+            if (!Process())
+            {
+                return Next.Receive;
+            }
+
+            if (_exchange.Response.Output.Length >= OutputFlushThreshold && !_closeAfterOutput)
+            {
+                return Next.SendThenRun;
+            }
+        }
+
+        return Next.Close;
+    }
+
+    /// <summary>Returns the pooled buffers.</summary>
+    public void Release()
+    {
+        _exchange.Response.Release();
+        ArrayPool<byte>.Shared.Return(_buffer);
+        _buffer = [];
+    }
+
+    void IResponseTransport.SendNow()
+    {
+        ref var output = ref _exchange.Response.Output;
+        _sender.SendBlocking(output.Written);
+        output.Clear();
+    }
+
+    // Parses and serves at most one request; false when more bytes are needed.
+    private bool Process()
+    {
+        if (_phase == Phase.Head)
+        {
+            var received = _buffer.AsSpan(_start, _filled - _start);
+            var length = _scan.FindEnd(received, _limits, out var error);
+            if (error != HttpError.None)
+            {
+                Reject(error);
+                return true;
+            }
+
+            if (length < 0)
+            {
+                return false;
+            }
+
+            var slots = _exchange.Request.SlotsFor<TEndpoint>();
+            error = HttpRequestParser.ParseHead<TEndpoint>(received.Slice(0, length), _limits, out _head, slots);
+            if (error != HttpError.None)
+            {
+                Reject(error);
+                return true;
+            }
+
+            _bodyStart = _start + length;
+            _continueSent = false;
+            if (_head.IsChunked)
+            {
+                _phase = Phase.ChunkedBody;
+                _chunked.Reset(_bodyStart);
+            }
+            else if (_head.ContentLength > 0)
+            {
+                _phase = Phase.FixedBody;
+            }
+            else
+            {
+                Serve(0, _bodyStart);
+                return true;
+            }
+        }
+
+        if (_phase == Phase.FixedBody)
+        {
+            var end = _bodyStart + _head.ContentLength;
+            if (_filled >= end)
+            {
+                Serve((int)_head.ContentLength, (int)end);
+                return true;
+            }
+
+            SendContinue();
+            Reserve((int)(end - _start));
+            return false;
+        }
+
+        var chunkError = _chunked.Decode(_buffer, ref _filled, _limits, out var complete);
+        if (chunkError != HttpError.None)
+        {
+            Reject(chunkError);
+            return true;
+        }
+
+        if (complete)
+        {
+            Serve(_chunked.Position - _bodyStart, _chunked.Position);
+            return true;
+        }
+
+        SendContinue();
+        return false;
+    }
+
+    // Runs the endpoint on the parsed request; the next request starts at nextStart.
+    private void Serve(int bodyLength, int nextStart)
+    {
+        var request = _exchange.Request;
+        var response = _exchange.Response;
+        request.Set(_buffer, _start, _head, new HttpSlice(_bodyStart - _start, bodyLength));
+        var close = !_head.KeepAlive || _closing;
+        response.Reset(request.IsHead, close, keepAliveHeader: !close && _head.Version == HttpVersion.Http10, transport: this);
+        try
+        {
+            var match = _endpoint.Serve(_exchange);
+            if (match.IsHandled)
+            {
+                response.Complete();
+            }
+            else
+            {
+                response.WriteError(match.StatusCode, Explain(match), match.Allow);
+            }
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            _server.ReportHandlerError(exception);
+            response.TryWriteServerError(); // when part of a chunked body went out, closing is all that is left
+            close = true;
+        }
+
+        _server.CountRequest();
+        _start = nextStart;
+        _phase = Phase.Head;
+        _scan.Reset();
+        if (_start == _filled)
+        {
+            _start = _filled = 0;
+            if (_buffer.Length > LargeBufferSize)
+            {
+                // A large body passed through: give the big array back rather than hold it while idle.
+                ArrayPool<byte>.Shared.Return(_buffer);
+                _buffer = ArrayPool<byte>.Shared.Rent(InitialBufferSize);
+            }
+        }
+
+        _closeAfterOutput |= close || response.Close;
+    }
+
+    private void Reject(HttpError error)
+    {
+        var response = _exchange.Response;
+        response.Reset(isHead: false, close: true, keepAliveHeader: false, transport: null);
+        response.WriteError(error.StatusCode(), error.Message());
+        _server.CountRejection();
+        _closeAfterOutput = true;
+    }
+
+    private static ReadOnlySpan<byte> Explain(RouteMatch match) => match.Outcome switch
+    {
+        RouteOutcome.NotFound => "No route matches the path.\n"u8,
+        RouteOutcome.MethodNotAllowed => "The path does not accept this method; see Allow.\n"u8,
+        _ => match.Problem switch
+        {
+            RouteProblem.PathNotAbsolute => "The path must start with '/'.\n"u8,
+            RouteProblem.MalformedPath => "The path holds a malformed percent-escape.\n"u8,
+            RouteProblem.InvalidRouteValue => "A route value has the wrong format.\n"u8,
+            RouteProblem.MissingQueryValue => "A required query parameter is missing.\n"u8,
+            RouteProblem.InvalidQueryValue => "A query value has the wrong format.\n"u8,
+            RouteProblem.MissingHeader => "A required header is missing.\n"u8,
+            RouteProblem.InvalidHeaderValue => "A header value has the wrong format.\n"u8,
+            _ => "Bad request.\n"u8,
+        },
+    };
+
+    // Expect: 100-continue — the client waits for this before sending the body.
+    private void SendContinue()
+    {
+        if (_head.ExpectContinue && !_continueSent && _head.Version == HttpVersion.Http11)
+        {
+            _continueSent = true;
+            _exchange.Response.Output.Write("HTTP/1.1 100 Continue\r\n\r\n"u8);
+        }
+    }
+
+    // Makes the buffer hold at least `size` bytes from the current request's start.
+    private void Reserve(int size)
+    {
+        if (_start == 0 && size <= _buffer.Length)
+        {
+            return;
+        }
+
+        var target = size <= _buffer.Length ? _buffer : ArrayPool<byte>.Shared.Rent(Math.Max(size, _buffer.Length * 2));
+        _buffer.AsSpan(_start, _filled - _start).CopyTo(target);
+        if (!ReferenceEquals(target, _buffer))
+        {
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = target;
+        }
+
+        _filled -= _start;
+        _bodyStart -= _start;
+        _chunked.Shift(_start);
+        _start = 0;
+    }
+}
+
+/// <summary>How a streamed (chunked) response sends a chunk while the handler is still running.</summary>
+internal interface IBlockingSender
+{
+    /// <summary>Sends all of <paramref name="bytes"/>, waiting for the socket to accept them.</summary>
+    void SendBlocking(ReadOnlySpan<byte> bytes);
+}

@@ -1,0 +1,288 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net;
+using System.Net.Sockets;
+using System.Threading;
+using System.Threading.Tasks;
+using HyperRoute.Http.Epoll;
+
+namespace HyperRoute.Http;
+
+/// <summary>Starts the built-in HTTP/1.1 server for a generated router endpoint.</summary>
+public static class HttpServer
+{
+    /// <summary>
+    /// Listens and serves <paramref name="endpoint"/> (a router's generated <c>HttpEndpoint</c>) until
+    /// <see cref="HttpServer{TEndpoint}.StopAsync"/>. Throws <see cref="SocketException"/> when the address
+    /// cannot be bound (the port is taken, for instance).
+    /// </summary>
+    public static HttpServer<TEndpoint> Start<TEndpoint>(TEndpoint endpoint, HttpServerOptions? options = null)
+        where TEndpoint : struct, IHttpEndpoint
+        => HttpServer<TEndpoint>.Start(endpoint, options ?? new HttpServerOptions());
+}
+
+/// <summary>
+/// The built-in HTTP/1.1 server, specialised for one router: its parser captures that router's bound headers,
+/// and each request is a direct call into the generated dispatcher. On Linux, each worker is an epoll event
+/// loop with its own <c>SO_REUSEPORT</c> listening socket; elsewhere, accept loops hand each connection to an
+/// async socket loop and a heartbeat enforces the timeouts.
+/// </summary>
+public sealed class HttpServer<TEndpoint> : IAsyncDisposable
+    where TEndpoint : struct, IHttpEndpoint
+{
+    private const int SolSocket = 1;      // SOL_SOCKET on Linux
+    private const int SoReusePort = 15;   // SO_REUSEPORT on Linux
+
+    private readonly TEndpoint _endpoint;
+    private readonly Socket[] _listeners;
+    private readonly EpollWorker<TEndpoint>[] _workers = [];
+    private readonly Task[] _acceptLoops = [];
+    private readonly ConcurrentDictionary<IServerConnection, byte> _socketConnections = new();
+    private readonly Timer? _heartbeat;
+    private readonly object _stopLock = new();
+    private volatile bool _stopping;
+    private long _requests;
+    private long _rejections;
+    private long _accepted;
+    private int _open;
+    private Task? _stopTask;
+
+    private HttpServer(TEndpoint endpoint, HttpServerOptions options, Socket[] listeners, bool epoll)
+    {
+        _endpoint = endpoint;
+        Options = options;
+        _listeners = listeners;
+        EndPoint = (IPEndPoint)listeners[0].LocalEndPoint!;
+        if (epoll)
+        {
+            Transport = "epoll";
+            _workers = new EpollWorker<TEndpoint>[options.Workers];
+            for (var i = 0; i < _workers.Length; i++)
+            {
+                _workers[i] = new EpollWorker<TEndpoint>(this, endpoint, listeners[i % listeners.Length], sharedListener: listeners.Length == 1);
+            }
+        }
+        else
+        {
+            Transport = "sockets";
+            _heartbeat = new Timer(static state => ((HttpServer<TEndpoint>)state!).Tick(), this, 1000, 1000);
+            _acceptLoops = new Task[options.Workers];
+            for (var i = 0; i < _acceptLoops.Length; i++)
+            {
+                _acceptLoops[i] = AcceptLoop(listeners[i % listeners.Length]);
+            }
+        }
+    }
+
+    /// <summary>The options the server runs with.</summary>
+    public HttpServerOptions Options { get; }
+
+    /// <summary>The bound address and port (the real port when <see cref="HttpServerOptions.Port"/> was 0).</summary>
+    public IPEndPoint EndPoint { get; }
+
+    /// <summary>The number of listening sockets: one per worker with <c>SO_REUSEPORT</c>, else one.</summary>
+    public int ListenerCount => _listeners.Length;
+
+    /// <summary>How connections are served: <c>epoll</c> (Linux event loops) or <c>sockets</c> (async socket loops).</summary>
+    public string Transport { get; }
+
+    /// <summary>Requests answered by a handler or a routing error (404, 405, 400 from binding).</summary>
+    public long RequestsServed => Interlocked.Read(ref _requests);
+
+    /// <summary>Requests rejected by the parser or a limit (400, 408, 413, 414, 417, 431, 501, 505).</summary>
+    public long RequestsRejected => Interlocked.Read(ref _rejections);
+
+    /// <summary>Connections accepted since the start.</summary>
+    public long ConnectionsAccepted => Interlocked.Read(ref _accepted);
+
+    /// <summary>Connections open now.</summary>
+    public int ConnectionsOpen => Volatile.Read(ref _open);
+
+    internal static HttpServer<TEndpoint> Start(TEndpoint endpoint, HttpServerOptions options)
+    {
+        options.Validate();
+        var linux = OperatingSystem.IsLinux();
+        var reusePort = options.ReusePort && options.Workers > 1 && linux;
+        var listeners = new List<Socket>();
+        try
+        {
+            var port = options.Port;
+            for (var i = 0; i < (reusePort ? options.Workers : 1); i++)
+            {
+                var listener = new Socket(options.Address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+                listeners.Add(listener);
+                if (reusePort)
+                {
+                    listener.SetRawSocketOption(SolSocket, SoReusePort, BitConverter.GetBytes(1));
+                }
+
+                listener.Bind(new IPEndPoint(options.Address, port));
+                listener.Listen(options.Backlog);
+                port = ((IPEndPoint)listener.LocalEndPoint!).Port; // the others share the first one's port
+            }
+        }
+        catch
+        {
+            foreach (var listener in listeners)
+            {
+                listener.Dispose();
+            }
+
+            throw;
+        }
+
+        var epoll = options.UseEpoll && linux;
+        if (epoll)
+        {
+            foreach (var listener in listeners)
+            {
+                listener.Blocking = false;
+            }
+        }
+
+        return new HttpServer<TEndpoint>(endpoint, options, listeners.ToArray(), epoll);
+    }
+
+    /// <summary>
+    /// Stops accepting, lets requests in progress finish (their responses say <c>Connection: close</c>), closes
+    /// idle connections at once, and after <paramref name="deadline"/> (default
+    /// <see cref="HttpServerOptions.ShutdownTimeout"/>) closes whatever is left.
+    /// </summary>
+    public Task StopAsync(TimeSpan? deadline = null)
+    {
+        lock (_stopLock)
+        {
+            return _stopTask ??= StopCoreAsync(deadline ?? Options.ShutdownTimeout);
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync() => await StopAsync().ConfigureAwait(false);
+
+    internal void CountRequest() => Interlocked.Increment(ref _requests);
+
+    internal void CountRejection() => Interlocked.Increment(ref _rejections);
+
+    internal void ConnectionAccepted()
+    {
+        Interlocked.Increment(ref _accepted);
+        Interlocked.Increment(ref _open);
+    }
+
+    internal void ConnectionClosed() => Interlocked.Decrement(ref _open);
+
+    internal void ReportHandlerError(Exception exception)
+    {
+        try
+        {
+            Options.OnHandlerError?.Invoke(exception);
+        }
+        catch (Exception)
+        {
+            // A failing error callback must not take the connection down with it.
+        }
+    }
+
+    internal void Remove(IServerConnection connection)
+    {
+        _socketConnections.TryRemove(connection, out _);
+        ConnectionClosed();
+    }
+
+    private async Task StopCoreAsync(TimeSpan deadline)
+    {
+        _stopping = true;
+        if (_workers.Length > 0)
+        {
+            foreach (var worker in _workers)
+            {
+                worker.Stop(deadline);
+            }
+
+            await Task.WhenAll(_workers.Select(w => w.Stopped)).ConfigureAwait(false);
+            foreach (var listener in _listeners)
+            {
+                listener.Dispose();
+            }
+
+            return;
+        }
+
+        foreach (var listener in _listeners)
+        {
+            listener.Dispose();
+        }
+
+        await Task.WhenAll(_acceptLoops).ConfigureAwait(false);
+        var until = Environment.TickCount64 + (long)deadline.TotalMilliseconds;
+        while (!_socketConnections.IsEmpty && Environment.TickCount64 < until)
+        {
+            foreach (var connection in _socketConnections.Keys)
+            {
+                connection.BeginClose(); // again each round: a connection busy a moment ago may be idle now
+            }
+
+            await Task.Delay(20).ConfigureAwait(false);
+        }
+
+        foreach (var connection in _socketConnections.Keys)
+        {
+            connection.Abort();
+        }
+
+        var abortUntil = Environment.TickCount64 + 5000;
+        while (!_socketConnections.IsEmpty && Environment.TickCount64 < abortUntil)
+        {
+            await Task.Delay(20).ConfigureAwait(false);
+        }
+
+        await _heartbeat!.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private async Task AcceptLoop(Socket listener)
+    {
+        await Task.Yield();
+        while (!_stopping)
+        {
+            Socket socket;
+            try
+            {
+                socket = await listener.AcceptAsync().ConfigureAwait(false);
+            }
+            catch (ObjectDisposedException)
+            {
+                return;
+            }
+            catch (SocketException) when (_stopping)
+            {
+                return;
+            }
+            catch (SocketException)
+            {
+                continue; // the client went away before the accept completed
+            }
+
+            socket.NoDelay = true;
+            var connection = new SocketConnection<TEndpoint>(socket, this, _endpoint);
+            _socketConnections.TryAdd(connection, 0);
+            ConnectionAccepted();
+            if (_stopping)
+            {
+                connection.BeginClose();
+            }
+
+            ThreadPool.UnsafeQueueUserWorkItem(connection, preferLocal: false);
+        }
+    }
+
+    private void Tick()
+    {
+        var now = Environment.TickCount64;
+        foreach (var connection in _socketConnections.Keys)
+        {
+            connection.CheckTimeout(now);
+        }
+    }
+}

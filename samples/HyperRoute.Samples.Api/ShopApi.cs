@@ -1,46 +1,86 @@
 using System;
 using System.Buffers.Text;
-using System.Text;
 using HyperRoute;
+using HyperRoute.Http;
 
 namespace HyperRoute.Samples.Api;
 
-/// <summary>The sample's routes. Build, and the generator writes <c>ShopApi.Dispatch</c>.</summary>
+/// <summary>
+/// The sample's routes. Build, and the generator writes <c>ShopApi.Dispatch</c> and <c>ShopApi.HttpEndpoint</c>,
+/// which the built-in server hosts. Handlers write straight into the connection's pooled response buffer.
+/// </summary>
 [Router]
 public static partial class ShopApi
 {
     [Route("GET /plaintext")]
-    public static Reply Plaintext() => Reply.Text(HelloWorld);
+    public static void Plaintext(HttpResponse response) => response.Text("Hello, World!"u8);
 
     [Route("GET /users/{id:int}")]
-    public static Reply GetUser(int id)
+    public static void GetUser(int id, HttpResponse response)
     {
-        var json = new byte[32];
+        var json = response.GetSpan(32);
         "{\"id\":"u8.CopyTo(json);
-        Utf8Formatter.TryFormat(id, json.AsSpan(6), out var written);
+        Utf8Formatter.TryFormat(id, json.Slice(6), out var written);
         json[6 + written] = (byte)'}';
-        return Reply.Json(json.AsMemory(0, 7 + written));
+        response.SetContentType("application/json"u8);
+        response.Advance(7 + written);
     }
 
     [Route("GET /users")]
-    public static Reply ListUsers(int page = 1, int size = 20)
-        => Reply.Json(Encoding.UTF8.GetBytes($"{{\"page\":{page},\"size\":{size},\"users\":[]}}"));
+    public static void ListUsers(HttpResponse response, int page = 1, int size = 20)
+    {
+        response.SetContentType("application/json"u8);
+        response.Write("{\"page\":"u8);
+        WriteNumber(response, page);
+        response.Write(",\"size\":"u8);
+        WriteNumber(response, size);
+        response.Write(",\"users\":[]}"u8);
+    }
+
+    [Route("POST /users")]
+    public static void CreateUser([Body] ReadOnlySpan<byte> body, [Header("X-Tenant")] ReadOnlySpan<byte> tenant, HttpResponse response)
+    {
+        // A real handler would parse the body; this one reports what it received.
+        response.StatusCode = 201;
+        response.SetHeader("Location"u8, "/users/1"u8);
+        response.SetContentType("application/json"u8);
+        response.Write("{\"received\":"u8);
+        WriteNumber(response, body.Length);
+        response.Write(",\"tenant\":\""u8);
+        response.Write(tenant.IsEmpty ? "default"u8 : tenant);
+        response.Write("\"}"u8);
+    }
+
+    [Route("POST /echo")]
+    public static void Echo([Body] ReadOnlySpan<byte> body, HttpResponse response)
+    {
+        response.SetContentType("application/octet-stream"u8);
+        response.Write(body);
+    }
+
+    [Route("GET /stream/{lines:int:range(1,100000)}")]
+    public static void Stream(int lines, HttpResponse response)
+    {
+        // A body of unknown size, sent in chunks as it is produced (every 16 KiB), never held whole.
+        response.StartChunked();
+        response.SetContentType("text/plain"u8);
+        for (var i = 1; i <= lines; i++)
+        {
+            response.Write("line "u8);
+            WriteNumber(response, i);
+            response.Write("\n"u8);
+        }
+    }
 
     [Route("GET /files/{*path}")]
-    public static Reply GetFile(string path) => Reply.Text(Encoding.UTF8.GetBytes("you asked for " + path + "\n"));
+    public static void GetFile(string path, HttpResponse response) => response.Text(System.Text.Encoding.UTF8.GetBytes("you asked for " + path + "\n"));
 
     [Route("DELETE /users/{id:int:min(1)}")]
-    public static Reply DeleteUser(int id) => Reply.Status(204);
+    public static void DeleteUser(int id, HttpResponse response) => response.StatusCode = 204;
 
-    private static readonly byte[] HelloWorld = "Hello, World!"u8.ToArray();
-}
-
-/// <summary>What a sample handler answers: a status, a content type and a body.</summary>
-public readonly record struct Reply(int StatusCode, string? ContentType, ReadOnlyMemory<byte> Body)
-{
-    public static Reply Text(ReadOnlyMemory<byte> body) => new(200, "text/plain", body);
-
-    public static Reply Json(ReadOnlyMemory<byte> body) => new(200, "application/json", body);
-
-    public static Reply Status(int statusCode) => new(statusCode, null, default);
+    private static void WriteNumber(HttpResponse response, int value)
+    {
+        Utf8Formatter.TryFormat(value, response.GetSpan(11), out var written);
+        response.Advance(written);
+    }
 }

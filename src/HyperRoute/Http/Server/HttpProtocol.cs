@@ -35,6 +35,7 @@ internal sealed class HttpProtocol<TEndpoint> : IResponseTransport
     private int _bodyStart;  // index of the body's first byte
     private ChunkedDecoder _chunked;
     private bool _continueSent;
+    private long _headStartedAt;
     private bool _closeAfterOutput;
     private volatile bool _closing;
 
@@ -78,10 +79,24 @@ internal sealed class HttpProtocol<TEndpoint> : IResponseTransport
     /// <summary>Asks the connection to close after the response in progress (or now, if none is).</summary>
     public void BeginClose() => _closing = true;
 
-    /// <summary>How long the transport may wait for the next bytes before calling <see cref="TimedOut"/>.</summary>
-    public TimeSpan WaitTimeout => _phase != Phase.Head ? _options.RequestBodyTimeout
-        : _filled > _start ? _options.RequestHeadersTimeout
-        : _options.KeepAliveTimeout;
+    /// <summary>
+    /// When the wait for the next bytes expires (a <see cref="Environment.TickCount64"/> value), after which the
+    /// transport calls <see cref="TimedOut"/>: between requests, <see cref="HttpServerOptions.KeepAliveTimeout"/>
+    /// from now; inside a head, <see cref="HttpServerOptions.RequestHeadersTimeout"/> from the head's first byte
+    /// (a client that trickles bytes does not extend it); inside a body,
+    /// <see cref="HttpServerOptions.RequestBodyTimeout"/> from now.
+    /// </summary>
+    public long Deadline(long now)
+    {
+        if (_phase != Phase.Head)
+        {
+            return now + (long)_options.RequestBodyTimeout.TotalMilliseconds;
+        }
+
+        return _filled > _start
+            ? _headStartedAt + (long)_options.RequestHeadersTimeout.TotalMilliseconds
+            : now + (long)_options.KeepAliveTimeout.TotalMilliseconds;
+    }
 
     /// <summary>Free space at the end of the receive buffer (grown or compacted as needed).</summary>
     public Memory<byte> ReceiveSpace
@@ -98,7 +113,15 @@ internal sealed class HttpProtocol<TEndpoint> : IResponseTransport
     }
 
     /// <summary><paramref name="count"/> bytes were received into <see cref="ReceiveSpace"/>.</summary>
-    public void Received(int count) => _filled += count;
+    public void Received(int count)
+    {
+        if (_filled == _start && _phase == Phase.Head)
+        {
+            _headStartedAt = Environment.TickCount64;
+        }
+
+        _filled += count;
+    }
 
     /// <summary>The bytes of <see cref="PendingOutput"/> that went out.</summary>
     public void Sent(int count) => _exchange.Response.Output.Consume(count);

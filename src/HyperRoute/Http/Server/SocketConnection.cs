@@ -82,7 +82,7 @@ internal sealed class SocketConnection<TEndpoint> : IThreadPoolWorkItem, IBlocki
                     continue;
                 }
 
-                Interlocked.Exchange(ref _deadline, Environment.TickCount64 + (long)_protocol.WaitTimeout.TotalMilliseconds);
+                Interlocked.Exchange(ref _deadline, _protocol.Deadline(Environment.TickCount64));
                 if (_protocol.IsClosing && _protocol.IsBetweenRequests)
                 {
                     break;

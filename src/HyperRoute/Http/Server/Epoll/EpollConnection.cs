@@ -29,7 +29,7 @@ internal sealed unsafe class EpollConnection<TEndpoint> : IBlockingSender
         _fd = fd;
         Slot = slot;
         _protocol = new HttpProtocol<TEndpoint>(server, endpoint, this);
-        _deadline = Environment.TickCount64 + (long)_protocol.WaitTimeout.TotalMilliseconds;
+        _deadline = _protocol.Deadline(Environment.TickCount64);
     }
 
     /// <summary>The connection's index in its worker's table (its epoll token).</summary>
@@ -37,12 +37,21 @@ internal sealed unsafe class EpollConnection<TEndpoint> : IBlockingSender
 
     public void OnEvents(uint events)
     {
-        if ((events & Native.EpollOut) != 0 && _writeBlocked)
+        if (_writeBlocked)
         {
-            OnWritable();
+            if ((events & (Native.EpollErr | Native.EpollHup)) != 0)
+            {
+                Close(); // the client is gone while we still had responses for it
+            }
+            else if ((events & Native.EpollOut) != 0)
+            {
+                OnWritable();
+            }
+
+            return;
         }
 
-        if (!_closed && (events & (Native.EpollIn | Native.EpollRdHup | Native.EpollHup | Native.EpollErr)) != 0)
+        if ((events & (Native.EpollIn | Native.EpollRdHup | Native.EpollHup | Native.EpollErr)) != 0)
         {
             OnReadable();
         }
@@ -120,11 +129,6 @@ internal sealed unsafe class EpollConnection<TEndpoint> : IBlockingSender
             return;
         }
 
-        if (_writeBlocked)
-        {
-            return; // backpressure: no more requests until the client reads what it has been sent
-        }
-
         var space = _protocol.ReceiveSpace;
         nint received;
         fixed (byte* buffer = space.Span)
@@ -185,7 +189,7 @@ internal sealed unsafe class EpollConnection<TEndpoint> : IBlockingSender
 
             if (next != HttpProtocol<TEndpoint>.Next.SendThenRun)
             {
-                _deadline = Environment.TickCount64 + (long)_protocol.WaitTimeout.TotalMilliseconds;
+                _deadline = _protocol.Deadline(Environment.TickCount64);
                 return;
             }
         }
@@ -221,7 +225,7 @@ internal sealed unsafe class EpollConnection<TEndpoint> : IBlockingSender
                 {
                     _writeBlocked = true;
                     _deadline = Environment.TickCount64 + BlockingSendTimeoutMilliseconds;
-                    _worker.Control(Native.EpollCtlMod, _fd, Native.EpollOut | Native.EpollRdHup, (ulong)Slot);
+                    _worker.Control(Native.EpollCtlMod, _fd, Native.EpollOut, (ulong)Slot); // not EPOLLIN: backpressure
                 }
 
                 return false;

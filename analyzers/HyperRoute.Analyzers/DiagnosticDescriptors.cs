@@ -103,6 +103,61 @@ internal static class DiagnosticDescriptors
         description: "[HotPath] asks the analyzers to report allocations in a member's body. Abstract, extern and interface members without a default body, and partial methods without an implementation, have no body, so the attribute has no effect there; put it on the implementation.",
         helpLinkUri: HelpLinkBase + "HR0008.md");
 
+    /// <summary>HR0009: <c>[Header]</c> on a parameter whose type a header value cannot bind to.</summary>
+    public static readonly DiagnosticDescriptor HeaderCannotBind = new(
+        id: "HR0009",
+        title: "[Header] parameter type cannot bind",
+        messageFormat: "{0}",
+        category: RoutingCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "A [Header] parameter binds the header's value as ReadOnlySpan<byte>, string, or any type a route value binds to (the integer types, bool, Guid, double, float, decimal, and their nullable forms). The generator does not compile a route with any other [Header] type.",
+        helpLinkUri: HelpLinkBase + "HR0009.md");
+
+    /// <summary>HR0010: the name in <c>[Header("…")]</c> is not an HTTP token, so no request can carry it.</summary>
+    public static readonly DiagnosticDescriptor InvalidHeaderName = new(
+        id: "HR0010",
+        title: "[Header] name is not an HTTP token",
+        messageFormat: "{0}",
+        category: RoutingCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "A header field name is a token (RFC 9110 §5.6.2): one or more letters, digits and !#$%&'*+-.^_`|~. A name with a space, a colon or any other character can never be received, so the parameter could never bind.",
+        helpLinkUri: HelpLinkBase + "HR0010.md");
+
+    /// <summary>HR0011: <c>[Body]</c> on a parameter that is not <c>ReadOnlySpan&lt;byte&gt;</c>, or on two parameters of one handler.</summary>
+    public static readonly DiagnosticDescriptor InvalidBodyParameter = new(
+        id: "HR0011",
+        title: "Invalid [Body] parameter",
+        messageFormat: "{0}",
+        category: RoutingCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "[Body] binds the request body, as received, to one ReadOnlySpan<byte> parameter. The generator does not compile a route with [Body] on another type, on two parameters, or together with [Header].",
+        helpLinkUri: HelpLinkBase + "HR0011.md");
+
+    /// <summary>HR0012: a <c>[Header]</c> or <c>[Body]</c> parameter whose name the template also binds.</summary>
+    public static readonly DiagnosticDescriptor RequestPartNamedInTemplate = new(
+        id: "HR0012",
+        title: "[Header] or [Body] parameter is also a template parameter",
+        messageFormat: "{0}",
+        category: RoutingCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "A handler parameter binds from one place. A parameter with [Header] or [Body] whose name is also a template parameter would bind both from the path and from the request; the generator does not compile the route.",
+        helpLinkUri: HelpLinkBase + "HR0012.md");
+
+    /// <summary>HR0013: a route binds the HTTP exchange, but the router's result type cannot be written as a response, so it gets no <c>HttpEndpoint</c>.</summary>
+    public static readonly DiagnosticDescriptor ExchangeBindingWithoutEndpoint = new(
+        id: "HR0013",
+        title: "Route binds the HTTP request, but the router cannot be served over HTTP",
+        messageFormat: "The handler '{0}' binds a header, the body or the exchange, but the router's handlers return '{1}', which is not an IHttpResult; the router gets no HttpEndpoint and no Dispatch, so the route can never run",
+        category: RoutingCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "A router whose routes bind headers, the body, HttpExchange, HttpRequest or HttpResponse is served only through its generated HttpEndpoint. The generator emits HttpEndpoint only when the handlers return void or a type implementing HyperRoute.Http.IHttpResult (any other result would be discarded).",
+        helpLinkUri: HelpLinkBase + "HR0013.md");
+
     /// <summary>The category of the hot-path allocation rules.</summary>
     public const string HotPathCategory = "HyperRoute.HotPath";
 

@@ -16,7 +16,9 @@ namespace HyperRoute.Analyzers;
 /// Reports every route the generator cannot compile, and why: it walks each <c>[Router]</c> type the way
 /// <c>RouterParser</c> does, with the same shared template parser (HR0001) and binder (HR0003), the same
 /// router rules (HR0002) and handler rules (HR0004); it reports <c>[Route]</c>s no router serves (HR0005), routes
-/// the dispatcher cannot tell apart (HR0006) and constraints no value of the parameter's type can satisfy (HR0007).
+/// the dispatcher cannot tell apart (HR0006), constraints no value of the parameter's type can satisfy (HR0007), and
+/// <c>[Header]</c>/<c>[Body]</c> parameters the binder rejects (HR0009–HR0012), and routes that bind the HTTP exchange in a
+/// router that cannot be served over HTTP (HR0013).
 /// Code that does not compile is left to the compiler: this analyzer reports nothing the compiler already does.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -29,7 +31,12 @@ public sealed class RouteAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.HandlerCannotBeCompiled,
         DiagnosticDescriptors.RouteOutsideRouter,
         DiagnosticDescriptors.RouteConflict,
-        DiagnosticDescriptors.ConstraintContradictsType);
+        DiagnosticDescriptors.ConstraintContradictsType,
+        DiagnosticDescriptors.HeaderCannotBind,
+        DiagnosticDescriptors.InvalidHeaderName,
+        DiagnosticDescriptors.InvalidBodyParameter,
+        DiagnosticDescriptors.RequestPartNamedInTemplate,
+        DiagnosticDescriptors.ExchangeBindingWithoutEndpoint);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -78,6 +85,7 @@ public sealed class RouteAnalyzer : DiagnosticAnalyzer
 
         string? resultType = null;
         string? resultTypeDisplay = null;
+        var resultIsHttpResult = false;
         var compiled = new List<CompiledRoute>();
         foreach (var method in router.GetMembers().OfType<IMethodSymbol>())
         {
@@ -116,6 +124,7 @@ public sealed class RouteAnalyzer : DiagnosticAnalyzer
                     {
                         resultType = returnType;
                         resultTypeDisplay = RouterRules.Display(method.ReturnType);
+                        resultIsHttpResult = IsHttpResult(method.ReturnType);
                     }
                     else if (resultType != returnType)
                     {
@@ -127,7 +136,23 @@ public sealed class RouteAnalyzer : DiagnosticAnalyzer
         }
 
         ReportConflicts(compiled, reporter);
+        if (resultType is not null && !resultIsHttpResult)
+        {
+            // Mirrors RouterSpec.HasHttpEndpoint: without an endpoint, a route that needs the exchange never runs.
+            foreach (var route in compiled.Where(r => NeedsExchange(r.Handler)))
+            {
+                reporter.Report(DiagnosticDescriptors.ExchangeBindingWithoutEndpoint, route.Handler.Locations.FirstOrDefault(), route.Handler.Name, resultTypeDisplay);
+            }
+        }
     }
+
+    private static bool NeedsExchange(IMethodSymbol handler)
+        => handler.Parameters.Select(HandlerParameterReader.Read).Any(p => p.Header is not null || p.IsBody || p.Context != ContextKind.None);
+
+    // Mirrors RouterParser.IsHttpResult.
+    private static bool IsHttpResult(ITypeSymbol type)
+        => type.ToDisplayString() == KnownNames.HttpResultInterface
+            || type.AllInterfaces.Any(i => i.ToDisplayString() == KnownNames.HttpResultInterface);
 
     // HR0006 over the routes the generator compiles (a route it leaves out cannot conflict), on both routes.
     private static void ReportConflicts(List<CompiledRoute> routes, Reporter reporter)
@@ -205,6 +230,18 @@ public sealed class RouteAnalyzer : DiagnosticAnalyzer
             }
 
             location = parameter.Locations.FirstOrDefault();
+            if (error.Kind == BindingErrorKind.HeaderName)
+            {
+                // On the name as written in [Header("…")]; an argument that does not bind is a compiler error already.
+                var header = parameter.GetAttributes().FirstOrDefault(a => IsAttribute(a.AttributeClass, KnownNames.HeaderAttribute));
+                if (header is null || header.ConstructorArguments.Length != 1 || header.ConstructorArguments[0].Kind == TypedConstantKind.Error)
+                {
+                    return false;
+                }
+
+                var syntax = header.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax;
+                location = syntax?.ArgumentList?.Arguments.FirstOrDefault()?.Expression.GetLocation() ?? syntax?.GetLocation() ?? location;
+            }
         }
         else if (error.SegmentIndex >= 0 && error.SegmentIndex < template.Segments.Count)
         {
@@ -216,7 +253,15 @@ public sealed class RouteAnalyzer : DiagnosticAnalyzer
             location = patternSyntax?.GetLocation();
         }
 
-        reporter.Report(DiagnosticDescriptors.RouteCannotBind, location ?? AttributeLocation(attribute, cancellationToken), error.Message);
+        var descriptor = error.Kind switch
+        {
+            BindingErrorKind.HeaderType => DiagnosticDescriptors.HeaderCannotBind,
+            BindingErrorKind.HeaderName => DiagnosticDescriptors.InvalidHeaderName,
+            BindingErrorKind.Body => DiagnosticDescriptors.InvalidBodyParameter,
+            BindingErrorKind.NamedInTemplate => DiagnosticDescriptors.RequestPartNamedInTemplate,
+            _ => DiagnosticDescriptors.RouteCannotBind,
+        };
+        reporter.Report(descriptor, location ?? AttributeLocation(attribute, cancellationToken), error.Message);
         return false;
     }
 

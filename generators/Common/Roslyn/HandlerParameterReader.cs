@@ -15,13 +15,49 @@ internal static class HandlerParameterReader
         var type = parameter.RefKind is RefKind.None or RefKind.In ? ResolveType(parameter.Type, out isNullable) : null;
         var identifier = SyntaxFacts.GetKeywordKind(parameter.Name) != SyntaxKind.None ? "@" + parameter.Name : parameter.Name;
         var defaultValue = parameter.HasExplicitDefaultValue && type is { } t ? FormatDefault(parameter.ExplicitDefaultValue, t, isNullable) : null;
+        string? header = null;
+        var isBody = false;
+        foreach (var attribute in parameter.GetAttributes())
+        {
+            switch (attribute.AttributeClass?.ToDisplayString())
+            {
+                case KnownNames.HeaderAttribute:
+                    // An argument that does not bind is a compiler error; an empty name then fails the token rule.
+                    header = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string ?? "" : "";
+                    break;
+                case KnownNames.BodyAttribute:
+                    isBody = true;
+                    break;
+            }
+        }
+
         return new HandlerParameter(
             parameter.Name,
             identifier,
             type,
             isNullable,
             defaultValue,
-            parameter.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat));
+            parameter.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat),
+            parameter.RefKind is RefKind.None or RefKind.In ? ResolveContext(parameter.Type) : ContextKind.None,
+            header,
+            isBody);
+    }
+
+    /// <summary>Which HTTP object a parameter of <paramref name="type"/> receives: the exchange, its request or its response.</summary>
+    public static ContextKind ResolveContext(ITypeSymbol type)
+    {
+        if (type is not INamedTypeSymbol { Arity: 0, ContainingNamespace: { Name: "Http", ContainingNamespace: { Name: "HyperRoute", ContainingNamespace.IsGlobalNamespace: true } } } named)
+        {
+            return ContextKind.None;
+        }
+
+        return named.Name switch
+        {
+            "HttpExchange" => ContextKind.Exchange,
+            "HttpRequest" => ContextKind.Request,
+            "HttpResponse" => ContextKind.Response,
+            _ => ContextKind.None,
+        };
     }
 
     /// <summary>Maps a parameter type to the value type it binds as; <see langword="null"/> when it cannot bind.</summary>

@@ -12,6 +12,7 @@ internal static class DispatcherEmitter
     private const string Span = "global::System.ReadOnlySpan<byte>";
     private const string Match = "global::HyperRoute.RouteMatch";
     private const string Buffer = "global::HyperRoute.Routing.DecodeBuffer";
+    private const string Exchange = "global::HyperRoute.Http.HttpExchange";
 
     public static string Emit(DispatchPlan plan)
     {
@@ -51,6 +52,7 @@ internal static class DispatcherEmitter
         var result = router.ResultType;
         var outResult = result is null ? "" : $", out {result} result";
         var passResult = result is null ? "" : ", out result";
+        var exchange = router.NeedsExchange ? $", {Exchange} exchange" : "";
 
         writer.Line($"/// <summary>The patterns of this router's routes in declaration order; <see cref=\"{Match}.Route\"/> is an index into it.</summary>");
         writer.Line(GeneratedCode);
@@ -85,39 +87,50 @@ internal static class DispatcherEmitter
             }
         }
 
-        writer.Line();
-        WriteDocs(writer, plan, withScratch: false);
-        writer.Line(GeneratedCode);
-        writer.Line(AggressiveInlining);
-        writer.Line($"public {modifier}{Match} Dispatch({Span} method, {Span} path, {Span} query{outResult})");
-        using (writer.Indent())
+        // A router that binds headers, the body or the exchange is served only through its HttpEndpoint: the
+        // in-process Dispatch overloads have no exchange to bind them from.
+        if (!router.NeedsExchange)
         {
-            writer.Line($"=> Dispatch(method, path, query, default{passResult});");
+            writer.Line();
+            WriteDocs(writer, plan, withScratch: false);
+            writer.Line(GeneratedCode);
+            writer.Line(AggressiveInlining);
+            writer.Line($"public {modifier}{Match} Dispatch({Span} method, {Span} path, {Span} query{outResult})");
+            using (writer.Indent())
+            {
+                writer.Line($"=> Dispatch(method, path, query, default{passResult});");
+            }
+
+            writer.Line();
+            WriteDocs(writer, plan, withScratch: true);
+            writer.Line(GeneratedCode);
+            writer.Line($"public {modifier}{Match} Dispatch({Span} method, {Span} path, {Span} query, global::System.Span<byte> scratch{outResult})");
+            using (writer.Braces())
+            {
+                writer.Line($"var buffer = new {Buffer}(scratch, path.Length + query.Length);");
+                writer.Line($"var match = DispatchCore(method, path, query, ref buffer{passResult});");
+                writer.Line("buffer.Dispose();");
+                writer.Line("return match;");
+            }
         }
 
         writer.Line();
-        WriteDocs(writer, plan, withScratch: true);
-        writer.Line(GeneratedCode);
-        writer.Line($"public {modifier}{Match} Dispatch({Span} method, {Span} path, {Span} query, global::System.Span<byte> scratch{outResult})");
-        using (writer.Braces())
-        {
-            writer.Line($"var buffer = new {Buffer}(scratch, path.Length + query.Length);");
-            writer.Line($"var match = DispatchCore(method, path, query, ref buffer{passResult});");
-            writer.Line("buffer.Dispose();");
-            writer.Line("return match;");
-        }
-
-        writer.Line();
-        WriteDispatchCore(writer, plan, modifier, outResult, passResult);
+        WriteDispatchCore(writer, plan, modifier, exchange, outResult, passResult);
 
         foreach (var method in plan.Methods)
         {
             writer.Line();
-            WriteMethodTree(writer, method, modifier, outResult, result, router.ResultDefault);
+            WriteMethodTree(writer, method, modifier, exchange, outResult, router);
         }
 
         writer.Line();
         WriteAllowTree(writer, plan);
+
+        if (router.HasHttpEndpoint)
+        {
+            writer.Line();
+            EndpointEmitter.Write(writer, router);
+        }
     }
 
     private static void WriteParts(SourceWriter writer, GeneratedMethods methods)
@@ -155,6 +168,13 @@ internal static class DispatcherEmitter
         }
 
         writer.Line("/// <remarks>");
+        WriteRouteTable(writer, router);
+        writer.Line("/// </remarks>");
+    }
+
+    /// <summary>The route table as doc-comment lines, with the routes that were not compiled and why.</summary>
+    public static void WriteRouteTable(SourceWriter writer, RouterSpec router)
+    {
         writer.Line("/// <code>");
         var width = router.Routes.Count == 0 ? 0 : router.Routes.Max(r => r.Template.Pattern.Length);
         foreach (var route in router.Routes)
@@ -167,15 +187,14 @@ internal static class DispatcherEmitter
         {
             writer.Line($"/// <para>Not compiled: <c>{CSharpLiterals.Xml(skipped.Pattern)}</c> on {CSharpLiterals.Xml(skipped.HandlerName)}: {CSharpLiterals.Xml(skipped.Reason)}.</para>");
         }
-
-        writer.Line("/// </remarks>");
     }
 
-    private static void WriteDispatchCore(SourceWriter writer, DispatchPlan plan, string modifier, string outResult, string passResult)
+    private static void WriteDispatchCore(SourceWriter writer, DispatchPlan plan, string modifier, string exchange, string outResult, string passResult)
     {
+        var passExchange = exchange.Length == 0 ? "" : ", exchange";
         writer.Line(GeneratedCode);
         writer.Line(AggressiveInlining);
-        writer.Line($"private {modifier}{Match} DispatchCore({Span} method, {Span} path, {Span} query, scoped ref {Buffer} buffer{outResult})");
+        writer.Line($"private {modifier}{Match} DispatchCore({Span} method, {Span} path, {Span} query{exchange}, scoped ref {Buffer} buffer{outResult})");
         using (writer.Braces())
         {
             if (outResult.Length > 0)
@@ -204,7 +223,7 @@ internal static class DispatcherEmitter
                         writer.Line($"case global::HyperRoute.HttpMethods.{AllowWriter.Flag(method.Method)}:");
                         using (writer.Indent())
                         {
-                            WriteTry(writer, method.Method, "Literals", "path", passResult);
+                            WriteTry(writer, method.Method, "Literals", "path", passExchange, passResult);
                             writer.Line("break;");
                         }
                     }
@@ -236,7 +255,7 @@ internal static class DispatcherEmitter
                         writer.Line($"case global::HyperRoute.HttpMethods.{AllowWriter.Flag(method.Method)}:");
                         using (writer.Indent())
                         {
-                            WriteTries(writer, method, passResult, literalsAlreadyTried: true);
+                            WriteTries(writer, method, passExchange, passResult, literalsAlreadyTried: true);
                             writer.Line("break;");
                         }
                     }
@@ -248,13 +267,13 @@ internal static class DispatcherEmitter
                         {
                             if (head is not null)
                             {
-                                WriteTries(writer, head, passResult, literalsAlreadyTried: true);
+                                WriteTries(writer, head, passExchange, passResult, literalsAlreadyTried: true);
                             }
 
                             if (get is not null)
                             {
                                 writer.Line("// HEAD is served by the GET route of the path when no HEAD route matches; the host sends no body.");
-                                WriteTries(writer, get, passResult, literalsAlreadyTried: false);
+                                WriteTries(writer, get, passExchange, passResult, literalsAlreadyTried: false);
                             }
 
                             writer.Line("break;");
@@ -270,7 +289,7 @@ internal static class DispatcherEmitter
         }
     }
 
-    private static void WriteTries(SourceWriter writer, MethodTree method, string passResult, bool literalsAlreadyTried)
+    private static void WriteTries(SourceWriter writer, MethodTree method, string passExchange, string passResult, bool literalsAlreadyTried)
     {
         if (!method.Tree.LiteralRoutes.IsEmpty)
         {
@@ -279,24 +298,24 @@ internal static class DispatcherEmitter
                 writer.Line("if (changed)");
                 using (writer.Braces())
                 {
-                    WriteTry(writer, method.Method, "Literals", "normalized", passResult);
+                    WriteTry(writer, method.Method, "Literals", "normalized", passExchange, passResult);
                 }
             }
             else
             {
-                WriteTry(writer, method.Method, "Literals", "normalized", passResult);
+                WriteTry(writer, method.Method, "Literals", "normalized", passExchange, passResult);
             }
         }
 
         if (TreeEmitter.HasParameters(method.Tree))
         {
-            WriteTry(writer, method.Method, "Parameters", "normalized", passResult);
+            WriteTry(writer, method.Method, "Parameters", "normalized", passExchange, passResult);
         }
     }
 
-    private static void WriteTry(SourceWriter writer, string method, string part, string path, string passResult)
+    private static void WriteTry(SourceWriter writer, string method, string part, string path, string passExchange, string passResult)
     {
-        writer.Line($"match = Match{AllowWriter.Flag(method)}{part}({path}, query, ref buffer{passResult});");
+        writer.Line($"match = Match{AllowWriter.Flag(method)}{part}({path}, query{passExchange}, ref buffer{passResult});");
         writer.Line("if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)");
         using (writer.Braces())
         {
@@ -304,11 +323,11 @@ internal static class DispatcherEmitter
         }
     }
 
-    private static void WriteMethodTree(SourceWriter writer, MethodTree method, string modifier, string outResult, string? resultType, string resultDefault)
+    private static void WriteMethodTree(SourceWriter writer, MethodTree method, string modifier, string exchange, string outResult, RouterSpec router)
     {
         if (!method.Tree.LiteralRoutes.IsEmpty)
         {
-            WriteMatchMethod(writer, method, "Literals", "routes made only of literals", modifier, outResult, resultType, resultDefault, (emitter, tree) => emitter.WriteLiterals(tree, "path"));
+            WriteMatchMethod(writer, method, "Literals", "routes made only of literals", modifier, exchange, outResult, router, (emitter, tree) => emitter.WriteLiterals(tree, "path"));
         }
 
         if (TreeEmitter.HasParameters(method.Tree))
@@ -318,25 +337,25 @@ internal static class DispatcherEmitter
                 writer.Line();
             }
 
-            WriteMatchMethod(writer, method, "Parameters", "routes with parameters", modifier, outResult, resultType, resultDefault, (emitter, tree) => emitter.WriteParameters(tree, "path"));
+            WriteMatchMethod(writer, method, "Parameters", "routes with parameters", modifier, exchange, outResult, router, (emitter, tree) => emitter.WriteParameters(tree, "path"));
         }
     }
 
-    private static void WriteMatchMethod(SourceWriter writer, MethodTree method, string part, string what, string modifier, string outResult, string? resultType, string resultDefault, System.Action<TreeEmitter, RouteTree> write)
+    private static void WriteMatchMethod(SourceWriter writer, MethodTree method, string part, string what, string modifier, string exchange, string outResult, RouterSpec router, System.Action<TreeEmitter, RouteTree> write)
     {
         var name = "Match" + AllowWriter.Flag(method.Method) + part;
-        var methods = new GeneratedMethods(name, modifier, resultType, writer.IndentLevel, resultDefault);
+        var methods = new GeneratedMethods(name, modifier, router.ResultType, writer.IndentLevel, router.ResultDefault, hasExchange: exchange.Length > 0);
         writer.Line($"/// <summary>Matches the {method.Method} {what}; <see cref=\"{Match}.NotFound\"/> when none matches.</summary>");
         writer.Line(GeneratedCode);
-        writer.Line($"private {modifier}{Match} {name}({Span} path, {Span} query, scoped ref {Buffer} buffer{outResult})");
+        writer.Line($"private {modifier}{Match} {name}({Span} path, {Span} query{exchange}, scoped ref {Buffer} buffer{outResult})");
         using (writer.Braces())
         {
             if (outResult.Length > 0)
             {
-                writer.Line($"result = {resultDefault};");
+                writer.Line($"result = {router.ResultDefault};");
             }
 
-            write(new TreeEmitter(writer, new HandlerCallWriter(resultType is not null), new NameScope(), methods), method.Tree);
+            write(new TreeEmitter(writer, new HandlerCallWriter(router), new NameScope(), methods), method.Tree);
             writer.Line();
             writer.Line($"return {Match}.NotFound;");
         }

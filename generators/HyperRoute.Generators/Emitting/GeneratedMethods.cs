@@ -17,8 +17,9 @@ internal sealed class GeneratedMethods
 
     private int _parts;
 
-    public GeneratedMethods(string baseName, string modifier, string? resultType, int indent, string resultDefault = "default!")
+    public GeneratedMethods(string baseName, string modifier, string? resultType, int indent, string resultDefault = "default!", bool hasExchange = false)
     {
+        HasExchange = hasExchange;
         ResultDefault = resultDefault;
         BaseName = baseName;
         Modifier = modifier;
@@ -37,6 +38,9 @@ internal sealed class GeneratedMethods
 
     /// <summary>What resets the result: <c>default</c> or <c>default!</c>.</summary>
     public string ResultDefault { get; }
+
+    /// <summary>The methods take the <c>HttpExchange</c> (after <c>query</c>): some route binds a header, the body or the exchange.</summary>
+    public bool HasExchange { get; }
 
     /// <summary>The indentation of member declarations.</summary>
     public int Indent { get; }

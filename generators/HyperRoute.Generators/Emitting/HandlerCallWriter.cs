@@ -6,7 +6,10 @@ using HyperRoute.Generators.Planning;
 
 namespace HyperRoute.Generators.Emitting;
 
-/// <summary>Writes a matched route: bind each argument (route value, catch-all or query), call the handler, report it handled.</summary>
+/// <summary>
+/// Writes a matched route: bind each argument (route value, catch-all, query, header, body, or the exchange, its
+/// request or response), call the handler, report it handled.
+/// </summary>
 internal sealed class HandlerCallWriter : ILeafWriter
 {
     private const string Parse = "global::HyperRoute.Routing.Utf8Parse.TryParse";
@@ -14,9 +17,14 @@ internal sealed class HandlerCallWriter : ILeafWriter
     private const string Problem = "global::HyperRoute.RouteProblem";
     private const string Lookup = "global::HyperRoute.Routing.QueryLookup";
 
+    private readonly RouterSpec _router;
     private readonly bool _hasResult;
 
-    public HandlerCallWriter(bool hasResult) => _hasResult = hasResult;
+    public HandlerCallWriter(RouterSpec router)
+    {
+        _router = router;
+        _hasResult = router.ResultType is not null;
+    }
 
     public bool IsAllowTree => false;
 
@@ -33,7 +41,7 @@ internal sealed class HandlerCallWriter : ILeafWriter
         var arguments = new List<string>();
         for (var i = 0; i < route.Bindings.Count; i++)
         {
-            arguments.Add(WriteBinding(writer, route, route.Bindings[i], i, leaf.OptionalAbsent, values));
+            arguments.Add(WriteBinding(writer, route, route.Bindings[i], i, leaf.OptionalAbsent, values, _router));
         }
 
         var call = $"{route.HandlerName}({string.Join(", ", arguments)});";
@@ -41,7 +49,7 @@ internal sealed class HandlerCallWriter : ILeafWriter
         writer.Line($"return {Match}.Handled({route.Index});");
     }
 
-    private static string WriteBinding(SourceWriter writer, RouteSpec route, ParameterBinding binding, int position, bool optionalAbsent, PathValues values)
+    private static string WriteBinding(SourceWriter writer, RouteSpec route, ParameterBinding binding, int position, bool optionalAbsent, PathValues values, RouterSpec router)
     {
         var local = Bare(binding.Identifier) + "Arg";
         var type = DeclaredType(binding);
@@ -66,9 +74,75 @@ internal sealed class HandlerCallWriter : ILeafWriter
                 return local;
             }
 
+            case BindingSource.Exchange:
+                return "exchange";
+
+            case BindingSource.Request:
+                return "exchange.Request";
+
+            case BindingSource.Response:
+                return "exchange.Response";
+
+            case BindingSource.Body:
+                return "exchange.Request.Body";
+
+            case BindingSource.Header:
+                return WriteHeader(writer, route, binding, local, type, name, router.HeaderSlot(binding.HeaderName!));
+
             default:
                 return WriteQuery(writer, route, binding, local, type, name);
         }
+    }
+
+    private static string WriteHeader(SourceWriter writer, RouteSpec route, ParameterBinding binding, string local, string type, string name, int slot)
+    {
+        var bare = Bare(binding.Identifier);
+        var raw = bare + "Value";
+        var badRequest = $"return {Match}.BadRequest({route.Index}, {Problem}.InvalidHeaderValue, {name});";
+        var tryGet = $"exchange.Request.TryGetHeader({slot} /* {binding.HeaderName} */, out var {raw})";
+        writer.Line($"// [Header(\"{binding.HeaderName}\")] {binding.Name}");
+        if (!binding.IsOptional)
+        {
+            writer.Line($"if (!{tryGet})");
+            using (writer.Braces())
+            {
+                writer.Line($"return {Match}.BadRequest({route.Index}, {Problem}.MissingHeader, {name});");
+            }
+
+            WriteParse(writer, route, binding, raw, local, type, $"{Problem}.InvalidHeaderValue", name);
+            return local;
+        }
+
+        writer.Line($"{type} {local} = {binding.DefaultValue ?? "default"};");
+        writer.Line($"if ({tryGet})");
+        using (writer.Braces())
+        {
+            switch (binding.Type)
+            {
+                case RouteValueType.Utf8:
+                    writer.Line($"{local} = {raw};");
+                    return local;
+                case RouteValueType.String:
+                    writer.Line($"{local} = global::System.Text.Encoding.UTF8.GetString({raw});");
+                    return local;
+            }
+
+            var target = binding.IsNullable && binding.Type.IsValueType() ? bare + "Parsed" : local;
+            writer.Line(target == local
+                ? $"if (!{Parse}({raw}, out {local}))"
+                : $"if (!{Parse}({raw}, out {binding.Type.CSharpName()} {target}))");
+            using (writer.Braces())
+            {
+                writer.Line(badRequest);
+            }
+
+            if (target != local)
+            {
+                writer.Line($"{local} = {target};");
+            }
+        }
+
+        return local;
     }
 
     private static string WriteQuery(SourceWriter writer, RouteSpec route, ParameterBinding binding, string local, string type, string name)

@@ -245,6 +245,11 @@ internal sealed class TreeEmitter
             var passResult = _methods.ResultType is null ? "" : ", out result";
             parameters.Insert(0, $"{Span} query");
             arguments.Insert(0, "query");
+            if (_methods.HasExchange)
+            {
+                parameters.Insert(1, "global::HyperRoute.Http.HttpExchange exchange");
+                arguments.Insert(1, "exchange");
+            }
             part.Line($"private {_methods.Modifier}{Match} {name}({string.Join(", ", parameters)}, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer{outResult})");
             using (part.Braces())
             {

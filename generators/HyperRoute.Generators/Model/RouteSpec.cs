@@ -27,6 +27,9 @@ internal sealed record RouteSpec
     /// <summary>How each handler argument is obtained, in parameter order.</summary>
     public required EquatableArray<ParameterBinding> Bindings { get; init; }
 
+    /// <summary><see langword="true"/> when some argument comes from the HTTP exchange (a header, the body, the exchange, request or response).</summary>
+    public bool NeedsExchange => System.Linq.Enumerable.Any(Bindings, b => b.NeedsExchange);
+
     /// <summary><see langword="true"/> when every segment is a literal: the route is compared as one whole path.</summary>
     public bool IsLiteral => System.Linq.Enumerable.All(Template.Segments, s => s.Kind == SegmentKind.Literal);
 }

@@ -26,6 +26,9 @@ internal sealed record RouterSpec
     /// </summary>
     public string ResultDefault { get; init; } = "default!";
 
+    /// <summary>The result type implements <c>HyperRoute.Http.IHttpResult</c>: <c>HttpEndpoint</c> writes each result as the response.</summary>
+    public bool ResultIsHttpResult { get; init; }
+
     /// <summary>The routes in declaration order; <see cref="RouteSpec.Index"/> is the position here.</summary>
     public required EquatableArray<RouteSpec> Routes { get; init; }
 
@@ -34,6 +37,56 @@ internal sealed record RouterSpec
 
     /// <summary><see langword="true"/> when some handler is an instance method, so <c>Dispatch</c> is one too.</summary>
     public bool HasInstanceHandlers => System.Linq.Enumerable.Any(Routes, r => !r.IsStatic);
+
+    /// <summary>
+    /// <see langword="true"/> when some route binds a header, the body, the exchange, its request or its response: the
+    /// dispatcher then takes the <c>HttpExchange</c>, and the router is served only through its <c>HttpEndpoint</c>.
+    /// </summary>
+    public bool NeedsExchange => System.Linq.Enumerable.Any(Routes, r => r.NeedsExchange);
+
+    /// <summary>
+    /// <see langword="true"/> when the router gets an <c>HttpEndpoint</c>: its handlers return <c>void</c> or an
+    /// <c>IHttpResult</c> (any other result would be discarded), and it is not a struct with instance handlers (the
+    /// endpoint would call them on a copy).
+    /// </summary>
+    public bool HasHttpEndpoint => (ResultType is null || ResultIsHttpResult) && !(HasInstanceHandlers && TypeKeyword.EndsWith("struct", System.StringComparison.Ordinal));
+
+    /// <summary>The distinct header names the routes bind, as first written, in first-seen order (ASCII case-insensitive): slot <c>i</c> is entry <c>i</c>.</summary>
+    public System.Collections.Generic.IReadOnlyList<string> HeaderNames
+    {
+        get
+        {
+            var names = new System.Collections.Generic.List<string>();
+            var seen = new System.Collections.Generic.HashSet<string>(System.StringComparer.OrdinalIgnoreCase);
+            foreach (var route in Routes)
+            {
+                foreach (var binding in route.Bindings)
+                {
+                    if (binding.HeaderName is { } name && seen.Add(name))
+                    {
+                        names.Add(name);
+                    }
+                }
+            }
+
+            return names;
+        }
+    }
+
+    /// <summary>The slot of the header <paramref name="name"/> (see <see cref="HeaderNames"/>).</summary>
+    public int HeaderSlot(string name)
+    {
+        var names = HeaderNames;
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (string.Equals(names[i], name, System.StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 
     /// <summary>The name of the generated file: <c>{Namespace}.{Type}.Dispatch.g.cs</c>.</summary>
     public string HintName => (Namespace.Length == 0 ? "" : Namespace + ".") + string.Join(".", ContainingTypeNames) + (ContainingTypes.Count == 0 ? "" : ".") + TypeName + ".Dispatch.g.cs";

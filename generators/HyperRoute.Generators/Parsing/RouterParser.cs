@@ -32,6 +32,7 @@ internal static class RouterParser
         var skipped = ImmutableArray.CreateBuilder<SkippedRoute>();
         string? resultType = null;
         var resultIsValueType = false;
+        var resultIsHttpResult = false;
 
         foreach (var method in type.GetMembers().OfType<IMethodSymbol>())
         {
@@ -48,6 +49,7 @@ internal static class RouterParser
                 if (route is { ReturnsVoid: false } && routes.All(r => r.ReturnsVoid))
                 {
                     resultIsValueType = method.ReturnType.IsValueType;
+                    resultIsHttpResult = IsHttpResult(method.ReturnType);
                 }
 
                 if (route is null)
@@ -68,6 +70,7 @@ internal static class RouterParser
             ContainingTypes = ContainingTypeHeaders(type).ToEquatableArray(),
             ResultType = resultType,
             ResultDefault = resultIsValueType ? "default" : "default!",
+            ResultIsHttpResult = resultIsHttpResult,
             Routes = new EquatableArray<RouteSpec>(routes.ToImmutable()),
             Skipped = new EquatableArray<SkippedRoute>(skipped.ToImmutable()),
         };
@@ -133,6 +136,11 @@ internal static class RouterParser
             Bindings = new EquatableArray<ParameterBinding>(bindings),
         };
     }
+
+    // The result type writes itself as a response: it is IHttpResult or implements it.
+    private static bool IsHttpResult(ITypeSymbol type)
+        => type.ToDisplayString() == KnownNames.HttpResultInterface
+            || type.AllInterfaces.Any(i => i.ToDisplayString() == KnownNames.HttpResultInterface);
 
     private static readonly SymbolDisplayFormat ResultTypeFormat = SymbolDisplayFormat.FullyQualifiedFormat.WithMiscellaneousOptions(
         SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier | SymbolDisplayMiscellaneousOptions.UseSpecialTypes);

@@ -252,5 +252,57 @@ partial class Host
 
             return allow;
         }
+
+        /// <summary>
+        /// Serves this router over HTTP: <c>HttpServer.Start(new Counter.HttpEndpoint(router), options)</c>. The server parses each
+        /// request with <see cref="HeaderSlot"/> (so only the headers the routes bind are kept) and calls <see cref="Serve"/>.
+        /// </summary>
+        /// <remarks>
+        /// <para>Handlers write the response themselves (an <c>HttpResponse</c> parameter) or leave it 200 and empty.</para>
+        /// <code>
+        /// POST /hit                         Hit()
+        /// POST /hit/{by:long:range(1,100)}  HitBy(long by)
+        /// GET /                             Root()
+        /// </code>
+        /// </remarks>
+        [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        public readonly struct HttpEndpoint : global::HyperRoute.Http.IHttpEndpoint
+        {
+            private readonly Counter _router;
+
+            /// <summary>Serves the routes of <paramref name="router"/>, whose instance handlers run on it.</summary>
+            /// <param name="router">The router instance that holds the handlers' state.</param>
+            [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
+            public HttpEndpoint(Counter router)
+            {
+                _router = router ?? throw new global::System.ArgumentNullException(nameof(router));
+            }
+
+            /// <summary>How many request headers the routes bind; the parser keeps this many.</summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
+            public static int HeaderSlotCount => 0;
+
+            /// <summary>The slot of the request header <paramref name="name"/> (any ASCII case); -1 when no route binds it.</summary>
+            /// <param name="name">The field name as received.</param>
+            [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
+            public static int HeaderSlot(global::System.ReadOnlySpan<byte> name) => -1; // no route binds a header
+
+            /// <summary>
+            /// Routes the request of <paramref name="exchange"/> and runs its handler. Returns whether a handler ran, or why
+            /// not (404, 405 with the allowed methods, 400 with the problem); the server answers those itself.
+            /// </summary>
+            /// <param name="exchange">The request to serve and the response its handler writes.</param>
+            [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
+            public global::HyperRoute.RouteMatch Serve(global::HyperRoute.Http.HttpExchange exchange)
+            {
+                var request = exchange.Request;
+                var path = request.Path;
+                var query = request.Query;
+                var buffer = new global::HyperRoute.Routing.DecodeBuffer(stackalloc byte[256], path.Length + query.Length);
+                var match = _router.DispatchCore(request.Method, path, query, ref buffer);
+                buffer.Dispose();
+                return match;
+            }
+        }
     }
 }

@@ -9,7 +9,7 @@ namespace HyperRoute.Http;
 /// Generic over the router's header table, so the JIT compiles one parser per router in which the headers
 /// its routes bind are captured and every other header is validated and skipped.
 /// </summary>
-public static class HttpRequestParser
+public static partial class HttpRequestParser
 {
     /// <summary>
     /// Parses a request at the start of <paramref name="buffer"/> when its head is complete: finds the end of
@@ -25,6 +25,11 @@ public static class HttpRequestParser
         if (length < 0)
         {
             head = default;
+            if (error == HttpError.None)
+            {
+                error = CheckIncompleteHead(buffer, limits); // reject a head that cannot become valid now, not after the rest arrives
+            }
+
             return false;
         }
 
@@ -41,6 +46,13 @@ public static class HttpRequestParser
     /// <returns><see cref="HttpError.None"/>, or the first violation found.</returns>
     public static HttpError ParseHead<TSlots>(ReadOnlySpan<byte> head, HttpLimits limits, out HttpRequestHead result, Span<HttpSlice> slots)
         where TSlots : IHttpHeaderSlots
+        => Parse<TSlots>(head, limits, out result, slots, complete: true);
+
+    // The head parser proper. With complete false, head is the received bytes up to the last LF of a head whose
+    // end has not arrived: every line is checked, parsing stops when the bytes run out, and the rules that need
+    // the whole head (Host, the framing combination) are not applied.
+    private static HttpError Parse<TSlots>(ReadOnlySpan<byte> head, HttpLimits limits, out HttpRequestHead result, Span<HttpSlice> slots, bool complete)
+        where TSlots : IHttpHeaderSlots
     {
         result = default;
         result.Length = head.Length;
@@ -52,7 +64,12 @@ public static class HttpRequestParser
         var pos = 0;
         while (head[pos] == '\r')
         {
-            pos += 2; // leading empty lines, already checked by HeadScan
+            if (head[pos + 1] != '\n')
+            {
+                return HttpError.InvalidLineEnding; // a CR before the request line that does not start an empty line
+            }
+
+            pos += 2; // leading empty lines (RFC 9112 §2.2)
         }
 
         var error = ParseRequestLine(head, ref pos, ref result);
@@ -64,8 +81,14 @@ public static class HttpRequestParser
         var connectionClose = false;
         var connectionKeepAlive = false;
         var transferEncoding = false;
+        var unsupportedCoding = false;
         while (true)
         {
+            if (!complete && pos == head.Length)
+            {
+                return HttpError.None; // every complete line so far is valid
+            }
+
             var first = head[pos];
             if (first == '\r')
             {
@@ -129,7 +152,7 @@ public static class HttpRequestParser
 
                     break;
                 case 17 when Utf8Literal.EqualsLower(name, "transfer-encoding"u8):
-                    error = ReadTransferEncoding(valueSpan, ref result.IsChunked);
+                    error = ReadTransferEncoding(valueSpan, ref result.IsChunked, ref unsupportedCoding);
                     if (error != HttpError.None)
                     {
                         return error;
@@ -151,7 +174,7 @@ public static class HttpRequestParser
             }
         }
 
-        return Finish(ref result, limits, transferEncoding, connectionClose, connectionKeepAlive);
+        return Finish(ref result, limits, transferEncoding, unsupportedCoding, connectionClose, connectionKeepAlive);
     }
 
     /// <summary>
@@ -325,13 +348,8 @@ public static class HttpRequestParser
         return true;
     }
 
-    private static HttpError Finish(ref HttpRequestHead result, HttpLimits limits, bool transferEncoding, bool close, bool keepAlive)
+    private static HttpError Finish(ref HttpRequestHead result, HttpLimits limits, bool transferEncoding, bool unsupportedCoding, bool close, bool keepAlive)
     {
-        if (result.Version == HttpVersion.Http11 && !result.Host.IsPresent)
-        {
-            return HttpError.MissingHost;
-        }
-
         if (transferEncoding)
         {
             if (result.ContentLength >= 0)
@@ -339,10 +357,21 @@ public static class HttpRequestParser
                 return HttpError.ContentLengthWithTransferEncoding;
             }
 
-            if (result.Version == HttpVersion.Http10)
+            if (!result.IsChunked || result.Version == HttpVersion.Http10)
             {
+                // The final coding is not chunked, so the length cannot be known (RFC 9112 §6.3); HTTP/1.0 has no chunked coding.
                 return HttpError.InvalidTransferEncoding;
             }
+
+            if (unsupportedCoding)
+            {
+                return HttpError.UnsupportedTransferCoding;
+            }
+        }
+
+        if (result.Version == HttpVersion.Http11 && !result.Host.IsPresent)
+        {
+            return HttpError.MissingHost;
         }
 
         if (result.ContentLength > limits.MaxRequestBodySize)
@@ -409,11 +438,11 @@ public static class HttpRequestParser
         return true;
     }
 
-    // Transfer-Encoding: chunked must be the final coding, applied once; any other coding is not implemented.
-    private static HttpError ReadTransferEncoding(ReadOnlySpan<byte> value, ref bool chunked)
+    // Transfer-Encoding: a list of codings, possibly over several field lines that read as one list (RFC 9110 §5.3).
+    // chunked must be the final coding, applied once, which Finish checks once all lines are read; any other
+    // coding is noted as not implemented.
+    private static HttpError ReadTransferEncoding(ReadOnlySpan<byte> value, ref bool chunked, ref bool unsupported)
     {
-        var unsupported = false;
-        var any = false;
         foreach (var range in value.Split((byte)','))
         {
             var coding = Trim(value[range]);
@@ -422,7 +451,6 @@ public static class HttpRequestParser
                 continue; // empty list elements are allowed (RFC 9110 §5.6.1)
             }
 
-            any = true;
             if (chunked)
             {
                 return HttpError.InvalidTransferEncoding; // something after chunked, or chunked twice
@@ -442,12 +470,7 @@ public static class HttpRequestParser
             }
         }
 
-        if (!any || !chunked)
-        {
-            return HttpError.InvalidTransferEncoding; // the final coding is not chunked: the length cannot be known
-        }
-
-        return unsupported ? HttpError.UnsupportedTransferCoding : HttpError.None;
+        return HttpError.None;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -43,8 +43,6 @@ public class HttpParserBenchmarks
         // Each benchmark must parse its whole request.
         Verify(nameof(Pico703Bytes), Pico703Bytes(), PicoRequest.Length);
         Verify(nameof(Plaintext), Plaintext(), PlaintextRequest.Length);
-        Verify(nameof(Pico703BytesFindEndOnly), Pico703BytesFindEndOnly(), PicoRequest.Length);
-        Verify(nameof(Pico703BytesParseHeadOnly), Pico703BytesParseHeadOnly(), PicoRequest.Length);
     }
 
     [Benchmark(Baseline = true, Description = "picohttpparser bench.c, 703 B")]
@@ -52,19 +50,6 @@ public class HttpParserBenchmarks
 
     [Benchmark(Description = "GET /plaintext, 36 B")]
     public int Plaintext() => Parse(PlaintextRequest);
-
-    /// <summary>The first half of <see cref="Pico703Bytes"/>: finding the end of the head.</summary>
-    [Benchmark(Description = "703 B, HeadScan.FindEnd only")]
-    public int Pico703BytesFindEndOnly()
-    {
-        var scan = default(HeadScan);
-        return scan.FindEnd(PicoRequest, _limits, out _);
-    }
-
-    /// <summary>The second half of <see cref="Pico703Bytes"/>: parsing the delimited head.</summary>
-    [Benchmark(Description = "703 B, ParseHead only")]
-    public int Pico703BytesParseHeadOnly() =>
-        HttpRequestParser.ParseHead<NoHeaderSlots>(PicoRequest, _limits, out var head, default) == HttpError.None ? head.Length : -1;
 
     private int Parse(byte[] request)
     {

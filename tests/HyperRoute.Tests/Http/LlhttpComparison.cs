@@ -95,8 +95,7 @@ internal static class LlhttpComparison
                 if (error == HttpError.MissingHost && !hostAdded)
                 {
                     // The Host rule is a server's (RFC 9112 §3.2), llhttp does not apply it: check the rest of the head.
-                    var scan = default(HeadScan);
-                    var at = pos + scan.FindEnd(rest, limits, out _) - 2;
+                    var at = pos + HeadEnd(rest) - 2;
                     buffer = [.. buffer.AsSpan(0, at), .. HostLine, .. buffer.AsSpan(at)];
                     shift += HostLine.Length;
                     hostAdded = true;
@@ -275,6 +274,18 @@ internal static class LlhttpComparison
     }
 
     private static string Show(IEnumerable<(string Name, string Value)> headers) => string.Join(", ", headers.Select(h => $"{h.Name}: {h.Value}"));
+
+    // Where a complete head ends (just after its empty line), leading empty lines skipped.
+    private static int HeadEnd(ReadOnlySpan<byte> bytes)
+    {
+        var start = 0;
+        while (bytes.Slice(start).StartsWith("\r\n"u8))
+        {
+            start += 2;
+        }
+
+        return start + bytes.Slice(start).IndexOf("\r\n\r\n"u8) + 4;
+    }
 
     private static bool OnlyEmptyLines(ReadOnlySpan<byte> bytes)
     {

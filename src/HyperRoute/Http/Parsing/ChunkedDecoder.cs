@@ -248,6 +248,7 @@ internal struct ChunkedDecoder
         }
 
         var pos = start;
-        return HttpRequestParser.ReadField(buffer, ref pos, out _, out _, out _);
+        var error = HttpRequestParser.ReadField(buffer, ref pos, out _, out _, out _);
+        return HttpRequestParser.IsNeedMore(error) ? HttpError.InvalidLineEnding : error;
     }
 }

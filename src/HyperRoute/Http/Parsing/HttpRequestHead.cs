@@ -11,7 +11,7 @@ public enum HttpVersion : byte
 
 /// <summary>
 /// A parsed request head: where each element lies in the receive buffer, and the framing the headers
-/// declare. Produced by <see cref="HttpRequestParser.ParseHead{TSlots}"/>; no bytes are copied.
+/// declare. Produced by <see cref="HttpRequestParser.TryParse{TSlots}"/>; no bytes are copied.
 /// </summary>
 public struct HttpRequestHead
 {

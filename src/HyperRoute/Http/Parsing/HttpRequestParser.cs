@@ -5,66 +5,61 @@ using HyperRoute.Routing;
 namespace HyperRoute.Http;
 
 /// <summary>
-/// A strict HTTP/1.1 request-head parser (RFC 9112): spans in, offsets out, nothing copied or allocated.
-/// Generic over the router's header table, so the JIT compiles one parser per router in which the headers
-/// its routes bind are captured and every other header is validated and skipped.
+/// A strict HTTP/1.1 request-head parser (RFC 9112): spans in, offsets out, nothing copied or allocated, one
+/// pass over the bytes. It works on whatever has arrived: a head cut short is reported as incomplete, and a
+/// violation is reported as soon as its bytes are in, without waiting for the rest (or for a timeout). Generic
+/// over the router's header table, so the JIT compiles one parser per router in which the headers its routes
+/// bind are captured and every other header is validated and skipped.
 /// </summary>
-public static partial class HttpRequestParser
+public static class HttpRequestParser
 {
+    // Internal verdict: the bytes ran out before the head did.
+    private const HttpError NeedMore = (HttpError)byte.MaxValue;
+
     /// <summary>
-    /// Parses a request at the start of <paramref name="buffer"/> when its head is complete: finds the end of
-    /// the head, then parses it. Returns <see langword="false"/> with <see cref="HttpError.None"/> when more
-    /// bytes are needed. Convenience for callers that parse whole buffers; servers keep a <see cref="HeadScan"/>
-    /// across reads instead.
+    /// Parses the request head at the start of <paramref name="buffer"/>. Returns <see langword="true"/> when the
+    /// head is complete and valid (<see cref="HttpRequestHead.Length"/> says where the body starts);
+    /// <see langword="false"/> with <see cref="HttpError.None"/> when every byte so far is valid but the head has
+    /// not ended; <see langword="false"/> with the violation otherwise (414 and 431 as soon as the received bytes
+    /// exceed the limits). Framing headers (<c>Host</c>, <c>Content-Length</c>, <c>Transfer-Encoding</c>,
+    /// <c>Connection</c>, <c>Expect</c>) are interpreted; headers the router binds are recorded in
+    /// <paramref name="slots"/>, indexed by <see cref="IHttpHeaderSlots.HeaderSlot"/>.
     /// </summary>
     public static bool TryParse<TSlots>(ReadOnlySpan<byte> buffer, HttpLimits limits, out HttpRequestHead head, Span<HttpSlice> slots, out HttpError error)
         where TSlots : IHttpHeaderSlots
     {
-        var scan = default(HeadScan);
-        var length = scan.FindEnd(buffer, limits, out error);
-        if (length < 0)
+        error = Parse<TSlots>(buffer, limits, out head, slots);
+        if (error == HttpError.None)
         {
-            head = default;
-            if (error == HttpError.None)
-            {
-                error = CheckIncompleteHead(buffer, limits); // reject a head that cannot become valid now, not after the rest arrives
-            }
-
-            return false;
+            return true;
         }
 
-        error = ParseHead<TSlots>(buffer.Slice(0, length), limits, out head, slots);
-        return error == HttpError.None;
+        if (error == NeedMore)
+        {
+            error = HttpError.None;
+        }
+
+        return false;
     }
 
-    /// <summary>
-    /// Parses a complete head, as delimited by <see cref="HeadScan.FindEnd"/>: the request line, then each
-    /// header field. Framing headers (<c>Host</c>, <c>Content-Length</c>, <c>Transfer-Encoding</c>,
-    /// <c>Connection</c>, <c>Expect</c>) are interpreted; headers the router binds are recorded in
-    /// <paramref name="slots"/> (indexed by <see cref="IHttpHeaderSlots.HeaderSlot"/>).
-    /// </summary>
-    /// <returns><see cref="HttpError.None"/>, or the first violation found.</returns>
-    public static HttpError ParseHead<TSlots>(ReadOnlySpan<byte> head, HttpLimits limits, out HttpRequestHead result, Span<HttpSlice> slots)
-        where TSlots : IHttpHeaderSlots
-        => Parse<TSlots>(head, limits, out result, slots, complete: true);
-
-    // The head parser proper. With complete false, head is the received bytes up to the last LF of a head whose
-    // end has not arrived: every line is checked, parsing stops when the bytes run out, and the rules that need
-    // the whole head (Host, the framing combination) are not applied.
-    private static HttpError Parse<TSlots>(ReadOnlySpan<byte> head, HttpLimits limits, out HttpRequestHead result, Span<HttpSlice> slots, bool complete)
+    private static HttpError Parse<TSlots>(ReadOnlySpan<byte> buffer, HttpLimits limits, out HttpRequestHead result, Span<HttpSlice> slots)
         where TSlots : IHttpHeaderSlots
     {
         result = default;
-        result.Length = head.Length;
         result.ContentLength = -1;
         result.Host = HttpSlice.None;
         result.Query = HttpSlice.None;
         slots.Fill(HttpSlice.None);
 
         var pos = 0;
-        while (head[pos] == '\r')
+        while (pos < buffer.Length && buffer[pos] == '\r')
         {
-            if (head[pos + 1] != '\n')
+            if (pos + 1 == buffer.Length)
+            {
+                return NeedMore;
+            }
+
+            if (buffer[pos + 1] != '\n')
             {
                 return HttpError.InvalidLineEnding; // a CR before the request line that does not start an empty line
             }
@@ -72,31 +67,49 @@ public static partial class HttpRequestParser
             pos += 2; // leading empty lines (RFC 9112 §2.2)
         }
 
-        var error = ParseRequestLine(head, ref pos, ref result);
+        var lineStart = pos;
+        var error = ParseRequestLine(buffer, ref pos, ref result);
         if (error != HttpError.None)
         {
-            return error;
+            return error == NeedMore && buffer.Length - lineStart > limits.MaxRequestLineSize ? HttpError.RequestLineTooLong : error;
         }
 
+        if (pos - lineStart > limits.MaxRequestLineSize)
+        {
+            return HttpError.RequestLineTooLong;
+        }
+
+        var fieldsStart = pos;
         var connectionClose = false;
         var connectionKeepAlive = false;
         var transferEncoding = false;
         var unsupportedCoding = false;
         while (true)
         {
-            if (!complete && pos == head.Length)
+            if (pos - fieldsStart > limits.MaxRequestHeadersTotalSize)
             {
-                return HttpError.None; // every complete line so far is valid
+                return HttpError.HeadersTooLarge;
             }
 
-            var first = head[pos];
+            if (pos >= buffer.Length)
+            {
+                return NeedMore;
+            }
+
+            var first = buffer[pos];
             if (first == '\r')
             {
-                if (head[pos + 1] != '\n')
+                if (pos + 1 == buffer.Length)
+                {
+                    return NeedMore;
+                }
+
+                if (buffer[pos + 1] != '\n')
                 {
                     return HttpError.InvalidLineEnding;
                 }
 
+                pos += 2;
                 break; // the empty line
             }
 
@@ -110,10 +123,10 @@ public static partial class HttpRequestParser
                 return HttpError.ObsoleteLineFolding;
             }
 
-            error = ReadField(head, ref pos, out var nameStart, out var nameLength, out var value);
+            error = ReadField(buffer, ref pos, out var nameStart, out var nameLength, out var value);
             if (error != HttpError.None)
             {
-                return error;
+                return error == NeedMore && buffer.Length - fieldsStart > limits.MaxRequestHeadersTotalSize ? HttpError.HeadersTooLarge : error;
             }
 
             if (++result.HeaderCount > limits.MaxRequestHeaderCount)
@@ -121,8 +134,8 @@ public static partial class HttpRequestParser
                 return HttpError.HeadersTooLarge;
             }
 
-            var name = head.Slice(nameStart, nameLength);
-            var valueSpan = value.Of(head);
+            var name = buffer.Slice(nameStart, nameLength);
+            var valueSpan = value.Of(buffer);
             switch (nameLength)
             {
                 case 4 when Utf8Literal.EqualsLower(name, "host"u8):
@@ -174,40 +187,68 @@ public static partial class HttpRequestParser
             }
         }
 
+        if (pos - fieldsStart > limits.MaxRequestHeadersTotalSize)
+        {
+            return HttpError.HeadersTooLarge;
+        }
+
+        result.Length = pos;
         return Finish(ref result, limits, transferEncoding, unsupportedCoding, connectionClose, connectionKeepAlive);
     }
 
     /// <summary>
     /// Reads one <c>name: value CRLF</c> field at <paramref name="pos"/> (trailer fields of a chunked body too):
     /// the name must be a token followed directly by the colon, the value must hold no control characters and
-    /// the line must end in CRLF. The value's surrounding whitespace is trimmed.
+    /// the line must end in CRLF. The value's surrounding whitespace is trimmed. Returns an internal
+    /// "need more" verdict when <paramref name="buffer"/> ends before the line does.
     /// </summary>
-    internal static HttpError ReadField(ReadOnlySpan<byte> head, ref int pos, out int nameStart, out int nameLength, out HttpSlice value)
+    internal static HttpError ReadField(ReadOnlySpan<byte> buffer, ref int pos, out int nameStart, out int nameLength, out HttpSlice value)
     {
         nameStart = pos;
         value = default;
-        nameLength = head.Slice(pos).IndexOfAnyExcept(HttpChars.Token);
-        if (nameLength <= 0 || head[pos + nameLength] != ':')
+        var colon = HttpChars.SkipToken(buffer, pos);
+        nameLength = colon - pos;
+        if (colon == buffer.Length)
+        {
+            nameLength = 0;
+            return NeedMore;
+        }
+
+        if (nameLength == 0 || buffer[colon] != ':')
         {
             return HttpError.InvalidHeaderName; // empty name, whitespace before the colon, or a non-token byte
         }
 
-        pos += nameLength + 1;
-        while (HttpChars.IsWhitespace(head[pos]))
+        var start = colon + 1;
+        while (start < buffer.Length && HttpChars.IsWhitespace(buffer[start]))
         {
-            pos++;
+            start++;
         }
 
-        var end = head.Slice(pos).IndexOfAny(HttpChars.NotFieldValue);
-        if (end < 0)
+        // One search finds the CR that ends the value and any forbidden byte before it; tabs are allowed.
+        var stop = start;
+        while (true)
         {
-            return HttpError.InvalidLineEnding; // no CRLF after the value (only when called on a partial buffer)
+            var found = HttpChars.IndexOfControl(buffer.Slice(stop));
+            if (found < 0)
+            {
+                return NeedMore;
+            }
+
+            stop += found;
+            if (buffer[stop] != '\t')
+            {
+                break;
+            }
+
+            stop++;
         }
 
-        var stop = pos + end;
-        switch (head[stop])
+        switch (buffer[stop])
         {
-            case (byte)'\r' when stop + 1 < head.Length && head[stop + 1] == '\n':
+            case (byte)'\r' when stop + 1 == buffer.Length:
+                return NeedMore;
+            case (byte)'\r' when buffer[stop + 1] == '\n':
                 break;
             case (byte)'\r':
             case (byte)'\n':
@@ -216,43 +257,52 @@ public static partial class HttpRequestParser
                 return HttpError.InvalidHeaderValue;
         }
 
-        var length = end;
-        while (length > 0 && HttpChars.IsWhitespace(head[pos + length - 1]))
+        var end = stop;
+        while (end > start && HttpChars.IsWhitespace(buffer[end - 1]))
         {
-            length--;
+            end--;
         }
 
-        value = new HttpSlice(pos, length);
+        value = new HttpSlice(start, end - start);
         pos = stop + 2;
         return HttpError.None;
     }
 
-    private static HttpError ParseRequestLine(ReadOnlySpan<byte> head, ref int pos, ref HttpRequestHead result)
+    /// <summary><see langword="true"/> when <paramref name="error"/> is the internal "need more bytes" verdict of <see cref="ReadField"/>.</summary>
+    internal static bool IsNeedMore(HttpError error) => error == NeedMore;
+
+    private static HttpError ParseRequestLine(ReadOnlySpan<byte> buffer, ref int pos, ref HttpRequestHead result)
     {
         // method SP
-        var methodLength = head.Slice(pos).IndexOfAnyExcept(HttpChars.Token);
-        if (methodLength <= 0)
+        var methodEnd = HttpChars.SkipToken(buffer, pos);
+        if (methodEnd == buffer.Length)
         {
-            return HttpError.InvalidMethod;
+            return NeedMore;
         }
 
-        if (head[pos + methodLength] != ' ')
+        var methodLength = methodEnd - pos;
+        if (buffer[methodEnd] != ' ' || methodLength == 0)
         {
-            return head[pos + methodLength] is (byte)'\r' or (byte)'\n' ? HttpError.InvalidRequestLine : HttpError.InvalidMethod;
+            return buffer[methodEnd] is (byte)'\r' or (byte)'\n' && methodLength > 0 ? HttpError.InvalidRequestLine : HttpError.InvalidMethod;
         }
 
         result.Method = new HttpSlice(pos, methodLength);
-        pos += methodLength + 1;
+        pos = methodEnd + 1;
 
         // request-target SP: visible ASCII only (no spaces, controls or raw UTF-8)
-        var targetLength = head.Slice(pos).IndexOfAnyExceptInRange((byte)0x21, (byte)0x7E);
-        if (targetLength <= 0 || head[pos + targetLength] != ' ')
+        var targetLength = buffer.Slice(pos).IndexOfAnyExceptInRange((byte)0x21, (byte)0x7E);
+        if (targetLength < 0)
         {
-            return targetLength == 0 && head[pos] == ' ' ? HttpError.InvalidRequestLine : HttpError.InvalidTarget;
+            return NeedMore;
+        }
+
+        if (targetLength == 0 || buffer[pos + targetLength] != ' ')
+        {
+            return targetLength == 0 && buffer[pos] == ' ' ? HttpError.InvalidRequestLine : HttpError.InvalidTarget;
         }
 
         result.Target = new HttpSlice(pos, targetLength);
-        var error = SplitTarget(head.Slice(pos, targetLength), pos, head.Slice(result.Method.Start, methodLength), ref result);
+        var error = SplitTarget(buffer.Slice(pos, targetLength), pos, buffer.Slice(result.Method.Start, methodLength), ref result);
         if (error != HttpError.None)
         {
             return error;
@@ -260,28 +310,54 @@ public static partial class HttpRequestParser
 
         pos += targetLength + 1;
 
-        // HTTP-version CRLF
-        if (head.Length - pos < 10 || !head.Slice(pos, 5).SequenceEqual("HTTP/"u8) || !HttpChars.IsDigit(head[pos + 5])
-            || head[pos + 6] != '.' || !HttpChars.IsDigit(head[pos + 7]))
+        // HTTP-version CRLF; the common case is one 8-byte compare.
+        var version = buffer.Slice(pos);
+        if (version.Length >= 10 && version[8] == '\r' && version[9] == '\n')
         {
-            return HttpError.InvalidRequestLine;
+            var word = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(version);
+            if (word == Http11Word || word == Http10Word)
+            {
+                result.Version = word == Http11Word ? HttpVersion.Http11 : HttpVersion.Http10;
+                pos += 10;
+                return HttpError.None;
+            }
         }
 
-        if (head[pos + 8] != '\r' || head[pos + 9] != '\n')
+        return CheckVersion(version);
+    }
+
+    private static readonly ulong Http11Word = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian("HTTP/1.1"u8);
+    private static readonly ulong Http10Word = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian("HTTP/1.0"u8);
+
+    // Why "HTTP/" DIGIT "." DIGIT CRLF is not there (or NeedMore while what has arrived is a valid start).
+    private static HttpError CheckVersion(ReadOnlySpan<byte> version)
+    {
+        for (var i = 0; i < version.Length && i < 8; i++)
         {
-            return head[pos + 8] == '\n' || head[pos + 8] == '\r' ? HttpError.InvalidLineEnding : HttpError.InvalidRequestLine;
+            var b = version[i];
+            var valid = i switch
+            {
+                < 5 => b == "HTTP/"u8[i],
+                6 => b == '.',
+                _ => HttpChars.IsDigit(b),
+            };
+            if (!valid)
+            {
+                return HttpError.InvalidRequestLine;
+            }
         }
 
-        var major = head[pos + 5] - '0';
-        var minor = head[pos + 7] - '0';
-        if (major != 1 || minor > 1)
+        if (version.Length >= 8 && (version[5] != '1' || version[7] > '1'))
         {
             return HttpError.UnsupportedVersion;
         }
 
-        result.Version = minor == 0 ? HttpVersion.Http10 : HttpVersion.Http11;
-        pos += 10;
-        return HttpError.None;
+        if (version.Length >= 9 && version[8] != '\r')
+        {
+            return version[8] == '\n' ? HttpError.InvalidLineEnding : HttpError.InvalidRequestLine;
+        }
+
+        return version.Length >= 10 ? HttpError.InvalidLineEnding : NeedMore; // a CR not followed by LF, or more to come
     }
 
     // Origin form (/path?query), absolute form (http://host/path?query), asterisk form (OPTIONS *).

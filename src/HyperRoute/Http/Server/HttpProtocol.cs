@@ -30,7 +30,8 @@ internal sealed class HttpProtocol<TEndpoint> : IResponseTransport
     private int _start;      // first byte of the current request
     private int _filled;     // end of the received bytes
     private Phase _phase;
-    private HeadScan _scan;
+    private int _parsedUpTo;     // bytes of the current head seen by the last (incomplete) parse
+    private int _parseAgainAt;   // parse again once this many bytes are in, even without a sign of the head's end
     private HttpRequestHead _head;
     private int _bodyStart;  // index of the body's first byte
     private ChunkedDecoder _chunked;
@@ -185,26 +186,27 @@ internal sealed class HttpProtocol<TEndpoint> : IResponseTransport
         if (_phase == Phase.Head)
         {
             var received = _buffer.AsSpan(_start, _filled - _start);
-            var length = _scan.FindEnd(received, _limits, out var error);
-            if (error != HttpError.None)
-            {
-                Reject(error);
-                return true;
-            }
-
-            if (length < 0)
+            if (!WorthParsing(received))
             {
                 return false;
             }
 
             var slots = _exchange.Request.SlotsFor<TEndpoint>();
-            error = HttpRequestParser.ParseHead<TEndpoint>(received.Slice(0, length), _limits, out _head, slots);
-            if (error != HttpError.None)
+            if (!HttpRequestParser.TryParse<TEndpoint>(received, _limits, out _head, slots, out var error))
             {
-                Reject(error);
-                return true;
+                if (error != HttpError.None)
+                {
+                    Reject(error);
+                    return true;
+                }
+
+                // Incomplete: parse again when the head may have ended, or when twice as many bytes are in.
+                _parsedUpTo = received.Length;
+                _parseAgainAt = received.Length * 2;
+                return false;
             }
 
+            var length = _head.Length;
             _bodyStart = _start + length;
             _continueSent = false;
             if (_head.IsChunked)
@@ -254,6 +256,21 @@ internal sealed class HttpProtocol<TEndpoint> : IResponseTransport
         return false;
     }
 
+    // A head that was incomplete is parsed again only when the new bytes may end it (an empty line) or have
+    // doubled what there was: a client sending one byte at a time costs a small search per byte, and the
+    // parses add up to a few passes over the head, not one per byte. A violation in the new bytes is still
+    // found by the next parse, at the latest when the head ends or the limits are exceeded.
+    private bool WorthParsing(ReadOnlySpan<byte> received)
+    {
+        if (_parsedUpTo == 0 || received.Length >= _parseAgainAt)
+        {
+            return true;
+        }
+
+        var fresh = received.Slice(Math.Max(0, _parsedUpTo - 2));
+        return fresh.IndexOf("\n\r\n"u8) >= 0 || fresh.IndexOf("\n\n"u8) >= 0;
+    }
+
     // Runs the endpoint on the parsed request; the next request starts at nextStart.
     private void Serve(int bodyLength, int nextStart)
     {
@@ -284,7 +301,8 @@ internal sealed class HttpProtocol<TEndpoint> : IResponseTransport
         _server.CountRequest();
         _start = nextStart;
         _phase = Phase.Head;
-        _scan.Reset();
+        _parsedUpTo = 0;
+        _parseAgainAt = 0;
         if (_start == _filled)
         {
             _start = _filled = 0;

@@ -31,6 +31,13 @@ public struct HeadScan
                 _lineStart += 2;
             }
 
+            if (_lineStart > limits.MaxRequestLineSize)
+            {
+                // Tolerated, not without end: an endless stream of empty lines would otherwise be buffered whole.
+                error = HttpError.InvalidRequestLine;
+                return -1;
+            }
+
             if (_lineStart + 1 >= buffer.Length && _lineStart < buffer.Length && buffer[_lineStart] == '\r')
             {
                 return -1; // a CR that may begin another empty line

@@ -50,9 +50,9 @@ public static class HttpRequestParser
         slots.Fill(HttpSlice.None);
 
         var pos = 0;
-        while (head[pos] == '\r')
+        while (head[pos] == '\r' && head[pos + 1] == '\n')
         {
-            pos += 2; // leading empty lines, already checked by HeadScan
+            pos += 2; // leading empty lines, as HeadScan skipped them; a CR without LF is left to fail the request line
         }
 
         var error = ParseRequestLine(head, ref pos, ref result);

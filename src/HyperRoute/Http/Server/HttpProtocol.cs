@@ -35,6 +35,7 @@ internal sealed class HttpProtocol<TEndpoint> : IResponseTransport
     private int _bodyStart;  // index of the body's first byte
     private ChunkedDecoder _chunked;
     private bool _continueSent;
+    private long _headStarted; // when the current request's first byte arrived (Environment.TickCount64)
     private bool _closeAfterOutput;
     private volatile bool _closing;
 
@@ -80,7 +81,7 @@ internal sealed class HttpProtocol<TEndpoint> : IResponseTransport
 
     /// <summary>How long the transport may wait for the next bytes before calling <see cref="TimedOut"/>.</summary>
     public TimeSpan WaitTimeout => _phase != Phase.Head ? _options.RequestBodyTimeout
-        : _filled > _start ? _options.RequestHeadersTimeout
+        : _filled > _start ? HeadTimeLeft()
         : _options.KeepAliveTimeout;
 
     /// <summary>Free space at the end of the receive buffer (grown or compacted as needed).</summary>
@@ -98,7 +99,15 @@ internal sealed class HttpProtocol<TEndpoint> : IResponseTransport
     }
 
     /// <summary><paramref name="count"/> bytes were received into <see cref="ReceiveSpace"/>.</summary>
-    public void Received(int count) => _filled += count;
+    public void Received(int count)
+    {
+        if (IsBetweenRequests)
+        {
+            _headStarted = Environment.TickCount64;
+        }
+
+        _filled += count;
+    }
 
     /// <summary>The bytes of <see cref="PendingOutput"/> that went out.</summary>
     public void Sent(int count) => _exchange.Response.Output.Consume(count);
@@ -242,6 +251,7 @@ internal sealed class HttpProtocol<TEndpoint> : IResponseTransport
         try
         {
             var match = _endpoint.Serve(_exchange);
+            response.Close |= _closing || _server.IsStopping; // shutdown began while the handler ran: say so
             if (match.IsHandled)
             {
                 response.Complete();
@@ -262,6 +272,7 @@ internal sealed class HttpProtocol<TEndpoint> : IResponseTransport
         _start = nextStart;
         _phase = Phase.Head;
         _scan.Reset();
+        _headStarted = Environment.TickCount64; // pipelined bytes already here start the next head now
         if (_start == _filled)
         {
             _start = _filled = 0;
@@ -274,6 +285,14 @@ internal sealed class HttpProtocol<TEndpoint> : IResponseTransport
         }
 
         _closeAfterOutput |= close || response.Close;
+    }
+
+    // The headers timeout bounds the whole head, not each wait for bytes: a head trickled in a byte at a time
+    // (slowloris) times out like one that stalls.
+    private TimeSpan HeadTimeLeft()
+    {
+        var left = _options.RequestHeadersTimeout - TimeSpan.FromMilliseconds(Environment.TickCount64 - _headStarted);
+        return left > TimeSpan.Zero ? left : TimeSpan.Zero;
     }
 
     private void Reject(HttpError error)

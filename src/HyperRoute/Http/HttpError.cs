@@ -17,7 +17,10 @@ public enum HttpError : byte
     InvalidMethod,
     /// <summary>The request target is empty, holds a byte that is not visible ASCII, or has a form the server does not take.</summary>
     InvalidTarget,
-    /// <summary>The version is not <c>HTTP/DIGIT.DIGIT</c>, or the request line is not <c>method SP target SP version CRLF</c>.</summary>
+    /// <summary>
+    /// The version is not <c>HTTP/DIGIT.DIGIT</c>, the request line is not <c>method SP target SP version CRLF</c>,
+    /// or more than <see cref="HttpLimits.MaxRequestLineSize"/> bytes of empty lines come before it.
+    /// </summary>
     InvalidRequestLine,
     /// <summary>A line ends in a bare LF, or a CR is not followed by LF.</summary>
     InvalidLineEnding,

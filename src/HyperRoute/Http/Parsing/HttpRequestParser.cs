@@ -65,6 +65,11 @@ public static class HttpRequestParser
             }
 
             pos += 2; // leading empty lines (RFC 9112 §2.2)
+            if (pos > limits.MaxRequestLineSize)
+            {
+                // Tolerated, not without end: an endless stream of empty lines would otherwise be buffered whole.
+                return HttpError.InvalidRequestLine;
+            }
         }
 
         var lineStart = pos;

@@ -282,6 +282,7 @@ internal sealed class HttpProtocol<TEndpoint> : IResponseTransport
         try
         {
             var match = _endpoint.Serve(_exchange);
+            response.Close |= _closing || _server.IsStopping; // shutdown began while the handler ran: say so
             if (match.IsHandled)
             {
                 response.Complete();
@@ -303,6 +304,7 @@ internal sealed class HttpProtocol<TEndpoint> : IResponseTransport
         _phase = Phase.Head;
         _parsedUpTo = 0;
         _parseAgainAt = 0;
+        _headStartedAt = Environment.TickCount64; // pipelined bytes already here start the next head now
         if (_start == _filled)
         {
             _start = _filled = 0;

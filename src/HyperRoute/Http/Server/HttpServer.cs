@@ -161,6 +161,9 @@ public sealed class HttpServer<TEndpoint> : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync() => await StopAsync().ConfigureAwait(false);
 
+    /// <summary><see cref="StopAsync"/> was called: responses from now on close their connections.</summary>
+    internal bool IsStopping => _stopping;
+
     internal void CountRequest() => Interlocked.Increment(ref _requests);
 
     internal void CountRejection() => Interlocked.Increment(ref _rejections);

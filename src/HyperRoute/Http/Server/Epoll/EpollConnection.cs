@@ -225,7 +225,9 @@ internal sealed unsafe class EpollConnection<TEndpoint> : IBlockingSender
                 {
                     _writeBlocked = true;
                     _deadline = Environment.TickCount64 + BlockingSendTimeoutMilliseconds;
-                    _worker.Control(Native.EpollCtlMod, _fd, Native.EpollOut, (ulong)Slot); // not EPOLLIN: backpressure
+                    // EPOLLOUT only: a client that half-closed would keep a level-triggered EPOLLRDHUP firing, and
+                    // the loop would spin until it reads. A reset still wakes us (as EPOLLOUT with EPOLLERR).
+                    _worker.Control(Native.EpollCtlMod, _fd, Native.EpollOut, (ulong)Slot);
                 }
 
                 return false;

@@ -1,0 +1,109 @@
+using System;
+using System.Diagnostics;
+using System.Threading;
+using System.Threading.Tasks;
+using HyperRoute.Http;
+using Xunit;
+
+namespace HyperRoute.Tests.Http;
+
+/// <summary>Where <see cref="Measuring{TInner}"/> writes what it measured: one entry per request served.</summary>
+public sealed class AllocationLog(int capacity)
+{
+    private int _count;
+
+    public long[] AllocatedBytes { get; } = new long[capacity];
+
+    public int[] ThreadIds { get; } = new int[capacity];
+
+    public int Count => Volatile.Read(ref _count);
+
+    public void Record()
+    {
+        var i = _count;
+        if (i < AllocatedBytes.Length)
+        {
+            AllocatedBytes[i] = GC.GetAllocatedBytesForCurrentThread();
+            ThreadIds[i] = Environment.CurrentManagedThreadId;
+        }
+
+        Volatile.Write(ref _count, i + 1);
+    }
+}
+
+/// <summary>
+/// Wraps an endpoint and records, as each request is served, the bytes allocated so far by the serving thread.
+/// With the epoll transport every request on a connection is served on the same worker thread, so the difference
+/// between two requests covers everything that thread did in between: receive, parse, serve, send, epoll.
+/// </summary>
+public readonly struct Measuring<TInner>(TInner inner, AllocationLog log) : IHttpEndpoint
+    where TInner : struct, IHttpEndpoint
+{
+    public static int HeaderSlotCount => TInner.HeaderSlotCount;
+
+    public static int HeaderSlot(ReadOnlySpan<byte> name) => TInner.HeaderSlot(name);
+
+    public RouteMatch Serve(HttpExchange exchange)
+    {
+        log.Record();
+        return inner.Serve(exchange);
+    }
+}
+
+/// <summary>A keep-alive request in steady state allocates nothing on the epoll worker, end to end.</summary>
+public sealed class ServerAllocationTests
+{
+    private const int Warmup = 1_000;
+    private const int Measured = 10_000;
+    private const int Capacity = 500_000;
+
+    // The worker's once-a-second housekeeping (timeouts) must fall inside the measured window too.
+    private static readonly TimeSpan MeasuredAtLeast = TimeSpan.FromSeconds(2.5);
+
+    [Theory]
+    [InlineData("/plaintext", "Hello, World!")]
+    [InlineData("/users/12345", "{\"id\":12345}")]
+    public async Task Steady_state_keep_alive_request_allocates_nothing_on_the_epoll_worker(string path, string body)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return; // the epoll transport is Linux-only; the sockets transport allocates per receive by design
+        }
+
+        var log = new AllocationLog(Capacity);
+        var last = 0;
+        var server = HttpServer.Start(new Measuring<TestEndpoint>(default, log), new HttpServerOptions { Port = 0, Workers = 1, UseEpoll = true });
+        try
+        {
+            Assert.Equal("epoll", server.Transport);
+            using var client = RawHttpClient.Connect(server.EndPoint);
+            var request = Requests.Get(path);
+            var clock = new Stopwatch();
+            for (var i = 0; i < Capacity && (i <= Warmup + Measured || clock.Elapsed < MeasuredAtLeast); i++)
+            {
+                if (i == Warmup)
+                {
+                    clock.Start();
+                }
+
+                last = i;
+                client.Send(request);
+                var response = client.Read();
+                if (response.Status != 200 || response.BodyText != body)
+                {
+                    Assert.Fail($"Request {i}: {response.Status} '{response.BodyText}'.");
+                }
+            }
+        }
+        finally
+        {
+            await server.StopAsync(TimeSpan.FromSeconds(2));
+        }
+
+        Assert.Equal(last + 1, log.Count);
+        Assert.All(log.ThreadIds.AsSpan(Warmup, last + 1 - Warmup).ToArray(), id => Assert.Equal(log.ThreadIds[Warmup], id));
+        var requests = last - Warmup;
+        var allocated = log.AllocatedBytes[last] - log.AllocatedBytes[Warmup];
+        Assert.True(allocated == 0, $"{requests} requests allocated {allocated} bytes on the worker ({(double)allocated / requests:0.###} per request).");
+    }
+}

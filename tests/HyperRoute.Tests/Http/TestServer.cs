@@ -1,0 +1,51 @@
+using System;
+using System.Collections.Concurrent;
+using System.Net;
+using System.Threading.Tasks;
+using HyperRoute.Http;
+using Xunit;
+
+namespace HyperRoute.Tests.Http;
+
+/// <summary>The two transports every important test runs against: the Linux epoll event loop and async sockets.</summary>
+public static class Transports
+{
+    public static readonly string[] Names = ["epoll", "sockets"];
+
+    public static TheoryData<string> Both => new(Names);
+}
+
+/// <summary>
+/// A <see cref="TestEndpoint"/> server on a free loopback port with the chosen transport, recording handler
+/// errors; disposing stops it. Tests that need short timeouts or small limits pass them in.
+/// </summary>
+public sealed class TestServer : IAsyncDisposable
+{
+    private TestServer(HttpServer<TestEndpoint> server, ConcurrentQueue<Exception> handlerErrors)
+    {
+        Server = server;
+        HandlerErrors = handlerErrors;
+    }
+
+    public HttpServer<TestEndpoint> Server { get; }
+
+    public ConcurrentQueue<Exception> HandlerErrors { get; }
+
+    public IPEndPoint EndPoint => Server.EndPoint;
+
+    public static TestServer Start(string transport, Func<HttpServerOptions, HttpServerOptions>? configure = null)
+    {
+        Assert.True(transport is "epoll" or "sockets", transport);
+        var errors = new ConcurrentQueue<Exception>();
+        var options = new HttpServerOptions { Port = 0, Workers = 1, UseEpoll = transport == "epoll", OnHandlerError = errors.Enqueue };
+        options = configure?.Invoke(options) ?? options;
+        var server = HttpServer.Start(default(TestEndpoint), options);
+        Assert.Equal(OperatingSystem.IsLinux() ? transport : "sockets", server.Transport);
+        Assert.True(IPAddress.IsLoopback(server.EndPoint.Address));
+        return new TestServer(server, errors);
+    }
+
+    public RawHttpClient Connect(TimeSpan? timeout = null) => RawHttpClient.Connect(EndPoint, timeout);
+
+    public async ValueTask DisposeAsync() => await Server.StopAsync(TimeSpan.FromSeconds(2));
+}

@@ -207,6 +207,7 @@ public static class HttpRequestParser
     /// the line must end in CRLF. The value's surrounding whitespace is trimmed. Returns an internal
     /// "need more" verdict when <paramref name="buffer"/> ends before the line does.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static HttpError ReadField(ReadOnlySpan<byte> buffer, ref int pos, out int nameStart, out int nameLength, out HttpSlice value)
     {
         nameStart = pos;

@@ -50,7 +50,8 @@ internal sealed record ParsedMessage(
 
 /// <param name="Messages">The messages read in full.</param>
 /// <param name="Partial">The message whose head was read but whose body was not (incomplete, or chunked).</param>
-internal sealed record StreamResult(IReadOnlyList<ParsedMessage> Messages, ParsedMessage? Partial, StreamEnd End, HttpError Error);
+/// <param name="Bytes">The bytes read: the case's, with the Host lines added where the reading added them.</param>
+internal sealed record StreamResult(IReadOnlyList<ParsedMessage> Messages, ParsedMessage? Partial, StreamEnd End, HttpError Error, byte[] Bytes);
 
 /// <summary>Reads a case's bytes message after message, as a server reads a connection, and compares with llhttp.</summary>
 internal static class LlhttpComparison
@@ -72,7 +73,13 @@ internal static class LlhttpComparison
             : new Classification(Agreement.Disagree, $"listed as by design, but now {result.Kind} ({result.Detail}): remove it from the list");
     }
 
-    public static StreamResult Read(byte[] raw)
+    /// <summary>Reads <paramref name="raw"/> message after message as a server would.</summary>
+    /// <param name="raw">The case's bytes.</param>
+    /// <param name="checkPastMissingHost">
+    /// On a missing <c>Host</c>, add one and read on, to compare the rest with llhttp (which does not apply the
+    /// rule); a server stops there with 400 instead.
+    /// </param>
+    public static StreamResult Read(byte[] raw, bool checkPastMissingHost = true)
     {
         var limits = HttpLimits.Default;
         var messages = new List<ParsedMessage>();
@@ -86,13 +93,13 @@ internal static class LlhttpComparison
             var rest = buffer.AsSpan(pos);
             if (OnlyEmptyLines(rest))
             {
-                return new StreamResult(messages, null, StreamEnd.Idle, HttpError.None);
+                return new StreamResult(messages, null, StreamEnd.Idle, HttpError.None, buffer);
             }
 
             RecordingSlots.Reset();
             if (!HttpRequestParser.TryParse<RecordingSlots>(rest, limits, out var head, slots, out var error))
             {
-                if (error == HttpError.MissingHost && !hostAdded)
+                if (error == HttpError.MissingHost && !hostAdded && checkPastMissingHost)
                 {
                     // The Host rule is a server's (RFC 9112 §3.2), llhttp does not apply it: check the rest of the head.
                     var at = pos + HeadEnd(rest) - 2;
@@ -102,7 +109,7 @@ internal static class LlhttpComparison
                     continue;
                 }
 
-                return new StreamResult(messages, null, error == HttpError.None ? StreamEnd.Incomplete : StreamEnd.Error, error);
+                return new StreamResult(messages, null, error == HttpError.None ? StreamEnd.Incomplete : StreamEnd.Error, error, buffer);
             }
 
             var headers = new List<(string Name, string Value)>();
@@ -131,20 +138,20 @@ internal static class LlhttpComparison
             pos += head.Length;
             if (head.IsChunked)
             {
-                return new StreamResult(messages, message, StreamEnd.Chunked, HttpError.None);
+                return new StreamResult(messages, message, StreamEnd.Chunked, HttpError.None, buffer);
             }
 
             var bodyLength = (int)Math.Max(0, head.ContentLength);
             if (buffer.Length - pos < bodyLength)
             {
-                return new StreamResult(messages, message, StreamEnd.Incomplete, HttpError.None);
+                return new StreamResult(messages, message, StreamEnd.Incomplete, HttpError.None, buffer);
             }
 
             messages.Add(message with { Body = LlhttpCorpus.Latin1(buffer.AsSpan(pos, bodyLength)) });
             pos += bodyLength;
             if (!head.KeepAlive && !OnlyEmptyLines(buffer.AsSpan(pos)))
             {
-                return new StreamResult(messages, null, StreamEnd.Closed, HttpError.None);
+                return new StreamResult(messages, null, StreamEnd.Closed, HttpError.None, buffer);
             }
         }
     }

@@ -145,11 +145,19 @@ internal struct ChunkedDecoder
         return HttpError.None;
     }
 
+    // BWS is allowed only before a ';' (and around '='): "a \r\n" is not a chunk-size line.
     private static bool ReadExtensions(ReadOnlySpan<byte> line, ref int i)
     {
-        SkipWhitespace(line, ref i);
-        while (line[i] == ';')
+        while (true)
         {
+            var beforeWhitespace = i;
+            SkipWhitespace(line, ref i);
+            if (line[i] != ';')
+            {
+                i = beforeWhitespace;
+                return true;
+            }
+
             i++;
             SkipWhitespace(line, ref i);
             if (!SkipToken(line, ref i))
@@ -157,21 +165,21 @@ internal struct ChunkedDecoder
                 return false;
             }
 
+            var afterName = i;
             SkipWhitespace(line, ref i);
-            if (line[i] == '=')
+            if (line[i] != '=')
             {
-                i++;
-                SkipWhitespace(line, ref i);
-                if (line[i] == '"' ? !SkipQuoted(line, ref i) : !SkipToken(line, ref i))
-                {
-                    return false;
-                }
+                i = afterName;
+                continue;
+            }
 
-                SkipWhitespace(line, ref i);
+            i++;
+            SkipWhitespace(line, ref i);
+            if (line[i] == '"' ? !SkipQuoted(line, ref i) : !SkipToken(line, ref i))
+            {
+                return false;
             }
         }
-
-        return true;
     }
 
     private static void SkipWhitespace(ReadOnlySpan<byte> line, ref int i)

@@ -12,7 +12,7 @@ for (var i = 0; i < args.Length; i++)
     var value = i + 1 < args.Length ? args[i + 1] : null;
     switch (args[i])
     {
-        case "--port" when int.TryParse(value, out var port) && port is > 0 and < 65536:
+        case "--port" when int.TryParse(value, out var port) && port is >= 0 and < 65536:
             options = options with { Port = port };
             i++;
             break;
@@ -25,7 +25,7 @@ for (var i = 0; i < args.Length; i++)
             i++;
             break;
         default:
-            Console.Error.WriteLine($"Unknown or invalid argument '{args[i]}'. Usage: --port <1-65535> --address <ip> --workers <n>");
+            Console.Error.WriteLine($"Unknown or invalid argument '{args[i]}'. Usage: --port <0-65535, 0 picks a free one> --address <ip> --workers <n>");
             return 2;
     }
 }

@@ -63,7 +63,18 @@ public sealed class ServerAllocationTests
     [Theory]
     [InlineData("/plaintext", "Hello, World!")]
     [InlineData("/users/12345", "{\"id\":12345}")]
-    public async Task Steady_state_keep_alive_request_allocates_nothing_on_the_epoll_worker(string path, string body)
+    public Task Steady_state_keep_alive_request_allocates_nothing_on_the_epoll_worker(string path, string body)
+        => AssertSteadyStateAllocatesNothing<TestEndpoint>(default, path, body);
+
+    /// <summary>The sample API's generated endpoint, the routes the README and the load race use.</summary>
+    [Theory]
+    [InlineData("/plaintext", "Hello, World!")]
+    [InlineData("/users/12345", "{\"id\":12345}")]
+    public Task Sample_api_routes_allocate_nothing_per_request_on_a_keep_alive_connection(string path, string body)
+        => AssertSteadyStateAllocatesNothing<HyperRoute.Samples.Api.ShopApi.HttpEndpoint>(default, path, body);
+
+    private static async Task AssertSteadyStateAllocatesNothing<TEndpoint>(TEndpoint endpoint, string path, string body)
+        where TEndpoint : struct, IHttpEndpoint
     {
         if (!OperatingSystem.IsLinux())
         {
@@ -72,7 +83,7 @@ public sealed class ServerAllocationTests
 
         var log = new AllocationLog(Capacity);
         var last = 0;
-        var server = HttpServer.Start(new Measuring<TestEndpoint>(default, log), new HttpServerOptions { Port = 0, Workers = 1, UseEpoll = true });
+        var server = HttpServer.Start(new Measuring<TEndpoint>(endpoint, log), new HttpServerOptions { Port = 0, Workers = 1, UseEpoll = true });
         try
         {
             Assert.Equal("epoll", server.Transport);

@@ -1,0 +1,75 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Net;
+using System.Text.RegularExpressions;
+using System.Threading.Tasks;
+using Xunit;
+
+namespace HyperRoute.Tests.Http;
+
+/// <summary>
+/// The README's main job, end to end: the sample API started as its own process (as
+/// <c>dotnet run --project samples/HyperRoute.Samples.Api</c> does) prints its routes and a curl line, serves the
+/// documented routes over loopback, and stops cleanly on SIGTERM.
+/// </summary>
+public sealed class SampleApiTests
+{
+    [Fact]
+    public async Task Sample_process_serves_its_routes_and_stops_on_sigterm()
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "HyperRoute.Samples.Api.dll");
+        Assert.True(File.Exists(dll), $"{dll} is missing: the test project references the sample.");
+        using var process = Process.Start(new ProcessStartInfo("dotnet", [dll, "--port", "0"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        })!;
+        try
+        {
+            var banner = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30));
+            var match = Regex.Match(banner ?? "", @"listening on http://127\.0\.0\.1:(\d+) ");
+            Assert.True(match.Success, $"Unexpected first line: '{banner}'.");
+            var endPoint = new IPEndPoint(IPAddress.Loopback, int.Parse(match.Groups[1].Value));
+            var printed = "";
+            string? line;
+            while ((line = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(10))) is not null && !line.StartsWith("Ctrl+C", StringComparison.Ordinal))
+            {
+                printed += line + "\n";
+            }
+
+            Assert.Contains("  GET /plaintext\n", printed);
+            Assert.Contains("  GET /users/{id:int}\n", printed);
+            Assert.Contains("  POST /users\n", printed);
+            Assert.Contains($"Try: curl -i http://127.0.0.1:{endPoint.Port}/users/42", printed);
+
+            using var client = RawHttpClient.Connect(endPoint);
+            client.Send(Requests.Get("/plaintext"));
+            var plaintext = client.Read();
+            Assert.Equal((200, "text/plain", "Hello, World!"), (plaintext.Status, plaintext.Header("Content-Type"), plaintext.BodyText));
+
+            client.Send(Requests.Get("/users/42"));
+            var user = client.Read();
+            Assert.Equal((200, "application/json", "{\"id\":42}"), (user.Status, user.Header("Content-Type"), user.BodyText));
+
+            client.Send("POST /users HTTP/1.1\r\nHost: t\r\nX-Tenant: acme\r\nContent-Type: application/json\r\nContent-Length: 14\r\n\r\n{\"name\":\"Ada\"}");
+            var created = client.Read();
+            Assert.Equal((201, "/users/1", "{\"received\":14,\"tenant\":\"acme\"}"), (created.Status, created.Header("Location"), created.BodyText));
+
+            client.Send(Requests.Get("/users/abc"));
+            Assert.Equal(404, client.Read().Status);
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
+            }
+        }
+
+        Assert.True(process.WaitForExit(TimeSpan.FromSeconds(15)), "The sample did not stop within 15 s of SIGTERM.");
+        Assert.Equal(0, process.ExitCode);
+        Assert.Contains("Stopped after 4 requests.", await process.StandardOutput.ReadToEndAsync());
+    }
+}

@@ -1,0 +1,26 @@
+using System;
+
+namespace HyperRoute;
+
+/// <summary>
+/// Marks a <c>partial</c> type as a transform: it implements <see cref="ITransform{T}"/> (rewrites or enriches a
+/// bound argument before the handler sees it) or <see cref="IResponseTransform"/> (changes the response —
+/// status, headers, values — after the handler and before it is written). The generator calls its static
+/// <c>Transform</c> directly, inlined into the dispatcher.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct, AllowMultiple = false, Inherited = false)]
+public sealed class TransformAttribute : Attribute
+{
+}
+
+/// <summary>
+/// Applies the transform <typeparamref name="TTransform"/>: on a handler parameter, an
+/// <see cref="ITransform{T}"/> of the parameter's type; on a route method or a router, an
+/// <see cref="IResponseTransform"/> that runs on the response before it is written. Steps run in declaration
+/// order, router-level before route-level.
+/// </summary>
+/// <typeparam name="TTransform">A <see cref="TransformAttribute"/> type.</typeparam>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct | AttributeTargets.Method | AttributeTargets.Parameter, AllowMultiple = true, Inherited = false)]
+public sealed class TransformAttribute<TTransform> : Attribute
+{
+}

@@ -10,4 +10,10 @@ namespace HyperRoute;
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct, AllowMultiple = false, Inherited = false)]
 public sealed class RouterAttribute : Attribute
 {
+    /// <summary>
+    /// The System.Text.Json <c>JsonSerializerContext</c> whose source-generated metadata reads typed
+    /// <see cref="BodyAttribute"/> parameters (it must list each body type with <c>[JsonSerializable]</c>);
+    /// <see langword="null"/> when no route takes a typed body.
+    /// </summary>
+    public Type? Json { get; set; }
 }

@@ -34,6 +34,9 @@ public sealed class HttpRequest
     /// <summary>The <c>Host</c> header; empty when none was sent (HTTP/1.0).</summary>
     public ReadOnlySpan<byte> Host => Of(_head.Host);
 
+    /// <summary>The <c>Content-Type</c> header; empty when none was sent.</summary>
+    public ReadOnlySpan<byte> ContentType => Of(_head.ContentType);
+
     /// <summary>The declared <c>Content-Length</c>; -1 when the body is chunked or absent.</summary>
     public long ContentLength => _head.ContentLength;
 

@@ -1,6 +1,8 @@
 using System;
 using System.Buffers;
 using System.Buffers.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using HyperRoute.Routing;
 
 namespace HyperRoute.Http;
@@ -24,6 +26,7 @@ public sealed class HttpResponse : IBufferWriter<byte>
     private bool _close;
     private bool _keepAliveHeader;
     private IResponseTransport? _transport;
+    private Utf8JsonWriter? _json;
 
     /// <summary>The bytes waiting to be sent: whole responses, in request order.</summary>
     internal PooledBuffer Output;
@@ -52,11 +55,68 @@ public sealed class HttpResponse : IBufferWriter<byte>
     public int BodyLength => _body.Length;
 
     /// <summary>
-    /// Adds a header. <paramref name="name"/> must be a token and <paramref name="value"/> must hold no control
-    /// characters (CR and LF in particular: no header injection). <c>Content-Length</c>, <c>Transfer-Encoding</c>,
+    /// Sets a header, replacing any earlier value of the same name (ASCII case-insensitive).
+    /// <paramref name="name"/> must be a token and <paramref name="value"/> must hold no control characters (CR
+    /// and LF in particular: no header injection). <c>Content-Length</c>, <c>Transfer-Encoding</c>,
     /// <c>Connection</c>, <c>Date</c> and <c>Server</c> belong to the server.
     /// </summary>
     public void SetHeader(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value)
+    {
+        CheckHeader(name, value);
+        RemoveHeader(name);
+        AppendHeader(name, value);
+    }
+
+    /// <summary>Adds a header line even when one of the same name exists (<c>Set-Cookie</c>, say); same rules as <see cref="SetHeader"/>.</summary>
+    public void AddHeader(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value)
+    {
+        CheckHeader(name, value);
+        AppendHeader(name, value);
+    }
+
+    /// <summary>The value of the first header named <paramref name="name"/> set so far; <see langword="false"/> when there is none.</summary>
+    public bool TryGetHeader(ReadOnlySpan<byte> name, out ReadOnlySpan<byte> value)
+    {
+        var line = FindHeader(name, out var length);
+        if (line < 0)
+        {
+            value = default;
+            return false;
+        }
+
+        value = _headers.Written.Slice(line + name.Length + 2, length - name.Length - 4);
+        return true;
+    }
+
+    /// <summary>Removes every header named <paramref name="name"/> set so far; <see langword="true"/> when there was one.</summary>
+    public bool RemoveHeader(ReadOnlySpan<byte> name)
+    {
+        var removed = false;
+        int line;
+        while ((line = FindHeader(name, out var length)) >= 0)
+        {
+            _headers.Remove(line, length);
+            removed = true;
+        }
+
+        return removed;
+    }
+
+    /// <summary>Starts the response over: status 200, no headers, no body. Not possible once a chunk was sent.</summary>
+    public void Clear()
+    {
+        if (_headWritten)
+        {
+            throw new InvalidOperationException("The response head was already sent (a chunk was flushed); it cannot be cleared.");
+        }
+
+        _status = 200;
+        _headers.Clear();
+        _body.Clear();
+        _chunked = false;
+    }
+
+    private void CheckHeader(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value)
     {
         if (name.IsEmpty || name.IndexOfAnyExcept(HttpChars.Token) >= 0)
         {
@@ -75,13 +135,38 @@ public sealed class HttpResponse : IBufferWriter<byte>
 
         if (_headWritten)
         {
-            throw new InvalidOperationException("Headers cannot be added after the response head was sent (a chunk was flushed).");
+            throw new InvalidOperationException("Headers cannot be changed after the response head was sent (a chunk was flushed).");
         }
+    }
 
+    private void AppendHeader(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value)
+    {
         _headers.Write(name);
         _headers.Write(": "u8);
         _headers.Write(value);
         _headers.Write("\r\n"u8);
+    }
+
+    // The offset of the first "name: value\r\n" line with this name, and its length; -1 when none.
+    private int FindHeader(ReadOnlySpan<byte> name, out int length)
+    {
+        var headers = _headers.Written;
+        var start = 0;
+        while (start < headers.Length)
+        {
+            var end = start + headers.Slice(start).IndexOf("\r\n"u8) + 2;
+            var line = headers.Slice(start, end - start);
+            if (line.Length > name.Length && line[name.Length] == ':' && Utf8Literal.EqualsIgnoreCase(line.Slice(0, name.Length), name))
+            {
+                length = end - start;
+                return start;
+            }
+
+            start = end;
+        }
+
+        length = 0;
+        return -1;
     }
 
     /// <summary>Sets <c>Content-Type</c>.</summary>
@@ -106,6 +191,28 @@ public sealed class HttpResponse : IBufferWriter<byte>
     {
         SetContentType("application/json"u8);
         Write(json);
+    }
+
+    /// <summary>
+    /// Answers <paramref name="value"/> serialised as <c>application/json</c> with System.Text.Json
+    /// source-generated metadata (<paramref name="typeInfo"/>, from a <c>JsonSerializerContext</c>: no reflection),
+    /// straight into the pooled body buffer. The writer is created once per connection and reused.
+    /// </summary>
+    public void Json<T>(T value, JsonTypeInfo<T> typeInfo)
+    {
+        ArgumentNullException.ThrowIfNull(typeInfo);
+        SetContentType("application/json"u8);
+        if (_json is null)
+        {
+            _json = new Utf8JsonWriter(this, new JsonWriterOptions { SkipValidation = true });
+        }
+        else
+        {
+            _json.Reset(this);
+        }
+
+        JsonSerializer.Serialize(_json, value, typeInfo);
+        _json.Flush();
     }
 
     /// <inheritdoc />

@@ -71,6 +71,13 @@ internal struct PooledBuffer
         _length -= count;
     }
 
+    /// <summary>Removes <paramref name="count"/> bytes at <paramref name="start"/>, moving the rest down.</summary>
+    public void Remove(int start, int count)
+    {
+        _array.AsSpan(start + count, _length - start - count).CopyTo(_array.AsSpan(start));
+        _length -= count;
+    }
+
     public void Clear() => _length = 0;
 
     public void Release()

@@ -7,13 +7,22 @@ namespace HyperRoute.Http;
 /// Writes RFC 9457 problem details (<c>application/problem+json</c>) into a response, from UTF-8 spans, with
 /// JSON string escaping and no allocation:
 /// <c>{"type":"about:blank","title":"Bad Request","status":400,"field":"id","detail":"id must be positive"}</c>.
+/// The generated dispatcher writes one when a validator refuses a request or a typed body cannot be read.
 /// </summary>
 public static class ProblemJson
 {
-    /// <summary>Answers <paramref name="status"/> with a problem naming <paramref name="field"/> (omitted when empty) and <paramref name="detail"/>.</summary>
+    /// <summary>
+    /// Answers <paramref name="status"/> with a problem naming <paramref name="field"/> (omitted when empty) and
+    /// <paramref name="detail"/>; the title is the status's reason phrase. Whatever the response held is replaced.
+    /// </summary>
+    public static void Write(HttpResponse response, int status, ReadOnlySpan<byte> field, ReadOnlySpan<byte> detail)
+        => Write(response, status, HttpStatus.Reason(status), field, detail);
+
+    /// <summary>Answers <paramref name="status"/> with a problem titled <paramref name="title"/>; whatever the response held is replaced.</summary>
     public static void Write(HttpResponse response, int status, ReadOnlySpan<byte> title, ReadOnlySpan<byte> field, ReadOnlySpan<byte> detail)
     {
         ArgumentNullException.ThrowIfNull(response);
+        response.Clear();
         response.StatusCode = status;
         response.SetContentType("application/problem+json"u8);
         response.Write("{\"type\":\"about:blank\",\"title\":\""u8);

@@ -48,10 +48,13 @@ public readonly struct RouteMatch
     /// For a binding failure: the position of the handler parameter at fault, -1 otherwise. The router's
     /// generated <c>ParameterName(RouteMatch)</c> turns it into the parameter's name.
     /// </summary>
-    public int ParameterIndex => OutcomeBits == RouteOutcome.BadRequest && DetailBits != NoParameter ? DetailBits : -1;
+    public int ParameterIndex => OutcomeBits is RouteOutcome.BadRequest or RouteOutcome.Rejected && DetailBits != NoParameter ? DetailBits : -1;
 
     /// <summary><see langword="true"/> when a handler ran.</summary>
     public bool IsHandled => OutcomeBits == RouteOutcome.Handled;
+
+    /// <summary><see langword="true"/> when the response is written: a handler ran, or a validator rejected the request.</summary>
+    public bool IsAnswered => OutcomeBits is RouteOutcome.Handled or RouteOutcome.Rejected;
 
     /// <summary>The HTTP status this outcome maps to for a failure (400, 404, 405); 0 when handled, since the handler decides.</summary>
     public int StatusCode => OutcomeBits switch
@@ -61,6 +64,13 @@ public readonly struct RouteMatch
         RouteOutcome.BadRequest => 400,
         _ => 0,
     };
+
+    /// <summary>
+    /// A validator (or the body binding) of route <paramref name="route"/> refused the request and wrote the
+    /// response; <paramref name="parameterIndex"/> is the handler parameter concerned, or -1 for the request.
+    /// </summary>
+    public static RouteMatch Rejected(int route, int parameterIndex = -1)
+        => new(RouteOutcome.Rejected, route, parameterIndex < 0 ? NoParameter : (ushort)parameterIndex, RouteProblem.None);
 
     /// <summary>A handler ran for route <paramref name="route"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -89,6 +99,8 @@ public readonly struct RouteMatch
         RouteOutcome.MethodNotAllowed => $"MethodNotAllowed (Allow: {Routing.MethodToken.FormatAllow(Allow)})",
         RouteOutcome.BadRequest when ParameterIndex >= 0 => $"BadRequest ({Problem}: route {Route}, parameter {ParameterIndex})",
         RouteOutcome.BadRequest => $"BadRequest ({Problem})",
+        RouteOutcome.Rejected when ParameterIndex >= 0 => $"Rejected (route {Route}, parameter {ParameterIndex})",
+        RouteOutcome.Rejected => $"Rejected (route {Route})",
         _ => OutcomeBits.ToString(),
     };
 }

@@ -11,6 +11,11 @@ public enum RouteOutcome : byte
     MethodNotAllowed = 2,
     /// <summary>The request is malformed, or a route matched and an argument could not be bound (400); <see cref="RouteMatch.Problem"/> says why.</summary>
     BadRequest = 3,
+    /// <summary>
+    /// A route matched and a validator (or the body binding) refused the request before the handler ran; the
+    /// response (a problem, <c>application/problem+json</c>) is already written.
+    /// </summary>
+    Rejected = 4,
 }
 
 /// <summary>Why a request was answered with <see cref="RouteOutcome.BadRequest"/>.</summary>

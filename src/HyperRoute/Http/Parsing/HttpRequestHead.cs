@@ -36,6 +36,9 @@ public struct HttpRequestHead
     /// <summary>The value of <c>Host</c>, absent when none was sent.</summary>
     public HttpSlice Host;
 
+    /// <summary>The value of <c>Content-Type</c> (the last one, if several), absent when none was sent.</summary>
+    public HttpSlice ContentType;
+
     /// <summary>The declared body length; -1 without <c>Content-Length</c>.</summary>
     public long ContentLength;
 

@@ -48,6 +48,7 @@ public static class HttpRequestParser
         result = default;
         result.ContentLength = -1;
         result.Host = HttpSlice.None;
+        result.ContentType = HttpSlice.None;
         result.Query = HttpSlice.None;
         slots.Fill(HttpSlice.None);
 
@@ -161,6 +162,9 @@ public static class HttpRequestParser
                     break;
                 case 10 when Utf8Literal.EqualsLower(name, "connection"u8):
                     ReadConnection(valueSpan, ref connectionClose, ref connectionKeepAlive);
+                    break;
+                case 12 when Utf8Literal.EqualsLower(name, "content-type"u8):
+                    result.ContentType = value;
                     break;
                 case 14 when Utf8Literal.EqualsLower(name, "content-length"u8):
                     if (!ReadContentLength(valueSpan, ref result.ContentLength))

@@ -283,9 +283,9 @@ internal sealed class HttpProtocol<TEndpoint> : IResponseTransport
         {
             var match = _endpoint.Serve(_exchange);
             response.Close |= _closing || _server.IsStopping; // shutdown began while the handler ran: say so
-            if (match.IsHandled)
+            if (match.IsAnswered)
             {
-                response.Complete();
+                response.Complete(); // a handler ran, or a validator wrote its problem
             }
             else
             {

@@ -54,6 +54,9 @@ public sealed class HttpResponse : IBufferWriter<byte>
     /// <summary>The body bytes written so far (for a chunked response: since the last chunk was sent).</summary>
     public int BodyLength => _body.Length;
 
+    /// <summary>The body written so far (for a chunked response: since the last chunk was sent); valid until the next write.</summary>
+    public ReadOnlySpan<byte> Body => _body.Written;
+
     /// <summary>
     /// Sets a header, replacing any earlier value of the same name (ASCII case-insensitive).
     /// <paramref name="name"/> must be a token and <paramref name="value"/> must hold no control characters (CR

@@ -303,4 +303,62 @@ internal static class DiagnosticDescriptors
         isEnabledByDefault: true,
         description: "A lambda that captures nothing is cached by the compiler and allocates nothing, so it is not an allocation today. Marking it static keeps it that way: the compiler then rejects any capture instead of silently turning the lambda into a closure allocated on every call.",
         helpLinkUri: HelpLinkBase + "HR1013.md");
+
+    /// <summary>The category of the validator and transform rules.</summary>
+    public const string ValidationCategory = "HyperRoute.Validation";
+
+    /// <summary>HR2001: the type argument of a <c>[Validate&lt;V&gt;]</c>/<c>[Transform&lt;X&gt;]</c> is not a partial <c>[Validator]</c>/<c>[Transform]</c> type.</summary>
+    public static readonly DiagnosticDescriptor StepTypeNotMarked = new(
+        id: "HR2001",
+        title: "Validator or transform type is not marked",
+        messageFormat: "{0}",
+        category: ValidationCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "[Validate<V>] takes a partial type marked [Validator], [Transform<X>] a partial type marked [Transform]. The generator leaves out every route the step applies to.",
+        helpLinkUri: HelpLinkBase + "HR2001.md");
+
+    /// <summary>HR2002: a validator whose interface does not fit where it is applied.</summary>
+    public static readonly DiagnosticDescriptor ValidatorDoesNotFit = new(
+        id: "HR2002",
+        title: "Validator does not fit its position",
+        messageFormat: "{0}",
+        category: ValidationCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "On a handler parameter, the validator implements IValidator<T> for exactly the parameter's type; on a router or a route method, it implements IRequestValidator. The dispatcher calls its static Validate directly.",
+        helpLinkUri: HelpLinkBase + "HR2002.md");
+
+    /// <summary>HR2003: a transform whose interface does not fit where it is applied.</summary>
+    public static readonly DiagnosticDescriptor TransformDoesNotFit = new(
+        id: "HR2003",
+        title: "Transform does not fit its position",
+        messageFormat: "{0}",
+        category: ValidationCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "On a handler parameter, the transform implements ITransform<T> for exactly the parameter's type; on a router or a route method, it implements IResponseTransform. The dispatcher calls its static Transform directly.",
+        helpLinkUri: HelpLinkBase + "HR2003.md");
+
+    /// <summary>HR2004: a <c>[Validator]</c>/<c>[Transform]</c> type that implements none of the interfaces.</summary>
+    public static readonly DiagnosticDescriptor StepWithoutInterface = new(
+        id: "HR2004",
+        title: "Validator or transform implements no interface",
+        messageFormat: "{0}",
+        category: ValidationCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "A [Validator] implements IValidator<T> or IRequestValidator, a [Transform] ITransform<T> or IResponseTransform; without one, no [Validate<V>] or [Transform<X>] can apply it.",
+        helpLinkUri: HelpLinkBase + "HR2004.md");
+
+    /// <summary>HR2005: a typed <c>[Body]</c> without a JSON context that can read it.</summary>
+    public static readonly DiagnosticDescriptor JsonBodyWithoutContext = new(
+        id: "HR2005",
+        title: "Typed body has no JSON context",
+        messageFormat: "{0}",
+        category: ValidationCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "A [Body] parameter of any type but ReadOnlySpan<byte> is read as JSON with System.Text.Json source-generated metadata: the router names a JsonSerializerContext with [Router(Json = typeof(Ctx))], and the context lists the body type with [JsonSerializable(typeof(T))].",
+        helpLinkUri: HelpLinkBase + "HR2005.md");
 }

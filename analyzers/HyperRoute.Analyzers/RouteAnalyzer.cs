@@ -36,7 +36,8 @@ public sealed class RouteAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.InvalidHeaderName,
         DiagnosticDescriptors.InvalidBodyParameter,
         DiagnosticDescriptors.RequestPartNamedInTemplate,
-        DiagnosticDescriptors.ExchangeBindingWithoutEndpoint);
+        DiagnosticDescriptors.ExchangeBindingWithoutEndpoint,
+        DiagnosticDescriptors.JsonBodyWithoutContext);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -87,6 +88,7 @@ public sealed class RouteAnalyzer : DiagnosticAnalyzer
         string? resultTypeDisplay = null;
         var resultIsHttpResult = false;
         var compiled = new List<CompiledRoute>();
+        var json = JsonContextReader.Read(router);
         foreach (var method in router.GetMembers().OfType<IMethodSymbol>())
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -111,7 +113,7 @@ public sealed class RouteAnalyzer : DiagnosticAnalyzer
                 }
 
                 ReportContradictions(method, template!, reporter);
-                var bound = BindOrReport(method, template!, patternSyntax, attribute, reporter, cancellationToken);
+                var bound = BindOrReport(method, template!, json, patternSyntax, attribute, reporter, cancellationToken);
                 if (whyNotHandler is null && bound && (method.ReturnsVoid || method.ReturnType.TypeKind != TypeKind.Error))
                 {
                     compiled.Add(new CompiledRoute(template!, method, patternSyntax?.GetLocation() ?? AttributeLocation(attribute, cancellationToken)));
@@ -146,8 +148,10 @@ public sealed class RouteAnalyzer : DiagnosticAnalyzer
         }
     }
 
+    // Mirrors RouteSpec.NeedsExchange: a binding from the exchange, or a validator or transform on the route or a parameter.
     private static bool NeedsExchange(IMethodSymbol handler)
-        => handler.Parameters.Select(HandlerParameterReader.Read).Any(p => p.Header is not null || p.IsBody || p.Context != ContextKind.None);
+        => handler.Parameters.Select(HandlerParameterReader.Read).Any(p => p.Header is not null || p.IsBody || p.Context != ContextKind.None)
+            || handler.GetAttributes().Concat(handler.Parameters.SelectMany(p => p.GetAttributes())).Any(a => StepReader.IsStepAttribute(a.AttributeClass, out _));
 
     // Mirrors RouterParser.IsHttpResult.
     private static bool IsHttpResult(ITypeSymbol type)
@@ -212,10 +216,10 @@ public sealed class RouteAnalyzer : DiagnosticAnalyzer
     }
 
     // Reports why the handler's parameters cannot bind to the template; returns true when they bind.
-    private static bool BindOrReport(IMethodSymbol method, RouteTemplate template, SyntaxNode? patternSyntax, AttributeData attribute, Reporter reporter, CancellationToken cancellationToken)
+    private static bool BindOrReport(IMethodSymbol method, RouteTemplate template, JsonBodyContext json, SyntaxNode? patternSyntax, AttributeData attribute, Reporter reporter, CancellationToken cancellationToken)
     {
         var parameters = method.Parameters.Select(HandlerParameterReader.Read).ToArray();
-        if (RouteBinder.TryBind(template, parameters, out _, out var error))
+        if (RouteBinder.TryBind(template, parameters, json, out _, out var error))
         {
             return true;
         }
@@ -242,6 +246,12 @@ public sealed class RouteAnalyzer : DiagnosticAnalyzer
                 var syntax = header.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax;
                 location = syntax?.ArgumentList?.Arguments.FirstOrDefault()?.Expression.GetLocation() ?? syntax?.GetLocation() ?? location;
             }
+            else if (error.Kind == BindingErrorKind.JsonBody)
+            {
+                // On the [Body] attribute: the binding that needs the JSON context.
+                var body = parameter.GetAttributes().FirstOrDefault(a => IsAttribute(a.AttributeClass, KnownNames.BodyAttribute));
+                location = body?.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation() ?? location;
+            }
         }
         else if (error.SegmentIndex >= 0 && error.SegmentIndex < template.Segments.Count)
         {
@@ -259,6 +269,7 @@ public sealed class RouteAnalyzer : DiagnosticAnalyzer
             BindingErrorKind.HeaderName => DiagnosticDescriptors.InvalidHeaderName,
             BindingErrorKind.Body => DiagnosticDescriptors.InvalidBodyParameter,
             BindingErrorKind.NamedInTemplate => DiagnosticDescriptors.RequestPartNamedInTemplate,
+            BindingErrorKind.JsonBody => DiagnosticDescriptors.JsonBodyWithoutContext,
             _ => DiagnosticDescriptors.RouteCannotBind,
         };
         reporter.Report(descriptor, location ?? AttributeLocation(attribute, cancellationToken), error.Message);

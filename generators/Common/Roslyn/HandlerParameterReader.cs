@@ -17,6 +17,7 @@ internal static class HandlerParameterReader
         var defaultValue = parameter.HasExplicitDefaultValue && type is { } t ? FormatDefault(parameter.ExplicitDefaultValue, t, isNullable) : null;
         string? header = null;
         var isBody = false;
+        long bodyMaxLength = 0;
         foreach (var attribute in parameter.GetAttributes())
         {
             switch (attribute.AttributeClass?.ToDisplayString())
@@ -27,6 +28,14 @@ internal static class HandlerParameterReader
                     break;
                 case KnownNames.BodyAttribute:
                     isBody = true;
+                    foreach (var named in attribute.NamedArguments)
+                    {
+                        if (named.Key == "MaxLength" && named.Value.Value is long maxLength)
+                        {
+                            bodyMaxLength = maxLength;
+                        }
+                    }
+
                     break;
             }
         }
@@ -40,8 +49,21 @@ internal static class HandlerParameterReader
             parameter.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat),
             parameter.RefKind is RefKind.None or RefKind.In ? ResolveContext(parameter.Type) : ContextKind.None,
             header,
-            isBody);
+            isBody)
+        {
+            JsonType = parameter.RefKind is RefKind.None or RefKind.In ? JsonType(parameter.Type) : null,
+            BodyMaxLength = bodyMaxLength,
+        };
     }
+
+    /// <summary>
+    /// <paramref name="type"/> fully qualified, without a nullable reference annotation, as a JSON body's type and as
+    /// <c>[JsonSerializable(typeof(T))]</c> names it; <see langword="null"/> when no JSON value can be read into it.
+    /// </summary>
+    public static string? JsonType(ITypeSymbol type)
+        => type.TypeKind is TypeKind.Error or TypeKind.Pointer or TypeKind.FunctionPointer or TypeKind.TypeParameter || type.IsRefLikeType
+            ? null
+            : type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
 
     /// <summary>Which HTTP object a parameter of <paramref name="type"/> receives: the exchange, its request or its response.</summary>
     public static ContextKind ResolveContext(ITypeSymbol type)

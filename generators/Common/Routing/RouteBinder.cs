@@ -22,7 +22,17 @@ internal sealed record HandlerParameter(
     string TypeDisplay,
     ContextKind Context = ContextKind.None,
     string? Header = null,
-    bool IsBody = false);
+    bool IsBody = false)
+{
+    /// <summary>
+    /// The parameter type fully qualified, without a nullable reference annotation, when a typed (JSON) body could
+    /// hold it; <see langword="null"/> for a ref struct, a pointer or a type that does not resolve.
+    /// </summary>
+    public string? JsonType { get; init; }
+
+    /// <summary><c>[Body(MaxLength = n)]</c>: the largest body the route reads; 0 leaves it to the server.</summary>
+    public long BodyMaxLength { get; init; }
+}
 
 /// <summary>The HTTP objects a handler parameter can receive by its type.</summary>
 internal enum ContextKind
@@ -48,8 +58,10 @@ internal enum BindingSource
     Query,
     /// <summary>A request header (<c>[Header]</c>); <see cref="ParameterBinding.HeaderName"/> says which.</summary>
     Header,
-    /// <summary>The request body (<c>[Body]</c>).</summary>
+    /// <summary>The request body as received (<c>[Body] ReadOnlySpan&lt;byte&gt;</c>).</summary>
     Body,
+    /// <summary>The request body read as JSON (<c>[Body] T</c>); <see cref="ParameterBinding.JsonType"/> says into what.</summary>
+    JsonBody,
     /// <summary>The <c>HttpExchange</c> itself.</summary>
     Exchange,
     /// <summary>The exchange's <c>HttpRequest</c>.</summary>
@@ -72,8 +84,20 @@ internal sealed record ParameterBinding(
     string? DefaultValue,
     string? HeaderName = null)
 {
-    /// <summary>The argument comes from the HTTP exchange (a header, the body, the exchange, request or response), not the request line.</summary>
-    public bool NeedsExchange => Source >= BindingSource.Header;
+    /// <summary>For <see cref="BindingSource.JsonBody"/>: the type the body is read into, fully qualified.</summary>
+    public string? JsonType { get; init; }
+
+    /// <summary>For <see cref="BindingSource.JsonBody"/>: the largest body read, 0 for the server's limit.</summary>
+    public long MaxLength { get; init; }
+
+    /// <summary>The parameter's validators and transforms, in declaration order; they run once the argument is bound.</summary>
+    public EquatableArray<PipelineStep> Steps { get; init; }
+
+    /// <summary>
+    /// The argument comes from the HTTP exchange (a header, the body, the exchange, request or response), not the
+    /// request line, or a step on it may answer the request with a problem.
+    /// </summary>
+    public bool NeedsExchange => Source >= BindingSource.Header || Steps.Count > 0;
 }
 
 /// <summary>Which rule a binding error breaks; the analyzers report each with its own diagnostic.</summary>
@@ -89,6 +113,8 @@ internal enum BindingErrorKind
     Body,
     /// <summary>A <c>[Header]</c> or <c>[Body]</c> parameter that the template also names (HR0012).</summary>
     NamedInTemplate,
+    /// <summary>A typed <c>[Body]</c> without a JSON context that can read it (HR2005).</summary>
+    JsonBody,
 }
 
 /// <summary>Why a handler cannot be bound to its template.</summary>
@@ -101,7 +127,8 @@ internal sealed record BindingError(string Message, int ParameterIndex, int Segm
 /// <summary>
 /// The binding rules, shared by the generator and the analyzers: template parameters bind handler
 /// parameters by name (case-insensitive); <c>[Header]</c> and <c>[Body]</c> parameters bind the request's
-/// header and body; parameters of type <c>HttpExchange</c>, <c>HttpRequest</c> and <c>HttpResponse</c> receive
+/// header and body (the bytes for <c>ReadOnlySpan&lt;byte&gt;</c>, JSON through the router's <c>Json</c> context for any
+/// other type); parameters of type <c>HttpExchange</c>, <c>HttpRequest</c> and <c>HttpResponse</c> receive
 /// those; every other handler parameter binds from the query string.
 /// </summary>
 internal static class RouteBinder
@@ -109,6 +136,10 @@ internal static class RouteBinder
     private const string ValueTypes = "an integer, bool, Guid, double, float, decimal, string or ReadOnlySpan<byte> (or T? of a value type)";
 
     public static bool TryBind(RouteTemplate template, IReadOnlyList<HandlerParameter> parameters, out ImmutableArray<ParameterBinding> bindings, out BindingError? error)
+        => TryBind(template, parameters, JsonBodyContext.None, out bindings, out error);
+
+    /// <summary>Binds with <paramref name="json"/>, the router's JSON context, for typed <c>[Body]</c> parameters.</summary>
+    public static bool TryBind(RouteTemplate template, IReadOnlyList<HandlerParameter> parameters, JsonBodyContext json, out ImmutableArray<ParameterBinding> bindings, out BindingError? error)
     {
         bindings = ImmutableArray<ParameterBinding>.Empty;
         error = null;
@@ -121,7 +152,7 @@ internal static class RouteBinder
             var parameter = parameters[p];
             if (parameter.Header is not null || parameter.IsBody)
             {
-                error = BindRequestPart(template, parameter, p, ref body, builder);
+                error = BindRequestPart(template, parameter, p, json, ref body, builder);
                 if (error is not null)
                 {
                     return false;
@@ -212,7 +243,7 @@ internal static class RouteBinder
     }
 
     // A [Header] or [Body] parameter: it must not also be a template parameter, and its type must fit.
-    private static BindingError? BindRequestPart(RouteTemplate template, HandlerParameter parameter, int p, ref int body, ImmutableArray<ParameterBinding>.Builder builder)
+    private static BindingError? BindRequestPart(RouteTemplate template, HandlerParameter parameter, int p, JsonBodyContext json, ref int body, ImmutableArray<ParameterBinding>.Builder builder)
     {
         var attribute = parameter.IsBody ? "[Body]" : "[Header]";
         var segmentIndex = template.IndexOfParameter(parameter.Name);
@@ -232,10 +263,10 @@ internal static class RouteBinder
                 return new BindingError($"The parameter '{parameter.Name}' has both [Body] and [Header]; it binds from one place", p, -1, BindingErrorKind.Body);
             }
 
-            if (parameter.Type != RouteValueType.Utf8 || parameter.Context != ContextKind.None)
+            if (parameter.Context != ContextKind.None || (parameter.Type != RouteValueType.Utf8 && parameter.JsonType is null))
             {
                 return new BindingError(
-                    $"The [Body] parameter '{parameter.Name}' has type '{parameter.TypeDisplay}'; the body binds only to ReadOnlySpan<byte> (the bytes as received, no copy)",
+                    $"The [Body] parameter '{parameter.Name}' has type '{parameter.TypeDisplay}'; the body binds to ReadOnlySpan<byte> (the bytes as received, no copy) or to a type read as JSON, not to a ref struct, a pointer or the exchange",
                     p,
                     -1,
                     BindingErrorKind.Body);
@@ -251,7 +282,22 @@ internal static class RouteBinder
             }
 
             body = p;
-            builder.Add(new ParameterBinding(parameter.Name, parameter.Identifier, RouteValueType.Utf8, false, BindingSource.Body, -1, false, null));
+            if (parameter.Type == RouteValueType.Utf8)
+            {
+                builder.Add(new ParameterBinding(parameter.Name, parameter.Identifier, RouteValueType.Utf8, false, BindingSource.Body, -1, false, null));
+                return null;
+            }
+
+            if (WhyNotJson(parameter, json) is { } whyNot)
+            {
+                return new BindingError(whyNot, p, -1, BindingErrorKind.JsonBody);
+            }
+
+            builder.Add(new ParameterBinding(parameter.Name, parameter.Identifier, RouteValueType.Utf8, false, BindingSource.JsonBody, -1, false, null)
+            {
+                JsonType = parameter.JsonType,
+                MaxLength = parameter.BodyMaxLength,
+            });
             return null;
         }
 
@@ -276,5 +322,31 @@ internal static class RouteBinder
         var isOptional = parameter.DefaultValue is not null || parameter.IsNullable;
         builder.Add(new ParameterBinding(parameter.Name, parameter.Identifier, type, parameter.IsNullable, BindingSource.Header, -1, isOptional, parameter.DefaultValue, parameter.Header));
         return null;
+    }
+
+    // HR2005: a typed body is read with the router's JSON context, which must exist, be a JsonSerializerContext
+    // and list the type with [JsonSerializable(typeof(T))].
+    private static string? WhyNotJson(HandlerParameter parameter, JsonBodyContext json)
+    {
+        var prefix = $"The [Body] parameter '{parameter.Name}' has type '{parameter.TypeDisplay}', which is read as JSON";
+        if (json.TypeName is null)
+        {
+            return prefix + ", but the router names no JSON context; add [Router(Json = typeof(YourJsonContext))] with a System.Text.Json JsonSerializerContext that lists the type";
+        }
+
+        if (json.WhyNot is not null)
+        {
+            return $"{prefix}, but the router's Json type '{json.Display}' {json.WhyNot}";
+        }
+
+        foreach (var serializable in json.Serializable)
+        {
+            if (serializable == parameter.JsonType)
+            {
+                return null;
+            }
+        }
+
+        return $"{prefix}, but the router's JSON context '{json.Display}' does not list it; add [JsonSerializable(typeof({parameter.TypeDisplay.TrimEnd('?')}))] to '{json.Display}'";
     }
 }

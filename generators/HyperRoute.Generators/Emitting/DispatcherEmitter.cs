@@ -87,6 +87,8 @@ internal static class DispatcherEmitter
             }
         }
 
+        WriteJsonFields(writer, router);
+
         // A router that binds headers, the body or the exchange is served only through its HttpEndpoint: the
         // in-process Dispatch overloads have no exchange to bind them from.
         if (!router.NeedsExchange)
@@ -130,6 +132,24 @@ internal static class DispatcherEmitter
         {
             writer.Line();
             EndpointEmitter.Write(writer, router);
+        }
+    }
+
+    // One cached JsonTypeInfo<T> per typed body type, from the router's JsonSerializerContext. The generator cannot see
+    // the members System.Text.Json's generator adds to the context, but the compilation has its Default.
+    private static void WriteJsonFields(SourceWriter writer, RouterSpec router)
+    {
+        foreach (var type in router.JsonBodyTypes)
+        {
+            var info = $"global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<{type}>";
+            writer.Line();
+            writer.Line($"/// <summary>The JSON metadata typed <c>[Body]</c> parameters of type <c>{CSharpLiterals.Xml(type)}</c> are read with.</summary>");
+            writer.Line(GeneratedCode);
+            writer.Line($"private static readonly {info} {HandlerCallWriter.JsonField(type)} =");
+            using (writer.Indent())
+            {
+                writer.Line($"({info}){router.JsonContext}.Default.GetTypeInfo(typeof({type}))!;");
+            }
         }
     }
 

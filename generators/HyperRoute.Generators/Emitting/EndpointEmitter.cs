@@ -74,6 +74,12 @@ internal static class EndpointEmitter
             writer.Line("/// In-process: <c>exchange.Request.Load&lt;HttpEndpoint&gt;(bytes, 0, count)</c>, then <c>Serve(exchange)</c>.</para>");
         }
 
+        if (router.Steps.Count > 0 || router.Routes.Any(r => r.Steps.Count > 0 || r.Bindings.Any(b => b.Steps.Count > 0 || b.JsonType is not null)))
+        {
+            writer.Line("/// <para>Validators and transforms run here too. A validator that refuses the request, or a typed body that cannot be read, writes an <c>application/problem+json</c>");
+            writer.Line("/// response and comes back as <see cref=\"global::HyperRoute.RouteOutcome.Rejected\"/>; the handler does not run.</para>");
+        }
+
         writer.Line(router.ResultIsHttpResult
             ? "/// <para>The result of each handler that returns one is written to the response (<c>IHttpResult.WriteTo</c>).</para>"
             : "/// <para>Handlers write the response themselves (an <c>HttpResponse</c> parameter) or leave it 200 and empty.</para>");
@@ -141,6 +147,20 @@ internal static class EndpointEmitter
         using (writer.Braces())
         {
             writer.Line("var request = exchange.Request;");
+            var names = new NameScope();
+            foreach (var step in router.RequestValidators)
+            {
+                HandlerCallWriter.WriteCheck(
+                    writer,
+                    names,
+                    step,
+                    $"// source side, router level: {step.Attribute}",
+                    $"{step.TypeName}.Validate(request)",
+                    null,
+                    "Rejected(-1)");
+                writer.Line();
+            }
+
             writer.Line("var path = request.Path;");
             writer.Line("var query = request.Query;");
             writer.Line($"var buffer = new global::HyperRoute.Routing.DecodeBuffer(stackalloc byte[{ScratchSize.ToString(CultureInfo.InvariantCulture)}], path.Length + query.Length);");
@@ -158,17 +178,28 @@ internal static class EndpointEmitter
     // Writes the result of a handler that returned one; void handlers wrote the response themselves.
     private static void WriteResult(SourceWriter writer, RouterSpec router)
     {
-        var returning = router.Routes.Where(r => !r.ReturnsVoid).Select(r => r.Index.ToString(CultureInfo.InvariantCulture)).ToList();
-        var call = router.ResultDefault == "default" || !router.ResultType!.EndsWith("?", System.StringComparison.Ordinal)
-            ? "result.WriteTo(exchange.Response);"
-            : "result?.WriteTo(exchange.Response);";
+        var returning = router.Routes.Where(r => !r.ReturnsVoid && !router.WritesResultInLeaf(r)).Select(r => r.Index.ToString(CultureInfo.InvariantCulture)).ToList();
+        if (returning.Count == 0)
+        {
+            return; // every result is written in its route, before the response transforms
+        }
+
+        var call = HandlerCallWriter.WriteResultCall(router);
         if (returning.Count == router.Routes.Count)
         {
             writer.Line("if (match.IsHandled)");
         }
         else
         {
-            writer.Line("// Only these routes' handlers return a result; the others are void and wrote the response themselves.");
+            if (router.Routes.Any(router.WritesResultInLeaf))
+            {
+                writer.Line("// Only these routes' results are written here: the other handlers are void and wrote the response themselves,");
+                writer.Line("// or their route wrote the result before its response transforms.");
+            }
+            else
+            {
+                writer.Line("// Only these routes' handlers return a result; the others are void and wrote the response themselves.");
+            }
             writer.Line($"if (match.IsHandled && match.Route is {string.Join(" or ", returning)})");
         }
 

@@ -1,4 +1,5 @@
 using HyperRoute.Common;
+using HyperRoute.Common.Routing;
 
 namespace HyperRoute.Generators.Model;
 
@@ -35,14 +36,44 @@ internal sealed record RouterSpec
     /// <summary>Routes the generator could not compile, with the reason (the analyzers report them as diagnostics).</summary>
     public required EquatableArray<SkippedRoute> Skipped { get; init; }
 
+    /// <summary>
+    /// The router type's <c>[Validate&lt;V&gt;]</c> (request validators, run by <c>HttpEndpoint.Serve</c> before routing) and
+    /// <c>[Transform&lt;X&gt;]</c> (response transforms, run after every handler, before the route's own), in declaration order.
+    /// </summary>
+    public EquatableArray<PipelineStep> Steps { get; init; }
+
+    /// <summary>The <c>JsonSerializerContext</c> of <c>[Router(Json = …)]</c>, fully qualified; <see langword="null"/> without one.</summary>
+    public string? JsonContext { get; init; }
+
+    /// <summary>The request validators of the router, in declaration order.</summary>
+    public System.Collections.Generic.IEnumerable<PipelineStep> RequestValidators => System.Linq.Enumerable.Where(Steps, s => s.Kind == StepKind.Validate);
+
+    /// <summary>The response transforms of the router, in declaration order.</summary>
+    public System.Collections.Generic.IEnumerable<PipelineStep> ResponseTransforms => System.Linq.Enumerable.Where(Steps, s => s.Kind == StepKind.Transform);
+
+    /// <summary>The distinct types typed <c>[Body]</c> parameters are read into, in first-seen order.</summary>
+    public System.Collections.Generic.IReadOnlyList<string> JsonBodyTypes
+        => System.Linq.Enumerable.ToList(System.Linq.Enumerable.Distinct(
+            System.Linq.Enumerable.Select(
+                System.Linq.Enumerable.Where(System.Linq.Enumerable.SelectMany(Routes, r => r.Bindings), b => b.Source == BindingSource.JsonBody),
+                b => b.JsonType!)));
+
+    /// <summary>
+    /// <see langword="true"/> when route <paramref name="route"/>'s handler result is written in its leaf rather than by
+    /// <c>Serve</c>: response transforms (the router's or the route's) run after it, so it must be written first.
+    /// </summary>
+    public bool WritesResultInLeaf(RouteSpec route)
+        => ResultIsHttpResult && !route.ReturnsVoid && (System.Linq.Enumerable.Any(ResponseTransforms) || System.Linq.Enumerable.Any(route.ResponseTransforms));
+
     /// <summary><see langword="true"/> when some handler is an instance method, so <c>Dispatch</c> is one too.</summary>
     public bool HasInstanceHandlers => System.Linq.Enumerable.Any(Routes, r => !r.IsStatic);
 
     /// <summary>
-    /// <see langword="true"/> when some route binds a header, the body, the exchange, its request or its response: the
+    /// <see langword="true"/> when some route binds a header, the body, the exchange, its request or its response, or the
+    /// router, a route or a parameter has a validator or transform: the
     /// dispatcher then takes the <c>HttpExchange</c>, and the router is served only through its <c>HttpEndpoint</c>.
     /// </summary>
-    public bool NeedsExchange => System.Linq.Enumerable.Any(Routes, r => r.NeedsExchange);
+    public bool NeedsExchange => Steps.Count > 0 || System.Linq.Enumerable.Any(Routes, r => r.NeedsExchange);
 
     /// <summary>
     /// <see langword="true"/> when the router gets an <c>HttpEndpoint</c>: its handlers return <c>void</c> or an

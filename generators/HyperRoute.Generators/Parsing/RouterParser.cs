@@ -33,6 +33,8 @@ internal static class RouterParser
         string? resultType = null;
         var resultIsValueType = false;
         var resultIsHttpResult = false;
+        var routerSteps = ReadSteps(type.GetAttributes(), StepPosition.Router, null, out var routerStepError);
+        var json = JsonContextReader.Read(type);
 
         foreach (var method in type.GetMembers().OfType<IMethodSymbol>())
         {
@@ -45,7 +47,9 @@ internal static class RouterParser
                 }
 
                 var pattern = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
-                var route = ParseRoute(method, pattern, routes.Count, ref resultType, out var reason);
+                // A router step that cannot apply leaves every route out: none may run without it.
+                string? reason = "a validator or transform of the router cannot apply: " + routerStepError;
+                var route = routerStepError is null ? ParseRoute(method, pattern, routes.Count, json, ref resultType, out reason) : null;
                 if (route is { ReturnsVoid: false } && routes.All(r => r.ReturnsVoid))
                 {
                     resultIsValueType = method.ReturnType.IsValueType;
@@ -71,12 +75,14 @@ internal static class RouterParser
             ResultType = resultType,
             ResultDefault = resultIsValueType ? "default" : "default!",
             ResultIsHttpResult = resultIsHttpResult,
+            Steps = routerSteps,
+            JsonContext = json.TypeName,
             Routes = new EquatableArray<RouteSpec>(routes.ToImmutable()),
             Skipped = new EquatableArray<SkippedRoute>(skipped.ToImmutable()),
         };
     }
 
-    private static RouteSpec? ParseRoute(IMethodSymbol method, string? pattern, int index, ref string? resultType, out string? reason)
+    private static RouteSpec? ParseRoute(IMethodSymbol method, string? pattern, int index, JsonBodyContext json, ref string? resultType, out string? reason)
     {
         reason = null;
         if (!RouteTemplateParser.TryParse(pattern, out var template, out var templateError))
@@ -98,9 +104,24 @@ internal static class RouterParser
         }
 
         var parameters = method.Parameters.Select(HandlerParameterReader.Read).ToArray();
-        if (!RouteBinder.TryBind(template!, parameters, out var bindings, out var bindingError))
+        if (!RouteBinder.TryBind(template!, parameters, json, out var bindings, out var bindingError))
         {
             reason = bindingError!.Message;
+            return null;
+        }
+
+        // Validators and transforms: the route's, then each parameter's; a route with one that cannot apply is left out.
+        var routeSteps = ReadSteps(method.GetAttributes(), StepPosition.Route, null, out var stepError);
+        var boundWithSteps = bindings.ToBuilder();
+        for (var i = 0; i < method.Parameters.Length && stepError is null; i++)
+        {
+            var parameter = method.Parameters[i];
+            boundWithSteps[i] = bindings[i] with { Steps = ReadSteps(parameter.GetAttributes(), StepPosition.Parameter, parameter.Type, out stepError) };
+        }
+
+        if (stepError is not null)
+        {
+            reason = stepError;
             return null;
         }
 
@@ -133,8 +154,33 @@ internal static class RouterParser
             HandlerDisplay = method.Name + "(" + string.Join(", ", method.Parameters.Select(p => p.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) + " " + p.Name)) + ")",
             IsStatic = method.IsStatic,
             ReturnsVoid = returnsVoid,
-            Bindings = new EquatableArray<ParameterBinding>(bindings),
+            Bindings = new EquatableArray<ParameterBinding>(boundWithSteps.ToImmutable()),
+            Steps = routeSteps,
         };
+    }
+
+    // The [Validate<V>] and [Transform<X>] among attributes, in declaration order; the first that cannot apply sets error.
+    private static EquatableArray<PipelineStep> ReadSteps(ImmutableArray<AttributeData> attributes, StepPosition position, ITypeSymbol? parameterType, out string? error)
+    {
+        error = null;
+        var steps = ImmutableArray.CreateBuilder<PipelineStep>();
+        foreach (var attribute in attributes)
+        {
+            if (!StepReader.TryRead(attribute, position, parameterType, out var step, out var stepError))
+            {
+                continue;
+            }
+
+            if (stepError is not null)
+            {
+                error = stepError.Message;
+                return EquatableArray<PipelineStep>.Empty;
+            }
+
+            steps.Add(step!);
+        }
+
+        return new EquatableArray<PipelineStep>(steps.ToImmutable());
     }
 
     // The result type writes itself as a response: it is IHttpResult or implements it.

@@ -94,16 +94,21 @@ public sealed class HttpBindingAnalyzerTests
     }
 
     [Fact]
-    public void Body_on_anything_but_a_byte_span_is_reported_on_the_parameter()
+    public void Body_on_the_exchange_or_a_ref_struct_is_reported_on_the_parameter()
     {
         Verify("""
+            using System;
             using HyperRoute;
+            using HyperRoute.Http;
 
             [Router]
             public static partial class Api
             {
                 [Route("POST /notes")]
-                public static void Create([Body] string {|HR0011:text|}) { }
+                public static void Create([Body] HttpRequest {|HR0011:request|}) { }
+
+                [Route("POST /bytes")]
+                public static void Bytes([Body] Span<byte> {|HR0011:bytes|}) { }
             }
             """);
     }
@@ -234,7 +239,7 @@ public sealed class HttpBindingAnalyzerTests
                 public static void HeaderName([Header("X:B")] ReadOnlySpan<byte> b) { }
 
                 [Route("POST /c")]
-                public static void BodyType([Body] byte[] c) { }
+                public static void BodyType([Body] Span<byte> c) { }
 
                 [Route("GET /d/{d}")]
                 public static void NamedInTemplate([Header("X-D")] ReadOnlySpan<byte> d) { }

@@ -58,19 +58,6 @@ internal struct PooledBuffer
         _length += count;
     }
 
-    /// <summary>Drops the first <paramref name="count"/> bytes (they were sent), keeping the rest.</summary>
-    public void Consume(int count)
-    {
-        if (count >= _length)
-        {
-            _length = 0;
-            return;
-        }
-
-        _array.AsSpan(count, _length - count).CopyTo(_array);
-        _length -= count;
-    }
-
     /// <summary>Removes <paramref name="count"/> bytes at <paramref name="start"/>, moving the rest down.</summary>
     public void Remove(int start, int count)
     {

@@ -68,4 +68,29 @@ public sealed class HandlerErrorTests
         Assert.Equal(500, client.Read().Status);
         Assert.True(client.IsClosedByServer());
     }
+
+    [Theory]
+    [MemberData(nameof(Transports.Both), MemberType = typeof(Transports))]
+    public async Task Client_leaving_during_a_streamed_response_is_not_a_handler_error(string transport)
+    {
+        await using var server = TestServer.Start(transport);
+        using (var leaving = server.Connect())
+        {
+            leaving.Send(Requests.Get("/stream/2000000")); // about 26 MB, flushed every 10 lines
+            Assert.True(leaving.HasDataWithin(TimeSpan.FromSeconds(5)));
+            leaving.Reset(); // gone mid-stream, with a reset: the next flush fails
+        }
+
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (server.Server.ConnectionsOpen > 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.Equal(0, server.Server.ConnectionsOpen);
+        Assert.Empty(server.HandlerErrors);
+        using var client = server.Connect();
+        client.Send(Requests.Plaintext);
+        Requests.AssertIsHelloWorld(client.Read());
+    }
 }

@@ -21,15 +21,19 @@ public static class Transports
 /// </summary>
 public sealed class TestServer : IAsyncDisposable
 {
-    private TestServer(HttpServer<TestEndpoint> server, ConcurrentQueue<Exception> handlerErrors)
+    private TestServer(HttpServer<TestEndpoint> server, ConcurrentQueue<Exception> handlerErrors, ConcurrentQueue<Exception> connectionFaults)
     {
         Server = server;
         HandlerErrors = handlerErrors;
+        ConnectionFaults = connectionFaults;
     }
 
     public HttpServer<TestEndpoint> Server { get; }
 
     public ConcurrentQueue<Exception> HandlerErrors { get; }
+
+    /// <summary>Failures of the server itself (not of a handler); every test that disposes the server asserts there were none.</summary>
+    public ConcurrentQueue<Exception> ConnectionFaults { get; }
 
     public IPEndPoint EndPoint => Server.EndPoint;
 
@@ -37,15 +41,21 @@ public sealed class TestServer : IAsyncDisposable
     {
         Assert.True(transport is "epoll" or "sockets", transport);
         var errors = new ConcurrentQueue<Exception>();
-        var options = new HttpServerOptions { Port = 0, Workers = 1, UseEpoll = transport == "epoll", OnHandlerError = errors.Enqueue };
+        var faults = new ConcurrentQueue<Exception>();
+        var options = new HttpServerOptions { Port = 0, Workers = 1, UseEpoll = transport == "epoll", OnHandlerError = errors.Enqueue, OnConnectionFault = faults.Enqueue };
         options = configure?.Invoke(options) ?? options;
         var server = HttpServer.Start(default(TestEndpoint), options);
         Assert.Equal(OperatingSystem.IsLinux() ? transport : "sockets", server.Transport);
         Assert.True(IPAddress.IsLoopback(server.EndPoint.Address));
-        return new TestServer(server, errors);
+        return new TestServer(server, errors, faults);
     }
 
     public RawHttpClient Connect(TimeSpan? timeout = null) => RawHttpClient.Connect(EndPoint, timeout);
 
-    public async ValueTask DisposeAsync() => await Server.StopAsync(TimeSpan.FromSeconds(2));
+    public async ValueTask DisposeAsync()
+    {
+        await Server.StopAsync(TimeSpan.FromSeconds(2));
+        Assert.True(ConnectionFaults.IsEmpty, $"The server failed on a connection: {string.Join(Environment.NewLine, ConnectionFaults)}");
+        Assert.Equal(0, Server.ConnectionFaults);
+    }
 }

@@ -38,6 +38,7 @@ internal sealed class HttpProtocol<TEndpoint> : IResponseTransport
     private bool _continueSent;
     private long _headStartedAt;
     private bool _closeAfterOutput;
+    private int _outputSent;     // bytes at the start of the output already sent
     private volatile bool _closing;
 
     public HttpProtocol(HttpServer<TEndpoint> server, TEndpoint endpoint, IBlockingSender sender)
@@ -69,7 +70,7 @@ internal sealed class HttpProtocol<TEndpoint> : IResponseTransport
     }
 
     /// <summary>The bytes to send: whole responses, in request order.</summary>
-    public ReadOnlyMemory<byte> PendingOutput => _exchange.Response.Output.WrittenMemory;
+    public ReadOnlyMemory<byte> PendingOutput => _exchange.Response.Output.WrittenMemory.Slice(_outputSent);
 
     /// <summary>No request has started: the connection is between requests.</summary>
     public bool IsBetweenRequests => _phase == Phase.Head && _filled == _start;
@@ -125,7 +126,17 @@ internal sealed class HttpProtocol<TEndpoint> : IResponseTransport
     }
 
     /// <summary>The bytes of <see cref="PendingOutput"/> that went out.</summary>
-    public void Sent(int count) => _exchange.Response.Output.Consume(count);
+    public void Sent(int count)
+    {
+        // Advance past what went out rather than moving the rest down: a large response sent in many pieces is
+        // not copied once per piece.
+        _outputSent += count;
+        if (_outputSent >= _exchange.Response.Output.Length)
+        {
+            _exchange.Response.Output.Clear();
+            _outputSent = 0;
+        }
+    }
 
     /// <summary>
     /// The wait for bytes expired: a request in progress gets a 408 (then close); an idle keep-alive connection
@@ -176,8 +187,9 @@ internal sealed class HttpProtocol<TEndpoint> : IResponseTransport
     void IResponseTransport.SendNow()
     {
         ref var output = ref _exchange.Response.Output;
-        _sender.SendBlocking(output.Written);
+        _sender.SendBlocking(output.Written.Slice(_outputSent));
         output.Clear();
+        _outputSent = 0;
     }
 
     // Parses and serves at most one request; false when more bytes are needed.
@@ -234,8 +246,9 @@ internal sealed class HttpProtocol<TEndpoint> : IResponseTransport
                 return true;
             }
 
+            // The buffer grows as the body arrives (ReceiveSpace doubles it when full), not on the client's word:
+            // a Content-Length alone reserves nothing.
             SendContinue();
-            Reserve((int)(end - _start));
             return false;
         }
 
@@ -291,6 +304,10 @@ internal sealed class HttpProtocol<TEndpoint> : IResponseTransport
             {
                 response.WriteError(match.StatusCode, Explain(match), match.Allow);
             }
+        }
+        catch (ClientDisconnectedException)
+        {
+            close = true; // the client left while a streamed response was being sent: nothing to answer, nothing to report
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {

@@ -46,6 +46,7 @@ public sealed class HttpServer<TEndpoint> : IAsyncDisposable
     private long _requests;
     private long _rejections;
     private long _accepted;
+    private long _faults;
     private int _open;
     private Task? _stopTask;
 
@@ -93,6 +94,12 @@ public sealed class HttpServer<TEndpoint> : IAsyncDisposable
 
     /// <summary>Requests rejected by the parser or a limit (400, 408, 413, 414, 417, 431, 501, 505).</summary>
     public long RequestsRejected => Interlocked.Read(ref _rejections);
+
+    /// <summary>
+    /// Connections dropped because the server itself failed on them (a bug: an exception outside any handler).
+    /// Such a fault is contained to its connection and reported to <see cref="HttpServerOptions.OnConnectionFault"/>.
+    /// </summary>
+    public long ConnectionFaults => Interlocked.Read(ref _faults);
 
     /// <summary>Connections accepted since the start.</summary>
     public long ConnectionsAccepted => Interlocked.Read(ref _accepted);
@@ -175,6 +182,19 @@ public sealed class HttpServer<TEndpoint> : IAsyncDisposable
     }
 
     internal void ConnectionClosed() => Interlocked.Decrement(ref _open);
+
+    internal void ReportConnectionFault(Exception exception)
+    {
+        Interlocked.Increment(ref _faults);
+        try
+        {
+            Options.OnConnectionFault?.Invoke(exception);
+        }
+        catch (Exception)
+        {
+            // As above.
+        }
+    }
 
     internal void ReportHandlerError(Exception exception)
     {

@@ -50,6 +50,12 @@ public sealed record HttpServerOptions
     /// <summary>Called when a handler throws (the client gets a 500 and the connection is closed). Default: nothing.</summary>
     public Action<Exception>? OnHandlerError { get; init; }
 
+    /// <summary>
+    /// Called when the server fails on a connection outside any handler (a bug in the server): the connection is
+    /// dropped, the others carry on. Default: nothing; <see cref="HttpServer{TEndpoint}.ConnectionFaults"/> counts them.
+    /// </summary>
+    public Action<Exception>? OnConnectionFault { get; init; }
+
     /// <summary>Throws when an option is out of range.</summary>
     public void Validate()
     {

@@ -59,9 +59,16 @@ internal sealed class SocketConnection<TEndpoint> : IThreadPoolWorkItem, IBlocki
 
     void IBlockingSender.SendBlocking(ReadOnlySpan<byte> bytes)
     {
-        while (!bytes.IsEmpty)
+        try
         {
-            bytes = bytes.Slice(_socket.Send(bytes, SocketFlags.None));
+            while (!bytes.IsEmpty)
+            {
+                bytes = bytes.Slice(_socket.Send(bytes, SocketFlags.None));
+            }
+        }
+        catch (SocketException exception)
+        {
+            throw new ClientDisconnectedException($"Sending the streamed response failed ({exception.SocketErrorCode}).", exception);
         }
     }
 
@@ -113,6 +120,10 @@ internal sealed class SocketConnection<TEndpoint> : IThreadPoolWorkItem, IBlocki
         catch (ObjectDisposedException)
         {
             // Aborted by shutdown.
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            _server.ReportConnectionFault(exception); // a server bug: contained to this connection, counted and reported
         }
         finally
         {

@@ -1,5 +1,4 @@
 using System;
-using System.IO;
 using System.Runtime.InteropServices;
 
 namespace HyperRoute.Http.Epoll;
@@ -105,7 +104,7 @@ internal sealed unsafe class EpollConnection<TEndpoint> : IBlockingSender
                     var poll = new Native.PollFd { Fd = _fd, Events = Native.PollOut };
                     if (Native.Poll(&poll, 1, BlockingSendTimeoutMilliseconds) <= 0)
                     {
-                        throw new IOException("The client did not accept the streamed response in time.");
+                        throw new ClientDisconnectedException("The client did not accept the streamed response in time.");
                     }
 
                     continue;
@@ -116,7 +115,7 @@ internal sealed unsafe class EpollConnection<TEndpoint> : IBlockingSender
                     continue;
                 }
 
-                throw new IOException($"Sending the streamed response failed (errno {errno}).");
+                throw new ClientDisconnectedException($"Sending the streamed response failed (errno {errno}).");
             }
         }
     }

@@ -108,7 +108,17 @@ internal sealed unsafe class EpollWorker<TEndpoint>
                     }
                     else if (_connections[(int)token] is { } connection)
                     {
-                        connection.OnEvents(flags);
+                        try
+                        {
+                            connection.OnEvents(flags);
+                        }
+                        catch (Exception exception) when (exception is not OutOfMemoryException)
+                        {
+                            // A server bug must not take the worker (and the process) down: drop this connection,
+                            // count it and report it.
+                            _server.ReportConnectionFault(exception);
+                            connection.Abort();
+                        }
                     }
                 }
 
@@ -174,7 +184,15 @@ internal sealed unsafe class EpollWorker<TEndpoint>
         Control(Native.EpollCtlDel, _listenFd, 0, 0);
         foreach (var connection in _connections.ToArray())
         {
-            connection?.BeginClose();
+            try
+            {
+                connection?.BeginClose();
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                _server.ReportConnectionFault(exception);
+                connection!.Abort();
+            }
         }
     }
 
@@ -198,7 +216,15 @@ internal sealed unsafe class EpollWorker<TEndpoint>
             }
             else
             {
-                connection.CheckTimeout(now);
+                try
+                {
+                    connection.CheckTimeout(now);
+                }
+                catch (Exception exception) when (exception is not OutOfMemoryException)
+                {
+                    _server.ReportConnectionFault(exception);
+                    connection.Abort();
+                }
             }
         }
     }

@@ -102,6 +102,19 @@ internal static class StepReader
             return true;
         }
 
+        // Symbol equality ignores nullability: string? binds to IValidator<string>, and the generated call would
+        // then pass a maybe-null argument where the validator promises non-null (a warning, an error under
+        // warnings-as-errors). A nullable reference parameter needs the interface over the nullable type.
+        if (arity == 1 && parameterType is { IsReferenceType: true, NullableAnnotation: NullableAnnotation.Annotated }
+            && fit.TypeArguments[0].NullableAnnotation != NullableAnnotation.Annotated)
+        {
+            var nullableExpected = $"{interfaceName}<{parameterType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat.WithMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier))}>";
+            error = new StepError(
+                $"{attributeText} is on a parameter that may be null, but '{display}' implements {interfaceName}<{fit.TypeArguments[0].ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)}>; implement {nullableExpected}, or make the parameter non-nullable",
+                errorKind);
+            return true;
+        }
+
         var abstractMember = fit.GetMembers(member).FirstOrDefault();
         if (abstractMember is not null && type.FindImplementationForInterfaceMember(abstractMember) is IMethodSymbol { MethodKind: MethodKind.ExplicitInterfaceImplementation })
         {

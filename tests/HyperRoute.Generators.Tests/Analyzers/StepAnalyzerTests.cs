@@ -46,6 +46,18 @@ public sealed class StepAnalyzerTests
 
         public sealed record Order(string Sku);
 
+        [Validator]
+        public partial struct NotBlank : IValidator<string>
+        {
+            public static ValidationResult Validate(in string value) => ValidationResult.Ok;
+        }
+
+        [Validator]
+        public partial struct NotBlankIfPresent : IValidator<string?>
+        {
+            public static ValidationResult Validate(in string? value) => ValidationResult.Ok;
+        }
+
         """;
 
     private static void Verify<TAnalyzer>(string markup)
@@ -115,6 +127,20 @@ public sealed class StepAnalyzerTests
             {
                 [Route("GET /users/{id:long}")]
                 public static void Get([Validate<{|HR2002:PositiveId|}>] long id, [Validate<{|HR2002:ApiKey|}>] int page = 1) { }
+            }
+            """);
+    }
+
+    [Fact]
+    public void A_nullable_parameter_needs_a_validator_of_the_nullable_type()
+    {
+        Verify<StepAnalyzer>("""
+            #nullable enable
+            [Router]
+            public static partial class Api
+            {
+                [Route("GET /search")]
+                public static void Search([Validate<{|HR2002:NotBlank|}>] string? q = null, [Validate<NotBlankIfPresent>] string? tag = null, [Validate<NotBlank>] string sort = "name") { }
             }
             """);
     }

@@ -121,12 +121,12 @@ public sealed class HttpResponse : IBufferWriter<byte>
 
     private void CheckHeader(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value)
     {
-        if (name.IsEmpty || name.IndexOfAnyExcept(HttpChars.Token) >= 0)
+        if (name.IsEmpty || HttpChars.SkipToken(name, 0) != name.Length)
         {
             throw new ArgumentException("A header name must be a non-empty token (letters, digits and !#$%&'*+-.^_`|~).", nameof(name));
         }
 
-        if (value.IndexOfAny(HttpChars.NotFieldValue) >= 0)
+        if (!HttpChars.IsFieldValue(value))
         {
             throw new ArgumentException("A header value cannot contain control characters such as CR or LF.", nameof(value));
         }
@@ -144,10 +144,14 @@ public sealed class HttpResponse : IBufferWriter<byte>
 
     private void AppendHeader(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value)
     {
-        _headers.Write(name);
-        _headers.Write(": "u8);
-        _headers.Write(value);
-        _headers.Write("\r\n"u8);
+        var line = _headers.GetSpan(name.Length + value.Length + 4);
+        name.CopyTo(line);
+        line[name.Length] = (byte)':';
+        line[name.Length + 1] = (byte)' ';
+        value.CopyTo(line.Slice(name.Length + 2));
+        line[name.Length + 2 + value.Length] = (byte)'\r';
+        line[name.Length + 3 + value.Length] = (byte)'\n';
+        _headers.Advance(name.Length + value.Length + 4);
     }
 
     // The offset of the first "name: value\r\n" line with this name, and its length; -1 when none.

@@ -91,6 +91,26 @@ internal static class HttpChars
         return -1;
     }
 
+    /// <summary><see langword="true"/> when <paramref name="value"/> can be a field value: no control bytes other than horizontal tab, no DEL.</summary>
+    public static bool IsFieldValue(ReadOnlySpan<byte> value)
+    {
+        while (true)
+        {
+            var found = IndexOfControl(value);
+            if (found < 0)
+            {
+                return true;
+            }
+
+            if (value[found] != '\t')
+            {
+                return false;
+            }
+
+            value = value.Slice(found + 1);
+        }
+    }
+
     /// <summary><c>DIGIT</c>.</summary>
     public static bool IsDigit(byte b) => (uint)(b - '0') <= 9;
 

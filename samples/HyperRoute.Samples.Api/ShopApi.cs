@@ -9,7 +9,7 @@ namespace HyperRoute.Samples.Api;
 /// The sample's routes. Build, and the generator writes <c>ShopApi.Dispatch</c> and <c>ShopApi.HttpEndpoint</c>,
 /// which the built-in server hosts. Handlers write straight into the connection's pooled response buffer.
 /// </summary>
-[Router]
+[Router(Json = typeof(ShopJson))]
 public static partial class ShopApi
 {
     [Route("GET /plaintext")]
@@ -49,6 +49,16 @@ public static partial class ShopApi
         response.Write(",\"tenant\":\""u8);
         response.Write(tenant.IsEmpty ? "default"u8 : tenant);
         response.Write("\"}"u8);
+    }
+
+    [Route("POST /orders")]
+    [Validate<TenantRequired>]
+    [Transform<NoStore>]
+    public static void CreateOrder([Body(MaxLength = 4096), Validate<ValidOrder>] Order order, HttpResponse response)
+    {
+        // Reached only with a tenant and a valid order; a bad body is answered 400/413/415 as problem+json.
+        response.StatusCode = 201;
+        response.Json(new OrderAccepted(order.Sku, order.Quantity, "accepted"), ShopJson.Default.OrderAccepted);
     }
 
     [Route("POST /echo")]

@@ -42,6 +42,7 @@ public sealed class SampleApiTests
             Assert.Contains("  GET /plaintext\n", printed);
             Assert.Contains("  GET /users/{id:int}\n", printed);
             Assert.Contains("  POST /users\n", printed);
+            Assert.Contains("  POST /orders\n", printed);
             Assert.Contains($"Try: curl -i http://127.0.0.1:{endPoint.Port}/users/42", printed);
 
             using var client = RawHttpClient.Connect(endPoint);
@@ -57,6 +58,15 @@ public sealed class SampleApiTests
             var created = client.Read();
             Assert.Equal((201, "/users/1", "{\"received\":14,\"tenant\":\"acme\"}"), (created.Status, created.Header("Location"), created.BodyText));
 
+            client.Send("POST /orders HTTP/1.1\r\nHost: t\r\nX-Tenant: acme\r\nContent-Type: application/json\r\nContent-Length: 26\r\n\r\n{\"sku\":\"A-1\",\"quantity\":3}");
+            var order = client.Read();
+            Assert.Equal((201, "no-store", "{\"sku\":\"A-1\",\"quantity\":3,\"status\":\"accepted\"}"), (order.Status, order.Header("Cache-Control"), order.BodyText));
+
+            client.Send("POST /orders HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\nContent-Length: 26\r\n\r\n{\"sku\":\"A-1\",\"quantity\":3}");
+            var refused = client.Read();
+            Assert.Equal((401, "application/problem+json"), (refused.Status, refused.Header("Content-Type")));
+            Assert.Contains("\"field\":\"X-Tenant\"", refused.BodyText);
+
             client.Send(Requests.Get("/users/abc"));
             Assert.Equal(404, client.Read().Status);
         }
@@ -70,6 +80,6 @@ public sealed class SampleApiTests
 
         Assert.True(process.WaitForExit(TimeSpan.FromSeconds(15)), "The sample did not stop within 15 s of SIGTERM.");
         Assert.Equal(0, process.ExitCode);
-        Assert.Contains("Stopped after 4 requests.", await process.StandardOutput.ReadToEndAsync());
+        Assert.Contains("Stopped after 6 requests.", await process.StandardOutput.ReadToEndAsync());
     }
 }

@@ -1,0 +1,166 @@
+using System;
+using System.Buffers;
+using System.Buffers.Text;
+using HyperRoute.Routing;
+
+namespace HyperRoute.Http;
+
+/// <summary>How the server turns the response into bytes: status line, headers, Content-Length or chunked framing, errors.</summary>
+public sealed partial class HttpResponse
+{
+    /// <summary>Readies the response for a new request.</summary>
+    /// <param name="isHead">The request is a HEAD: no body is sent.</param>
+    /// <param name="close">The connection closes after this response.</param>
+    /// <param name="keepAliveHeader">An HTTP/1.0 client asked for keep-alive: say <c>Connection: keep-alive</c>.</param>
+    /// <param name="transport">Where flushed chunks go; <see langword="null"/> to keep them in <see cref="Output"/>.</param>
+    internal void Reset(bool isHead, bool close, bool keepAliveHeader, IResponseTransport? transport)
+    {
+        _keepAliveHeader = keepAliveHeader;
+        _status = 200;
+        _headers.Clear();
+        _body.Clear();
+        _chunked = false;
+        _headWritten = false;
+        _isHead = isHead;
+        _close = close;
+        _transport = transport;
+    }
+
+    /// <summary>Closes the connection after this response (the server is stopping, or the request said so).</summary>
+    internal bool Close
+    {
+        get => _close;
+        set => _close = value;
+    }
+
+    /// <summary>Writes the whole response (or, for a chunked one, its last chunk) to <see cref="Output"/>.</summary>
+    internal void Complete()
+    {
+        if (_chunked)
+        {
+            WriteHead(-1);
+            if (!_isHead)
+            {
+                if (_body.Length > 0)
+                {
+                    WriteChunkSize(_body.Length);
+                    Output.Write(_body.Written);
+                    Output.Write("\r\n"u8);
+                }
+
+                Output.Write("0\r\n\r\n"u8);
+            }
+        }
+        else
+        {
+            WriteHead(_body.Length);
+            if (!_isHead && !HttpStatus.HasNoContent(_status))
+            {
+                Output.Write(_body.Written);
+            }
+        }
+
+        _body.Clear();
+        _headers.Clear();
+    }
+
+    /// <summary>Writes a complete response for a request the server rejected or could not route.</summary>
+    internal void WriteError(int status, ReadOnlySpan<byte> message, HttpMethods allow = HttpMethods.None)
+    {
+        _status = status;
+        _headers.Clear();
+        _body.Clear();
+        _chunked = false;
+        _headWritten = false;
+        if (allow != HttpMethods.None)
+        {
+            _headers.Write("Allow: "u8);
+            var span = _headers.GetSpan(64);
+            MethodToken.TryFormatAllow(allow, span, out var written);
+            _headers.Advance(written);
+            _headers.Write("\r\n"u8);
+        }
+
+        if (!message.IsEmpty)
+        {
+            SetContentType("text/plain; charset=utf-8"u8);
+            _body.Write(message);
+        }
+
+        Complete();
+    }
+
+    /// <summary>
+    /// Replaces whatever the handler wrote with a 500 when nothing has been sent yet; <see langword="false"/>
+    /// when part of a chunked body already went out (the connection must then be cut).
+    /// </summary>
+    internal bool TryWriteServerError()
+    {
+        if (_headWritten && _chunked)
+        {
+            return false;
+        }
+
+        _close = true;
+        WriteError(500, "The handler failed.\n"u8);
+        return true;
+    }
+
+    /// <summary>Returns the pooled buffers (the connection is closing).</summary>
+    internal void Release()
+    {
+        _headers.Release();
+        _body.Release();
+        Output.Release();
+    }
+
+    // Status line, the handler's headers, then the server's. contentLength -1: chunked.
+    private void WriteHead(long contentLength)
+    {
+        if (_headWritten)
+        {
+            return;
+        }
+
+        _headWritten = true;
+        Output.Write("HTTP/1.1 "u8);
+        WriteNumber(_status);
+        Output.Write(" "u8);
+        Output.Write(HttpStatus.Reason(_status));
+        Output.Write("\r\n"u8);
+        if (!HttpStatus.HasNoContent(_status))
+        {
+            if (contentLength < 0)
+            {
+                Output.Write("Transfer-Encoding: chunked\r\n"u8);
+            }
+            else
+            {
+                Output.Write("Content-Length: "u8);
+                WriteNumber(contentLength);
+                Output.Write("\r\n"u8);
+            }
+        }
+
+        Output.Write(_headers.Written);
+        Output.Write("Date: "u8);
+        Output.Write(DateHeader.Current);
+        Output.Write("\r\nServer: HyperRoute\r\n"u8);
+        Output.Write(_close ? "Connection: close\r\n\r\n"u8 : _keepAliveHeader ? "Connection: keep-alive\r\n\r\n"u8 : "\r\n"u8);
+    }
+
+    private void WriteNumber(long value)
+    {
+        var span = Output.GetSpan(20);
+        Utf8Formatter.TryFormat(value, span, out var written);
+        Output.Advance(written);
+    }
+
+    private void WriteChunkSize(int size)
+    {
+        var span = Output.GetSpan(10);
+        Utf8Formatter.TryFormat(size, span, out var written, new StandardFormat('x'));
+        Output.Advance(written);
+        Output.Write("\r\n"u8);
+    }
+}

@@ -1,0 +1,161 @@
+using System;
+using System.Buffers.Binary;
+
+namespace HyperRoute.Http;
+
+/// <summary>The request line: <c>method SP request-target SP HTTP-version CRLF</c>, and the forms of the target.</summary>
+public static partial class HttpRequestParser
+{
+    private static HttpError ParseRequestLine(ReadOnlySpan<byte> buffer, ref int pos, ref HttpRequestHead result)
+    {
+        // method SP
+        var methodEnd = HttpChars.SkipToken(buffer, pos);
+        if (methodEnd == buffer.Length)
+        {
+            return NeedMore;
+        }
+
+        var methodLength = methodEnd - pos;
+        if (buffer[methodEnd] != ' ' || methodLength == 0)
+        {
+            return buffer[methodEnd] is (byte)'\r' or (byte)'\n' && methodLength > 0 ? HttpError.InvalidRequestLine : HttpError.InvalidMethod;
+        }
+
+        result.Method = new HttpSlice(pos, methodLength);
+        pos = methodEnd + 1;
+
+        // request-target SP: visible ASCII only (no spaces, controls or raw UTF-8)
+        var targetLength = buffer.Slice(pos).IndexOfAnyExceptInRange((byte)0x21, (byte)0x7E);
+        if (targetLength < 0)
+        {
+            return NeedMore;
+        }
+
+        if (targetLength == 0 || buffer[pos + targetLength] != ' ')
+        {
+            return targetLength == 0 && buffer[pos] == ' ' ? HttpError.InvalidRequestLine : HttpError.InvalidTarget;
+        }
+
+        result.Target = new HttpSlice(pos, targetLength);
+        var error = SplitTarget(buffer.Slice(pos, targetLength), pos, buffer.Slice(result.Method.Start, methodLength), ref result);
+        if (error != HttpError.None)
+        {
+            return error;
+        }
+
+        pos += targetLength + 1;
+
+        // HTTP-version CRLF; the common case is one 8-byte compare.
+        var version = buffer.Slice(pos);
+        if (version.Length >= 10 && version[8] == '\r' && version[9] == '\n')
+        {
+            var word = BinaryPrimitives.ReadUInt64LittleEndian(version);
+            if (word == Http11Word || word == Http10Word)
+            {
+                result.Version = word == Http11Word ? HttpVersion.Http11 : HttpVersion.Http10;
+                pos += 10;
+                return HttpError.None;
+            }
+        }
+
+        return CheckVersion(version);
+    }
+
+    private static readonly ulong Http11Word = BinaryPrimitives.ReadUInt64LittleEndian("HTTP/1.1"u8);
+    private static readonly ulong Http10Word = BinaryPrimitives.ReadUInt64LittleEndian("HTTP/1.0"u8);
+
+    // Why "HTTP/" DIGIT "." DIGIT CRLF is not there (or NeedMore while what has arrived is a valid start).
+    private static HttpError CheckVersion(ReadOnlySpan<byte> version)
+    {
+        for (var i = 0; i < version.Length && i < 8; i++)
+        {
+            var b = version[i];
+            var valid = i switch
+            {
+                < 5 => b == "HTTP/"u8[i],
+                6 => b == '.',
+                _ => HttpChars.IsDigit(b),
+            };
+            if (!valid)
+            {
+                return HttpError.InvalidRequestLine;
+            }
+        }
+
+        if (version.Length >= 8 && (version[5] != '1' || version[7] > '1'))
+        {
+            return HttpError.UnsupportedVersion;
+        }
+
+        if (version.Length >= 9 && version[8] != '\r')
+        {
+            return version[8] == '\n' ? HttpError.InvalidLineEnding : HttpError.InvalidRequestLine;
+        }
+
+        return version.Length >= 10 ? HttpError.InvalidLineEnding : NeedMore; // a CR not followed by LF, or more to come
+    }
+
+    // Origin form (/path?query), absolute form (http://host/path?query), asterisk form (OPTIONS *).
+    private static HttpError SplitTarget(ReadOnlySpan<byte> target, int offset, ReadOnlySpan<byte> method, ref HttpRequestHead result)
+    {
+        var pathStart = 0;
+        if (target[0] != '/')
+        {
+            if (target.Length == 1 && target[0] == '*' && method.SequenceEqual("OPTIONS"u8))
+            {
+                result.Path = new HttpSlice(offset, 1);
+                return HttpError.None;
+            }
+
+            var scheme = target.IndexOf("://"u8);
+            if (scheme <= 0 || !IsScheme(target.Slice(0, scheme)))
+            {
+                return HttpError.InvalidTarget;
+            }
+
+            var authorityStart = scheme + 3;
+            var slash = target.Slice(authorityStart).IndexOfAny((byte)'/', (byte)'?');
+            if (slash < 0)
+            {
+                // "http://host": the path is empty, which means "/"; it has no bytes in the buffer to point at.
+                result.Path = new HttpSlice(offset + target.Length, 0);
+                return HttpError.None;
+            }
+
+            pathStart = authorityStart + slash;
+        }
+
+        var fragment = target.Slice(pathStart).IndexOf((byte)'#');
+        var end = fragment < 0 ? target.Length : pathStart + fragment;
+        var question = target.Slice(pathStart, end - pathStart).IndexOf((byte)'?');
+        if (question < 0)
+        {
+            result.Path = new HttpSlice(offset + pathStart, end - pathStart);
+        }
+        else
+        {
+            result.Path = new HttpSlice(offset + pathStart, question);
+            result.Query = new HttpSlice(offset + pathStart + question + 1, end - pathStart - question - 1);
+        }
+
+        return HttpError.None;
+    }
+
+    private static bool IsScheme(ReadOnlySpan<byte> scheme)
+    {
+        if (!char.IsAsciiLetter((char)scheme[0]))
+        {
+            return false;
+        }
+
+        foreach (var b in scheme)
+        {
+            if (!char.IsAsciiLetterOrDigit((char)b) && b is not ((byte)'+' or (byte)'-' or (byte)'.'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

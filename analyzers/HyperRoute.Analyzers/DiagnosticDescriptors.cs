@@ -361,4 +361,62 @@ internal static class DiagnosticDescriptors
         isEnabledByDefault: true,
         description: "A [Body] parameter of any type but ReadOnlySpan<byte> is read as JSON with System.Text.Json source-generated metadata: the router names a JsonSerializerContext with [Router(Json = typeof(Ctx))], and the context lists the body type with [JsonSerializable(typeof(T))].",
         helpLinkUri: HelpLinkBase + "HR2005.md");
+
+    /// <summary>The category of the message layout rules.</summary>
+    public const string MessagesCategory = "HyperRoute.Messages";
+
+    /// <summary>HR3001: a <c>[Field]</c> member whose type or kind the layout cannot support.</summary>
+    public static readonly DiagnosticDescriptor MessageFieldUnsupported = new(
+        id: "HR3001",
+        title: "Message field cannot be laid out",
+        messageFormat: "{0}",
+        category: MessagesCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "A [Field] is an instance field or a property with a 'set' accessor of an integer, float, double, bool, enum, ReadOnlyMemory<byte> or [Message] struct type of the same assembly. The generator emits nothing for the message.",
+        helpLinkUri: HelpLinkBase + "HR3001.md");
+
+    /// <summary>HR3002: two <c>[Field]</c>s of one message with the same order.</summary>
+    public static readonly DiagnosticDescriptor MessageFieldOrderDuplicate = new(
+        id: "HR3002",
+        title: "Duplicate message field order",
+        messageFormat: "{0}",
+        category: MessagesCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "The order of a [Field] is its position on the wire, so each field of a message has an order of its own. The generator emits nothing for the message.",
+        helpLinkUri: HelpLinkBase + "HR3002.md");
+
+    /// <summary>HR3003: a byte string with neither or both of Length and Prefix, or either on another type.</summary>
+    public static readonly DiagnosticDescriptor MessageByteStringShape = new(
+        id: "HR3003",
+        title: "Byte string needs exactly one of Length and Prefix",
+        messageFormat: "{0}",
+        category: MessagesCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "A ReadOnlyMemory<byte> field is either of a fixed, positive Length or length-prefixed with a Prefix of Byte, UInt16 or UInt32; Length and Prefix mean nothing on any other field type. The generator emits nothing for the message.",
+        helpLinkUri: HelpLinkBase + "HR3003.md");
+
+    /// <summary>HR3004: <c>[Message]</c> on a type the generator cannot add to.</summary>
+    public static readonly DiagnosticDescriptor MessageNotPartialStruct = new(
+        id: "HR3004",
+        title: "Message is not a partial struct",
+        messageFormat: "{0}",
+        category: MessagesCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "The generator adds TryRead, TryWrite and GetSize to the message itself, so it is a partial, non-generic struct (not ref, not readonly), and every type it is nested in is partial and not generic.",
+        helpLinkUri: HelpLinkBase + "HR3004.md");
+
+    /// <summary>HR3005: a message that contains itself.</summary>
+    public static readonly DiagnosticDescriptor MessageNestsItself = new(
+        id: "HR3005",
+        title: "Message nests itself",
+        messageFormat: "{0}",
+        category: MessagesCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "A nested [Message] is read and written inline, so a message that contains itself, directly or through other messages, would have no end. The generator emits nothing for the message.",
+        helpLinkUri: HelpLinkBase + "HR3005.md");
 }

@@ -38,4 +38,6 @@ public static class TrackingNames
 {
     public const string Parse = "HyperRoute.Parse";
     public const string Routers = "HyperRoute.Routers";
+    public const string MessageParse = "HyperRoute.MessageParse";
+    public const string Messages = "HyperRoute.Messages";
 }

@@ -9,4 +9,6 @@ internal static class KnownNames
     public const string HeaderAttribute = "HyperRoute.HeaderAttribute";
     public const string BodyAttribute = "HyperRoute.BodyAttribute";
     public const string HttpResultInterface = "HyperRoute.Http.IHttpResult";
+    public const string MessageAttribute = "HyperRoute.MessageAttribute";
+    public const string FieldAttribute = "HyperRoute.FieldAttribute";
 }

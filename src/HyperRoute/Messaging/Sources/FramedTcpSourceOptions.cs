@@ -1,0 +1,43 @@
+using System;
+using System.Net;
+
+namespace HyperRoute.Messaging.Sources;
+
+/// <summary>How a <see cref="FramedTcpSource{THandler}"/> listens and frames.</summary>
+public sealed record FramedTcpSourceOptions
+{
+    /// <summary>The address to listen on; loopback unless changed.</summary>
+    public IPAddress Address { get; init; } = IPAddress.Loopback;
+
+    /// <summary>The port; 0 (the default) picks a free one (read it back from <see cref="FramedTcpSource{THandler}.EndPoint"/>).</summary>
+    public int Port { get; init; }
+
+    /// <summary>The length prefix and the limits (default: 4-byte big-endian prefix, frames up to 64 KiB, empty frames allowed).</summary>
+    public FrameFormat Format { get; init; }
+
+    /// <summary>
+    /// The receive buffer a connection starts with (default 4 KiB, from the shared array pool). It grows, up to the
+    /// format's <see cref="FrameFormat.MaxWireSize"/>, only for a frame that does not fit, and is given back for a
+    /// small one once that frame has been delivered.
+    /// </summary>
+    public int InitialBufferSize { get; init; } = 4096;
+
+    /// <summary>The listen backlog.</summary>
+    public int Backlog { get; init; } = 512;
+
+    /// <summary>How long <see cref="FramedTcpSource{THandler}.StopAsync"/> waits for handlers in progress. Default 10 s.</summary>
+    public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Called (on the connection's thread) when a handler throws; the connection is then closed. Default: nothing.</summary>
+    public Action<Exception>? OnHandlerError { get; init; }
+
+    internal void Validate()
+    {
+        ArgumentNullException.ThrowIfNull(Address);
+        ArgumentOutOfRangeException.ThrowIfLessThan(Port, 0);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(Port, 65535);
+        ArgumentOutOfRangeException.ThrowIfLessThan(InitialBufferSize, 16);
+        ArgumentOutOfRangeException.ThrowIfLessThan(Backlog, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(ShutdownTimeout, TimeSpan.Zero);
+    }
+}

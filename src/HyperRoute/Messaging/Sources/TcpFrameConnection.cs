@@ -1,0 +1,185 @@
+using System;
+using System.Buffers;
+using System.Net;
+using System.Net.Sockets;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace HyperRoute.Messaging.Sources;
+
+/// <summary>
+/// One connection of a <see cref="FramedTcpSource{THandler}"/>: an async receive loop over a pooled buffer, and a
+/// synchronous pass per receive that delivers every complete frame to the connection's copy of the handler.
+/// </summary>
+internal sealed class TcpFrameConnection<THandler>
+    where THandler : struct, IFrameHandler
+{
+    private readonly FramedTcpSource<THandler> _source;
+    private readonly Socket _socket;
+    private readonly FrameFormat _format;
+    private readonly int _initialSize;
+    private readonly long _id;
+    private readonly SocketAddress? _remoteAddress;
+    private THandler _handler; // this connection's copy: a mutable struct, called in place
+    private long _sequence;
+    private long _receives;
+    private int _closed;
+
+    public TcpFrameConnection(FramedTcpSource<THandler> source, Socket socket, THandler handler, long id)
+    {
+        _source = source;
+        _socket = socket;
+        _handler = handler;
+        _id = id;
+        _format = source.Options.Format;
+        _initialSize = Math.Min(source.Options.InitialBufferSize, _format.MaxWireSize);
+        _remoteAddress = socket.RemoteEndPoint?.Serialize();
+    }
+
+    private enum Outcome
+    {
+        Continue,
+        Rejected,
+        HandlerFailed,
+    }
+
+    public Task Completion { get; private set; } = Task.CompletedTask;
+
+    public void Start() => Completion = Task.Run(RunAsync);
+
+    /// <summary>Closes the socket; a pending receive ends, the loop finishes its current pass and exits.</summary>
+    public void Close()
+    {
+        if (Interlocked.Exchange(ref _closed, 1) != 0)
+        {
+            return;
+        }
+
+        try
+        {
+            _socket.Shutdown(SocketShutdown.Both);
+        }
+        catch (Exception)
+        {
+            // Already reset by the peer, or not connected any more: closing is all that is left.
+        }
+
+        _socket.Dispose();
+    }
+
+    private async Task RunAsync()
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(_initialSize);
+        var filled = 0;
+        try
+        {
+            while (true)
+            {
+                var received = await _socket.ReceiveAsync(buffer.AsMemory(filled), SocketFlags.None).ConfigureAwait(false);
+                if (received == 0)
+                {
+                    return; // the peer closed: a partial frame is dropped, which is not an error
+                }
+
+                filled += received;
+                var outcome = Deliver(buffer, ref filled, out var required);
+                if (outcome != Outcome.Continue)
+                {
+                    if (outcome == Outcome.Rejected)
+                    {
+                        Interlocked.Increment(ref _source.Counters.FramesRejected);
+                    }
+
+                    Interlocked.Increment(ref _source.Counters.ConnectionsDropped);
+                    return;
+                }
+
+                buffer = Resize(buffer, filled, required);
+            }
+        }
+        catch (Exception exception) when (exception is SocketException or ObjectDisposedException)
+        {
+            // Reset by the peer, or closed by StopAsync: the connection is over.
+        }
+        catch (Exception exception)
+        {
+            Interlocked.Increment(ref _source.Counters.Faults); // a bug in the source: contained to this connection
+            System.Diagnostics.Debug.Fail("Framed TCP connection fault", exception.ToString());
+        }
+        finally
+        {
+            Close();
+            ArrayPool<byte>.Shared.Return(buffer);
+            _source.Remove(this);
+        }
+    }
+
+    /// <summary>
+    /// Delivers every complete frame in <c>buffer[..filled]</c>, moves what is left (an incomplete frame) to the
+    /// start, and says how many bytes the next frame needs in all. Synchronous and allocation-free.
+    /// </summary>
+    private Outcome Deliver(byte[] buffer, ref int filled, out int required)
+    {
+        var receive = ++_receives;
+        var reader = new FrameReader(buffer.AsSpan(0, filled), _format);
+        long frames = 0, bytes = 0;
+        try
+        {
+            while (reader.TryReadNext(out var frame))
+            {
+                frames++;
+                bytes += frame.Length;
+                _handler.OnFrame(frame, new FrameContext(_id, _sequence++, _remoteAddress, receive));
+            }
+        }
+        catch (Exception exception)
+        {
+            _source.Counters.AddDelivered(frames, bytes);
+            _source.Counters.ReportHandlerError(exception, _source.Options.OnHandlerError);
+            required = 0;
+            return Outcome.HandlerFailed;
+        }
+
+        _source.Counters.AddDelivered(frames, bytes);
+        required = reader.Required;
+        if (reader.Status != FrameStatus.NeedMore)
+        {
+            return Outcome.Rejected; // oversize or a forbidden empty frame: nothing after it can be trusted
+        }
+
+        var consumed = reader.Consumed;
+        if (consumed > 0)
+        {
+            buffer.AsSpan(consumed, filled - consumed).CopyTo(buffer);
+            filled -= consumed;
+        }
+
+        return Outcome.Continue;
+    }
+
+    /// <summary>
+    /// Grows the buffer for a frame that will not fit (up to the format's largest frame), and gives a grown buffer
+    /// back once what is left fits the initial size again.
+    /// </summary>
+    private byte[] Resize(byte[] buffer, int filled, int required)
+    {
+        int size;
+        if (required > buffer.Length)
+        {
+            size = required; // at most FrameFormat.MaxWireSize: the reader rejects larger prefixes
+        }
+        else if (buffer.Length > _initialSize && filled <= _initialSize && required <= _initialSize)
+        {
+            size = _initialSize;
+        }
+        else
+        {
+            return buffer;
+        }
+
+        var resized = ArrayPool<byte>.Shared.Rent(size);
+        buffer.AsSpan(0, filled).CopyTo(resized);
+        ArrayPool<byte>.Shared.Return(buffer);
+        return resized;
+    }
+}

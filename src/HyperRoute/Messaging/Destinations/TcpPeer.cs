@@ -1,0 +1,147 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace HyperRoute.Messaging.Destinations;
+
+/// <summary>
+/// A TCP destination: a small pool of persistent connections to one host and port, each frame sent whole behind a
+/// length prefix. A send never throws for a network failure: it returns a <see cref="SendResult"/>, and while no
+/// connection is up it returns <see cref="SendResult.Disconnected"/> at once, so a strategy's health can fail over.
+/// </summary>
+/// <remarks>
+/// <para>Each connection reconnects on its own after a failure (a send error, or the far end closing, which a pending
+/// read notices) with exponential backoff (<see cref="TcpPeerOptions.Backoff"/>). A send picks a connection in turn
+/// and takes the first one after it that is up and not busy; when all that are up are busy it waits for the one whose
+/// turn it is.</para>
+/// <para>The frame is copied after its prefix into the connection's pooled buffer and written with one blocking
+/// <c>send</c> (bounded by <see cref="TcpPeerOptions.SendTimeout"/>): no allocation per send once the buffer is as
+/// large as the largest frame. <see cref="SendResult.Sent"/> means the bytes were accepted by the local operating
+/// system, not that the far end read them (see <c>docs/destinations.md</c>).</para>
+/// </remarks>
+public sealed class TcpPeer : IAsyncDisposable
+{
+    private readonly TcpConnection[] _connections;
+    private readonly int _maxFrame;
+    private int _turn = -1;
+    private int _disposed;
+
+    /// <summary>Starts connecting every connection of the pool (sends return <see cref="SendResult.Disconnected"/> until one is up).</summary>
+    public TcpPeer(TcpPeerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        Options = options;
+        _maxFrame = options.Prefix == FramePrefix.UInt16 ? ushort.MaxValue : int.MaxValue - 4;
+        _connections = new TcpConnection[options.PoolSize];
+        for (var i = 0; i < _connections.Length; i++)
+        {
+            _connections[i] = new TcpConnection(options);
+        }
+    }
+
+    /// <summary>Where this peer connects and how.</summary>
+    public TcpPeerOptions Options { get; }
+
+    /// <summary>How many connections of the pool are up.</summary>
+    public int ConnectedCount
+    {
+        get
+        {
+            var count = 0;
+            foreach (var connection in _connections)
+            {
+                count += connection.IsConnected ? 1 : 0;
+            }
+
+            return count;
+        }
+    }
+
+    /// <summary>Connect attempts of every connection so far (the first connects included).</summary>
+    public int ConnectAttempts
+    {
+        get
+        {
+            var count = 0;
+            foreach (var connection in _connections)
+            {
+                count += connection.Attempts;
+            }
+
+            return count;
+        }
+    }
+
+    /// <summary>The wait before the latest reconnect attempt of connection <paramref name="index"/> (zero before its first failure).</summary>
+    public TimeSpan LastBackoff(int index) => _connections[index].LastBackoff;
+
+    /// <summary>Sends one frame (its length prefix is added here). Returns <see cref="SendResult.Sent"/> or why not; never throws for a network failure.</summary>
+    [HotPath]
+    public SendResult Send(ReadOnlySpan<byte> frame)
+    {
+        if (Volatile.Read(ref _disposed) != 0)
+        {
+            return SendResult.Disposed;
+        }
+
+        if (frame.Length > _maxFrame)
+        {
+            return SendResult.FrameTooLarge;
+        }
+
+        var connections = _connections;
+        var start = (int)((uint)Interlocked.Increment(ref _turn) % (uint)connections.Length);
+        for (var step = 0; step < connections.Length; step++)
+        {
+            var connection = connections[(start + step) % connections.Length];
+            if (connection.IsConnected && Monitor.TryEnter(connection.Gate))
+            {
+                try
+                {
+                    return connection.SendLocked(frame);
+                }
+                finally
+                {
+                    Monitor.Exit(connection.Gate);
+                }
+            }
+        }
+
+        // Every connection that is up is busy: wait for the first of them in turn.
+        for (var step = 0; step < connections.Length; step++)
+        {
+            var connection = connections[(start + step) % connections.Length];
+            if (connection.IsConnected)
+            {
+                lock (connection.Gate)
+                {
+                    return connection.SendLocked(frame);
+                }
+            }
+        }
+
+        return SendResult.Disconnected; // no connection is up: fail fast
+    }
+
+    /// <summary>Sends one frame; see <see cref="Send(ReadOnlySpan{byte})"/>.</summary>
+    [HotPath]
+    public SendResult Send(ReadOnlyMemory<byte> frame) => Send(frame.Span);
+
+    /// <summary>Stops reconnecting and closes every connection gracefully (frames already sent are delivered first).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        foreach (var connection in _connections)
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => $"tcp://{Options.Host}:{Options.Port}";
+}

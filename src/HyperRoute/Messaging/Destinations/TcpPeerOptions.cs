@@ -1,0 +1,47 @@
+using System;
+
+namespace HyperRoute.Messaging.Destinations;
+
+/// <summary>Where a <see cref="TcpPeer"/> connects and how it frames, pools and reconnects.</summary>
+public sealed record TcpPeerOptions
+{
+    /// <summary>The host name or address to connect to.</summary>
+    public required string Host { get; init; }
+
+    /// <summary>The port to connect to.</summary>
+    public required int Port { get; init; }
+
+    /// <summary>The length prefix of each frame. Default <see cref="FramePrefix.UInt32"/>.</summary>
+    public FramePrefix Prefix { get; init; } = FramePrefix.UInt32;
+
+    /// <summary>The byte order of the prefix. Default <see cref="Endian.Big"/> (network order).</summary>
+    public Endian PrefixEndian { get; init; } = Endian.Big;
+
+    /// <summary>How many connections the peer keeps (at least 1). Default 1.</summary>
+    public int PoolSize { get; init; } = 1;
+
+    /// <summary>The waits between reconnect attempts. Default <see cref="ReconnectBackoff.Default"/>.</summary>
+    public ReconnectBackoff Backoff { get; init; } = ReconnectBackoff.Default;
+
+    /// <summary>The clock the reconnect waits run on. Default <see cref="TimeProvider.System"/>.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>How long one send may block on a full send buffer before the connection counts as failed. Default 5 s.</summary>
+    public TimeSpan SendTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The size of each connection's send buffer to start with (it grows, once, for a larger frame). Default 4 KiB.</summary>
+    public int InitialBufferSize { get; init; } = 4096;
+
+    internal void Validate()
+    {
+        ArgumentException.ThrowIfNullOrEmpty(Host, nameof(Host));
+        ArgumentOutOfRangeException.ThrowIfLessThan(Port, 1, nameof(Port));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(Port, 65535, nameof(Port));
+        ArgumentOutOfRangeException.ThrowIfLessThan(PoolSize, 1, nameof(PoolSize));
+        ArgumentOutOfRangeException.ThrowIfLessThan(InitialBufferSize, 16, nameof(InitialBufferSize));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(SendTimeout, TimeSpan.Zero, nameof(SendTimeout));
+        ArgumentNullException.ThrowIfNull(Backoff, nameof(Backoff));
+        ArgumentNullException.ThrowIfNull(TimeProvider, nameof(TimeProvider));
+        Backoff.Validate();
+    }
+}

@@ -25,7 +25,7 @@ internal sealed class TcpConnection
     public TcpConnection(TcpPeerOptions options)
     {
         _options = options;
-        _prefixSize = options.Prefix == FramePrefix.UInt16 ? 2 : 4;
+        _prefixSize = options.Format.PrefixSize;
         _buffer = ArrayPool<byte>.Shared.Rent(options.InitialBufferSize);
         _loop = Task.Run(RunAsync);
     }
@@ -113,7 +113,7 @@ internal sealed class TcpConnection
 
     private void WritePrefix(Span<byte> destination, int length)
     {
-        var big = _options.PrefixEndian == Endian.Big;
+        var big = _options.Format.Endian == Endian.Big;
         if (_prefixSize == 2)
         {
             if (big)

@@ -32,7 +32,7 @@ public sealed class TcpPeer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         Options = options;
-        _maxFrame = options.Prefix == FramePrefix.UInt16 ? ushort.MaxValue : int.MaxValue - 4;
+        _maxFrame = options.Format.MaxWireSize - options.Format.PrefixSize; // what the receiving end accepts
         _connections = new TcpConnection[options.PoolSize];
         for (var i = 0; i < _connections.Length; i++)
         {

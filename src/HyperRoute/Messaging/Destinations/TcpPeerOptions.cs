@@ -11,11 +11,12 @@ public sealed record TcpPeerOptions
     /// <summary>The port to connect to.</summary>
     public required int Port { get; init; }
 
-    /// <summary>The length prefix of each frame. Default <see cref="FramePrefix.UInt32"/>.</summary>
-    public FramePrefix Prefix { get; init; } = FramePrefix.UInt32;
-
-    /// <summary>The byte order of the prefix. Default <see cref="Endian.Big"/> (network order).</summary>
-    public Endian PrefixEndian { get; init; } = Endian.Big;
+    /// <summary>
+    /// How frames are delimited: the same <see cref="FrameFormat"/> a <see cref="Sources.FramedTcpSource{THandler}"/>
+    /// reads. Default: a 4-byte big-endian prefix, frames up to 64 KiB. A frame over the format's maximum is refused
+    /// (<see cref="SendResult.FrameTooLarge"/>) rather than sent to a receiver that would reject it.
+    /// </summary>
+    public FrameFormat Format { get; init; } = FrameFormat.Default;
 
     /// <summary>How many connections the peer keeps (at least 1). Default 1.</summary>
     public int PoolSize { get; init; } = 1;

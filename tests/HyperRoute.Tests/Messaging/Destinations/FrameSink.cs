@@ -5,6 +5,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
+using HyperRoute.Messaging;
 using HyperRoute.Messaging.Destinations;
 
 namespace HyperRoute.Tests.Messaging.Destinations;
@@ -17,7 +18,7 @@ namespace HyperRoute.Tests.Messaging.Destinations;
 internal sealed class FrameSink : IAsyncDisposable
 {
     private readonly TcpListener _listener;
-    private readonly FramePrefix _prefix;
+    private readonly int _prefix;
     private readonly Endian _endian;
     private readonly List<(int Connection, byte[] Frame)> _frames = [];
     private readonly List<Socket> _sockets = [];
@@ -26,7 +27,7 @@ internal sealed class FrameSink : IAsyncDisposable
     private int _connections;
     private int _stopped;
 
-    public FrameSink(FramePrefix prefix = FramePrefix.UInt32, Endian endian = Endian.Big, int port = 0)
+    public FrameSink(int prefix = 4, Endian endian = Endian.Big, int port = 0)
     {
         _prefix = prefix;
         _endian = endian;
@@ -68,8 +69,7 @@ internal sealed class FrameSink : IAsyncDisposable
     {
         Host = "127.0.0.1",
         Port = Port,
-        Prefix = _prefix,
-        PrefixEndian = _endian,
+        Format = new FrameFormat { PrefixSize = _prefix, Endian = _endian },
         PoolSize = poolSize,
         Backoff = backoff ?? new ReconnectBackoff { Initial = TimeSpan.FromMilliseconds(50), Max = TimeSpan.FromMilliseconds(200) },
     };
@@ -164,7 +164,7 @@ internal sealed class FrameSink : IAsyncDisposable
 
     private async Task ReadAsync(Socket socket, int connection)
     {
-        var prefix = new byte[_prefix == FramePrefix.UInt16 ? 2 : 4];
+        var prefix = new byte[_prefix];
         try
         {
             while (await ReadExactlyAsync(socket, prefix))

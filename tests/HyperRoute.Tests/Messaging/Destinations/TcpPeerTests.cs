@@ -2,6 +2,7 @@ using System;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading.Tasks;
+using HyperRoute.Messaging;
 using HyperRoute.Messaging.Destinations;
 using Xunit;
 
@@ -33,16 +34,16 @@ public sealed class TcpPeerTests
     }
 
     [Theory(Timeout = 15_000)]
-    [InlineData(FramePrefix.UInt32, Endian.Big, new byte[] { 0, 0, 0, 3 })]
-    [InlineData(FramePrefix.UInt32, Endian.Little, new byte[] { 3, 0, 0, 0 })]
-    [InlineData(FramePrefix.UInt16, Endian.Big, new byte[] { 0, 3 })]
-    [InlineData(FramePrefix.UInt16, Endian.Little, new byte[] { 3, 0 })]
-    public async Task The_prefix_is_the_frame_length_in_the_configured_size_and_byte_order(FramePrefix prefix, Endian endian, byte[] expectedPrefix)
+    [InlineData(4, Endian.Big, new byte[] { 0, 0, 0, 3 })]
+    [InlineData(4, Endian.Little, new byte[] { 3, 0, 0, 0 })]
+    [InlineData(2, Endian.Big, new byte[] { 0, 3 })]
+    [InlineData(2, Endian.Little, new byte[] { 3, 0 })]
+    public async Task The_prefix_is_the_frame_length_in_the_configured_size_and_byte_order(int prefix, Endian endian, byte[] expectedPrefix)
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        await using var peer = new TcpPeer(new TcpPeerOptions { Host = "127.0.0.1", Port = port, Prefix = prefix, PrefixEndian = endian });
+        await using var peer = new TcpPeer(new TcpPeerOptions { Host = "127.0.0.1", Port = port, Format = new FrameFormat { PrefixSize = prefix, Endian = endian } });
         using var accepted = await listener.AcceptSocketAsync().WaitAsync(Bound);
         await Eventually.TrueAsync(() => peer.ConnectedCount == 1, Bound, "the peer connects");
 
@@ -62,10 +63,10 @@ public sealed class TcpPeerTests
     }
 
     [Theory(Timeout = 15_000)]
-    [InlineData(FramePrefix.UInt16, Endian.Little)]
-    [InlineData(FramePrefix.UInt32, Endian.Little)]
-    [InlineData(FramePrefix.UInt16, Endian.Big)]
-    public async Task A_sink_reading_the_same_prefix_gets_every_frame_back(FramePrefix prefix, Endian endian)
+    [InlineData(2, Endian.Little)]
+    [InlineData(4, Endian.Little)]
+    [InlineData(2, Endian.Big)]
+    public async Task A_sink_reading_the_same_prefix_gets_every_frame_back(int prefix, Endian endian)
     {
         await using var sink = new FrameSink(prefix, endian);
         await using var peer = new TcpPeer(sink.Options());
@@ -89,7 +90,7 @@ public sealed class TcpPeerTests
     [Fact(Timeout = 15_000)]
     public async Task A_frame_longer_than_a_two_byte_prefix_states_is_refused_without_sending()
     {
-        await using var sink = new FrameSink(FramePrefix.UInt16);
+        await using var sink = new FrameSink(2);
         await using var peer = new TcpPeer(sink.Options());
         await Eventually.TrueAsync(() => peer.ConnectedCount == 1, Bound, "the peer connects");
 

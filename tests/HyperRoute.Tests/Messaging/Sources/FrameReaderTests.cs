@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text;
+using HyperRoute.Messaging;
 using HyperRoute.Messaging.Sources;
 using Xunit;
 

@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.Linq;
 using System.Threading.Tasks;
+using HyperRoute.Messaging;
 using HyperRoute.Messaging.Sources;
 using Xunit;
 

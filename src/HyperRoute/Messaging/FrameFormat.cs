@@ -1,9 +1,11 @@
 using System;
 
-namespace HyperRoute.Messaging.Sources;
+namespace HyperRoute.Messaging;
 
 /// <summary>
 /// How frames are delimited on a stream: a length prefix of 2 or 4 bytes in a given byte order, then that many bytes.
+/// One format serves both ends: a <see cref="Sources.FramedTcpSource{THandler}"/> reads it and a
+/// <see cref="Destinations.TcpPeer"/> writes it.
 /// <c>default(FrameFormat)</c> is <see cref="Default"/>: a 4-byte big-endian prefix, frames up to 64 KiB, empty
 /// frames allowed.
 /// </summary>
@@ -53,7 +55,7 @@ public readonly struct FrameFormat : IEquatable<FrameFormat>
 
     /// <summary>
     /// The largest frame accepted, not counting the prefix (default 64 KiB, at most 64 MiB). A prefix that declares
-    /// more is an error (<see cref="FrameStatus.Oversize"/>) as soon as the prefix has arrived, before any of the
+    /// more is an error (<see cref="Sources.FrameStatus.Oversize"/>) as soon as the prefix has arrived, before any of the
     /// frame is buffered. With a 2-byte prefix no frame can exceed 65,535 bytes whatever this says.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">When not between 1 and <see cref="LargestMaxFrameSize"/>.</exception>
@@ -67,7 +69,7 @@ public readonly struct FrameFormat : IEquatable<FrameFormat>
 
     /// <summary>
     /// Whether a prefix of 0 is a frame (an empty one, delivered as an empty span: a heartbeat, say) or an error
-    /// (<see cref="FrameStatus.EmptyFrame"/>). Default: allowed.
+    /// (<see cref="Sources.FrameStatus.EmptyFrame"/>). Default: allowed.
     /// </summary>
     public bool AllowEmptyFrames
     {

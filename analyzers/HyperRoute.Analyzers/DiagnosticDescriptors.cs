@@ -419,4 +419,81 @@ internal static class DiagnosticDescriptors
         isEnabledByDefault: true,
         description: "A nested [Message] is read and written inline, so a message that contains itself, directly or through other messages, would have no end. The generator emits nothing for the message.",
         helpLinkUri: HelpLinkBase + "HR3005.md");
+
+    /// <summary>HR3006: a message router whose type is not a <c>[Message]</c> struct.</summary>
+    public static readonly DiagnosticDescriptor MessageRouterNotMessage = new(
+        id: "HR3006",
+        title: "Message router type is not a message",
+        messageFormat: "{0}",
+        category: MessagesCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "A [MessageRouter] routes the messages the generator reads, so its type is a [Message] struct. The generator emits nothing for the router.",
+        helpLinkUri: HelpLinkBase + "HR3006.md");
+
+    /// <summary>HR3007: a message router key that is not an integer or enum field of its message.</summary>
+    public static readonly DiagnosticDescriptor MessageRouterKeyInvalid = new(
+        id: "HR3007",
+        title: "Message router key is not an integer or enum field",
+        messageFormat: "{0}",
+        category: MessagesCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "The router switches on the key, so it names an integer or enum [Field] of the message. The generator emits nothing for the router.",
+        helpLinkUri: HelpLinkBase + "HR3007.md");
+
+    /// <summary>HR3008: two handlers for the same key value.</summary>
+    public static readonly DiagnosticDescriptor MessageRouterDuplicateValue = new(
+        id: "HR3008",
+        title: "Two handlers for one key value",
+        messageFormat: "{0}",
+        category: MessagesCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "Each key value has one handler: the router's switch has one case per value. Reported on the second [On]. The generator emits nothing for the router.",
+        helpLinkUri: HelpLinkBase + "HR3008.md");
+
+    /// <summary>HR3009: an <c>[On]</c> value the key field cannot hold.</summary>
+    public static readonly DiagnosticDescriptor MessageRouterValueOutOfRange = new(
+        id: "HR3009",
+        title: "Key value out of range",
+        messageFormat: "{0}",
+        category: MessagesCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "An [On] value outside the range of the key's type, or not a member of a key enum without [Flags], would never be read, so its handler would never run. The generator emits nothing for the router.",
+        helpLinkUri: HelpLinkBase + "HR3009.md");
+
+    /// <summary>HR3010: a handler that is not <c>void X(in TMessage)</c> or <c>void X(TMessage)</c>.</summary>
+    public static readonly DiagnosticDescriptor MessageRouterHandlerSignature = new(
+        id: "HR3010",
+        title: "Message handler has the wrong signature",
+        messageFormat: "{0}",
+        category: MessagesCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "The router calls each handler with the message it routes and ignores nothing it returns, so a handler is a non-generic 'void X(in TMessage message)' or 'void X(TMessage message)'. The generator emits nothing for the router.",
+        helpLinkUri: HelpLinkBase + "HR3010.md");
+
+    /// <summary>HR3011: more than one <c>[Otherwise]</c> in a router.</summary>
+    public static readonly DiagnosticDescriptor MessageRouterOtherwiseDuplicate = new(
+        id: "HR3011",
+        title: "More than one fallback handler",
+        messageFormat: "{0}",
+        category: MessagesCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "The [Otherwise] handler takes every key value no [On] matches, so a router has at most one. The generator emits nothing for the router.",
+        helpLinkUri: HelpLinkBase + "HR3011.md");
+
+    /// <summary>HR3012: <c>[MessageRouter]</c> on a class the generator cannot add to.</summary>
+    public static readonly DiagnosticDescriptor MessageRouterNotPartialClass = new(
+        id: "HR3012",
+        title: "Message router is not a partial class",
+        messageFormat: "{0}",
+        category: MessagesCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "The generator adds Route and TryRoute to the router itself, so it is a partial, non-generic class, and every type it is nested in is partial and not generic.",
+        helpLinkUri: HelpLinkBase + "HR3012.md");
 }

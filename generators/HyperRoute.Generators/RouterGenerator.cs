@@ -40,4 +40,6 @@ public static class TrackingNames
     public const string Routers = "HyperRoute.Routers";
     public const string MessageParse = "HyperRoute.MessageParse";
     public const string Messages = "HyperRoute.Messages";
+    public const string MessageRouterParse = "HyperRoute.MessageRouterParse";
+    public const string MessageRouters = "HyperRoute.MessageRouters";
 }

@@ -2,7 +2,7 @@ using Microsoft.CodeAnalysis;
 
 namespace HyperRoute.Common.Messages;
 
-/// <summary>The rule a message declaration breaks; each but <see cref="NestedInvalid"/> is one HR3xxx diagnostic.</summary>
+/// <summary>The rule a message or message router declaration breaks; each but <see cref="NestedInvalid"/> is one HR3xxx diagnostic.</summary>
 internal enum MessageRule
 {
     /// <summary>HR3001: a member whose type or kind the layout cannot support.</summary>
@@ -22,7 +22,28 @@ internal enum MessageRule
 
     /// <summary>A nested message that has problems of its own (reported there): no diagnostic here.</summary>
     NestedInvalid,
+
+    /// <summary>HR3006: a message router whose type is not a <c>[Message]</c> struct.</summary>
+    RouterNotMessage,
+
+    /// <summary>HR3007: a message router whose key is not an integer or enum field of its message.</summary>
+    RouterKeyInvalid,
+
+    /// <summary>HR3008: two handlers for the same key value.</summary>
+    RouterDuplicateValue,
+
+    /// <summary>HR3009: an <c>[On]</c> value the key field cannot hold.</summary>
+    RouterValueOutOfRange,
+
+    /// <summary>HR3010: a handler that is not <c>void X(in TMessage)</c> or <c>void X(TMessage)</c>.</summary>
+    RouterHandlerSignature,
+
+    /// <summary>HR3011: more than one <c>[Otherwise]</c>.</summary>
+    RouterOtherwiseDuplicate,
+
+    /// <summary>HR3012: <c>[MessageRouter]</c> on a class the generator cannot add to.</summary>
+    RouterNotPartialClass,
 }
 
-/// <summary>Why a message cannot be generated, and where (the analyzer reports it; the generator only skips the message).</summary>
+/// <summary>Why a message or message router cannot be generated, and where (the analyzer reports it; the generator only skips the message).</summary>
 internal sealed record MessageProblem(MessageRule Rule, string Message, Location? Location);

@@ -11,4 +11,7 @@ internal static class KnownNames
     public const string HttpResultInterface = "HyperRoute.Http.IHttpResult";
     public const string MessageAttribute = "HyperRoute.MessageAttribute";
     public const string FieldAttribute = "HyperRoute.FieldAttribute";
+    public const string MessageRouterAttribute = "HyperRoute.MessageRouterAttribute";
+    public const string OnAttribute = "HyperRoute.OnAttribute";
+    public const string OtherwiseAttribute = "HyperRoute.OtherwiseAttribute";
 }

@@ -37,7 +37,8 @@ internal static class MessageParser
         };
     }
 
-    private static IEnumerable<string> ContainingTypeHeaders(INamedTypeSymbol type)
+    /// <summary>The partial types <paramref name="type"/> is nested in, outermost first, as declaration headers (<c>partial class Outer</c>).</summary>
+    internal static IEnumerable<string> ContainingTypeHeaders(INamedTypeSymbol type)
     {
         var headers = new List<string>();
         for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)

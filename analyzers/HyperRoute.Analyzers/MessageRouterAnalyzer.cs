@@ -1,0 +1,71 @@
+using System.Collections.Immutable;
+using HyperRoute.Common;
+using HyperRoute.Common.Messages;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace HyperRoute.Analyzers;
+
+/// <summary>
+/// Reports <c>[MessageRouter]</c> classes the generator cannot compile, with the shared <see cref="MessageRouterReader"/>
+/// rules the generator skips them by: HR3006 on the message type argument, HR3007 on the key argument, HR3008 on the
+/// second <c>[On]</c> of a value, HR3009 on an <c>[On]</c> value, HR3010 on a handler's name, HR3011 on every
+/// <c>[Otherwise]</c> after the first, HR3012 on the class's name. A router of a message with problems of its own is
+/// left out without a diagnostic: the message carries it.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class MessageRouterAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        DiagnosticDescriptors.MessageRouterNotMessage,
+        DiagnosticDescriptors.MessageRouterKeyInvalid,
+        DiagnosticDescriptors.MessageRouterDuplicateValue,
+        DiagnosticDescriptors.MessageRouterValueOutOfRange,
+        DiagnosticDescriptors.MessageRouterHandlerSignature,
+        DiagnosticDescriptors.MessageRouterOtherwiseDuplicate,
+        DiagnosticDescriptors.MessageRouterNotPartialClass);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(static start =>
+        {
+            if (start.Compilation.GetTypeByMetadataName(KnownNames.MessageRouterAttribute) is null)
+            {
+                return;
+            }
+
+            start.RegisterSymbolAction(AnalyzeType, SymbolKind.NamedType);
+        });
+    }
+
+    private static void AnalyzeType(SymbolAnalysisContext context)
+    {
+        var type = (INamedTypeSymbol)context.Symbol;
+        if (!MessageRouterReader.IsRouter(type))
+        {
+            return;
+        }
+
+        var (_, problems) = MessageRouterReader.Read(type, context.CancellationToken);
+        foreach (var problem in problems)
+        {
+            var descriptor = problem.Rule switch
+            {
+                MessageRule.RouterNotMessage => DiagnosticDescriptors.MessageRouterNotMessage,
+                MessageRule.RouterKeyInvalid => DiagnosticDescriptors.MessageRouterKeyInvalid,
+                MessageRule.RouterDuplicateValue => DiagnosticDescriptors.MessageRouterDuplicateValue,
+                MessageRule.RouterValueOutOfRange => DiagnosticDescriptors.MessageRouterValueOutOfRange,
+                MessageRule.RouterHandlerSignature => DiagnosticDescriptors.MessageRouterHandlerSignature,
+                MessageRule.RouterOtherwiseDuplicate => DiagnosticDescriptors.MessageRouterOtherwiseDuplicate,
+                MessageRule.RouterNotPartialClass => DiagnosticDescriptors.MessageRouterNotPartialClass,
+                _ => null, // reported on the message, or by the compiler
+            };
+            if (descriptor is not null)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(descriptor, problem.Location, problem.Message));
+            }
+        }
+    }
+}

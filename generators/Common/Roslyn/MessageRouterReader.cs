@@ -1,0 +1,261 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using System.Text.RegularExpressions;
+using System.Threading;
+using HyperRoute.Common.Messages;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace HyperRoute.Common;
+
+/// <summary>
+/// Reads a <c>[MessageRouter]</c> class's symbols into a <see cref="MessageRouterLayout"/>, with the HR3006–HR3012
+/// rules: the generator emits a router only when <see cref="Read"/> finds no problem, and the analyzer reports each
+/// problem where it is written. A router of a message with problems of its own is left out without a diagnostic of
+/// its own: the message carries it.
+/// </summary>
+internal static class MessageRouterReader
+{
+    /// <summary><see langword="true"/> when <paramref name="type"/> carries <c>[MessageRouter]</c>.</summary>
+    public static bool IsRouter(INamedTypeSymbol type) => RouterAttribute(type) is not null;
+
+    /// <summary>The router's layout, or <see langword="null"/> with the reasons when it cannot be generated.</summary>
+    public static (MessageRouterLayout? Layout, ImmutableArray<MessageProblem> Problems) Read(INamedTypeSymbol router, CancellationToken cancellationToken)
+    {
+        var problems = ImmutableArray.CreateBuilder<MessageProblem>();
+        var attribute = RouterAttribute(router);
+        if (attribute is null || attribute.ConstructorArguments.Length != 2
+            || attribute.ConstructorArguments[0].Value is not INamedTypeSymbol message || message.TypeKind == TypeKind.Error
+            || attribute.ConstructorArguments[1].Value is not string key)
+        {
+            return (null, ImmutableArray.Create(new MessageProblem(MessageRule.NestedInvalid, "The [MessageRouter] arguments do not resolve", null))); // the compiler reports it
+        }
+
+        if (WhyNotExtensible(router) is { } why)
+        {
+            problems.Add(new MessageProblem(MessageRule.RouterNotPartialClass, $"No router can be generated into '{router.Name}': {why}", router.Locations.FirstOrDefault()));
+        }
+
+        var messageDisplay = message.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
+        MessageLayout? messageLayout = null;
+        MessageField? keyField = null;
+        ITypeSymbol? keyType = null;
+        if (message.TypeKind != TypeKind.Struct || !MessageReader.IsMessage(message))
+        {
+            problems.Add(new MessageProblem(MessageRule.RouterNotMessage, $"'{messageDisplay}' is not a [Message] struct: a message router routes the messages the generator reads", ArgumentLocation(attribute, 0, cancellationToken)));
+        }
+        else
+        {
+            messageLayout = MessageReader.Read(message, cancellationToken).Layout;
+            if (messageLayout is null)
+            {
+                problems.Add(new MessageProblem(MessageRule.NestedInvalid, $"The message '{messageDisplay}' cannot be generated", null));
+            }
+            else
+            {
+                keyField = messageLayout.Fields.FirstOrDefault(f => Unescape(f.Name) == key);
+                keyType = message.GetMembers(key).Select(m => m switch { IFieldSymbol f => f.Type, IPropertySymbol p => p.Type, _ => null }).FirstOrDefault(t => t is not null);
+                if (keyField is not { Kind: MessageFieldKind.Integer or MessageFieldKind.Enum } || keyType is null)
+                {
+                    var what = keyField is not null ? $"is a {keyField.TypeDisplay}" : keyType is not null ? "is not a [Field] of it" : "is no member of it";
+                    problems.Add(new MessageProblem(MessageRule.RouterKeyInvalid, $"The key '{key}' of '{messageDisplay}' {what}: the key is an integer or enum [Field]", ArgumentLocation(attribute, 1, cancellationToken)));
+                    keyField = null;
+                }
+            }
+        }
+
+        var cases = new List<MessageRouteCase>();
+        var seen = new Dictionary<long, string>();
+        MessageHandler? otherwise = null;
+        foreach (var method in router.GetMembers().OfType<IMethodSymbol>())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var ons = method.GetAttributes().Where(a => a.AttributeClass?.ToDisplayString() == KnownNames.OnAttribute).ToList();
+            var others = method.GetAttributes().Where(a => a.AttributeClass?.ToDisplayString() == KnownNames.OtherwiseAttribute).ToList();
+            if (ons.Count == 0 && others.Count == 0)
+            {
+                continue;
+            }
+
+            var handler = Handler(method, message, messageDisplay, problems);
+            foreach (var on in ons)
+            {
+                if (on.ConstructorArguments.Length != 1 || on.ConstructorArguments[0].Value is not long value)
+                {
+                    continue; // the compiler reports it
+                }
+
+                if (seen.TryGetValue(value, out var first))
+                {
+                    problems.Add(new MessageProblem(MessageRule.RouterDuplicateValue, $"'{method.Name}' handles the key {value.ToString(CultureInfo.InvariantCulture)}, which '{first}' already handles: each key value has one handler", AttributeLocation(on, cancellationToken)));
+                    continue;
+                }
+
+                seen[value] = method.Name;
+                if (keyField is null || keyType is null)
+                {
+                    continue;
+                }
+
+                if (WhyOutOfRange(value, keyField, keyType) is { } reason)
+                {
+                    problems.Add(new MessageProblem(MessageRule.RouterValueOutOfRange, $"The key {value.ToString(CultureInfo.InvariantCulture)} of '{method.Name}' {reason}, so no message would reach it", ArgumentLocation(on, 0, cancellationToken)));
+                    continue;
+                }
+
+                if (handler is not null)
+                {
+                    cases.Add(new MessageRouteCase(value, Label(value, keyField, keyType), Written(on, cancellationToken), handler));
+                }
+            }
+
+            if (others.Count > 0)
+            {
+                otherwise ??= handler; // any further [Otherwise] is HR3011, below
+            }
+        }
+
+        // HR3011: every [Otherwise] after the first.
+        foreach (var extra in router.GetMembers().OfType<IMethodSymbol>()
+            .SelectMany(m => m.GetAttributes().Where(a => a.AttributeClass?.ToDisplayString() == KnownNames.OtherwiseAttribute).Select(a => (Method: m, Attribute: a)))
+            .Skip(1))
+        {
+            problems.Add(new MessageProblem(MessageRule.RouterOtherwiseDuplicate, $"'{extra.Method.Name}' is a second [Otherwise] of '{router.Name}': a router has one fallback handler", AttributeLocation(extra.Attribute, cancellationToken)));
+        }
+
+        if (problems.Count > 0 || keyField is null || messageLayout is null)
+        {
+            return (null, problems.ToImmutable());
+        }
+
+        var layout = new MessageRouterLayout
+        {
+            MessageFullName = message.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+            MessageDisplay = messageDisplay,
+            KeyName = keyField.Name,
+            KeyTypeDisplay = keyField.TypeDisplay,
+            HasSpanReader = !messageLayout.HasByteStrings,
+            Cases = cases.OrderBy(c => c.Value).ToEquatableArray(),
+            Otherwise = otherwise,
+        };
+        return (layout, ImmutableArray<MessageProblem>.Empty);
+    }
+
+    private static AttributeData? RouterAttribute(INamedTypeSymbol type)
+        => type.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == KnownNames.MessageRouterAttribute);
+
+    // HR3010: void X(in TMessage) or void X(TMessage), not generic.
+    private static MessageHandler? Handler(IMethodSymbol method, INamedTypeSymbol message, string messageDisplay, ImmutableArray<MessageProblem>.Builder problems)
+    {
+        var parameter = method.Parameters.Length == 1 ? method.Parameters[0] : null;
+        var fits = method.MethodKind == MethodKind.Ordinary && method.ReturnsVoid && !method.IsGenericMethod && !method.IsAbstract
+            && parameter is { RefKind: RefKind.None or RefKind.In } && SymbolEqualityComparer.Default.Equals(parameter.Type, message);
+        if (!fits)
+        {
+            if (message.TypeKind != TypeKind.Error)
+            {
+                problems.Add(new MessageProblem(
+                    MessageRule.RouterHandlerSignature,
+                    $"The handler '{method.Name}' is not 'void {method.Name}(in {messageDisplay} message)' or 'void {method.Name}({messageDisplay} message)': the router calls it with the message it routes",
+                    method.Locations.FirstOrDefault()));
+            }
+
+            return null;
+        }
+
+        var name = SyntaxFacts.GetKeywordKind(method.Name) != SyntaxKind.None ? "@" + method.Name : method.Name;
+        return new MessageHandler(name, method.IsStatic, parameter!.RefKind == RefKind.In);
+    }
+
+    private static string? WhyOutOfRange(long value, MessageField key, ITypeSymbol keyType)
+    {
+        (long Min, long Max) range = key.PrimitiveKeyword switch
+        {
+            "byte" => (byte.MinValue, byte.MaxValue),
+            "sbyte" => (sbyte.MinValue, sbyte.MaxValue),
+            "short" => (short.MinValue, short.MaxValue),
+            "ushort" => (ushort.MinValue, ushort.MaxValue),
+            "int" => (int.MinValue, int.MaxValue),
+            "uint" => (uint.MinValue, uint.MaxValue),
+            "ulong" => (0L, long.MaxValue),
+            _ => (long.MinValue, long.MaxValue),
+        };
+        if (value < range.Min || value > range.Max)
+        {
+            return $"is out of the range of {key.TypeDisplay}{(key.Kind == MessageFieldKind.Enum ? " (" + key.PrimitiveKeyword + ")" : "")}";
+        }
+
+        if (key.Kind == MessageFieldKind.Enum && key.EnumValues.Count > 0 && EnumMember(value, keyType) is null)
+        {
+            return $"is no member of {key.TypeDisplay}, and a {key.TypeDisplay} without [Flags] reads only its members";
+        }
+
+        return null;
+    }
+
+    private static string Label(long value, MessageField key, ITypeSymbol keyType)
+    {
+        var literal = value.ToString(CultureInfo.InvariantCulture);
+        if (key.Kind != MessageFieldKind.Enum)
+        {
+            return literal;
+        }
+
+        return EnumMember(value, keyType) is { } member
+            ? key.TypeName + "." + (SyntaxFacts.GetKeywordKind(member) != SyntaxKind.None ? "@" + member : member)
+            : "(" + key.TypeName + ")" + (value < 0 ? "(" + literal + ")" : literal);
+    }
+
+    private static string? EnumMember(long value, ITypeSymbol enumType)
+        => enumType.GetMembers().OfType<IFieldSymbol>()
+            .FirstOrDefault(f => f.HasConstantValue && f.ConstantValue is not null && unchecked((long)Convert.ToUInt64(Unsigned(f.ConstantValue), CultureInfo.InvariantCulture)) == value)
+            ?.Name;
+
+    // Every underlying value as its 64-bit pattern, so that ulong members compare with their long [On] value.
+    private static object Unsigned(object constant) => constant switch
+    {
+        sbyte v => unchecked((ulong)v),
+        short v => unchecked((ulong)v),
+        int v => unchecked((ulong)v),
+        long v => unchecked((ulong)v),
+        _ => constant,
+    };
+
+    // Code can be added only to a partial, non-generic class nested only in partial, non-generic types.
+    private static string? WhyNotExtensible(INamedTypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.ContainingType)
+        {
+            if (current.IsGenericType)
+            {
+                return current.Equals(type, SymbolEqualityComparer.Default) ? "it is generic" : $"it is nested in the generic type '{current.Name}'";
+            }
+
+            var partial = current.DeclaringSyntaxReferences.Length > 0
+                && current.DeclaringSyntaxReferences.All(r => r.GetSyntax() is TypeDeclarationSyntax declaration && declaration.Modifiers.Any(SyntaxKind.PartialKeyword));
+            if (!partial)
+            {
+                return current.Equals(type, SymbolEqualityComparer.Default) ? "it is not partial" : $"it is nested in '{current.Name}', which is not partial";
+            }
+        }
+
+        return null;
+    }
+
+    private static string Written(AttributeData attribute, CancellationToken cancellationToken)
+        => "[" + Regex.Replace(attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).ToString() ?? "On", @"\s+", " ") + "]";
+
+    private static Location? AttributeLocation(AttributeData attribute, CancellationToken cancellationToken)
+        => attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation();
+
+    private static Location? ArgumentLocation(AttributeData attribute, int index, CancellationToken cancellationToken)
+        => attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is AttributeSyntax { ArgumentList.Arguments.Count: var count } syntax && count > index
+            ? syntax.ArgumentList!.Arguments[index].GetLocation()
+            : AttributeLocation(attribute, cancellationToken);
+
+    private static string Unescape(string name) => name.StartsWith("@", StringComparison.Ordinal) ? name.Substring(1) : name;
+}

@@ -1,0 +1,13 @@
+using System;
+
+namespace HyperRoute;
+
+/// <summary>
+/// Marks the method of a <see cref="MessageRouterAttribute"/> class that handles the messages no
+/// <see cref="OnAttribute"/> value matches (one per router). Without it, such a message is not routed:
+/// <c>Route</c> returns <see langword="false"/>.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
+public sealed class OtherwiseAttribute : Attribute
+{
+}

@@ -1,0 +1,194 @@
+using HyperRoute.Analyzers;
+using HyperRoute.Testing;
+using Xunit;
+
+namespace HyperRoute.Generators.Tests.Analyzers;
+
+/// <summary>HR3006–HR3012: [MessageRouter] declarations the generator cannot compile, reported where they are written.</summary>
+public sealed class MessageRouterAnalyzerTests
+{
+    private const string Messages = """
+        using System;
+        using HyperRoute;
+
+        public enum Kind : byte { Temperature = 1, Humidity = 2 }
+
+        [Flags]
+        public enum Bits : byte { None = 0, A = 1 }
+
+        [Message]
+        public partial struct Telemetry
+        {
+            [Field(0)] public ushort Kind;
+            [Field(1)] public double Value;
+            [Field(2)] public Kind Sort;
+            [Field(3)] public Bits Bits;
+            [Field(4)] public bool Flag;
+            public int NotOnTheWire;
+        }
+
+        """;
+
+    [Fact]
+    public void Supported_routers_report_nothing()
+    {
+        AnalyzerHarness.Verify<MessageRouterAnalyzer>(Messages + """
+            [MessageRouter(typeof(Telemetry), nameof(Telemetry.Kind))]
+            public partial class ByKind
+            {
+                [On(0), On(65535)] void Ends(in Telemetry message) { }
+                [On(1)] static void One(Telemetry message) { }
+                [Otherwise] static void Other(in Telemetry message) { }
+            }
+
+            [MessageRouter(typeof(Telemetry), nameof(Telemetry.Sort))]
+            public static partial class BySort
+            {
+                [On((long)Kind.Humidity)] static void Humidity(in Telemetry message) { }
+            }
+
+            [MessageRouter(typeof(Telemetry), nameof(Telemetry.Bits))]
+            public static partial class ByBits
+            {
+                [On(255)] static void All(in Telemetry message) { }
+            }
+            """);
+    }
+
+    [Fact]
+    public void HR3006_a_router_of_a_type_that_is_not_a_message_struct()
+    {
+        AnalyzerHarness.Verify<MessageRouterAnalyzer>(Messages + """
+            public struct Plain { public ushort Kind; }
+
+            [MessageRouter({|HR3006:typeof(Plain)|}, "Kind")]
+            public static partial class A { }
+
+            [MessageRouter({|HR3006:typeof(string)|}, "Length")]
+            public static partial class B { }
+            """);
+    }
+
+    [Fact]
+    public void HR3007_a_key_that_is_not_an_integer_or_enum_field()
+    {
+        AnalyzerHarness.Verify<MessageRouterAnalyzer>(Messages + """
+            [MessageRouter(typeof(Telemetry), {|HR3007:nameof(Telemetry.Value)|})]
+            public static partial class A { }
+
+            [MessageRouter(typeof(Telemetry), {|HR3007:nameof(Telemetry.Flag)|})]
+            public static partial class B { }
+
+            [MessageRouter(typeof(Telemetry), {|HR3007:nameof(Telemetry.NotOnTheWire)|})]
+            public static partial class C { }
+
+            [MessageRouter(typeof(Telemetry), {|HR3007:"Missing"|})]
+            public static partial class D { }
+            """);
+    }
+
+    [Fact]
+    public void HR3008_a_second_handler_for_a_key_value_is_reported_on_its_On()
+    {
+        AnalyzerHarness.Verify<MessageRouterAnalyzer>(Messages + """
+            [MessageRouter(typeof(Telemetry), nameof(Telemetry.Kind))]
+            public static partial class A
+            {
+                [On(1)] static void First(in Telemetry message) { }
+                [On(2), {|HR3008:On(1)|}] static void Second(in Telemetry message) { }
+                [On(3), {|HR3008:On(3)|}] static void Third(in Telemetry message) { }
+            }
+            """);
+    }
+
+    [Fact]
+    public void HR3009_values_out_of_the_range_of_the_key_or_not_members_of_its_enum()
+    {
+        AnalyzerHarness.Verify<MessageRouterAnalyzer>(Messages + """
+            [MessageRouter(typeof(Telemetry), nameof(Telemetry.Kind))]
+            public static partial class A
+            {
+                [On({|HR3009:-1|}), On({|HR3009:65536|})] static void X(in Telemetry message) { }
+            }
+
+            [MessageRouter(typeof(Telemetry), nameof(Telemetry.Sort))]
+            public static partial class B
+            {
+                [On({|HR3009:3|}), On({|HR3009:256|})] static void X(in Telemetry message) { }
+            }
+
+            [MessageRouter(typeof(Telemetry), nameof(Telemetry.Bits))]
+            public static partial class C
+            {
+                [On({|HR3009:-1|})] static void X(in Telemetry message) { }
+            }
+            """);
+    }
+
+    [Fact]
+    public void HR3010_handlers_that_are_not_void_taking_the_message()
+    {
+        AnalyzerHarness.Verify<MessageRouterAnalyzer>(Messages + """
+            [MessageRouter(typeof(Telemetry), nameof(Telemetry.Kind))]
+            public partial class A
+            {
+                [On(1)] static int {|HR3010:Returns|}(in Telemetry message) => 1;
+                [On(2)] static void {|HR3010:ByRef|}(ref Telemetry message) { }
+                [On(3)] static void {|HR3010:Nothing|}() { }
+                [On(4)] static void {|HR3010:Other|}(in int message) { }
+                [On(5)] static void {|HR3010:Generic|}<T>(in Telemetry message) { }
+                [On(6)] void {|HR3010:Two|}(in Telemetry message, int extra) { }
+                [Otherwise] static bool {|HR3010:Fallback|}(Telemetry message) => false;
+            }
+            """);
+    }
+
+    [Fact]
+    public void HR3011_every_Otherwise_after_the_first()
+    {
+        AnalyzerHarness.Verify<MessageRouterAnalyzer>(Messages + """
+            [MessageRouter(typeof(Telemetry), nameof(Telemetry.Kind))]
+            public static partial class A
+            {
+                [Otherwise] static void First(in Telemetry message) { }
+                [{|HR3011:Otherwise|}] static void Second(in Telemetry message) { }
+                [{|HR3011:Otherwise|}] static void Third(in Telemetry message) { }
+            }
+            """);
+    }
+
+    [Fact]
+    public void HR3012_routers_the_generator_cannot_add_to()
+    {
+        AnalyzerHarness.Verify<MessageRouterAnalyzer>(Messages + """
+            [MessageRouter(typeof(Telemetry), nameof(Telemetry.Kind))]
+            public static class {|HR3012:NotPartial|} { }
+
+            [MessageRouter(typeof(Telemetry), nameof(Telemetry.Kind))]
+            public partial class {|HR3012:Generic|}<T> { }
+
+            public class Outer
+            {
+                [MessageRouter(typeof(Telemetry), nameof(Telemetry.Kind))]
+                public partial class {|HR3012:Inner|} { }
+            }
+            """);
+    }
+
+    [Fact]
+    public void A_router_of_a_message_with_problems_of_its_own_is_left_to_the_message_diagnostics()
+    {
+        AnalyzerHarness.Verify<MessageRouterAnalyzer>("""
+            using HyperRoute;
+
+            [Message]
+            public partial struct Broken { [Field(0)] public ushort Kind; [Field(1)] public string Text; }
+
+            [MessageRouter(typeof(Broken), nameof(Broken.Kind))]
+            public static partial class A
+            {
+                [On(1)] static void X(in Broken message) { }
+            }
+            """);
+    }
+}

@@ -1,0 +1,164 @@
+extern alias generator;
+
+using System.Linq;
+using HyperRoute.Testing;
+using Microsoft.CodeAnalysis.CSharp;
+using Xunit;
+
+using MessageGenerator = generator::HyperRoute.Generators.MessageGenerator;
+using TrackingNames = generator::HyperRoute.Generators.TrackingNames;
+
+namespace HyperRoute.Generators.Tests;
+
+/// <summary>[MessageRouter] classes compiled into a switch on the key; every test also asserts a clean compile and a fully cached re-run.</summary>
+public sealed class MessageRouterSnapshotTests
+{
+    [Fact]
+    public void Static_router_switches_on_the_key_calls_each_handler_directly_and_falls_back_to_otherwise()
+    {
+        var result = Generate("""
+            using HyperRoute;
+
+            namespace Sensors;
+
+            [Message]
+            public partial struct Telemetry
+            {
+                [Field(0)] public ushort Kind;
+                [Field(1)] public uint DeviceId;
+                [Field(2)] public double Value;
+                [Field(3)] public long Timestamp;
+            }
+
+            [MessageRouter(typeof(Telemetry), nameof(Telemetry.Kind))]
+            public static partial class TelemetryRouter
+            {
+                [On(2)] static void Humidity(Telemetry message) { }
+                [On(1)] static void Temperature(in Telemetry message) { }
+                [On(7), On(8)] static void Battery(in Telemetry message) { }
+                [Otherwise] static void Unknown(in Telemetry message) { }
+            }
+            """);
+
+        Assert.Equal(2, result.Sources.Count);
+        Snapshot.Match(result.Sources[1].Source, "TelemetryRouter");
+    }
+
+    [Fact]
+    public void Instance_router_on_an_enum_key_without_fallback_returns_false_and_names_the_members()
+    {
+        var result = Generate("""
+            using HyperRoute;
+
+            namespace Devices;
+
+            public enum Command : byte { Stop, Start, Reset = 9 }
+
+            [Message(Endian.Little)]
+            public partial struct Control
+            {
+                [Field(0)] public Command Command;
+                [Field(1)] public int Argument;
+            }
+
+            public partial class Outer
+            {
+                [MessageRouter(typeof(Control), nameof(Control.Command))]
+                public sealed partial class ControlRouter
+                {
+                    public int Count;
+
+                    [On((long)Command.Start)] void Start(in Control message) => Count++;
+                    [On((long)Command.Reset)] static void Reset(Control message) { }
+                }
+            }
+            """);
+
+        Assert.Equal(2, result.Sources.Count);
+        Snapshot.Match(result.Sources[1].Source, "ControlRouter");
+    }
+
+    [Fact]
+    public void Routers_with_errors_emit_nothing_and_a_message_with_byte_strings_gets_no_TryRoute()
+    {
+        var result = Generate("""
+            using System;
+            using HyperRoute;
+
+            [Message]
+            public partial struct Named
+            {
+                [Field(0)] public byte Kind;
+                [Field(1, Prefix = LengthPrefix.Byte)] public ReadOnlyMemory<byte> Name;
+            }
+
+            [MessageRouter(typeof(Named), nameof(Named.Kind))]
+            public partial class Fine
+            {
+                [On(1)] public static void One(in Named message) { }
+            }
+
+            [MessageRouter(typeof(Named), nameof(Named.Kind))]
+            public partial class Duplicate
+            {
+                [On(1)] public static void One(in Named message) { }
+                [On(1)] public static void Again(in Named message) { }
+            }
+
+            [MessageRouter(typeof(Named), nameof(Named.Name))]
+            public partial class BadKey
+            {
+                [On(1)] public static void One(in Named message) { }
+            }
+
+            [MessageRouter(typeof(Named), nameof(Named.Kind))]
+            public partial class BadHandler
+            {
+                [On(1)] public static int One(in Named message) => 1;
+            }
+            """);
+
+        Assert.Equal(new[] { "Fine.MessageRouter.g.cs", "Named.Message.g.cs" }, result.Sources.Select(s => s.HintName));
+        Assert.DoesNotContain("TryRoute", result.Sources[0].Source);
+    }
+
+    [Fact]
+    public void Broken_router_declarations_never_make_the_generator_throw()
+    {
+        var compilation = CompilationFactory.Create("""
+            using HyperRoute;
+
+            [Message] public partial struct M { [Field(0)] public int Kind; }
+
+            [MessageRouter(typeof(Missing), "Kind")] public partial class A { [On(1)] static void X(in M m) { } }
+            [MessageRouter(typeof(M))] public partial class B { }
+            [MessageRouter(typeof(M), null)] public partial class C { [On] static void X(in M m) { } }
+            [MessageRouter(typeof(M), "Kind")] public partial class D { [On("x")] static void X(in M m) { } [Otherwise] void Y() { } }
+            [MessageRouter(typeof(M), "Kind")] public partial class E<T> { [On(1)] static void X(in M m) { } }
+            [MessageRouter(typeof(M), "Kind")] public partial class F { [On(1)] static void X(in Missing m) { } }
+            [MessageRouter(typeof(int), "Kind")] public partial class G { }
+            [MessageRouter(typeof(M), "Kind")] public partial class
+            """);
+
+        var result = GeneratorHarness.Run(new MessageGenerator(), compilation);
+
+        Assert.Empty(result.GeneratorDiagnostics);
+        Assert.Equal(new[] { "M.Message.g.cs" }, result.Sources.Select(s => s.HintName));
+    }
+
+    private static GeneratorResult Generate(string source)
+    {
+        var compilation = CompilationFactory.Create(source);
+        var result = GeneratorHarness.Run(new MessageGenerator(), compilation);
+        GeneratorHarness.AssertCompilesCleanly(result);
+
+        string[] steps = { TrackingNames.MessageParse, TrackingNames.Messages, TrackingNames.MessageRouterParse, TrackingNames.MessageRouters };
+        GeneratorHarness.AssertCachedOnRerun(result, compilation.Clone(), steps);
+        var unrelated = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText(
+            "namespace Unrelated { internal static class Edit { public static int Value => 42; } }",
+            CompilationFactory.ParseOptions,
+            path: "Unrelated.cs"));
+        GeneratorHarness.AssertCachedOnRerun(result, unrelated, steps);
+        return result;
+    }
+}

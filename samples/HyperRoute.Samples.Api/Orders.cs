@@ -49,7 +49,10 @@ public readonly partial struct NoStore : IResponseTransform
 
 internal static class TenantHeader
 {
-    /// <summary>Whether the request carries the X-Tenant header (the slot the sample's routes bind it to).</summary>
+    // The slot the generated parser keeps X-Tenant in (POST /users binds it): looked up once, not per request.
+    private static readonly int Slot = ShopApi.HttpEndpoint.HeaderSlot("X-Tenant"u8);
+
+    /// <summary>Whether the request carries a non-empty X-Tenant header.</summary>
     public static bool TryGetTenant(this HttpRequest request)
-        => request.TryGetHeader(ShopApi.HttpEndpoint.HeaderSlot("X-Tenant"u8), out var tenant) && !tenant.IsEmpty;
+        => request.TryGetHeader(Slot, out var tenant) && !tenant.IsEmpty;
 }

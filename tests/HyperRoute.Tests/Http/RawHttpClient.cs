@@ -87,7 +87,11 @@ public sealed class RawHttpClient : IDisposable
         }
     }
 
-    /// <summary>Sends <paramref name="ascii"/> in pieces of <paramref name="pieceSize"/> bytes, pausing between them.</summary>
+    /// <summary>
+    /// Sends <paramref name="ascii"/> in pieces of <paramref name="pieceSize"/> bytes, pausing between them. The pause
+    /// is the behaviour under test — a client that trickles its request, so that each piece reaches the server as a
+    /// read of its own — not a wait for the server; tests wait on the server through responses and conditions.
+    /// </summary>
     public void SendInPieces(string ascii, int pieceSize, TimeSpan pause)
     {
         var bytes = Encoding.Latin1.GetBytes(ascii);

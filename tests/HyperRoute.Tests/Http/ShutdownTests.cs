@@ -21,16 +21,18 @@ public sealed class ShutdownTests
         idle.Send(Requests.Plaintext);
         Requests.AssertIsHelloWorld(idle.Read());
         using var busy = server.Connect();
-        var started = TestEndpoint.SlowRequestsStarted;
-        busy.Send(Requests.Get("/slow/1000"));
-        await ConnectionTests.WaitUntil(() => TestEndpoint.SlowRequestsStarted > started);
+        var started = TestEndpoint.HeldRequestsStarted;
+        busy.Send(Requests.Get("/held"));
+        await ConnectionTests.WaitUntil(() => TestEndpoint.HeldRequestsStarted > started);
 
         var clock = Stopwatch.StartNew();
-        var stop = server.Server.StopAsync(TimeSpan.FromSeconds(10));
+        var stop = server.Server.StopAsync(TimeSpan.FromSeconds(10)); // begins while the request is in flight
+        Assert.False(stop.IsCompleted);
+        TestEndpoint.Release();
 
         var response = busy.Read();
         Assert.Equal(200, response.Status);
-        Assert.Equal("slept", response.BodyText);
+        Assert.Equal("released", response.BodyText);
         Assert.True(response.SaysClose, "The response in flight at shutdown should say Connection: close.");
         Assert.True(busy.IsClosedByServer());
         Assert.True(idle.IsClosedByServer());

@@ -13,7 +13,7 @@ namespace HyperRoute.Tests.Http;
 /// GET      /users/{int}    → 200 {"id":N} application/json, written with GetSpan/Advance
 /// POST     /echo           → 200 the request body, application/octet-stream
 /// GET|HEAD /stream/{n}     → 200 chunked, n lines "line {i}\n", flushed every 10 lines; ?fail then throws
-/// GET      /slow/{ms}      → 200 "slept" after sleeping ms milliseconds
+/// GET      /held           → 200 "released" once a test calls <see cref="TestEndpoint.Release"/> (at most 10 s)
 /// GET      /throw          → the handler throws
 /// GET      /tenant         → 200 the bound X-Tenant header ("none" without it)
 /// </code>
@@ -24,10 +24,14 @@ public readonly struct TestEndpoint : IHttpEndpoint
     /// <summary>The slot of the one bound header, <c>X-Tenant</c>.</summary>
     public const int TenantSlot = 0;
 
-    private static int s_slowRequestsStarted;
+    private static readonly SemaphoreSlim s_held = new(0);
+    private static int s_heldRequestsStarted;
 
-    /// <summary>How many /slow handlers have started, so a test can wait until one is in flight.</summary>
-    public static int SlowRequestsStarted => Volatile.Read(ref s_slowRequestsStarted);
+    /// <summary>How many /held handlers have started, so a test can wait until one is in flight.</summary>
+    public static int HeldRequestsStarted => Volatile.Read(ref s_heldRequestsStarted);
+
+    /// <summary>Lets one /held handler finish.</summary>
+    public static void Release() => s_held.Release();
 
     public static int HeaderSlotCount => 1;
 
@@ -111,11 +115,11 @@ public readonly struct TestEndpoint : IHttpEndpoint
             return RouteMatch.Handled(3);
         }
 
-        if (path.StartsWith("/slow/"u8) && isGet && Utf8Parser.TryParse(path.Slice(6), out int milliseconds, out _))
+        if (path.SequenceEqual("/held"u8) && isGet)
         {
-            Interlocked.Increment(ref s_slowRequestsStarted);
-            Thread.Sleep(milliseconds);
-            response.Text("slept"u8);
+            // In flight until the test says so: no sleeping, and bounded so a failed test cannot hang the worker.
+            Interlocked.Increment(ref s_heldRequestsStarted);
+            response.Text(s_held.Wait(TimeSpan.FromSeconds(10)) ? "released"u8 : "timed out"u8);
             return RouteMatch.Handled(4);
         }
 

@@ -192,7 +192,7 @@ internal struct ChunkedDecoder
 
     private static bool SkipToken(ReadOnlySpan<byte> line, ref int i)
     {
-        var length = line.Slice(i).IndexOfAnyExcept(HttpChars.Token);
+        var length = HttpChars.SkipToken(line, i) - i;
         i += length;
         return length > 0;
     }

@@ -1,5 +1,4 @@
 using System;
-using System.Buffers;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -12,18 +11,8 @@ internal static class HttpChars
 {
     private const string TokenChars = "!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
-    /// <summary><c>tchar</c>: the bytes of a method, a header name, a transfer coding or a chunk-extension name.</summary>
-    public static readonly SearchValues<byte> Token = SearchValues.Create(System.Text.Encoding.ASCII.GetBytes(TokenChars));
-
-    /// <summary>
-    /// The bytes that cannot appear in a field value: controls other than horizontal tab, and DEL. Searching for
-    /// them finds the CR that ends a valid value and any invalid byte before it in one pass.
-    /// </summary>
-    public static readonly SearchValues<byte> NotFieldValue = SearchValues.Create(
-        [0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x0A, 0x0B, 0x0C, 0x0D, 0x0E, 0x0F,
-         0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18, 0x19, 0x1A, 0x1B, 0x1C, 0x1D, 0x1E, 0x1F, 0x7F]);
-
-    // One byte per value, 1 for tchar: method and header names are short, so a table walk beats a vector search.
+    // tchar, one byte per value (1 for a token byte): methods, header names, transfer codings and chunk-extension
+    // names are short, so a table walk beats a vector search.
     private static readonly byte[] s_tokenTable = CreateTokenTable();
 
     /// <summary>The index of the first byte at or after <paramref name="start"/> that is not a <c>tchar</c>; the buffer's length when all are.</summary>

@@ -119,7 +119,7 @@ public static partial class HttpRequestParser
             {
                 chunked = true;
             }
-            else if (coding.IndexOfAnyExcept(HttpChars.Token) >= 0)
+            else if (HttpChars.SkipToken(coding, 0) != coding.Length)
             {
                 return HttpError.InvalidTransferEncoding;
             }

@@ -1,0 +1,54 @@
+using System.Threading;
+
+namespace HyperRoute.Messaging;
+
+/// <summary>
+/// Counts the <see cref="MessageOutcome"/>s of a message router, shared by every connection of a source that feeds it:
+/// incremented with interlocked operations, read with a consistent-enough snapshot for reporting.
+/// </summary>
+public sealed class MessageCounters
+{
+    private long _routed;
+    private long _unrouted;
+    private long _rejected;
+    private long _malformed;
+
+    /// <summary>Messages a handler took.</summary>
+    public long Routed => Interlocked.Read(ref _routed);
+
+    /// <summary>Messages no handler takes (dropped).</summary>
+    public long Unrouted => Interlocked.Read(ref _unrouted);
+
+    /// <summary>Messages a validator refused (dropped).</summary>
+    public long Rejected => Interlocked.Read(ref _rejected);
+
+    /// <summary>Frames that did not hold exactly one message (dropped).</summary>
+    public long Malformed => Interlocked.Read(ref _malformed);
+
+    /// <summary>Every outcome counted so far.</summary>
+    public long Total => Routed + Unrouted + Rejected + Malformed;
+
+    /// <summary>Counts one outcome.</summary>
+    [HotPath]
+    public void Count(MessageOutcome outcome)
+    {
+        switch (outcome)
+        {
+            case MessageOutcome.Routed:
+                Interlocked.Increment(ref _routed);
+                break;
+            case MessageOutcome.Unrouted:
+                Interlocked.Increment(ref _unrouted);
+                break;
+            case MessageOutcome.Rejected:
+                Interlocked.Increment(ref _rejected);
+                break;
+            default:
+                Interlocked.Increment(ref _malformed);
+                break;
+        }
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => $"routed {Routed}, unrouted {Unrouted}, rejected {Rejected}, malformed {Malformed}";
+}

@@ -48,6 +48,9 @@ public sealed class DestinationHealth
     /// <summary>How many destinations are tracked.</summary>
     public int Count => _cells.Length;
 
+    /// <summary>The consecutive failures after which a destination is marked down (<see cref="HealthPolicy.FailureThreshold"/>).</summary>
+    public int FailureThreshold => _threshold;
+
     /// <summary>Whether the destination at <paramref name="index"/> is up (not counting a probe it may be due).</summary>
     public bool IsUp(int index) => Volatile.Read(ref _cells[index].RetryAt) == Up;
 

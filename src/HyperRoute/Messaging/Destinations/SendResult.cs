@@ -18,4 +18,7 @@ public enum SendResult
 
     /// <summary>The peer has been disposed.</summary>
     Disposed = 4,
+
+    /// <summary>A group had no destination to offer: every one is down and none is due a probe. Nothing was sent.</summary>
+    NoDestination = 5,
 }

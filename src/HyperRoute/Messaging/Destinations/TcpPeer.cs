@@ -19,7 +19,7 @@ namespace HyperRoute.Messaging.Destinations;
 /// large as the largest frame. <see cref="SendResult.Sent"/> means the bytes were accepted by the local operating
 /// system, not that the far end read them (see <c>docs/destinations.md</c>).</para>
 /// </remarks>
-public sealed class TcpPeer : IAsyncDisposable
+public sealed class TcpPeer : IFrameDestination, IAsyncDisposable
 {
     private readonly TcpConnection[] _connections;
     private readonly int _maxFrame;

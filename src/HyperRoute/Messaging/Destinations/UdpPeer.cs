@@ -11,7 +11,7 @@ namespace HyperRoute.Messaging.Destinations;
 /// <see cref="SendResult.Failed"/> comes only from what the operating system reports (for example a port
 /// unreachable answer to an earlier datagram on loopback).
 /// </summary>
-public sealed class UdpPeer : IDisposable
+public sealed class UdpPeer : IFrameDestination, IDisposable
 {
     /// <summary>The largest payload of one IPv4 UDP datagram.</summary>
     public const int MaxDatagramSize = 65_507;

@@ -1,0 +1,84 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using HyperRoute.Messaging;
+using HyperRoute.Messaging.Destinations;
+
+namespace HyperRoute.Samples.Telemetry;
+
+/// <summary>The router's three destination groups over pooled TCP peers, and what became of every forward.</summary>
+public sealed class Destinations : IAsyncDisposable
+{
+    private readonly TcpPeer[] _peers;
+    private long _sent;
+    private long _failed;
+
+    private Destinations(TcpPeer[] peers)
+    {
+        _peers = peers;
+        Alarms = new FailoverGroup<TcpPeer>([peers[0], peers[1]], new HealthPolicy { FailureThreshold = 1, RetryInterval = TimeSpan.FromMilliseconds(200) });
+        Climate = new RoundRobinGroup<TcpPeer>([peers[2], peers[3]]);
+        Power = new ConsistentHashGroup<TcpPeer>([peers[4], peers[5]], peer => peer.ToString());
+    }
+
+    /// <summary>Alarms: the primary while it is up, else the standby.</summary>
+    public FailoverGroup<TcpPeer> Alarms { get; }
+
+    /// <summary>Temperature and humidity: round-robin.</summary>
+    public RoundRobinGroup<TcpPeer> Climate { get; }
+
+    /// <summary>Battery and voltage: by device.</summary>
+    public ConsistentHashGroup<TcpPeer> Power { get; }
+
+    /// <summary>Forwards a sink acknowledged to the operating system.</summary>
+    public long Sent => Interlocked.Read(ref _sent);
+
+    /// <summary>Forwards no destination of the group took.</summary>
+    public long Failed => Interlocked.Read(ref _failed);
+
+    /// <summary>Connects to the six sinks, in the order of <see cref="SinkSet.Names"/>.</summary>
+    public static async Task<Destinations> ConnectAsync(SinkSet sinks, TimeSpan timeout)
+    {
+        var peers = new TcpPeer[sinks.Count];
+        for (var i = 0; i < peers.Length; i++)
+        {
+            peers[i] = new TcpPeer(new TcpPeerOptions { Host = "127.0.0.1", Port = sinks[i].Port, Format = Telemetry.Format });
+        }
+
+        var deadline = DateTime.UtcNow + timeout;
+        while (Array.Exists(peers, peer => peer.ConnectedCount == 0))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The router could not connect to every sink within {timeout.TotalSeconds:0} s.");
+            }
+
+            await Task.Delay(10).ConfigureAwait(false);
+        }
+
+        return new Destinations(peers);
+    }
+
+    /// <summary>Counts one forward's outcome.</summary>
+    [HotPath]
+    public void Count(SendResult result)
+    {
+        if (result == SendResult.Sent)
+        {
+            Interlocked.Increment(ref _sent);
+        }
+        else
+        {
+            Interlocked.Increment(ref _failed);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var peer in _peers)
+        {
+            await peer.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+}

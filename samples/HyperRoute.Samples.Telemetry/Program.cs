@@ -1,16 +1,16 @@
 using System;
 using System.Diagnostics;
-using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
-using HyperRoute.Messaging;
-using HyperRoute.Messaging.Sources;
 using HyperRoute.Samples.Telemetry;
+using HyperRoute.Samples.Telemetry.Conventional;
 
 // The IoT telemetry router, its sinks and a device simulator in one process, over loopback TCP:
-//   devices ──frames──▶ router (FramedTcpSource → TelemetryRouter.FrameHandler) ──▶ alarms (failover pair)
-//                                                                                 ├─▶ climate (round-robin × 2)
-//                                                                                 └─▶ power (consistent hash × 2)
+//   devices ──frames──▶ router ──▶ alarms  (failover: primary, standby)
+//                              ├─▶ climate (round-robin over two sinks)
+//                              └─▶ power   (consistent hash by device over two sinks)
+// The router is the generated TelemetryRouter behind a FramedTcpSource, or with --router conventional the same
+// rules written without HyperRoute (the end-to-end benchmark's peer).
 var options = SampleOptions.Parse(args);
 if (options is null)
 {
@@ -26,14 +26,11 @@ Console.CancelKeyPress += (_, e) =>
 
 var rogueDevice = (uint)options.Devices; // one id past the simulated devices
 await using var sinks = SinkSet.Start(options.Devices + 1);
-await using var destinations = await Destinations.ConnectAsync(sinks, TimeSpan.FromSeconds(10));
-var router = new TelemetryRouter(destinations);
-var counters = new MessageCounters();
-await using var source = FramedTcpSource.Start(
-    new TelemetryRouter.FrameHandler(router, counters),
-    new FramedTcpSourceOptions { Address = IPAddress.Loopback, Port = options.Port, Format = Telemetry.Format });
+await using IRelay relay = options.Conventional
+    ? await ConventionalRelay.StartAsync(sinks, options.Port)
+    : await HyperRouteRelay.StartAsync(sinks, options.Port);
 
-Console.WriteLine($"router  tcp://{source.EndPoint} ({Telemetry.Format})");
+Console.WriteLine($"router  tcp://{relay.EndPoint}  {(options.Conventional ? "conventional (no HyperRoute)" : "HyperRoute TelemetryRouter")}, frames: {Telemetry.Format}");
 for (var i = 0; i < sinks.Count; i++)
 {
     Console.WriteLine($"sink    tcp://127.0.0.1:{sinks[i].Port}  {sinks[i].Name}");
@@ -42,18 +39,21 @@ for (var i = 0; i < sinks.Count; i++)
 Console.WriteLine($"devices {options.Devices} × {options.Readings:N0} readings of {Telemetry.FixedSize} B{(options.Faults ? ", 4 bad in every 1,000" : "")}, plus one rogue client");
 
 var clock = Stopwatch.StartNew();
-var rogue = DeviceSimulator.RunRogueAsync(source.EndPoint, rogueDevice, stop.Token);
-var sent = await DeviceSimulator.RunAsync(source.EndPoint, options.Devices, options.Readings, options.Faults, stop.Token);
+var rogue = DeviceSimulator.RunRogueAsync(relay.EndPoint, rogueDevice, stop.Token);
+var sent = await DeviceSimulator.RunAsync(relay.EndPoint, options.Devices, options.Readings, options.Faults, stop.Token);
 await rogue;
 var sentTime = clock.Elapsed;
 
-// Every frame the devices sent has an outcome once the router has counted them all; every forward it made has
-// arrived once the sinks have received as many as it sent.
-var expected = sent.Frames + 2; // the rogue client's two good readings
-var drained = await WaitAsync(() => counters.Total >= expected && sinks.Received >= destinations.Sent, TimeSpan.FromSeconds(30), stop.Token);
+// Every frame has an outcome once the router has counted as many as the devices sent (plus the rogue client's two
+// good ones); every forward has arrived once the sinks have received as many as the router sent them.
+var expected = sent.Frames + 2;
+var drained = await WaitAsync(
+    () => relay.Stats is var stats && stats.Outcomes >= expected && sinks.Received >= stats.Forwarded,
+    TimeSpan.FromSeconds(30),
+    stop.Token);
 var elapsed = clock.Elapsed;
 
-var report = new Report(sent, counters, destinations, sinks, source, expected, drained, sentTime, elapsed);
+var report = new Report(sent, relay.Stats, sinks, expected, drained, sentTime, elapsed);
 report.Print(Console.Out);
 return report.Balanced ? 0 : 1;
 

@@ -1,44 +1,33 @@
 using System;
 using System.IO;
-using HyperRoute.Messaging;
-using HyperRoute.Messaging.Sources;
 
 namespace HyperRoute.Samples.Telemetry;
 
 /// <summary>What happened to every reading, and whether the books balance.</summary>
-public sealed class Report(
-    DeviceTally sent,
-    MessageCounters router,
-    Destinations destinations,
-    SinkSet sinks,
-    FramedTcpSource<TelemetryRouter.FrameHandler> source,
-    long expected,
-    bool drained,
-    TimeSpan sentTime,
-    TimeSpan elapsed)
+public sealed class Report(DeviceTally sent, RelayStats router, SinkSet sinks, long expected, bool drained, TimeSpan sentTime, TimeSpan elapsed)
 {
     private long ExpectedRouted => sent.Valid + 2; // plus the rogue client's two
 
     /// <summary>
     /// Every frame has the outcome its fault predicts, every forward was taken and arrived, in order, and the rogue
-    /// connection was the only one closed.
+    /// connection was the only one closed for an oversize frame.
     /// </summary>
     public bool Balanced =>
         drained
-        && router.Total == expected
+        && router.Outcomes == expected
         && router.Routed == ExpectedRouted
         && router.Malformed == sent.Truncated
         && router.Unrouted == sent.Unroutable
         && router.Rejected == sent.BadVersion + sent.NotANumber
-        && destinations.Failed == 0
-        && destinations.Sent == router.Routed
-        && sinks.Received == destinations.Sent
-        && OutOfOrder == 0
-        && source.FramesRejected == 1
-        && source.HandlerErrors == 0
-        && source.ConnectionFaults == 0;
+        && router.ForwardFailures == 0
+        && router.Forwarded == router.Routed
+        && sinks.Received == router.Forwarded
+        && SinkErrors == 0
+        && router.OversizeClosed == 1
+        && router.HandlerErrors == 0
+        && router.Faults == 0;
 
-    private long OutOfOrder
+    private long SinkErrors
     {
         get
         {
@@ -57,9 +46,9 @@ public sealed class Report(
     {
         output.WriteLine();
         output.WriteLine($"devices sent     {sent.Frames,12:N0} frames in {sentTime.TotalSeconds:0.00} s ({sent.Alarms:N0} alarms; bad: {sent.Truncated:N0} truncated, {sent.Unroutable:N0} unroutable, {sent.BadVersion:N0} bad version, {sent.NotANumber:N0} NaN)");
-        output.WriteLine($"router           {router}");
-        output.WriteLine($"                 {source.FramesRejected:N0} oversize prefix (connection closed), {source.ConnectionsAccepted:N0} connections, {source.HandlerErrors:N0} handler errors, {source.ConnectionFaults:N0} faults");
-        output.WriteLine($"forwarded        {destinations.Sent,12:N0} sent, {destinations.Failed:N0} failed");
+        output.WriteLine($"router           routed {router.Routed:N0}, unrouted {router.Unrouted:N0}, rejected {router.Rejected:N0}, malformed {router.Malformed:N0}");
+        output.WriteLine($"                 {router.OversizeClosed:N0} oversize prefix (connection closed), {router.Connections:N0} connections, {router.HandlerErrors:N0} handler errors, {router.Faults:N0} faults");
+        output.WriteLine($"forwarded        {router.Forwarded,12:N0} sent, {router.ForwardFailures:N0} failed");
         for (var i = 0; i < sinks.Count; i++)
         {
             var sink = sinks[i];
@@ -67,8 +56,7 @@ public sealed class Report(
         }
 
         var latency = sinks.Latency();
-        var rate = router.Total / elapsed.TotalSeconds;
-        output.WriteLine($"throughput       {rate,12:N0} messages/s ({router.Total:N0} in {elapsed.TotalSeconds:0.00} s, devices to sinks)");
+        output.WriteLine($"throughput       {router.Outcomes / elapsed.TotalSeconds,12:N0} messages/s ({router.Outcomes:N0} in {elapsed.TotalSeconds:0.00} s, devices to sinks)");
         output.WriteLine($"latency          p50 < {latency.Percentile(50):N0} µs, p99 < {latency.Percentile(99):N0} µs (device to sink)");
         output.WriteLine(Balanced
             ? "balanced         every frame has its expected outcome and every forward arrived, in order"

@@ -3,15 +3,15 @@ using System.Globalization;
 
 namespace HyperRoute.Samples.Telemetry;
 
-/// <summary>The sample's command line: <c>--devices 8 --readings 50000 --port 0 --no-faults</c>.</summary>
-public sealed record SampleOptions(int Devices, int Readings, int Port, bool Faults)
+/// <summary>The sample's command line: <c>--devices 8 --readings 50000 --port 0 --no-faults --router hyperroute|conventional</c>.</summary>
+public sealed record SampleOptions(int Devices, int Readings, int Port, bool Faults, bool Conventional)
 {
-    private const string Usage = "Usage: --devices <1-1024> --readings <per device, ≥ 1> --port <router port, 0 picks a free one> --no-faults";
+    private const string Usage = "Usage: --devices <1-1024> --readings <per device, ≥ 1> --port <router port, 0 picks a free one> --no-faults --router <hyperroute (default) | conventional>";
 
     /// <summary>Parses the arguments, or prints what is wrong and returns <see langword="null"/>.</summary>
     public static SampleOptions? Parse(string[] args)
     {
-        var options = new SampleOptions(Devices: 8, Readings: 50_000, Port: 0, Faults: true);
+        var options = new SampleOptions(Devices: 8, Readings: 50_000, Port: 0, Faults: true, Conventional: false);
         for (var i = 0; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : null;
@@ -27,6 +27,10 @@ public sealed record SampleOptions(int Devices, int Readings, int Port, bool Fau
                     break;
                 case "--port" when TryInt(value, 0, 65_535, out var port):
                     options = options with { Port = port };
+                    i++;
+                    break;
+                case "--router" when value is "hyperroute" or "conventional":
+                    options = options with { Conventional = value == "conventional" };
                     i++;
                     break;
                 case "--no-faults":

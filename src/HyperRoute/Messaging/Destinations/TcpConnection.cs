@@ -17,7 +17,15 @@ internal sealed class TcpConnection
     private readonly int _prefixSize;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
+    /// <summary>Frames queue up to this many bytes (or one frame, if larger) before a pass's send writes them early.</summary>
+    private const int QueueLimit = 64 * 1024;
+
     private byte[] _buffer;
+    private int _queuedBytes; // frames queued by passes, not written yet: the start of _buffer
+    private int _queuedFrames;
+    private SendBatch? _owner; // the pass that writes the queue when it ends
+    private long _framesLost;
+    private long _writes;
     private Socket? _socket;
     private int _attempts;
     private long _lastBackoffTicks;
@@ -42,9 +50,19 @@ internal sealed class TcpConnection
     /// <summary>The wait before the latest reconnect attempt (zero before the first failure).</summary>
     public TimeSpan LastBackoff => TimeSpan.FromTicks(Interlocked.Read(ref _lastBackoffTicks));
 
-    /// <summary>Writes the prefix and the frame into the buffer and sends them; the caller holds <see cref="Gate"/>.</summary>
+    /// <summary>Frames reported <see cref="SendResult.Sent"/> while queued that the connection failed before writing.</summary>
+    public long FramesLost => Interlocked.Read(ref _framesLost);
+
+    /// <summary>System calls that wrote to the socket (each writes one frame, or every frame a pass queued).</summary>
+    public long Writes => Interlocked.Read(ref _writes);
+
+    /// <summary>
+    /// Appends the prefix and the frame to the buffer, after any frames a pass has queued; then, inside a
+    /// <see cref="SendBatch"/> pass, leaves them for the pass's end to write, and outside one writes everything now.
+    /// The caller holds <see cref="Gate"/>.
+    /// </summary>
     [HotPath]
-    public SendResult SendLocked(ReadOnlySpan<byte> frame)
+    public SendResult SendLocked(ReadOnlySpan<byte> frame, SendBatch? batch)
     {
         var socket = Volatile.Read(ref _socket);
         if (socket is null)
@@ -53,35 +71,118 @@ internal sealed class TcpConnection
         }
 
         var total = _prefixSize + frame.Length;
-        if (_buffer.Length < total)
+        if (_queuedBytes + total > _buffer.Length)
         {
-            Grow(total);
+            if (_queuedBytes > 0 && _queuedBytes + total > QueueLimit)
+            {
+                var flushed = WriteQueuedLocked(socket); // the queue is full: write it now, then queue this frame
+                if (flushed != SendResult.Sent)
+                {
+                    return flushed;
+                }
+            }
+
+            if (_queuedBytes + total > _buffer.Length)
+            {
+                Grow(_queuedBytes + total);
+            }
         }
 
-        var buffer = _buffer.AsSpan(0, total);
+        var buffer = _buffer.AsSpan(_queuedBytes, total);
         WritePrefix(buffer, frame.Length);
         frame.CopyTo(buffer.Slice(_prefixSize));
+        _queuedBytes += total;
+        _queuedFrames++;
+        if (batch is not null)
+        {
+            if (_owner is null)
+            {
+                _owner = batch; // written when this pass ends (a pass on another thread that queues here later joins it)
+                batch.Add(this);
+            }
+
+            return SendResult.Sent;
+        }
+
+        // Outside a pass the frame is written now; if a pass has queued frames before it, they go first, in the same write.
+        _queuedFrames--; // this frame's outcome is reported to the caller, not counted as lost
+        return WriteQueuedLocked(socket);
+    }
+
+    /// <summary>Writes what a pass queued here, at the pass's end.</summary>
+    public void FlushQueued(SendBatch batch)
+    {
+        lock (Gate)
+        {
+            if (_owner != batch)
+            {
+                return; // written already (the queue filled up, or a send outside a pass wrote it)
+            }
+
+            _owner = null;
+            if (_queuedBytes == 0)
+            {
+                return;
+            }
+
+            var socket = Volatile.Read(ref _socket);
+            if (socket is null)
+            {
+                DiscardQueuedLocked(); // dropped since the frames were queued
+                return;
+            }
+
+            WriteQueuedLocked(socket);
+        }
+    }
+
+    /// <summary>
+    /// Writes every queued byte with as few <c>send</c> calls as the socket takes. On failure the connection is
+    /// dropped and the queued frames that were reported sent are counted as lost. The caller holds <see cref="Gate"/>.
+    /// </summary>
+    private SendResult WriteQueuedLocked(Socket socket)
+    {
+        var queued = _buffer.AsSpan(0, _queuedBytes);
         try
         {
             var sent = 0;
-            while (sent < total)
+            while (sent < queued.Length)
             {
-                var count = socket.Send(buffer.Slice(sent), SocketFlags.None, out var error);
+                Interlocked.Increment(ref _writes);
+                var count = socket.Send(queued.Slice(sent), SocketFlags.None, out var error);
                 if (error != SocketError.Success || count <= 0)
                 {
-                    Drop(socket); // reset, broken pipe or send timeout: the frame may be cut, so the connection is done
+                    DiscardQueuedLocked();
+                    Drop(socket); // reset, broken pipe or send timeout: a frame may be cut, so the connection is done
                     return SendResult.Failed;
                 }
 
                 sent += count;
             }
 
+            _queuedBytes = 0;
+            _queuedFrames = 0;
+            _owner = null;
             return SendResult.Sent;
         }
         catch (ObjectDisposedException)
         {
+            DiscardQueuedLocked();
             return SendResult.Failed; // dropped by the watcher or by dispose while this send waited
         }
+    }
+
+    /// <summary>Forgets the queued frames, counting those reported sent as lost. The caller holds <see cref="Gate"/>.</summary>
+    private void DiscardQueuedLocked()
+    {
+        if (_queuedFrames > 0)
+        {
+            Interlocked.Add(ref _framesLost, _queuedFrames);
+        }
+
+        _queuedBytes = 0;
+        _queuedFrames = 0;
+        _owner = null;
     }
 
     /// <summary>Stops reconnecting, closes the connection gracefully (what was sent is delivered before the close) and returns the buffer.</summary>
@@ -135,10 +236,11 @@ internal sealed class TcpConnection
         }
     }
 
-    /// <summary>A larger buffer from the pool, once per new largest frame (not in the steady state).</summary>
+    /// <summary>A larger buffer from the pool that keeps the queued bytes, once per new high-water mark (not in the steady state).</summary>
     private void Grow(int size)
     {
-        var larger = ArrayPool<byte>.Shared.Rent(size);
+        var larger = ArrayPool<byte>.Shared.Rent(Math.Max(size, _buffer.Length * 2));
+        _buffer.AsSpan(0, _queuedBytes).CopyTo(larger);
         ArrayPool<byte>.Shared.Return(_buffer);
         _buffer = larger;
     }
@@ -153,6 +255,12 @@ internal sealed class TcpConnection
 
         lock (Gate) // no send is half-way through the socket while it closes
         {
+            if (graceful && _queuedBytes > 0)
+            {
+                WriteQueuedLocked(socket); // a graceful close delivers what a pass queued
+            }
+
+            DiscardQueuedLocked(); // a failed connection loses it
             if (graceful)
             {
                 try

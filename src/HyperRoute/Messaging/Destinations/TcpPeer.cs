@@ -18,11 +18,17 @@ namespace HyperRoute.Messaging.Destinations;
 /// <c>send</c> (bounded by <see cref="TcpPeerOptions.SendTimeout"/>): no allocation per send once the buffer is as
 /// large as the largest frame. <see cref="SendResult.Sent"/> means the bytes were accepted by the local operating
 /// system, not that the far end read them (see <c>docs/destinations.md</c>).</para>
+/// <para>Sends made while a HyperRoute source delivers the frames of one receive (a router forwarding what it reads)
+/// are queued per connection and written together when that pass ends: one <c>send</c> per connection and pass
+/// instead of one per frame. Then <see cref="SendResult.Sent"/> means queued for that write; a connection that fails
+/// before it loses the queued frames, counted in <see cref="FramesLost"/>. Turn it off with
+/// <see cref="TcpPeerOptions.BatchWithinReceive"/>.</para>
 /// </remarks>
 public sealed class TcpPeer : IFrameDestination, IAsyncDisposable
 {
     private readonly TcpConnection[] _connections;
     private readonly int _maxFrame;
+    private readonly bool _batching;
     private int _turn = -1;
     private int _disposed;
 
@@ -33,6 +39,7 @@ public sealed class TcpPeer : IFrameDestination, IAsyncDisposable
         options.Validate();
         Options = options;
         _maxFrame = options.Format.MaxWireSize - options.Format.PrefixSize; // what the receiving end accepts
+        _batching = options.BatchWithinReceive;
         _connections = new TcpConnection[options.PoolSize];
         for (var i = 0; i < _connections.Length; i++)
         {
@@ -73,6 +80,39 @@ public sealed class TcpPeer : IFrameDestination, IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Frames that were reported <see cref="SendResult.Sent"/> while queued in a receive pass (see
+    /// <see cref="TcpPeerOptions.BatchWithinReceive"/>) and lost because their connection failed before the pass's write.
+    /// </summary>
+    public long FramesLost
+    {
+        get
+        {
+            long count = 0;
+            foreach (var connection in _connections)
+            {
+                count += connection.FramesLost;
+            }
+
+            return count;
+        }
+    }
+
+    /// <summary>The <c>send</c> system calls made so far, over every connection: one per frame outside receive passes, one per connection and pass within them.</summary>
+    public long Writes
+    {
+        get
+        {
+            long count = 0;
+            foreach (var connection in _connections)
+            {
+                count += connection.Writes;
+            }
+
+            return count;
+        }
+    }
+
     /// <summary>The wait before the latest reconnect attempt of connection <paramref name="index"/> (zero before its first failure).</summary>
     public TimeSpan LastBackoff(int index) => _connections[index].LastBackoff;
 
@@ -90,6 +130,7 @@ public sealed class TcpPeer : IFrameDestination, IAsyncDisposable
             return SendResult.FrameTooLarge;
         }
 
+        var batch = _batching ? SendBatch.Current : null;
         var connections = _connections;
         var start = (int)((uint)Interlocked.Increment(ref _turn) % (uint)connections.Length);
         for (var step = 0; step < connections.Length; step++)
@@ -99,7 +140,7 @@ public sealed class TcpPeer : IFrameDestination, IAsyncDisposable
             {
                 try
                 {
-                    return connection.SendLocked(frame);
+                    return connection.SendLocked(frame, batch);
                 }
                 finally
                 {
@@ -116,7 +157,7 @@ public sealed class TcpPeer : IFrameDestination, IAsyncDisposable
             {
                 lock (connection.Gate)
                 {
-                    return connection.SendLocked(frame);
+                    return connection.SendLocked(frame, batch);
                 }
             }
         }

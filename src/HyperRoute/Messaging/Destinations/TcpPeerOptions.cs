@@ -33,6 +33,13 @@ public sealed record TcpPeerOptions
     /// <summary>The size of each connection's send buffer to start with (it grows, once, for a larger frame). Default 4 KiB.</summary>
     public int InitialBufferSize { get; init; } = 4096;
 
+    /// <summary>
+    /// Whether sends made while a HyperRoute source delivers the frames of one receive are queued and written together
+    /// when the pass ends (one <c>send</c> per connection and pass rather than per frame). Default <see langword="true"/>.
+    /// Sends outside a pass are always written at once.
+    /// </summary>
+    public bool BatchWithinReceive { get; init; } = true;
+
     internal void Validate()
     {
         ArgumentException.ThrowIfNullOrEmpty(Host, nameof(Host));

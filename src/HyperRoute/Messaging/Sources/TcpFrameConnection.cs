@@ -123,6 +123,7 @@ internal sealed class TcpFrameConnection<THandler>
         var receive = ++_receives;
         var reader = new FrameReader(buffer.AsSpan(0, filled), _format);
         long frames = 0, bytes = 0;
+        var batch = SendBatch.Enter(); // what the handler sends to TCP peers is written once, when the pass ends
         try
         {
             while (reader.TryReadNext(out var frame))
@@ -138,6 +139,10 @@ internal sealed class TcpFrameConnection<THandler>
             _source.Counters.ReportHandlerError(exception, _source.Options.OnHandlerError);
             required = 0;
             return Outcome.HandlerFailed;
+        }
+        finally
+        {
+            batch.Exit();
         }
 
         _source.Counters.AddDelivered(frames, bytes);

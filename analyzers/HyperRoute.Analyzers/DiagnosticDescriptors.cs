@@ -494,6 +494,72 @@ internal static class DiagnosticDescriptors
         category: MessagesCategory,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        description: "The generator adds Route and TryRoute to the router itself, so it is a partial, non-generic class, and every type it is nested in is partial and not generic.",
+        description: "The generator adds Route, TryRoute and FrameHandler to the router itself, so it is a partial, non-generic class, and every type it is nested in is partial and not generic.",
         helpLinkUri: HelpLinkBase + "HR3012.md");
+
+    /// <summary>HR3013: a <c>When</c> that names no method of the router.</summary>
+    public static readonly DiagnosticDescriptor MessageRouterPredicateMissing = new(
+        id: "HR3013",
+        title: "When names no method",
+        messageFormat: "{0}",
+        category: MessagesCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "When names a method of the router that decides, for each message, whether the handler takes it. The generator emits nothing for the router.",
+        helpLinkUri: HelpLinkBase + "HR3013.md");
+
+    /// <summary>HR3014: a <c>When</c> that names several overloads.</summary>
+    public static readonly DiagnosticDescriptor MessageRouterPredicateAmbiguous = new(
+        id: "HR3014",
+        title: "When names several overloads",
+        messageFormat: "{0}",
+        category: MessagesCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "The router calls the predicate directly, so When names exactly one method. The generator emits nothing for the router.",
+        helpLinkUri: HelpLinkBase + "HR3014.md");
+
+    /// <summary>HR3015: a <c>When</c> method that is not <c>bool P(in TMessage)</c> or <c>bool P(TMessage)</c>.</summary>
+    public static readonly DiagnosticDescriptor MessageRouterPredicateSignature = new(
+        id: "HR3015",
+        title: "Predicate has the wrong signature",
+        messageFormat: "{0}",
+        category: MessagesCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "The router calls the predicate with the message it routes and takes the handler when it returns true, so it is bool P(in TMessage message) or bool P(TMessage message), not generic. The generator emits nothing for the router.",
+        helpLinkUri: HelpLinkBase + "HR3015.md");
+
+    /// <summary>HR3016: an instance <c>When</c> method on a router whose handlers are all static.</summary>
+    public static readonly DiagnosticDescriptor MessageRouterPredicateInstance = new(
+        id: "HR3016",
+        title: "Instance predicate on a static router",
+        messageFormat: "{0}",
+        category: MessagesCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "A router whose handlers are all static gets a static Route, which has no instance to call an instance predicate on. The generator emits nothing for the router.",
+        helpLinkUri: HelpLinkBase + "HR3016.md");
+
+    /// <summary>HR3017: an <c>[On]</c> with neither a value nor <c>When</c>.</summary>
+    public static readonly DiagnosticDescriptor MessageRouterOnWithoutKey = new(
+        id: "HR3017",
+        title: "[On] without a value or When",
+        messageFormat: "{0}",
+        category: MessagesCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "A key-less [On] is tested before the switch and takes the messages its When predicate accepts; without When it would take every message, which is what [Otherwise] is for. The generator emits nothing for the router.",
+        helpLinkUri: HelpLinkBase + "HR3017.md");
+
+    /// <summary>HR3018: an <c>[On]</c> no message can reach.</summary>
+    public static readonly DiagnosticDescriptor MessageRouterUnreachable = new(
+        id: "HR3018",
+        title: "Unreachable handler",
+        messageFormat: "{0}",
+        category: MessagesCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "Predicates are tested in a fixed order (key-less ones first, then a value's own in declaration order); an [On] whose When was already tested on every path to it takes nothing. The generator emits nothing for the router.",
+        helpLinkUri: HelpLinkBase + "HR3018.md");
 }

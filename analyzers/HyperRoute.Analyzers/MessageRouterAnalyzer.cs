@@ -10,7 +10,9 @@ namespace HyperRoute.Analyzers;
 /// Reports <c>[MessageRouter]</c> classes the generator cannot compile, with the shared <see cref="MessageRouterReader"/>
 /// rules the generator skips them by: HR3006 on the message type argument, HR3007 on the key argument, HR3008 on the
 /// second <c>[On]</c> of a value, HR3009 on an <c>[On]</c> value, HR3010 on a handler's name, HR3011 on every
-/// <c>[Otherwise]</c> after the first, HR3012 on the class's name. A router of a message with problems of its own is
+/// <c>[Otherwise]</c> after the first, HR3012 on the class's name, HR3013–HR3016 on a <c>When = …</c> argument, HR3017 and
+/// HR3018 on an <c>[On]</c>, and HR2001–HR2003 (the validator and transform rules of <see cref="StepReader"/>) on the type
+/// argument of a router's or handler's <c>[Validate&lt;V&gt;]</c>/<c>[Transform&lt;X&gt;]</c>. A router of a message with problems of its own is
 /// left out without a diagnostic: the message carries it.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -23,7 +25,16 @@ public sealed class MessageRouterAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.MessageRouterValueOutOfRange,
         DiagnosticDescriptors.MessageRouterHandlerSignature,
         DiagnosticDescriptors.MessageRouterOtherwiseDuplicate,
-        DiagnosticDescriptors.MessageRouterNotPartialClass);
+        DiagnosticDescriptors.MessageRouterNotPartialClass,
+        DiagnosticDescriptors.MessageRouterPredicateMissing,
+        DiagnosticDescriptors.MessageRouterPredicateAmbiguous,
+        DiagnosticDescriptors.MessageRouterPredicateSignature,
+        DiagnosticDescriptors.MessageRouterPredicateInstance,
+        DiagnosticDescriptors.MessageRouterOnWithoutKey,
+        DiagnosticDescriptors.MessageRouterUnreachable,
+        DiagnosticDescriptors.StepTypeNotMarked,
+        DiagnosticDescriptors.ValidatorDoesNotFit,
+        DiagnosticDescriptors.TransformDoesNotFit);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -60,6 +71,15 @@ public sealed class MessageRouterAnalyzer : DiagnosticAnalyzer
                 MessageRule.RouterHandlerSignature => DiagnosticDescriptors.MessageRouterHandlerSignature,
                 MessageRule.RouterOtherwiseDuplicate => DiagnosticDescriptors.MessageRouterOtherwiseDuplicate,
                 MessageRule.RouterNotPartialClass => DiagnosticDescriptors.MessageRouterNotPartialClass,
+                MessageRule.RouterPredicateMissing => DiagnosticDescriptors.MessageRouterPredicateMissing,
+                MessageRule.RouterPredicateAmbiguous => DiagnosticDescriptors.MessageRouterPredicateAmbiguous,
+                MessageRule.RouterPredicateSignature => DiagnosticDescriptors.MessageRouterPredicateSignature,
+                MessageRule.RouterPredicateInstance => DiagnosticDescriptors.MessageRouterPredicateInstance,
+                MessageRule.RouterOnWithoutKey => DiagnosticDescriptors.MessageRouterOnWithoutKey,
+                MessageRule.RouterUnreachable => DiagnosticDescriptors.MessageRouterUnreachable,
+                MessageRule.RouterStepNotMarked => DiagnosticDescriptors.StepTypeNotMarked,
+                MessageRule.RouterValidatorDoesNotFit => DiagnosticDescriptors.ValidatorDoesNotFit,
+                MessageRule.RouterTransformDoesNotFit => DiagnosticDescriptors.TransformDoesNotFit,
                 _ => null, // reported on the message, or by the compiler
             };
             if (descriptor is not null)

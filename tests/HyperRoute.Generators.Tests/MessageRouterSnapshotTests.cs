@@ -45,7 +45,7 @@ public sealed class MessageRouterSnapshotTests
     }
 
     [Fact]
-    public void Instance_router_on_an_enum_key_without_fallback_returns_false_and_names_the_members()
+    public void Instance_router_on_an_enum_key_without_fallback_returns_unrouted_and_names_the_members()
     {
         var result = Generate("""
             using HyperRoute;
@@ -76,6 +76,119 @@ public sealed class MessageRouterSnapshotTests
 
         Assert.Equal(2, result.Sources.Count);
         Snapshot.Match(result.Sources[1].Source, "ControlRouter");
+    }
+
+    [Fact]
+    public void Predicates_are_tested_before_the_switch_and_as_guarded_cases_ahead_of_each_value_s_plain_handler()
+    {
+        var result = Generate("""
+            using HyperRoute;
+
+            namespace Sensors;
+
+            [Message]
+            public partial struct Telemetry
+            {
+                [Field(0)] public ushort Kind;
+                [Field(1)] public uint DeviceId;
+                [Field(2)] public double Value;
+                [Field(3)] public long Timestamp;
+            }
+
+            [MessageRouter(typeof(Telemetry), nameof(Telemetry.Kind))]
+            public static partial class AlarmRouter
+            {
+                [On(When = nameof(IsTest))] static void Test(in Telemetry message) { }
+                [On(3)] static void Pressure(in Telemetry message) { }
+                [On(3, When = nameof(IsAlarm))] static void Alarm(in Telemetry message) { }
+                [On(3, When = nameof(IsWarning)), On(4, When = nameof(IsWarning))] static void Warning(Telemetry message) { }
+                [Otherwise] static void Unknown(in Telemetry message) { }
+
+                static bool IsTest(in Telemetry message) => message.DeviceId == 999;
+                static bool IsAlarm(in Telemetry message) => message.Value > 100;
+                static bool IsWarning(Telemetry message) => message.Value > 50;
+            }
+            """);
+
+        var source = result.Sources[0].Source;
+        Snapshot.Match(source, "AlarmRouter");
+        Assert.True(source.IndexOf("case 3 when", System.StringComparison.Ordinal) < source.IndexOf("case 3:", System.StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Steps_run_at_the_source_on_one_copy_and_at_the_destination_before_their_handler()
+    {
+        var result = Generate("""
+            using HyperRoute;
+
+            namespace Sensors;
+
+            [Message]
+            public partial struct Telemetry
+            {
+                [Field(0)] public ushort Kind;
+                [Field(1)] public uint DeviceId;
+                [Field(2)] public double Value;
+                [Field(3)] public long Timestamp;
+            }
+
+            [Validator] public readonly partial struct KnownDevice : IValidator<Telemetry> { public static ValidationResult Validate(in Telemetry value) => ValidationResult.Ok; }
+            [Validator] public readonly partial struct InRange : IValidator<Telemetry> { public static ValidationResult Validate(in Telemetry value) => ValidationResult.Ok; }
+            [Transform] public readonly partial struct Stamp : ITransform<Telemetry> { public static void Transform(ref Telemetry value) => value.Timestamp = 1; }
+            [Transform] public readonly partial struct Calibrate : ITransform<Telemetry> { public static void Transform(ref Telemetry value) => value.Value += 0.5; }
+
+            [MessageRouter(typeof(Telemetry), nameof(Telemetry.Kind))]
+            [Validate<KnownDevice>]
+            [Transform<Stamp>]
+            public static partial class StampedRouter
+            {
+                [On(1)] [Validate<InRange>] [Transform<Calibrate>] static void Temperature(in Telemetry message) { }
+                [On(2)] static void Humidity(in Telemetry message) { }
+            }
+
+            [MessageRouter(typeof(Telemetry), nameof(Telemetry.Kind))]
+            [Validate<KnownDevice>]
+            public static partial class CheckedRouter
+            {
+                [On(1)] [Transform<Calibrate>] [Validate<InRange>] static void Temperature(Telemetry message) { }
+                [On(2)] [Validate<InRange>] static void Humidity(in Telemetry message) { }
+                [Otherwise] [Transform<Calibrate>] static void Unknown(in Telemetry message) { }
+            }
+            """);
+
+        Assert.Equal(new[] { "Sensors.CheckedRouter.MessageRouter.g.cs", "Sensors.StampedRouter.MessageRouter.g.cs", "Sensors.Telemetry.Message.g.cs" }, result.Sources.Select(s => s.HintName).OrderBy(n => n, System.StringComparer.Ordinal));
+        Snapshot.Match(result.Sources.Single(s => s.HintName.Contains("StampedRouter")).Source, "StampedRouter");
+        Snapshot.Match(result.Sources.Single(s => s.HintName.Contains("CheckedRouter")).Source, "CheckedRouter");
+    }
+
+    [Fact]
+    public void An_instance_router_gets_a_frame_handler_over_its_instance_with_an_instance_predicate()
+    {
+        var result = Generate("""
+            using HyperRoute;
+
+            namespace Sensors;
+
+            [Message(Endian.Little)]
+            public partial struct Reading
+            {
+                [Field(0)] public byte Kind;
+                [Field(1)] public float Value;
+            }
+
+            [MessageRouter(typeof(Reading), nameof(Reading.Kind))]
+            public sealed partial class ThresholdRouter
+            {
+                public float Threshold = 10;
+
+                [On(1, When = nameof(IsHot))] void Hot(in Reading message) { }
+                [On(1)] static void Normal(in Reading message) { }
+
+                bool IsHot(in Reading message) => message.Value > Threshold;
+            }
+            """);
+
+        Snapshot.Match(result.Sources[1].Source, "ThresholdRouter");
     }
 
     [Fact]
@@ -120,6 +233,8 @@ public sealed class MessageRouterSnapshotTests
 
         Assert.Equal(new[] { "Fine.MessageRouter.g.cs", "Named.Message.g.cs" }, result.Sources.Select(s => s.HintName));
         Assert.DoesNotContain("TryRoute", result.Sources[0].Source);
+        Assert.DoesNotContain("FrameHandler", result.Sources[0].Source);
+        Assert.Contains("static bool global::HyperRoute.Messaging.IMessage<global::Named>.TryRead(global::System.ReadOnlySpan<byte> source", result.Sources[1].Source);
     }
 
     [Fact]
@@ -137,6 +252,9 @@ public sealed class MessageRouterSnapshotTests
             [MessageRouter(typeof(M), "Kind")] public partial class E<T> { [On(1)] static void X(in M m) { } }
             [MessageRouter(typeof(M), "Kind")] public partial class F { [On(1)] static void X(in Missing m) { } }
             [MessageRouter(typeof(int), "Kind")] public partial class G { }
+            [MessageRouter(typeof(M), "Kind")] public partial class H { [On(When = null)] static void X(in M m) { } [On(1, When = "")] static void Y(in M m) { } }
+            [MessageRouter(typeof(M), "Kind")] public partial class I { [On(When = nameof(P))] static void X(in M m) { } static bool P(in Missing m) => true; [Validate<Missing>] [On(2)] static void Z(in M m) { } }
+            [MessageRouter(typeof(M), "Kind")] [Transform<int>] public partial class J { [On(1, When = nameof(J))] static void X(in M m) { } }
             [MessageRouter(typeof(M), "Kind")] public partial class
             """);
 

@@ -43,6 +43,33 @@ internal enum MessageRule
 
     /// <summary>HR3012: <c>[MessageRouter]</c> on a class the generator cannot add to.</summary>
     RouterNotPartialClass,
+
+    /// <summary>HR3013: a <c>When</c> that names no method of the router.</summary>
+    RouterPredicateMissing,
+
+    /// <summary>HR3014: a <c>When</c> that names several overloads.</summary>
+    RouterPredicateAmbiguous,
+
+    /// <summary>HR3015: a <c>When</c> method that is not <c>bool P(in TMessage)</c> or <c>bool P(TMessage)</c>.</summary>
+    RouterPredicateSignature,
+
+    /// <summary>HR3016: an instance <c>When</c> method on a router whose handlers are all static.</summary>
+    RouterPredicateInstance,
+
+    /// <summary>HR3017: an <c>[On]</c> with neither a value nor <c>When</c>.</summary>
+    RouterOnWithoutKey,
+
+    /// <summary>HR3018: an <c>[On]</c> no message can reach: an earlier test on its path is the same predicate.</summary>
+    RouterUnreachable,
+
+    /// <summary>HR2001 on a message router: a step whose type is not a partial <c>[Validator]</c>/<c>[Transform]</c>.</summary>
+    RouterStepNotMarked,
+
+    /// <summary>HR2002 on a message router: a validator that is not an <c>IValidator&lt;TMessage&gt;</c>.</summary>
+    RouterValidatorDoesNotFit,
+
+    /// <summary>HR2003 on a message router: a transform that is not an <c>ITransform&lt;TMessage&gt;</c>.</summary>
+    RouterTransformDoesNotFit,
 }
 
 /// <summary>Why a message or message router cannot be generated, and where (the analyzer reports it; the generator only skips the message).</summary>

@@ -1,16 +1,26 @@
+using HyperRoute.Common.Routing;
+
 namespace HyperRoute.Common.Messages;
 
 /// <summary>A handler method of a message router. Value-equatable, no symbols.</summary>
 /// <param name="Name">The method name as generated code calls it (escaped with <c>@</c> when it is a keyword).</param>
 /// <param name="IsStatic">The handler is static (called through the router type) rather than instance (through <c>this</c>).</param>
 /// <param name="ByIn">The handler takes the message <c>in</c> rather than by value.</param>
-internal sealed record MessageHandler(string Name, bool IsStatic, bool ByIn);
+/// <param name="Steps">Its <c>[Validate&lt;V&gt;]</c>/<c>[Transform&lt;X&gt;]</c>, in declaration order: run after routing, before it.</param>
+internal sealed record MessageHandler(string Name, bool IsStatic, bool ByIn, EquatableArray<PipelineStep> Steps);
 
-/// <summary>One <c>[On(value)]</c>: the key value, its handler, and how it was written.</summary>
-/// <param name="Value">The key value.</param>
-/// <param name="Label">The value as a case label of the key's type (<c>1</c>, <c>global::Ns.Kind.Temperature</c>).</param>
-/// <param name="Attribute">The attribute as written, whitespace collapsed (<c>[On(1)]</c>).</param>
-internal sealed record MessageRouteCase(long Value, string Label, string Attribute, MessageHandler Handler);
+/// <summary>A <c>When</c> predicate of a message router: <c>bool Name(in TMessage)</c> or <c>bool Name(TMessage)</c>.</summary>
+/// <param name="Name">The method name as generated code calls it (escaped with <c>@</c> when it is a keyword).</param>
+/// <param name="IsStatic">The predicate is static rather than instance.</param>
+/// <param name="ByIn">The predicate takes the message <c>in</c> rather than by value.</param>
+internal sealed record MessagePredicate(string Name, bool IsStatic, bool ByIn);
+
+/// <summary>One <c>[On]</c>: the key value (none for a key-less <c>[On(When = …)]</c>), the predicate, the handler, and how it was written.</summary>
+/// <param name="Value">The key value; <see langword="null"/> for a key-less <c>[On(When = …)]</c>.</param>
+/// <param name="Label">The value as a case label of the key's type (<c>1</c>, <c>global::Ns.Kind.Temperature</c>); <see langword="null"/> without a value.</param>
+/// <param name="Attribute">The attribute as written, whitespace collapsed (<c>[On(1)]</c>, <c>[On(3, When = nameof(IsAlarm))]</c>).</param>
+/// <param name="When">The predicate, or <see langword="null"/> for a plain <c>[On(value)]</c>.</param>
+internal sealed record MessageRouteCase(long? Value, string? Label, string Attribute, MessagePredicate? When, MessageHandler Handler);
 
 /// <summary>What a <c>[MessageRouter]</c> class routes and to which handlers. Value-equatable, no symbols.</summary>
 internal sealed record MessageRouterLayout
@@ -30,13 +40,18 @@ internal sealed record MessageRouterLayout
     /// <summary>The message has a span reader (<c>TryRead(ReadOnlySpan&lt;byte&gt;, …)</c>): it holds no byte strings.</summary>
     public required bool HasSpanReader { get; init; }
 
-    /// <summary>Every <c>[On]</c>, by ascending value.</summary>
+    /// <summary>The router's own <c>[Validate&lt;V&gt;]</c>/<c>[Transform&lt;X&gt;]</c>, in declaration order: run on every message before routing.</summary>
+    public required EquatableArray<PipelineStep> Steps { get; init; }
+
+    /// <summary>The key-less <c>[On(When = …)]</c>, in declaration order: tested before the <c>switch</c>.</summary>
+    public required EquatableArray<MessageRouteCase> Anywhere { get; init; }
+
+    /// <summary>Every <c>[On(value)]</c>, by ascending value, each value's in declaration order (its plain one last).</summary>
     public required EquatableArray<MessageRouteCase> Cases { get; init; }
 
     /// <summary>The <c>[Otherwise]</c> handler, or <see langword="null"/>.</summary>
     public MessageHandler? Otherwise { get; init; }
 
-    /// <summary>Every handler is static, so <c>Route</c> and <c>TryRoute</c> are static too.</summary>
-    public bool IsStatic
-        => (Otherwise?.IsStatic ?? true) && System.Linq.Enumerable.All(Cases, c => c.Handler.IsStatic);
+    /// <summary>Every handler is static, so <c>Route</c> and <c>TryRoute</c> are static too (and so must every predicate be).</summary>
+    public required bool IsStatic { get; init; }
 }

@@ -6,6 +6,7 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using System.Threading;
 using HyperRoute.Common.Messages;
+using HyperRoute.Common.Routing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -13,12 +14,12 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace HyperRoute.Common;
 
 /// <summary>
-/// Reads a <c>[MessageRouter]</c> class's symbols into a <see cref="MessageRouterLayout"/>, with the HR3006–HR3012
-/// rules: the generator emits a router only when <see cref="Read"/> finds no problem, and the analyzer reports each
+/// Reads a <c>[MessageRouter]</c> class's symbols into a <see cref="MessageRouterLayout"/>, with the HR3006–HR3018
+/// rules (and HR2001–HR2003 for its validators and transforms): the generator emits a router only when <see cref="Read"/> finds no problem, and the analyzer reports each
 /// problem where it is written. A router of a message with problems of its own is left out without a diagnostic of
 /// its own: the message carries it.
 /// </summary>
-internal static class MessageRouterReader
+internal static partial class MessageRouterReader
 {
     /// <summary><see langword="true"/> when <paramref name="type"/> carries <c>[MessageRouter]</c>.</summary>
     public static bool IsRouter(INamedTypeSymbol type) => RouterAttribute(type) is not null;
@@ -68,52 +69,36 @@ internal static class MessageRouterReader
             }
         }
 
-        var cases = new List<MessageRouteCase>();
-        var seen = new Dictionary<long, string>();
+        var isStatic = router.GetMembers().OfType<IMethodSymbol>().All(m => !IsHandler(m) || m.IsStatic);
+
+        var stepsApply = messageLayout is not null;
+        var routerSteps = stepsApply ? Steps(router.GetAttributes(), StepPosition.MessageRouter, message, problems, cancellationToken) : EquatableArray<PipelineStep>.Empty;
+        var read = new List<ReadCase>();
+        var plain = new Dictionary<long, string>();
         MessageHandler? otherwise = null;
         foreach (var method in router.GetMembers().OfType<IMethodSymbol>())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var ons = method.GetAttributes().Where(a => a.AttributeClass?.ToDisplayString() == KnownNames.OnAttribute).ToList();
-            var others = method.GetAttributes().Where(a => a.AttributeClass?.ToDisplayString() == KnownNames.OtherwiseAttribute).ToList();
-            if (ons.Count == 0 && others.Count == 0)
+            if (!IsHandler(method))
             {
                 continue;
             }
 
-            var handler = Handler(method, message, messageDisplay, problems);
-            foreach (var on in ons)
+            var handler = Handler(method, message, messageDisplay, stepsApply, problems, cancellationToken);
+            foreach (var on in method.GetAttributes().Where(a => a.AttributeClass?.ToDisplayString() == KnownNames.OnAttribute))
             {
-                if (on.ConstructorArguments.Length != 1 || on.ConstructorArguments[0].Value is not long value)
+                if (ReadOn(router, method, on, message, messageDisplay, isStatic, keyField, keyType, plain, problems, cancellationToken) is not { } routeCase)
                 {
-                    continue; // the compiler reports it
-                }
-
-                if (seen.TryGetValue(value, out var first))
-                {
-                    problems.Add(new MessageProblem(MessageRule.RouterDuplicateValue, $"'{method.Name}' handles the key {value.ToString(CultureInfo.InvariantCulture)}, which '{first}' already handles: each key value has one handler", AttributeLocation(on, cancellationToken)));
-                    continue;
-                }
-
-                seen[value] = method.Name;
-                if (keyField is null || keyType is null)
-                {
-                    continue;
-                }
-
-                if (WhyOutOfRange(value, keyField, keyType) is { } reason)
-                {
-                    problems.Add(new MessageProblem(MessageRule.RouterValueOutOfRange, $"The key {value.ToString(CultureInfo.InvariantCulture)} of '{method.Name}' {reason}, so no message would reach it", ArgumentLocation(on, 0, cancellationToken)));
                     continue;
                 }
 
                 if (handler is not null)
                 {
-                    cases.Add(new MessageRouteCase(value, Label(value, keyField, keyType), Written(on, cancellationToken), handler));
+                    read.Add(new ReadCase(routeCase with { Handler = handler }, method.Name, on));
                 }
             }
 
-            if (others.Count > 0)
+            if (method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == KnownNames.OtherwiseAttribute))
             {
                 otherwise ??= handler; // any further [Otherwise] is HR3011, below
             }
@@ -127,6 +112,7 @@ internal static class MessageRouterReader
             problems.Add(new MessageProblem(MessageRule.RouterOtherwiseDuplicate, $"'{extra.Method.Name}' is a second [Otherwise] of '{router.Name}': a router has one fallback handler", AttributeLocation(extra.Attribute, cancellationToken)));
         }
 
+        ReportUnreachable(read, problems, cancellationToken);
         if (problems.Count > 0 || keyField is null || messageLayout is null)
         {
             return (null, problems.ToImmutable());
@@ -139,18 +125,97 @@ internal static class MessageRouterReader
             KeyName = keyField.Name,
             KeyTypeDisplay = keyField.TypeDisplay,
             HasSpanReader = !messageLayout.HasByteStrings,
-            Cases = cases.OrderBy(c => c.Value).ToEquatableArray(),
+            Steps = routerSteps,
+            Anywhere = read.Select(r => r.Case).Where(c => c.Value is null).ToEquatableArray(),
+            Cases = read.Select(r => r.Case).Where(c => c.Value is not null).OrderBy(c => c.Value).ThenBy(c => c.When is null).ToEquatableArray(),
             Otherwise = otherwise,
+            IsStatic = isStatic,
         };
         return (layout, ImmutableArray<MessageProblem>.Empty);
     }
 
+    // One [On]: its value (HR3017 without value or When, HR3008 for a second plain handler of a value, HR3009 out of
+    // range) and its predicate (HR3013–HR3016). Null when it cannot be routed; the handler is filled in by the caller.
+    private static MessageRouteCase? ReadOn(
+        INamedTypeSymbol router,
+        IMethodSymbol method,
+        AttributeData on,
+        INamedTypeSymbol message,
+        string messageDisplay,
+        bool isStatic,
+        MessageField? keyField,
+        ITypeSymbol? keyType,
+        Dictionary<long, string> plain,
+        ImmutableArray<MessageProblem>.Builder problems,
+        CancellationToken cancellationToken)
+    {
+        if (on.ConstructorArguments.Length > 1 || (on.ConstructorArguments.Length == 1 && on.ConstructorArguments[0].Value is not long))
+        {
+            return null; // the compiler reports it
+        }
+
+        long? value = on.ConstructorArguments.Length == 1 ? (long)on.ConstructorArguments[0].Value! : null;
+
+        var when = on.NamedArguments.FirstOrDefault(a => a.Key == "When");
+        var hasWhen = when.Key is not null;
+        if (value is null && !hasWhen)
+        {
+            problems.Add(new MessageProblem(MessageRule.RouterOnWithoutKey, $"The [On] of '{method.Name}' names neither a key value nor a When predicate, so it would take every message; use [Otherwise] for that, or add a value or When = nameof(Predicate)", AttributeLocation(on, cancellationToken)));
+            return null;
+        }
+
+        MessagePredicate? predicate = null;
+        if (hasWhen)
+        {
+            predicate = Predicate(router, when.Value.Value as string, message, messageDisplay, isStatic, on, problems, cancellationToken);
+            if (predicate is null)
+            {
+                return null;
+            }
+        }
+
+        string? label = null;
+        if (value is { } key)
+        {
+            var text = key.ToString(CultureInfo.InvariantCulture);
+            if (predicate is null)
+            {
+                if (plain.TryGetValue(key, out var first))
+                {
+                    problems.Add(new MessageProblem(MessageRule.RouterDuplicateValue, $"'{method.Name}' handles the key {text}, which '{first}' already handles: each key value has one handler without When (add When = nameof(Predicate) to all but one)", AttributeLocation(on, cancellationToken)));
+                    return null;
+                }
+
+                plain[key] = method.Name;
+            }
+
+            if (keyField is null || keyType is null)
+            {
+                return null;
+            }
+
+            if (WhyOutOfRange(key, keyField, keyType) is { } reason)
+            {
+                problems.Add(new MessageProblem(MessageRule.RouterValueOutOfRange, $"The key {text} of '{method.Name}' {reason}, so no message would reach it", ArgumentLocation(on, 0, cancellationToken)));
+                return null;
+            }
+
+            label = Label(key, keyField, keyType);
+        }
+
+        return new MessageRouteCase(value, label, Written(on, cancellationToken), predicate, null!);
+    }
+
+    private static bool IsHandler(IMethodSymbol method)
+        => method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() is KnownNames.OnAttribute or KnownNames.OtherwiseAttribute);
+
     private static AttributeData? RouterAttribute(INamedTypeSymbol type)
         => type.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == KnownNames.MessageRouterAttribute);
 
-    // HR3010: void X(in TMessage) or void X(TMessage), not generic.
-    private static MessageHandler? Handler(IMethodSymbol method, INamedTypeSymbol message, string messageDisplay, ImmutableArray<MessageProblem>.Builder problems)
+    // HR3010: void X(in TMessage) or void X(TMessage), not generic; and its steps (HR2001–HR2003).
+    private static MessageHandler? Handler(IMethodSymbol method, INamedTypeSymbol message, string messageDisplay, bool stepsApply, ImmutableArray<MessageProblem>.Builder problems, CancellationToken cancellationToken)
     {
+        var steps = stepsApply ? Steps(method.GetAttributes(), StepPosition.MessageHandler, message, problems, cancellationToken) : EquatableArray<PipelineStep>.Empty;
         var parameter = method.Parameters.Length == 1 ? method.Parameters[0] : null;
         var fits = method.MethodKind == MethodKind.Ordinary && method.ReturnsVoid && !method.IsGenericMethod && !method.IsAbstract
             && parameter is { RefKind: RefKind.None or RefKind.In } && SymbolEqualityComparer.Default.Equals(parameter.Type, message);
@@ -167,8 +232,7 @@ internal static class MessageRouterReader
             return null;
         }
 
-        var name = SyntaxFacts.GetKeywordKind(method.Name) != SyntaxKind.None ? "@" + method.Name : method.Name;
-        return new MessageHandler(name, method.IsStatic, parameter!.RefKind == RefKind.In);
+        return new MessageHandler(Escape(method.Name), method.IsStatic, parameter!.RefKind == RefKind.In, steps);
     }
 
     private static string? WhyOutOfRange(long value, MessageField key, ITypeSymbol keyType)
@@ -258,4 +322,9 @@ internal static class MessageRouterReader
             : AttributeLocation(attribute, cancellationToken);
 
     private static string Unescape(string name) => name.StartsWith("@", StringComparison.Ordinal) ? name.Substring(1) : name;
+
+    private static string Escape(string name) => SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
+
+    /// <summary>An <c>[On]</c> as read, with what the diagnostics about it need.</summary>
+    private sealed record ReadCase(MessageRouteCase Case, string MethodName, AttributeData Attribute);
 }

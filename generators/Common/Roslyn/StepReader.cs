@@ -16,6 +16,10 @@ internal enum StepPosition
     Route,
     /// <summary>On a handler parameter: the bound argument.</summary>
     Parameter,
+    /// <summary>On a <c>[MessageRouter]</c> class: every message, before routing (the parameter type is the message).</summary>
+    MessageRouter,
+    /// <summary>On an <c>[On]</c>/<c>[Otherwise]</c> handler: the messages routed to it, before it runs (the parameter type is the message).</summary>
+    MessageHandler,
 }
 
 /// <summary>Which rule a step breaks; the analyzers report each with its own diagnostic.</summary>
@@ -36,7 +40,8 @@ internal sealed record StepError(string Message, StepErrorKind Kind);
 
 /// <summary>
 /// The rules for <c>[Validate&lt;V&gt;]</c> and <c>[Transform&lt;X&gt;]</c>, shared by the generator (which leaves out a route
-/// whose steps break them) and the analyzers (which report HR2001–HR2004), so the two cannot disagree.
+/// whose steps break them) and the analyzers (which report HR2001–HR2004), so the two cannot disagree. Message routers
+/// apply the same rules, with the message as the value type (<see cref="StepPosition.MessageRouter"/>, <see cref="StepPosition.MessageHandler"/>).
 /// </summary>
 internal static class StepReader
 {
@@ -76,11 +81,12 @@ internal static class StepReader
             return true;
         }
 
-        var (interfaceName, arity, member) = (kind, position) switch
+        var overValue = position is StepPosition.Parameter or StepPosition.MessageRouter or StepPosition.MessageHandler;
+        var (interfaceName, arity, member) = (kind, overValue) switch
         {
-            (StepKind.Validate, StepPosition.Parameter) => ("IValidator", 1, "Validate"),
-            (StepKind.Validate, _) => ("IRequestValidator", 0, "Validate"),
-            (_, StepPosition.Parameter) => ("ITransform", 1, "Transform"),
+            (StepKind.Validate, true) => ("IValidator", 1, "Validate"),
+            (StepKind.Validate, false) => ("IRequestValidator", 0, "Validate"),
+            (_, true) => ("ITransform", 1, "Transform"),
             _ => ("IResponseTransform", 0, "Transform"),
         };
         var expected = arity == 0 ? interfaceName : $"{interfaceName}<{parameterType!.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)}>";
@@ -93,6 +99,8 @@ internal static class StepReader
             {
                 StepPosition.Parameter => "on a parameter of type '" + parameterType!.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) + "'",
                 StepPosition.Route => "on a route method",
+                StepPosition.MessageRouter => "on a router of '" + parameterType!.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) + "'",
+                StepPosition.MessageHandler => "on a handler of '" + parameterType!.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) + "'",
                 _ => "on a router",
             };
             var actual = Interfaces(type, kind);

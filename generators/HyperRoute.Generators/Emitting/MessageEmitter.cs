@@ -32,7 +32,7 @@ internal static class MessageEmitter
 
         var openBlocks = spec.ContainingTypes.Select(header => { writer.Line(header); return writer.Braces(); }).ToList();
         WriteRemarks(writer, plan);
-        writer.Line("partial " + spec.TypeKeyword + " " + spec.TypeName);
+        writer.Line("partial " + spec.TypeKeyword + " " + spec.TypeName + " : global::HyperRoute.Messaging.IMessage<" + spec.FullName + ">");
         using (writer.Braces())
         {
             var fixedSize = layout.FixedSize;
@@ -124,6 +124,22 @@ internal static class MessageEmitter
         }
 
         writer.Line();
+        if (!spanReader)
+        {
+            // IMessage<T> reads from a span; byte strings are slices of memory, so this one reads a copy.
+            writer.Line("/// <summary>");
+            writer.Line("/// Reads a " + spec.TypeName + " from a copy of <paramref name=\"source\"/> (its byte strings are slices of memory, so a span");
+            writer.Line("/// cannot hold them): one allocation per call. Read from a <see cref=\"global::System.ReadOnlyMemory{T}\"/> to avoid it.");
+            writer.Line("/// </summary>");
+            writer.Line(GeneratedCode);
+            writer.Line("static bool global::HyperRoute.Messaging.IMessage<" + spec.FullName + ">.TryRead(global::System.ReadOnlySpan<byte> source, out " + spec.FullName + " message, out int consumed)");
+            using (writer.Indent())
+            {
+                writer.Line("=> TryRead(new global::System.ReadOnlyMemory<byte>(source.ToArray()), out message, out consumed);");
+            }
+
+            writer.Line();
+        }
     }
 
     private static void WriteTryWrite(SourceWriter writer, MessagePlan plan)

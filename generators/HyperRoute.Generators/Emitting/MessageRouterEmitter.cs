@@ -1,16 +1,18 @@
-using System.Collections.Generic;
 using System.Linq;
+using HyperRoute.Common.Routing;
 using HyperRoute.Generators.Planning;
 
 namespace HyperRoute.Generators.Emitting;
 
 /// <summary>
-/// Stage 3 for message routers: writes a <see cref="MessageRouterPlan"/> into the class as <c>Route(in TMessage)</c>,
-/// a <c>switch</c> on the key field, and, for a message with a span reader, <c>TryRoute(ReadOnlySpan&lt;byte&gt;, out int)</c>.
+/// Stage 3 for message routers: writes a <see cref="MessageRouterPlan"/> into the class as <c>Route(in TMessage)</c>
+/// (the router's steps, the key-less predicates, a <c>switch</c> on the key), and, for a message with a span reader,
+/// <c>TryRoute(ReadOnlySpan&lt;byte&gt;, out int)</c> and the nested <c>FrameHandler</c> a source feeds.
 /// </summary>
-internal static class MessageRouterEmitter
+internal static partial class MessageRouterEmitter
 {
     private const string GeneratedCode = GeneratedMethods.GeneratedCode;
+    private const string Outcome = "global::HyperRoute.Messaging.MessageOutcome";
 
     public static string Emit(MessageRouterPlan plan)
     {
@@ -35,6 +37,8 @@ internal static class MessageRouterEmitter
             {
                 writer.Line();
                 WriteTryRoute(writer, plan);
+                writer.Line();
+                WriteFrameHandler(writer, plan);
             }
         }
 
@@ -50,99 +54,142 @@ internal static class MessageRouterEmitter
     {
         var layout = plan.Spec.Layout;
         writer.Line("/// <summary>");
-        writer.Line("/// Calls the handler of <paramref name=\"message\"/>'s <c>" + layout.KeyName + "</c> directly. Returns whether a handler ran: "
-            + (plan.Fallback is null ? "<see langword=\"false\"/> when no [On] value matches (there is no [Otherwise])." : "always, as the [Otherwise] handler takes every value no [On] matches."));
+        writer.Line("/// Calls the handler that <paramref name=\"message\"/>'s <c>" + layout.KeyName + "</c>" + (plan.HasPredicates ? " and the <c>When</c> predicates pick" : " picks") + ", directly.");
+        writer.Line("/// Returns <see cref=\"" + Outcome + ".Routed\"/> when a handler ran"
+            + (layout.Steps.Any(s => s.Kind == StepKind.Validate) || plan.Arms.Concat(plan.Anywhere).Append(plan.Fallback).Any(a => a is not null && a.Steps.Any(s => s.Kind == StepKind.Validate))
+                ? ", <see cref=\"" + Outcome + ".Rejected\"/> when a validator refused the message (and no handler ran)"
+                : "")
+            + (plan.Fallback is null ? ", and <see cref=\"" + Outcome + ".Unrouted\"/> when no [On] takes it (there is no [Otherwise])." : "; the [Otherwise] handler takes every message no [On] takes."));
         writer.Line("/// </summary>");
         WriteRemarks(writer, plan);
         writer.Line(GeneratedCode);
-        writer.Line("public " + (plan.IsStatic ? "static " : "") + "bool Route(in " + layout.MessageFullName + " message)");
+        writer.Line("public " + (plan.IsStatic ? "static " : "") + Outcome + " Route(in " + layout.MessageFullName + " message)");
         using (writer.Braces())
         {
+            if (layout.Steps.Count > 0)
+            {
+                writer.Line("// Before routing, every message:");
+                if (plan.CopiesAtSource)
+                {
+                    writer.Line("var routed = message; // the transforms change this copy, never the caller's message");
+                }
+
+                WriteSteps(writer, layout.Steps, plan.Subject, "routing", spaceAfterLast: false);
+                writer.Line();
+            }
+
+            foreach (var arm in plan.Anywhere)
+            {
+                writer.Line("// " + arm.Comment);
+                writer.Line("if (" + arm.Guard + ")");
+                using (writer.Braces())
+                {
+                    WriteArmBody(writer, arm);
+                }
+
+                writer.Line();
+            }
+
             WriteSwitch(writer, plan);
         }
     }
 
-    // One case per [On] value calling its handler directly, the [Otherwise] handler (or "not routed") as default.
+    // One case per [On] calling its handler directly (predicated ones guarded with 'when', ahead of the value's
+    // plain one), the [Otherwise] handler (or "not routed") as default.
     private static void WriteSwitch(SourceWriter writer, MessageRouterPlan plan)
     {
         var layout = plan.Spec.Layout;
-        writer.Line("switch (message." + layout.KeyName + ")");
+        writer.Line("switch (" + plan.Subject + "." + layout.KeyName + ")");
         using (writer.Braces())
         {
             foreach (var arm in plan.Arms)
             {
                 writer.Line("// " + arm.Comment);
-                writer.Line("case " + arm.Label + ":");
-                using (writer.Indent())
-                {
-                    writer.Line(arm.Call);
-                    writer.Line("return true;");
-                }
+                writer.Line("case " + arm.Label + (arm.Guard is null ? "" : " when " + arm.Guard) + ":");
+                WriteSection(writer, arm);
             }
 
             if (plan.Fallback is { } fallback)
             {
                 writer.Line("// " + fallback.Comment);
+                writer.Line("default:");
+                WriteSection(writer, fallback);
             }
-
-            writer.Line("default:");
-            using (writer.Indent())
+            else
             {
-                if (plan.Fallback is { } otherwise)
+                writer.Line("default:");
+                using (writer.Indent())
                 {
-                    writer.Line(otherwise.Call);
-                    writer.Line("return true;");
-                }
-                else
-                {
-                    writer.Line("return false; // no [On] for this " + layout.KeyName + ", and no [Otherwise]");
+                    writer.Line("return " + Outcome + ".Unrouted; // no [On] takes this message, and there is no [Otherwise]");
                 }
             }
         }
     }
 
-    private static void WriteRemarks(SourceWriter writer, MessageRouterPlan plan)
+    // A switch section's statements; in braces when it declares the copy, so that sections do not share the local.
+    private static void WriteSection(SourceWriter writer, RouteArm arm)
     {
-        var layout = plan.Spec.Layout;
-        writer.Line("/// <remarks>");
-        writer.Line("/// <para>Routes " + layout.MessageDisplay + " by " + layout.KeyName + " (" + layout.KeyTypeDisplay + "):</para>");
-        writer.Line("/// <code>");
-        var rows = new List<(string Key, string Handler)> { (layout.KeyName, "handler") };
-        rows.AddRange(plan.Arms.Select(a => (a.Key, a.Handler)));
-        if (plan.Fallback is { } fallback)
+        using (arm.Copies ? writer.Braces() : writer.Indent())
         {
-            rows.Add((fallback.Key, fallback.Handler));
+            WriteArmBody(writer, arm);
         }
-        else
+    }
+
+    // The handler's steps, then the handler.
+    private static void WriteArmBody(SourceWriter writer, RouteArm arm)
+    {
+        if (arm.Copies)
         {
-            rows.Add(("otherwise", "(not routed: Route returns false)"));
+            writer.Line("var routed = message; // the transforms change this copy, never the caller's message");
         }
 
-        var width = rows.Max(r => r.Key.Length);
-        foreach (var (key, handler) in rows)
-        {
-            writer.Line("/// " + System.Security.SecurityElement.Escape(key.PadRight(width) + "  " + handler));
-        }
+        WriteSteps(writer, arm.Steps, arm.Subject, arm.Handler, spaceAfterLast: true);
+        writer.Line(arm.Call);
+        writer.Line("return " + Outcome + ".Routed;");
+    }
 
-        writer.Line("/// </code>");
-        writer.Line("/// </remarks>");
+    // Validators and transforms in declaration order, each a direct static call under a comment naming it.
+    private static void WriteSteps(SourceWriter writer, Common.EquatableArray<PipelineStep> steps, string subject, string before, bool spaceAfterLast)
+    {
+        for (var i = 0; i < steps.Count; i++)
+        {
+            var step = steps[i];
+            writer.Line("// " + step.Attribute);
+            if (step.Kind == StepKind.Transform)
+            {
+                writer.Line(step.TypeName + ".Transform(ref " + subject + ");");
+                continue;
+            }
+
+            writer.Line("if (!" + step.TypeName + ".Validate(in " + subject + ").IsValid)");
+            using (writer.Braces())
+            {
+                writer.Line("return " + Outcome + ".Rejected; // " + step.Display + " refused the message: " + (before == "routing" ? "it is not routed" : before + " does not run"));
+            }
+
+            if (i < steps.Count - 1 || spaceAfterLast)
+            {
+                writer.Line();
+            }
+        }
     }
 
     private static void WriteTryRoute(SourceWriter writer, MessageRouterPlan plan)
     {
         var layout = plan.Spec.Layout;
         writer.Line("/// <summary>");
-        writer.Line("/// Reads a " + layout.MessageDisplay + " from the start of <paramref name=\"frame\"/> and routes it. Returns <see langword=\"false\"/> with");
-        writer.Line("/// <paramref name=\"consumed\"/> 0 when the frame does not hold one" + (plan.Fallback is null ? ", and with the bytes it took when no handler takes it" : "") + ".");
+        writer.Line("/// Reads a " + layout.MessageDisplay + " from the start of <paramref name=\"frame\"/> and routes it (see <see cref=\"Route\"/>). Returns");
+        writer.Line("/// <see cref=\"" + Outcome + ".Malformed\"/> with <paramref name=\"consumed\"/> 0 when the frame does not hold one; otherwise");
+        writer.Line("/// <paramref name=\"consumed\"/> is the bytes the message took (the frame may hold more).");
         writer.Line("/// </summary>");
         writer.Line(GeneratedCode);
-        writer.Line("public " + (plan.IsStatic ? "static " : "") + "bool TryRoute(global::System.ReadOnlySpan<byte> frame, out int consumed)");
+        writer.Line("public " + (plan.IsStatic ? "static " : "") + Outcome + " TryRoute(global::System.ReadOnlySpan<byte> frame, out int consumed)");
         using (writer.Braces())
         {
             writer.Line("if (!" + layout.MessageFullName + ".TryRead(frame, out var message, out consumed))");
             using (writer.Braces())
             {
-                writer.Line("return false; // the frame is too short, or holds a value the message cannot take");
+                writer.Line("return " + Outcome + ".Malformed; // the frame is too short, or holds a value the message cannot take");
             }
 
             writer.Line();

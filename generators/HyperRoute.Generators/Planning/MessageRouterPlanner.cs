@@ -1,45 +1,103 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using HyperRoute.Common;
 using HyperRoute.Common.Messages;
+using HyperRoute.Common.Routing;
 using HyperRoute.Generators.Model;
 
 namespace HyperRoute.Generators.Planning;
 
-/// <summary>One arm of the router's <c>switch</c>: its label (<see langword="null"/> for <c>default</c>), the attribute it comes from, the call it makes, and its row in the remarks table.</summary>
-internal sealed record RouteArm(string? Label, string Comment, string Call, string Key, string Handler);
+/// <summary>
+/// One way a message reaches a handler: the attribute it comes from, where it sits (a <c>case</c> label, or none for a
+/// key-less predicate and the fallback), the predicate tested first, the handler's own steps and the call.
+/// </summary>
+/// <param name="Comment">The attribute as written, for the <c>//</c> comment above the test.</param>
+/// <param name="Label">The <c>case</c> label; <see langword="null"/> for a key-less predicate and for the fallback.</param>
+/// <param name="Guard">The predicate call (<c>global::Ns.R.IsAlarm(in message)</c>); <see langword="null"/> without <c>When</c>.</param>
+/// <param name="Copies">The arm copies the message into <c>routed</c> for its transforms (the router has not already).</param>
+/// <param name="Subject">What the steps and the handler get: <c>routed</c> (the copy) or <c>message</c>.</param>
+/// <param name="Steps">The handler's validators and transforms, in declaration order.</param>
+/// <param name="Call">The handler call statement.</param>
+/// <param name="Handler">The handler's name as users read it.</param>
+internal sealed record RouteArm(string Comment, string? Label, string? Guard, bool Copies, string Subject, EquatableArray<PipelineStep> Steps, string Call, string Handler);
 
-/// <summary>Stage 2's result for a message router: the spec, whether its methods are static, and the arms in order.</summary>
-internal sealed record MessageRouterPlan(MessageRouterSpec Spec, bool IsStatic, IReadOnlyList<RouteArm> Arms, RouteArm? Fallback);
+/// <summary>One row of the route table in the remarks: the key, the predicate (may be empty) and the handler.</summary>
+internal sealed record RouteRow(string Key, string When, string Handler);
+
+/// <summary>Stage 2's result for a message router.</summary>
+/// <param name="Spec">The router.</param>
+/// <param name="IsStatic">Its generated methods are static (every handler is).</param>
+/// <param name="CopiesAtSource">The router's own transforms need the message copied into <c>routed</c> before routing.</param>
+/// <param name="Subject">What routing reads after the router's steps: <c>routed</c> or <c>message</c>.</param>
+/// <param name="Anywhere">The key-less predicates, tested before the <c>switch</c> in declaration order.</param>
+/// <param name="Arms">The <c>switch</c> arms: by value, each value's predicates in declaration order before its plain handler.</param>
+/// <param name="Fallback">The <c>[Otherwise]</c> arm, or <see langword="null"/>.</param>
+/// <param name="HasPredicates">Some <c>[On]</c> has <c>When</c>: the route table shows a predicate column.</param>
+/// <param name="Rows">The route table.</param>
+internal sealed record MessageRouterPlan(
+    MessageRouterSpec Spec,
+    bool IsStatic,
+    bool CopiesAtSource,
+    string Subject,
+    IReadOnlyList<RouteArm> Anywhere,
+    IReadOnlyList<RouteArm> Arms,
+    RouteArm? Fallback,
+    bool HasPredicates,
+    IReadOnlyList<RouteRow> Rows);
 
 /// <summary>
-/// Stage 2 for message routers: one <c>switch</c> arm per <c>[On]</c> value, by ascending value, each calling its
-/// handler directly (static handlers through the router's type, instance ones through <c>this</c>, so that no member
-/// or parameter named like a handler can shadow it), and the <c>[Otherwise]</c> handler as <c>default</c>.
+/// Stage 2 for message routers: the router's steps, the key-less predicates as <c>if</c>s, one <c>switch</c> arm per
+/// <c>[On]</c> (predicated arms as <c>case value when Predicate(…)</c> ahead of the value's plain arm), the
+/// <c>[Otherwise]</c> handler as <c>default</c>. Every call is direct: static members through the router's type,
+/// instance ones through <c>this</c>, so that no member or parameter named like them can shadow them. The message is
+/// copied only where a transform changes it: once before routing when the router has transforms, otherwise inside the
+/// arm of a handler that has.
 /// </summary>
 internal static class MessageRouterPlanner
 {
     public static MessageRouterPlan Plan(MessageRouterSpec spec)
     {
         var layout = spec.Layout;
-        var arms = layout.Cases
-            .Select(c => new RouteArm(c.Label, c.Attribute, Call(spec, c.Handler), Key(c), Unescape(c.Handler.Name)))
-            .ToList();
-        var fallback = layout.Otherwise is { } otherwise
-            ? new RouteArm(null, "[Otherwise]", Call(spec, otherwise), "otherwise", Unescape(otherwise.Name))
-            : null;
-        return new MessageRouterPlan(spec, layout.IsStatic, arms, fallback);
+        var copiesAtSource = layout.Steps.Any(s => s.Kind == StepKind.Transform);
+        var subject = copiesAtSource ? "routed" : "message";
+        var anywhere = layout.Anywhere.Select(c => Arm(spec, c.Attribute, null, c.When, c.Handler, copiesAtSource)).ToList();
+        var arms = layout.Cases.Select(c => Arm(spec, c.Attribute, c.Label, c.When, c.Handler, copiesAtSource)).ToList();
+        var fallback = layout.Otherwise is { } otherwise ? Arm(spec, "[Otherwise]", null, null, otherwise, copiesAtSource) : null;
+
+        var rows = new List<RouteRow>();
+        rows.AddRange(layout.Anywhere.Select(c => new RouteRow("(any)", Unescape(c.When!.Name), HandlerCell(c.Handler))));
+        rows.AddRange(layout.Cases.Select(c => new RouteRow(Key(c), c.When is { } when ? Unescape(when.Name) : "", HandlerCell(c.Handler))));
+        rows.Add(layout.Otherwise is { } fallbackHandler
+            ? new RouteRow("otherwise", "", HandlerCell(fallbackHandler))
+            : new RouteRow("otherwise", "", "(not routed: Route returns Unrouted)"));
+        var hasPredicates = layout.Anywhere.Count > 0 || layout.Cases.Any(c => c.When is not null);
+        return new MessageRouterPlan(spec, layout.IsStatic, copiesAtSource, subject, anywhere, arms, fallback, hasPredicates, rows);
     }
 
-    private static string Call(MessageRouterSpec spec, MessageHandler handler)
-        => (handler.IsStatic ? spec.FullName : "this") + "." + handler.Name + "(" + (handler.ByIn ? "in message" : "message") + ");";
+    private static RouteArm Arm(MessageRouterSpec spec, string comment, string? label, MessagePredicate? when, MessageHandler handler, bool copiesAtSource)
+    {
+        var routingSubject = copiesAtSource ? "routed" : "message";
+        var copies = !copiesAtSource && handler.Steps.Any(s => s.Kind == StepKind.Transform);
+        var subject = copiesAtSource || copies ? "routed" : "message";
+        var guard = when is null ? null : Target(spec, when.IsStatic) + "." + when.Name + "(" + (when.ByIn ? "in " : "") + routingSubject + ")";
+        var call = Target(spec, handler.IsStatic) + "." + handler.Name + "(" + (handler.ByIn ? "in " : "") + subject + ");";
+        return new RouteArm(comment, label, guard, copies, subject, handler.Steps, call, Unescape(handler.Name));
+    }
+
+    private static string Target(MessageRouterSpec spec, bool isStatic) => isStatic ? spec.FullName : "this";
+
+    // The handler as the table shows it, with the steps that run before it.
+    private static string HandlerCell(MessageHandler handler)
+        => Unescape(handler.Name) + (handler.Steps.Count == 0 ? "" : " after " + string.Join(" ", handler.Steps.Select(s => s.Attribute)));
 
     // The key as the remarks table shows it: the value, and an enum member's name (Kind.Temperature = 1).
     private static string Key(MessageRouteCase routeCase)
     {
-        var value = routeCase.Value.ToString(CultureInfo.InvariantCulture);
-        return routeCase.Label.StartsWith("global::", System.StringComparison.Ordinal)
-            ? routeCase.Label.Substring(routeCase.Label.LastIndexOf('.', routeCase.Label.LastIndexOf('.') - 1) + 1) + " = " + value
+        var value = routeCase.Value!.Value.ToString(CultureInfo.InvariantCulture);
+        var label = routeCase.Label!;
+        return label.StartsWith("global::", System.StringComparison.Ordinal)
+            ? label.Substring(label.LastIndexOf('.', label.LastIndexOf('.') - 1) + 1) + " = " + value
             : value;
     }
 

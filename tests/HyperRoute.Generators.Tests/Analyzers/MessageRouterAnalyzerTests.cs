@@ -4,7 +4,7 @@ using Xunit;
 
 namespace HyperRoute.Generators.Tests.Analyzers;
 
-/// <summary>HR3006–HR3012: [MessageRouter] declarations the generator cannot compile, reported where they are written.</summary>
+/// <summary>HR3006–HR3018 and HR2001–HR2003: [MessageRouter] declarations the generator cannot compile, reported where they are written.</summary>
 public sealed class MessageRouterAnalyzerTests
 {
     private const string Messages = """
@@ -191,4 +191,172 @@ public sealed class MessageRouterAnalyzerTests
             }
             """);
     }
+
+    [Fact]
+    public void Predicates_steps_and_several_predicated_handlers_of_one_value_report_nothing()
+    {
+        AnalyzerHarness.Verify<MessageRouterAnalyzer>(Messages + Steps + """
+            [MessageRouter(typeof(Telemetry), nameof(Telemetry.Kind))]
+            [Validate<KnownDevice>, Transform<Stamp>]
+            public partial class Fine
+            {
+                double _limit = 1;
+
+                [On(When = nameof(IsTest))] static void Test(in Telemetry message) { }
+                [On(1, When = nameof(IsHigh)), On(2, When = nameof(IsHigh))] [Validate<KnownDevice>] void High(in Telemetry message) { }
+                [On(1, When = nameof(IsTest2))] static void Test2(Telemetry message) { }
+                [On(1)] [Transform<Stamp>] static void One(in Telemetry message) { }
+                [Otherwise] [Transform<Stamp>] static void Other(in Telemetry message) { }
+
+                static bool IsTest(in Telemetry message) => message.Flag;
+                static bool IsTest2(Telemetry message) => message.Flag;
+                bool IsHigh(in Telemetry message) => message.Value > _limit;
+            }
+            """);
+    }
+
+    [Fact]
+    public void HR3008_allows_several_handlers_of_a_value_when_all_but_one_have_When()
+    {
+        AnalyzerHarness.Verify<MessageRouterAnalyzer>(Messages + """
+            [MessageRouter(typeof(Telemetry), nameof(Telemetry.Kind))]
+            public static partial class A
+            {
+                [On(1, When = nameof(P))] static void First(in Telemetry message) { }
+                [On(1)] static void Second(in Telemetry message) { }
+                [{|HR3008:On(1)|}] static void Third(in Telemetry message) { }
+
+                static bool P(in Telemetry message) => true;
+            }
+            """);
+    }
+
+    [Fact]
+    public void HR3013_a_When_that_names_no_method_is_reported_on_the_When_argument()
+    {
+        AnalyzerHarness.Verify<MessageRouterAnalyzer>(Messages + """
+            [MessageRouter(typeof(Telemetry), nameof(Telemetry.Kind))]
+            public static partial class A
+            {
+                public static bool Property => true;
+
+                [On(1, {|HR3013:When = "Missing"|})] static void X(in Telemetry message) { }
+                [On(2, {|HR3013:When = nameof(Property)|})] static void Y(in Telemetry message) { }
+                [On({|HR3013:When = ""|})] static void Z(in Telemetry message) { }
+                [On(3, {|HR3013:When = null|})] static void W(in Telemetry message) { }
+            }
+            """);
+    }
+
+    [Fact]
+    public void HR3014_a_When_that_names_overloads()
+    {
+        AnalyzerHarness.Verify<MessageRouterAnalyzer>(Messages + """
+            [MessageRouter(typeof(Telemetry), nameof(Telemetry.Kind))]
+            public static partial class A
+            {
+                [On(1, {|HR3014:When = nameof(P)|})] static void X(in Telemetry message) { }
+
+                static bool P(in Telemetry message) => true;
+                static bool P(double value) => true;
+            }
+            """);
+    }
+
+    [Fact]
+    public void HR3015_predicates_that_are_not_bool_taking_the_message()
+    {
+        AnalyzerHarness.Verify<MessageRouterAnalyzer>(Messages + """
+            [MessageRouter(typeof(Telemetry), nameof(Telemetry.Kind))]
+            public static partial class A
+            {
+                [On(1, {|HR3015:When = nameof(Returns)|})] static void V1(in Telemetry message) { }
+                [On(2, {|HR3015:When = nameof(ByRef)|})] static void V2(in Telemetry message) { }
+                [On(3, {|HR3015:When = nameof(Other)|})] static void V3(in Telemetry message) { }
+                [On(4, {|HR3015:When = nameof(Generic)|})] static void V4(in Telemetry message) { }
+                [On({|HR3015:When = nameof(Two)|})] static void V5(in Telemetry message) { }
+
+                static int Returns(in Telemetry message) => 1;
+                static bool ByRef(ref Telemetry message) => true;
+                static bool Other(in int message) => true;
+                static bool Generic<T>(in Telemetry message) => true;
+                static bool Two(in Telemetry message, int extra) => true;
+            }
+            """);
+    }
+
+    [Fact]
+    public void HR3016_an_instance_predicate_on_a_router_whose_handlers_are_static()
+    {
+        AnalyzerHarness.Verify<MessageRouterAnalyzer>(Messages + """
+            [MessageRouter(typeof(Telemetry), nameof(Telemetry.Kind))]
+            public partial class A
+            {
+                [On(1, {|HR3016:When = nameof(P)|})] static void X(in Telemetry message) { }
+                [Otherwise] static void Y(in Telemetry message) { }
+
+                bool P(in Telemetry message) => true;
+            }
+            """);
+    }
+
+    [Fact]
+    public void HR3017_an_On_with_neither_value_nor_When()
+    {
+        AnalyzerHarness.Verify<MessageRouterAnalyzer>(Messages + """
+            [MessageRouter(typeof(Telemetry), nameof(Telemetry.Kind))]
+            public static partial class A
+            {
+                [{|HR3017:On|}, {|HR3017:On()|}] static void X(in Telemetry message) { }
+            }
+            """);
+    }
+
+    [Fact]
+    public void HR3018_an_On_after_the_same_predicate_on_every_path_to_it()
+    {
+        AnalyzerHarness.Verify<MessageRouterAnalyzer>(Messages + """
+            [MessageRouter(typeof(Telemetry), nameof(Telemetry.Kind))]
+            public static partial class A
+            {
+                [On(1, When = nameof(P))] static void First(in Telemetry message) { }
+                [{|HR3018:On(1, When = nameof(P))|}] static void Again(in Telemetry message) { }
+                [On(2, When = nameof(P))] static void OtherValue(in Telemetry message) { }
+                [{|HR3018:On(3, When = nameof(Q))|}] static void BeforeKeyless(in Telemetry message) { }
+                [On(When = nameof(Q))] static void Keyless(in Telemetry message) { }
+                [{|HR3018:On(When = nameof(Q))|}] static void KeylessAgain(in Telemetry message) { }
+
+                static bool P(in Telemetry message) => true;
+                static bool Q(in Telemetry message) => true;
+            }
+            """);
+    }
+
+    [Fact]
+    public void HR2001_to_HR2003_steps_on_a_router_or_handler_that_do_not_fit_the_message()
+    {
+        AnalyzerHarness.Verify<MessageRouterAnalyzer>(Messages + Steps + """
+            public readonly struct Plain : IValidator<Telemetry> { public static ValidationResult Validate(in Telemetry value) => ValidationResult.Ok; }
+
+            [Validator] public readonly partial struct OfInt : IValidator<int> { public static ValidationResult Validate(in int value) => ValidationResult.Ok; }
+
+            [Transform] public readonly partial struct StampInt : ITransform<int> { public static void Transform(ref int value) { } }
+
+            [MessageRouter(typeof(Telemetry), nameof(Telemetry.Kind))]
+            [Validate<{|HR2002:OfInt|}>]
+            [Transform<{|HR2001:KnownDevice|}>]
+            public static partial class A
+            {
+                [On(1)] [Validate<{|HR2001:Plain|}>] static void X(in Telemetry message) { }
+                [Otherwise] [Transform<{|HR2003:StampInt|}>] [Validate<{|HR2001:Stamp|}>] [Validate<{|HR2002:OfInt|}>] static void Y(in Telemetry message) { }
+            }
+            """);
+    }
+
+    private const string Steps = """
+        [Validator] public readonly partial struct KnownDevice : IValidator<Telemetry> { public static ValidationResult Validate(in Telemetry value) => ValidationResult.Ok; }
+
+        [Transform] public readonly partial struct Stamp : ITransform<Telemetry> { public static void Transform(ref Telemetry value) { } }
+
+        """;
 }

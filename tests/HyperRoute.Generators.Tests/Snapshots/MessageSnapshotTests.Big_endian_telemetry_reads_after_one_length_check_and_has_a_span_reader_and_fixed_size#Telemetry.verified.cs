@@ -14,7 +14,7 @@ namespace Sensors;
 /// [3]    Timestamp  long    bytes 14..21
 /// </code>
 /// </remarks>
-partial struct Telemetry
+partial struct Telemetry : global::HyperRoute.Messaging.IMessage<global::Sensors.Telemetry>
 {
     /// <summary>The number of bytes every Telemetry takes on the wire.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]

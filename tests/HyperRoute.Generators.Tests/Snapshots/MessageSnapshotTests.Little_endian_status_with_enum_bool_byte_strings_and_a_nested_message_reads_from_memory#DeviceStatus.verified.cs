@@ -17,7 +17,7 @@ namespace Devices;
 /// [6]    Payload       ReadOnlyMemory&lt;byte&gt;  bytes 10..13 after Name (a uint length), then that many bytes
 /// </code>
 /// </remarks>
-partial struct DeviceStatus
+partial struct DeviceStatus : global::HyperRoute.Messaging.IMessage<global::Devices.DeviceStatus>
 {
     /// <summary>
     /// Reads a DeviceStatus from the start of <paramref name="source"/>; its byte strings are slices of <paramref name="source"/>, not copies.
@@ -36,6 +36,14 @@ partial struct DeviceStatus
         consumed = offset;
         return true;
     }
+
+    /// <summary>
+    /// Reads a DeviceStatus from a copy of <paramref name="source"/> (its byte strings are slices of memory, so a span
+    /// cannot hold them): one allocation per call. Read from a <see cref="global::System.ReadOnlyMemory{T}"/> to avoid it.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    static bool global::HyperRoute.Messaging.IMessage<global::Devices.DeviceStatus>.TryRead(global::System.ReadOnlySpan<byte> source, out global::Devices.DeviceStatus message, out int consumed)
+        => TryRead(new global::System.ReadOnlyMemory<byte>(source.ToArray()), out message, out consumed);
 
     /// <summary>
     /// Writes this message to the start of <paramref name="destination"/>. Returns <see langword="false"/> (with

@@ -1,4 +1,5 @@
 using System;
+using HyperRoute.Messaging;
 using Xunit;
 
 namespace HyperRoute.Tests.Messages;
@@ -24,7 +25,7 @@ public sealed class MessageRouterTests
     [InlineData(8, "Battery:42")]
     public void Each_key_goes_to_its_handler(ushort kind, string expected)
     {
-        Assert.True(TelemetryRouter.Route(Message(kind)));
+        Assert.Equal(MessageOutcome.Routed, TelemetryRouter.Route(Message(kind)));
 
         Assert.Equal(new[] { expected }, TelemetryRouter.Calls);
     }
@@ -35,7 +36,7 @@ public sealed class MessageRouterTests
     [InlineData(ushort.MaxValue)]
     public void Keys_without_a_handler_go_to_the_fallback(ushort kind)
     {
-        Assert.True(TelemetryRouter.Route(Message(kind)));
+        Assert.Equal(MessageOutcome.Routed, TelemetryRouter.Route(Message(kind)));
 
         Assert.Equal(new[] { "Unknown:" + kind }, TelemetryRouter.Calls);
     }
@@ -45,9 +46,9 @@ public sealed class MessageRouterTests
     {
         var router = new CountingRouter();
 
-        Assert.False(router.Route(Message(2)));
-        Assert.True(router.Route(Message(3)));
-        Assert.True(router.Route(Message(1, device: 5)));
+        Assert.Equal(MessageOutcome.Unrouted, router.Route(Message(2)));
+        Assert.Equal(MessageOutcome.Routed, router.Route(Message(3)));
+        Assert.Equal(MessageOutcome.Routed, router.Route(Message(1, device: 5)));
 
         Assert.Equal(1, router.Temperatures);
         Assert.Equal(5, router.Total);
@@ -58,7 +59,7 @@ public sealed class MessageRouterTests
     {
         var frame = Frame(2, device: 9);
 
-        Assert.True(TelemetryRouter.TryRoute(frame, out var consumed));
+        Assert.Equal(MessageOutcome.Routed, TelemetryRouter.TryRoute(frame, out var consumed));
 
         Assert.Equal(Telemetry.FixedSize, consumed);
         Assert.Equal(new[] { "Humidity:9" }, TelemetryRouter.Calls);
@@ -70,19 +71,19 @@ public sealed class MessageRouterTests
         var frame = new byte[Telemetry.FixedSize + 10];
         Frame(1, device: 3).CopyTo(frame, 0);
 
-        Assert.True(TelemetryRouter.TryRoute(frame, out var consumed));
+        Assert.Equal(MessageOutcome.Routed, TelemetryRouter.TryRoute(frame, out var consumed));
 
         Assert.Equal(Telemetry.FixedSize, consumed);
         Assert.Equal(new[] { "Temperature:3" }, TelemetryRouter.Calls);
     }
 
     [Fact]
-    public void A_truncated_frame_is_not_routed_and_consumes_nothing()
+    public void A_truncated_frame_is_malformed_and_consumes_nothing()
     {
         var frame = Frame(1);
         for (var length = 0; length < frame.Length; length++)
         {
-            Assert.False(TelemetryRouter.TryRoute(frame.AsSpan(0, length), out var consumed));
+            Assert.Equal(MessageOutcome.Malformed, TelemetryRouter.TryRoute(frame.AsSpan(0, length), out var consumed));
             Assert.Equal(0, consumed);
         }
 
@@ -90,11 +91,11 @@ public sealed class MessageRouterTests
     }
 
     [Fact]
-    public void Without_a_fallback_TryRoute_of_an_unmatched_key_is_false_but_consumes_the_message()
+    public void Without_a_fallback_TryRoute_of_an_unmatched_key_is_unrouted_but_consumes_the_message()
     {
         var router = new CountingRouter();
 
-        Assert.False(router.TryRoute(Frame(9), out var consumed));
+        Assert.Equal(MessageOutcome.Unrouted, router.TryRoute(Frame(9), out var consumed));
 
         Assert.Equal(Telemetry.FixedSize, consumed);
         Assert.Equal(0, router.Temperatures);
@@ -105,9 +106,9 @@ public sealed class MessageRouterTests
     {
         var router = new StatusRouter();
 
-        Assert.True(router.Route(new DeviceStatus { Mode = Mode.Service }));
+        Assert.Equal(MessageOutcome.Routed, router.Route(new DeviceStatus { Mode = Mode.Service }));
         Assert.Equal(Mode.Service, router.Last);
-        Assert.False(router.Route(new DeviceStatus { Mode = Mode.Auto }));
+        Assert.Equal(MessageOutcome.Unrouted, router.Route(new DeviceStatus { Mode = Mode.Auto }));
         Assert.Equal(Mode.Service, router.Last);
     }
 
@@ -133,7 +134,7 @@ public sealed class MessageRouterTests
         var routed = 0;
         for (var i = 0; i < 10_000; i++)
         {
-            if (router.TryRoute(span, out _))
+            if (router.TryRoute(span, out _) == MessageOutcome.Routed)
             {
                 routed++;
             }

@@ -54,3 +54,84 @@ public sealed partial class StatusRouter
     [On((long)Mode.On), On((long)Mode.Service)]
     private void Active(in DeviceStatus message) => Last = message.Mode;
 }
+
+/// <summary>
+/// Predicates and steps at both ends, traced into <see cref="MessageTrace"/>: every message is checked and stamped,
+/// a test device goes to <c>Test</c> whatever its kind, kind 3 is an alarm above 100, a warning above 50 and otherwise
+/// a pressure reading (calibrated), kind 4 only an alarm; the rest falls back to <c>Unknown</c>.
+/// </summary>
+[MessageRouter(typeof(Telemetry), nameof(Telemetry.Kind))]
+[Validate<TracedKnownDevice>]
+[Transform<TracedStampReceived>]
+public static partial class AlarmRouter
+{
+    public const uint TestDevice = 999;
+
+    private static List<string> Trace => MessageTrace.Steps;
+
+    [On(When = nameof(IsTestDevice))]
+    private static void Test(in Telemetry message) => Trace.Add("Test:" + message.Kind);
+
+    [On(3, When = nameof(IsAlarm))]
+    [On(4, When = nameof(IsAlarm))]
+    [Validate<InRange>]
+    private static void Alarm(in Telemetry message) => Trace.Add("Alarm:" + message.Value + "@" + message.Timestamp);
+
+    [On(3, When = nameof(IsWarning))]
+    private static void Warning(Telemetry message) => Trace.Add("Warning:" + message.Value);
+
+    [On(3)]
+    [Transform<Calibrate>]
+    private static void Pressure(in Telemetry message) => Trace.Add("Pressure:" + message.Value + "@" + message.Timestamp);
+
+    [Otherwise]
+    private static void Unknown(in Telemetry message) => Trace.Add("Unknown:" + message.Kind);
+
+    private static bool IsTestDevice(in Telemetry message)
+    {
+        Trace.Add("IsTestDevice");
+        return message.DeviceId == TestDevice;
+    }
+
+    private static bool IsAlarm(in Telemetry message)
+    {
+        Trace.Add("IsAlarm");
+        return message.Value > 100;
+    }
+
+    private static bool IsWarning(Telemetry message)
+    {
+        Trace.Add("IsWarning");
+        return message.Value > 50;
+    }
+}
+
+/// <summary>
+/// An instance router with an instance predicate and steps at both ends that allocates nothing: it refuses device 0,
+/// takes kind 5 only when hot (stamped on the way), kind 6 always, and has no fallback.
+/// </summary>
+[MessageRouter(typeof(Telemetry), nameof(Telemetry.Kind))]
+[Validate<KnownDevice>]
+public sealed partial class ThresholdRouter
+{
+    public double Threshold { get; init; } = 100;
+
+    public int Hot { get; private set; }
+
+    public int Plain { get; private set; }
+
+    public long LastStamp { get; private set; }
+
+    [On(5, When = nameof(IsHot))]
+    [Transform<StampReceived>]
+    private void OnHot(in Telemetry message)
+    {
+        Hot++;
+        LastStamp = message.Timestamp;
+    }
+
+    [On(6)]
+    private void OnPlain(Telemetry message) => Plain++;
+
+    private bool IsHot(in Telemetry message) => message.Value > Threshold;
+}

@@ -36,13 +36,28 @@ public sealed class Destinations : IAsyncDisposable
     /// <summary>Forwards no destination of the group took.</summary>
     public long Failed => Interlocked.Read(ref _failed);
 
+    /// <summary>The <c>send</c> system calls the peers made: fewer than <see cref="Sent"/> when forwards made within one receive are written together.</summary>
+    public long Writes
+    {
+        get
+        {
+            long writes = 0;
+            foreach (var peer in _peers)
+            {
+                writes += peer.Writes;
+            }
+
+            return writes;
+        }
+    }
+
     /// <summary>Connects to the six sinks, in the order of <see cref="SinkSet.Names"/>.</summary>
-    public static async Task<Destinations> ConnectAsync(SinkSet sinks, TimeSpan timeout)
+    public static async Task<Destinations> ConnectAsync(SinkSet sinks, bool batching, TimeSpan timeout)
     {
         var peers = new TcpPeer[sinks.Count];
         for (var i = 0; i < peers.Length; i++)
         {
-            peers[i] = new TcpPeer(new TcpPeerOptions { Host = "127.0.0.1", Port = sinks[i].Port, Format = Telemetry.Format });
+            peers[i] = new TcpPeer(new TcpPeerOptions { Host = "127.0.0.1", Port = sinks[i].Port, Format = Telemetry.Format, BatchWithinReceive = batching });
         }
 
         var deadline = DateTime.UtcNow + timeout;

@@ -1,5 +1,6 @@
 using System;
 using System.Buffers.Binary;
+using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading;
@@ -31,8 +32,9 @@ public sealed class DeviceTally
 }
 
 /// <summary>
-/// Devices over TCP: each device is one connection sending its readings as fast as the router takes them, in batches
-/// of <see cref="Batch"/> frames per socket write. Every 100th reading is an alarm; with faults on, four readings in
+/// Devices over TCP: each device is one connection sending its readings in batches of up to <see cref="Batch"/> frames
+/// per socket write, as fast as the router takes them or paced at a rate (a batch per millisecond, as many readings
+/// as the rate allows by then, so the latency measured is the router's, not a queue's). Every 100th reading is an alarm; with faults on, four readings in
 /// every thousand are bad in a known way (a truncated frame, a sensor kind the router has no route for, an unknown
 /// layout version, a reading that is not a number), so the router's counters can be checked exactly.
 /// </summary>
@@ -43,15 +45,18 @@ public static class DeviceSimulator
 
     private const int PrefixSize = 2;
 
-    /// <summary>Runs <paramref name="devices"/> devices sending <paramref name="readings"/> readings each; returns what they sent.</summary>
-    public static async Task<DeviceTally> RunAsync(IPEndPoint router, int devices, int readings, bool faults, CancellationToken cancellation)
+    /// <summary>
+    /// Runs <paramref name="devices"/> devices sending <paramref name="readings"/> readings each, at
+    /// <paramref name="rate"/> readings per second each (0: as fast as the router takes them); returns what they sent.
+    /// </summary>
+    public static async Task<DeviceTally> RunAsync(IPEndPoint router, int devices, int readings, int rate, bool faults, CancellationToken cancellation)
     {
         var total = new DeviceTally();
         var tasks = new Task[devices];
         for (var device = 0; device < devices; device++)
         {
             var id = (uint)device;
-            tasks[device] = Task.Run(async () => total.Add(await RunDeviceAsync(router, id, readings, faults, cancellation).ConfigureAwait(false)), cancellation);
+            tasks[device] = Task.Run(async () => total.Add(await RunDeviceAsync(router, id, readings, rate, faults, cancellation).ConfigureAwait(false)), cancellation);
         }
 
         await Task.WhenAll(tasks).ConfigureAwait(false);
@@ -87,16 +92,29 @@ public static class DeviceSimulator
         }
     }
 
-    private static async Task<DeviceTally> RunDeviceAsync(IPEndPoint router, uint deviceId, int readings, bool faults, CancellationToken cancellation)
+    private static async Task<DeviceTally> RunDeviceAsync(IPEndPoint router, uint deviceId, int readings, int rate, bool faults, CancellationToken cancellation)
     {
         var tally = new DeviceTally();
         using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         await socket.ConnectAsync(router, cancellation).ConfigureAwait(false);
         var buffer = new byte[Batch * (PrefixSize + Telemetry.FixedSize)];
         var sequence = 0u;
+        var start = Stopwatch.GetTimestamp();
         while (sequence < readings)
         {
-            var length = FillBatch(buffer, deviceId, ref sequence, readings, faults, tally);
+            var due = readings;
+            if (rate > 0)
+            {
+                // As many readings as the rate allows by now; if none is due yet, wait a millisecond.
+                due = (int)Math.Min(readings, (long)(Stopwatch.GetElapsedTime(start).TotalSeconds * rate) + 1);
+                if (due <= sequence)
+                {
+                    await Task.Delay(1, cancellation).ConfigureAwait(false);
+                    continue;
+                }
+            }
+
+            var length = FillBatch(buffer, deviceId, ref sequence, due, faults, tally);
             await socket.SendAsync(buffer.AsMemory(0, length), cancellation).ConfigureAwait(false);
         }
 
@@ -105,10 +123,10 @@ public static class DeviceSimulator
         return tally;
     }
 
-    private static int FillBatch(Span<byte> buffer, uint deviceId, ref uint sequence, int readings, bool faults, DeviceTally tally)
+    private static int FillBatch(Span<byte> buffer, uint deviceId, ref uint sequence, int until, bool faults, DeviceTally tally)
     {
         var offset = 0;
-        for (var i = 0; i < Batch && sequence < readings; i++, sequence++)
+        for (var i = 0; i < Batch && sequence < until; i++, sequence++)
         {
             var kind = (SensorKind)(1 + (int)((sequence + deviceId) % 4));
             var flags = sequence % 100 == 99 ? TelemetryFlags.Alarm : TelemetryFlags.None;

@@ -28,27 +28,28 @@ var rogueDevice = (uint)options.Devices; // one id past the simulated devices
 await using var sinks = SinkSet.Start(options.Devices + 1);
 await using IRelay relay = options.Conventional
     ? await ConventionalRelay.StartAsync(sinks, options.Port)
-    : await HyperRouteRelay.StartAsync(sinks, options.Port);
+    : await HyperRouteRelay.StartAsync(sinks, options.Port, options.Batching);
 
-Console.WriteLine($"router  tcp://{relay.EndPoint}  {(options.Conventional ? "conventional (no HyperRoute)" : "HyperRoute TelemetryRouter")}, frames: {Telemetry.Format}");
+Console.WriteLine($"router  tcp://{relay.EndPoint}  {(options.Conventional ? "conventional (no HyperRoute)" : options.Batching ? "HyperRoute TelemetryRouter" : "HyperRoute TelemetryRouter, a write per forward")}, frames: {Telemetry.Format}");
 for (var i = 0; i < sinks.Count; i++)
 {
     Console.WriteLine($"sink    tcp://127.0.0.1:{sinks[i].Port}  {sinks[i].Name}");
 }
 
-Console.WriteLine($"devices {options.Devices} × {options.Readings:N0} readings of {Telemetry.FixedSize} B{(options.Faults ? ", 4 bad in every 1,000" : "")}, plus one rogue client");
+Console.WriteLine($"devices {options.Devices} × {options.Readings:N0} readings of {Telemetry.FixedSize} B{(options.Rate > 0 ? $" at {options.Rate:N0}/s each" : ", as fast as the router takes them")}{(options.Faults ? ", 4 bad in every 1,000" : "")}, plus one rogue client");
 
 var clock = Stopwatch.StartNew();
 var rogue = DeviceSimulator.RunRogueAsync(relay.EndPoint, rogueDevice, stop.Token);
-var sent = await DeviceSimulator.RunAsync(relay.EndPoint, options.Devices, options.Readings, options.Faults, stop.Token);
+var sent = await DeviceSimulator.RunAsync(relay.EndPoint, options.Devices, options.Readings, options.Rate, options.Faults, stop.Token);
 await rogue;
 var sentTime = clock.Elapsed;
 
 // Every frame has an outcome once the router has counted as many as the devices sent (plus the rogue client's two
-// good ones); every forward has arrived once the sinks have received as many as the router sent them.
+// good ones), every routed reading has been forwarded (or failed) once the forwards add up to the routed count, and
+// every forward has arrived once the sinks have received as many as the router sent them.
 var expected = sent.Frames + 2;
 var drained = await WaitAsync(
-    () => relay.Stats is var stats && stats.Outcomes >= expected && sinks.Received >= stats.Forwarded,
+    () => relay.Stats is var stats && stats.Outcomes >= expected && stats.Forwarded + stats.ForwardFailures >= stats.Routed && sinks.Received >= stats.Forwarded,
     TimeSpan.FromSeconds(30),
     stop.Token);
 var elapsed = clock.Elapsed;

@@ -14,6 +14,7 @@ public readonly record struct RelayStats(
     long Malformed,
     long Forwarded,
     long ForwardFailures,
+    long SinkWrites,
     long OversizeClosed,
     long Connections,
     long HandlerErrors,
@@ -62,14 +63,19 @@ public sealed class HyperRouteRelay : IRelay
         _counters.Malformed,
         _destinations.Sent,
         _destinations.Failed,
+        _destinations.Writes,
         _source.FramesRejected,
         _source.ConnectionsAccepted,
         _source.HandlerErrors,
         _source.ConnectionFaults);
 
-    /// <summary>Connects to the sinks and starts listening on <paramref name="port"/> (0 picks a free one).</summary>
-    public static async Task<HyperRouteRelay> StartAsync(SinkSet sinks, int port) =>
-        new(await Destinations.ConnectAsync(sinks, TimeSpan.FromSeconds(10)).ConfigureAwait(false), port);
+    /// <summary>
+    /// Connects to the sinks and starts listening on <paramref name="port"/> (0 picks a free one). With
+    /// <paramref name="batching"/>, the forwards made while reading one receive are written together
+    /// (<see cref="HyperRoute.Messaging.Destinations.TcpPeerOptions.BatchWithinReceive"/>).
+    /// </summary>
+    public static async Task<HyperRouteRelay> StartAsync(SinkSet sinks, int port, bool batching) =>
+        new(await Destinations.ConnectAsync(sinks, batching, TimeSpan.FromSeconds(10)).ConfigureAwait(false), port);
 
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()

@@ -48,7 +48,7 @@ public sealed class Report(DeviceTally sent, RelayStats router, SinkSet sinks, l
         output.WriteLine($"devices sent     {sent.Frames,12:N0} frames in {sentTime.TotalSeconds:0.00} s ({sent.Alarms:N0} alarms; bad: {sent.Truncated:N0} truncated, {sent.Unroutable:N0} unroutable, {sent.BadVersion:N0} bad version, {sent.NotANumber:N0} NaN)");
         output.WriteLine($"router           routed {router.Routed:N0}, unrouted {router.Unrouted:N0}, rejected {router.Rejected:N0}, malformed {router.Malformed:N0}");
         output.WriteLine($"                 {router.OversizeClosed:N0} oversize prefix (connection closed), {router.Connections:N0} connections, {router.HandlerErrors:N0} handler errors, {router.Faults:N0} faults");
-        output.WriteLine($"forwarded        {router.Forwarded,12:N0} sent, {router.ForwardFailures:N0} failed");
+        output.WriteLine($"forwarded        {router.Forwarded,12:N0} sent, {router.ForwardFailures:N0} failed, in {router.SinkWrites:N0} socket writes ({(double)router.Forwarded / Math.Max(1, router.SinkWrites):0.0} per write)");
         for (var i = 0; i < sinks.Count; i++)
         {
             var sink = sinks[i];

@@ -3,15 +3,15 @@ using System.Globalization;
 
 namespace HyperRoute.Samples.Telemetry;
 
-/// <summary>The sample's command line: <c>--devices 8 --readings 50000 --port 0 --no-faults --router hyperroute|conventional</c>.</summary>
-public sealed record SampleOptions(int Devices, int Readings, int Port, bool Faults, bool Conventional)
+/// <summary>The sample's command line: <c>--devices 8 --readings 50000 --port 0 --rate 0 --no-faults --router hyperroute|conventional --no-batching</c>.</summary>
+public sealed record SampleOptions(int Devices, int Readings, int Port, bool Faults, bool Conventional, bool Batching, int Rate)
 {
-    private const string Usage = "Usage: --devices <1-1024> --readings <per device, ≥ 1> --port <router port, 0 picks a free one> --no-faults --router <hyperroute (default) | conventional>";
+    private const string Usage = "Usage: --devices <1-1024> --readings <per device, ≥ 1> --port <router port, 0 picks a free one> --rate <readings/s per device, 0 = as fast as the router takes them> --no-faults --router <hyperroute (default) | conventional> --no-batching";
 
     /// <summary>Parses the arguments, or prints what is wrong and returns <see langword="null"/>.</summary>
     public static SampleOptions? Parse(string[] args)
     {
-        var options = new SampleOptions(Devices: 8, Readings: 50_000, Port: 0, Faults: true, Conventional: false);
+        var options = new SampleOptions(Devices: 8, Readings: 50_000, Port: 0, Faults: true, Conventional: false, Batching: true, Rate: 0);
         for (var i = 0; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : null;
@@ -32,6 +32,13 @@ public sealed record SampleOptions(int Devices, int Readings, int Port, bool Fau
                 case "--router" when value is "hyperroute" or "conventional":
                     options = options with { Conventional = value == "conventional" };
                     i++;
+                    break;
+                case "--rate" when TryInt(value, 0, 10_000_000, out var rate):
+                    options = options with { Rate = rate };
+                    i++;
+                    break;
+                case "--no-batching":
+                    options = options with { Batching = false };
                     break;
                 case "--no-faults":
                     options = options with { Faults = false };

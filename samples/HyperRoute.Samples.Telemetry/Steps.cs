@@ -26,11 +26,11 @@ public readonly partial struct StampReceiveTime : ITransform<Telemetry>
         value.ReceivedAt = Clock.UnixMicroseconds();
 }
 
-/// <summary>Destination end: an alarm is paged only while it is fresh (sent at most five seconds before the router took it).</summary>
+/// <summary>Destination end: an alarm is paged only while it is fresh (sent at most a minute before the router took it).</summary>
 [Validator]
 public readonly partial struct FreshAlarm : IValidator<Telemetry>
 {
-    public const long MaxAgeMicroseconds = 5_000_000;
+    public const long MaxAgeMicroseconds = 60_000_000;
 
     public static ValidationResult Validate(in Telemetry value) =>
         value.ReceivedAt - value.SentAt <= MaxAgeMicroseconds ? ValidationResult.Ok : ValidationResult.Fail("sentAt"u8, "the alarm is stale"u8);

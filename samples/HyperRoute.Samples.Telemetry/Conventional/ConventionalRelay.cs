@@ -66,6 +66,7 @@ public sealed class ConventionalRelay : IRelay
         Interlocked.Read(ref _malformed),
         Interlocked.Read(ref _forwarded),
         Interlocked.Read(ref _forwardFailures),
+        Interlocked.Read(ref _forwarded) + Interlocked.Read(ref _forwardFailures), // one write per forward
         Interlocked.Read(ref _oversize),
         Interlocked.Read(ref _accepted),
         Interlocked.Read(ref _errors),
@@ -154,9 +155,9 @@ public sealed class ConventionalRelay : IRelay
     private bool TakeFrames(ref ReadOnlySequence<byte> buffer)
     {
         Span<byte> frame = stackalloc byte[MaxFrame];
+        Span<byte> prefix = stackalloc byte[PrefixSize];
         while (buffer.Length >= PrefixSize)
         {
-            Span<byte> prefix = stackalloc byte[PrefixSize];
             buffer.Slice(0, PrefixSize).CopyTo(prefix);
             var length = BinaryPrimitives.ReadUInt16BigEndian(prefix);
             if (length > MaxFrame)

@@ -32,7 +32,7 @@ internal sealed class TcpFrameConnection<THandler>
         _handler = handler;
         _id = id;
         _format = source.Options.Format;
-        _initialSize = Math.Min(source.Options.InitialBufferSize, _format.MaxWireSize);
+        _initialSize = source.Options.InitialBufferSize; // many frames per receive, even when one frame is small
         _remoteAddress = socket.RemoteEndPoint?.Serialize();
     }
 

@@ -38,6 +38,7 @@ for (var i = 0; i < sinks.Count; i++)
 
 Console.WriteLine($"devices {options.Devices} × {options.Readings:N0} readings of {Telemetry.FixedSize} B{(options.Rate > 0 ? $" at {options.Rate:N0}/s each" : ", as fast as the router takes them")}{(options.Faults ? ", 4 bad in every 1,000" : "")}, plus one rogue client");
 
+var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
 var clock = Stopwatch.StartNew();
 var rogue = DeviceSimulator.RunRogueAsync(relay.EndPoint, rogueDevice, stop.Token);
 var sent = await DeviceSimulator.RunAsync(relay.EndPoint, options.Devices, options.Readings, options.Rate, options.Faults, stop.Token);
@@ -53,8 +54,9 @@ var drained = await WaitAsync(
     TimeSpan.FromSeconds(30),
     stop.Token);
 var elapsed = clock.Elapsed;
+var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
 
-var report = new Report(sent, relay.Stats, sinks, expected, drained, sentTime, elapsed);
+var report = new Report(sent, relay.Stats, sinks, expected, drained, sentTime, elapsed, cpu);
 report.Print(Console.Out);
 return report.Balanced ? 0 : 1;
 

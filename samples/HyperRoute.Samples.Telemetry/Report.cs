@@ -4,7 +4,7 @@ using System.IO;
 namespace HyperRoute.Samples.Telemetry;
 
 /// <summary>What happened to every reading, and whether the books balance.</summary>
-public sealed class Report(DeviceTally sent, RelayStats router, SinkSet sinks, long expected, bool drained, TimeSpan sentTime, TimeSpan elapsed)
+public sealed class Report(DeviceTally sent, RelayStats router, SinkSet sinks, long expected, bool drained, TimeSpan sentTime, TimeSpan elapsed, TimeSpan cpu)
 {
     private long ExpectedRouted => sent.Valid + 2; // plus the rogue client's two
 
@@ -57,6 +57,7 @@ public sealed class Report(DeviceTally sent, RelayStats router, SinkSet sinks, l
 
         var latency = sinks.Latency();
         output.WriteLine($"throughput       {router.Outcomes / elapsed.TotalSeconds,12:N0} messages/s ({router.Outcomes:N0} in {elapsed.TotalSeconds:0.00} s, devices to sinks)");
+        output.WriteLine($"CPU              {cpu.TotalMicroseconds / Math.Max(1, router.Outcomes),12:0.00} µs per message ({cpu.TotalSeconds:0.00} s of CPU: devices, router and sinks)");
         output.WriteLine($"latency          p50 < {latency.Percentile(50):N0} µs, p99 < {latency.Percentile(99):N0} µs (device to sink)");
         output.WriteLine(Balanced
             ? "balanced         every frame has its expected outcome and every forward arrived, in order"

@@ -1,5 +1,6 @@
 extern alias generator;
 
+using System;
 using System.Diagnostics;
 using System.Linq;
 using System.Text;
@@ -82,11 +83,19 @@ public sealed class RobustnessTests : GeneratorTestBase
         GeneratorHarness.Run(new RouterGenerator(), CompilationFactory.Create(
             "[HyperRoute.Router] public static partial class Warm { [HyperRoute.Route(\"GET /a/{id:int}\")] public static int A(int id) => id; [HyperRoute.Route(\"GET /b\")] public static int B() => 1; }"));
 
-        var stopwatch = Stopwatch.StartNew();
-        var result = GeneratorHarness.Run(new RouterGenerator(), compilation);
-        stopwatch.Stop();
+        // The best of three fresh runs (a new driver each time, so nothing is cached): a busy machine (a parallel test,
+        // another build) slows one run, not three, and the figure is the generator's cost, not the machine's load.
+        var best = TimeSpan.MaxValue;
+        GeneratorResult? result = null;
+        for (var run = 0; run < 3; run++)
+        {
+            var stopwatch = Stopwatch.StartNew();
+            result = GeneratorHarness.Run(new RouterGenerator(), compilation);
+            stopwatch.Stop();
+            best = stopwatch.Elapsed < best ? stopwatch.Elapsed : best;
+        }
 
-        Assert.True(stopwatch.Elapsed.TotalMilliseconds < 1000, $"generation took {stopwatch.Elapsed.TotalMilliseconds:F0} ms");
-        GeneratorHarness.AssertCompilesCleanly(result);
+        Assert.True(best.TotalMilliseconds < 1000, $"generation took {best.TotalMilliseconds:F0} ms at best of three runs");
+        GeneratorHarness.AssertCompilesCleanly(result!);
     }
 }

@@ -9,11 +9,19 @@ namespace HyperRoute.Messaging.Destinations;
 
 /// <summary>
 /// One pooled connection of a <see cref="TcpPeer"/>: its socket (or none while it reconnects), its send buffer, the lock
-/// a send holds, and the loop that connects, watches the connection for the far end closing, and reconnects with backoff.
+/// a send holds, and the loop that connects, watches the connection for the far end closing, and reconnects with backoff
+/// (<c>TcpConnection.Loop.cs</c>). This file is the send path.
 /// </summary>
-internal sealed class TcpConnection
+/// <remarks>
+/// With <see cref="TcpPeerOptions.RequireAcknowledgements"/> every frame reported sent is also kept in
+/// <see cref="UnacknowledgedFrames"/> until the receiver acknowledges it; without, <c>_unacknowledged</c> is null and the
+/// send path is what it always was.
+/// </remarks>
+internal sealed partial class TcpConnection
 {
+    private readonly TcpPeer _peer;
     private readonly TcpPeerOptions _options;
+    private readonly UnacknowledgedFrames? _unacknowledged;
     private readonly int _prefixSize;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
@@ -26,15 +34,20 @@ internal sealed class TcpConnection
     private SendBatch? _owner; // the pass that writes the queue when it ends
     private long _framesLost;
     private long _writes;
+    private long _redelivered;
     private Socket? _socket;
     private int _attempts;
     private long _lastBackoffTicks;
 
-    public TcpConnection(TcpPeerOptions options)
+    public TcpConnection(TcpPeer peer, TcpPeerOptions options)
     {
+        _peer = peer;
         _options = options;
         _prefixSize = options.Format.PrefixSize;
         _buffer = ArrayPool<byte>.Shared.Rent(options.InitialBufferSize);
+        _unacknowledged = options.RequireAcknowledgements
+            ? new UnacknowledgedFrames(options.Format, options.MaxUnacknowledgedBytes, options.InitialBufferSize)
+            : null;
         _loop = Task.Run(RunAsync);
     }
 
@@ -56,6 +69,15 @@ internal sealed class TcpConnection
     /// <summary>System calls that wrote to the socket (each writes one frame, or every frame a pass queued).</summary>
     public long Writes => Interlocked.Read(ref _writes);
 
+    /// <summary>Frames the receiver acknowledged (0 without <see cref="TcpPeerOptions.RequireAcknowledgements"/>).</summary>
+    public long Acknowledged => _unacknowledged?.Acknowledged ?? 0;
+
+    /// <summary>Frames reported sent and not acknowledged yet: in flight, queued, or kept for a resend.</summary>
+    public int Unacknowledged => _unacknowledged?.Count ?? 0;
+
+    /// <summary>Unacknowledged frames handed to <see cref="TcpPeerOptions.OnUnacknowledged"/> and taken, or resent on a reconnect.</summary>
+    public long Redelivered => Interlocked.Read(ref _redelivered);
+
     /// <summary>
     /// Appends the prefix and the frame to the buffer, after any frames a pass has queued; then, inside a
     /// <see cref="SendBatch"/> pass, leaves them for the pass's end to write, and outside one writes everything now.
@@ -71,6 +93,16 @@ internal sealed class TcpConnection
         }
 
         var total = _prefixSize + frame.Length;
+        var unacknowledged = _unacknowledged;
+        if (unacknowledged is not null && !unacknowledged.HasRoom(total))
+        {
+            var room = WaitForWindowLocked(socket, unacknowledged, total);
+            if (room != SendResult.Sent)
+            {
+                return room;
+            }
+        }
+
         if (_queuedBytes + total > _buffer.Length)
         {
             if (_queuedBytes > 0 && _queuedBytes + total > QueueLimit)
@@ -91,6 +123,7 @@ internal sealed class TcpConnection
         var buffer = _buffer.AsSpan(_queuedBytes, total);
         WritePrefix(buffer, frame.Length);
         frame.CopyTo(buffer.Slice(_prefixSize));
+        unacknowledged?.Append(buffer); // kept until acknowledged, from the moment it is reported sent
         _queuedBytes += total;
         _queuedFrames++;
         if (batch is not null)
@@ -106,7 +139,38 @@ internal sealed class TcpConnection
 
         // Outside a pass the frame is written now; if a pass has queued frames before it, they go first, in the same write.
         _queuedFrames--; // this frame's outcome is reported to the caller, not counted as lost
-        return WriteQueuedLocked(socket);
+        var result = WriteQueuedLocked(socket);
+        if (result != SendResult.Sent)
+        {
+            unacknowledged?.RemoveLast(total); // reported failed, so the caller retries it: not kept as well
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The window of unacknowledged bytes is full: writes what passes queued (they cannot be acknowledged before they
+    /// go out), then waits for acknowledgements up to <see cref="TcpPeerOptions.SendTimeout"/>. A receiver that does not
+    /// acknowledge in that time counts as a failed connection, like a send that times out. The caller holds <see cref="Gate"/>.
+    /// </summary>
+    private SendResult WaitForWindowLocked(Socket socket, UnacknowledgedFrames unacknowledged, int total)
+    {
+        if (_queuedBytes > 0)
+        {
+            var flushed = WriteQueuedLocked(socket);
+            if (flushed != SendResult.Sent)
+            {
+                return flushed;
+            }
+        }
+
+        if (unacknowledged.WaitForRoom(total, _options.SendTimeout))
+        {
+            return SendResult.Sent;
+        }
+
+        Drop(socket); // timed out, or the connection failed meanwhile (then this does nothing)
+        return SendResult.Failed;
     }
 
     /// <summary>Writes what a pass queued here, at the pass's end.</summary>
@@ -143,6 +207,7 @@ internal sealed class TcpConnection
     private SendResult WriteQueuedLocked(Socket socket)
     {
         var queued = _buffer.AsSpan(0, _queuedBytes);
+        _unacknowledged?.MarkWritten(); // before the send: an acknowledgement may then cover any of it
         try
         {
             var sent = 0;
@@ -172,10 +237,13 @@ internal sealed class TcpConnection
         }
     }
 
-    /// <summary>Forgets the queued frames, counting those reported sent as lost. The caller holds <see cref="Gate"/>.</summary>
+    /// <summary>
+    /// Forgets the queued frames, counting those reported sent as lost, unless acknowledgements are on: then they are
+    /// kept among the unacknowledged frames and go their way. The caller holds <see cref="Gate"/>.
+    /// </summary>
     private void DiscardQueuedLocked()
     {
-        if (_queuedFrames > 0)
+        if (_queuedFrames > 0 && _unacknowledged is null)
         {
             Interlocked.Add(ref _framesLost, _queuedFrames);
         }
@@ -183,33 +251,6 @@ internal sealed class TcpConnection
         _queuedBytes = 0;
         _queuedFrames = 0;
         _owner = null;
-    }
-
-    /// <summary>Stops reconnecting, closes the connection gracefully (what was sent is delivered before the close) and returns the buffer.</summary>
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync().ConfigureAwait(false);
-        var socket = Volatile.Read(ref _socket);
-        if (socket is not null)
-        {
-            Drop(socket, graceful: true);
-        }
-
-        try
-        {
-            await _loop.ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-        }
-
-        lock (Gate)
-        {
-            ArrayPool<byte>.Shared.Return(_buffer);
-            _buffer = [];
-        }
-
-        _stop.Dispose();
     }
 
     private void WritePrefix(Span<byte> destination, int length)
@@ -243,100 +284,5 @@ internal sealed class TcpConnection
         _buffer.AsSpan(0, _queuedBytes).CopyTo(larger);
         ArrayPool<byte>.Shared.Return(_buffer);
         _buffer = larger;
-    }
-
-    /// <summary>Takes the connection down if <paramref name="socket"/> is still the current one; the loop then reconnects.</summary>
-    private void Drop(Socket socket, bool graceful = false)
-    {
-        if (Interlocked.CompareExchange(ref _socket, null, socket) != socket)
-        {
-            return; // already dropped by someone else
-        }
-
-        lock (Gate) // no send is half-way through the socket while it closes
-        {
-            if (graceful && _queuedBytes > 0)
-            {
-                WriteQueuedLocked(socket); // a graceful close delivers what a pass queued
-            }
-
-            DiscardQueuedLocked(); // a failed connection loses it
-            if (graceful)
-            {
-                try
-                {
-                    socket.Shutdown(SocketShutdown.Both);
-                }
-                catch (SocketException)
-                {
-                }
-            }
-
-            socket.Dispose();
-        }
-    }
-
-    private async Task RunAsync()
-    {
-        var token = _stop.Token;
-        var backoff = _options.Backoff;
-        var wait = TimeSpan.Zero; // the first connect is at once
-        var watch = new byte[64];
-        while (!token.IsCancellationRequested)
-        {
-            if (wait > TimeSpan.Zero)
-            {
-                Interlocked.Exchange(ref _lastBackoffTicks, wait.Ticks);
-                await Task.Delay(wait, _options.TimeProvider, token).ConfigureAwait(false);
-            }
-
-            Interlocked.Increment(ref _attempts);
-            var socket = new Socket(SocketType.Stream, ProtocolType.Tcp)
-            {
-                NoDelay = true,
-                SendTimeout = (int)Math.Min(int.MaxValue, _options.SendTimeout.TotalMilliseconds),
-            };
-            try
-            {
-                await socket.ConnectAsync(_options.Host, _options.Port, token).ConfigureAwait(false);
-            }
-            catch (SocketException)
-            {
-                socket.Dispose();
-                wait = wait == TimeSpan.Zero ? backoff.Initial : backoff.Next(wait);
-                continue;
-            }
-            catch (OperationCanceledException)
-            {
-                socket.Dispose();
-                throw;
-            }
-
-            Volatile.Write(ref _socket, socket);
-            if (token.IsCancellationRequested)
-            {
-                Drop(socket, graceful: true); // disposed while connecting
-                return;
-            }
-
-            await WatchAsync(socket, watch, token).ConfigureAwait(false);
-            Drop(socket);
-            wait = backoff.Initial; // a connection that was up failed: start the backoff again
-        }
-    }
-
-    /// <summary>Returns when the far end closes or resets the connection, or when a send or dispose dropped it.</summary>
-    private static async Task WatchAsync(Socket socket, byte[] scratch, CancellationToken token)
-    {
-        try
-        {
-            while (await socket.ReceiveAsync(scratch, SocketFlags.None, token).ConfigureAwait(false) > 0)
-            {
-                // the sink is not expected to answer; anything it sends is read and discarded
-            }
-        }
-        catch (Exception exception) when (exception is SocketException or ObjectDisposedException or OperationCanceledException)
-        {
-        }
     }
 }

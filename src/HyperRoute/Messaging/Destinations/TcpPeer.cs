@@ -23,6 +23,11 @@ namespace HyperRoute.Messaging.Destinations;
 /// instead of one per frame. Then <see cref="SendResult.Sent"/> means queued for that write; a connection that fails
 /// before it loses the queued frames, counted in <see cref="FramesLost"/>. Turn it off with
 /// <see cref="TcpPeerOptions.BatchWithinReceive"/>.</para>
+/// <para>With <see cref="TcpPeerOptions.RequireAcknowledgements"/> the receiver acknowledges what it handled, and each
+/// connection keeps every frame it reported sent until an acknowledgement covers it (up to
+/// <see cref="TcpPeerOptions.MaxUnacknowledgedBytes"/>; beyond, a send waits). When the connection fails, those frames
+/// go to <see cref="TcpPeerOptions.OnUnacknowledged"/> or are resent on the next connection: at-least-once delivery,
+/// and nothing counts in <see cref="FramesLost"/> while the peer lives.</para>
 /// </remarks>
 public sealed class TcpPeer : IFrameDestination, IAsyncDisposable
 {
@@ -43,7 +48,7 @@ public sealed class TcpPeer : IFrameDestination, IAsyncDisposable
         _connections = new TcpConnection[options.PoolSize];
         for (var i = 0; i < _connections.Length; i++)
         {
-            _connections[i] = new TcpConnection(options);
+            _connections[i] = new TcpConnection(this, options);
         }
     }
 
@@ -83,6 +88,8 @@ public sealed class TcpPeer : IFrameDestination, IAsyncDisposable
     /// <summary>
     /// Frames that were reported <see cref="SendResult.Sent"/> while queued in a receive pass (see
     /// <see cref="TcpPeerOptions.BatchWithinReceive"/>) and lost because their connection failed before the pass's write.
+    /// With <see cref="TcpPeerOptions.RequireAcknowledgements"/> such frames are kept instead, and this counts only the
+    /// frames still unacknowledged at dispose that <see cref="TcpPeerOptions.OnUnacknowledged"/> did not take.
     /// </summary>
     public long FramesLost
     {
@@ -97,6 +104,25 @@ public sealed class TcpPeer : IFrameDestination, IAsyncDisposable
             return count;
         }
     }
+
+    /// <summary>
+    /// Frames the receiver acknowledged (handled) so far, over every connection. Always 0 without
+    /// <see cref="TcpPeerOptions.RequireAcknowledgements"/>.
+    /// </summary>
+    public long Acknowledged => Sum(static c => c.Acknowledged);
+
+    /// <summary>
+    /// Frames reported <see cref="SendResult.Sent"/> and not acknowledged yet, over every connection: in flight, queued
+    /// in a receive pass, or kept to be resent when a failed connection is back. Always 0 without acknowledgements.
+    /// </summary>
+    public long Unacknowledged => Sum(static c => c.Unacknowledged);
+
+    /// <summary>
+    /// Unacknowledged frames of failed connections that <see cref="TcpPeerOptions.OnUnacknowledged"/> took, plus those
+    /// resent on a new connection (a frame resent twice counts twice). Each may have been handled already: a receiver
+    /// sees it at least once.
+    /// </summary>
+    public long Redelivered => Sum(static c => c.Redelivered);
 
     /// <summary>The <c>send</c> system calls made so far, over every connection: one per frame outside receive passes, one per connection and pass within them.</summary>
     public long Writes
@@ -181,6 +207,17 @@ public sealed class TcpPeer : IFrameDestination, IAsyncDisposable
         {
             await connection.DisposeAsync().ConfigureAwait(false);
         }
+    }
+
+    private long Sum(Func<TcpConnection, long> counter)
+    {
+        long count = 0;
+        foreach (var connection in _connections)
+        {
+            count += counter(connection);
+        }
+
+        return count;
     }
 
     /// <inheritdoc/>

@@ -40,6 +40,32 @@ public sealed record TcpPeerOptions
     /// </summary>
     public bool BatchWithinReceive { get; init; } = true;
 
+    /// <summary>
+    /// Whether the receiver acknowledges what it handled (a <see cref="Sources.FramedTcpSource{THandler}"/> with
+    /// <see cref="Sources.FramedTcpSourceOptions.Acknowledge"/> on), and the peer keeps every frame it reported
+    /// <see cref="SendResult.Sent"/> until an acknowledgement covers it. When the connection fails, the frames not
+    /// acknowledged go to <see cref="OnUnacknowledged"/>, or are resent first when the peer reconnects: at-least-once
+    /// delivery. Default <see langword="false"/> (nothing is kept; <see cref="SendResult.Sent"/> means accepted by the
+    /// local operating system). See "Acknowledgements" in <c>docs/destinations.md</c>.
+    /// </summary>
+    public bool RequireAcknowledgements { get; init; }
+
+    /// <summary>
+    /// With <see cref="RequireAcknowledgements"/>: how many bytes (prefixes included) each connection may have sent
+    /// and not had acknowledged. A send that would exceed it waits for acknowledgements, up to <see cref="SendTimeout"/>;
+    /// then the connection counts as failed (<see cref="SendResult.Failed"/>, the frames it holds go the unacknowledged
+    /// way). A frame larger than the window is sent when nothing else is outstanding. Default 1 MiB.
+    /// </summary>
+    public int MaxUnacknowledgedBytes { get; init; } = 1024 * 1024;
+
+    /// <summary>
+    /// With <see cref="RequireAcknowledgements"/>: what becomes of the frames not acknowledged when a connection fails.
+    /// Each is offered in order; those the handler takes leave the peer (counted in <see cref="TcpPeer.Redelivered"/>),
+    /// those it refuses are resent when the peer reconnects. Default <see langword="null"/>: every one is resent first,
+    /// in order, when the peer reconnects to the same destination.
+    /// </summary>
+    public UnacknowledgedFrameHandler? OnUnacknowledged { get; init; }
+
     internal void Validate()
     {
         ArgumentException.ThrowIfNullOrEmpty(Host, nameof(Host));
@@ -48,6 +74,7 @@ public sealed record TcpPeerOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(PoolSize, 1, nameof(PoolSize));
         ArgumentOutOfRangeException.ThrowIfLessThan(InitialBufferSize, 16, nameof(InitialBufferSize));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(SendTimeout, TimeSpan.Zero, nameof(SendTimeout));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxUnacknowledgedBytes, 16, nameof(MaxUnacknowledgedBytes));
         ArgumentNullException.ThrowIfNull(Backoff, nameof(Backoff));
         ArgumentNullException.ThrowIfNull(TimeProvider, nameof(TimeProvider));
         Backoff.Validate();

@@ -149,7 +149,7 @@ public ref struct FrameReader
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static long ReadPrefix(ReadOnlySpan<byte> buffer, int prefixSize, Endian endian) => (prefixSize, endian) switch
+    internal static long ReadPrefix(ReadOnlySpan<byte> buffer, int prefixSize, Endian endian) => (prefixSize, endian) switch
     {
         (2, Endian.Big) => BinaryPrimitives.ReadUInt16BigEndian(buffer),
         (2, _) => BinaryPrimitives.ReadUInt16LittleEndian(buffer),

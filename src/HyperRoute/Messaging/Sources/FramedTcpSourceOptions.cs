@@ -31,6 +31,17 @@ public sealed record FramedTcpSourceOptions
     /// <summary>Called (on the connection's thread) when a handler throws; the connection is then closed. Default: nothing.</summary>
     public Action<Exception>? OnHandlerError { get; init; }
 
+    /// <summary>
+    /// Whether each connection acknowledges what it handled, for senders that keep frames until then (a
+    /// <see cref="Destinations.TcpPeer"/> with <see cref="Destinations.TcpPeerOptions.RequireAcknowledgements"/>). After
+    /// every receive pass that handled at least one frame, the connection writes back 8 bytes: the number of frames of
+    /// this connection whose handler call has returned, as an unsigned 64-bit big-endian integer, cumulative from the
+    /// connection's first frame. One small synchronous <c>send</c> per pass, 0 B; a failed write closes the connection.
+    /// The sender must read them (a client that never reads would, after megabytes of them, make the write time out and
+    /// the connection close). Default <see langword="false"/>: nothing is ever written back.
+    /// </summary>
+    public bool Acknowledge { get; init; }
+
     internal void Validate()
     {
         ArgumentNullException.ThrowIfNull(Address);

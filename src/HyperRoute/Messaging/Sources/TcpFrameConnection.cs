@@ -20,8 +20,10 @@ internal sealed class TcpFrameConnection<THandler>
     private readonly int _initialSize;
     private readonly long _id;
     private readonly SocketAddress? _remoteAddress;
+    private readonly bool _acknowledge;
     private THandler _handler; // this connection's copy: a mutable struct, called in place
     private long _sequence;
+    private long _handled; // frames whose handler call returned: what the next acknowledgement says
     private long _receives;
     private int _closed;
 
@@ -34,13 +36,22 @@ internal sealed class TcpFrameConnection<THandler>
         _format = source.Options.Format;
         _initialSize = source.Options.InitialBufferSize; // many frames per receive, even when one frame is small
         _remoteAddress = socket.RemoteEndPoint?.Serialize();
+        _acknowledge = source.Options.Acknowledge;
+        if (_acknowledge)
+        {
+            socket.SendTimeout = AcknowledgeTimeoutMilliseconds; // a sender that never reads its acknowledgements cannot hold the loop for ever
+        }
     }
+
+    /// <summary>How long writing one acknowledgement may block on a sender that does not read them before the connection closes.</summary>
+    private const int AcknowledgeTimeoutMilliseconds = 5000;
 
     private enum Outcome
     {
         Continue,
         Rejected,
         HandlerFailed,
+        Closed,
     }
 
     public Task Completion { get; private set; } = Task.CompletedTask;
@@ -83,6 +94,11 @@ internal sealed class TcpFrameConnection<THandler>
 
                 filled += received;
                 var outcome = Deliver(buffer, ref filled, out var required);
+                if (outcome == Outcome.Closed)
+                {
+                    return; // an acknowledgement could not be written: the sender is gone, which is not an error here
+                }
+
                 if (outcome != Outcome.Continue)
                 {
                     if (outcome == Outcome.Rejected)
@@ -135,17 +151,22 @@ internal sealed class TcpFrameConnection<THandler>
         }
         catch (Exception exception)
         {
+            batch.Exit();
             _source.Counters.AddDelivered(frames, bytes);
             _source.Counters.ReportHandlerError(exception, _source.Options.OnHandlerError);
+            Acknowledge(frames - 1); // the frames before the failed one were handled: acknowledged before the close
             required = 0;
             return Outcome.HandlerFailed;
         }
-        finally
+
+        batch.Exit();
+        _source.Counters.AddDelivered(frames, bytes);
+        if (!Acknowledge(frames))
         {
-            batch.Exit();
+            required = 0;
+            return Outcome.Closed;
         }
 
-        _source.Counters.AddDelivered(frames, bytes);
         required = reader.Required;
         if (reader.Status != FrameStatus.NeedMore)
         {
@@ -160,6 +181,29 @@ internal sealed class TcpFrameConnection<THandler>
         }
 
         return Outcome.Continue;
+    }
+
+    /// <summary>
+    /// With <see cref="FramedTcpSourceOptions.Acknowledge"/>, after a pass whose last <paramref name="handled"/> frames
+    /// returned from the handler (and once the pass's sends were written): writes the cumulative count of handled frames
+    /// of this connection. False when the write failed.
+    /// </summary>
+    private bool Acknowledge(long handled)
+    {
+        if (!_acknowledge || handled <= 0)
+        {
+            return true;
+        }
+
+        _handled += handled;
+        try
+        {
+            return Acknowledgement.TrySend(_socket, (ulong)_handled);
+        }
+        catch (ObjectDisposedException)
+        {
+            return false; // closed by StopAsync during the pass
+        }
     }
 
     /// <summary>

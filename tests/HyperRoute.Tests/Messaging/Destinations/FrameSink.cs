@@ -13,7 +13,10 @@ namespace HyperRoute.Tests.Messaging.Destinations;
 /// <summary>
 /// A loopback TCP listener that reads length-prefixed frames and keeps every one with the number of the connection it
 /// came on. It can stop gracefully (half-close, then read until the sender closes: nothing sent is lost) or abruptly (a
-/// reset), and a new sink can listen on the same port.
+/// reset), and a new sink can listen on the same port. With <c>acknowledge</c> it acknowledges what it kept as a
+/// <see cref="HyperRoute.Messaging.Sources.FramedTcpSource{THandler}"/> does (8 bytes, big-endian, cumulative per
+/// connection, whenever it has read everything that had arrived), and the acknowledgements can be held back and
+/// resumed, or a forged one written.
 /// </summary>
 internal sealed class FrameSink : IAsyncDisposable
 {
@@ -22,13 +25,17 @@ internal sealed class FrameSink : IAsyncDisposable
     private readonly Endian _endian;
     private readonly List<(int Connection, byte[] Frame)> _frames = [];
     private readonly List<Socket> _sockets = [];
+    private readonly List<Acknowledger> _acknowledgers = [];
+    private readonly bool _acknowledge;
+    private volatile bool _acknowledgementsPaused;
     private readonly List<Task> _readers = [];
     private readonly Task _accepting;
     private int _connections;
     private int _stopped;
 
-    public FrameSink(int prefix = 4, Endian endian = Endian.Big, int port = 0)
+    public FrameSink(int prefix = 4, Endian endian = Endian.Big, int port = 0, bool acknowledge = false)
     {
+        _acknowledge = acknowledge;
         _prefix = prefix;
         _endian = endian;
         _listener = new TcpListener(IPAddress.Loopback, port);
@@ -41,6 +48,28 @@ internal sealed class FrameSink : IAsyncDisposable
     public int Port { get; }
 
     public int Connections => Volatile.Read(ref _connections);
+
+    /// <summary>Holds acknowledgements back (frames are still read and kept), as a receiver that stalls before it dies.</summary>
+    public void PauseAcknowledgements() => _acknowledgementsPaused = true;
+
+    /// <summary>Acknowledges again, at once, everything kept so far on every connection.</summary>
+    public void ResumeAcknowledgements()
+    {
+        _acknowledgementsPaused = false;
+        foreach (var acknowledger in AcknowledgersNow())
+        {
+            acknowledger.Send(null);
+        }
+    }
+
+    /// <summary>Writes <paramref name="value"/> as an acknowledgement on every connection, whatever was received.</summary>
+    public void ForgeAcknowledgement(ulong value)
+    {
+        foreach (var acknowledger in AcknowledgersNow())
+        {
+            acknowledger.Send(value);
+        }
+    }
 
     public int FrameCount
     {
@@ -144,9 +173,9 @@ internal sealed class FrameSink : IAsyncDisposable
             {
                 socket = await _listener.AcceptSocketAsync();
             }
-            catch (Exception exception) when (exception is SocketException or ObjectDisposedException)
+            catch (Exception exception) when (exception is SocketException or ObjectDisposedException or InvalidOperationException)
             {
-                return; // stopped
+                return; // stopped (InvalidOperationException: stopped before this accept began)
             }
 
             var connection = Interlocked.Increment(ref _connections);
@@ -162,9 +191,27 @@ internal sealed class FrameSink : IAsyncDisposable
         }
     }
 
+    private Acknowledger[] AcknowledgersNow()
+    {
+        lock (_acknowledgers)
+        {
+            return [.. _acknowledgers];
+        }
+    }
+
     private async Task ReadAsync(Socket socket, int connection)
     {
         var prefix = new byte[_prefix];
+        Acknowledger? acknowledger = null;
+        if (_acknowledge)
+        {
+            acknowledger = new Acknowledger(socket, this);
+            lock (_acknowledgers)
+            {
+                _acknowledgers.Add(acknowledger);
+            }
+        }
+
         try
         {
             while (await ReadExactlyAsync(socket, prefix))
@@ -181,6 +228,15 @@ internal sealed class FrameSink : IAsyncDisposable
                 lock (_frames)
                 {
                     _frames.Add((connection, frame));
+                }
+
+                if (acknowledger is not null)
+                {
+                    var handled = Interlocked.Increment(ref acknowledger.Handled);
+                    if (socket.Available == 0 || handled % 64 == 0)
+                    {
+                        acknowledger.Send(null); // everything that had arrived is read (the end of a "pass"), or 64 more frames
+                    }
                 }
             }
         }
@@ -204,5 +260,33 @@ internal sealed class FrameSink : IAsyncDisposable
         }
 
         return true;
+    }
+
+    /// <summary>One connection's acknowledgements: the count of frames kept, written under a lock so two never interleave.</summary>
+    private sealed class Acknowledger(Socket socket, FrameSink sink)
+    {
+        public long Handled;
+
+        public void Send(ulong? forged)
+        {
+            if (forged is null && sink._acknowledgementsPaused)
+            {
+                return;
+            }
+
+            var wire = new byte[8];
+            lock (this)
+            {
+                BinaryPrimitives.WriteUInt64BigEndian(wire, forged ?? (ulong)Interlocked.Read(ref Handled));
+                try
+                {
+                    socket.Send(wire);
+                }
+                catch (Exception exception) when (exception is SocketException or ObjectDisposedException)
+                {
+                    // the connection is gone: nothing to acknowledge to
+                }
+            }
+        }
     }
 }

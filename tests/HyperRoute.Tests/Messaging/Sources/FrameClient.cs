@@ -23,6 +23,23 @@ internal sealed class FrameClient : IDisposable
         }
     }
 
+    /// <summary>Reads exactly <paramref name="buffer"/>'s length (bounded by the receive timeout); false when the server closed first.</summary>
+    public bool TryReceiveExactly(Span<byte> buffer)
+    {
+        while (!buffer.IsEmpty)
+        {
+            var count = _socket.Receive(buffer);
+            if (count == 0)
+            {
+                return false;
+            }
+
+            buffer = buffer.Slice(count);
+        }
+
+        return true;
+    }
+
     /// <summary>Whether the server closed the connection: a read returns end of stream or a reset, not a timeout.</summary>
     public bool IsClosedByServer()
     {

@@ -21,7 +21,7 @@ public sealed class Destinations : IAsyncDisposable
         Power = new ConsistentHashGroup<TcpPeer>([peers[4], peers[5]], peer => peer.ToString());
     }
 
-    /// <summary>Alarms: the primary while it is up, else the standby.</summary>
+    /// <summary>Alarms: the primary while it is up, else the standby; acknowledged by the sinks (at least once).</summary>
     public FailoverGroup<TcpPeer> Alarms { get; }
 
     /// <summary>Temperature and humidity: round-robin.</summary>
@@ -55,9 +55,22 @@ public sealed class Destinations : IAsyncDisposable
     public static async Task<Destinations> ConnectAsync(SinkSet sinks, bool batching, TimeSpan timeout)
     {
         var peers = new TcpPeer[sinks.Count];
+        Destinations? destinations = null;
         for (var i = 0; i < peers.Length; i++)
         {
-            peers[i] = new TcpPeer(new TcpPeerOptions { Host = "127.0.0.1", Port = sinks[i].Port, Format = Telemetry.Format, BatchWithinReceive = batching });
+            var options = new TcpPeerOptions { Host = "127.0.0.1", Port = sinks[i].Port, Format = Telemetry.Format, BatchWithinReceive = batching };
+            if (sinks[i].Acknowledges)
+            {
+                // Alarms are delivered at least once: kept until their sink acknowledges them, and if its connection
+                // fails first, forwarded again through the group (to the standby while the primary is down).
+                options = options with
+                {
+                    RequireAcknowledgements = true,
+                    OnUnacknowledged = (_, frame) => destinations is { } d && d.Alarms.Forward(frame) == SendResult.Sent,
+                };
+            }
+
+            peers[i] = new TcpPeer(options);
         }
 
         var deadline = DateTime.UtcNow + timeout;
@@ -71,7 +84,8 @@ public sealed class Destinations : IAsyncDisposable
             await Task.Delay(10).ConfigureAwait(false);
         }
 
-        return new Destinations(peers);
+        destinations = new Destinations(peers);
+        return destinations;
     }
 
     /// <summary>Counts one forward's outcome.</summary>

@@ -17,16 +17,20 @@ public sealed class Sink : IAsyncDisposable
     private long _outOfOrder;
     private long _unreadable;
 
-    private Sink(string name, int devices)
+    private Sink(string name, int devices, bool acknowledge)
     {
         Name = name;
+        Acknowledges = acknowledge;
         _nextSequence = new uint[devices];
         Latency = new LatencyHistogram();
-        _source = FramedTcpSource.Start(new Handler(this), new FramedTcpSourceOptions { Port = 0, Format = Telemetry.Format });
+        _source = FramedTcpSource.Start(new Handler(this), new FramedTcpSourceOptions { Port = 0, Format = Telemetry.Format, Acknowledge = acknowledge });
     }
 
     /// <summary>The sink's role, for the report.</summary>
     public string Name { get; }
+
+    /// <summary>Whether it acknowledges what it has handled, so its sender can deliver at least once.</summary>
+    public bool Acknowledges { get; }
 
     /// <summary>The loopback port it listens on.</summary>
     public int Port => _source.EndPoint.Port;
@@ -43,8 +47,8 @@ public sealed class Sink : IAsyncDisposable
     /// <summary>Device-to-sink latency of the readings received.</summary>
     public LatencyHistogram Latency { get; }
 
-    /// <summary>Starts a sink that tracks the order of <paramref name="devices"/> devices.</summary>
-    public static Sink Start(string name, int devices) => new(name, devices);
+    /// <summary>Starts a sink that tracks the order of <paramref name="devices"/> devices (and acknowledges what it handled, if asked).</summary>
+    public static Sink Start(string name, int devices, bool acknowledge) => new(name, devices, acknowledge);
 
     /// <inheritdoc/>
     public ValueTask DisposeAsync() => _source.DisposeAsync();

@@ -3,7 +3,7 @@ using System.Threading.Tasks;
 
 namespace HyperRoute.Samples.Telemetry;
 
-/// <summary>The six destination services: an alarm pair, two climate stores, two power stores.</summary>
+/// <summary>The six destination services: an alarm pair (which acknowledge what they handle), two climate stores, two power stores.</summary>
 public sealed class SinkSet : IAsyncDisposable
 {
     /// <summary>The sinks' roles, in the order <see cref="Destinations"/> connects to them.</summary>
@@ -35,7 +35,7 @@ public sealed class SinkSet : IAsyncDisposable
     }
 
     /// <summary>Starts the six sinks on free loopback ports, each tracking the order of <paramref name="devices"/> devices.</summary>
-    public static SinkSet Start(int devices) => new(Array.ConvertAll(Names, name => Sink.Start(name, devices)));
+    public static SinkSet Start(int devices) => new(Array.ConvertAll(Names, name => Sink.Start(name, devices, acknowledge: name.StartsWith("alarms", StringComparison.Ordinal))));
 
     /// <summary>The latencies of every sink together.</summary>
     public LatencyHistogram Latency()

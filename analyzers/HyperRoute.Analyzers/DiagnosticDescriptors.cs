@@ -562,4 +562,70 @@ internal static class DiagnosticDescriptors
         isEnabledByDefault: true,
         description: "Predicates are tested in a fixed order (key-less ones first, then a value's own in declaration order); an [On] whose When was already tested on every path to it takes nothing. The generator emits nothing for the router.",
         helpLinkUri: HelpLinkBase + "HR3018.md");
+
+    /// <summary>HR3019: a <c>[To]</c> group that names no field or property of the router.</summary>
+    public static readonly DiagnosticDescriptor MessageRouterToGroupMissing = new(
+        id: "HR3019",
+        title: "[To] names no member of the router",
+        messageFormat: "{0}",
+        category: MessagesCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "[To] names the field or property of the router that holds the destination group the handler forwards to. Reported on the group argument. The generator emits nothing for the router.",
+        helpLinkUri: HelpLinkBase + "HR3019.md");
+
+    /// <summary>HR3020: a <c>[To]</c> member that is not a <c>DestinationGroup&lt;T&gt;</c> of an <c>IFrameDestination</c>.</summary>
+    public static readonly DiagnosticDescriptor MessageRouterToGroupType = new(
+        id: "HR3020",
+        title: "[To] member is not a destination group",
+        messageFormat: "{0}",
+        category: MessagesCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "[To] forwards with Forwarding.Forward, which takes a DestinationGroup<T> whose destinations are IFrameDestinations; the member's type is, or derives from, one (RoundRobinGroup<TcpPeer>, ConsistentHashGroup<UdpPeer>, …), and a property has a getter. Reported on the group argument. The generator emits nothing for the router.",
+        helpLinkUri: HelpLinkBase + "HR3020.md");
+
+    /// <summary>HR3021: a <c>[To]</c> group that is an instance member, on a static handler.</summary>
+    public static readonly DiagnosticDescriptor MessageRouterToGroupInstance = new(
+        id: "HR3021",
+        title: "Instance destination group on a static handler",
+        messageFormat: "{0}",
+        category: MessagesCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "The generated forward runs in the handler's body and in Route; a static handler (and the static Route of a router whose handlers are all static) has no instance to read an instance group from. Reported on the group argument. The generator emits nothing for the router.",
+        helpLinkUri: HelpLinkBase + "HR3021.md");
+
+    /// <summary>HR3022: a <c>[To]</c> handler that is not a bodiless <c>partial MessageOutcome X(in TMessage)</c>.</summary>
+    public static readonly DiagnosticDescriptor MessageRouterToHandlerShape = new(
+        id: "HR3022",
+        title: "[To] handler is not a bodiless partial method",
+        messageFormat: "{0}",
+        category: MessagesCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "The generator writes a [To] handler's body, so the handler is a partial method without one, 'partial MessageOutcome X(in TMessage message)' or 'partial MessageOutcome X(TMessage message)' with an accessibility modifier, not generic. Reported on the method's name. The generator emits nothing for the router.",
+        helpLinkUri: HelpLinkBase + "HR3022.md");
+
+    /// <summary>HR3023: a <c>[To]</c> key that is not an integer or enum <c>[Field]</c> of the message.</summary>
+    public static readonly DiagnosticDescriptor MessageRouterToKeyInvalid = new(
+        id: "HR3023",
+        title: "[To] key is not an integer or enum field",
+        messageFormat: "{0}",
+        category: MessagesCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "Key names the message field whose bytes are the routing key (consistent hashing reads it), so it is an integer or enum [Field] of the message. Reported on the Key argument. The generator emits nothing for the router.",
+        helpLinkUri: HelpLinkBase + "HR3023.md");
+
+    /// <summary>HR3024: <c>[To]</c> on a method that is not an <c>[On]</c>/<c>[Otherwise]</c> handler.</summary>
+    public static readonly DiagnosticDescriptor MessageRouterToNotHandler = new(
+        id: "HR3024",
+        title: "[To] on a method that is not a handler",
+        messageFormat: "{0}",
+        category: MessagesCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "[To] makes a message router's [On] or [Otherwise] handler a forward; on any other method nothing routes messages to it. Reported on the attribute. The generator emits nothing for a router with one.",
+        helpLinkUri: HelpLinkBase + "HR3024.md");
 }

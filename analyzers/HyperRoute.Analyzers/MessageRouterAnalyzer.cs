@@ -11,7 +11,8 @@ namespace HyperRoute.Analyzers;
 /// rules the generator skips them by: HR3006 on the message type argument, HR3007 on the key argument, HR3008 on the
 /// second <c>[On]</c> of a value, HR3009 on an <c>[On]</c> value, HR3010 on a handler's name, HR3011 on every
 /// <c>[Otherwise]</c> after the first, HR3012 on the class's name, HR3013–HR3016 on a <c>When = …</c> argument, HR3017 and
-/// HR3018 on an <c>[On]</c>, and HR2001–HR2003 (the validator and transform rules of <see cref="StepReader"/>) on the type
+/// HR3018 on an <c>[On]</c>, HR3019–HR3021 on a <c>[To]</c> group argument, HR3022 on a <c>[To]</c> handler's name, HR3023 on
+/// a <c>Key = …</c> argument, HR3024 on a <c>[To]</c> that is on no handler (in any class), and HR2001–HR2003 (the validator and transform rules of <see cref="StepReader"/>) on the type
 /// argument of a router's or handler's <c>[Validate&lt;V&gt;]</c>/<c>[Transform&lt;X&gt;]</c>. A router of a message with problems of its own is
 /// left out without a diagnostic: the message carries it.
 /// </summary>
@@ -32,6 +33,12 @@ public sealed class MessageRouterAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.MessageRouterPredicateInstance,
         DiagnosticDescriptors.MessageRouterOnWithoutKey,
         DiagnosticDescriptors.MessageRouterUnreachable,
+        DiagnosticDescriptors.MessageRouterToGroupMissing,
+        DiagnosticDescriptors.MessageRouterToGroupType,
+        DiagnosticDescriptors.MessageRouterToGroupInstance,
+        DiagnosticDescriptors.MessageRouterToHandlerShape,
+        DiagnosticDescriptors.MessageRouterToKeyInvalid,
+        DiagnosticDescriptors.MessageRouterToNotHandler,
         DiagnosticDescriptors.StepTypeNotMarked,
         DiagnosticDescriptors.ValidatorDoesNotFit,
         DiagnosticDescriptors.TransformDoesNotFit);
@@ -54,12 +61,9 @@ public sealed class MessageRouterAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeType(SymbolAnalysisContext context)
     {
         var type = (INamedTypeSymbol)context.Symbol;
-        if (!MessageRouterReader.IsRouter(type))
-        {
-            return;
-        }
-
-        var (_, problems) = MessageRouterReader.Read(type, context.CancellationToken);
+        var problems = MessageRouterReader.IsRouter(type)
+            ? MessageRouterReader.Read(type, context.CancellationToken).Problems
+            : MessageRouterReader.StrayForwards(type, context.CancellationToken).ToImmutableArray();
         foreach (var problem in problems)
         {
             var descriptor = problem.Rule switch
@@ -77,6 +81,12 @@ public sealed class MessageRouterAnalyzer : DiagnosticAnalyzer
                 MessageRule.RouterPredicateInstance => DiagnosticDescriptors.MessageRouterPredicateInstance,
                 MessageRule.RouterOnWithoutKey => DiagnosticDescriptors.MessageRouterOnWithoutKey,
                 MessageRule.RouterUnreachable => DiagnosticDescriptors.MessageRouterUnreachable,
+                MessageRule.RouterToGroupMissing => DiagnosticDescriptors.MessageRouterToGroupMissing,
+                MessageRule.RouterToGroupType => DiagnosticDescriptors.MessageRouterToGroupType,
+                MessageRule.RouterToGroupInstance => DiagnosticDescriptors.MessageRouterToGroupInstance,
+                MessageRule.RouterToHandlerShape => DiagnosticDescriptors.MessageRouterToHandlerShape,
+                MessageRule.RouterToKeyInvalid => DiagnosticDescriptors.MessageRouterToKeyInvalid,
+                MessageRule.RouterToNotHandler => DiagnosticDescriptors.MessageRouterToNotHandler,
                 MessageRule.RouterStepNotMarked => DiagnosticDescriptors.StepTypeNotMarked,
                 MessageRule.RouterValidatorDoesNotFit => DiagnosticDescriptors.ValidatorDoesNotFit,
                 MessageRule.RouterTransformDoesNotFit => DiagnosticDescriptors.TransformDoesNotFit,

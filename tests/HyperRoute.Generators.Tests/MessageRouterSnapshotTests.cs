@@ -264,6 +264,147 @@ public sealed class MessageRouterSnapshotTests
         Assert.Equal(new[] { "M.Message.g.cs" }, result.Sources.Select(s => s.HintName));
     }
 
+    [Fact]
+    public void To_handlers_forward_in_place_to_their_groups_with_the_key_bytes_after_their_steps()
+    {
+        var result = Generate("""
+            using System;
+            using HyperRoute;
+            using HyperRoute.Messaging;
+            using HyperRoute.Messaging.Destinations;
+
+            namespace Sensors;
+
+            [Message]
+            public partial struct Telemetry
+            {
+                [Field(0)] public ushort Kind;
+                [Field(1)] public uint DeviceId;
+                [Field(2)] public double Value;
+                [Field(3)] public long Timestamp;
+            }
+
+            public sealed class Sink : IFrameDestination
+            {
+                public SendResult Send(ReadOnlySpan<byte> frame) => SendResult.Sent;
+            }
+
+            [Validator] public readonly partial struct Fresh : IValidator<Telemetry> { public static ValidationResult Validate(in Telemetry value) => value.Timestamp > 0 ? ValidationResult.Ok : ValidationResult.Fail("stale"u8); }
+            [Transform] public readonly partial struct Stamp : ITransform<Telemetry> { public static void Transform(ref Telemetry value) => value.Timestamp = 1; }
+
+            [MessageRouter(typeof(Telemetry), nameof(Telemetry.Kind))]
+            public sealed partial class TelemetryRouter
+            {
+                public required FailoverGroup<Sink> Alarms { get; init; }
+                public required RoundRobinGroup<Sink> Climate { get; init; }
+                public required ConsistentHashGroup<Sink> Power { get; init; }
+
+                [On(When = nameof(IsAlarm))]
+                [Validate<Fresh>]
+                [Transform<Stamp>]
+                [To(nameof(Alarms))]
+                private partial MessageOutcome Alarm(in Telemetry reading);
+
+                [On(1), On(2)]
+                [To(nameof(Climate))]
+                private partial MessageOutcome ToClimate(Telemetry reading);
+
+                [On(7), On(8)]
+                [To(nameof(Power), Key = nameof(Telemetry.DeviceId))]
+                private partial MessageOutcome ToPower(in Telemetry reading);
+
+                [Otherwise] static void Unknown(in Telemetry message) { }
+
+                static bool IsAlarm(in Telemetry message) => message.Value > 100;
+            }
+            """);
+
+        Snapshot.Match(result.Sources[1].Source, "TelemetryRouter");
+    }
+
+    [Fact]
+    public void A_static_router_forwards_to_static_groups_with_little_endian_enum_and_byte_keys()
+    {
+        var result = Generate("""
+            using System;
+            using HyperRoute;
+            using HyperRoute.Messaging;
+            using HyperRoute.Messaging.Destinations;
+
+            namespace Devices;
+
+            public enum Region : short { North = 1, South = 2 }
+
+            [Message(Endian.Little)]
+            public partial struct Control
+            {
+                [Field(0)] public byte Command;
+                [Field(1)] public Region Region;
+                [Field(2)] public sbyte Zone;
+            }
+
+            public sealed class Sink : IFrameDestination
+            {
+                public SendResult Send(ReadOnlySpan<byte> frame) => SendResult.Sent;
+            }
+
+            [MessageRouter(typeof(Control), nameof(Control.Command))]
+            public static partial class ControlRouter
+            {
+                public static ConsistentHashGroup<Sink> ByRegion = null!;
+                private static readonly LeastInFlightGroup<Sink> byZone = null!;
+
+                [On(1)] [To(nameof(ByRegion), Key = nameof(Control.Region))]
+                public static partial MessageOutcome Regional(in Control key);
+
+                [Otherwise] [To(nameof(byZone), Key = nameof(Control.Zone))]
+                internal static partial MessageOutcome Zoned(Control message);
+            }
+            """);
+
+        Snapshot.Match(result.Sources[1].Source, "ControlRouter");
+    }
+
+    [Theory]
+    [InlineData("[To(nameof(Missing))] private partial MessageOutcome X(in Telemetry m);")]
+    [InlineData("[To(nameof(Climate), Key = nameof(Telemetry.Value))] private partial MessageOutcome X(in Telemetry m);")]
+    [InlineData("[To(nameof(Climate))] private MessageOutcome X(in Telemetry m) => default;")]
+    [InlineData("[To(nameof(Climate))] private static partial MessageOutcome X(in Telemetry m);")]
+    [InlineData("[To(nameof(Climate))] private partial MessageOutcome X(ref Telemetry m);")]
+    public void A_broken_To_handler_drops_its_router_without_throwing(string handler)
+    {
+        var compilation = CompilationFactory.Create("""
+            using System;
+            using HyperRoute;
+            using HyperRoute.Messaging;
+            using HyperRoute.Messaging.Destinations;
+
+            [Message]
+            public partial struct Telemetry
+            {
+                [Field(0)] public ushort Kind;
+                [Field(1)] public double Value;
+            }
+
+            public sealed class Sink : IFrameDestination
+            {
+                public SendResult Send(ReadOnlySpan<byte> frame) => SendResult.Sent;
+            }
+
+            [MessageRouter(typeof(Telemetry), nameof(Telemetry.Kind))]
+            public partial class Router
+            {
+                RoundRobinGroup<Sink> Climate = null!;
+
+                [On(1)]
+            """ + handler + "\n}\n");
+
+        var result = GeneratorHarness.Run(new MessageGenerator(), compilation);
+
+        Assert.Empty(result.GeneratorDiagnostics); // a generator exception would surface here
+        Assert.Equal("Telemetry.Message.g.cs", Assert.Single(result.Sources).HintName);
+    }
+
     private static GeneratorResult Generate(string source)
     {
         var compilation = CompilationFactory.Create(source);

@@ -62,6 +62,24 @@ internal enum MessageRule
     /// <summary>HR3018: an <c>[On]</c> no message can reach: an earlier test on its path is the same predicate.</summary>
     RouterUnreachable,
 
+    /// <summary>HR3019: a <c>[To]</c> group that names no field or property of the router.</summary>
+    RouterToGroupMissing,
+
+    /// <summary>HR3020: a <c>[To]</c> group whose type is not a <c>DestinationGroup&lt;T&gt;</c> of an <c>IFrameDestination</c>.</summary>
+    RouterToGroupType,
+
+    /// <summary>HR3021: a <c>[To]</c> group that is an instance member, on a static handler.</summary>
+    RouterToGroupInstance,
+
+    /// <summary>HR3022: a <c>[To]</c> handler that is not a partial <c>MessageOutcome X(in TMessage)</c> without a body.</summary>
+    RouterToHandlerShape,
+
+    /// <summary>HR3023: a <c>[To]</c> key that is not an integer or enum <c>[Field]</c> of the message.</summary>
+    RouterToKeyInvalid,
+
+    /// <summary>HR3024: <c>[To]</c> on a method that is not an <c>[On]</c>/<c>[Otherwise]</c> handler.</summary>
+    RouterToNotHandler,
+
     /// <summary>HR2001 on a message router: a step whose type is not a partial <c>[Validator]</c>/<c>[Transform]</c>.</summary>
     RouterStepNotMarked,
 

@@ -7,7 +7,8 @@ namespace HyperRoute.Common.Messages;
 /// <param name="IsStatic">The handler is static (called through the router type) rather than instance (through <c>this</c>).</param>
 /// <param name="ByIn">The handler takes the message <c>in</c> rather than by value.</param>
 /// <param name="Steps">Its <c>[Validate&lt;V&gt;]</c>/<c>[Transform&lt;X&gt;]</c>, in declaration order: run after routing, before it.</param>
-internal sealed record MessageHandler(string Name, bool IsStatic, bool ByIn, EquatableArray<PipelineStep> Steps);
+/// <param name="Forward">For a <c>[To]</c> handler (a partial method the generator writes), where it forwards; otherwise <see langword="null"/>.</param>
+internal sealed record MessageHandler(string Name, bool IsStatic, bool ByIn, EquatableArray<PipelineStep> Steps, MessageForward? Forward = null);
 
 /// <summary>A <c>When</c> predicate of a message router: <c>bool Name(in TMessage)</c> or <c>bool Name(TMessage)</c>.</summary>
 /// <param name="Name">The method name as generated code calls it (escaped with <c>@</c> when it is a keyword).</param>

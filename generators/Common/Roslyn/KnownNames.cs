@@ -14,4 +14,10 @@ internal static class KnownNames
     public const string MessageRouterAttribute = "HyperRoute.MessageRouterAttribute";
     public const string OnAttribute = "HyperRoute.OnAttribute";
     public const string OtherwiseAttribute = "HyperRoute.OtherwiseAttribute";
+    public const string ToAttribute = "HyperRoute.ToAttribute";
+    public const string DestinationGroup = "HyperRoute.Messaging.DestinationGroup`1";
+    public const string FrameDestinationInterface = "HyperRoute.Messaging.Destinations.IFrameDestination";
+    public const string MessageOutcome = "HyperRoute.Messaging.MessageOutcome";
+    public const string GeneratedCodeAttribute = "System.CodeDom.Compiler.GeneratedCodeAttribute";
+    public const string GeneratorName = "HyperRoute.Generators";
 }

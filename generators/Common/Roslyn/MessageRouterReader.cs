@@ -14,7 +14,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace HyperRoute.Common;
 
 /// <summary>
-/// Reads a <c>[MessageRouter]</c> class's symbols into a <see cref="MessageRouterLayout"/>, with the HR3006–HR3018
+/// Reads a <c>[MessageRouter]</c> class's symbols into a <see cref="MessageRouterLayout"/>, with the HR3006–HR3024
 /// rules (and HR2001–HR2003 for its validators and transforms): the generator emits a router only when <see cref="Read"/> finds no problem, and the analyzer reports each
 /// problem where it is written. A router of a message with problems of its own is left out without a diagnostic of
 /// its own: the message carries it.
@@ -84,7 +84,7 @@ internal static partial class MessageRouterReader
                 continue;
             }
 
-            var handler = Handler(method, message, messageDisplay, stepsApply, problems, cancellationToken);
+            var handler = Handler(method, message, messageDisplay, messageLayout, problems, cancellationToken);
             foreach (var on in method.GetAttributes().Where(a => a.AttributeClass?.ToDisplayString() == KnownNames.OnAttribute))
             {
                 if (ReadOn(router, method, on, message, messageDisplay, isStatic, keyField, keyType, plain, problems, cancellationToken) is not { } routeCase)
@@ -103,6 +103,8 @@ internal static partial class MessageRouterReader
                 otherwise ??= handler; // any further [Otherwise] is HR3011, below
             }
         }
+
+        problems.AddRange(StrayForwards(router, cancellationToken));
 
         // HR3011: every [Otherwise] after the first.
         foreach (var extra in router.GetMembers().OfType<IMethodSymbol>()
@@ -212,10 +214,15 @@ internal static partial class MessageRouterReader
     private static AttributeData? RouterAttribute(INamedTypeSymbol type)
         => type.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == KnownNames.MessageRouterAttribute);
 
-    // HR3010: void X(in TMessage) or void X(TMessage), not generic; and its steps (HR2001–HR2003).
-    private static MessageHandler? Handler(IMethodSymbol method, INamedTypeSymbol message, string messageDisplay, bool stepsApply, ImmutableArray<MessageProblem>.Builder problems, CancellationToken cancellationToken)
+    // HR3010: void X(in TMessage) or void X(TMessage), not generic, or a [To] handler (HR3019–HR3023); and its steps (HR2001–HR2003).
+    private static MessageHandler? Handler(IMethodSymbol method, INamedTypeSymbol message, string messageDisplay, MessageLayout? messageLayout, ImmutableArray<MessageProblem>.Builder problems, CancellationToken cancellationToken)
     {
-        var steps = stepsApply ? Steps(method.GetAttributes(), StepPosition.MessageHandler, message, problems, cancellationToken) : EquatableArray<PipelineStep>.Empty;
+        var steps = messageLayout is not null ? Steps(method.GetAttributes(), StepPosition.MessageHandler, message, problems, cancellationToken) : EquatableArray<PipelineStep>.Empty;
+        if (ToAttributeOf(method) is { } to)
+        {
+            return ForwardHandler(method, to, message, messageDisplay, messageLayout, steps, problems, cancellationToken);
+        }
+
         var parameter = method.Parameters.Length == 1 ? method.Parameters[0] : null;
         var fits = method.MethodKind == MethodKind.Ordinary && method.ReturnsVoid && !method.IsGenericMethod && !method.IsAbstract
             && parameter is { RefKind: RefKind.None or RefKind.In } && SymbolEqualityComparer.Default.Equals(parameter.Type, message);

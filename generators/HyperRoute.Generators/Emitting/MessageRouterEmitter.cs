@@ -33,6 +33,7 @@ internal static partial class MessageRouterEmitter
         using (writer.Braces())
         {
             WriteRoute(writer, plan);
+            WriteForwardMethods(writer, plan);
             if (spec.Layout.HasSpanReader)
             {
                 writer.Line();
@@ -60,6 +61,12 @@ internal static partial class MessageRouterEmitter
                 ? ", <see cref=\"" + Outcome + ".Rejected\"/> when a validator refused the message (and no handler ran)"
                 : "")
             + (plan.Fallback is null ? ", and <see cref=\"" + Outcome + ".Unrouted\"/> when no [On] takes it (there is no [Otherwise])." : "; the [Otherwise] handler takes every message no [On] takes."));
+        if (plan.Forwards.Count > 0)
+        {
+            writer.Line("/// A [To] handler forwards the message to its destination group: <see cref=\"" + Outcome + ".Routed\"/> when a destination");
+            writer.Line("/// accepted it, <see cref=\"" + Outcome + ".Undelivered\"/> when none did.");
+        }
+
         writer.Line("/// </summary>");
         WriteRemarks(writer, plan);
         writer.Line(GeneratedCode);
@@ -126,16 +133,16 @@ internal static partial class MessageRouterEmitter
         }
     }
 
-    // A switch section's statements; in braces when it declares the copy, so that sections do not share the local.
+    // A switch section's statements; in braces when it declares the copy or a routing key, so that sections do not share the local.
     private static void WriteSection(SourceWriter writer, RouteArm arm)
     {
-        using (arm.Copies ? writer.Braces() : writer.Indent())
+        using (arm.Copies || arm.Forward?.Key is not null ? writer.Braces() : writer.Indent())
         {
             WriteArmBody(writer, arm);
         }
     }
 
-    // The handler's steps, then the handler.
+    // The handler's steps, then the handler, or a [To] handler's forward written in place.
     private static void WriteArmBody(SourceWriter writer, RouteArm arm)
     {
         if (arm.Copies)
@@ -144,6 +151,12 @@ internal static partial class MessageRouterEmitter
         }
 
         WriteSteps(writer, arm.Steps, arm.Subject, arm.Handler, spaceAfterLast: true);
+        if (arm.Forward is { } forward)
+        {
+            WriteForward(writer, forward, arm.Subject);
+            return;
+        }
+
         writer.Line(arm.Call);
         writer.Line("return " + Outcome + ".Routed;");
     }

@@ -20,7 +20,23 @@ namespace HyperRoute.Generators.Planning;
 /// <param name="Steps">The handler's validators and transforms, in declaration order.</param>
 /// <param name="Call">The handler call statement.</param>
 /// <param name="Handler">The handler's name as users read it.</param>
-internal sealed record RouteArm(string Comment, string? Label, string? Guard, bool Copies, string Subject, EquatableArray<PipelineStep> Steps, string Call, string Handler);
+/// <param name="Forward">For a <c>[To]</c> handler, the forward written in place of <paramref name="Call"/>; otherwise <see langword="null"/>.</param>
+internal sealed record RouteArm(string Comment, string? Label, string? Guard, bool Copies, string Subject, EquatableArray<PipelineStep> Steps, string Call, string Handler, PlannedForward? Forward);
+
+/// <summary>A <c>[To]</c> handler's forward: its attribute, the group as generated code reads it, and the key.</summary>
+/// <param name="Comment">The attribute as written, for the <c>//</c> comment above the forward.</param>
+/// <param name="Group">The group expression: <c>this.Climate</c> or <c>global::Ns.R.Climate</c>.</param>
+/// <param name="GroupName">The group member's name as users read it.</param>
+/// <param name="Key">The routing key, or <see langword="null"/>.</param>
+internal sealed record PlannedForward(string Comment, string Group, string GroupName, ForwardKey? Key);
+
+/// <summary>The generated implementation of a <c>[To]</c> handler's partial method: the same forward as its cases in <c>Route</c>.</summary>
+/// <param name="Modifiers">The modifiers as the definition writes them (<c>private static partial</c>).</param>
+/// <param name="Name">The method name as generated code declares it.</param>
+/// <param name="Parameter">The parameter name as the definition declares it.</param>
+/// <param name="ByIn">The message is taken by <c>in</c>.</param>
+/// <param name="Forward">The forward.</param>
+internal sealed record ForwardMethod(string Modifiers, string Name, string Parameter, bool ByIn, PlannedForward Forward);
 
 /// <summary>One row of the route table in the remarks: the key, the predicate (may be empty) and the handler.</summary>
 internal sealed record RouteRow(string Key, string When, string Handler);
@@ -35,6 +51,7 @@ internal sealed record RouteRow(string Key, string When, string Handler);
 /// <param name="Fallback">The <c>[Otherwise]</c> arm, or <see langword="null"/>.</param>
 /// <param name="HasPredicates">Some <c>[On]</c> has <c>When</c>: the route table shows a predicate column.</param>
 /// <param name="Rows">The route table.</param>
+/// <param name="Forwards">The <c>[To]</c> handlers' partial method implementations, by name.</param>
 internal sealed record MessageRouterPlan(
     MessageRouterSpec Spec,
     bool IsStatic,
@@ -44,7 +61,8 @@ internal sealed record MessageRouterPlan(
     IReadOnlyList<RouteArm> Arms,
     RouteArm? Fallback,
     bool HasPredicates,
-    IReadOnlyList<RouteRow> Rows);
+    IReadOnlyList<RouteRow> Rows,
+    IReadOnlyList<ForwardMethod> Forwards);
 
 /// <summary>
 /// Stage 2 for message routers: the router's steps, the key-less predicates as <c>if</c>s, one <c>switch</c> arm per
@@ -52,7 +70,8 @@ internal sealed record MessageRouterPlan(
 /// <c>[Otherwise]</c> handler as <c>default</c>. Every call is direct: static members through the router's type,
 /// instance ones through <c>this</c>, so that no member or parameter named like them can shadow them. The message is
 /// copied only where a transform changes it: once before routing when the router has transforms, otherwise inside the
-/// arm of a handler that has.
+/// arm of a handler that has. A <c>[To]</c> handler's arm is its forward, written in place rather than called (see
+/// <see cref="PlannedForward"/>), and its partial method gets the same forward as its implementation.
 /// </summary>
 internal static class MessageRouterPlanner
 {
@@ -72,8 +91,18 @@ internal static class MessageRouterPlanner
             ? new RouteRow("otherwise", "", HandlerCell(fallbackHandler))
             : new RouteRow("otherwise", "", "(not routed: Route returns Unrouted)"));
         var hasPredicates = layout.Anywhere.Count > 0 || layout.Cases.Any(c => c.When is not null);
-        return new MessageRouterPlan(spec, layout.IsStatic, copiesAtSource, subject, anywhere, arms, fallback, hasPredicates, rows);
+        var forwards = layout.Anywhere.Concat(layout.Cases).Select(c => c.Handler).Append(layout.Otherwise)
+            .Where(h => h?.Forward is not null)
+            .GroupBy(h => h!.Name)
+            .OrderBy(g => g.Key, System.StringComparer.Ordinal)
+            .Select(g => g.First()!)
+            .Select(h => new ForwardMethod(h.Forward!.Modifiers, h.Name, h.Forward.Parameter, h.ByIn, Forward(spec, h.Forward)))
+            .ToList();
+        return new MessageRouterPlan(spec, layout.IsStatic, copiesAtSource, subject, anywhere, arms, fallback, hasPredicates, rows, forwards);
     }
+
+    private static PlannedForward Forward(MessageRouterSpec spec, MessageForward forward)
+        => new(forward.Attribute, Target(spec, forward.GroupIsStatic) + "." + forward.Group, Unescape(forward.Group), forward.Key);
 
     private static RouteArm Arm(MessageRouterSpec spec, string comment, string? label, MessagePredicate? when, MessageHandler handler, bool copiesAtSource)
     {
@@ -82,14 +111,18 @@ internal static class MessageRouterPlanner
         var subject = copiesAtSource || copies ? "routed" : "message";
         var guard = when is null ? null : Target(spec, when.IsStatic) + "." + when.Name + "(" + (when.ByIn ? "in " : "") + routingSubject + ")";
         var call = Target(spec, handler.IsStatic) + "." + handler.Name + "(" + (handler.ByIn ? "in " : "") + subject + ");";
-        return new RouteArm(comment, label, guard, copies, subject, handler.Steps, call, Unescape(handler.Name));
+        var forward = handler.Forward is { } to ? Forward(spec, to) : null;
+        return new RouteArm(comment, label, guard, copies, subject, handler.Steps, call, Unescape(handler.Name), forward);
     }
 
     private static string Target(MessageRouterSpec spec, bool isStatic) => isStatic ? spec.FullName : "this";
 
-    // The handler as the table shows it, with the steps that run before it.
+    // The handler as the table shows it (a [To] handler as its destination group), with the steps that run before it.
     private static string HandlerCell(MessageHandler handler)
-        => Unescape(handler.Name) + (handler.Steps.Count == 0 ? "" : " after " + string.Join(" ", handler.Steps.Select(s => s.Attribute)));
+        => (handler.Forward is { } to
+                ? "to " + Unescape(to.Group) + " (" + to.GroupTypeDisplay + ")" + (to.Key is { } key ? " by " + Unescape(key.FieldName) : "")
+                : Unescape(handler.Name))
+            + (handler.Steps.Count == 0 ? "" : " after " + string.Join(" ", handler.Steps.Select(s => s.Attribute)));
 
     // The key as the remarks table shows it: the value, and an enum member's name (Kind.Temperature = 1).
     private static string Key(MessageRouteCase routeCase)

@@ -12,6 +12,7 @@ public sealed class MessageCounters
     private long _unrouted;
     private long _rejected;
     private long _malformed;
+    private long _undelivered;
 
     /// <summary>Messages a handler took.</summary>
     public long Routed => Interlocked.Read(ref _routed);
@@ -25,8 +26,11 @@ public sealed class MessageCounters
     /// <summary>Frames that did not hold exactly one message (dropped).</summary>
     public long Malformed => Interlocked.Read(ref _malformed);
 
+    /// <summary>Messages a <c>[To]</c> handler took that no destination of its group accepted (dropped).</summary>
+    public long Undelivered => Interlocked.Read(ref _undelivered);
+
     /// <summary>Every outcome counted so far.</summary>
-    public long Total => Routed + Unrouted + Rejected + Malformed;
+    public long Total => Routed + Unrouted + Rejected + Malformed + Undelivered;
 
     /// <summary>Counts one outcome.</summary>
     [HotPath]
@@ -43,6 +47,9 @@ public sealed class MessageCounters
             case MessageOutcome.Rejected:
                 Interlocked.Increment(ref _rejected);
                 break;
+            case MessageOutcome.Undelivered:
+                Interlocked.Increment(ref _undelivered);
+                break;
             default:
                 Interlocked.Increment(ref _malformed);
                 break;
@@ -50,5 +57,5 @@ public sealed class MessageCounters
     }
 
     /// <inheritdoc/>
-    public override string ToString() => $"routed {Routed}, unrouted {Unrouted}, rejected {Rejected}, malformed {Malformed}";
+    public override string ToString() => $"routed {Routed}, unrouted {Unrouted}, rejected {Rejected}, malformed {Malformed}, undelivered {Undelivered}";
 }

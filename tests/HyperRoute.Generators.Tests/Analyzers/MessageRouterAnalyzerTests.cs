@@ -4,7 +4,7 @@ using Xunit;
 
 namespace HyperRoute.Generators.Tests.Analyzers;
 
-/// <summary>HR3006–HR3018 and HR2001–HR2003: [MessageRouter] declarations the generator cannot compile, reported where they are written.</summary>
+/// <summary>HR3006–HR3024 and HR2001–HR2003: [MessageRouter] declarations the generator cannot compile, reported where they are written.</summary>
 public sealed class MessageRouterAnalyzerTests
 {
     private const string Messages = """
@@ -351,6 +351,141 @@ public sealed class MessageRouterAnalyzerTests
                 [Otherwise] [Transform<{|HR2003:StampInt|}>] [Validate<{|HR2001:Stamp|}>] [Validate<{|HR2002:OfInt|}>] static void Y(in Telemetry message) { }
             }
             """);
+    }
+
+    private const string Groups = """
+        public sealed class Sink : HyperRoute.Messaging.Destinations.IFrameDestination
+        {
+            public HyperRoute.Messaging.Destinations.SendResult Send(ReadOnlySpan<byte> frame) => HyperRoute.Messaging.Destinations.SendResult.Sent;
+        }
+
+        """;
+
+    // Without the generator, a partial method with an accessibility modifier has no implementation part.
+    private const string NoImplementation = "CS8795";
+
+    [Fact]
+    public void Supported_To_handlers_report_nothing()
+    {
+        AnalyzerHarness.Verify<MessageRouterAnalyzer>(Messages + Groups + """
+            [MessageRouter(typeof(Telemetry), nameof(Telemetry.Kind))]
+            public partial class A
+            {
+                HyperRoute.Messaging.RoundRobinGroup<Sink> Climate { get; } = null!;
+                static HyperRoute.Messaging.ConsistentHashGroup<Sink> power = null!;
+
+                [On(1)] [To(nameof(Climate))] private partial HyperRoute.Messaging.MessageOutcome ToClimate(in Telemetry message);
+                [On(2)] [To(nameof(power), Key = nameof(Telemetry.Sort))] private static partial HyperRoute.Messaging.MessageOutcome ToPower(Telemetry message);
+                [Otherwise] [To(nameof(power), Key = nameof(Telemetry.Kind))] private partial HyperRoute.Messaging.MessageOutcome Rest(in Telemetry message);
+            }
+            """, NoImplementation);
+    }
+
+    [Fact]
+    public void HR3019_a_To_group_that_names_no_field_or_property()
+    {
+        AnalyzerHarness.Verify<MessageRouterAnalyzer>(Messages + Groups + """
+            [MessageRouter(typeof(Telemetry), nameof(Telemetry.Kind))]
+            public partial class A
+            {
+                void Method() { }
+
+                [On(1)] [To({|HR3019:"Missing"|})] private partial HyperRoute.Messaging.MessageOutcome X(in Telemetry message);
+                [On(2)] [To({|HR3019:nameof(Method)|})] private partial HyperRoute.Messaging.MessageOutcome Y(in Telemetry message);
+                [On(3)] [To({|HR3019:""|})] private partial HyperRoute.Messaging.MessageOutcome Z(in Telemetry message);
+            }
+            """, NoImplementation);
+    }
+
+    [Fact]
+    public void HR3020_a_To_member_that_is_not_a_group_of_frame_destinations()
+    {
+        AnalyzerHarness.Verify<MessageRouterAnalyzer>(Messages + Groups + """
+            [MessageRouter(typeof(Telemetry), nameof(Telemetry.Kind))]
+            public partial class A
+            {
+                Sink Single = new();
+                HyperRoute.Messaging.RoundRobinGroup<string> Names = null!;
+                HyperRoute.Messaging.RoundRobinGroup<Sink> WriteOnly { set { } }
+
+                [On(1)] [To({|HR3020:nameof(Single)|})] private partial HyperRoute.Messaging.MessageOutcome X(in Telemetry message);
+                [On(2)] [To({|HR3020:nameof(Names)|})] private partial HyperRoute.Messaging.MessageOutcome Y(in Telemetry message);
+                [On(3)] [To({|HR3020:nameof(WriteOnly)|})] private partial HyperRoute.Messaging.MessageOutcome Z(in Telemetry message);
+            }
+            """, NoImplementation);
+    }
+
+    [Fact]
+    public void HR3021_an_instance_group_on_a_static_handler()
+    {
+        AnalyzerHarness.Verify<MessageRouterAnalyzer>(Messages + Groups + """
+            [MessageRouter(typeof(Telemetry), nameof(Telemetry.Kind))]
+            public partial class A
+            {
+                HyperRoute.Messaging.FailoverGroup<Sink> Alarms = null!;
+
+                [On(1)] [To({|HR3021:nameof(Alarms)|})] private static partial HyperRoute.Messaging.MessageOutcome X(in Telemetry message);
+                [On(2)] [To(nameof(Alarms))] private partial HyperRoute.Messaging.MessageOutcome Y(in Telemetry message);
+            }
+            """, NoImplementation);
+    }
+
+    [Fact]
+    public void HR3022_a_To_handler_with_a_body_not_partial_or_of_the_wrong_signature()
+    {
+        AnalyzerHarness.Verify<MessageRouterAnalyzer>(Messages + Groups + """
+            [MessageRouter(typeof(Telemetry), nameof(Telemetry.Kind))]
+            public partial class A
+            {
+                HyperRoute.Messaging.RoundRobinGroup<Sink> Climate = null!;
+
+                [On(1)] [To(nameof(Climate))] HyperRoute.Messaging.MessageOutcome {|HR3022:Plain|}(in Telemetry message) => default;
+                [On(2)] [To(nameof(Climate))] partial void {|HR3022:Void|}(in Telemetry message);
+                [On(3)] [To(nameof(Climate))] private partial HyperRoute.Messaging.MessageOutcome {|HR3022:Ref|}(ref Telemetry message);
+                [On(4)] [To(nameof(Climate))] private partial int {|HR3022:Number|}(in Telemetry message);
+                [On(5)] [To(nameof(Climate))] private partial HyperRoute.Messaging.MessageOutcome {|HR3022:Bodied|}(in Telemetry message);
+                private partial HyperRoute.Messaging.MessageOutcome Bodied(in Telemetry message) => default;
+            }
+            """, NoImplementation);
+    }
+
+    [Fact]
+    public void HR3023_a_To_key_that_is_not_an_integer_or_enum_field()
+    {
+        AnalyzerHarness.Verify<MessageRouterAnalyzer>(Messages + Groups + """
+            [MessageRouter(typeof(Telemetry), nameof(Telemetry.Kind))]
+            public partial class A
+            {
+                HyperRoute.Messaging.ConsistentHashGroup<Sink> Power = null!;
+
+                [On(1)] [To(nameof(Power), {|HR3023:Key = nameof(Telemetry.Value)|})] private partial HyperRoute.Messaging.MessageOutcome X(in Telemetry message);
+                [On(2)] [To(nameof(Power), {|HR3023:Key = nameof(Telemetry.NotOnTheWire)|})] private partial HyperRoute.Messaging.MessageOutcome Y(in Telemetry message);
+                [On(3)] [To(nameof(Power), {|HR3023:Key = "Nothing"|})] private partial HyperRoute.Messaging.MessageOutcome Z(in Telemetry message);
+                [On(4)] [To(nameof(Power), Key = nameof(Telemetry.Bits))] private partial HyperRoute.Messaging.MessageOutcome Flags(in Telemetry message);
+            }
+            """, NoImplementation);
+    }
+
+    [Fact]
+    public void HR3024_To_on_a_method_that_is_not_a_handler()
+    {
+        AnalyzerHarness.Verify<MessageRouterAnalyzer>(Messages + Groups + """
+            [MessageRouter(typeof(Telemetry), nameof(Telemetry.Kind))]
+            public partial class A
+            {
+                HyperRoute.Messaging.RoundRobinGroup<Sink> Climate = null!;
+
+                [{|HR3024:To(nameof(Climate))|}] private partial HyperRoute.Messaging.MessageOutcome Stray(in Telemetry message);
+                [On(1)] static void Handler(in Telemetry message) { }
+            }
+
+            public partial class NotARouter
+            {
+                HyperRoute.Messaging.RoundRobinGroup<Sink> Climate = null!;
+
+                [{|HR3024:To(nameof(Climate))|}] private partial HyperRoute.Messaging.MessageOutcome Stray(in Telemetry message);
+            }
+            """, NoImplementation);
     }
 
     private const string Steps = """

@@ -1,17 +1,14 @@
 using System;
-using System.Threading;
 using System.Threading.Tasks;
 using HyperRoute.Messaging;
 using HyperRoute.Messaging.Destinations;
 
 namespace HyperRoute.Samples.Telemetry;
 
-/// <summary>The router's three destination groups over pooled TCP peers, and what became of every forward.</summary>
+/// <summary>The router's three destination groups over TCP peers to the six sinks.</summary>
 public sealed class Destinations : IAsyncDisposable
 {
     private readonly TcpPeer[] _peers;
-    private long _sent;
-    private long _failed;
 
     private Destinations(TcpPeer[] peers)
     {
@@ -30,13 +27,7 @@ public sealed class Destinations : IAsyncDisposable
     /// <summary>Battery and voltage: by device.</summary>
     public ConsistentHashGroup<TcpPeer> Power { get; }
 
-    /// <summary>Forwards a sink acknowledged to the operating system.</summary>
-    public long Sent => Interlocked.Read(ref _sent);
-
-    /// <summary>Forwards no destination of the group took.</summary>
-    public long Failed => Interlocked.Read(ref _failed);
-
-    /// <summary>The <c>send</c> system calls the peers made: fewer than <see cref="Sent"/> when forwards made within one receive are written together.</summary>
+    /// <summary>The <c>send</c> system calls the peers made: fewer than the forwards, as those made within one receive are written together.</summary>
     public long Writes
     {
         get
@@ -86,20 +77,6 @@ public sealed class Destinations : IAsyncDisposable
 
         destinations = new Destinations(peers);
         return destinations;
-    }
-
-    /// <summary>Counts one forward's outcome.</summary>
-    [HotPath]
-    public void Count(SendResult result)
-    {
-        if (result == SendResult.Sent)
-        {
-            Interlocked.Increment(ref _sent);
-        }
-        else
-        {
-            Interlocked.Increment(ref _failed);
-        }
     }
 
     /// <inheritdoc/>

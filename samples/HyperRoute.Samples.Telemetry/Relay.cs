@@ -6,14 +6,17 @@ using HyperRoute.Messaging.Sources;
 
 namespace HyperRoute.Samples.Telemetry;
 
-/// <summary>What a relay has done so far: the outcome of every frame and of every forward.</summary>
+/// <summary>
+/// What a relay has done so far: the outcome of every frame (routed means forwarded to a destination that took it;
+/// undelivered, routed to a group none of whose destinations took it), the socket writes to the sinks, and the
+/// source's own counters.
+/// </summary>
 public readonly record struct RelayStats(
     long Routed,
+    long Undelivered,
     long Unrouted,
     long Rejected,
     long Malformed,
-    long Forwarded,
-    long ForwardFailures,
     long SinkWrites,
     long OversizeClosed,
     long Connections,
@@ -21,7 +24,7 @@ public readonly record struct RelayStats(
     long Faults)
 {
     /// <summary>Frames with an outcome.</summary>
-    public long Outcomes => Routed + Unrouted + Rejected + Malformed;
+    public long Outcomes => Routed + Undelivered + Unrouted + Rejected + Malformed;
 }
 
 /// <summary>A router between the devices and the sinks: the HyperRoute one, or the conventional one it is measured against.</summary>
@@ -58,11 +61,10 @@ public sealed class HyperRouteRelay : IRelay
     /// <inheritdoc/>
     public RelayStats Stats => new(
         _counters.Routed,
+        _counters.Undelivered,
         _counters.Unrouted,
         _counters.Rejected,
         _counters.Malformed,
-        _destinations.Sent,
-        _destinations.Failed,
         _destinations.Writes,
         _source.FramesRejected,
         _source.ConnectionsAccepted,

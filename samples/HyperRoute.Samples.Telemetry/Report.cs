@@ -9,8 +9,8 @@ public sealed class Report(DeviceTally sent, RelayStats router, SinkSet sinks, l
     private long ExpectedRouted => sent.Valid + 2; // plus the rogue client's two
 
     /// <summary>
-    /// Every frame has the outcome its fault predicts, every forward was taken and arrived, in order, and the rogue
-    /// connection was the only one closed for an oversize frame.
+    /// Every frame has the outcome its fault predicts, every routed reading was taken by a destination and arrived,
+    /// in order, and the rogue connection was the only one closed for an oversize frame.
     /// </summary>
     public bool Balanced =>
         drained
@@ -19,9 +19,8 @@ public sealed class Report(DeviceTally sent, RelayStats router, SinkSet sinks, l
         && router.Malformed == sent.Truncated
         && router.Unrouted == sent.Unroutable
         && router.Rejected == sent.BadVersion + sent.NotANumber
-        && router.ForwardFailures == 0
-        && router.Forwarded == router.Routed
-        && sinks.Received == router.Forwarded
+        && router.Undelivered == 0
+        && sinks.Received == router.Routed
         && SinkErrors == 0
         && router.OversizeClosed == 1
         && router.HandlerErrors == 0
@@ -46,9 +45,9 @@ public sealed class Report(DeviceTally sent, RelayStats router, SinkSet sinks, l
     {
         output.WriteLine();
         output.WriteLine($"devices sent     {sent.Frames,12:N0} frames in {sentTime.TotalSeconds:0.00} s ({sent.Alarms:N0} alarms; bad: {sent.Truncated:N0} truncated, {sent.Unroutable:N0} unroutable, {sent.BadVersion:N0} bad version, {sent.NotANumber:N0} NaN)");
-        output.WriteLine($"router           routed {router.Routed:N0}, unrouted {router.Unrouted:N0}, rejected {router.Rejected:N0}, malformed {router.Malformed:N0}");
+        output.WriteLine($"router           routed {router.Routed:N0}, undelivered {router.Undelivered:N0}, unrouted {router.Unrouted:N0}, rejected {router.Rejected:N0}, malformed {router.Malformed:N0}");
         output.WriteLine($"                 {router.OversizeClosed:N0} oversize prefix (connection closed), {router.Connections:N0} connections, {router.HandlerErrors:N0} handler errors, {router.Faults:N0} faults");
-        output.WriteLine($"forwarded        {router.Forwarded,12:N0} sent, {router.ForwardFailures:N0} failed, in {router.SinkWrites:N0} socket writes ({(double)router.Forwarded / Math.Max(1, router.SinkWrites):0.0} per write)");
+        output.WriteLine($"forwarded        {router.Routed,12:N0} in {router.SinkWrites:N0} socket writes ({(double)router.Routed / Math.Max(1, router.SinkWrites):0.0} per write)");
         for (var i = 0; i < sinks.Count; i++)
         {
             var sink = sinks[i];

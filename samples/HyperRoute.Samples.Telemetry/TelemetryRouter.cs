@@ -1,5 +1,3 @@
-using System;
-using System.Buffers.Binary;
 using HyperRoute.Messaging;
 using HyperRoute.Messaging.Destinations;
 
@@ -7,9 +5,10 @@ namespace HyperRoute.Samples.Telemetry;
 
 /// <summary>
 /// Routes device readings to three destination groups: alarms of any kind to a primary/standby pair, climate readings
-/// round-robin over two sinks, power readings by device over two sinks (consistent hash, so each device's readings
-/// stay on one sink). The generator compiles it into one <c>switch</c> on <see cref="Telemetry.Kind"/> behind a test
-/// of the alarm flag, with the steps inlined: see <c>obj/…/TelemetryRouter.MessageRouter.g.cs</c>.
+/// round-robin over two sinks, power readings by device over two sinks (consistent hash on the device id, so each
+/// device's readings stay on one sink). Every decision is compiled: the generator writes <c>Route</c> as the steps,
+/// the alarm test and one <c>switch</c> on <see cref="Telemetry.Kind"/>, each case forwarding to its group directly
+/// (see <c>obj/…/HyperRoute.Samples.Telemetry.TelemetryRouter.MessageRouter.g.cs</c>).
 /// </summary>
 [MessageRouter(typeof(Telemetry), nameof(Telemetry.Kind))]
 [Validate<SupportedVersion>]
@@ -17,23 +16,27 @@ namespace HyperRoute.Samples.Telemetry;
 [Transform<StampReceiveTime>]
 public sealed partial class TelemetryRouter(Destinations destinations)
 {
-    /// <summary>Alarms go first, whatever the sensor.</summary>
+    private FailoverGroup<TcpPeer> Alarms => destinations.Alarms;
+
+    private RoundRobinGroup<TcpPeer> Climate => destinations.Climate;
+
+    private ConsistentHashGroup<TcpPeer> Power => destinations.Power;
+
+    /// <summary>Alarms go first, whatever the sensor, while they are fresh.</summary>
     [On(When = nameof(IsAlarm))]
     [Validate<FreshAlarm>]
-    private void Alarm(in Telemetry reading) => destinations.Count(destinations.Alarms.Forward(in reading));
+    [To(nameof(Alarms))]
+    public partial MessageOutcome Alarm(in Telemetry reading);
 
     [On((long)SensorKind.Temperature)]
     [On((long)SensorKind.Humidity)]
-    private void Climate(in Telemetry reading) => destinations.Count(destinations.Climate.Forward(in reading));
+    [To(nameof(Climate))]
+    public partial MessageOutcome ToClimate(in Telemetry reading);
 
     [On((long)SensorKind.Battery)]
     [On((long)SensorKind.Voltage)]
-    private void Power(in Telemetry reading)
-    {
-        Span<byte> device = stackalloc byte[sizeof(uint)];
-        BinaryPrimitives.WriteUInt32BigEndian(device, reading.DeviceId);
-        destinations.Count(destinations.Power.Forward(in reading, device));
-    }
+    [To(nameof(Power), Key = nameof(Telemetry.DeviceId))]
+    public partial MessageOutcome ToPower(in Telemetry reading);
 
     private static bool IsAlarm(in Telemetry reading) => (reading.Flags & TelemetryFlags.Alarm) != 0;
 }

@@ -30,11 +30,10 @@ public sealed class ConventionalRelay : IRelay
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _accepting;
     private long _routed;
+    private long _undelivered;
     private long _unrouted;
     private long _rejected;
     private long _malformed;
-    private long _forwarded;
-    private long _forwardFailures;
     private long _oversize;
     private long _accepted;
     private long _errors;
@@ -61,12 +60,11 @@ public sealed class ConventionalRelay : IRelay
     /// <inheritdoc/>
     public RelayStats Stats => new(
         Interlocked.Read(ref _routed),
+        Interlocked.Read(ref _undelivered),
         Interlocked.Read(ref _unrouted),
         Interlocked.Read(ref _rejected),
         Interlocked.Read(ref _malformed),
-        Interlocked.Read(ref _forwarded),
-        Interlocked.Read(ref _forwardFailures),
-        Interlocked.Read(ref _forwarded) + Interlocked.Read(ref _forwardFailures), // one write per forward
+        Interlocked.Read(ref _routed) + Interlocked.Read(ref _undelivered), // a write per forward (an alarm that fails over makes two)
         Interlocked.Read(ref _oversize),
         Interlocked.Read(ref _accepted),
         Interlocked.Read(ref _errors),
@@ -201,14 +199,12 @@ public sealed class ConventionalRelay : IRelay
                 return;
             }
 
-            Interlocked.Increment(ref _routed);
             Count(Send(0, reading) || Send(1, reading)); // the primary, else the standby
             return;
         }
 
         if (_routes.TryGetValue(reading.Kind, out var route))
         {
-            Interlocked.Increment(ref _routed);
             route(reading);
         }
         else
@@ -225,11 +221,11 @@ public sealed class ConventionalRelay : IRelay
     {
         if (sent)
         {
-            Interlocked.Increment(ref _forwarded);
+            Interlocked.Increment(ref _routed);
         }
         else
         {
-            Interlocked.Increment(ref _forwardFailures);
+            Interlocked.Increment(ref _undelivered);
         }
     }
 

@@ -17,6 +17,13 @@ if (options is null)
     return 2;
 }
 
+// Devices, router and sinks share this process's thread pool. A router thread that forwards to a sink whose socket
+// buffer is full blocks in `send` until the sink reads, and the sink reads on a pool thread: with one pool thread per
+// core, a burst can leave none to read and stall every sender until the pool grows (about two threads a second).
+// Separate processes, as in production, do not have this coupling; here, start with a thread for every connection.
+ThreadPool.GetMinThreads(out var workers, out var completions);
+ThreadPool.SetMinThreads(Math.Max(workers, options.Devices + SinkSet.Names.Length + 4), completions);
+
 using var stop = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {

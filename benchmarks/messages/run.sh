@@ -15,7 +15,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 rounds="${ROUNDS:-3}"
 devices="${DEVICES:-8}"
 readings="${READINGS:-100000}"
-rate="${RATE:-0}"
+pace="${RATE:-0}"
 dll="$root/samples/HyperRoute.Samples.Telemetry/bin/Release/net10.0/HyperRoute.Samples.Telemetry.dll"
 
 echo "Building (Release)..."
@@ -23,7 +23,7 @@ dotnet build "$root/samples/HyperRoute.Samples.Telemetry" -c Release -v q -nolog
 
 run() { # router -> "messages/s p50 p99 cpu-µs-per-message"
   local out
-  out="$(dotnet "$dll" --router "$1" --devices "$devices" --readings "$readings" --rate "$rate")" || { echo "$out" >&2; echo "the $1 run did not balance" >&2; exit 1; }
+  out="$(dotnet "$dll" --router "$1" --devices "$devices" --readings "$readings" --rate "$pace")" || { echo "$out" >&2; echo "the $1 run did not balance" >&2; exit 1; }
   local rate p50 p99 cpu
   rate="$(grep '^throughput' <<<"$out" | awk '{gsub(",", "", $2); print $2}')"
   p50="$(grep '^latency' <<<"$out" | sed -E 's/.*p50 < ([0-9,]+) µs.*/\1/' | tr -d ,)"

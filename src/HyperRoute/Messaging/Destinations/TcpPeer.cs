@@ -56,34 +56,10 @@ public sealed class TcpPeer : IFrameDestination, IAsyncDisposable
     public TcpPeerOptions Options { get; }
 
     /// <summary>How many connections of the pool are up.</summary>
-    public int ConnectedCount
-    {
-        get
-        {
-            var count = 0;
-            foreach (var connection in _connections)
-            {
-                count += connection.IsConnected ? 1 : 0;
-            }
-
-            return count;
-        }
-    }
+    public int ConnectedCount => (int)Sum(static c => c.IsConnected ? 1 : 0);
 
     /// <summary>Connect attempts of every connection so far (the first connects included).</summary>
-    public int ConnectAttempts
-    {
-        get
-        {
-            var count = 0;
-            foreach (var connection in _connections)
-            {
-                count += connection.Attempts;
-            }
-
-            return count;
-        }
-    }
+    public int ConnectAttempts => (int)Sum(static c => c.Attempts);
 
     /// <summary>
     /// Frames that were reported <see cref="SendResult.Sent"/> while queued in a receive pass (see
@@ -91,19 +67,7 @@ public sealed class TcpPeer : IFrameDestination, IAsyncDisposable
     /// With <see cref="TcpPeerOptions.RequireAcknowledgements"/> such frames are kept instead, and this counts only the
     /// frames still unacknowledged at dispose that <see cref="TcpPeerOptions.OnUnacknowledged"/> did not take.
     /// </summary>
-    public long FramesLost
-    {
-        get
-        {
-            long count = 0;
-            foreach (var connection in _connections)
-            {
-                count += connection.FramesLost;
-            }
-
-            return count;
-        }
-    }
+    public long FramesLost => Sum(static c => c.FramesLost);
 
     /// <summary>
     /// Frames the receiver acknowledged (handled) so far, over every connection. Always 0 without
@@ -125,19 +89,7 @@ public sealed class TcpPeer : IFrameDestination, IAsyncDisposable
     public long Redelivered => Sum(static c => c.Redelivered);
 
     /// <summary>The <c>send</c> system calls made so far, over every connection: one per frame outside receive passes, one per connection and pass within them.</summary>
-    public long Writes
-    {
-        get
-        {
-            long count = 0;
-            foreach (var connection in _connections)
-            {
-                count += connection.Writes;
-            }
-
-            return count;
-        }
-    }
+    public long Writes => Sum(static c => c.Writes);
 
     /// <summary>The wait before the latest reconnect attempt of connection <paramref name="index"/> (zero before its first failure).</summary>
     public TimeSpan LastBackoff(int index) => _connections[index].LastBackoff;

@@ -8,7 +8,7 @@
 #
 #   bash benchmarks/messages/run.sh                      # 3 rounds, 8 devices × 100,000 readings each
 #   ROUNDS=5 DEVICES=16 READINGS=200000 bash benchmarks/messages/run.sh
-#   RATE=10000 READINGS=20000 bash benchmarks/messages/run.sh   # paced devices (readings/s each): latency, not a queue
+#   RATE=10000 READINGS=30000 ROUNDS=2 bash benchmarks/messages/run.sh   # paced devices (readings/s each): latency, not a queue
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"

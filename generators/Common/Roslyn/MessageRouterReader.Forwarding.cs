@@ -213,7 +213,7 @@ internal static partial class MessageRouterReader
         }
 
         var name = (string)argument.Value.Value;
-        var field = messageLayout.Fields.FirstOrDefault(f => Unescape(f.Name) == name);
+        var field = messageLayout.Fields.FirstOrDefault(f => Identifiers.Unescape(f.Name) == name);
         if (field is not { Kind: MessageFieldKind.Integer or MessageFieldKind.Enum, Primitive: not null, PrimitiveKeyword: not null })
         {
             var what = field is not null ? $"is a {field.TypeDisplay}" : message.GetMembers(name).Any() ? "is not a [Field] of it" : "is no member of it";
@@ -226,7 +226,7 @@ internal static partial class MessageRouterReader
 
         return (true, new ForwardKey(
             field.Name,
-            messageDisplay + "." + Unescape(field.Name),
+            messageDisplay + "." + Identifiers.Unescape(field.Name),
             field.TypeDisplay,
             field.Primitive,
             field.PrimitiveKeyword,

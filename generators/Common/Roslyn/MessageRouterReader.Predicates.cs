@@ -106,7 +106,7 @@ internal static partial class MessageRouterReader
     private static MessageProblem Unreachable(ReadCase later, string first, string which, CancellationToken cancellationToken)
         => new(
             MessageRule.RouterUnreachable,
-            $"{later.Case.Attribute} on '{later.MethodName}' is never reached: the {which}[On] of '{first}' tests When = {Unescape(later.Case.When!.Name)} first and takes every message it accepts",
+            $"{later.Case.Attribute} on '{later.MethodName}' is never reached: the {which}[On] of '{first}' tests When = {Identifiers.Unescape(later.Case.When!.Name)} first and takes every message it accepts",
             AttributeLocation(later.Attribute, cancellationToken));
 
     // [Validate<V>] and [Transform<X>] over the message, with StepReader's rules; HR2001–HR2003 on the type argument.

@@ -58,7 +58,7 @@ internal static partial class MessageRouterReader
             }
             else
             {
-                keyField = messageLayout.Fields.FirstOrDefault(f => Unescape(f.Name) == key);
+                keyField = messageLayout.Fields.FirstOrDefault(f => Identifiers.Unescape(f.Name) == key);
                 keyType = message.GetMembers(key).Select(m => m switch { IFieldSymbol f => f.Type, IPropertySymbol p => p.Type, _ => null }).FirstOrDefault(t => t is not null);
                 if (keyField is not { Kind: MessageFieldKind.Integer or MessageFieldKind.Enum } || keyType is null)
                 {
@@ -328,7 +328,6 @@ internal static partial class MessageRouterReader
             ? syntax.ArgumentList!.Arguments[index].GetLocation()
             : AttributeLocation(attribute, cancellationToken);
 
-    private static string Unescape(string name) => name.StartsWith("@", StringComparison.Ordinal) ? name.Substring(1) : name;
 
     private static string Escape(string name) => SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
 

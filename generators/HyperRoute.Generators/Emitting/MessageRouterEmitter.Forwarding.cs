@@ -1,4 +1,5 @@
 using System.Globalization;
+using HyperRoute.Common;
 using HyperRoute.Common.Messages;
 using HyperRoute.Generators.Planning;
 
@@ -20,7 +21,7 @@ internal static partial class MessageRouterEmitter
         foreach (var method in plan.Forwards)
         {
             writer.Line();
-            writer.Line("// The [To] handler " + Unescape(method.Name) + " forwards to " + method.Forward.GroupName + " (Route writes the same forward in its case).");
+            writer.Line("// The [To] handler " + Identifiers.Unescape(method.Name) + " forwards to " + method.Forward.GroupName + " (Route writes the same forward in its case).");
             writer.Line(GeneratedCode);
             writer.Line(method.Modifiers + " " + Outcome + " " + method.Name + "(" + (method.ByIn ? "in " : "") + plan.Spec.Layout.MessageFullName + " " + method.Parameter + ")");
             using (writer.Braces())
@@ -63,6 +64,4 @@ internal static partial class MessageRouterEmitter
     }
 
     private static string Bytes(int size) => size.ToString(CultureInfo.InvariantCulture) + (size == 1 ? " byte" : " bytes");
-
-    private static string Unescape(string name) => name.StartsWith("@", System.StringComparison.Ordinal) ? name.Substring(1) : name;
 }

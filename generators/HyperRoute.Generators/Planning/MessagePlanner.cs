@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
+using HyperRoute.Common;
 using HyperRoute.Common.Messages;
 using HyperRoute.Generators.Model;
 
@@ -61,7 +62,7 @@ internal static class MessagePlanner
             }
 
             // A variable field: what follows is placed relative to its end.
-            anchor = Unescape(field.Name);
+            anchor = Identifiers.Unescape(field.Name);
             offset = 0;
             Close();
         }
@@ -90,6 +91,4 @@ internal static class MessagePlanner
         => size == 1
             ? "byte " + start.ToString(CultureInfo.InvariantCulture)
             : "bytes " + start.ToString(CultureInfo.InvariantCulture) + ".." + (start + size - 1).ToString(CultureInfo.InvariantCulture);
-
-    private static string Unescape(string name) => name.StartsWith("@", System.StringComparison.Ordinal) ? name.Substring(1) : name;
 }

@@ -85,8 +85,8 @@ internal static class MessageRouterPlanner
         var fallback = layout.Otherwise is { } otherwise ? Arm(spec, "[Otherwise]", null, null, otherwise, copiesAtSource) : null;
 
         var rows = new List<RouteRow>();
-        rows.AddRange(layout.Anywhere.Select(c => new RouteRow("(any)", Unescape(c.When!.Name), HandlerCell(c.Handler))));
-        rows.AddRange(layout.Cases.Select(c => new RouteRow(Key(c), c.When is { } when ? Unescape(when.Name) : "", HandlerCell(c.Handler))));
+        rows.AddRange(layout.Anywhere.Select(c => new RouteRow("(any)", Identifiers.Unescape(c.When!.Name), HandlerCell(c.Handler))));
+        rows.AddRange(layout.Cases.Select(c => new RouteRow(Key(c), c.When is { } when ? Identifiers.Unescape(when.Name) : "", HandlerCell(c.Handler))));
         rows.Add(layout.Otherwise is { } fallbackHandler
             ? new RouteRow("otherwise", "", HandlerCell(fallbackHandler))
             : new RouteRow("otherwise", "", "(not routed: Route returns Unrouted)"));
@@ -102,7 +102,7 @@ internal static class MessageRouterPlanner
     }
 
     private static PlannedForward Forward(MessageRouterSpec spec, MessageForward forward)
-        => new(forward.Attribute, Target(spec, forward.GroupIsStatic) + "." + forward.Group, Unescape(forward.Group), forward.Key);
+        => new(forward.Attribute, Target(spec, forward.GroupIsStatic) + "." + forward.Group, Identifiers.Unescape(forward.Group), forward.Key);
 
     private static RouteArm Arm(MessageRouterSpec spec, string comment, string? label, MessagePredicate? when, MessageHandler handler, bool copiesAtSource)
     {
@@ -112,7 +112,7 @@ internal static class MessageRouterPlanner
         var guard = when is null ? null : Target(spec, when.IsStatic) + "." + when.Name + "(" + (when.ByIn ? "in " : "") + routingSubject + ")";
         var call = Target(spec, handler.IsStatic) + "." + handler.Name + "(" + (handler.ByIn ? "in " : "") + subject + ");";
         var forward = handler.Forward is { } to ? Forward(spec, to) : null;
-        return new RouteArm(comment, label, guard, copies, subject, handler.Steps, call, Unescape(handler.Name), forward);
+        return new RouteArm(comment, label, guard, copies, subject, handler.Steps, call, Identifiers.Unescape(handler.Name), forward);
     }
 
     private static string Target(MessageRouterSpec spec, bool isStatic) => isStatic ? spec.FullName : "this";
@@ -120,8 +120,8 @@ internal static class MessageRouterPlanner
     // The handler as the table shows it (a [To] handler as its destination group), with the steps that run before it.
     private static string HandlerCell(MessageHandler handler)
         => (handler.Forward is { } to
-                ? "to " + Unescape(to.Group) + " (" + to.GroupTypeDisplay + ")" + (to.Key is { } key ? " by " + Unescape(key.FieldName) : "")
-                : Unescape(handler.Name))
+                ? "to " + Identifiers.Unescape(to.Group) + " (" + to.GroupTypeDisplay + ")" + (to.Key is { } key ? " by " + Identifiers.Unescape(key.FieldName) : "")
+                : Identifiers.Unescape(handler.Name))
             + (handler.Steps.Count == 0 ? "" : " after " + string.Join(" ", handler.Steps.Select(s => s.Attribute)));
 
     // The key as the remarks table shows it: the value, and an enum member's name (Kind.Temperature = 1).
@@ -133,6 +133,4 @@ internal static class MessageRouterPlanner
             ? label.Substring(label.LastIndexOf('.', label.LastIndexOf('.') - 1) + 1) + " = " + value
             : value;
     }
-
-    private static string Unescape(string name) => name.StartsWith("@", System.StringComparison.Ordinal) ? name.Substring(1) : name;
 }

@@ -14,8 +14,10 @@ namespace HyperRoute;
 /// a static handler needs a static group. The handler's own <c>[Validate&lt;V&gt;]</c>/<c>[Transform&lt;X&gt;]</c> run
 /// before the send. The outcome is <see cref="Messaging.MessageOutcome.Routed"/> when a destination took the frame and
 /// <see cref="Messaging.MessageOutcome.Undelivered"/> when none did.</para>
-/// <para>The handler returns <see cref="Messaging.MessageOutcome"/> so that calling it directly means what routing to it
-/// means; call <see cref="Messaging.Forwarding.Forward{TDestination, TMessage}"/> yourself when you need the
+/// <para>The handler returns <see cref="Messaging.MessageOutcome"/> (<c>Routed</c> or <c>Undelivered</c>), the outcome
+/// its case in <c>Route</c> returns after the send. Called directly, the generated method only forwards: the handler's
+/// validators and transforms are part of routing and run in <c>Route</c>, not in the method. Call
+/// <see cref="Messaging.Forwarding.Forward{TDestination, TMessage}"/> yourself when you need the
 /// <see cref="Messaging.Destinations.SendResult"/>.</para>
 /// </remarks>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]

@@ -14,7 +14,8 @@ namespace HyperRoute.Messaging;
 /// memory above <see cref="StackLimit"/> bytes) and sent as one frame: 0 B per send.</para>
 /// <para><b>Attempts.</b> A send is tried at most <c>Count × FailureThreshold</c> times (<c>Count</c> without a health
 /// tracker): enough for every destination to be marked down in turn, so a group with any destination that works
-/// reaches it. Sends to a disconnected TCP peer fail fast (no system call), so the retries cost nanoseconds.</para>
+/// reaches it. Sends to a disconnected TCP peer fail fast (no system call), so the retries cost nanoseconds.
+/// <see cref="SendResult.FrameTooLarge"/> is returned at once: the destinations of a group are expected to share one frame format.</para>
 /// </remarks>
 public static class Forwarding
 {
@@ -83,7 +84,7 @@ public static class Forwarding
 
                 if (result == SendResult.FrameTooLarge)
                 {
-                    return result; // the frame, not the destination, is at fault: no other destination takes it either
+                    return result; // the frame, not the destination, is at fault: not retried, and not held against the destination
                 }
 
                 lease.Failed();

@@ -45,15 +45,23 @@ internal sealed class SendBatch
         {
             var connection = _queued[i]!;
             _queued[i] = null;
-            connection.FlushQueued(this);
+            connection.FlushQueued();
         }
 
         _count = 0;
     }
 
-    /// <summary>Remembers a connection to write at the end of the pass; its owner field keeps it from being added twice.</summary>
+    /// <summary>Remembers a connection to write at the end of the pass (once, however many frames the pass queues there).</summary>
     public void Add(TcpConnection connection)
     {
+        for (var i = 0; i < _count; i++)
+        {
+            if (ReferenceEquals(_queued[i], connection))
+            {
+                return; // a pass reaches a handful of connections: a scan is cheaper than a set
+            }
+        }
+
         if (_count == _queued.Length)
         {
             Array.Resize(ref _queued, _count * 2);

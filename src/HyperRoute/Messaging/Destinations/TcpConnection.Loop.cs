@@ -214,7 +214,7 @@ internal sealed partial class TcpConnection
             }
 
             await WatchAsync(socket, watch, token).ConfigureAwait(false);
-            Drop(socket);
+            Drop(socket, graceful: token.IsCancellationRequested); // woken by dispose: close as dispose does, writing what passes queued
             if (_unacknowledged is not null && !token.IsCancellationRequested)
             {
                 HandOffUnacknowledged(_unacknowledged); // disposing hands them off itself, after the loop ends

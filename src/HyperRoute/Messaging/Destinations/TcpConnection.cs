@@ -31,7 +31,6 @@ internal sealed partial class TcpConnection
     private byte[] _buffer;
     private int _queuedBytes; // frames queued by passes, not written yet: the start of _buffer
     private int _queuedFrames;
-    private SendBatch? _owner; // the pass that writes the queue when it ends
     private long _framesLost;
     private long _writes;
     private long _redelivered;
@@ -128,12 +127,9 @@ internal sealed partial class TcpConnection
         _queuedFrames++;
         if (batch is not null)
         {
-            if (_owner is null)
-            {
-                _owner = batch; // written when this pass ends (a pass on another thread that queues here later joins it)
-                batch.Add(this);
-            }
-
+            // Written when this pass ends, or sooner, when another pass that queued here ends first: each pass that
+            // queues on a connection writes it, so no frame waits on a pass it does not belong to.
+            batch.Add(this);
             return SendResult.Sent;
         }
 
@@ -173,20 +169,14 @@ internal sealed partial class TcpConnection
         return SendResult.Failed;
     }
 
-    /// <summary>Writes what a pass queued here, at the pass's end.</summary>
-    public void FlushQueued(SendBatch batch)
+    /// <summary>Writes what passes queued here, at the end of a pass that queued some of it.</summary>
+    public void FlushQueued()
     {
         lock (Gate)
         {
-            if (_owner != batch)
-            {
-                return; // written already (the queue filled up, or a send outside a pass wrote it)
-            }
-
-            _owner = null;
             if (_queuedBytes == 0)
             {
-                return;
+                return; // written already: by another pass that queued here, a full queue, or a send outside a pass
             }
 
             var socket = Volatile.Read(ref _socket);
@@ -227,7 +217,6 @@ internal sealed partial class TcpConnection
 
             _queuedBytes = 0;
             _queuedFrames = 0;
-            _owner = null;
             return SendResult.Sent;
         }
         catch (ObjectDisposedException)
@@ -250,7 +239,6 @@ internal sealed partial class TcpConnection
 
         _queuedBytes = 0;
         _queuedFrames = 0;
-        _owner = null;
     }
 
     private void WritePrefix(Span<byte> destination, int length)

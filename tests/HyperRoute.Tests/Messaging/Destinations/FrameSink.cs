@@ -140,7 +140,14 @@ internal sealed class FrameSink : IAsyncDisposable
         {
             if (graceful)
             {
-                socket.Shutdown(SocketShutdown.Send);
+                try
+                {
+                    socket.Shutdown(SocketShutdown.Send);
+                }
+                catch (SocketException)
+                {
+                    // The peer already reset this connection: there is nothing left to close gracefully.
+                }
             }
             else
             {

@@ -190,20 +190,16 @@ public sealed class TcpPeerAcknowledgementTests
         });
         await Eventually.TrueAsync(() => peer.ConnectedCount == 1, Bound, "the peer connects");
 
-        var batch = SendBatch.Enter();
-        try
+        using (var pass = new HeldPass())
         {
             for (var i = 0; i < 3; i++)
             {
-                Assert.Equal(SendResult.Sent, peer.Send(BitConverter.GetBytes(i)));
+                Assert.Equal(SendResult.Sent, pass.Run(() => peer.Send(BitConverter.GetBytes(i))));
             }
 
             await sink.StopAsync(graceful: false); // the sink dies before the pass writes
             await Eventually.TrueAsync(() => peer.Redelivered == 3, Bound, "the queued frames are handed off");
-        }
-        finally
-        {
-            batch.Exit();
+            pass.End();
         }
 
         lock (handedOff)
@@ -258,7 +254,7 @@ public sealed class TcpPeerAcknowledgementTests
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         Assert.Equal(0, failures);
         Assert.Equal(0, allocated);
-        Assert.True(peer.Acknowledged - acknowledgedBefore > 10_000 - 240, "acknowledgements flowed during the loop");
+        Assert.True(peer.Acknowledged - acknowledgedBefore >= 10_000 - 240, "acknowledgements flowed during the loop");
         await Eventually.TrueAsync(() => peer.Unacknowledged == 0, Bound, "everything is acknowledged");
         Assert.Equal(11_000, peer.Acknowledged);
     }

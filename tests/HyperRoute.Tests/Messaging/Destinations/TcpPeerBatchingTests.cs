@@ -74,15 +74,15 @@ public sealed class TcpPeerBatchingTests
         await using var peer = new TcpPeer(sink.Options());
         await Eventually.TrueAsync(() => peer.ConnectedCount == 1, Bound, "the peer connects");
 
-        var batch = SendBatch.Enter();
-        Assert.Equal(SendResult.Sent, peer.Send(TcpPeerTests.Frame(1)));
-        Assert.Equal(SendResult.Sent, peer.Send(TcpPeerTests.Frame(2)));
+        using var pass = new HeldPass();
+        Assert.Equal(SendResult.Sent, pass.Run(() => peer.Send(TcpPeerTests.Frame(1))));
+        Assert.Equal(SendResult.Sent, pass.Run(() => peer.Send(TcpPeerTests.Frame(2))));
         Assert.Equal(0, peer.Writes); // queued, not written
 
         // Another thread, outside any pass: its frame goes out now, after the two queued before it, in one write.
         Assert.Equal(SendResult.Sent, await Task.Run(() => peer.Send(TcpPeerTests.Frame(3))));
         Assert.Equal(1, peer.Writes);
-        batch.Exit(); // nothing is left for the pass to write
+        pass.End(); // nothing is left for the pass to write
         Assert.Equal(1, peer.Writes);
 
         await sink.WaitForFramesAsync(3, Bound);
@@ -96,20 +96,16 @@ public sealed class TcpPeerBatchingTests
         await using var peer = new TcpPeer(sink.Options());
         await Eventually.TrueAsync(() => peer.ConnectedCount == 1, Bound, "the peer connects");
 
-        var batch = SendBatch.Enter();
-        try
+        using (var pass = new HeldPass())
         {
             for (var i = 0; i < 3; i++)
             {
-                Assert.Equal(SendResult.Sent, peer.Send(TcpPeerTests.Frame(i)));
+                Assert.Equal(SendResult.Sent, pass.Run(() => peer.Send(TcpPeerTests.Frame(i))));
             }
 
             await sink.StopAsync(graceful: false); // the sink dies before the pass writes
             await Eventually.TrueAsync(() => peer.ConnectedCount == 0, Bound, "the peer notices");
-        }
-        finally
-        {
-            batch.Exit();
+            pass.End();
         }
 
         Assert.Equal(3, peer.FramesLost);
@@ -124,13 +120,37 @@ public sealed class TcpPeerBatchingTests
         var peer = new TcpPeer(sink.Options());
         await Eventually.TrueAsync(() => peer.ConnectedCount == 1, Bound, "the peer connects");
 
-        var batch = SendBatch.Enter();
-        Assert.Equal(SendResult.Sent, peer.Send(TcpPeerTests.Frame(7)));
-        await peer.DisposeAsync();
-        batch.Exit();
+        using var pass = new HeldPass();
+        Assert.Equal(SendResult.Sent, pass.Run(() => peer.Send(TcpPeerTests.Frame(7))));
+        await peer.DisposeAsync(); // the pass has not ended: dispose writes what it queued before closing
+        pass.End();
 
         await sink.WaitForFramesAsync(1, Bound);
         Assert.Equal(0, peer.FramesLost);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Disposing_a_peer_inside_a_pass_still_writes_what_the_pass_queued_every_time()
+    {
+        // Dispose wakes the connection's watcher, which drops the connection too: whichever drop wins must close
+        // gracefully. A version where the watcher's drop discarded the queue lost the frame in about 1 run in 100 of
+        // a reviewer's loop (not reproduced by this test in 180 runs against that version: the race is narrow).
+        await using var sink = new FrameSink();
+        for (var run = 0; run < 60; run++)
+        {
+            var peer = new TcpPeer(sink.Options());
+            await Eventually.TrueAsync(() => peer.ConnectedCount == 1, Bound, "the peer connects");
+            using (var pass = new HeldPass())
+            {
+                var number = run;
+                Assert.Equal(SendResult.Sent, pass.Run(() => peer.Send(TcpPeerTests.Frame(number))));
+                pass.Run(() => peer.DisposeAsync().AsTask().Wait(Bound)); // disposed inside the pass, as a handler could
+                pass.End();
+            }
+
+            Assert.Equal(0, peer.FramesLost);
+            await sink.WaitForFramesAsync(run + 1, Bound);
+        }
     }
 
     [Fact(Timeout = 20_000)]

@@ -23,7 +23,7 @@ public sealed class Sink : IAsyncDisposable
         Acknowledges = acknowledge;
         _nextSequence = new uint[devices];
         Latency = new LatencyHistogram();
-        _source = FramedTcpSource.Start(new Handler(this), new FramedTcpSourceOptions { Port = 0, Format = Telemetry.Format, Acknowledge = acknowledge });
+        _source = FramedTcpSource.Start(new Handler(this), new FramedTcpSourceOptions { Port = 0, Format = Telemetry.Format, SendAcknowledgements = acknowledge });
     }
 
     /// <summary>The sink's role, for the report.</summary>

@@ -6,7 +6,7 @@ namespace HyperRoute.Messaging;
 
 /// <summary>
 /// The acknowledgement a <see cref="Sources.FramedTcpSource{THandler}"/> writes back when
-/// <see cref="Sources.FramedTcpSourceOptions.Acknowledge"/> is on, and a <see cref="Destinations.TcpPeer"/> reads when
+/// <see cref="Sources.FramedTcpSourceOptions.SendAcknowledgements"/> is on, and a <see cref="Destinations.TcpPeer"/> reads when
 /// <see cref="Destinations.TcpPeerOptions.RequireAcknowledgements"/> is on.
 /// </summary>
 /// <remarks>

@@ -42,7 +42,7 @@ public sealed record TcpPeerOptions
 
     /// <summary>
     /// Whether the receiver acknowledges what it handled (a <see cref="Sources.FramedTcpSource{THandler}"/> with
-    /// <see cref="Sources.FramedTcpSourceOptions.Acknowledge"/> on), and the peer keeps every frame it reported
+    /// <see cref="Sources.FramedTcpSourceOptions.SendAcknowledgements"/> on), and the peer keeps every frame it reported
     /// <see cref="SendResult.Sent"/> until an acknowledgement covers it. When the connection fails, the frames not
     /// acknowledged go to <see cref="OnUnacknowledged"/>, or are resent first when the peer reconnects: at-least-once
     /// delivery. Default <see langword="false"/> (nothing is kept; <see cref="SendResult.Sent"/> means accepted by the

@@ -40,7 +40,7 @@ public sealed record FramedTcpSourceOptions
     /// The sender must read them (a client that never reads would, after megabytes of them, make the write time out and
     /// the connection close). Default <see langword="false"/>: nothing is ever written back.
     /// </summary>
-    public bool Acknowledge { get; init; }
+    public bool SendAcknowledgements { get; init; }
 
     internal void Validate()
     {

@@ -36,7 +36,7 @@ internal sealed class TcpFrameConnection<THandler>
         _format = source.Options.Format;
         _initialSize = source.Options.InitialBufferSize; // many frames per receive, even when one frame is small
         _remoteAddress = socket.RemoteEndPoint?.Serialize();
-        _acknowledge = source.Options.Acknowledge;
+        _acknowledge = source.Options.SendAcknowledgements;
         if (_acknowledge)
         {
             socket.SendTimeout = AcknowledgeTimeoutMilliseconds; // a sender that never reads its acknowledgements cannot hold the loop for ever
@@ -184,7 +184,7 @@ internal sealed class TcpFrameConnection<THandler>
     }
 
     /// <summary>
-    /// With <see cref="FramedTcpSourceOptions.Acknowledge"/>, after a pass whose last <paramref name="handled"/> frames
+    /// With <see cref="FramedTcpSourceOptions.SendAcknowledgements"/>, after a pass whose last <paramref name="handled"/> frames
     /// returned from the handler (and once the pass's sends were written): writes the cumulative count of handled frames
     /// of this connection. False when the write failed.
     /// </summary>

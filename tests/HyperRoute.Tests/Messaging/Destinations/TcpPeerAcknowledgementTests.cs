@@ -23,7 +23,7 @@ public sealed class TcpPeerAcknowledgementTests
     public async Task Acknowledgements_from_a_framed_source_release_every_frame_sent_and_queued()
     {
         var handled = new StrongBox();
-        await using var source = FramedTcpSource.Start(new Counting(handled), new FramedTcpSourceOptions { Acknowledge = true });
+        await using var source = FramedTcpSource.Start(new Counting(handled), new FramedTcpSourceOptions { SendAcknowledgements = true });
         await using var peer = new TcpPeer(Acknowledged(source.EndPoint.Port));
         await Eventually.TrueAsync(() => peer.ConnectedCount == 1, Bound, "the peer connects");
 
@@ -233,7 +233,7 @@ public sealed class TcpPeerAcknowledgementTests
     public async Task Acknowledged_sends_allocate_nothing_in_the_steady_state()
     {
         var handled = new StrongBox();
-        await using var source = FramedTcpSource.Start(new Counting(handled), new FramedTcpSourceOptions { Acknowledge = true });
+        await using var source = FramedTcpSource.Start(new Counting(handled), new FramedTcpSourceOptions { SendAcknowledgements = true });
         await using var peer = new TcpPeer(Acknowledged(source.EndPoint.Port) with { MaxUnacknowledgedBytes = 16 * 1024 }); // 240 frames: the window turns over
         await Eventually.TrueAsync(() => peer.ConnectedCount == 1, Bound, "the peer connects");
         Span<byte> frame = stackalloc byte[64];

@@ -10,7 +10,7 @@ using Xunit;
 namespace HyperRoute.Tests.Messaging.Sources;
 
 /// <summary>
-/// <see cref="FramedTcpSourceOptions.Acknowledge"/>: after each receive pass the connection writes back, in 8 big-endian
+/// <see cref="FramedTcpSourceOptions.SendAcknowledgements"/>: after each receive pass the connection writes back, in 8 big-endian
 /// bytes, how many of its frames have been handled so far.
 /// </summary>
 public sealed class FramedTcpSourceAcknowledgementTests
@@ -19,7 +19,7 @@ public sealed class FramedTcpSourceAcknowledgementTests
     public async Task Each_pass_is_acknowledged_with_the_cumulative_count_of_handled_frames()
     {
         var log = new FrameLog();
-        await using var source = FramedTcpSource.Start(new RecordingHandler(log), new FramedTcpSourceOptions { Acknowledge = true });
+        await using var source = FramedTcpSource.Start(new RecordingHandler(log), new FramedTcpSourceOptions { SendAcknowledgements = true });
         using var client = new FrameClient(source.EndPoint);
 
         client.Send(Frames.Encode("a", "b", "c")); // one write, read in one pass (or more: the count is cumulative either way)
@@ -35,7 +35,7 @@ public sealed class FramedTcpSourceAcknowledgementTests
     public async Task A_frame_whose_handler_throws_is_not_acknowledged_and_those_before_it_are()
     {
         var log = new FrameLog { ThrowOn = "c" };
-        await using var source = FramedTcpSource.Start(new RecordingHandler(log), new FramedTcpSourceOptions { Acknowledge = true });
+        await using var source = FramedTcpSource.Start(new RecordingHandler(log), new FramedTcpSourceOptions { SendAcknowledgements = true });
         using var client = new FrameClient(source.EndPoint);
 
         client.Send(Frames.Encode("a", "b", "c", "d"));

@@ -23,30 +23,34 @@ public class DispatcherParts
     [Benchmark]
     public HttpMethods ParseMethod() => MethodToken.Parse(_method);
 
-    /// <summary><c>RoutePath.Normalize</c> of <c>/health</c> with its <c>DecodeBuffer</c>, as <c>Dispatch</c> does it.</summary>
+    /// <summary><c>RoutePath.IsAbsolute</c> and <c>TrimTrailingSlash</c> of <c>/users/12345</c>, with the <c>DecodeBuffer</c> <c>Dispatch</c> sets up and disposes.</summary>
     [Benchmark]
-    public int NormalizePath()
+    public int TrimPath()
     {
-        var buffer = new DecodeBuffer(default, _literalPath.Length);
-        var normalized = RoutePath.Normalize(_literalPath, ref buffer, out _);
+        var buffer = new DecodeBuffer(default, _parameterPath.Length);
+        var trimmed = RoutePath.IsAbsolute(_parameterPath) ? RoutePath.TrimTrailingSlash(_parameterPath) : default;
         buffer.Dispose();
-        return normalized.Length;
+        return trimmed.Length;
     }
+
+    /// <summary><c>RoutePath.ContainsEscape</c> of <c>/users/12345</c>: the scan for <c>%</c> that only a path no route matched as received pays.</summary>
+    [Benchmark]
+    public bool ScanForEscape() => RoutePath.ContainsEscape(_parameterPath);
 
     /// <summary><c>Utf8Literal.EqualsLower</c> of <c>/health</c>: the literal comparison.</summary>
     [Benchmark]
     public bool CompareLiteral() => Utf8Literal.EqualsLower(_literalPath, "/health"u8);
 
-    /// <summary><c>RoutePath.CountSegments</c> and two <c>NextSegment</c>s of <c>/users/12345</c>: the split before parameter routes.</summary>
+    /// <summary>Two <c>RoutePath.SegmentEnd</c>s of <c>/users/12345</c> and their slices: the walk to <c>{id:int}</c>.</summary>
     [Benchmark]
-    public int SplitSegments()
+    public int FindSegments()
     {
         ReadOnlySpan<byte> path = _parameterPath;
-        var rest = path.Slice(1);
-        var count = RoutePath.CountSegments(path);
-        var s0 = RoutePath.NextSegment(ref rest);
-        var s1 = RoutePath.NextSegment(ref rest);
-        return count + s0.Length + s1.Length;
+        var e0 = RoutePath.SegmentEnd(path, 1);
+        var s0 = path.Slice(1, e0 - 1);
+        var e1 = RoutePath.SegmentEnd(path, e0 + 1);
+        var s1 = path.Slice(e0 + 1, e1 - e0 - 1);
+        return s0.Length + s1.Length + (e1 == path.Length ? 1 : 0);
     }
 
     /// <summary><c>Utf8Parse.TryParse</c> of <c>12345</c> as an <c>int</c>.</summary>

@@ -136,7 +136,7 @@ public sealed class DispatcherSnapshotTests : GeneratorTestBase
     }
 
     [Fact]
-    public void Large_literal_switches_put_each_branch_in_a_method_of_its_own()
+    public void Many_literals_that_lead_on_alike_are_found_in_a_method_of_their_own_and_share_the_rest_of_the_path()
     {
         var routes = new System.Text.StringBuilder();
         for (var i = 0; i < 17; i++)
@@ -148,8 +148,30 @@ public sealed class DispatcherSnapshotTests : GeneratorTestBase
         var result = Generate("using HyperRoute;\n[Router]\npublic static partial class Wide\n{\n" + routes + "}\n");
 
         var source = SingleSource(result);
-        Assert.Contains("private static global::HyperRoute.RouteMatch MatchGetLiterals_1(", source);
-        Assert.Contains("private static global::HyperRoute.HttpMethods AllowedMethods_1(", source);
+        Assert.Contains("private static int MatchGetLiterals_1(global::System.ReadOnlySpan<byte> path)", source);
+        Assert.Contains("private static int MatchGetParameters_1(global::System.ReadOnlySpan<byte> s0)", source);
+        Assert.Contains("private static int AllowedMethods_1(global::System.ReadOnlySpan<byte> path)", source);
+        // {id:int} is parsed once in the dispatch tree and once in the Allow tree, not once per literal.
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(source, "RoutePath.Int32SegmentEnd").Count);
         Snapshot.Match(source, "Wide");
+    }
+
+    [Fact]
+    public void Many_literals_that_lead_on_differently_put_large_branches_in_methods_of_their_own()
+    {
+        var routes = new System.Text.StringBuilder();
+        for (var i = 0; i < 17; i++)
+        {
+            routes.Append(i % 2 == 0
+                ? $"    [Route(\"GET /r{i:00}/{{id:int}}\")] public static int P{i}(int id) => id;\n"
+                : $"    [Route(\"GET /r{i:00}/{{slug}}/x\")] public static int P{i}(System.ReadOnlySpan<byte> slug) => slug.Length;\n");
+        }
+
+        var result = Generate("using HyperRoute;\n[Router]\npublic static partial class Mixed\n{\n" + routes + "}\n");
+
+        var source = SingleSource(result);
+        Assert.Contains("private static global::HyperRoute.RouteMatch MatchGetParameters_1(", source);
+        Assert.DoesNotContain("private static int MatchGetParameters_", source);
+        Snapshot.Match(source, "Mixed");
     }
 }

@@ -103,3 +103,135 @@ public partial class CounterApi
     {
     }
 }
+
+/// <summary>
+/// A router with more literals at one position than a switch keeps in one method, all leading on alike
+/// (<c>/r{i}/items/{id:int}</c>): the generated code finds the literal in a method of its own and matches the rest
+/// of the path once for all of them. Each of them must still reach its own route.
+/// </summary>
+[Router]
+public static partial class WideApi
+{
+    [Route("GET /r0")]
+    public static Call List0() => new("List0");
+
+    [Route("GET /r0/items/{id:int}")]
+    public static Call Item0(int id) => new("Item0", $"id={id}");
+
+    [Route("GET /r1")]
+    public static Call List1() => new("List1");
+
+    [Route("GET /r1/items/{id:int}")]
+    public static Call Item1(int id) => new("Item1", $"id={id}");
+
+    [Route("GET /r2")]
+    public static Call List2() => new("List2");
+
+    [Route("GET /r2/items/{id:int}")]
+    public static Call Item2(int id) => new("Item2", $"id={id}");
+
+    [Route("GET /r3")]
+    public static Call List3() => new("List3");
+
+    [Route("GET /r3/items/{id:int}")]
+    public static Call Item3(int id) => new("Item3", $"id={id}");
+
+    [Route("GET /r4")]
+    public static Call List4() => new("List4");
+
+    [Route("GET /r4/items/{id:int}")]
+    public static Call Item4(int id) => new("Item4", $"id={id}");
+
+    [Route("GET /r5")]
+    public static Call List5() => new("List5");
+
+    [Route("GET /r5/items/{id:int}")]
+    public static Call Item5(int id) => new("Item5", $"id={id}");
+
+    [Route("GET /r6")]
+    public static Call List6() => new("List6");
+
+    [Route("GET /r6/items/{id:int}")]
+    public static Call Item6(int id) => new("Item6", $"id={id}");
+
+    [Route("GET /r7")]
+    public static Call List7() => new("List7");
+
+    [Route("GET /r7/items/{id:int}")]
+    public static Call Item7(int id) => new("Item7", $"id={id}");
+
+    [Route("GET /r8")]
+    public static Call List8() => new("List8");
+
+    [Route("GET /r8/items/{id:int}")]
+    public static Call Item8(int id) => new("Item8", $"id={id}");
+
+    [Route("GET /r9")]
+    public static Call List9() => new("List9");
+
+    [Route("GET /r9/items/{id:int}")]
+    public static Call Item9(int id) => new("Item9", $"id={id}");
+
+    [Route("GET /r10")]
+    public static Call List10() => new("List10");
+
+    [Route("GET /r10/items/{id:int}")]
+    public static Call Item10(int id) => new("Item10", $"id={id}");
+
+    [Route("GET /r11")]
+    public static Call List11() => new("List11");
+
+    [Route("GET /r11/items/{id:int}")]
+    public static Call Item11(int id) => new("Item11", $"id={id}");
+
+    [Route("GET /r12")]
+    public static Call List12() => new("List12");
+
+    [Route("GET /r12/items/{id:int}")]
+    public static Call Item12(int id) => new("Item12", $"id={id}");
+
+    [Route("GET /r13")]
+    public static Call List13() => new("List13");
+
+    [Route("GET /r13/items/{id:int}")]
+    public static Call Item13(int id) => new("Item13", $"id={id}");
+
+    [Route("GET /r14")]
+    public static Call List14() => new("List14");
+
+    [Route("GET /r14/items/{id:int}")]
+    public static Call Item14(int id) => new("Item14", $"id={id}");
+
+    [Route("GET /r15")]
+    public static Call List15() => new("List15");
+
+    [Route("GET /r15/items/{id:int}")]
+    public static Call Item15(int id) => new("Item15", $"id={id}");
+
+    [Route("GET /r16")]
+    public static Call List16() => new("List16");
+
+    [Route("GET /r16/items/{id:int}")]
+    public static Call Item16(int id) => new("Item16", $"id={id}");
+
+    [Route("GET /r17")]
+    public static Call List17() => new("List17");
+
+    [Route("GET /r17/items/{id:int}")]
+    public static Call Item17(int id) => new("Item17", $"id={id}");
+
+    [Route("GET /r18")]
+    public static Call List18() => new("List18");
+
+    [Route("GET /r18/items/{id:int}")]
+    public static Call Item18(int id) => new("Item18", $"id={id}");
+
+    [Route("GET /r19")]
+    public static Call List19() => new("List19");
+
+    [Route("GET /r19/items/{id:int}")]
+    public static Call Item19(int id) => new("Item19", $"id={id}");
+
+    [Route("POST /r3/items/{id:int}")]
+    public static Call PostItem3(int id) => new("PostItem3", $"id={id}");
+}

@@ -14,13 +14,22 @@ internal static class ConstraintEmitter
     /// Returns the condition (type constraints first, so the bounds can use the parsed number) and the locals
     /// it declares, by type. A segment parameter with no constraint still requires a non-empty segment.
     /// </summary>
-    public static string Condition(TemplateSegment segment, string value, string localPrefix, NameScope names, bool requireNonEmpty, out Dictionary<RouteValueType, string> parsed)
+    /// <param name="decodedFlag">
+    /// The local that says whether the path was percent-decoded, when the value may come from a path that was
+    /// not: then a value its constraints would accept with a <c>%</c> in it must wait for the decoded pass.
+    /// </param>
+    public static string Condition(TemplateSegment segment, string value, string localPrefix, NameScope names, bool requireNonEmpty, string? decodedFlag, out Dictionary<RouteValueType, string> parsed)
     {
         parsed = new Dictionary<RouteValueType, string>();
         var terms = new List<string>();
         if (requireNonEmpty && !segment.Constraints.Any(c => c.ParsedType is not null || c.Kind == ConstraintKind.Alpha))
         {
             terms.Add("!" + value + ".IsEmpty");
+        }
+
+        if (decodedFlag is not null && !RejectsEscapes(segment))
+        {
+            terms.Add($"global::HyperRoute.Routing.RoutePath.IsDecoded({value}, {decodedFlag})");
         }
 
         foreach (var constraint in segment.Constraints)
@@ -64,6 +73,11 @@ internal static class ConstraintEmitter
 
         return terms.Count == 0 ? "true" : string.Join(" && ", terms);
     }
+
+    // Type constraints, alpha and bounds (which parse a number) never accept a '%': on a path that was not
+    // decoded they fail, and the decoded pass decides.
+    private static bool RejectsEscapes(TemplateSegment segment)
+        => segment.Constraints.Any(c => c.ParsedType is not null || c.Kind is ConstraintKind.Alpha or ConstraintKind.Min or ConstraintKind.Max or ConstraintKind.Range);
 
     // min/max/range compare the number a type constraint parsed, or parse the value as a long.
     private static string NumberLocal(string value, string localPrefix, NameScope names, Dictionary<RouteValueType, string> parsed, List<string> terms)

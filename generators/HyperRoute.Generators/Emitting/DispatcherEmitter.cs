@@ -9,6 +9,11 @@ internal static class DispatcherEmitter
 {
     private const string GeneratedCode = GeneratedMethods.GeneratedCode;
     private const string AggressiveInlining = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]";
+
+    // On the Match{Method}Parameters methods: inlined into Dispatch, a small one would use up the JIT's inlining
+    // budget of that method, and the helpers it calls on every request (segment scans, literal comparisons) would
+    // stay calls. (A small Match{Method}Literals method is worth inlining: a literal hit then makes no call.)
+    private const string NoInlining = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]";
     private const string Span = "global::System.ReadOnlySpan<byte>";
     private const string Match = "global::HyperRoute.RouteMatch";
     private const string Buffer = "global::HyperRoute.Routing.DecodeBuffer";
@@ -117,7 +122,7 @@ internal static class DispatcherEmitter
         }
 
         writer.Line();
-        WriteDispatchCore(writer, plan, modifier, exchange, outResult, passResult);
+        DispatchCoreEmitter.Write(writer, plan, modifier, exchange, outResult, passResult);
 
         foreach (var method in plan.Methods)
         {
@@ -209,140 +214,6 @@ internal static class DispatcherEmitter
         }
     }
 
-    private static void WriteDispatchCore(SourceWriter writer, DispatchPlan plan, string modifier, string exchange, string outResult, string passResult)
-    {
-        var passExchange = exchange.Length == 0 ? "" : ", exchange";
-        writer.Line(GeneratedCode);
-        writer.Line(AggressiveInlining);
-        writer.Line($"private {modifier}{Match} DispatchCore({Span} method, {Span} path, {Span} query{exchange}, scoped ref {Buffer} buffer{outResult})");
-        using (writer.Braces())
-        {
-            if (outResult.Length > 0)
-            {
-                writer.Line($"result = {plan.Router.ResultDefault};");
-            }
-
-            var get = plan.Methods.FirstOrDefault(m => m.Method == "GET");
-            var head = plan.Methods.FirstOrDefault(m => m.Method == "HEAD");
-            if (plan.Methods.Count > 0)
-            {
-                writer.Line("var verb = global::HyperRoute.Routing.MethodToken.Parse(method);");
-                writer.Line($"{Match} match;");
-            }
-
-            var literal = plan.Methods.Where(m => !m.Tree.LiteralRoutes.IsEmpty).ToList();
-            if (literal.Count > 0)
-            {
-                writer.Line();
-                writer.Line("// Literal routes hold no '%' and no trailing '/': first compare the path as received, before any decoding.");
-                writer.Line("switch (verb)");
-                using (writer.Braces())
-                {
-                    foreach (var method in literal)
-                    {
-                        writer.Line($"case global::HyperRoute.HttpMethods.{AllowWriter.Flag(method.Method)}:");
-                        using (writer.Indent())
-                        {
-                            WriteTry(writer, method.Method, "Literals", "path", passExchange, passResult);
-                            writer.Line("break;");
-                        }
-                    }
-                }
-            }
-
-            writer.Line();
-            writer.Line("var normalized = global::HyperRoute.Routing.RoutePath.Normalize(path, ref buffer, out var problem);");
-            writer.Line("if (problem != global::HyperRoute.RouteProblem.None)");
-            using (writer.Braces())
-            {
-                writer.Line($"return {Match}.BadRequest(problem); // not an absolute path, or a malformed escape");
-            }
-
-            if (plan.Methods.Count > 0)
-            {
-                writer.Line();
-                if (literal.Count > 0)
-                {
-                    writer.Line("// Dropping a trailing '/' or decoding escapes shortens the path: then the literal routes get a second look.");
-                    writer.Line("var changed = normalized.Length != path.Length;");
-                }
-
-                writer.Line("switch (verb)");
-                using (writer.Braces())
-                {
-                    foreach (var method in plan.Methods.Where(m => m.Method != "HEAD"))
-                    {
-                        writer.Line($"case global::HyperRoute.HttpMethods.{AllowWriter.Flag(method.Method)}:");
-                        using (writer.Indent())
-                        {
-                            WriteTries(writer, method, passExchange, passResult, literalsAlreadyTried: true);
-                            writer.Line("break;");
-                        }
-                    }
-
-                    if (get is not null || head is not null)
-                    {
-                        writer.Line("case global::HyperRoute.HttpMethods.Head:");
-                        using (writer.Indent())
-                        {
-                            if (head is not null)
-                            {
-                                WriteTries(writer, head, passExchange, passResult, literalsAlreadyTried: true);
-                            }
-
-                            if (get is not null)
-                            {
-                                writer.Line("// HEAD is served by the GET route of the path when no HEAD route matches; the host sends no body.");
-                                WriteTries(writer, get, passExchange, passResult, literalsAlreadyTried: false);
-                            }
-
-                            writer.Line("break;");
-                        }
-                    }
-                }
-            }
-
-            writer.Line();
-            writer.Line("// No route of this method matches: 405 when a route of another method does, else 404.");
-            writer.Line("var allow = AllowedMethods(normalized);");
-            writer.Line($"return allow == global::HyperRoute.HttpMethods.None ? {Match}.NotFound : {Match}.MethodNotAllowed(allow);");
-        }
-    }
-
-    private static void WriteTries(SourceWriter writer, MethodTree method, string passExchange, string passResult, bool literalsAlreadyTried)
-    {
-        if (!method.Tree.LiteralRoutes.IsEmpty)
-        {
-            if (literalsAlreadyTried)
-            {
-                writer.Line("if (changed)");
-                using (writer.Braces())
-                {
-                    WriteTry(writer, method.Method, "Literals", "normalized", passExchange, passResult);
-                }
-            }
-            else
-            {
-                WriteTry(writer, method.Method, "Literals", "normalized", passExchange, passResult);
-            }
-        }
-
-        if (TreeEmitter.HasParameters(method.Tree))
-        {
-            WriteTry(writer, method.Method, "Parameters", "normalized", passExchange, passResult);
-        }
-    }
-
-    private static void WriteTry(SourceWriter writer, string method, string part, string path, string passExchange, string passResult)
-    {
-        writer.Line($"match = Match{AllowWriter.Flag(method)}{part}({path}, query{passExchange}, ref buffer{passResult});");
-        writer.Line("if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)");
-        using (writer.Braces())
-        {
-            writer.Line("return match;");
-        }
-    }
-
     private static void WriteMethodTree(SourceWriter writer, MethodTree method, string modifier, string exchange, string outResult, RouterSpec router)
     {
         if (!method.Tree.LiteralRoutes.IsEmpty)
@@ -365,9 +236,20 @@ internal static class DispatcherEmitter
     {
         var name = "Match" + AllowWriter.Flag(method.Method) + part;
         var methods = new GeneratedMethods(name, modifier, router.ResultType, writer.IndentLevel, router.ResultDefault, hasExchange: exchange.Length > 0);
+        var decoded = part == "Parameters" ? ", bool decoded" : "";
         writer.Line($"/// <summary>Matches the {method.Method} {what}; <see cref=\"{Match}.NotFound\"/> when none matches.</summary>");
+        if (decoded.Length > 0)
+        {
+            writer.Line("/// <remarks>Unless <paramref name=\"decoded\"/>, <paramref name=\"path\"/> is as received, and a value that holds a <c>%</c> does not match yet.</remarks>");
+        }
+
         writer.Line(GeneratedCode);
-        writer.Line($"private {modifier}{Match} {name}({Span} path, {Span} query{exchange}, scoped ref {Buffer} buffer{outResult})");
+        if (decoded.Length > 0)
+        {
+            writer.Line(NoInlining);
+        }
+
+        writer.Line($"private {modifier}{Match} {name}({Span} path{decoded}, {Span} query{exchange}, scoped ref {Buffer} buffer{outResult})");
         using (writer.Braces())
         {
             if (outResult.Length > 0)

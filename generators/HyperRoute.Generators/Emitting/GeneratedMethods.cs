@@ -12,7 +12,10 @@ internal sealed class GeneratedMethods
 {
     public const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"HyperRoute.Generators\", \"" + ThisAssembly.Version + "\")]";
 
-    /// <summary>Switches with more branches than this put each branch in a method of its own.</summary>
+    /// <summary>
+    /// The most literals a switch keeps in one method: beyond it, its largest branches move to methods of their own
+    /// until the rest fit.
+    /// </summary>
     public const int SplitThreshold = 16;
 
     private int _parts;

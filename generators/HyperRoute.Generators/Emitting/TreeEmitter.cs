@@ -19,7 +19,7 @@ internal interface ILeafWriter
 }
 
 /// <summary>Writes a <see cref="RouteTree"/> as nested switches and ifs. Every failed branch falls through to the next alternative.</summary>
-internal sealed class TreeEmitter
+internal sealed partial class TreeEmitter
 {
     private const string Literal = "global::HyperRoute.Routing.Utf8Literal";
     private const string RoutePath = "global::HyperRoute.Routing.RoutePath";
@@ -34,6 +34,9 @@ internal sealed class TreeEmitter
 
     // The locals in scope that a split-out part needs as parameters: segments, tails, parsed values.
     private readonly List<(string Type, string Name)> _scope;
+
+    // The name of the path local the parameter walk reads.
+    private string _path = "path";
 
     public TreeEmitter(SourceWriter writer, ILeafWriter leaves, NameScope names, GeneratedMethods methods)
         : this(writer, leaves, names, methods, new PathValues(), new List<(string Type, string Name)>())
@@ -63,9 +66,12 @@ internal sealed class TreeEmitter
     }
 
     /// <summary><see langword="true"/> when the tree has routes with parameters.</summary>
-    public static bool HasParameters(RouteTree tree) => tree.Counts.Count > 0 || tree.Rest is not null;
+    public static bool HasParameters(RouteTree tree) => tree.Root is not null;
 
-    /// <summary>Writes the routes made only of literals: one switch over the whole path.</summary>
+    /// <summary>
+    /// Writes the routes made only of literals: one switch over the whole path. Past <see cref="GeneratedMethods.SplitThreshold"/>
+    /// routes, a method of its own finds which literal the path is, and a switch on its position picks the route.
+    /// </summary>
     public void WriteLiterals(RouteTree tree, string path)
     {
         if (tree.LiteralRoutes.IsEmpty)
@@ -73,156 +79,51 @@ internal sealed class TreeEmitter
             return;
         }
 
-        _writer.Line("// Routes of literals only: the whole path is compared at once.");
-        var decision = LiteralPlanner.Plan(tree.LiteralRoutes, switchOnLength: true);
         _scope.Add((Span, path));
-        WriteDecision(path, decision, (e, leaves) => e._leaves.Write(e._writer, leaves, e._values, e._names));
+        var entries = tree.LiteralRoutes.Entries.ToList();
+        if (entries.Count > GeneratedMethods.SplitThreshold)
+        {
+            _writer.Line($"// {entries.Count} routes of literals only: which one the whole path is, then its route.");
+            var selector = _names.Unique("route");
+            var index = LiteralIndexWriter.Write(_methods, path, entries.Select(e => e.Key).ToList());
+            _writer.Line($"var {selector} = {index}({path});");
+            _writer.Line($"if ({selector} >= 0)");
+            using (_writer.Braces())
+            {
+                _scope.Add(("int", selector));
+                WriteSelected(selector, entries.Select(e => (IReadOnlyList<RouteLeaf>)e.Value).ToList());
+                _scope.RemoveAt(_scope.Count - 1);
+            }
+        }
+        else
+        {
+            _writer.Line("// Routes of literals only: the whole path is compared at once.");
+            var decision = LiteralPlanner.Plan(tree.LiteralRoutes, switchOnLength: true);
+            WriteDecision(path, decision, (e, leaves) => e._leaves.Write(e._writer, leaves, e._values, e._names));
+        }
+
         _scope.RemoveAt(_scope.Count - 1);
     }
 
-    /// <summary>Writes the routes with parameters: a switch over the segment count, then a trie per count.</summary>
-    public void WriteParameters(RouteTree tree, string path)
-    {
-        if (!HasParameters(tree))
-        {
-            return;
-        }
-
-        _writer.Line("// Routes with parameters: by segment count, then segment by segment.");
-        _writer.Line($"var rest = {path}.Slice(1);");
-        _writer.Line($"switch ({RoutePath}.CountSegments({path}))");
-        using (_writer.Braces())
-        {
-            foreach (var count in tree.Counts)
-            {
-                _writer.Line($"case {count.Count}:");
-                WriteCase(count);
-            }
-
-            if (tree.Rest is { } rest)
-            {
-                var max = tree.Counts.Count == 0 ? rest.SegmentsToRead : Math.Max(tree.Counts.Max(c => c.Count), rest.SegmentsToRead);
-                _writer.Line($"case > {max}:");
-                WriteCase(rest);
-            }
-        }
-    }
-
-    private void WriteCase(CountCase count)
-    {
-        using (_writer.Braces())
-        {
-            var scopeDepth = _scope.Count;
-            for (var i = 0; i < count.SegmentsToRead; i++)
-            {
-                if (count.Tails.Contains(i))
-                {
-                    _writer.Line($"var t{i} = rest;");
-                    _scope.Add((Span, "t" + i));
-                }
-
-                _writer.Line($"var s{i} = {RoutePath}.NextSegment(ref rest);");
-                _scope.Add((Span, "s" + i));
-            }
-
-            foreach (var tail in count.Tails.Where(t => t >= count.SegmentsToRead))
-            {
-                _writer.Line($"var t{tail} = rest;");
-                _scope.Add((Span, "t" + tail));
-            }
-
-            WriteNode(count.Root, count);
-            _scope.RemoveRange(scopeDepth, _scope.Count - scopeDepth);
-            _writer.Line("break;");
-        }
-    }
-
-    private void WriteNode(TrieNode node, CountCase count)
-    {
-        var segment = "s" + node.Depth;
-        if (!node.Literals.IsEmpty)
-        {
-            var decision = LiteralPlanner.Plan(node.Literals, switchOnLength: node.Literals.Entries.Skip(1).Any());
-            WriteDecision(segment, decision, (e, child) => e.WriteNode(child, count));
-        }
-
-        foreach (var edge in node.Parameters)
-        {
-            _writer.Line("// " + string.Join(" or ", edge.Spellings));
-            var condition = ConstraintEmitter.Condition(edge.Segment, segment, segment, _names, requireNonEmpty: true, out var parsed);
-            _writer.Line($"if ({condition})");
-            using (_writer.Braces())
-            {
-                WithValues(node.Depth, segment, parsed, () => WriteNode(edge.Child, count));
-            }
-        }
-
-        if (node.Leaves.Count > 0)
-        {
-            WriteLeaves(node.Leaves, ownBlock: node.CatchAlls.Count > 0 || node.Parameters.Count > 0 || !node.Literals.IsEmpty);
-        }
-
-        foreach (var edge in node.CatchAlls)
-        {
-            var value = count.Tails.Contains(node.Depth) ? "t" + node.Depth : Span + ".Empty";
-            var condition = ConstraintEmitter.Condition(edge.Segment, value, "t" + node.Depth, _names, requireNonEmpty: false, out var parsed);
-            _writer.Line("// " + string.Join(" or ", edge.Spellings) + (value.StartsWith("t", StringComparison.Ordinal) ? " takes the rest of the path" : " is empty here"));
-            if (condition == "true")
-            {
-                var ownBlock = node.Leaves.Count > 0 || node.CatchAlls.Count > 1 || node.Parameters.Count > 0 || !node.Literals.IsEmpty;
-                WithValues(node.Depth, value, parsed, () => WriteLeaves(edge.Child.Leaves, ownBlock));
-                continue;
-            }
-
-            _writer.Line($"if ({condition})");
-            using (_writer.Braces())
-            {
-                WithValues(node.Depth, value, parsed, () => WriteLeaves(edge.Child.Leaves, ownBlock: false));
-            }
-        }
-    }
-
-    private void WithValues(int depth, string value, Dictionary<HyperRoute.Common.Routing.RouteValueType, string> parsed, Action write)
-    {
-        var scopeDepth = _scope.Count;
-        foreach (var local in parsed)
-        {
-            _scope.Add((HyperRoute.Common.Routing.RouteValueTypeFacts.CSharpName(local.Key), local.Value));
-        }
-
-        _values.Set(depth, value, parsed);
-        write();
-        _values.Remove(depth);
-        _scope.RemoveRange(scopeDepth, _scope.Count - scopeDepth);
-    }
-
-    private void WriteLeaves(IReadOnlyList<RouteLeaf> leaves, bool ownBlock)
-    {
-        if (!ownBlock)
-        {
-            _leaves.Write(_writer, leaves, _values, _names);
-            return;
-        }
-
-        using (_writer.Braces())
-        {
-            _leaves.Write(_writer, leaves, _values, _names);
-        }
-    }
-
-    // Writes a branch of a large switch as a call to a method of its own that holds it.
+    // Writes a branch of a large switch as a call to a method of its own that holds it. The part takes, of the
+    // locals in scope (and query, exchange, buffer), only those its code reads: fewer arguments, cheaper calls.
     private void Part(string description, Action<TreeEmitter> body)
     {
         var name = _methods.NextPartName();
-        var part = new SourceWriter(_methods.Indent);
-        var parameters = _scope.Select(p => $"{p.Type} {p.Name}").ToList();
-        var arguments = _scope.Select(p => p.Name).ToList();
         var names = new NameScope();
         foreach (var (_, parameterName) in _scope)
         {
             names.Unique(parameterName);
         }
 
+        var inner = new SourceWriter(_methods.Indent + 1);
+        body(new TreeEmitter(inner, _leaves, names, _methods, _values, new List<(string Type, string Name)>(_scope)));
+        var code = inner.ToString();
+        var used = _scope.Where(local => Reads(code, local.Name)).ToList();
+        var parameters = used.Select(p => $"{p.Type} {p.Name}").ToList();
+        var arguments = used.Select(p => p.Name).ToList();
+
+        var part = new SourceWriter(_methods.Indent);
         part.Line();
         part.Line($"/// <summary>Part of <see cref=\"{_methods.BaseName}\"/>: {CSharpLiterals.Xml(description)}.</summary>");
         part.Line(GeneratedMethods.GeneratedCode);
@@ -232,7 +133,7 @@ internal sealed class TreeEmitter
             using (part.Braces())
             {
                 part.Line("var allow = global::HyperRoute.HttpMethods.None;");
-                body(new TreeEmitter(part, _leaves, names, _methods, _values, new List<(string Type, string Name)>(_scope)));
+                part.Append(inner);
                 part.Line();
                 part.Line("return allow;");
             }
@@ -241,16 +142,31 @@ internal sealed class TreeEmitter
         }
         else
         {
-            var outResult = _methods.ResultType is null ? "" : $", out {_methods.ResultType} result";
-            var passResult = _methods.ResultType is null ? "" : ", out result";
-            parameters.Insert(0, $"{Span} query");
-            arguments.Insert(0, "query");
-            if (_methods.HasExchange)
+            if (_methods.HasExchange && Reads(code, "exchange"))
             {
-                parameters.Insert(1, "global::HyperRoute.Http.HttpExchange exchange");
-                arguments.Insert(1, "exchange");
+                parameters.Insert(0, "global::HyperRoute.Http.HttpExchange exchange");
+                arguments.Insert(0, "exchange");
             }
-            part.Line($"private {_methods.Modifier}{Match} {name}({string.Join(", ", parameters)}, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer{outResult})");
+
+            if (Reads(code, "query"))
+            {
+                parameters.Insert(0, $"{Span} query");
+                arguments.Insert(0, "query");
+            }
+
+            if (Reads(code, "buffer"))
+            {
+                parameters.Add("scoped ref global::HyperRoute.Routing.DecodeBuffer buffer");
+                arguments.Add("ref buffer");
+            }
+
+            if (_methods.ResultType is not null)
+            {
+                parameters.Add($"out {_methods.ResultType} result");
+                arguments.Add("out result");
+            }
+
+            part.Line($"private {_methods.Modifier}{Match} {name}({string.Join(", ", parameters)})");
             using (part.Braces())
             {
                 if (_methods.ResultType is not null)
@@ -258,13 +174,13 @@ internal sealed class TreeEmitter
                     part.Line($"result = {_methods.ResultDefault};");
                 }
 
-                body(new TreeEmitter(part, _leaves, names, _methods, _values, new List<(string Type, string Name)>(_scope)));
+                part.Append(inner);
                 part.Line();
                 part.Line($"return {Match}.NotFound;");
             }
 
             var found = _names.Unique("found");
-            _writer.Line($"var {found} = {name}({string.Join(", ", arguments)}, ref buffer{passResult});");
+            _writer.Line($"var {found} = {name}({string.Join(", ", arguments)});");
             _writer.Line($"if ({found}.Outcome != global::HyperRoute.RouteOutcome.NotFound)");
             using (_writer.Braces())
             {
@@ -274,6 +190,24 @@ internal sealed class TreeEmitter
 
         _methods.Parts.Add(part);
     }
+
+    // Whether generated code mentions a local (a whole identifier; a mention in a comment only costs an argument).
+    private static bool Reads(string code, string local)
+    {
+        for (var at = code.IndexOf(local, StringComparison.Ordinal); at >= 0; at = code.IndexOf(local, at + 1, StringComparison.Ordinal))
+        {
+            var before = at == 0 ? ' ' : code[at - 1];
+            var after = at + local.Length == code.Length ? ' ' : code[at + local.Length];
+            if (!IsIdentifierPart(before) && before != '@' && !IsIdentifierPart(after))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsIdentifierPart(char c) => char.IsLetterOrDigit(c) || c == '_';
 
     // The number of literals a decision tells apart.
     private static int Weight<T>(LiteralDecision<T> decision) => decision switch
@@ -291,17 +225,42 @@ internal sealed class TreeEmitter
         _ => "",
     };
 
-    // Writes one case of a switch: inline, or, when the switch is large and the case still holds several
-    // literals, in a method of its own (which splits again if it is large itself).
-    private void WriteBranch<T>(string value, LiteralDecision<T> parent, LiteralDecision<T> decision, Action<TreeEmitter, T> onMatch)
+    // Writes one case of a switch: inline, or in a method of its own (which splits again if it is large itself).
+    private void WriteBranch<T>(string value, LiteralDecision<T> decision, bool ownMethod, Action<TreeEmitter, T> onMatch)
     {
-        if (Weight(parent) > GeneratedMethods.SplitThreshold && Weight(decision) > 1)
+        if (ownMethod)
         {
             Part($"{value} among {Weight(decision)} literals from \"{FirstLiteral(decision)}\"", e => e.WriteDecision(value, decision, onMatch));
             return;
         }
 
         WriteDecision(value, decision, onMatch);
+    }
+
+    // The cases of a switch that go to methods of their own: while the switch holds more literals than one method
+    // should, the largest case left (the first of equal ones) moves out, so a method holds at most SplitThreshold
+    // literals besides single ones and every route is one or two calls deep, not one per level of the switch.
+    private static HashSet<int> OwnMethods(IReadOnlyList<int> weights)
+    {
+        var own = new HashSet<int>();
+        var inline = weights.Sum();
+        if (weights.Count == 1)
+        {
+            return own; // moving the only case out would only add a call: the switch inside it splits instead
+        }
+
+        foreach (var index in Enumerable.Range(0, weights.Count).OrderByDescending(i => weights[i]).ThenBy(i => i))
+        {
+            if (inline <= GeneratedMethods.SplitThreshold || weights[index] <= 1)
+            {
+                break;
+            }
+
+            own.Add(index);
+            inline -= weights[index];
+        }
+
+        return own;
     }
 
     private void WriteDecision<T>(string value, LiteralDecision<T> decision, Action<TreeEmitter, T> onMatch)
@@ -321,12 +280,14 @@ internal sealed class TreeEmitter
                 _writer.Line($"switch ({value}.Length)");
                 using (_writer.Braces())
                 {
-                    foreach (var @case in lengths.Cases)
+                    var own = OwnMethods(lengths.Cases.Select(c => Weight(c.Value)).ToList());
+                    for (var i = 0; i < lengths.Cases.Count; i++)
                     {
+                        var @case = lengths.Cases[i];
                         _writer.Line($"case {@case.Key}:");
                         using (_writer.Indent())
                         {
-                            WriteBranch(value, decision, @case.Value, onMatch);
+                            WriteBranch(value, @case.Value, own.Contains(i), onMatch);
                             _writer.Line("break;");
                         }
                     }
@@ -338,12 +299,14 @@ internal sealed class TreeEmitter
                 _writer.Line($"switch ({Literal}.Lower({value}[{bytes.Position}]))");
                 using (_writer.Braces())
                 {
-                    foreach (var @case in bytes.Cases)
+                    var own = OwnMethods(bytes.Cases.Select(c => Weight(c.Value)).ToList());
+                    for (var i = 0; i < bytes.Cases.Count; i++)
                     {
+                        var @case = bytes.Cases[i];
                         _writer.Line($"case {CSharpLiterals.Byte(@case.Key)}:");
                         using (_writer.Indent())
                         {
-                            WriteBranch(value, decision, @case.Value, onMatch);
+                            WriteBranch(value, @case.Value, own.Contains(i), onMatch);
                             _writer.Line("break;");
                         }
                     }

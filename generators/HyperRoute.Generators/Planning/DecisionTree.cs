@@ -43,48 +43,25 @@ internal sealed class MethodTree
 
 /// <summary>
 /// A set of routes as a decision tree: first the all-literal routes as whole paths (switch on length, then on
-/// distinguishing bytes), then the routes with parameters by segment count and segment by segment.
+/// distinguishing bytes), then the routes with parameters as one trie walked segment by segment from the left.
 /// </summary>
 internal sealed class RouteTree
 {
-    public RouteTree(LiteralSwitch<List<RouteLeaf>> literalRoutes, IReadOnlyList<CountCase> counts, CountCase? rest)
+    public RouteTree(LiteralSwitch<List<RouteLeaf>> literalRoutes, TrieNode? root)
     {
         LiteralRoutes = literalRoutes;
-        Counts = counts;
-        Rest = rest;
+        Root = root;
     }
 
     /// <summary>Routes made of literals only, keyed by their whole lower-case path.</summary>
     public LiteralSwitch<List<RouteLeaf>> LiteralRoutes { get; }
 
-    /// <summary>One case per segment count that some route with parameters accepts.</summary>
-    public IReadOnlyList<CountCase> Counts { get; }
-
-    /// <summary>Paths with more segments than any case: only catch-all routes remain.</summary>
-    public CountCase? Rest { get; }
-}
-
-/// <summary>One branch of the switch over the segment count.</summary>
-internal sealed class CountCase
-{
-    public CountCase(int count, int segmentsToRead, SortedSet<int> tails, TrieNode root)
-    {
-        Count = count;
-        SegmentsToRead = segmentsToRead;
-        Tails = tails;
-        Root = root;
-    }
-
-    /// <summary>The segment count, or -1 for "more than any other case".</summary>
-    public int Count { get; }
-
-    /// <summary>How many segments the case reads up front.</summary>
-    public int SegmentsToRead { get; }
-
-    /// <summary>Positions whose remaining path a catch-all needs.</summary>
-    public SortedSet<int> Tails { get; }
-
-    public TrieNode Root { get; }
+    /// <summary>
+    /// The routes with parameters, one trie for every segment count: a route ends at the node of its last segment
+    /// (and, with an optional last segment, also at the node before it); a catch-all takes the rest of the path
+    /// from its node. <see langword="null"/> when there are none.
+    /// </summary>
+    public TrieNode? Root { get; }
 }
 
 /// <summary>A position in the path: what may come next, in precedence order.</summary>
@@ -104,7 +81,7 @@ internal sealed class TrieNode
     /// <summary>Catch-all parameters that take the rest of the path from here.</summary>
     public List<ParameterEdge> CatchAlls { get; } = new();
 
-    /// <summary>Routes that end here, best first; only the first can be reached.</summary>
+    /// <summary>Routes that end here (the path has no more segments), best first; only the first can be reached.</summary>
     public List<RouteLeaf> Leaves { get; } = new();
 }
 
@@ -141,6 +118,8 @@ internal sealed class LiteralSwitch<T>
     public IEnumerable<KeyValuePair<string, T>> Entries => _entries;
 
     public bool TryGet(string key, out T value) => _entries.TryGetValue(key, out value!);
+
+    public T Get(string key) => _entries[key];
 
     public void Add(string key, T value) => _entries.Add(key, value);
 }

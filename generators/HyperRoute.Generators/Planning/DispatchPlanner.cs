@@ -39,94 +39,33 @@ internal static class DispatchPlanner
         }
 
         var parameterized = routes.Where(r => !r.IsLiteral).ToList();
-        var counts = SegmentCounts(parameterized, out var hasCatchAll);
-        var cases = counts.Select(count => BuildCase(parameterized, count)).ToList();
-        var rest = hasCatchAll ? BuildCase(parameterized, -1) : null;
-        return new RouteTree(literals, cases, rest);
+        return new RouteTree(literals, parameterized.Count == 0 ? null : BuildTrie(parameterized));
     }
 
-    // The counts that get their own case. Catch-alls accept every count from their prefix length up, so every
-    // count between the smallest such prefix and the largest other count gets a case; larger counts fall into
-    // the "rest" case, where only catch-alls remain.
-    private static SortedSet<int> SegmentCounts(List<RouteSpec> routes, out bool hasCatchAll)
-    {
-        var counts = new SortedSet<int>();
-        var minCatchAll = int.MaxValue;
-        foreach (var route in routes)
-        {
-            var template = route.Template;
-            var n = template.Segments.Count;
-            if (template.CatchAll is not null)
-            {
-                minCatchAll = System.Math.Min(minCatchAll, n - 1);
-                counts.Add(n - 1);
-                continue;
-            }
-
-            counts.Add(n);
-            if (template.Optional is not null)
-            {
-                counts.Add(n - 1);
-            }
-        }
-
-        hasCatchAll = minCatchAll != int.MaxValue;
-        if (hasCatchAll)
-        {
-            for (var count = minCatchAll; count <= counts.Max; count++)
-            {
-                counts.Add(count);
-            }
-        }
-
-        return counts;
-    }
-
-    private static CountCase BuildCase(List<RouteSpec> routes, int count)
+    // One trie for every segment count: the path's end is checked where routes end, so routes of different
+    // lengths never compete, and at each node the branches are in precedence order.
+    private static TrieNode BuildTrie(List<RouteSpec> routes)
     {
         var root = new TrieNode(0);
-        var tails = new SortedSet<int>();
-        var read = 0;
         foreach (var route in routes)
         {
             var segments = route.Template.Segments;
             var n = segments.Count;
             if (route.Template.CatchAll is not null)
             {
-                var prefix = n - 1;
-                if (count != -1 && count < prefix)
-                {
-                    continue;
-                }
-
-                var node = Insert(root, segments, prefix);
-                AddCatchAll(node, segments[prefix], route);
-                read = System.Math.Max(read, prefix);
-                if (count == -1 || prefix < count)
-                {
-                    tails.Add(prefix);
-                }
-
+                AddCatchAll(Insert(root, segments, n - 1), segments[n - 1], route);
                 continue;
             }
 
-            if (count == -1)
-            {
-                continue;
-            }
-
-            if (n == count)
-            {
-                Insert(root, segments, n).Leaves.Add(new RouteLeaf(route, OptionalAbsent: false));
-            }
-            else if (route.Template.Optional is not null && n - 1 == count)
+            Insert(root, segments, n).Leaves.Add(new RouteLeaf(route, OptionalAbsent: false));
+            if (route.Template.Optional is not null)
             {
                 Insert(root, segments, n - 1).Leaves.Add(new RouteLeaf(route, OptionalAbsent: true));
             }
         }
 
         Order(root);
-        return new CountCase(count, count == -1 ? read : count, tails, root);
+        return root;
     }
 
     private static TrieNode Insert(TrieNode root, HyperRoute.Common.EquatableArray<TemplateSegment> segments, int length)

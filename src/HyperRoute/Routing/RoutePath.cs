@@ -42,6 +42,80 @@ public static class RoutePath
         return ContainsPercent(path) ? Decode(path, ref buffer, out problem) : path;
     }
 
+    /// <summary><see langword="true"/> when <paramref name="path"/> starts with <c>/</c> (origin form); otherwise the request is a 400.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsAbsolute(ReadOnlySpan<byte> path) => !path.IsEmpty && path[0] == (byte)'/';
+
+    /// <summary>
+    /// Drops one trailing <c>/</c> from an absolute path (<c>/users/</c> routes as <c>/users</c>; <c>/</c> stays).
+    /// Generated dispatchers match routes with parameters on the result before any decoding: see
+    /// <see cref="IsDecoded"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ReadOnlySpan<byte> TrimTrailingSlash(ReadOnlySpan<byte> path)
+        => path.Length > 1 && path[path.Length - 1] == (byte)'/' ? path.Slice(0, path.Length - 1) : path;
+
+    /// <summary>
+    /// Decodes the percent-escapes of a path that <see cref="ContainsEscape"/> found some in, into
+    /// <paramref name="buffer"/>; <c>%2F</c> stays encoded so that decoding cannot create segments.
+    /// </summary>
+    /// <returns>The decoded path; empty when <paramref name="problem"/> is <see cref="RouteProblem.MalformedPath"/>.</returns>
+    public static ReadOnlySpan<byte> Decode(ReadOnlySpan<byte> path, scoped ref DecodeBuffer buffer, out RouteProblem problem)
+    {
+        var destination = buffer.Take(path.Length);
+        if (!PercentEncoding.TryDecode(path, destination, plusIsSpace: false, keepEncodedSlash: true, out var written))
+        {
+            problem = RouteProblem.MalformedPath;
+            return default;
+        }
+
+        problem = RouteProblem.None;
+        return destination.Slice(0, written);
+    }
+
+    /// <summary><see langword="true"/> when <paramref name="path"/> holds a <c>%</c>: it must be decoded before routing.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool ContainsEscape(ReadOnlySpan<byte> path) => ContainsPercent(path);
+
+    /// <summary>
+    /// Whether a route value taken from the path can be used as it is: the path was already decoded
+    /// (<paramref name="decoded"/>), or the value holds no <c>%</c>. Generated dispatchers match routes with
+    /// parameters on the path as received first; a value that holds an escape fails that pass and is matched
+    /// again, decoded, in the second pass. (Literal segments and typed values never match a <c>%</c>, so they
+    /// need no such check: a route that matches the path as received matched a path without escapes.)
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsDecoded(ReadOnlySpan<byte> value, bool decoded) => decoded || value.IndexOf((byte)'%') < 0;
+
+    /// <summary>
+    /// The end of the segment that starts at <paramref name="start"/>: the index of the next <c>/</c> at or after
+    /// it, or the length of the path. Generated dispatchers walk the path once, left to right, finding each
+    /// segment only when a route needs it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int SegmentEnd(ReadOnlySpan<byte> path, int start)
+    {
+        var slash = IndexOfSlash(path.Slice(start));
+        return slash < 0 ? path.Length : start + slash;
+    }
+
+    /// <summary>
+    /// Parses the segment that starts at <paramref name="start"/> as a 32-bit integer, reading the path once: the
+    /// number must be the whole segment (<c>12a</c> and overflow are not). Returns the end of the segment (the index
+    /// of the <c>/</c> after it, or the length of the path), or -1 when the segment is not an integer.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int Int32SegmentEnd(ReadOnlySpan<byte> path, int start, out int value)
+    {
+        if (!System.Buffers.Text.Utf8Parser.TryParse(path.Slice(start), out value, out var consumed))
+        {
+            return -1;
+        }
+
+        var end = start + consumed;
+        return end == path.Length || path[end] == (byte)'/' ? end : -1;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool ContainsPercent(ReadOnlySpan<byte> path)
     {
@@ -68,19 +142,6 @@ public static class RoutePath
         }
 
         return false;
-    }
-
-    private static ReadOnlySpan<byte> Decode(ReadOnlySpan<byte> path, scoped ref DecodeBuffer buffer, out RouteProblem problem)
-    {
-        var destination = buffer.Take(path.Length);
-        if (!PercentEncoding.TryDecode(path, destination, plusIsSpace: false, keepEncodedSlash: true, out var written))
-        {
-            problem = RouteProblem.MalformedPath;
-            return default;
-        }
-
-        problem = RouteProblem.None;
-        return destination.Slice(0, written);
     }
 
     /// <summary>The number of segments in a normalized path: 0 for <c>/</c>, 1 for <c>/a</c>, 2 for <c>/a/b</c>.</summary>

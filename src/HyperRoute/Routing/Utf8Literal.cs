@@ -57,6 +57,14 @@ public static class Utf8Literal
         }
     }
 
+    /// <summary>
+    /// The comparison of <see cref="EqualsLower"/>, compiled once and called rather than inlined. A generated method
+    /// that tells many literals apart (of which one comparison runs per request) uses it, so that it stays small and
+    /// the JIT keeps its budget for inlining what runs on every request.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static bool EqualsLowerOutOfLine(ReadOnlySpan<byte> value, ReadOnlySpan<byte> literal) => EqualsLower(value, literal);
+
     /// <summary><see langword="true"/> when the two spans are equal ignoring ASCII case (any case on either side).</summary>
     public static bool EqualsIgnoreCase(ReadOnlySpan<byte> left, ReadOnlySpan<byte> right)
     {

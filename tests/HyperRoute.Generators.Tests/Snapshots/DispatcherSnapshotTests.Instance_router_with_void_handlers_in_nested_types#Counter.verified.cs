@@ -73,35 +73,42 @@ partial class Host
             switch (verb)
             {
                 case global::HyperRoute.HttpMethods.Get:
-                    match = MatchGetLiterals(path, query, ref buffer);
-                    if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+                    if (path.Length is 1) // the lengths of its literal routes
                     {
-                        return match;
+                        match = MatchGetLiterals(path, query, ref buffer);
+                        if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+                        {
+                            return match;
+                        }
                     }
                     break;
                 case global::HyperRoute.HttpMethods.Post:
-                    match = MatchPostLiterals(path, query, ref buffer);
-                    if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+                    if (path.Length is 4) // the lengths of its literal routes
                     {
-                        return match;
+                        match = MatchPostLiterals(path, query, ref buffer);
+                        if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+                        {
+                            return match;
+                        }
                     }
                     break;
             }
 
-            var normalized = global::HyperRoute.Routing.RoutePath.Normalize(path, ref buffer, out var problem);
-            if (problem != global::HyperRoute.RouteProblem.None)
+            if (!global::HyperRoute.Routing.RoutePath.IsAbsolute(path))
             {
-                return global::HyperRoute.RouteMatch.BadRequest(problem); // not an absolute path, or a malformed escape
+                return global::HyperRoute.RouteMatch.BadRequest(global::HyperRoute.RouteProblem.PathNotAbsolute); // origin form only
             }
 
-            // Dropping a trailing '/' or decoding escapes shortens the path: then the literal routes get a second look.
-            var changed = normalized.Length != path.Length;
+            // One trailing '/' is dropped. Routes with parameters are matched on the path still undecoded: a value that
+            // holds a '%' does not match here and waits for DispatchDecoded; any other match is the decoded path's match.
+            var trimmed = global::HyperRoute.Routing.RoutePath.TrimTrailingSlash(path);
+            var changed = trimmed.Length != path.Length; // then the literal routes get a second look
             switch (verb)
             {
                 case global::HyperRoute.HttpMethods.Get:
                     if (changed)
                     {
-                        match = MatchGetLiterals(normalized, query, ref buffer);
+                        match = MatchGetLiterals(trimmed, query, ref buffer);
                         if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
                         {
                             return match;
@@ -111,13 +118,13 @@ partial class Host
                 case global::HyperRoute.HttpMethods.Post:
                     if (changed)
                     {
-                        match = MatchPostLiterals(normalized, query, ref buffer);
+                        match = MatchPostLiterals(trimmed, query, ref buffer);
                         if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
                         {
                             return match;
                         }
                     }
-                    match = MatchPostParameters(normalized, query, ref buffer);
+                    match = MatchPostParameters(trimmed, decoded: false, query, ref buffer);
                     if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
                     {
                         return match;
@@ -125,12 +132,65 @@ partial class Host
                     break;
                 case global::HyperRoute.HttpMethods.Head:
                     // HEAD is served by the GET route of the path when no HEAD route matches; the host sends no body.
-                    match = MatchGetLiterals(normalized, query, ref buffer);
+                    match = MatchGetLiterals(trimmed, query, ref buffer);
                     if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
                     {
                         return match;
                     }
                     break;
+            }
+
+            // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
+            return DispatchDecoded(verb, trimmed, query, ref buffer);
+        }
+
+        /// <summary>
+        /// The second pass of <c>DispatchCore</c>, for a path that no route matched as received: when it holds escapes, decodes it
+        /// and matches every route of the method again; then, when nothing matched, the routes of the other methods say 405 or 404.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        private global::HyperRoute.RouteMatch DispatchDecoded(global::HyperRoute.HttpMethods verb, global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer)
+        {
+            var normalized = path;
+            if (global::HyperRoute.Routing.RoutePath.ContainsEscape(path))
+            {
+                normalized = global::HyperRoute.Routing.RoutePath.Decode(path, ref buffer, out var problem);
+                if (problem != global::HyperRoute.RouteProblem.None)
+                {
+                    return global::HyperRoute.RouteMatch.BadRequest(problem); // a malformed escape
+                }
+
+                global::HyperRoute.RouteMatch match;
+                switch (verb)
+                {
+                    case global::HyperRoute.HttpMethods.Get:
+                        match = MatchGetLiterals(normalized, query, ref buffer);
+                        if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+                        {
+                            return match;
+                        }
+                        break;
+                    case global::HyperRoute.HttpMethods.Post:
+                        match = MatchPostLiterals(normalized, query, ref buffer);
+                        if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+                        {
+                            return match;
+                        }
+                        match = MatchPostParameters(normalized, decoded: true, query, ref buffer);
+                        if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+                        {
+                            return match;
+                        }
+                        break;
+                    case global::HyperRoute.HttpMethods.Head:
+                        // HEAD is served by the GET route of the path when no HEAD route matches; the host sends no body.
+                        match = MatchGetLiterals(normalized, query, ref buffer);
+                        if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+                        {
+                            return match;
+                        }
+                        break;
+                }
             }
 
             // No route of this method matches: 405 when a route of another method does, else 404.
@@ -179,29 +239,35 @@ partial class Host
         }
 
         /// <summary>Matches the POST routes with parameters; <see cref="global::HyperRoute.RouteMatch.NotFound"/> when none matches.</summary>
+        /// <remarks>Unless <paramref name="decoded"/>, <paramref name="path"/> is as received, and a value that holds a <c>%</c> does not match yet.</remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-        private global::HyperRoute.RouteMatch MatchPostParameters(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private global::HyperRoute.RouteMatch MatchPostParameters(global::System.ReadOnlySpan<byte> path, bool decoded, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer)
         {
-            // Routes with parameters: by segment count, then segment by segment.
-            var rest = path.Slice(1);
-            switch (global::HyperRoute.Routing.RoutePath.CountSegments(path))
+            // Routes with parameters: segment by segment from the left; e<n> is where segment n ends.
+            if (path.Length > 1)
             {
-                case 2:
+                var e0 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, 1);
+                var s0 = path.Slice(1, e0 - 1);
+                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "hit"u8))
                 {
-                    var s0 = global::HyperRoute.Routing.RoutePath.NextSegment(ref rest);
-                    var s1 = global::HyperRoute.Routing.RoutePath.NextSegment(ref rest);
-                    if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "hit"u8))
+                    if (e0 < path.Length)
                     {
+                        var p1 = e0 + 1;
+                        var e1 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p1);
+                        var s1 = path.Slice(p1, e1 - p1);
                         // {by:long:range(1,100)}
                         if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out long s1Int64) && s1Int64 is >= 1 and <= 100)
                         {
-                            // POST /hit/{by:long:range(1,100)}
-                            long byArg = s1Int64;
-                            HitBy(byArg);
-                            return global::HyperRoute.RouteMatch.Handled(1);
+                            if (e1 == path.Length)
+                            {
+                                // POST /hit/{by:long:range(1,100)}
+                                long byArg = s1Int64;
+                                HitBy(byArg);
+                                return global::HyperRoute.RouteMatch.Handled(1);
+                            }
                         }
                     }
-                    break;
                 }
             }
 
@@ -230,23 +296,27 @@ partial class Host
                     break;
             }
 
-            // Routes with parameters: by segment count, then segment by segment.
-            var rest = path.Slice(1);
-            switch (global::HyperRoute.Routing.RoutePath.CountSegments(path))
+            // Routes with parameters: segment by segment from the left; e<n> is where segment n ends.
+            if (path.Length > 1)
             {
-                case 2:
+                var e0 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, 1);
+                var s0 = path.Slice(1, e0 - 1);
+                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "hit"u8))
                 {
-                    var s0 = global::HyperRoute.Routing.RoutePath.NextSegment(ref rest);
-                    var s1 = global::HyperRoute.Routing.RoutePath.NextSegment(ref rest);
-                    if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "hit"u8))
+                    if (e0 < path.Length)
                     {
+                        var p1 = e0 + 1;
+                        var e1 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p1);
+                        var s1 = path.Slice(p1, e1 - p1);
                         // {by:long:range(1,100)}
                         if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out long s1Int64) && s1Int64 is >= 1 and <= 100)
                         {
-                            allow |= global::HyperRoute.HttpMethods.Post; // POST /hit/{by:long:range(1,100)}
+                            if (e1 == path.Length)
+                            {
+                                allow |= global::HyperRoute.HttpMethods.Post; // POST /hit/{by:long:range(1,100)}
+                            }
                         }
                     }
-                    break;
                 }
             }
 

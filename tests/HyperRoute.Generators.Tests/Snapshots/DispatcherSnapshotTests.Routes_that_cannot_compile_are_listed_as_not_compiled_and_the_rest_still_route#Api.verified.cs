@@ -74,28 +74,32 @@ static partial class Api
         switch (verb)
         {
             case global::HyperRoute.HttpMethods.Get:
-                match = MatchGetLiterals(path, query, ref buffer, out result);
-                if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+                if (path.Length is 3) // the lengths of its literal routes
                 {
-                    return match;
+                    match = MatchGetLiterals(path, query, ref buffer, out result);
+                    if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+                    {
+                        return match;
+                    }
                 }
                 break;
         }
 
-        var normalized = global::HyperRoute.Routing.RoutePath.Normalize(path, ref buffer, out var problem);
-        if (problem != global::HyperRoute.RouteProblem.None)
+        if (!global::HyperRoute.Routing.RoutePath.IsAbsolute(path))
         {
-            return global::HyperRoute.RouteMatch.BadRequest(problem); // not an absolute path, or a malformed escape
+            return global::HyperRoute.RouteMatch.BadRequest(global::HyperRoute.RouteProblem.PathNotAbsolute); // origin form only
         }
 
-        // Dropping a trailing '/' or decoding escapes shortens the path: then the literal routes get a second look.
-        var changed = normalized.Length != path.Length;
+        // One trailing '/' is dropped. Routes with parameters are matched on the path still undecoded: a value that
+        // holds a '%' does not match here and waits for DispatchDecoded; any other match is the decoded path's match.
+        var trimmed = global::HyperRoute.Routing.RoutePath.TrimTrailingSlash(path);
+        var changed = trimmed.Length != path.Length; // then the literal routes get a second look
         switch (verb)
         {
             case global::HyperRoute.HttpMethods.Get:
                 if (changed)
                 {
-                    match = MatchGetLiterals(normalized, query, ref buffer, out result);
+                    match = MatchGetLiterals(trimmed, query, ref buffer, out result);
                     if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
                     {
                         return match;
@@ -104,12 +108,54 @@ static partial class Api
                 break;
             case global::HyperRoute.HttpMethods.Head:
                 // HEAD is served by the GET route of the path when no HEAD route matches; the host sends no body.
-                match = MatchGetLiterals(normalized, query, ref buffer, out result);
+                match = MatchGetLiterals(trimmed, query, ref buffer, out result);
                 if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
                 {
                     return match;
                 }
                 break;
+        }
+
+        // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
+        return DispatchDecoded(verb, trimmed, query, ref buffer, out result);
+    }
+
+    /// <summary>
+    /// The second pass of <c>DispatchCore</c>, for a path that no route matched as received: when it holds escapes, decodes it
+    /// and matches every route of the method again; then, when nothing matched, the routes of the other methods say 405 or 404.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    private static global::HyperRoute.RouteMatch DispatchDecoded(global::HyperRoute.HttpMethods verb, global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
+    {
+        result = default;
+        var normalized = path;
+        if (global::HyperRoute.Routing.RoutePath.ContainsEscape(path))
+        {
+            normalized = global::HyperRoute.Routing.RoutePath.Decode(path, ref buffer, out var problem);
+            if (problem != global::HyperRoute.RouteProblem.None)
+            {
+                return global::HyperRoute.RouteMatch.BadRequest(problem); // a malformed escape
+            }
+
+            global::HyperRoute.RouteMatch match;
+            switch (verb)
+            {
+                case global::HyperRoute.HttpMethods.Get:
+                    match = MatchGetLiterals(normalized, query, ref buffer, out result);
+                    if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+                    {
+                        return match;
+                    }
+                    break;
+                case global::HyperRoute.HttpMethods.Head:
+                    // HEAD is served by the GET route of the path when no HEAD route matches; the host sends no body.
+                    match = MatchGetLiterals(normalized, query, ref buffer, out result);
+                    if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+                    {
+                        return match;
+                    }
+                    break;
+            }
         }
 
         // No route of this method matches: 405 when a route of another method does, else 404.

@@ -97,41 +97,48 @@ partial class ShopApi
         switch (verb)
         {
             case global::HyperRoute.HttpMethods.Get:
-                match = MatchGetLiterals(path, query, ref buffer, out result);
-                if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+                if (path.Length is 6 or 7 or 10) // the lengths of its literal routes
                 {
-                    return match;
-                }
-                break;
-            case global::HyperRoute.HttpMethods.Post:
-                match = MatchPostLiterals(path, query, ref buffer, out result);
-                if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                {
-                    return match;
-                }
-                break;
-        }
-
-        var normalized = global::HyperRoute.Routing.RoutePath.Normalize(path, ref buffer, out var problem);
-        if (problem != global::HyperRoute.RouteProblem.None)
-        {
-            return global::HyperRoute.RouteMatch.BadRequest(problem); // not an absolute path, or a malformed escape
-        }
-
-        // Dropping a trailing '/' or decoding escapes shortens the path: then the literal routes get a second look.
-        var changed = normalized.Length != path.Length;
-        switch (verb)
-        {
-            case global::HyperRoute.HttpMethods.Get:
-                if (changed)
-                {
-                    match = MatchGetLiterals(normalized, query, ref buffer, out result);
+                    match = MatchGetLiterals(path, query, ref buffer, out result);
                     if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
                     {
                         return match;
                     }
                 }
-                match = MatchGetParameters(normalized, query, ref buffer, out result);
+                break;
+            case global::HyperRoute.HttpMethods.Post:
+                if (path.Length is 6) // the lengths of its literal routes
+                {
+                    match = MatchPostLiterals(path, query, ref buffer, out result);
+                    if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+                    {
+                        return match;
+                    }
+                }
+                break;
+        }
+
+        if (!global::HyperRoute.Routing.RoutePath.IsAbsolute(path))
+        {
+            return global::HyperRoute.RouteMatch.BadRequest(global::HyperRoute.RouteProblem.PathNotAbsolute); // origin form only
+        }
+
+        // One trailing '/' is dropped. Routes with parameters are matched on the path still undecoded: a value that
+        // holds a '%' does not match here and waits for DispatchDecoded; any other match is the decoded path's match.
+        var trimmed = global::HyperRoute.Routing.RoutePath.TrimTrailingSlash(path);
+        var changed = trimmed.Length != path.Length; // then the literal routes get a second look
+        switch (verb)
+        {
+            case global::HyperRoute.HttpMethods.Get:
+                if (changed)
+                {
+                    match = MatchGetLiterals(trimmed, query, ref buffer, out result);
+                    if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+                    {
+                        return match;
+                    }
+                }
+                match = MatchGetParameters(trimmed, decoded: false, query, ref buffer, out result);
                 if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
                 {
                     return match;
@@ -140,7 +147,7 @@ partial class ShopApi
             case global::HyperRoute.HttpMethods.Post:
                 if (changed)
                 {
-                    match = MatchPostLiterals(normalized, query, ref buffer, out result);
+                    match = MatchPostLiterals(trimmed, query, ref buffer, out result);
                     if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
                     {
                         return match;
@@ -148,30 +155,101 @@ partial class ShopApi
                 }
                 break;
             case global::HyperRoute.HttpMethods.Delete:
-                match = MatchDeleteParameters(normalized, query, ref buffer, out result);
+                match = MatchDeleteParameters(trimmed, decoded: false, query, ref buffer, out result);
                 if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
                 {
                     return match;
                 }
                 break;
             case global::HyperRoute.HttpMethods.Head:
-                match = MatchHeadParameters(normalized, query, ref buffer, out result);
+                match = MatchHeadParameters(trimmed, decoded: false, query, ref buffer, out result);
                 if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
                 {
                     return match;
                 }
                 // HEAD is served by the GET route of the path when no HEAD route matches; the host sends no body.
-                match = MatchGetLiterals(normalized, query, ref buffer, out result);
+                match = MatchGetLiterals(trimmed, query, ref buffer, out result);
                 if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
                 {
                     return match;
                 }
-                match = MatchGetParameters(normalized, query, ref buffer, out result);
+                match = MatchGetParameters(trimmed, decoded: false, query, ref buffer, out result);
                 if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
                 {
                     return match;
                 }
                 break;
+        }
+
+        // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
+        return DispatchDecoded(verb, trimmed, query, ref buffer, out result);
+    }
+
+    /// <summary>
+    /// The second pass of <c>DispatchCore</c>, for a path that no route matched as received: when it holds escapes, decodes it
+    /// and matches every route of the method again; then, when nothing matched, the routes of the other methods say 405 or 404.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    private static global::HyperRoute.RouteMatch DispatchDecoded(global::HyperRoute.HttpMethods verb, global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
+    {
+        result = default;
+        var normalized = path;
+        if (global::HyperRoute.Routing.RoutePath.ContainsEscape(path))
+        {
+            normalized = global::HyperRoute.Routing.RoutePath.Decode(path, ref buffer, out var problem);
+            if (problem != global::HyperRoute.RouteProblem.None)
+            {
+                return global::HyperRoute.RouteMatch.BadRequest(problem); // a malformed escape
+            }
+
+            global::HyperRoute.RouteMatch match;
+            switch (verb)
+            {
+                case global::HyperRoute.HttpMethods.Get:
+                    match = MatchGetLiterals(normalized, query, ref buffer, out result);
+                    if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+                    {
+                        return match;
+                    }
+                    match = MatchGetParameters(normalized, decoded: true, query, ref buffer, out result);
+                    if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+                    {
+                        return match;
+                    }
+                    break;
+                case global::HyperRoute.HttpMethods.Post:
+                    match = MatchPostLiterals(normalized, query, ref buffer, out result);
+                    if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+                    {
+                        return match;
+                    }
+                    break;
+                case global::HyperRoute.HttpMethods.Delete:
+                    match = MatchDeleteParameters(normalized, decoded: true, query, ref buffer, out result);
+                    if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+                    {
+                        return match;
+                    }
+                    break;
+                case global::HyperRoute.HttpMethods.Head:
+                    match = MatchHeadParameters(normalized, decoded: true, query, ref buffer, out result);
+                    if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+                    {
+                        return match;
+                    }
+                    // HEAD is served by the GET route of the path when no HEAD route matches; the host sends no body.
+                    match = MatchGetLiterals(normalized, query, ref buffer, out result);
+                    if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+                    {
+                        return match;
+                    }
+                    match = MatchGetParameters(normalized, decoded: true, query, ref buffer, out result);
+                    if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+                    {
+                        return match;
+                    }
+                    break;
+            }
         }
 
         // No route of this method matches: 405 when a route of another method does, else 404.
@@ -241,192 +319,143 @@ partial class ShopApi
     }
 
     /// <summary>Matches the GET routes with parameters; <see cref="global::HyperRoute.RouteMatch.NotFound"/> when none matches.</summary>
+    /// <remarks>Unless <paramref name="decoded"/>, <paramref name="path"/> is as received, and a value that holds a <c>%</c> does not match yet.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.RouteMatch MatchGetParameters(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static global::HyperRoute.RouteMatch MatchGetParameters(global::System.ReadOnlySpan<byte> path, bool decoded, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
     {
         result = default;
-        // Routes with parameters: by segment count, then segment by segment.
-        var rest = path.Slice(1);
-        switch (global::HyperRoute.Routing.RoutePath.CountSegments(path))
+        // Routes with parameters: segment by segment from the left; e<n> is where segment n ends.
+        if (path.Length > 1)
         {
-            case 1:
+            var e0 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, 1);
+            var s0 = path.Slice(1, e0 - 1);
+            switch (s0.Length)
             {
-                var s0 = global::HyperRoute.Routing.RoutePath.NextSegment(ref rest);
-                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "files"u8))
-                {
-                    // {*path} is empty here
-                    // GET /files/{*path}
-                    global::System.ReadOnlySpan<byte> pathArg = global::System.ReadOnlySpan<byte>.Empty;
-                    result = File(pathArg);
-                    return global::HyperRoute.RouteMatch.Handled(7);
-                }
-                break;
-            }
-            case 2:
-            {
-                var s0 = global::HyperRoute.Routing.RoutePath.NextSegment(ref rest);
-                var t1 = rest;
-                var s1 = global::HyperRoute.Routing.RoutePath.NextSegment(ref rest);
-                switch (s0.Length)
-                {
-                    case 5:
-                        switch (global::HyperRoute.Routing.Utf8Literal.Lower(s0[0]))
-                        {
-                            case (byte)'f':
-                                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "files"u8))
-                                {
-                                    // {*path} takes the rest of the path
-                                    // GET /files/{*path}
-                                    global::System.ReadOnlySpan<byte> pathArg = t1;
-                                    result = File(pathArg);
-                                    return global::HyperRoute.RouteMatch.Handled(7);
-                                }
-                                break;
-                            case (byte)'u':
-                                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "users"u8))
-                                {
-                                    // {id:int}
-                                    if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32))
-                                    {
-                                        // GET /users/{id:int}
-                                        int idArg = s1Int32;
-                                        var fieldsLookup = global::HyperRoute.Routing.QueryString.TryGetValue(query, "fields"u8, ref buffer, out var fieldsValue);
-                                        if (fieldsLookup == global::HyperRoute.Routing.QueryLookup.Malformed)
-                                        {
-                                            return global::HyperRoute.RouteMatch.BadRequest(2, global::HyperRoute.RouteProblem.InvalidQueryValue, 1 /* fields */);
-                                        }
-                                        global::System.ReadOnlySpan<byte> fieldsArg = default;
-                                        if (fieldsLookup == global::HyperRoute.Routing.QueryLookup.Found && !global::HyperRoute.Routing.Utf8Parse.TryParse(fieldsValue, out fieldsArg))
-                                        {
-                                            return global::HyperRoute.RouteMatch.BadRequest(2, global::HyperRoute.RouteProblem.InvalidQueryValue, 1 /* fields */);
-                                        }
-                                        result = GetUser(idArg, fieldsArg);
-                                        return global::HyperRoute.RouteMatch.Handled(2);
-                                    }
-                                }
-                                break;
-                        }
-                        break;
-                    case 6:
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "orders"u8))
-                        {
-                            // {id:guid}
-                            if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out global::System.Guid s1Guid))
+                case 5:
+                    switch (global::HyperRoute.Routing.Utf8Literal.Lower(s0[0]))
+                    {
+                        case (byte)'f':
+                            if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "files"u8))
                             {
-                                // GET /orders/{id:guid}
-                                global::System.Guid idArg = s1Guid;
-                                result = Order(idArg);
-                                return global::HyperRoute.RouteMatch.Handled(8);
-                            }
-                        }
-                        break;
-                }
-                break;
-            }
-            case 3:
-            {
-                var s0 = global::HyperRoute.Routing.RoutePath.NextSegment(ref rest);
-                var t1 = rest;
-                var s1 = global::HyperRoute.Routing.RoutePath.NextSegment(ref rest);
-                var s2 = global::HyperRoute.Routing.RoutePath.NextSegment(ref rest);
-                switch (s0.Length)
-                {
-                    case 5:
-                        switch (global::HyperRoute.Routing.Utf8Literal.Lower(s0[0]))
-                        {
-                            case (byte)'f':
-                                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "files"u8))
+                                if (e0 == path.Length)
                                 {
-                                    // {*path} takes the rest of the path
+                                    // {*path} is empty here
                                     // GET /files/{*path}
-                                    global::System.ReadOnlySpan<byte> pathArg = t1;
+                                    global::System.ReadOnlySpan<byte> pathArg = global::System.ReadOnlySpan<byte>.Empty;
                                     result = File(pathArg);
                                     return global::HyperRoute.RouteMatch.Handled(7);
                                 }
-                                break;
-                            case (byte)'u':
-                                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "users"u8))
+                                else
                                 {
-                                    // {name:alpha}
-                                    if (global::HyperRoute.Routing.RouteConstraints.IsAlpha(s1))
+                                    var p1 = e0 + 1;
+                                    var t1 = path.Slice(p1);
+                                    // {*path} takes the rest of the path
+                                    if (global::HyperRoute.Routing.RoutePath.IsDecoded(t1, decoded))
                                     {
-                                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s2, "posts"u8))
-                                        {
-                                            // GET /users/{name:alpha}/posts/{slug?} (without its optional segment)
-                                            global::System.ReadOnlySpan<byte> nameArg = s1;
-                                            string? slugArg = null;
-                                            result = UserPosts(nameArg, slugArg);
-                                            return global::HyperRoute.RouteMatch.Handled(6);
-                                        }
+                                        // GET /files/{*path}
+                                        global::System.ReadOnlySpan<byte> pathArg = t1;
+                                        result = File(pathArg);
+                                        return global::HyperRoute.RouteMatch.Handled(7);
                                     }
                                 }
-                                break;
-                        }
-                        break;
-                }
-                break;
-            }
-            case 4:
-            {
-                var s0 = global::HyperRoute.Routing.RoutePath.NextSegment(ref rest);
-                var t1 = rest;
-                var s1 = global::HyperRoute.Routing.RoutePath.NextSegment(ref rest);
-                var s2 = global::HyperRoute.Routing.RoutePath.NextSegment(ref rest);
-                var s3 = global::HyperRoute.Routing.RoutePath.NextSegment(ref rest);
-                switch (s0.Length)
-                {
-                    case 5:
-                        switch (global::HyperRoute.Routing.Utf8Literal.Lower(s0[0]))
-                        {
-                            case (byte)'f':
-                                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "files"u8))
+                            }
+                            break;
+                        case (byte)'u':
+                            if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "users"u8))
+                            {
+                                if (e0 < path.Length)
                                 {
-                                    // {*path} takes the rest of the path
-                                    // GET /files/{*path}
-                                    global::System.ReadOnlySpan<byte> pathArg = t1;
-                                    result = File(pathArg);
-                                    return global::HyperRoute.RouteMatch.Handled(7);
-                                }
-                                break;
-                            case (byte)'u':
-                                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "users"u8))
-                                {
+                                    var p1 = e0 + 1;
+                                    var e1 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p1);
+                                    var s1 = path.Slice(p1, e1 - p1);
                                     // {name:alpha}
                                     if (global::HyperRoute.Routing.RouteConstraints.IsAlpha(s1))
                                     {
-                                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s2, "posts"u8))
+                                        if (e1 < path.Length)
                                         {
-                                            // {slug?}
-                                            if (!s3.IsEmpty)
+                                            var p2 = e1 + 1;
+                                            var e2 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p2);
+                                            var s2 = path.Slice(p2, e2 - p2);
+                                            if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s2, "posts"u8))
                                             {
-                                                // GET /users/{name:alpha}/posts/{slug?}
-                                                global::System.ReadOnlySpan<byte> nameArg = s1;
-                                                string? slugArg = global::System.Text.Encoding.UTF8.GetString(s3);
-                                                result = UserPosts(nameArg, slugArg);
-                                                return global::HyperRoute.RouteMatch.Handled(6);
+                                                if (e2 == path.Length)
+                                                {
+                                                    // GET /users/{name:alpha}/posts/{slug?} (without its optional segment)
+                                                    global::System.ReadOnlySpan<byte> nameArg = s1;
+                                                    string? slugArg = null;
+                                                    result = UserPosts(nameArg, slugArg);
+                                                    return global::HyperRoute.RouteMatch.Handled(6);
+                                                }
+                                                else
+                                                {
+                                                    var p3 = e2 + 1;
+                                                    var e3 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p3);
+                                                    var s3 = path.Slice(p3, e3 - p3);
+                                                    // {slug?}
+                                                    if (!s3.IsEmpty && global::HyperRoute.Routing.RoutePath.IsDecoded(s3, decoded))
+                                                    {
+                                                        if (e3 == path.Length)
+                                                        {
+                                                            // GET /users/{name:alpha}/posts/{slug?}
+                                                            global::System.ReadOnlySpan<byte> nameArg = s1;
+                                                            string? slugArg = global::System.Text.Encoding.UTF8.GetString(s3);
+                                                            result = UserPosts(nameArg, slugArg);
+                                                            return global::HyperRoute.RouteMatch.Handled(6);
+                                                        }
+                                                    }
+                                                }
                                             }
                                         }
                                     }
+                                    // {id:int}
+                                    if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32))
+                                    {
+                                        if (e1 == path.Length)
+                                        {
+                                            // GET /users/{id:int}
+                                            int idArg = s1Int32;
+                                            var fieldsLookup = global::HyperRoute.Routing.QueryString.TryGetValue(query, "fields"u8, ref buffer, out var fieldsValue);
+                                            if (fieldsLookup == global::HyperRoute.Routing.QueryLookup.Malformed)
+                                            {
+                                                return global::HyperRoute.RouteMatch.BadRequest(2, global::HyperRoute.RouteProblem.InvalidQueryValue, 1 /* fields */);
+                                            }
+                                            global::System.ReadOnlySpan<byte> fieldsArg = default;
+                                            if (fieldsLookup == global::HyperRoute.Routing.QueryLookup.Found && !global::HyperRoute.Routing.Utf8Parse.TryParse(fieldsValue, out fieldsArg))
+                                            {
+                                                return global::HyperRoute.RouteMatch.BadRequest(2, global::HyperRoute.RouteProblem.InvalidQueryValue, 1 /* fields */);
+                                            }
+                                            result = GetUser(idArg, fieldsArg);
+                                            return global::HyperRoute.RouteMatch.Handled(2);
+                                        }
+                                    }
                                 }
-                                break;
+                            }
+                            break;
+                    }
+                    break;
+                case 6:
+                    if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "orders"u8))
+                    {
+                        if (e0 < path.Length)
+                        {
+                            var p1 = e0 + 1;
+                            var e1 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p1);
+                            var s1 = path.Slice(p1, e1 - p1);
+                            // {id:guid}
+                            if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out global::System.Guid s1Guid))
+                            {
+                                if (e1 == path.Length)
+                                {
+                                    // GET /orders/{id:guid}
+                                    global::System.Guid idArg = s1Guid;
+                                    result = Order(idArg);
+                                    return global::HyperRoute.RouteMatch.Handled(8);
+                                }
+                            }
                         }
-                        break;
-                }
-                break;
-            }
-            case > 4:
-            {
-                var s0 = global::HyperRoute.Routing.RoutePath.NextSegment(ref rest);
-                var t1 = rest;
-                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "files"u8))
-                {
-                    // {*path} takes the rest of the path
-                    // GET /files/{*path}
-                    global::System.ReadOnlySpan<byte> pathArg = t1;
-                    result = File(pathArg);
-                    return global::HyperRoute.RouteMatch.Handled(7);
-                }
-                break;
+                    }
+                    break;
             }
         }
 
@@ -434,30 +463,36 @@ partial class ShopApi
     }
 
     /// <summary>Matches the HEAD routes with parameters; <see cref="global::HyperRoute.RouteMatch.NotFound"/> when none matches.</summary>
+    /// <remarks>Unless <paramref name="decoded"/>, <paramref name="path"/> is as received, and a value that holds a <c>%</c> does not match yet.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.RouteMatch MatchHeadParameters(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static global::HyperRoute.RouteMatch MatchHeadParameters(global::System.ReadOnlySpan<byte> path, bool decoded, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
     {
         result = default;
-        // Routes with parameters: by segment count, then segment by segment.
-        var rest = path.Slice(1);
-        switch (global::HyperRoute.Routing.RoutePath.CountSegments(path))
+        // Routes with parameters: segment by segment from the left; e<n> is where segment n ends.
+        if (path.Length > 1)
         {
-            case 2:
+            var e0 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, 1);
+            var s0 = path.Slice(1, e0 - 1);
+            if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "orders"u8))
             {
-                var s0 = global::HyperRoute.Routing.RoutePath.NextSegment(ref rest);
-                var s1 = global::HyperRoute.Routing.RoutePath.NextSegment(ref rest);
-                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "orders"u8))
+                if (e0 < path.Length)
                 {
+                    var p1 = e0 + 1;
+                    var e1 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p1);
+                    var s1 = path.Slice(p1, e1 - p1);
                     // {id:guid}
                     if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out global::System.Guid s1Guid))
                     {
-                        // HEAD /orders/{id:guid}
-                        global::System.Guid idArg = s1Guid;
-                        result = Order(idArg);
-                        return global::HyperRoute.RouteMatch.Handled(9);
+                        if (e1 == path.Length)
+                        {
+                            // HEAD /orders/{id:guid}
+                            global::System.Guid idArg = s1Guid;
+                            result = Order(idArg);
+                            return global::HyperRoute.RouteMatch.Handled(9);
+                        }
                     }
                 }
-                break;
             }
         }
 
@@ -486,33 +521,39 @@ partial class ShopApi
     }
 
     /// <summary>Matches the DELETE routes with parameters; <see cref="global::HyperRoute.RouteMatch.NotFound"/> when none matches.</summary>
+    /// <remarks>Unless <paramref name="decoded"/>, <paramref name="path"/> is as received, and a value that holds a <c>%</c> does not match yet.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.RouteMatch MatchDeleteParameters(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static global::HyperRoute.RouteMatch MatchDeleteParameters(global::System.ReadOnlySpan<byte> path, bool decoded, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
     {
         result = default;
-        // Routes with parameters: by segment count, then segment by segment.
-        var rest = path.Slice(1);
-        switch (global::HyperRoute.Routing.RoutePath.CountSegments(path))
+        // Routes with parameters: segment by segment from the left; e<n> is where segment n ends.
+        if (path.Length > 1)
         {
-            case 2:
+            var e0 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, 1);
+            var s0 = path.Slice(1, e0 - 1);
+            if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "users"u8))
             {
-                var s0 = global::HyperRoute.Routing.RoutePath.NextSegment(ref rest);
-                var s1 = global::HyperRoute.Routing.RoutePath.NextSegment(ref rest);
-                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "users"u8))
+                if (e0 < path.Length)
                 {
+                    var p1 = e0 + 1;
+                    var e1 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p1);
+                    var s1 = path.Slice(p1, e1 - p1);
                     // {id:int:min(1)}
                     if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32) && s1Int32 >= 1)
                     {
-                        // DELETE /users/{id:int:min(1)}
-                        if (!global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out long idArg))
+                        if (e1 == path.Length)
                         {
-                            return global::HyperRoute.RouteMatch.BadRequest(4, global::HyperRoute.RouteProblem.InvalidRouteValue, 0 /* id */);
+                            // DELETE /users/{id:int:min(1)}
+                            if (!global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out long idArg))
+                            {
+                                return global::HyperRoute.RouteMatch.BadRequest(4, global::HyperRoute.RouteProblem.InvalidRouteValue, 0 /* id */);
+                            }
+                            result = DeleteUser(idArg);
+                            return global::HyperRoute.RouteMatch.Handled(4);
                         }
-                        result = DeleteUser(idArg);
-                        return global::HyperRoute.RouteMatch.Handled(4);
                     }
                 }
-                break;
             }
         }
 
@@ -548,155 +589,113 @@ partial class ShopApi
                 break;
         }
 
-        // Routes with parameters: by segment count, then segment by segment.
-        var rest = path.Slice(1);
-        switch (global::HyperRoute.Routing.RoutePath.CountSegments(path))
+        // Routes with parameters: segment by segment from the left; e<n> is where segment n ends.
+        if (path.Length > 1)
         {
-            case 1:
+            var e0 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, 1);
+            var s0 = path.Slice(1, e0 - 1);
+            switch (s0.Length)
             {
-                var s0 = global::HyperRoute.Routing.RoutePath.NextSegment(ref rest);
-                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "files"u8))
-                {
-                    // {*path} is empty here
-                    allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /files/{*path}
-                }
-                break;
-            }
-            case 2:
-            {
-                var s0 = global::HyperRoute.Routing.RoutePath.NextSegment(ref rest);
-                var t1 = rest;
-                var s1 = global::HyperRoute.Routing.RoutePath.NextSegment(ref rest);
-                switch (s0.Length)
-                {
-                    case 5:
-                        switch (global::HyperRoute.Routing.Utf8Literal.Lower(s0[0]))
-                        {
-                            case (byte)'f':
-                                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "files"u8))
+                case 5:
+                    switch (global::HyperRoute.Routing.Utf8Literal.Lower(s0[0]))
+                    {
+                        case (byte)'f':
+                            if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "files"u8))
+                            {
+                                if (e0 == path.Length)
                                 {
+                                    // {*path} is empty here
+                                    allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /files/{*path}
+                                }
+                                else
+                                {
+                                    var p1 = e0 + 1;
+                                    var t1 = path.Slice(p1);
                                     // {*path} takes the rest of the path
                                     allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /files/{*path}
                                 }
-                                break;
-                            case (byte)'u':
-                                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "users"u8))
+                            }
+                            break;
+                        case (byte)'u':
+                            if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "users"u8))
+                            {
+                                if (e0 < path.Length)
                                 {
+                                    var p1 = e0 + 1;
+                                    var e1 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p1);
+                                    var s1 = path.Slice(p1, e1 - p1);
                                     // {id:int:min(1)}
                                     if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32) && s1Int32 >= 1)
                                     {
-                                        allow |= global::HyperRoute.HttpMethods.Delete; // DELETE /users/{id:int:min(1)}
+                                        if (e1 == path.Length)
+                                        {
+                                            allow |= global::HyperRoute.HttpMethods.Delete; // DELETE /users/{id:int:min(1)}
+                                        }
+                                    }
+                                    // {name:alpha}
+                                    if (global::HyperRoute.Routing.RouteConstraints.IsAlpha(s1))
+                                    {
+                                        if (e1 < path.Length)
+                                        {
+                                            var p2 = e1 + 1;
+                                            var e2 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p2);
+                                            var s2 = path.Slice(p2, e2 - p2);
+                                            if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s2, "posts"u8))
+                                            {
+                                                if (e2 == path.Length)
+                                                {
+                                                    allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /users/{name:alpha}/posts/{slug?}
+                                                }
+                                                else
+                                                {
+                                                    var p3 = e2 + 1;
+                                                    var e3 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p3);
+                                                    var s3 = path.Slice(p3, e3 - p3);
+                                                    // {slug?}
+                                                    if (!s3.IsEmpty)
+                                                    {
+                                                        if (e3 == path.Length)
+                                                        {
+                                                            allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /users/{name:alpha}/posts/{slug?}
+                                                        }
+                                                    }
+                                                }
+                                            }
+                                        }
                                     }
                                     // {id:int}
                                     if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32_2))
                                     {
-                                        allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /users/{id:int}
+                                        if (e1 == path.Length)
+                                        {
+                                            allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /users/{id:int}
+                                        }
                                     }
                                 }
-                                break;
-                        }
-                        break;
-                    case 6:
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "orders"u8))
+                            }
+                            break;
+                    }
+                    break;
+                case 6:
+                    if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "orders"u8))
+                    {
+                        if (e0 < path.Length)
                         {
+                            var p1 = e0 + 1;
+                            var e1 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p1);
+                            var s1 = path.Slice(p1, e1 - p1);
                             // {id:guid}
                             if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out global::System.Guid s1Guid))
                             {
-                                allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /orders/{id:guid}
-                                allow |= global::HyperRoute.HttpMethods.Head; // HEAD /orders/{id:guid}
+                                if (e1 == path.Length)
+                                {
+                                    allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /orders/{id:guid}
+                                    allow |= global::HyperRoute.HttpMethods.Head; // HEAD /orders/{id:guid}
+                                }
                             }
                         }
-                        break;
-                }
-                break;
-            }
-            case 3:
-            {
-                var s0 = global::HyperRoute.Routing.RoutePath.NextSegment(ref rest);
-                var t1 = rest;
-                var s1 = global::HyperRoute.Routing.RoutePath.NextSegment(ref rest);
-                var s2 = global::HyperRoute.Routing.RoutePath.NextSegment(ref rest);
-                switch (s0.Length)
-                {
-                    case 5:
-                        switch (global::HyperRoute.Routing.Utf8Literal.Lower(s0[0]))
-                        {
-                            case (byte)'f':
-                                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "files"u8))
-                                {
-                                    // {*path} takes the rest of the path
-                                    allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /files/{*path}
-                                }
-                                break;
-                            case (byte)'u':
-                                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "users"u8))
-                                {
-                                    // {name:alpha}
-                                    if (global::HyperRoute.Routing.RouteConstraints.IsAlpha(s1))
-                                    {
-                                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s2, "posts"u8))
-                                        {
-                                            allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /users/{name:alpha}/posts/{slug?}
-                                        }
-                                    }
-                                }
-                                break;
-                        }
-                        break;
-                }
-                break;
-            }
-            case 4:
-            {
-                var s0 = global::HyperRoute.Routing.RoutePath.NextSegment(ref rest);
-                var t1 = rest;
-                var s1 = global::HyperRoute.Routing.RoutePath.NextSegment(ref rest);
-                var s2 = global::HyperRoute.Routing.RoutePath.NextSegment(ref rest);
-                var s3 = global::HyperRoute.Routing.RoutePath.NextSegment(ref rest);
-                switch (s0.Length)
-                {
-                    case 5:
-                        switch (global::HyperRoute.Routing.Utf8Literal.Lower(s0[0]))
-                        {
-                            case (byte)'f':
-                                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "files"u8))
-                                {
-                                    // {*path} takes the rest of the path
-                                    allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /files/{*path}
-                                }
-                                break;
-                            case (byte)'u':
-                                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "users"u8))
-                                {
-                                    // {name:alpha}
-                                    if (global::HyperRoute.Routing.RouteConstraints.IsAlpha(s1))
-                                    {
-                                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s2, "posts"u8))
-                                        {
-                                            // {slug?}
-                                            if (!s3.IsEmpty)
-                                            {
-                                                allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /users/{name:alpha}/posts/{slug?}
-                                            }
-                                        }
-                                    }
-                                }
-                                break;
-                        }
-                        break;
-                }
-                break;
-            }
-            case > 4:
-            {
-                var s0 = global::HyperRoute.Routing.RoutePath.NextSegment(ref rest);
-                var t1 = rest;
-                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "files"u8))
-                {
-                    // {*path} takes the rest of the path
-                    allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /files/{*path}
-                }
-                break;
+                    }
+                    break;
             }
         }
 

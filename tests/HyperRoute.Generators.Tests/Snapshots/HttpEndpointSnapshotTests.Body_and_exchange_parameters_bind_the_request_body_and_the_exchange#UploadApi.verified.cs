@@ -35,35 +35,9 @@ static partial class UploadApi
         switch (verb)
         {
             case global::HyperRoute.HttpMethods.Put:
-                match = MatchPutLiterals(path, query, exchange, ref buffer);
-                if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+                if (path.Length is 5) // the lengths of its literal routes
                 {
-                    return match;
-                }
-                break;
-        }
-
-        var normalized = global::HyperRoute.Routing.RoutePath.Normalize(path, ref buffer, out var problem);
-        if (problem != global::HyperRoute.RouteProblem.None)
-        {
-            return global::HyperRoute.RouteMatch.BadRequest(problem); // not an absolute path, or a malformed escape
-        }
-
-        // Dropping a trailing '/' or decoding escapes shortens the path: then the literal routes get a second look.
-        var changed = normalized.Length != path.Length;
-        switch (verb)
-        {
-            case global::HyperRoute.HttpMethods.Post:
-                match = MatchPostParameters(normalized, query, exchange, ref buffer);
-                if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                {
-                    return match;
-                }
-                break;
-            case global::HyperRoute.HttpMethods.Put:
-                if (changed)
-                {
-                    match = MatchPutLiterals(normalized, query, exchange, ref buffer);
+                    match = MatchPutLiterals(path, query, exchange, ref buffer);
                     if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
                     {
                         return match;
@@ -72,35 +46,111 @@ static partial class UploadApi
                 break;
         }
 
+        if (!global::HyperRoute.Routing.RoutePath.IsAbsolute(path))
+        {
+            return global::HyperRoute.RouteMatch.BadRequest(global::HyperRoute.RouteProblem.PathNotAbsolute); // origin form only
+        }
+
+        // One trailing '/' is dropped. Routes with parameters are matched on the path still undecoded: a value that
+        // holds a '%' does not match here and waits for DispatchDecoded; any other match is the decoded path's match.
+        var trimmed = global::HyperRoute.Routing.RoutePath.TrimTrailingSlash(path);
+        var changed = trimmed.Length != path.Length; // then the literal routes get a second look
+        switch (verb)
+        {
+            case global::HyperRoute.HttpMethods.Post:
+                match = MatchPostParameters(trimmed, decoded: false, query, exchange, ref buffer);
+                if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+                {
+                    return match;
+                }
+                break;
+            case global::HyperRoute.HttpMethods.Put:
+                if (changed)
+                {
+                    match = MatchPutLiterals(trimmed, query, exchange, ref buffer);
+                    if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+                    {
+                        return match;
+                    }
+                }
+                break;
+        }
+
+        // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
+        return DispatchDecoded(verb, trimmed, query, exchange, ref buffer);
+    }
+
+    /// <summary>
+    /// The second pass of <c>DispatchCore</c>, for a path that no route matched as received: when it holds escapes, decodes it
+    /// and matches every route of the method again; then, when nothing matched, the routes of the other methods say 405 or 404.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    private static global::HyperRoute.RouteMatch DispatchDecoded(global::HyperRoute.HttpMethods verb, global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, global::HyperRoute.Http.HttpExchange exchange, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer)
+    {
+        var normalized = path;
+        if (global::HyperRoute.Routing.RoutePath.ContainsEscape(path))
+        {
+            normalized = global::HyperRoute.Routing.RoutePath.Decode(path, ref buffer, out var problem);
+            if (problem != global::HyperRoute.RouteProblem.None)
+            {
+                return global::HyperRoute.RouteMatch.BadRequest(problem); // a malformed escape
+            }
+
+            global::HyperRoute.RouteMatch match;
+            switch (verb)
+            {
+                case global::HyperRoute.HttpMethods.Post:
+                    match = MatchPostParameters(normalized, decoded: true, query, exchange, ref buffer);
+                    if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+                    {
+                        return match;
+                    }
+                    break;
+                case global::HyperRoute.HttpMethods.Put:
+                    match = MatchPutLiterals(normalized, query, exchange, ref buffer);
+                    if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+                    {
+                        return match;
+                    }
+                    break;
+            }
+        }
+
         // No route of this method matches: 405 when a route of another method does, else 404.
         var allow = AllowedMethods(normalized);
         return allow == global::HyperRoute.HttpMethods.None ? global::HyperRoute.RouteMatch.NotFound : global::HyperRoute.RouteMatch.MethodNotAllowed(allow);
     }
 
     /// <summary>Matches the POST routes with parameters; <see cref="global::HyperRoute.RouteMatch.NotFound"/> when none matches.</summary>
+    /// <remarks>Unless <paramref name="decoded"/>, <paramref name="path"/> is as received, and a value that holds a <c>%</c> does not match yet.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.RouteMatch MatchPostParameters(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, global::HyperRoute.Http.HttpExchange exchange, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer)
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static global::HyperRoute.RouteMatch MatchPostParameters(global::System.ReadOnlySpan<byte> path, bool decoded, global::System.ReadOnlySpan<byte> query, global::HyperRoute.Http.HttpExchange exchange, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer)
     {
-        // Routes with parameters: by segment count, then segment by segment.
-        var rest = path.Slice(1);
-        switch (global::HyperRoute.Routing.RoutePath.CountSegments(path))
+        // Routes with parameters: segment by segment from the left; e<n> is where segment n ends.
+        if (path.Length > 1)
         {
-            case 2:
+            var e0 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, 1);
+            var s0 = path.Slice(1, e0 - 1);
+            if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "upload"u8))
             {
-                var s0 = global::HyperRoute.Routing.RoutePath.NextSegment(ref rest);
-                var s1 = global::HyperRoute.Routing.RoutePath.NextSegment(ref rest);
-                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "upload"u8))
+                if (e0 < path.Length)
                 {
+                    var p1 = e0 + 1;
+                    var e1 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p1);
+                    var s1 = path.Slice(p1, e1 - p1);
                     // {name}
-                    if (!s1.IsEmpty)
+                    if (!s1.IsEmpty && global::HyperRoute.Routing.RoutePath.IsDecoded(s1, decoded))
                     {
-                        // POST /upload/{name}
-                        global::System.ReadOnlySpan<byte> nameArg = s1;
-                        Upload(nameArg, exchange.Request.Body, exchange.Response);
-                        return global::HyperRoute.RouteMatch.Handled(0);
+                        if (e1 == path.Length)
+                        {
+                            // POST /upload/{name}
+                            global::System.ReadOnlySpan<byte> nameArg = s1;
+                            Upload(nameArg, exchange.Request.Body, exchange.Response);
+                            return global::HyperRoute.RouteMatch.Handled(0);
+                        }
                     }
                 }
-                break;
             }
         }
 
@@ -143,23 +193,27 @@ static partial class UploadApi
                 break;
         }
 
-        // Routes with parameters: by segment count, then segment by segment.
-        var rest = path.Slice(1);
-        switch (global::HyperRoute.Routing.RoutePath.CountSegments(path))
+        // Routes with parameters: segment by segment from the left; e<n> is where segment n ends.
+        if (path.Length > 1)
         {
-            case 2:
+            var e0 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, 1);
+            var s0 = path.Slice(1, e0 - 1);
+            if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "upload"u8))
             {
-                var s0 = global::HyperRoute.Routing.RoutePath.NextSegment(ref rest);
-                var s1 = global::HyperRoute.Routing.RoutePath.NextSegment(ref rest);
-                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "upload"u8))
+                if (e0 < path.Length)
                 {
+                    var p1 = e0 + 1;
+                    var e1 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p1);
+                    var s1 = path.Slice(p1, e1 - p1);
                     // {name}
                     if (!s1.IsEmpty)
                     {
-                        allow |= global::HyperRoute.HttpMethods.Post; // POST /upload/{name}
+                        if (e1 == path.Length)
+                        {
+                            allow |= global::HyperRoute.HttpMethods.Post; // POST /upload/{name}
+                        }
                     }
                 }
-                break;
             }
         }
 

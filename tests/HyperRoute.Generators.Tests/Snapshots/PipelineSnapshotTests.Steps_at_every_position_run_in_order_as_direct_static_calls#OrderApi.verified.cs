@@ -42,28 +42,32 @@ static partial class OrderApi
         switch (verb)
         {
             case global::HyperRoute.HttpMethods.Get:
-                match = MatchGetLiterals(path, query, exchange, ref buffer);
-                if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+                if (path.Length is 7) // the lengths of its literal routes
                 {
-                    return match;
+                    match = MatchGetLiterals(path, query, exchange, ref buffer);
+                    if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+                    {
+                        return match;
+                    }
                 }
                 break;
         }
 
-        var normalized = global::HyperRoute.Routing.RoutePath.Normalize(path, ref buffer, out var problem);
-        if (problem != global::HyperRoute.RouteProblem.None)
+        if (!global::HyperRoute.Routing.RoutePath.IsAbsolute(path))
         {
-            return global::HyperRoute.RouteMatch.BadRequest(problem); // not an absolute path, or a malformed escape
+            return global::HyperRoute.RouteMatch.BadRequest(global::HyperRoute.RouteProblem.PathNotAbsolute); // origin form only
         }
 
-        // Dropping a trailing '/' or decoding escapes shortens the path: then the literal routes get a second look.
-        var changed = normalized.Length != path.Length;
+        // One trailing '/' is dropped. Routes with parameters are matched on the path still undecoded: a value that
+        // holds a '%' does not match here and waits for DispatchDecoded; any other match is the decoded path's match.
+        var trimmed = global::HyperRoute.Routing.RoutePath.TrimTrailingSlash(path);
+        var changed = trimmed.Length != path.Length; // then the literal routes get a second look
         switch (verb)
         {
             case global::HyperRoute.HttpMethods.Get:
                 if (changed)
                 {
-                    match = MatchGetLiterals(normalized, query, exchange, ref buffer);
+                    match = MatchGetLiterals(trimmed, query, exchange, ref buffer);
                     if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
                     {
                         return match;
@@ -71,7 +75,7 @@ static partial class OrderApi
                 }
                 break;
             case global::HyperRoute.HttpMethods.Post:
-                match = MatchPostParameters(normalized, query, exchange, ref buffer);
+                match = MatchPostParameters(trimmed, decoded: false, query, exchange, ref buffer);
                 if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
                 {
                     return match;
@@ -79,12 +83,60 @@ static partial class OrderApi
                 break;
             case global::HyperRoute.HttpMethods.Head:
                 // HEAD is served by the GET route of the path when no HEAD route matches; the host sends no body.
-                match = MatchGetLiterals(normalized, query, exchange, ref buffer);
+                match = MatchGetLiterals(trimmed, query, exchange, ref buffer);
                 if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
                 {
                     return match;
                 }
                 break;
+        }
+
+        // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
+        return DispatchDecoded(verb, trimmed, query, exchange, ref buffer);
+    }
+
+    /// <summary>
+    /// The second pass of <c>DispatchCore</c>, for a path that no route matched as received: when it holds escapes, decodes it
+    /// and matches every route of the method again; then, when nothing matched, the routes of the other methods say 405 or 404.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    private static global::HyperRoute.RouteMatch DispatchDecoded(global::HyperRoute.HttpMethods verb, global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, global::HyperRoute.Http.HttpExchange exchange, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer)
+    {
+        var normalized = path;
+        if (global::HyperRoute.Routing.RoutePath.ContainsEscape(path))
+        {
+            normalized = global::HyperRoute.Routing.RoutePath.Decode(path, ref buffer, out var problem);
+            if (problem != global::HyperRoute.RouteProblem.None)
+            {
+                return global::HyperRoute.RouteMatch.BadRequest(problem); // a malformed escape
+            }
+
+            global::HyperRoute.RouteMatch match;
+            switch (verb)
+            {
+                case global::HyperRoute.HttpMethods.Get:
+                    match = MatchGetLiterals(normalized, query, exchange, ref buffer);
+                    if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+                    {
+                        return match;
+                    }
+                    break;
+                case global::HyperRoute.HttpMethods.Post:
+                    match = MatchPostParameters(normalized, decoded: true, query, exchange, ref buffer);
+                    if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+                    {
+                        return match;
+                    }
+                    break;
+                case global::HyperRoute.HttpMethods.Head:
+                    // HEAD is served by the GET route of the path when no HEAD route matches; the host sends no body.
+                    match = MatchGetLiterals(normalized, query, exchange, ref buffer);
+                    if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+                    {
+                        return match;
+                    }
+                    break;
+            }
         }
 
         // No route of this method matches: 405 when a route of another method does, else 404.
@@ -115,79 +167,85 @@ static partial class OrderApi
     }
 
     /// <summary>Matches the POST routes with parameters; <see cref="global::HyperRoute.RouteMatch.NotFound"/> when none matches.</summary>
+    /// <remarks>Unless <paramref name="decoded"/>, <paramref name="path"/> is as received, and a value that holds a <c>%</c> does not match yet.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.RouteMatch MatchPostParameters(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, global::HyperRoute.Http.HttpExchange exchange, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer)
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static global::HyperRoute.RouteMatch MatchPostParameters(global::System.ReadOnlySpan<byte> path, bool decoded, global::System.ReadOnlySpan<byte> query, global::HyperRoute.Http.HttpExchange exchange, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer)
     {
-        // Routes with parameters: by segment count, then segment by segment.
-        var rest = path.Slice(1);
-        switch (global::HyperRoute.Routing.RoutePath.CountSegments(path))
+        // Routes with parameters: segment by segment from the left; e<n> is where segment n ends.
+        if (path.Length > 1)
         {
-            case 2:
+            var e0 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, 1);
+            var s0 = path.Slice(1, e0 - 1);
+            if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "orders"u8))
             {
-                var s0 = global::HyperRoute.Routing.RoutePath.NextSegment(ref rest);
-                var s1 = global::HyperRoute.Routing.RoutePath.NextSegment(ref rest);
-                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "orders"u8))
+                if (e0 < path.Length)
                 {
-                    // {id:int}
-                    if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32))
+                    var p1 = e0 + 1;
+                    // {id:int}, parsed from where the segment starts
+                    var e1 = global::HyperRoute.Routing.RoutePath.Int32SegmentEnd(path, p1, out int s1Int32);
+                    if (e1 >= 0)
                     {
-                        // POST /orders/{id:int}
-                        // source side, route level: [Validate<TenantOpen>]
-                        var tenantOpenVerdict = global::Shop.TenantOpen.Validate(exchange.Request);
-                        if (!tenantOpenVerdict.IsValid)
+                        var s1 = path.Slice(p1, e1 - p1);
+                        if (e1 == path.Length)
                         {
-                            global::HyperRoute.Http.ProblemJson.Write(exchange.Response, tenantOpenVerdict.Status, tenantOpenVerdict.Field, tenantOpenVerdict.Reason);
-                            return global::HyperRoute.RouteMatch.Rejected(0); // TenantOpen refused the request: the problem is written
+                            // POST /orders/{id:int}
+                            // source side, route level: [Validate<TenantOpen>]
+                            var tenantOpenVerdict = global::Shop.TenantOpen.Validate(exchange.Request);
+                            if (!tenantOpenVerdict.IsValid)
+                            {
+                                global::HyperRoute.Http.ProblemJson.Write(exchange.Response, tenantOpenVerdict.Status, tenantOpenVerdict.Field, tenantOpenVerdict.Reason);
+                                return global::HyperRoute.RouteMatch.Rejected(0); // TenantOpen refused the request: the problem is written
+                            }
+                            int idArg = s1Int32;
+                            // [Validate<PositiveId>] id
+                            var positiveIdVerdict = global::Shop.PositiveId.Validate(in idArg);
+                            if (!positiveIdVerdict.IsValid)
+                            {
+                                global::HyperRoute.Http.ProblemJson.Write(exchange.Response, positiveIdVerdict.Status, positiveIdVerdict.Field.IsEmpty ? "id"u8 : positiveIdVerdict.Field, positiveIdVerdict.Reason);
+                                return global::HyperRoute.RouteMatch.Rejected(0, 0 /* id */); // PositiveId refused the request: the problem is written
+                            }
+                            // [Transform<Clamp>] id
+                            global::Shop.Clamp.Transform(ref idArg);
+                            // [Body] order: the body read as JSON
+                            var orderProblem = global::HyperRoute.Http.HttpBody.ReadJson(exchange.Request, s_json_Shop_Order, 4096, out var orderRead);
+                            if (orderProblem != global::HyperRoute.Http.BodyProblem.None)
+                            {
+                                global::HyperRoute.Http.ProblemJson.Write(exchange.Response, global::HyperRoute.Http.HttpBody.StatusCode(orderProblem), "order"u8, global::HyperRoute.Http.HttpBody.Detail(orderProblem));
+                                return global::HyperRoute.RouteMatch.Rejected(0, 1 /* order */); // missing, not JSON, too large or malformed: the problem is written
+                            }
+                            global::Shop.Order orderArg = orderRead!;
+                            // [Validate<QuantityInRange>] order
+                            var quantityInRangeVerdict = global::Shop.QuantityInRange.Validate(in orderArg);
+                            if (!quantityInRangeVerdict.IsValid)
+                            {
+                                global::HyperRoute.Http.ProblemJson.Write(exchange.Response, quantityInRangeVerdict.Status, quantityInRangeVerdict.Field.IsEmpty ? "order"u8 : quantityInRangeVerdict.Field, quantityInRangeVerdict.Reason);
+                                return global::HyperRoute.RouteMatch.Rejected(0, 1 /* order */); // QuantityInRange refused the request: the problem is written
+                            }
+                            // [Header("X-Note")] note
+                            if (!exchange.Request.TryGetHeader(0 /* X-Note */, out var noteValue))
+                            {
+                                return global::HyperRoute.RouteMatch.BadRequest(0, global::HyperRoute.RouteProblem.MissingHeader, 2 /* note */);
+                            }
+                            global::System.ReadOnlySpan<byte> noteArg = noteValue;
+                            // [Transform<Trim>] note
+                            global::Shop.Trim.Transform(ref noteArg);
+                            // [Validate<NotEmpty>] note
+                            var notEmptyVerdict = global::Shop.NotEmpty.Validate(in noteArg);
+                            if (!notEmptyVerdict.IsValid)
+                            {
+                                global::HyperRoute.Http.ProblemJson.Write(exchange.Response, notEmptyVerdict.Status, notEmptyVerdict.Field.IsEmpty ? "note"u8 : notEmptyVerdict.Field, notEmptyVerdict.Reason);
+                                return global::HyperRoute.RouteMatch.Rejected(0, 2 /* note */); // NotEmpty refused the request: the problem is written
+                            }
+                            PutOrder(idArg, orderArg, noteArg, exchange.Response);
+                            // on the way out, router level: [Transform<ServerHeader>]
+                            global::Shop.ServerHeader.Transform(exchange.Request, exchange.Response);
+                            // on the way out, route level: [Transform<NoStore>]
+                            global::Shop.NoStore.Transform(exchange.Request, exchange.Response);
+                            return global::HyperRoute.RouteMatch.Handled(0);
                         }
-                        int idArg = s1Int32;
-                        // [Validate<PositiveId>] id
-                        var positiveIdVerdict = global::Shop.PositiveId.Validate(in idArg);
-                        if (!positiveIdVerdict.IsValid)
-                        {
-                            global::HyperRoute.Http.ProblemJson.Write(exchange.Response, positiveIdVerdict.Status, positiveIdVerdict.Field.IsEmpty ? "id"u8 : positiveIdVerdict.Field, positiveIdVerdict.Reason);
-                            return global::HyperRoute.RouteMatch.Rejected(0, 0 /* id */); // PositiveId refused the request: the problem is written
-                        }
-                        // [Transform<Clamp>] id
-                        global::Shop.Clamp.Transform(ref idArg);
-                        // [Body] order: the body read as JSON
-                        var orderProblem = global::HyperRoute.Http.HttpBody.ReadJson(exchange.Request, s_json_Shop_Order, 4096, out var orderRead);
-                        if (orderProblem != global::HyperRoute.Http.BodyProblem.None)
-                        {
-                            global::HyperRoute.Http.ProblemJson.Write(exchange.Response, global::HyperRoute.Http.HttpBody.StatusCode(orderProblem), "order"u8, global::HyperRoute.Http.HttpBody.Detail(orderProblem));
-                            return global::HyperRoute.RouteMatch.Rejected(0, 1 /* order */); // missing, not JSON, too large or malformed: the problem is written
-                        }
-                        global::Shop.Order orderArg = orderRead!;
-                        // [Validate<QuantityInRange>] order
-                        var quantityInRangeVerdict = global::Shop.QuantityInRange.Validate(in orderArg);
-                        if (!quantityInRangeVerdict.IsValid)
-                        {
-                            global::HyperRoute.Http.ProblemJson.Write(exchange.Response, quantityInRangeVerdict.Status, quantityInRangeVerdict.Field.IsEmpty ? "order"u8 : quantityInRangeVerdict.Field, quantityInRangeVerdict.Reason);
-                            return global::HyperRoute.RouteMatch.Rejected(0, 1 /* order */); // QuantityInRange refused the request: the problem is written
-                        }
-                        // [Header("X-Note")] note
-                        if (!exchange.Request.TryGetHeader(0 /* X-Note */, out var noteValue))
-                        {
-                            return global::HyperRoute.RouteMatch.BadRequest(0, global::HyperRoute.RouteProblem.MissingHeader, 2 /* note */);
-                        }
-                        global::System.ReadOnlySpan<byte> noteArg = noteValue;
-                        // [Transform<Trim>] note
-                        global::Shop.Trim.Transform(ref noteArg);
-                        // [Validate<NotEmpty>] note
-                        var notEmptyVerdict = global::Shop.NotEmpty.Validate(in noteArg);
-                        if (!notEmptyVerdict.IsValid)
-                        {
-                            global::HyperRoute.Http.ProblemJson.Write(exchange.Response, notEmptyVerdict.Status, notEmptyVerdict.Field.IsEmpty ? "note"u8 : notEmptyVerdict.Field, notEmptyVerdict.Reason);
-                            return global::HyperRoute.RouteMatch.Rejected(0, 2 /* note */); // NotEmpty refused the request: the problem is written
-                        }
-                        PutOrder(idArg, orderArg, noteArg, exchange.Response);
-                        // on the way out, router level: [Transform<ServerHeader>]
-                        global::Shop.ServerHeader.Transform(exchange.Request, exchange.Response);
-                        // on the way out, route level: [Transform<NoStore>]
-                        global::Shop.NoStore.Transform(exchange.Request, exchange.Response);
-                        return global::HyperRoute.RouteMatch.Handled(0);
                     }
                 }
-                break;
             }
         }
 
@@ -210,23 +268,27 @@ static partial class OrderApi
                 break;
         }
 
-        // Routes with parameters: by segment count, then segment by segment.
-        var rest = path.Slice(1);
-        switch (global::HyperRoute.Routing.RoutePath.CountSegments(path))
+        // Routes with parameters: segment by segment from the left; e<n> is where segment n ends.
+        if (path.Length > 1)
         {
-            case 2:
+            var e0 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, 1);
+            var s0 = path.Slice(1, e0 - 1);
+            if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "orders"u8))
             {
-                var s0 = global::HyperRoute.Routing.RoutePath.NextSegment(ref rest);
-                var s1 = global::HyperRoute.Routing.RoutePath.NextSegment(ref rest);
-                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "orders"u8))
+                if (e0 < path.Length)
                 {
-                    // {id:int}
-                    if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32))
+                    var p1 = e0 + 1;
+                    // {id:int}, parsed from where the segment starts
+                    var e1 = global::HyperRoute.Routing.RoutePath.Int32SegmentEnd(path, p1, out int s1Int32);
+                    if (e1 >= 0)
                     {
-                        allow |= global::HyperRoute.HttpMethods.Post; // POST /orders/{id:int}
+                        var s1 = path.Slice(p1, e1 - p1);
+                        if (e1 == path.Length)
+                        {
+                            allow |= global::HyperRoute.HttpMethods.Post; // POST /orders/{id:int}
+                        }
                     }
                 }
-                break;
             }
         }
 

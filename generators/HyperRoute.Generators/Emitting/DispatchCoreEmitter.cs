@@ -1,0 +1,234 @@
+using System.Linq;
+using HyperRoute.Generators.Planning;
+
+namespace HyperRoute.Generators.Emitting;
+
+/// <summary>
+/// Writes <c>DispatchCore</c>, the entry every dispatch goes through, and <c>DispatchDecoded</c>, its second pass.
+/// The first pass matches the path as received: the literal routes on it as it is, then, with one trailing
+/// <c>/</c> dropped, the routes with parameters, where a value holding a <c>%</c> does not match. Only when that
+/// finds nothing does the second pass decode the escapes and try again, and then tell 405 from 404.
+/// </summary>
+internal static class DispatchCoreEmitter
+{
+    private const string GeneratedCode = GeneratedMethods.GeneratedCode;
+    private const string AggressiveInlining = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]";
+    private const string Span = "global::System.ReadOnlySpan<byte>";
+    private const string Match = "global::HyperRoute.RouteMatch";
+    private const string Buffer = "global::HyperRoute.Routing.DecodeBuffer";
+    private const string RoutePath = "global::HyperRoute.Routing.RoutePath";
+
+    public static void Write(SourceWriter writer, DispatchPlan plan, string modifier, string exchange, string outResult, string passResult)
+    {
+        var passExchange = exchange.Length == 0 ? "" : ", exchange";
+        WriteCore(writer, plan, modifier, exchange, outResult, passResult, passExchange);
+        writer.Line();
+        WriteDecoded(writer, plan, modifier, exchange, outResult, passResult, passExchange);
+    }
+
+    private static void WriteCore(SourceWriter writer, DispatchPlan plan, string modifier, string exchange, string outResult, string passResult, string passExchange)
+    {
+        writer.Line(GeneratedCode);
+        writer.Line(AggressiveInlining);
+        writer.Line($"private {modifier}{Match} DispatchCore({Span} method, {Span} path, {Span} query{exchange}, scoped ref {Buffer} buffer{outResult})");
+        using (writer.Braces())
+        {
+            if (outResult.Length > 0)
+            {
+                writer.Line($"result = {plan.Router.ResultDefault};");
+            }
+
+            writer.Line("var verb = global::HyperRoute.Routing.MethodToken.Parse(method);");
+            if (plan.Methods.Count > 0)
+            {
+                writer.Line($"{Match} match;");
+            }
+
+            var literal = plan.Methods.Where(m => !m.Tree.LiteralRoutes.IsEmpty).ToList();
+            if (literal.Count > 0)
+            {
+                writer.Line();
+                writer.Line("// Literal routes hold no '%' and no trailing '/': first compare the path as received, before any decoding.");
+                writer.Line("switch (verb)");
+                using (writer.Braces())
+                {
+                    foreach (var method in literal)
+                    {
+                        writer.Line($"case global::HyperRoute.HttpMethods.{AllowWriter.Flag(method.Method)}:");
+                        using (writer.Indent())
+                        {
+                            var lengths = LiteralLengths(method);
+                            if (lengths is null)
+                            {
+                                WriteTry(writer, method.Method, "Literals", "path", "", passExchange, passResult);
+                            }
+                            else
+                            {
+                                writer.Line($"if (path.Length is {lengths}) // the lengths of its literal routes");
+                                using (writer.Braces())
+                                {
+                                    WriteTry(writer, method.Method, "Literals", "path", "", passExchange, passResult);
+                                }
+                            }
+
+                            writer.Line("break;");
+                        }
+                    }
+                }
+            }
+
+            writer.Line();
+            writer.Line($"if (!{RoutePath}.IsAbsolute(path))");
+            using (writer.Braces())
+            {
+                writer.Line($"return {Match}.BadRequest(global::HyperRoute.RouteProblem.PathNotAbsolute); // origin form only");
+            }
+
+            writer.Line();
+            writer.Line("// One trailing '/' is dropped. Routes with parameters are matched on the path still undecoded: a value that");
+            writer.Line("// holds a '%' does not match here and waits for DispatchDecoded; any other match is the decoded path's match.");
+            writer.Line($"var trimmed = {RoutePath}.TrimTrailingSlash(path);");
+            if (plan.Methods.Count > 0)
+            {
+                if (literal.Count > 0)
+                {
+                    writer.Line("var changed = trimmed.Length != path.Length; // then the literal routes get a second look");
+                }
+
+                WriteVerbSwitch(writer, plan, "trimmed", decoded: false, passExchange, passResult);
+            }
+
+            writer.Line();
+            writer.Line("// Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.");
+            writer.Line($"return DispatchDecoded(verb, trimmed, query{passExchange}, ref buffer{passResult});");
+        }
+    }
+
+    private static void WriteDecoded(SourceWriter writer, DispatchPlan plan, string modifier, string exchange, string outResult, string passResult, string passExchange)
+    {
+        writer.Line("/// <summary>");
+        writer.Line("/// The second pass of <c>DispatchCore</c>, for a path that no route matched as received: when it holds escapes, decodes it");
+        writer.Line("/// and matches every route of the method again; then, when nothing matched, the routes of the other methods say 405 or 404.");
+        writer.Line("/// </summary>");
+        writer.Line(GeneratedCode);
+        writer.Line($"private {modifier}{Match} DispatchDecoded(global::HyperRoute.HttpMethods verb, {Span} path, {Span} query{exchange}, scoped ref {Buffer} buffer{outResult})");
+        using (writer.Braces())
+        {
+            if (outResult.Length > 0)
+            {
+                writer.Line($"result = {plan.Router.ResultDefault};");
+            }
+
+            writer.Line("var normalized = path;");
+            writer.Line($"if ({RoutePath}.ContainsEscape(path))");
+            using (writer.Braces())
+            {
+                writer.Line($"normalized = {RoutePath}.Decode(path, ref buffer, out var problem);");
+                writer.Line("if (problem != global::HyperRoute.RouteProblem.None)");
+                using (writer.Braces())
+                {
+                    writer.Line($"return {Match}.BadRequest(problem); // a malformed escape");
+                }
+
+                if (plan.Methods.Count > 0)
+                {
+                    writer.Line();
+                    writer.Line($"{Match} match;");
+                    WriteVerbSwitch(writer, plan, "normalized", decoded: true, passExchange, passResult);
+                }
+            }
+
+            writer.Line();
+            writer.Line("// No route of this method matches: 405 when a route of another method does, else 404.");
+            writer.Line("var allow = AllowedMethods(normalized);");
+            writer.Line($"return allow == global::HyperRoute.HttpMethods.None ? {Match}.NotFound : {Match}.MethodNotAllowed(allow);");
+        }
+    }
+
+    // The byte lengths of a method's literal routes as a pattern (1 or 6 or 7), so that a path of no such length
+    // skips the call; null when there are too many lengths for the check to pay.
+    private static string? LiteralLengths(MethodTree method)
+    {
+        var lengths = method.Tree.LiteralRoutes.Entries
+            .Select(e => System.Text.Encoding.UTF8.GetByteCount(e.Key))
+            .Distinct()
+            .OrderBy(length => length)
+            .ToList();
+        return lengths.Count > 4 ? null : string.Join(" or ", lengths.Select(l => l.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    // One case per method: its literal routes (again, when the path is not the one they were compared with) and
+    // its routes with parameters; HEAD falls back to GET.
+    private static void WriteVerbSwitch(SourceWriter writer, DispatchPlan plan, string path, bool decoded, string passExchange, string passResult)
+    {
+        var get = plan.Methods.FirstOrDefault(m => m.Method == "GET");
+        var head = plan.Methods.FirstOrDefault(m => m.Method == "HEAD");
+        writer.Line("switch (verb)");
+        using (writer.Braces())
+        {
+            foreach (var method in plan.Methods.Where(m => m.Method != "HEAD"))
+            {
+                writer.Line($"case global::HyperRoute.HttpMethods.{AllowWriter.Flag(method.Method)}:");
+                using (writer.Indent())
+                {
+                    WriteTries(writer, method, path, decoded, literalsOnlyIfChanged: !decoded, passExchange, passResult);
+                    writer.Line("break;");
+                }
+            }
+
+            if (get is not null || head is not null)
+            {
+                writer.Line("case global::HyperRoute.HttpMethods.Head:");
+                using (writer.Indent())
+                {
+                    if (head is not null)
+                    {
+                        WriteTries(writer, head, path, decoded, literalsOnlyIfChanged: !decoded, passExchange, passResult);
+                    }
+
+                    if (get is not null)
+                    {
+                        writer.Line("// HEAD is served by the GET route of the path when no HEAD route matches; the host sends no body.");
+                        WriteTries(writer, get, path, decoded, literalsOnlyIfChanged: false, passExchange, passResult);
+                    }
+
+                    writer.Line("break;");
+                }
+            }
+        }
+    }
+
+    private static void WriteTries(SourceWriter writer, MethodTree method, string path, bool decoded, bool literalsOnlyIfChanged, string passExchange, string passResult)
+    {
+        if (!method.Tree.LiteralRoutes.IsEmpty)
+        {
+            if (literalsOnlyIfChanged)
+            {
+                writer.Line("if (changed)");
+                using (writer.Braces())
+                {
+                    WriteTry(writer, method.Method, "Literals", path, "", passExchange, passResult);
+                }
+            }
+            else
+            {
+                WriteTry(writer, method.Method, "Literals", path, "", passExchange, passResult);
+            }
+        }
+
+        if (TreeEmitter.HasParameters(method.Tree))
+        {
+            WriteTry(writer, method.Method, "Parameters", path, decoded ? ", decoded: true" : ", decoded: false", passExchange, passResult);
+        }
+    }
+
+    private static void WriteTry(SourceWriter writer, string method, string part, string path, string decoded, string passExchange, string passResult)
+    {
+        writer.Line($"match = Match{AllowWriter.Flag(method)}{part}({path}{decoded}, query{passExchange}, ref buffer{passResult});");
+        writer.Line("if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)");
+        using (writer.Braces())
+        {
+            writer.Line("return match;");
+        }
+    }
+}

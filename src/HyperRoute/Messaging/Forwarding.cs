@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using HyperRoute.Messaging.Destinations;
 
 namespace HyperRoute.Messaging;
@@ -33,11 +34,16 @@ public static class Forwarding
         where TMessage : struct, IMessage<TMessage>
     {
         ArgumentNullException.ThrowIfNull(group);
-        var size = message.GetSize();
+
+        // Calls through the interface on an `in` value of a generic struct would each copy the message first (the
+        // compiler cannot see that they are readonly); IMessage's readers of the message do not change it (generated
+        // messages declare them readonly), so they are called on the caller's message itself.
+        ref var source = ref Unsafe.AsRef(in message);
+        var size = source.GetSize();
         if (size <= StackLimit)
         {
             Span<byte> frame = stackalloc byte[size];
-            return message.TryWrite(frame, out var written)
+            return source.TryWrite(frame, out var written)
                 ? group.Forward(frame.Slice(0, written), key)
                 : throw Unwritable<TMessage>(size);
         }
@@ -45,7 +51,7 @@ public static class Forwarding
         var rented = ArrayPool<byte>.Shared.Rent(size);
         try
         {
-            return message.TryWrite(rented, out var written)
+            return source.TryWrite(rented, out var written)
                 ? group.Forward(rented.AsSpan(0, written), key)
                 : throw Unwritable<TMessage>(size);
         }

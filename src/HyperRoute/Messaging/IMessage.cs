@@ -14,9 +14,13 @@ public interface IMessage<TSelf>
     /// <summary>Reads one message from the start of <paramref name="source"/>; <see langword="false"/> with <paramref name="consumed"/> 0 when it does not hold one.</summary>
     static abstract bool TryRead(ReadOnlySpan<byte> source, out TSelf message, out int consumed);
 
-    /// <summary>Writes the message at the start of <paramref name="destination"/>; <see langword="false"/> with <paramref name="written"/> 0 when it does not fit.</summary>
+    /// <summary>
+    /// Writes the message at the start of <paramref name="destination"/>; <see langword="false"/> with
+    /// <paramref name="written"/> 0 when it does not fit. Must not change the message (generated messages declare it
+    /// <c>readonly</c>): <see cref="Forwarding"/> calls it on the caller's <c>in</c> message without copying it.
+    /// </summary>
     bool TryWrite(Span<byte> destination, out int written);
 
-    /// <summary>The number of bytes <see cref="TryWrite"/> writes.</summary>
+    /// <summary>The number of bytes <see cref="TryWrite"/> writes. Must not change the message, as for <see cref="TryWrite"/>.</summary>
     int GetSize();
 }

@@ -95,7 +95,7 @@ public sealed class ConnectionTests
         await using var server = TestServer.Start(transport);
         using var client = server.Connect();
 
-        client.SendInPieces(Requests.Post("/echo", "one byte at a time", "X-Tenant: t\r\n") + Requests.Plaintext, 1, TimeSpan.FromMilliseconds(1));
+        await client.SendInPiecesAsync(Requests.Post("/echo", "one byte at a time", "X-Tenant: t\r\n") + Requests.Plaintext, 1, TimeSpan.FromMilliseconds(1));
 
         Assert.Equal("one byte at a time", client.Read().BodyText);
         Requests.AssertIsHelloWorld(client.Read());
@@ -112,7 +112,7 @@ public sealed class ConnectionTests
         });
         using var client = server.Connect();
 
-        client.SendInPieces(Requests.Post("/echo", "slow but steady body"), 10, TimeSpan.FromMilliseconds(150));
+        await client.SendInPiecesAsync(Requests.Post("/echo", "slow but steady body"), 10, TimeSpan.FromMilliseconds(150));
 
         var response = client.Read();
         Assert.Equal(200, response.Status);

@@ -5,6 +5,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Threading;
+using System.Threading.Tasks;
 
 namespace HyperRoute.Tests.Http;
 
@@ -92,7 +93,7 @@ public sealed class RawHttpClient : IDisposable
     /// is the behaviour under test — a client that trickles its request, so that each piece reaches the server as a
     /// read of its own — not a wait for the server; tests wait on the server through responses and conditions.
     /// </summary>
-    public void SendInPieces(string ascii, int pieceSize, TimeSpan pause)
+    public async Task SendInPiecesAsync(string ascii, int pieceSize, TimeSpan pause)
     {
         var bytes = Encoding.Latin1.GetBytes(ascii);
         for (var i = 0; i < bytes.Length; i += pieceSize)
@@ -100,7 +101,7 @@ public sealed class RawHttpClient : IDisposable
             Send(bytes.AsSpan(i, Math.Min(pieceSize, bytes.Length - i)));
             if (pause > TimeSpan.Zero)
             {
-                Thread.Sleep(pause);
+                await Task.Delay(pause); // the pause is the slow client; awaited, so no test worker thread is held
             }
         }
     }

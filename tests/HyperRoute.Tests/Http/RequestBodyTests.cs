@@ -55,7 +55,7 @@ public sealed class RequestBodyTests
         await using var server = TestServer.Start(transport);
         using var client = server.Connect();
 
-        client.SendInPieces(ChunkedHead + ChunkedBody + Requests.Plaintext, 3, TimeSpan.FromMilliseconds(1));
+        await client.SendInPiecesAsync(ChunkedHead + ChunkedBody + Requests.Plaintext, 3, TimeSpan.FromMilliseconds(1));
 
         Assert.Equal("Hello, chunked world!", client.Read().BodyText);
         Requests.AssertIsHelloWorld(client.Read());

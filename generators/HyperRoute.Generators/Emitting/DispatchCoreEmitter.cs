@@ -4,15 +4,19 @@ using HyperRoute.Generators.Planning;
 namespace HyperRoute.Generators.Emitting;
 
 /// <summary>
-/// Writes <c>DispatchCore</c>, the entry every dispatch goes through, and <c>DispatchDecoded</c>, its second pass.
-/// The first pass matches the path as received: the literal routes on it as it is, then, with one trailing
-/// <c>/</c> dropped, the routes with parameters, where a value holding a <c>%</c> does not match. Only when that
-/// finds nothing does the second pass decode the escapes and try again, and then tell 405 from 404.
+/// Writes <c>DispatchCore</c>, the entry every dispatch goes through, the first pass of each method
+/// (<c>DispatchGet</c>, …) and <c>DispatchDecoded</c>, the second pass. <c>DispatchCore</c> only switches on the
+/// method, so that it inlines into its callers and each method's pass is compiled (and gets the JIT's inlining
+/// budget) on its own. The first pass matches the path as received: the literal routes on it as it is, then, with
+/// one trailing <c>/</c> dropped, the routes with parameters, where a value holding a <c>%</c> does not match. Only
+/// when that finds nothing does the second pass, which is not inlined, decode the escapes and try again, and then
+/// tell 405 from 404.
 /// </summary>
 internal static class DispatchCoreEmitter
 {
     private const string GeneratedCode = GeneratedMethods.GeneratedCode;
     private const string AggressiveInlining = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]";
+    private const string NoInlining = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]";
     private const string Span = "global::System.ReadOnlySpan<byte>";
     private const string Match = "global::HyperRoute.RouteMatch";
     private const string Buffer = "global::HyperRoute.Routing.DecodeBuffer";
@@ -33,51 +37,96 @@ internal static class DispatchCoreEmitter
         writer.Line($"private {modifier}{Match} DispatchCore({Span} method, {Span} path, {Span} query{exchange}, scoped ref {Buffer} buffer{outResult})");
         using (writer.Braces())
         {
+            writer.Line("var verb = global::HyperRoute.Routing.MethodToken.Parse(method);");
+            writer.Line("switch (verb)");
+            using (writer.Braces())
+            {
+                foreach (var method in Entries(plan))
+                {
+                    writer.Line($"case global::HyperRoute.HttpMethods.{method}:");
+                    using (writer.Indent())
+                    {
+                        writer.Line($"return Dispatch{method}(path, query{passExchange}, ref buffer{passResult});");
+                    }
+                }
+
+                writer.Line("default:");
+                using (writer.Indent())
+                {
+                    writer.Line("// No route has this method: only 400, 405 or 404 are left to tell apart.");
+                    if (outResult.Length > 0)
+                    {
+                        writer.Line($"result = {plan.Router.ResultDefault};");
+                    }
+
+                    writer.Line($"return {RoutePath}.IsAbsolute(path)");
+                    using (writer.Indent())
+                    {
+                        writer.Line($"? DispatchDecoded(verb, {RoutePath}.TrimTrailingSlash(path), query{passExchange}, ref buffer{passResult})");
+                        writer.Line($": {Match}.BadRequest(global::HyperRoute.RouteProblem.PathNotAbsolute); // origin form only");
+                    }
+                }
+            }
+        }
+
+        foreach (var method in Entries(plan))
+        {
+            writer.Line();
+            WriteEntry(writer, plan, method, modifier, exchange, outResult, passResult, passExchange);
+        }
+    }
+
+    // The methods that have an entry of their own: every method with routes, and HEAD when GET has routes.
+    private static System.Collections.Generic.List<string> Entries(DispatchPlan plan)
+    {
+        var flags = plan.Methods.Select(m => AllowWriter.Flag(m.Method)).ToList();
+        if (flags.Contains("Get") && !flags.Contains("Head"))
+        {
+            flags.Add("Head");
+        }
+
+        return flags;
+    }
+
+    // The first pass for one method: its literal routes on the path as received, then, with one trailing '/'
+    // dropped, its routes with parameters on the path still undecoded (HEAD then falls back to GET's routes).
+    private static void WriteEntry(SourceWriter writer, DispatchPlan plan, string flag, string modifier, string exchange, string outResult, string passResult, string passExchange)
+    {
+        var own = plan.Methods.FirstOrDefault(m => AllowWriter.Flag(m.Method) == flag);
+        var get = flag == "Head" ? plan.Methods.FirstOrDefault(m => m.Method == "GET") : null;
+        var token = own?.Method ?? "HEAD";
+        writer.Line($"/// <summary>The first pass for {token} requests: the path as received, before any decoding.</summary>");
+        writer.Line(GeneratedCode);
+        writer.Line($"private {modifier}{Match} Dispatch{flag}({Span} path, {Span} query{exchange}, scoped ref {Buffer} buffer{outResult})");
+        using (writer.Braces())
+        {
             if (outResult.Length > 0)
             {
                 writer.Line($"result = {plan.Router.ResultDefault};");
             }
 
-            writer.Line("var verb = global::HyperRoute.Routing.MethodToken.Parse(method);");
-            if (plan.Methods.Count > 0)
+            writer.Line($"{Match} match;");
+            var literals = own is not null && !own.Tree.LiteralRoutes.IsEmpty;
+            if (literals)
             {
-                writer.Line($"{Match} match;");
-            }
-
-            var literal = plan.Methods.Where(m => !m.Tree.LiteralRoutes.IsEmpty).ToList();
-            if (literal.Count > 0)
-            {
-                writer.Line();
-                writer.Line("// Literal routes hold no '%' and no trailing '/': first compare the path as received, before any decoding.");
-                writer.Line("switch (verb)");
-                using (writer.Braces())
+                writer.Line("// Literal routes hold no '%' and no trailing '/': first compare the path as received.");
+                var lengths = LiteralLengths(own!);
+                if (lengths is null)
                 {
-                    foreach (var method in literal)
+                    WriteTry(writer, own!.Method, "Literals", "path", "", passExchange, passResult);
+                }
+                else
+                {
+                    writer.Line($"if (path.Length is {lengths}) // the lengths of its literal routes");
+                    using (writer.Braces())
                     {
-                        writer.Line($"case global::HyperRoute.HttpMethods.{AllowWriter.Flag(method.Method)}:");
-                        using (writer.Indent())
-                        {
-                            var lengths = LiteralLengths(method);
-                            if (lengths is null)
-                            {
-                                WriteTry(writer, method.Method, "Literals", "path", "", passExchange, passResult);
-                            }
-                            else
-                            {
-                                writer.Line($"if (path.Length is {lengths}) // the lengths of its literal routes");
-                                using (writer.Braces())
-                                {
-                                    WriteTry(writer, method.Method, "Literals", "path", "", passExchange, passResult);
-                                }
-                            }
-
-                            writer.Line("break;");
-                        }
+                        WriteTry(writer, own!.Method, "Literals", "path", "", passExchange, passResult);
                     }
                 }
+
+                writer.Line();
             }
 
-            writer.Line();
             writer.Line($"if (!{RoutePath}.IsAbsolute(path))");
             using (writer.Braces())
             {
@@ -88,19 +137,32 @@ internal static class DispatchCoreEmitter
             writer.Line("// One trailing '/' is dropped. Routes with parameters are matched on the path still undecoded: a value that");
             writer.Line("// holds a '%' does not match here and waits for DispatchDecoded; any other match is the decoded path's match.");
             writer.Line($"var trimmed = {RoutePath}.TrimTrailingSlash(path);");
-            if (plan.Methods.Count > 0)
+            if (own is not null)
             {
-                if (literal.Count > 0)
+                if (literals)
                 {
-                    writer.Line("var changed = trimmed.Length != path.Length; // then the literal routes get a second look");
+                    writer.Line("if (trimmed.Length != path.Length) // then the literal routes get a second look");
+                    using (writer.Braces())
+                    {
+                        WriteTry(writer, own.Method, "Literals", "trimmed", "", passExchange, passResult);
+                    }
                 }
 
-                WriteVerbSwitch(writer, plan, "trimmed", decoded: false, passExchange, passResult);
+                if (TreeEmitter.HasParameters(own.Tree))
+                {
+                    WriteTry(writer, own.Method, "Parameters", "trimmed", ", decoded: false", passExchange, passResult);
+                }
+            }
+
+            if (get is not null)
+            {
+                writer.Line("// HEAD is served by the GET route of the path when no HEAD route matches; the host sends no body.");
+                WriteTries(writer, get, "trimmed", decoded: false, passExchange, passResult);
             }
 
             writer.Line();
             writer.Line("// Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.");
-            writer.Line($"return DispatchDecoded(verb, trimmed, query{passExchange}, ref buffer{passResult});");
+            writer.Line($"return DispatchDecoded(global::HyperRoute.HttpMethods.{flag}, trimmed, query{passExchange}, ref buffer{passResult});");
         }
     }
 
@@ -111,6 +173,7 @@ internal static class DispatchCoreEmitter
         writer.Line("/// and matches every route of the method again; then, when nothing matched, the routes of the other methods say 405 or 404.");
         writer.Line("/// </summary>");
         writer.Line(GeneratedCode);
+        writer.Line(NoInlining);
         writer.Line($"private {modifier}{Match} DispatchDecoded(global::HyperRoute.HttpMethods verb, {Span} path, {Span} query{exchange}, scoped ref {Buffer} buffer{outResult})");
         using (writer.Braces())
         {
@@ -157,8 +220,8 @@ internal static class DispatchCoreEmitter
         return lengths.Count > 4 ? null : string.Join(" or ", lengths.Select(l => l.ToString(System.Globalization.CultureInfo.InvariantCulture)));
     }
 
-    // One case per method: its literal routes (again, when the path is not the one they were compared with) and
-    // its routes with parameters; HEAD falls back to GET.
+    // One case per method, on the decoded path: its literal routes, then its routes with parameters; HEAD falls
+    // back to GET.
     private static void WriteVerbSwitch(SourceWriter writer, DispatchPlan plan, string path, bool decoded, string passExchange, string passResult)
     {
         var get = plan.Methods.FirstOrDefault(m => m.Method == "GET");
@@ -171,7 +234,7 @@ internal static class DispatchCoreEmitter
                 writer.Line($"case global::HyperRoute.HttpMethods.{AllowWriter.Flag(method.Method)}:");
                 using (writer.Indent())
                 {
-                    WriteTries(writer, method, path, decoded, literalsOnlyIfChanged: !decoded, passExchange, passResult);
+                    WriteTries(writer, method, path, decoded, passExchange, passResult);
                     writer.Line("break;");
                 }
             }
@@ -183,13 +246,13 @@ internal static class DispatchCoreEmitter
                 {
                     if (head is not null)
                     {
-                        WriteTries(writer, head, path, decoded, literalsOnlyIfChanged: !decoded, passExchange, passResult);
+                        WriteTries(writer, head, path, decoded, passExchange, passResult);
                     }
 
                     if (get is not null)
                     {
                         writer.Line("// HEAD is served by the GET route of the path when no HEAD route matches; the host sends no body.");
-                        WriteTries(writer, get, path, decoded, literalsOnlyIfChanged: false, passExchange, passResult);
+                        WriteTries(writer, get, path, decoded, passExchange, passResult);
                     }
 
                     writer.Line("break;");
@@ -198,22 +261,11 @@ internal static class DispatchCoreEmitter
         }
     }
 
-    private static void WriteTries(SourceWriter writer, MethodTree method, string path, bool decoded, bool literalsOnlyIfChanged, string passExchange, string passResult)
+    private static void WriteTries(SourceWriter writer, MethodTree method, string path, bool decoded, string passExchange, string passResult)
     {
         if (!method.Tree.LiteralRoutes.IsEmpty)
         {
-            if (literalsOnlyIfChanged)
-            {
-                writer.Line("if (changed)");
-                using (writer.Braces())
-                {
-                    WriteTry(writer, method.Method, "Literals", path, "", passExchange, passResult);
-                }
-            }
-            else
-            {
-                WriteTry(writer, method.Method, "Literals", path, "", passExchange, passResult);
-            }
+            WriteTry(writer, method.Method, "Literals", path, "", passExchange, passResult);
         }
 
         if (TreeEmitter.HasParameters(method.Tree))

@@ -8,6 +8,9 @@ namespace HyperRoute.Generators.Emitting;
 /// <summary>The walk over the routes with parameters: one pass over the path from the left, segment by segment.</summary>
 internal sealed partial class TreeEmitter
 {
+    /// <summary>The most literal segments at one place in the path that are compared one by one, in place.</summary>
+    private const int InPlaceLiterals = 4;
+
     /// <summary>
     /// Writes the routes with parameters: one walk over <paramref name="path"/> from the left, which finds each
     /// segment once, when a branch needs it, and checks where the path ends only where routes end. In a dispatch
@@ -88,7 +91,7 @@ internal sealed partial class TreeEmitter
         var start = previousEnd is null ? "1" : "p" + depth;
         if (previousEnd is not null)
         {
-            _writer.Line($"var {start} = {previousEnd} + 1;");
+            _writer.Line($"var {start} = {Plus(previousEnd, 1)};");
         }
 
         if (node.Literals.IsEmpty && node.CatchAlls.Count == 0 && node.Parameters.Count == 1 && node.Parameters[0].Segment.ConstraintKey == "int")
@@ -97,8 +100,16 @@ internal sealed partial class TreeEmitter
             return;
         }
 
+        // A few literals are compared where the segment starts, with the '/' or the end after them: no scan for
+        // the segment's end, which only parameters need.
+        var inPlace = !node.Literals.IsEmpty && node.Literals.Entries.Count() <= InPlaceLiterals;
+        if (inPlace)
+        {
+            WriteLiteralsInPlace(group, start);
+        }
+
         // Only catch-alls here: they take the rest of the path, and no segment needs finding.
-        var findsSegment = !node.Literals.IsEmpty || node.Parameters.Count > 0;
+        var findsSegment = (!node.Literals.IsEmpty && !inPlace) || node.Parameters.Count > 0;
         if (findsSegment)
         {
             _writer.Line($"var {end} = {RoutePath}.SegmentEnd({path}, {start});");
@@ -117,7 +128,7 @@ internal sealed partial class TreeEmitter
         var childEnded = $"{end} == {path}.Length";
         var childMore = $"{end} < {path}.Length";
 
-        if (!node.Literals.IsEmpty)
+        if (!node.Literals.IsEmpty && !inPlace)
         {
             if (group.Selector is null && TrieShape.SharesTail(node, GeneratedMethods.SplitThreshold))
             {
@@ -161,6 +172,62 @@ internal sealed partial class TreeEmitter
 
         _scope.RemoveRange(scopeDepth, _scope.Count - scopeDepth);
         Restore(hidden);
+    }
+
+    // Each literal is compared at 'start' together with what must follow it: a '/' when the routes below it need
+    // more segments, else the end of the path or a '/'. Its end is then known without a scan.
+    private void WriteLiteralsInPlace(Group group, string start)
+    {
+        var path = _path;
+        foreach (var entry in group.First.Literals.Entries)
+        {
+            var key = entry.Key;
+            var child = group.Next(n => n.Literals.Get(key));
+            var length = System.Text.Encoding.UTF8.GetByteCount(key);
+            var end = Plus(start, length);
+            var atEnd = child.First.Leaves.Count > 0 || child.First.CatchAlls.Count > 0;
+            if (!atEnd)
+            {
+                // The '/' is part of the comparison: the routes below need another segment.
+                _writer.Line($"if ({AtLeast(path, start, length + 1)} && {Literal}.EqualsLower({path}.Slice({start}, {length + 1}), {CSharpLiterals.Utf8(key + "/")}))");
+                using (_writer.Braces())
+                {
+                    WriteSegment(child, end);
+                }
+
+                continue;
+            }
+
+            _writer.Line($"if ({AtLeast(path, start, length)} && {Literal}.EqualsLower({path}.Slice({start}, {length}), {CSharpLiterals.Utf8(key)})");
+            _writer.Line($"    && ({path}.Length == {end} || {path}[{end}] == (byte)'/'))");
+            using (_writer.Braces())
+            {
+                WriteNode(child, end, ended: $"{end} == {path}.Length", more: $"{end} < {path}.Length");
+            }
+        }
+    }
+
+    // 'path' holds at least 'count' bytes from 'start' on.
+    private static string AtLeast(string path, string start, int count)
+        => int.TryParse(start, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _)
+            ? $"{path}.Length >= {Plus(start, count)}"
+            : $"{path}.Length - {start} >= {count.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
+    // 'expression' + 'value', folded where 'expression' is a number or ends in "+ number": "6", "p1 + 6".
+    private static string Plus(string expression, int value)
+    {
+        if (int.TryParse(expression, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number))
+        {
+            return (number + value).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var plus = expression.LastIndexOf(" + ", StringComparison.Ordinal);
+        if (plus > 0 && int.TryParse(expression.Substring(plus + 3), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var added))
+        {
+            return $"{expression.Substring(0, plus)} + {(added + value).ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+        }
+
+        return $"{expression} + {value.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
     }
 
     // The one thing that can come here is {x:int}: parse it where the segment starts, which also finds its end.

@@ -12,13 +12,22 @@ public static class MethodToken
     /// Maps a method token to its <see cref="HttpMethods"/> flag. Method tokens are case-sensitive
     /// (RFC 9110 §9.1): <c>get</c> is not <c>GET</c> and maps to <see cref="HttpMethods.None"/>.
     /// </summary>
+    /// <remarks>
+    /// <c>GET</c> is compared inline; every other token is compared in a method of its own, so that the inlined part
+    /// stays small in the generated dispatchers that call this on every request.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static HttpMethods Parse(ReadOnlySpan<byte> method)
+        => method.Length == 3 && method[0] == (byte)'G' && method[1] == (byte)'E' && method[2] == (byte)'T'
+            ? HttpMethods.Get
+            : ParseOther(method);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static HttpMethods ParseOther(ReadOnlySpan<byte> method)
     {
         switch (method.Length)
         {
             case 3:
-                if (method.SequenceEqual("GET"u8)) return HttpMethods.Get;
                 if (method.SequenceEqual("PUT"u8)) return HttpMethods.Put;
                 break;
             case 4:

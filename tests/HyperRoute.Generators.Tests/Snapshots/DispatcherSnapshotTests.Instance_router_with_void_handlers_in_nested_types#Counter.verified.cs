@@ -67,31 +67,35 @@ partial class Host
         private global::HyperRoute.RouteMatch DispatchCore(global::System.ReadOnlySpan<byte> method, global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer)
         {
             var verb = global::HyperRoute.Routing.MethodToken.Parse(method);
-            global::HyperRoute.RouteMatch match;
-
-            // Literal routes hold no '%' and no trailing '/': first compare the path as received, before any decoding.
             switch (verb)
             {
                 case global::HyperRoute.HttpMethods.Get:
-                    if (path.Length is 1) // the lengths of its literal routes
-                    {
-                        match = MatchGetLiterals(path, query, ref buffer);
-                        if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                        {
-                            return match;
-                        }
-                    }
-                    break;
+                    return DispatchGet(path, query, ref buffer);
                 case global::HyperRoute.HttpMethods.Post:
-                    if (path.Length is 4) // the lengths of its literal routes
-                    {
-                        match = MatchPostLiterals(path, query, ref buffer);
-                        if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                        {
-                            return match;
-                        }
-                    }
-                    break;
+                    return DispatchPost(path, query, ref buffer);
+                case global::HyperRoute.HttpMethods.Head:
+                    return DispatchHead(path, query, ref buffer);
+                default:
+                    // No route has this method: only 400, 405 or 404 are left to tell apart.
+                    return global::HyperRoute.Routing.RoutePath.IsAbsolute(path)
+                        ? DispatchDecoded(verb, global::HyperRoute.Routing.RoutePath.TrimTrailingSlash(path), query, ref buffer)
+                        : global::HyperRoute.RouteMatch.BadRequest(global::HyperRoute.RouteProblem.PathNotAbsolute); // origin form only
+            }
+        }
+
+        /// <summary>The first pass for GET requests: the path as received, before any decoding.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        private global::HyperRoute.RouteMatch DispatchGet(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer)
+        {
+            global::HyperRoute.RouteMatch match;
+            // Literal routes hold no '%' and no trailing '/': first compare the path as received.
+            if (path.Length is 1) // the lengths of its literal routes
+            {
+                match = MatchGetLiterals(path, query, ref buffer);
+                if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+                {
+                    return match;
+                }
             }
 
             if (!global::HyperRoute.Routing.RoutePath.IsAbsolute(path))
@@ -102,46 +106,82 @@ partial class Host
             // One trailing '/' is dropped. Routes with parameters are matched on the path still undecoded: a value that
             // holds a '%' does not match here and waits for DispatchDecoded; any other match is the decoded path's match.
             var trimmed = global::HyperRoute.Routing.RoutePath.TrimTrailingSlash(path);
-            var changed = trimmed.Length != path.Length; // then the literal routes get a second look
-            switch (verb)
+            if (trimmed.Length != path.Length) // then the literal routes get a second look
             {
-                case global::HyperRoute.HttpMethods.Get:
-                    if (changed)
-                    {
-                        match = MatchGetLiterals(trimmed, query, ref buffer);
-                        if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                        {
-                            return match;
-                        }
-                    }
-                    break;
-                case global::HyperRoute.HttpMethods.Post:
-                    if (changed)
-                    {
-                        match = MatchPostLiterals(trimmed, query, ref buffer);
-                        if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                        {
-                            return match;
-                        }
-                    }
-                    match = MatchPostParameters(trimmed, decoded: false, query, ref buffer);
-                    if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                    {
-                        return match;
-                    }
-                    break;
-                case global::HyperRoute.HttpMethods.Head:
-                    // HEAD is served by the GET route of the path when no HEAD route matches; the host sends no body.
-                    match = MatchGetLiterals(trimmed, query, ref buffer);
-                    if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                    {
-                        return match;
-                    }
-                    break;
+                match = MatchGetLiterals(trimmed, query, ref buffer);
+                if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+                {
+                    return match;
+                }
             }
 
             // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
-            return DispatchDecoded(verb, trimmed, query, ref buffer);
+            return DispatchDecoded(global::HyperRoute.HttpMethods.Get, trimmed, query, ref buffer);
+        }
+
+        /// <summary>The first pass for POST requests: the path as received, before any decoding.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        private global::HyperRoute.RouteMatch DispatchPost(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer)
+        {
+            global::HyperRoute.RouteMatch match;
+            // Literal routes hold no '%' and no trailing '/': first compare the path as received.
+            if (path.Length is 4) // the lengths of its literal routes
+            {
+                match = MatchPostLiterals(path, query, ref buffer);
+                if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+                {
+                    return match;
+                }
+            }
+
+            if (!global::HyperRoute.Routing.RoutePath.IsAbsolute(path))
+            {
+                return global::HyperRoute.RouteMatch.BadRequest(global::HyperRoute.RouteProblem.PathNotAbsolute); // origin form only
+            }
+
+            // One trailing '/' is dropped. Routes with parameters are matched on the path still undecoded: a value that
+            // holds a '%' does not match here and waits for DispatchDecoded; any other match is the decoded path's match.
+            var trimmed = global::HyperRoute.Routing.RoutePath.TrimTrailingSlash(path);
+            if (trimmed.Length != path.Length) // then the literal routes get a second look
+            {
+                match = MatchPostLiterals(trimmed, query, ref buffer);
+                if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+                {
+                    return match;
+                }
+            }
+            match = MatchPostParameters(trimmed, decoded: false, query, ref buffer);
+            if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+            {
+                return match;
+            }
+
+            // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
+            return DispatchDecoded(global::HyperRoute.HttpMethods.Post, trimmed, query, ref buffer);
+        }
+
+        /// <summary>The first pass for HEAD requests: the path as received, before any decoding.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        private global::HyperRoute.RouteMatch DispatchHead(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer)
+        {
+            global::HyperRoute.RouteMatch match;
+            if (!global::HyperRoute.Routing.RoutePath.IsAbsolute(path))
+            {
+                return global::HyperRoute.RouteMatch.BadRequest(global::HyperRoute.RouteProblem.PathNotAbsolute); // origin form only
+            }
+
+            // One trailing '/' is dropped. Routes with parameters are matched on the path still undecoded: a value that
+            // holds a '%' does not match here and waits for DispatchDecoded; any other match is the decoded path's match.
+            var trimmed = global::HyperRoute.Routing.RoutePath.TrimTrailingSlash(path);
+            // HEAD is served by the GET route of the path when no HEAD route matches; the host sends no body.
+            match = MatchGetLiterals(trimmed, query, ref buffer);
+            if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+            {
+                return match;
+            }
+
+            // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
+            return DispatchDecoded(global::HyperRoute.HttpMethods.Head, trimmed, query, ref buffer);
         }
 
         /// <summary>
@@ -149,6 +189,7 @@ partial class Host
         /// and matches every route of the method again; then, when nothing matched, the routes of the other methods say 405 or 404.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private global::HyperRoute.RouteMatch DispatchDecoded(global::HyperRoute.HttpMethods verb, global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer)
         {
             var normalized = path;
@@ -247,25 +288,20 @@ partial class Host
             // Routes with parameters: segment by segment from the left; e<n> is where segment n ends.
             if (path.Length > 1)
             {
-                var e0 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, 1);
-                var s0 = path.Slice(1, e0 - 1);
-                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "hit"u8))
+                if (path.Length >= 5 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(1, 4), "hit/"u8))
                 {
-                    if (e0 < path.Length)
+                    var p1 = 5;
+                    var e1 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p1);
+                    var s1 = path.Slice(p1, e1 - p1);
+                    // {by:long:range(1,100)}
+                    if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out long s1Int64) && s1Int64 is >= 1 and <= 100)
                     {
-                        var p1 = e0 + 1;
-                        var e1 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p1);
-                        var s1 = path.Slice(p1, e1 - p1);
-                        // {by:long:range(1,100)}
-                        if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out long s1Int64) && s1Int64 is >= 1 and <= 100)
+                        if (e1 == path.Length)
                         {
-                            if (e1 == path.Length)
-                            {
-                                // POST /hit/{by:long:range(1,100)}
-                                long byArg = s1Int64;
-                                HitBy(byArg);
-                                return global::HyperRoute.RouteMatch.Handled(1);
-                            }
+                            // POST /hit/{by:long:range(1,100)}
+                            long byArg = s1Int64;
+                            HitBy(byArg);
+                            return global::HyperRoute.RouteMatch.Handled(1);
                         }
                     }
                 }
@@ -299,22 +335,17 @@ partial class Host
             // Routes with parameters: segment by segment from the left; e<n> is where segment n ends.
             if (path.Length > 1)
             {
-                var e0 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, 1);
-                var s0 = path.Slice(1, e0 - 1);
-                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "hit"u8))
+                if (path.Length >= 5 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(1, 4), "hit/"u8))
                 {
-                    if (e0 < path.Length)
+                    var p1 = 5;
+                    var e1 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p1);
+                    var s1 = path.Slice(p1, e1 - p1);
+                    // {by:long:range(1,100)}
+                    if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out long s1Int64) && s1Int64 is >= 1 and <= 100)
                     {
-                        var p1 = e0 + 1;
-                        var e1 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p1);
-                        var s1 = path.Slice(p1, e1 - p1);
-                        // {by:long:range(1,100)}
-                        if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out long s1Int64) && s1Int64 is >= 1 and <= 100)
+                        if (e1 == path.Length)
                         {
-                            if (e1 == path.Length)
-                            {
-                                allow |= global::HyperRoute.HttpMethods.Post; // POST /hit/{by:long:range(1,100)}
-                            }
+                            allow |= global::HyperRoute.HttpMethods.Post; // POST /hit/{by:long:range(1,100)}
                         }
                     }
                 }

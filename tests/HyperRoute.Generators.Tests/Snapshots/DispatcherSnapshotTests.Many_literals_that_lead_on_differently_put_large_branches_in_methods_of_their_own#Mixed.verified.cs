@@ -108,10 +108,28 @@ static partial class Mixed
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static global::HyperRoute.RouteMatch DispatchCore(global::System.ReadOnlySpan<byte> method, global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
     {
-        result = default;
         var verb = global::HyperRoute.Routing.MethodToken.Parse(method);
-        global::HyperRoute.RouteMatch match;
+        switch (verb)
+        {
+            case global::HyperRoute.HttpMethods.Get:
+                return DispatchGet(path, query, ref buffer, out result);
+            case global::HyperRoute.HttpMethods.Head:
+                return DispatchHead(path, query, ref buffer, out result);
+            default:
+                // No route has this method: only 400, 405 or 404 are left to tell apart.
+                result = default;
+                return global::HyperRoute.Routing.RoutePath.IsAbsolute(path)
+                    ? DispatchDecoded(verb, global::HyperRoute.Routing.RoutePath.TrimTrailingSlash(path), query, ref buffer, out result)
+                    : global::HyperRoute.RouteMatch.BadRequest(global::HyperRoute.RouteProblem.PathNotAbsolute); // origin form only
+        }
+    }
 
+    /// <summary>The first pass for GET requests: the path as received, before any decoding.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    private static global::HyperRoute.RouteMatch DispatchGet(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
+    {
+        result = default;
+        global::HyperRoute.RouteMatch match;
         if (!global::HyperRoute.Routing.RoutePath.IsAbsolute(path))
         {
             return global::HyperRoute.RouteMatch.BadRequest(global::HyperRoute.RouteProblem.PathNotAbsolute); // origin form only
@@ -120,27 +138,39 @@ static partial class Mixed
         // One trailing '/' is dropped. Routes with parameters are matched on the path still undecoded: a value that
         // holds a '%' does not match here and waits for DispatchDecoded; any other match is the decoded path's match.
         var trimmed = global::HyperRoute.Routing.RoutePath.TrimTrailingSlash(path);
-        switch (verb)
+        match = MatchGetParameters(trimmed, decoded: false, query, ref buffer, out result);
+        if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
         {
-            case global::HyperRoute.HttpMethods.Get:
-                match = MatchGetParameters(trimmed, decoded: false, query, ref buffer, out result);
-                if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                {
-                    return match;
-                }
-                break;
-            case global::HyperRoute.HttpMethods.Head:
-                // HEAD is served by the GET route of the path when no HEAD route matches; the host sends no body.
-                match = MatchGetParameters(trimmed, decoded: false, query, ref buffer, out result);
-                if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                {
-                    return match;
-                }
-                break;
+            return match;
         }
 
         // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
-        return DispatchDecoded(verb, trimmed, query, ref buffer, out result);
+        return DispatchDecoded(global::HyperRoute.HttpMethods.Get, trimmed, query, ref buffer, out result);
+    }
+
+    /// <summary>The first pass for HEAD requests: the path as received, before any decoding.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    private static global::HyperRoute.RouteMatch DispatchHead(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
+    {
+        result = default;
+        global::HyperRoute.RouteMatch match;
+        if (!global::HyperRoute.Routing.RoutePath.IsAbsolute(path))
+        {
+            return global::HyperRoute.RouteMatch.BadRequest(global::HyperRoute.RouteProblem.PathNotAbsolute); // origin form only
+        }
+
+        // One trailing '/' is dropped. Routes with parameters are matched on the path still undecoded: a value that
+        // holds a '%' does not match here and waits for DispatchDecoded; any other match is the decoded path's match.
+        var trimmed = global::HyperRoute.Routing.RoutePath.TrimTrailingSlash(path);
+        // HEAD is served by the GET route of the path when no HEAD route matches; the host sends no body.
+        match = MatchGetParameters(trimmed, decoded: false, query, ref buffer, out result);
+        if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+        {
+            return match;
+        }
+
+        // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
+        return DispatchDecoded(global::HyperRoute.HttpMethods.Head, trimmed, query, ref buffer, out result);
     }
 
     /// <summary>
@@ -148,6 +178,7 @@ static partial class Mixed
     /// and matches every route of the method again; then, when nothing matched, the routes of the other methods say 405 or 404.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static global::HyperRoute.RouteMatch DispatchDecoded(global::HyperRoute.HttpMethods verb, global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
     {
         result = default;
@@ -227,11 +258,10 @@ static partial class Mixed
                                                 if (e1 < path.Length)
                                                 {
                                                     var p2 = e1 + 1;
-                                                    var e2 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p2);
-                                                    var s2 = path.Slice(p2, e2 - p2);
-                                                    if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s2, "x"u8))
+                                                    if (path.Length - p2 >= 1 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(p2, 1), "x"u8)
+                                                        && (path.Length == p2 + 1 || path[p2 + 1] == (byte)'/'))
                                                     {
-                                                        if (e2 == path.Length)
+                                                        if (p2 + 1 == path.Length)
                                                         {
                                                             // GET /r01/{slug}/x
                                                             global::System.ReadOnlySpan<byte> slugArg = s1;
@@ -258,11 +288,10 @@ static partial class Mixed
                                                 if (e1 < path.Length)
                                                 {
                                                     var p2 = e1 + 1;
-                                                    var e2 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p2);
-                                                    var s2 = path.Slice(p2, e2 - p2);
-                                                    if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s2, "x"u8))
+                                                    if (path.Length - p2 >= 1 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(p2, 1), "x"u8)
+                                                        && (path.Length == p2 + 1 || path[p2 + 1] == (byte)'/'))
                                                     {
-                                                        if (e2 == path.Length)
+                                                        if (p2 + 1 == path.Length)
                                                         {
                                                             // GET /r11/{slug}/x
                                                             global::System.ReadOnlySpan<byte> slugArg = s1;
@@ -343,11 +372,10 @@ static partial class Mixed
                                                 if (e1 < path.Length)
                                                 {
                                                     var p2 = e1 + 1;
-                                                    var e2 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p2);
-                                                    var s2 = path.Slice(p2, e2 - p2);
-                                                    if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s2, "x"u8))
+                                                    if (path.Length - p2 >= 1 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(p2, 1), "x"u8)
+                                                        && (path.Length == p2 + 1 || path[p2 + 1] == (byte)'/'))
                                                     {
-                                                        if (e2 == path.Length)
+                                                        if (p2 + 1 == path.Length)
                                                         {
                                                             // GET /r03/{slug}/x
                                                             global::System.ReadOnlySpan<byte> slugArg = s1;
@@ -374,11 +402,10 @@ static partial class Mixed
                                                 if (e1 < path.Length)
                                                 {
                                                     var p2 = e1 + 1;
-                                                    var e2 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p2);
-                                                    var s2 = path.Slice(p2, e2 - p2);
-                                                    if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s2, "x"u8))
+                                                    if (path.Length - p2 >= 1 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(p2, 1), "x"u8)
+                                                        && (path.Length == p2 + 1 || path[p2 + 1] == (byte)'/'))
                                                     {
-                                                        if (e2 == path.Length)
+                                                        if (p2 + 1 == path.Length)
                                                         {
                                                             // GET /r13/{slug}/x
                                                             global::System.ReadOnlySpan<byte> slugArg = s1;
@@ -459,11 +486,10 @@ static partial class Mixed
                                                 if (e1 < path.Length)
                                                 {
                                                     var p2 = e1 + 1;
-                                                    var e2 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p2);
-                                                    var s2 = path.Slice(p2, e2 - p2);
-                                                    if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s2, "x"u8))
+                                                    if (path.Length - p2 >= 1 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(p2, 1), "x"u8)
+                                                        && (path.Length == p2 + 1 || path[p2 + 1] == (byte)'/'))
                                                     {
-                                                        if (e2 == path.Length)
+                                                        if (p2 + 1 == path.Length)
                                                         {
                                                             // GET /r05/{slug}/x
                                                             global::System.ReadOnlySpan<byte> slugArg = s1;
@@ -490,11 +516,10 @@ static partial class Mixed
                                                 if (e1 < path.Length)
                                                 {
                                                     var p2 = e1 + 1;
-                                                    var e2 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p2);
-                                                    var s2 = path.Slice(p2, e2 - p2);
-                                                    if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s2, "x"u8))
+                                                    if (path.Length - p2 >= 1 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(p2, 1), "x"u8)
+                                                        && (path.Length == p2 + 1 || path[p2 + 1] == (byte)'/'))
                                                     {
-                                                        if (e2 == path.Length)
+                                                        if (p2 + 1 == path.Length)
                                                         {
                                                             // GET /r15/{slug}/x
                                                             global::System.ReadOnlySpan<byte> slugArg = s1;
@@ -572,11 +597,10 @@ static partial class Mixed
                                         if (e1 < path.Length)
                                         {
                                             var p2 = e1 + 1;
-                                            var e2 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p2);
-                                            var s2 = path.Slice(p2, e2 - p2);
-                                            if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s2, "x"u8))
+                                            if (path.Length - p2 >= 1 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(p2, 1), "x"u8)
+                                                && (path.Length == p2 + 1 || path[p2 + 1] == (byte)'/'))
                                             {
-                                                if (e2 == path.Length)
+                                                if (p2 + 1 == path.Length)
                                                 {
                                                     // GET /r07/{slug}/x
                                                     global::System.ReadOnlySpan<byte> slugArg = s1;
@@ -625,11 +649,10 @@ static partial class Mixed
                                         if (e1 < path.Length)
                                         {
                                             var p2 = e1 + 1;
-                                            var e2 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p2);
-                                            var s2 = path.Slice(p2, e2 - p2);
-                                            if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s2, "x"u8))
+                                            if (path.Length - p2 >= 1 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(p2, 1), "x"u8)
+                                                && (path.Length == p2 + 1 || path[p2 + 1] == (byte)'/'))
                                             {
-                                                if (e2 == path.Length)
+                                                if (p2 + 1 == path.Length)
                                                 {
                                                     // GET /r09/{slug}/x
                                                     global::System.ReadOnlySpan<byte> slugArg = s1;
@@ -741,11 +764,10 @@ static partial class Mixed
                                                 if (e1 < path.Length)
                                                 {
                                                     var p2 = e1 + 1;
-                                                    var e2 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p2);
-                                                    var s2 = path.Slice(p2, e2 - p2);
-                                                    if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s2, "x"u8))
+                                                    if (path.Length - p2 >= 1 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(p2, 1), "x"u8)
+                                                        && (path.Length == p2 + 1 || path[p2 + 1] == (byte)'/'))
                                                     {
-                                                        if (e2 == path.Length)
+                                                        if (p2 + 1 == path.Length)
                                                         {
                                                             allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r01/{slug}/x
                                                         }
@@ -769,11 +791,10 @@ static partial class Mixed
                                                 if (e1 < path.Length)
                                                 {
                                                     var p2 = e1 + 1;
-                                                    var e2 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p2);
-                                                    var s2 = path.Slice(p2, e2 - p2);
-                                                    if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s2, "x"u8))
+                                                    if (path.Length - p2 >= 1 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(p2, 1), "x"u8)
+                                                        && (path.Length == p2 + 1 || path[p2 + 1] == (byte)'/'))
                                                     {
-                                                        if (e2 == path.Length)
+                                                        if (p2 + 1 == path.Length)
                                                         {
                                                             allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r11/{slug}/x
                                                         }
@@ -845,11 +866,10 @@ static partial class Mixed
                                                 if (e1 < path.Length)
                                                 {
                                                     var p2 = e1 + 1;
-                                                    var e2 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p2);
-                                                    var s2 = path.Slice(p2, e2 - p2);
-                                                    if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s2, "x"u8))
+                                                    if (path.Length - p2 >= 1 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(p2, 1), "x"u8)
+                                                        && (path.Length == p2 + 1 || path[p2 + 1] == (byte)'/'))
                                                     {
-                                                        if (e2 == path.Length)
+                                                        if (p2 + 1 == path.Length)
                                                         {
                                                             allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r03/{slug}/x
                                                         }
@@ -873,11 +893,10 @@ static partial class Mixed
                                                 if (e1 < path.Length)
                                                 {
                                                     var p2 = e1 + 1;
-                                                    var e2 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p2);
-                                                    var s2 = path.Slice(p2, e2 - p2);
-                                                    if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s2, "x"u8))
+                                                    if (path.Length - p2 >= 1 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(p2, 1), "x"u8)
+                                                        && (path.Length == p2 + 1 || path[p2 + 1] == (byte)'/'))
                                                     {
-                                                        if (e2 == path.Length)
+                                                        if (p2 + 1 == path.Length)
                                                         {
                                                             allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r13/{slug}/x
                                                         }
@@ -949,11 +968,10 @@ static partial class Mixed
                                                 if (e1 < path.Length)
                                                 {
                                                     var p2 = e1 + 1;
-                                                    var e2 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p2);
-                                                    var s2 = path.Slice(p2, e2 - p2);
-                                                    if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s2, "x"u8))
+                                                    if (path.Length - p2 >= 1 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(p2, 1), "x"u8)
+                                                        && (path.Length == p2 + 1 || path[p2 + 1] == (byte)'/'))
                                                     {
-                                                        if (e2 == path.Length)
+                                                        if (p2 + 1 == path.Length)
                                                         {
                                                             allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r05/{slug}/x
                                                         }
@@ -977,11 +995,10 @@ static partial class Mixed
                                                 if (e1 < path.Length)
                                                 {
                                                     var p2 = e1 + 1;
-                                                    var e2 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p2);
-                                                    var s2 = path.Slice(p2, e2 - p2);
-                                                    if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s2, "x"u8))
+                                                    if (path.Length - p2 >= 1 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(p2, 1), "x"u8)
+                                                        && (path.Length == p2 + 1 || path[p2 + 1] == (byte)'/'))
                                                     {
-                                                        if (e2 == path.Length)
+                                                        if (p2 + 1 == path.Length)
                                                         {
                                                             allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r15/{slug}/x
                                                         }
@@ -1050,11 +1067,10 @@ static partial class Mixed
                                         if (e1 < path.Length)
                                         {
                                             var p2 = e1 + 1;
-                                            var e2 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p2);
-                                            var s2 = path.Slice(p2, e2 - p2);
-                                            if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s2, "x"u8))
+                                            if (path.Length - p2 >= 1 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(p2, 1), "x"u8)
+                                                && (path.Length == p2 + 1 || path[p2 + 1] == (byte)'/'))
                                             {
-                                                if (e2 == path.Length)
+                                                if (p2 + 1 == path.Length)
                                                 {
                                                     allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r07/{slug}/x
                                                 }
@@ -1097,11 +1113,10 @@ static partial class Mixed
                                         if (e1 < path.Length)
                                         {
                                             var p2 = e1 + 1;
-                                            var e2 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p2);
-                                            var s2 = path.Slice(p2, e2 - p2);
-                                            if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s2, "x"u8))
+                                            if (path.Length - p2 >= 1 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(p2, 1), "x"u8)
+                                                && (path.Length == p2 + 1 || path[p2 + 1] == (byte)'/'))
                                             {
-                                                if (e2 == path.Length)
+                                                if (p2 + 1 == path.Length)
                                                 {
                                                     allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r09/{slug}/x
                                                 }

@@ -89,33 +89,40 @@ partial class ShopApi
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static global::HyperRoute.RouteMatch DispatchCore(global::System.ReadOnlySpan<byte> method, global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
     {
-        result = default;
         var verb = global::HyperRoute.Routing.MethodToken.Parse(method);
-        global::HyperRoute.RouteMatch match;
-
-        // Literal routes hold no '%' and no trailing '/': first compare the path as received, before any decoding.
         switch (verb)
         {
             case global::HyperRoute.HttpMethods.Get:
-                if (path.Length is 6 or 7 or 10) // the lengths of its literal routes
-                {
-                    match = MatchGetLiterals(path, query, ref buffer, out result);
-                    if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                    {
-                        return match;
-                    }
-                }
-                break;
+                return DispatchGet(path, query, ref buffer, out result);
+            case global::HyperRoute.HttpMethods.Head:
+                return DispatchHead(path, query, ref buffer, out result);
             case global::HyperRoute.HttpMethods.Post:
-                if (path.Length is 6) // the lengths of its literal routes
-                {
-                    match = MatchPostLiterals(path, query, ref buffer, out result);
-                    if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                    {
-                        return match;
-                    }
-                }
-                break;
+                return DispatchPost(path, query, ref buffer, out result);
+            case global::HyperRoute.HttpMethods.Delete:
+                return DispatchDelete(path, query, ref buffer, out result);
+            default:
+                // No route has this method: only 400, 405 or 404 are left to tell apart.
+                result = default;
+                return global::HyperRoute.Routing.RoutePath.IsAbsolute(path)
+                    ? DispatchDecoded(verb, global::HyperRoute.Routing.RoutePath.TrimTrailingSlash(path), query, ref buffer, out result)
+                    : global::HyperRoute.RouteMatch.BadRequest(global::HyperRoute.RouteProblem.PathNotAbsolute); // origin form only
+        }
+    }
+
+    /// <summary>The first pass for GET requests: the path as received, before any decoding.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    private static global::HyperRoute.RouteMatch DispatchGet(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
+    {
+        result = default;
+        global::HyperRoute.RouteMatch match;
+        // Literal routes hold no '%' and no trailing '/': first compare the path as received.
+        if (path.Length is 6 or 7 or 10) // the lengths of its literal routes
+        {
+            match = MatchGetLiterals(path, query, ref buffer, out result);
+            if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+            {
+                return match;
+            }
         }
 
         if (!global::HyperRoute.Routing.RoutePath.IsAbsolute(path))
@@ -126,63 +133,118 @@ partial class ShopApi
         // One trailing '/' is dropped. Routes with parameters are matched on the path still undecoded: a value that
         // holds a '%' does not match here and waits for DispatchDecoded; any other match is the decoded path's match.
         var trimmed = global::HyperRoute.Routing.RoutePath.TrimTrailingSlash(path);
-        var changed = trimmed.Length != path.Length; // then the literal routes get a second look
-        switch (verb)
+        if (trimmed.Length != path.Length) // then the literal routes get a second look
         {
-            case global::HyperRoute.HttpMethods.Get:
-                if (changed)
-                {
-                    match = MatchGetLiterals(trimmed, query, ref buffer, out result);
-                    if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                    {
-                        return match;
-                    }
-                }
-                match = MatchGetParameters(trimmed, decoded: false, query, ref buffer, out result);
-                if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                {
-                    return match;
-                }
-                break;
-            case global::HyperRoute.HttpMethods.Post:
-                if (changed)
-                {
-                    match = MatchPostLiterals(trimmed, query, ref buffer, out result);
-                    if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                    {
-                        return match;
-                    }
-                }
-                break;
-            case global::HyperRoute.HttpMethods.Delete:
-                match = MatchDeleteParameters(trimmed, decoded: false, query, ref buffer, out result);
-                if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                {
-                    return match;
-                }
-                break;
-            case global::HyperRoute.HttpMethods.Head:
-                match = MatchHeadParameters(trimmed, decoded: false, query, ref buffer, out result);
-                if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                {
-                    return match;
-                }
-                // HEAD is served by the GET route of the path when no HEAD route matches; the host sends no body.
-                match = MatchGetLiterals(trimmed, query, ref buffer, out result);
-                if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                {
-                    return match;
-                }
-                match = MatchGetParameters(trimmed, decoded: false, query, ref buffer, out result);
-                if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                {
-                    return match;
-                }
-                break;
+            match = MatchGetLiterals(trimmed, query, ref buffer, out result);
+            if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+            {
+                return match;
+            }
+        }
+        match = MatchGetParameters(trimmed, decoded: false, query, ref buffer, out result);
+        if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+        {
+            return match;
         }
 
         // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
-        return DispatchDecoded(verb, trimmed, query, ref buffer, out result);
+        return DispatchDecoded(global::HyperRoute.HttpMethods.Get, trimmed, query, ref buffer, out result);
+    }
+
+    /// <summary>The first pass for HEAD requests: the path as received, before any decoding.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    private static global::HyperRoute.RouteMatch DispatchHead(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
+    {
+        result = default;
+        global::HyperRoute.RouteMatch match;
+        if (!global::HyperRoute.Routing.RoutePath.IsAbsolute(path))
+        {
+            return global::HyperRoute.RouteMatch.BadRequest(global::HyperRoute.RouteProblem.PathNotAbsolute); // origin form only
+        }
+
+        // One trailing '/' is dropped. Routes with parameters are matched on the path still undecoded: a value that
+        // holds a '%' does not match here and waits for DispatchDecoded; any other match is the decoded path's match.
+        var trimmed = global::HyperRoute.Routing.RoutePath.TrimTrailingSlash(path);
+        match = MatchHeadParameters(trimmed, decoded: false, query, ref buffer, out result);
+        if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+        {
+            return match;
+        }
+        // HEAD is served by the GET route of the path when no HEAD route matches; the host sends no body.
+        match = MatchGetLiterals(trimmed, query, ref buffer, out result);
+        if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+        {
+            return match;
+        }
+        match = MatchGetParameters(trimmed, decoded: false, query, ref buffer, out result);
+        if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+        {
+            return match;
+        }
+
+        // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
+        return DispatchDecoded(global::HyperRoute.HttpMethods.Head, trimmed, query, ref buffer, out result);
+    }
+
+    /// <summary>The first pass for POST requests: the path as received, before any decoding.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    private static global::HyperRoute.RouteMatch DispatchPost(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
+    {
+        result = default;
+        global::HyperRoute.RouteMatch match;
+        // Literal routes hold no '%' and no trailing '/': first compare the path as received.
+        if (path.Length is 6) // the lengths of its literal routes
+        {
+            match = MatchPostLiterals(path, query, ref buffer, out result);
+            if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+            {
+                return match;
+            }
+        }
+
+        if (!global::HyperRoute.Routing.RoutePath.IsAbsolute(path))
+        {
+            return global::HyperRoute.RouteMatch.BadRequest(global::HyperRoute.RouteProblem.PathNotAbsolute); // origin form only
+        }
+
+        // One trailing '/' is dropped. Routes with parameters are matched on the path still undecoded: a value that
+        // holds a '%' does not match here and waits for DispatchDecoded; any other match is the decoded path's match.
+        var trimmed = global::HyperRoute.Routing.RoutePath.TrimTrailingSlash(path);
+        if (trimmed.Length != path.Length) // then the literal routes get a second look
+        {
+            match = MatchPostLiterals(trimmed, query, ref buffer, out result);
+            if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+            {
+                return match;
+            }
+        }
+
+        // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
+        return DispatchDecoded(global::HyperRoute.HttpMethods.Post, trimmed, query, ref buffer, out result);
+    }
+
+    /// <summary>The first pass for DELETE requests: the path as received, before any decoding.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    private static global::HyperRoute.RouteMatch DispatchDelete(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
+    {
+        result = default;
+        global::HyperRoute.RouteMatch match;
+        if (!global::HyperRoute.Routing.RoutePath.IsAbsolute(path))
+        {
+            return global::HyperRoute.RouteMatch.BadRequest(global::HyperRoute.RouteProblem.PathNotAbsolute); // origin form only
+        }
+
+        // One trailing '/' is dropped. Routes with parameters are matched on the path still undecoded: a value that
+        // holds a '%' does not match here and waits for DispatchDecoded; any other match is the decoded path's match.
+        var trimmed = global::HyperRoute.Routing.RoutePath.TrimTrailingSlash(path);
+        match = MatchDeleteParameters(trimmed, decoded: false, query, ref buffer, out result);
+        if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+        {
+            return match;
+        }
+
+        // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
+        return DispatchDecoded(global::HyperRoute.HttpMethods.Delete, trimmed, query, ref buffer, out result);
     }
 
     /// <summary>
@@ -190,6 +252,7 @@ partial class ShopApi
     /// and matches every route of the method again; then, when nothing matched, the routes of the other methods say 405 or 404.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static global::HyperRoute.RouteMatch DispatchDecoded(global::HyperRoute.HttpMethods verb, global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
     {
         result = default;
@@ -328,134 +391,112 @@ partial class ShopApi
         // Routes with parameters: segment by segment from the left; e<n> is where segment n ends.
         if (path.Length > 1)
         {
-            var e0 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, 1);
-            var s0 = path.Slice(1, e0 - 1);
-            switch (s0.Length)
+            if (path.Length >= 6 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(1, 5), "files"u8)
+                && (path.Length == 6 || path[6] == (byte)'/'))
             {
-                case 5:
-                    switch (global::HyperRoute.Routing.Utf8Literal.Lower(s0[0]))
+                if (6 == path.Length)
+                {
+                    // {*path} is empty here
+                    // GET /files/{*path}
+                    global::System.ReadOnlySpan<byte> pathArg = global::System.ReadOnlySpan<byte>.Empty;
+                    result = File(pathArg);
+                    return global::HyperRoute.RouteMatch.Handled(7);
+                }
+                else
+                {
+                    var p1 = 7;
+                    var t1 = path.Slice(p1);
+                    // {*path} takes the rest of the path
+                    if (global::HyperRoute.Routing.RoutePath.IsDecoded(t1, decoded))
                     {
-                        case (byte)'f':
-                            if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "files"u8))
-                            {
-                                if (e0 == path.Length)
-                                {
-                                    // {*path} is empty here
-                                    // GET /files/{*path}
-                                    global::System.ReadOnlySpan<byte> pathArg = global::System.ReadOnlySpan<byte>.Empty;
-                                    result = File(pathArg);
-                                    return global::HyperRoute.RouteMatch.Handled(7);
-                                }
-                                else
-                                {
-                                    var p1 = e0 + 1;
-                                    var t1 = path.Slice(p1);
-                                    // {*path} takes the rest of the path
-                                    if (global::HyperRoute.Routing.RoutePath.IsDecoded(t1, decoded))
-                                    {
-                                        // GET /files/{*path}
-                                        global::System.ReadOnlySpan<byte> pathArg = t1;
-                                        result = File(pathArg);
-                                        return global::HyperRoute.RouteMatch.Handled(7);
-                                    }
-                                }
-                            }
-                            break;
-                        case (byte)'u':
-                            if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "users"u8))
-                            {
-                                if (e0 < path.Length)
-                                {
-                                    var p1 = e0 + 1;
-                                    var e1 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p1);
-                                    var s1 = path.Slice(p1, e1 - p1);
-                                    // {name:alpha}
-                                    if (global::HyperRoute.Routing.RouteConstraints.IsAlpha(s1))
-                                    {
-                                        if (e1 < path.Length)
-                                        {
-                                            var p2 = e1 + 1;
-                                            var e2 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p2);
-                                            var s2 = path.Slice(p2, e2 - p2);
-                                            if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s2, "posts"u8))
-                                            {
-                                                if (e2 == path.Length)
-                                                {
-                                                    // GET /users/{name:alpha}/posts/{slug?} (without its optional segment)
-                                                    global::System.ReadOnlySpan<byte> nameArg = s1;
-                                                    string? slugArg = null;
-                                                    result = UserPosts(nameArg, slugArg);
-                                                    return global::HyperRoute.RouteMatch.Handled(6);
-                                                }
-                                                else
-                                                {
-                                                    var p3 = e2 + 1;
-                                                    var e3 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p3);
-                                                    var s3 = path.Slice(p3, e3 - p3);
-                                                    // {slug?}
-                                                    if (!s3.IsEmpty && global::HyperRoute.Routing.RoutePath.IsDecoded(s3, decoded))
-                                                    {
-                                                        if (e3 == path.Length)
-                                                        {
-                                                            // GET /users/{name:alpha}/posts/{slug?}
-                                                            global::System.ReadOnlySpan<byte> nameArg = s1;
-                                                            string? slugArg = global::System.Text.Encoding.UTF8.GetString(s3);
-                                                            result = UserPosts(nameArg, slugArg);
-                                                            return global::HyperRoute.RouteMatch.Handled(6);
-                                                        }
-                                                    }
-                                                }
-                                            }
-                                        }
-                                    }
-                                    // {id:int}
-                                    if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32))
-                                    {
-                                        if (e1 == path.Length)
-                                        {
-                                            // GET /users/{id:int}
-                                            int idArg = s1Int32;
-                                            var fieldsLookup = global::HyperRoute.Routing.QueryString.TryGetValue(query, "fields"u8, ref buffer, out var fieldsValue);
-                                            if (fieldsLookup == global::HyperRoute.Routing.QueryLookup.Malformed)
-                                            {
-                                                return global::HyperRoute.RouteMatch.BadRequest(2, global::HyperRoute.RouteProblem.InvalidQueryValue, 1 /* fields */);
-                                            }
-                                            global::System.ReadOnlySpan<byte> fieldsArg = default;
-                                            if (fieldsLookup == global::HyperRoute.Routing.QueryLookup.Found && !global::HyperRoute.Routing.Utf8Parse.TryParse(fieldsValue, out fieldsArg))
-                                            {
-                                                return global::HyperRoute.RouteMatch.BadRequest(2, global::HyperRoute.RouteProblem.InvalidQueryValue, 1 /* fields */);
-                                            }
-                                            result = GetUser(idArg, fieldsArg);
-                                            return global::HyperRoute.RouteMatch.Handled(2);
-                                        }
-                                    }
-                                }
-                            }
-                            break;
+                        // GET /files/{*path}
+                        global::System.ReadOnlySpan<byte> pathArg = t1;
+                        result = File(pathArg);
+                        return global::HyperRoute.RouteMatch.Handled(7);
                     }
-                    break;
-                case 6:
-                    if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "orders"u8))
+                }
+            }
+            if (path.Length >= 8 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(1, 7), "orders/"u8))
+            {
+                var p1 = 8;
+                var e1 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p1);
+                var s1 = path.Slice(p1, e1 - p1);
+                // {id:guid}
+                if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out global::System.Guid s1Guid))
+                {
+                    if (e1 == path.Length)
                     {
-                        if (e0 < path.Length)
+                        // GET /orders/{id:guid}
+                        global::System.Guid idArg = s1Guid;
+                        result = Order(idArg);
+                        return global::HyperRoute.RouteMatch.Handled(8);
+                    }
+                }
+            }
+            if (path.Length >= 7 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(1, 6), "users/"u8))
+            {
+                var p1 = 7;
+                var e1 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p1);
+                var s1 = path.Slice(p1, e1 - p1);
+                // {name:alpha}
+                if (global::HyperRoute.Routing.RouteConstraints.IsAlpha(s1))
+                {
+                    if (e1 < path.Length)
+                    {
+                        var p2 = e1 + 1;
+                        if (path.Length - p2 >= 5 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(p2, 5), "posts"u8)
+                            && (path.Length == p2 + 5 || path[p2 + 5] == (byte)'/'))
                         {
-                            var p1 = e0 + 1;
-                            var e1 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p1);
-                            var s1 = path.Slice(p1, e1 - p1);
-                            // {id:guid}
-                            if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out global::System.Guid s1Guid))
+                            if (p2 + 5 == path.Length)
                             {
-                                if (e1 == path.Length)
+                                // GET /users/{name:alpha}/posts/{slug?} (without its optional segment)
+                                global::System.ReadOnlySpan<byte> nameArg = s1;
+                                string? slugArg = null;
+                                result = UserPosts(nameArg, slugArg);
+                                return global::HyperRoute.RouteMatch.Handled(6);
+                            }
+                            else
+                            {
+                                var p3 = p2 + 6;
+                                var e3 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p3);
+                                var s3 = path.Slice(p3, e3 - p3);
+                                // {slug?}
+                                if (!s3.IsEmpty && global::HyperRoute.Routing.RoutePath.IsDecoded(s3, decoded))
                                 {
-                                    // GET /orders/{id:guid}
-                                    global::System.Guid idArg = s1Guid;
-                                    result = Order(idArg);
-                                    return global::HyperRoute.RouteMatch.Handled(8);
+                                    if (e3 == path.Length)
+                                    {
+                                        // GET /users/{name:alpha}/posts/{slug?}
+                                        global::System.ReadOnlySpan<byte> nameArg = s1;
+                                        string? slugArg = global::System.Text.Encoding.UTF8.GetString(s3);
+                                        result = UserPosts(nameArg, slugArg);
+                                        return global::HyperRoute.RouteMatch.Handled(6);
+                                    }
                                 }
                             }
                         }
                     }
-                    break;
+                }
+                // {id:int}
+                if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32))
+                {
+                    if (e1 == path.Length)
+                    {
+                        // GET /users/{id:int}
+                        int idArg = s1Int32;
+                        var fieldsLookup = global::HyperRoute.Routing.QueryString.TryGetValue(query, "fields"u8, ref buffer, out var fieldsValue);
+                        if (fieldsLookup == global::HyperRoute.Routing.QueryLookup.Malformed)
+                        {
+                            return global::HyperRoute.RouteMatch.BadRequest(2, global::HyperRoute.RouteProblem.InvalidQueryValue, 1 /* fields */);
+                        }
+                        global::System.ReadOnlySpan<byte> fieldsArg = default;
+                        if (fieldsLookup == global::HyperRoute.Routing.QueryLookup.Found && !global::HyperRoute.Routing.Utf8Parse.TryParse(fieldsValue, out fieldsArg))
+                        {
+                            return global::HyperRoute.RouteMatch.BadRequest(2, global::HyperRoute.RouteProblem.InvalidQueryValue, 1 /* fields */);
+                        }
+                        result = GetUser(idArg, fieldsArg);
+                        return global::HyperRoute.RouteMatch.Handled(2);
+                    }
+                }
             }
         }
 
@@ -472,25 +513,20 @@ partial class ShopApi
         // Routes with parameters: segment by segment from the left; e<n> is where segment n ends.
         if (path.Length > 1)
         {
-            var e0 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, 1);
-            var s0 = path.Slice(1, e0 - 1);
-            if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "orders"u8))
+            if (path.Length >= 8 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(1, 7), "orders/"u8))
             {
-                if (e0 < path.Length)
+                var p1 = 8;
+                var e1 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p1);
+                var s1 = path.Slice(p1, e1 - p1);
+                // {id:guid}
+                if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out global::System.Guid s1Guid))
                 {
-                    var p1 = e0 + 1;
-                    var e1 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p1);
-                    var s1 = path.Slice(p1, e1 - p1);
-                    // {id:guid}
-                    if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out global::System.Guid s1Guid))
+                    if (e1 == path.Length)
                     {
-                        if (e1 == path.Length)
-                        {
-                            // HEAD /orders/{id:guid}
-                            global::System.Guid idArg = s1Guid;
-                            result = Order(idArg);
-                            return global::HyperRoute.RouteMatch.Handled(9);
-                        }
+                        // HEAD /orders/{id:guid}
+                        global::System.Guid idArg = s1Guid;
+                        result = Order(idArg);
+                        return global::HyperRoute.RouteMatch.Handled(9);
                     }
                 }
             }
@@ -530,28 +566,23 @@ partial class ShopApi
         // Routes with parameters: segment by segment from the left; e<n> is where segment n ends.
         if (path.Length > 1)
         {
-            var e0 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, 1);
-            var s0 = path.Slice(1, e0 - 1);
-            if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "users"u8))
+            if (path.Length >= 7 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(1, 6), "users/"u8))
             {
-                if (e0 < path.Length)
+                var p1 = 7;
+                var e1 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p1);
+                var s1 = path.Slice(p1, e1 - p1);
+                // {id:int:min(1)}
+                if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32) && s1Int32 >= 1)
                 {
-                    var p1 = e0 + 1;
-                    var e1 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p1);
-                    var s1 = path.Slice(p1, e1 - p1);
-                    // {id:int:min(1)}
-                    if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32) && s1Int32 >= 1)
+                    if (e1 == path.Length)
                     {
-                        if (e1 == path.Length)
+                        // DELETE /users/{id:int:min(1)}
+                        if (!global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out long idArg))
                         {
-                            // DELETE /users/{id:int:min(1)}
-                            if (!global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out long idArg))
-                            {
-                                return global::HyperRoute.RouteMatch.BadRequest(4, global::HyperRoute.RouteProblem.InvalidRouteValue, 0 /* id */);
-                            }
-                            result = DeleteUser(idArg);
-                            return global::HyperRoute.RouteMatch.Handled(4);
+                            return global::HyperRoute.RouteMatch.BadRequest(4, global::HyperRoute.RouteProblem.InvalidRouteValue, 0 /* id */);
                         }
+                        result = DeleteUser(idArg);
+                        return global::HyperRoute.RouteMatch.Handled(4);
                     }
                 }
             }
@@ -592,110 +623,88 @@ partial class ShopApi
         // Routes with parameters: segment by segment from the left; e<n> is where segment n ends.
         if (path.Length > 1)
         {
-            var e0 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, 1);
-            var s0 = path.Slice(1, e0 - 1);
-            switch (s0.Length)
+            if (path.Length >= 6 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(1, 5), "files"u8)
+                && (path.Length == 6 || path[6] == (byte)'/'))
             {
-                case 5:
-                    switch (global::HyperRoute.Routing.Utf8Literal.Lower(s0[0]))
+                if (6 == path.Length)
+                {
+                    // {*path} is empty here
+                    allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /files/{*path}
+                }
+                else
+                {
+                    var p1 = 7;
+                    var t1 = path.Slice(p1);
+                    // {*path} takes the rest of the path
+                    allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /files/{*path}
+                }
+            }
+            if (path.Length >= 8 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(1, 7), "orders/"u8))
+            {
+                var p1 = 8;
+                var e1 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p1);
+                var s1 = path.Slice(p1, e1 - p1);
+                // {id:guid}
+                if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out global::System.Guid s1Guid))
+                {
+                    if (e1 == path.Length)
                     {
-                        case (byte)'f':
-                            if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "files"u8))
-                            {
-                                if (e0 == path.Length)
-                                {
-                                    // {*path} is empty here
-                                    allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /files/{*path}
-                                }
-                                else
-                                {
-                                    var p1 = e0 + 1;
-                                    var t1 = path.Slice(p1);
-                                    // {*path} takes the rest of the path
-                                    allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /files/{*path}
-                                }
-                            }
-                            break;
-                        case (byte)'u':
-                            if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "users"u8))
-                            {
-                                if (e0 < path.Length)
-                                {
-                                    var p1 = e0 + 1;
-                                    var e1 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p1);
-                                    var s1 = path.Slice(p1, e1 - p1);
-                                    // {id:int:min(1)}
-                                    if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32) && s1Int32 >= 1)
-                                    {
-                                        if (e1 == path.Length)
-                                        {
-                                            allow |= global::HyperRoute.HttpMethods.Delete; // DELETE /users/{id:int:min(1)}
-                                        }
-                                    }
-                                    // {name:alpha}
-                                    if (global::HyperRoute.Routing.RouteConstraints.IsAlpha(s1))
-                                    {
-                                        if (e1 < path.Length)
-                                        {
-                                            var p2 = e1 + 1;
-                                            var e2 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p2);
-                                            var s2 = path.Slice(p2, e2 - p2);
-                                            if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s2, "posts"u8))
-                                            {
-                                                if (e2 == path.Length)
-                                                {
-                                                    allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /users/{name:alpha}/posts/{slug?}
-                                                }
-                                                else
-                                                {
-                                                    var p3 = e2 + 1;
-                                                    var e3 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p3);
-                                                    var s3 = path.Slice(p3, e3 - p3);
-                                                    // {slug?}
-                                                    if (!s3.IsEmpty)
-                                                    {
-                                                        if (e3 == path.Length)
-                                                        {
-                                                            allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /users/{name:alpha}/posts/{slug?}
-                                                        }
-                                                    }
-                                                }
-                                            }
-                                        }
-                                    }
-                                    // {id:int}
-                                    if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32_2))
-                                    {
-                                        if (e1 == path.Length)
-                                        {
-                                            allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /users/{id:int}
-                                        }
-                                    }
-                                }
-                            }
-                            break;
+                        allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /orders/{id:guid}
+                        allow |= global::HyperRoute.HttpMethods.Head; // HEAD /orders/{id:guid}
                     }
-                    break;
-                case 6:
-                    if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "orders"u8))
+                }
+            }
+            if (path.Length >= 7 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(1, 6), "users/"u8))
+            {
+                var p1 = 7;
+                var e1 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p1);
+                var s1 = path.Slice(p1, e1 - p1);
+                // {id:int:min(1)}
+                if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32) && s1Int32 >= 1)
+                {
+                    if (e1 == path.Length)
                     {
-                        if (e0 < path.Length)
+                        allow |= global::HyperRoute.HttpMethods.Delete; // DELETE /users/{id:int:min(1)}
+                    }
+                }
+                // {name:alpha}
+                if (global::HyperRoute.Routing.RouteConstraints.IsAlpha(s1))
+                {
+                    if (e1 < path.Length)
+                    {
+                        var p2 = e1 + 1;
+                        if (path.Length - p2 >= 5 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(p2, 5), "posts"u8)
+                            && (path.Length == p2 + 5 || path[p2 + 5] == (byte)'/'))
                         {
-                            var p1 = e0 + 1;
-                            var e1 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p1);
-                            var s1 = path.Slice(p1, e1 - p1);
-                            // {id:guid}
-                            if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out global::System.Guid s1Guid))
+                            if (p2 + 5 == path.Length)
                             {
-                                if (e1 == path.Length)
+                                allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /users/{name:alpha}/posts/{slug?}
+                            }
+                            else
+                            {
+                                var p3 = p2 + 6;
+                                var e3 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p3);
+                                var s3 = path.Slice(p3, e3 - p3);
+                                // {slug?}
+                                if (!s3.IsEmpty)
                                 {
-                                    allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /orders/{id:guid}
-                                    allow |= global::HyperRoute.HttpMethods.Head; // HEAD /orders/{id:guid}
+                                    if (e3 == path.Length)
+                                    {
+                                        allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /users/{name:alpha}/posts/{slug?}
+                                    }
                                 }
                             }
                         }
                     }
-                    break;
+                }
+                // {id:int}
+                if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32_2))
+                {
+                    if (e1 == path.Length)
+                    {
+                        allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /users/{id:int}
+                    }
+                }
             }
         }
 

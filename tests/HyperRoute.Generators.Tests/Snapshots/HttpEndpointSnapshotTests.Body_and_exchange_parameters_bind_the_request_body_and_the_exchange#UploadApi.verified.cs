@@ -29,21 +29,56 @@ static partial class UploadApi
     private static global::HyperRoute.RouteMatch DispatchCore(global::System.ReadOnlySpan<byte> method, global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, global::HyperRoute.Http.HttpExchange exchange, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer)
     {
         var verb = global::HyperRoute.Routing.MethodToken.Parse(method);
-        global::HyperRoute.RouteMatch match;
-
-        // Literal routes hold no '%' and no trailing '/': first compare the path as received, before any decoding.
         switch (verb)
         {
+            case global::HyperRoute.HttpMethods.Post:
+                return DispatchPost(path, query, exchange, ref buffer);
             case global::HyperRoute.HttpMethods.Put:
-                if (path.Length is 5) // the lengths of its literal routes
-                {
-                    match = MatchPutLiterals(path, query, exchange, ref buffer);
-                    if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                    {
-                        return match;
-                    }
-                }
-                break;
+                return DispatchPut(path, query, exchange, ref buffer);
+            default:
+                // No route has this method: only 400, 405 or 404 are left to tell apart.
+                return global::HyperRoute.Routing.RoutePath.IsAbsolute(path)
+                    ? DispatchDecoded(verb, global::HyperRoute.Routing.RoutePath.TrimTrailingSlash(path), query, exchange, ref buffer)
+                    : global::HyperRoute.RouteMatch.BadRequest(global::HyperRoute.RouteProblem.PathNotAbsolute); // origin form only
+        }
+    }
+
+    /// <summary>The first pass for POST requests: the path as received, before any decoding.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    private static global::HyperRoute.RouteMatch DispatchPost(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, global::HyperRoute.Http.HttpExchange exchange, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer)
+    {
+        global::HyperRoute.RouteMatch match;
+        if (!global::HyperRoute.Routing.RoutePath.IsAbsolute(path))
+        {
+            return global::HyperRoute.RouteMatch.BadRequest(global::HyperRoute.RouteProblem.PathNotAbsolute); // origin form only
+        }
+
+        // One trailing '/' is dropped. Routes with parameters are matched on the path still undecoded: a value that
+        // holds a '%' does not match here and waits for DispatchDecoded; any other match is the decoded path's match.
+        var trimmed = global::HyperRoute.Routing.RoutePath.TrimTrailingSlash(path);
+        match = MatchPostParameters(trimmed, decoded: false, query, exchange, ref buffer);
+        if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+        {
+            return match;
+        }
+
+        // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
+        return DispatchDecoded(global::HyperRoute.HttpMethods.Post, trimmed, query, exchange, ref buffer);
+    }
+
+    /// <summary>The first pass for PUT requests: the path as received, before any decoding.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    private static global::HyperRoute.RouteMatch DispatchPut(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, global::HyperRoute.Http.HttpExchange exchange, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer)
+    {
+        global::HyperRoute.RouteMatch match;
+        // Literal routes hold no '%' and no trailing '/': first compare the path as received.
+        if (path.Length is 5) // the lengths of its literal routes
+        {
+            match = MatchPutLiterals(path, query, exchange, ref buffer);
+            if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+            {
+                return match;
+            }
         }
 
         if (!global::HyperRoute.Routing.RoutePath.IsAbsolute(path))
@@ -54,30 +89,17 @@ static partial class UploadApi
         // One trailing '/' is dropped. Routes with parameters are matched on the path still undecoded: a value that
         // holds a '%' does not match here and waits for DispatchDecoded; any other match is the decoded path's match.
         var trimmed = global::HyperRoute.Routing.RoutePath.TrimTrailingSlash(path);
-        var changed = trimmed.Length != path.Length; // then the literal routes get a second look
-        switch (verb)
+        if (trimmed.Length != path.Length) // then the literal routes get a second look
         {
-            case global::HyperRoute.HttpMethods.Post:
-                match = MatchPostParameters(trimmed, decoded: false, query, exchange, ref buffer);
-                if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                {
-                    return match;
-                }
-                break;
-            case global::HyperRoute.HttpMethods.Put:
-                if (changed)
-                {
-                    match = MatchPutLiterals(trimmed, query, exchange, ref buffer);
-                    if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                    {
-                        return match;
-                    }
-                }
-                break;
+            match = MatchPutLiterals(trimmed, query, exchange, ref buffer);
+            if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+            {
+                return match;
+            }
         }
 
         // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
-        return DispatchDecoded(verb, trimmed, query, exchange, ref buffer);
+        return DispatchDecoded(global::HyperRoute.HttpMethods.Put, trimmed, query, exchange, ref buffer);
     }
 
     /// <summary>
@@ -85,6 +107,7 @@ static partial class UploadApi
     /// and matches every route of the method again; then, when nothing matched, the routes of the other methods say 405 or 404.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static global::HyperRoute.RouteMatch DispatchDecoded(global::HyperRoute.HttpMethods verb, global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, global::HyperRoute.Http.HttpExchange exchange, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer)
     {
         var normalized = path;
@@ -130,25 +153,20 @@ static partial class UploadApi
         // Routes with parameters: segment by segment from the left; e<n> is where segment n ends.
         if (path.Length > 1)
         {
-            var e0 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, 1);
-            var s0 = path.Slice(1, e0 - 1);
-            if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "upload"u8))
+            if (path.Length >= 8 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(1, 7), "upload/"u8))
             {
-                if (e0 < path.Length)
+                var p1 = 8;
+                var e1 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p1);
+                var s1 = path.Slice(p1, e1 - p1);
+                // {name}
+                if (!s1.IsEmpty && global::HyperRoute.Routing.RoutePath.IsDecoded(s1, decoded))
                 {
-                    var p1 = e0 + 1;
-                    var e1 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p1);
-                    var s1 = path.Slice(p1, e1 - p1);
-                    // {name}
-                    if (!s1.IsEmpty && global::HyperRoute.Routing.RoutePath.IsDecoded(s1, decoded))
+                    if (e1 == path.Length)
                     {
-                        if (e1 == path.Length)
-                        {
-                            // POST /upload/{name}
-                            global::System.ReadOnlySpan<byte> nameArg = s1;
-                            Upload(nameArg, exchange.Request.Body, exchange.Response);
-                            return global::HyperRoute.RouteMatch.Handled(0);
-                        }
+                        // POST /upload/{name}
+                        global::System.ReadOnlySpan<byte> nameArg = s1;
+                        Upload(nameArg, exchange.Request.Body, exchange.Response);
+                        return global::HyperRoute.RouteMatch.Handled(0);
                     }
                 }
             }
@@ -196,22 +214,17 @@ static partial class UploadApi
         // Routes with parameters: segment by segment from the left; e<n> is where segment n ends.
         if (path.Length > 1)
         {
-            var e0 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, 1);
-            var s0 = path.Slice(1, e0 - 1);
-            if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "upload"u8))
+            if (path.Length >= 8 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(1, 7), "upload/"u8))
             {
-                if (e0 < path.Length)
+                var p1 = 8;
+                var e1 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p1);
+                var s1 = path.Slice(p1, e1 - p1);
+                // {name}
+                if (!s1.IsEmpty)
                 {
-                    var p1 = e0 + 1;
-                    var e1 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p1);
-                    var s1 = path.Slice(p1, e1 - p1);
-                    // {name}
-                    if (!s1.IsEmpty)
+                    if (e1 == path.Length)
                     {
-                        if (e1 == path.Length)
-                        {
-                            allow |= global::HyperRoute.HttpMethods.Post; // POST /upload/{name}
-                        }
+                        allow |= global::HyperRoute.HttpMethods.Post; // POST /upload/{name}
                     }
                 }
             }

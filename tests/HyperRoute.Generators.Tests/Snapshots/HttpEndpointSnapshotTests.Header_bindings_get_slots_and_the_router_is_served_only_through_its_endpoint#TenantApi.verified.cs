@@ -33,21 +33,33 @@ static partial class TenantApi
     private static global::HyperRoute.RouteMatch DispatchCore(global::System.ReadOnlySpan<byte> method, global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, global::HyperRoute.Http.HttpExchange exchange, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer)
     {
         var verb = global::HyperRoute.Routing.MethodToken.Parse(method);
-        global::HyperRoute.RouteMatch match;
-
-        // Literal routes hold no '%' and no trailing '/': first compare the path as received, before any decoding.
         switch (verb)
         {
             case global::HyperRoute.HttpMethods.Get:
-                if (path.Length is 6 or 7) // the lengths of its literal routes
-                {
-                    match = MatchGetLiterals(path, query, exchange, ref buffer);
-                    if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                    {
-                        return match;
-                    }
-                }
-                break;
+                return DispatchGet(path, query, exchange, ref buffer);
+            case global::HyperRoute.HttpMethods.Head:
+                return DispatchHead(path, query, exchange, ref buffer);
+            default:
+                // No route has this method: only 400, 405 or 404 are left to tell apart.
+                return global::HyperRoute.Routing.RoutePath.IsAbsolute(path)
+                    ? DispatchDecoded(verb, global::HyperRoute.Routing.RoutePath.TrimTrailingSlash(path), query, exchange, ref buffer)
+                    : global::HyperRoute.RouteMatch.BadRequest(global::HyperRoute.RouteProblem.PathNotAbsolute); // origin form only
+        }
+    }
+
+    /// <summary>The first pass for GET requests: the path as received, before any decoding.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    private static global::HyperRoute.RouteMatch DispatchGet(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, global::HyperRoute.Http.HttpExchange exchange, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer)
+    {
+        global::HyperRoute.RouteMatch match;
+        // Literal routes hold no '%' and no trailing '/': first compare the path as received.
+        if (path.Length is 6 or 7) // the lengths of its literal routes
+        {
+            match = MatchGetLiterals(path, query, exchange, ref buffer);
+            if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+            {
+                return match;
+            }
         }
 
         if (!global::HyperRoute.Routing.RoutePath.IsAbsolute(path))
@@ -58,41 +70,51 @@ static partial class TenantApi
         // One trailing '/' is dropped. Routes with parameters are matched on the path still undecoded: a value that
         // holds a '%' does not match here and waits for DispatchDecoded; any other match is the decoded path's match.
         var trimmed = global::HyperRoute.Routing.RoutePath.TrimTrailingSlash(path);
-        var changed = trimmed.Length != path.Length; // then the literal routes get a second look
-        switch (verb)
+        if (trimmed.Length != path.Length) // then the literal routes get a second look
         {
-            case global::HyperRoute.HttpMethods.Get:
-                if (changed)
-                {
-                    match = MatchGetLiterals(trimmed, query, exchange, ref buffer);
-                    if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                    {
-                        return match;
-                    }
-                }
-                match = MatchGetParameters(trimmed, decoded: false, query, exchange, ref buffer);
-                if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                {
-                    return match;
-                }
-                break;
-            case global::HyperRoute.HttpMethods.Head:
-                // HEAD is served by the GET route of the path when no HEAD route matches; the host sends no body.
-                match = MatchGetLiterals(trimmed, query, exchange, ref buffer);
-                if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                {
-                    return match;
-                }
-                match = MatchGetParameters(trimmed, decoded: false, query, exchange, ref buffer);
-                if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                {
-                    return match;
-                }
-                break;
+            match = MatchGetLiterals(trimmed, query, exchange, ref buffer);
+            if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+            {
+                return match;
+            }
+        }
+        match = MatchGetParameters(trimmed, decoded: false, query, exchange, ref buffer);
+        if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+        {
+            return match;
         }
 
         // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
-        return DispatchDecoded(verb, trimmed, query, exchange, ref buffer);
+        return DispatchDecoded(global::HyperRoute.HttpMethods.Get, trimmed, query, exchange, ref buffer);
+    }
+
+    /// <summary>The first pass for HEAD requests: the path as received, before any decoding.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    private static global::HyperRoute.RouteMatch DispatchHead(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, global::HyperRoute.Http.HttpExchange exchange, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer)
+    {
+        global::HyperRoute.RouteMatch match;
+        if (!global::HyperRoute.Routing.RoutePath.IsAbsolute(path))
+        {
+            return global::HyperRoute.RouteMatch.BadRequest(global::HyperRoute.RouteProblem.PathNotAbsolute); // origin form only
+        }
+
+        // One trailing '/' is dropped. Routes with parameters are matched on the path still undecoded: a value that
+        // holds a '%' does not match here and waits for DispatchDecoded; any other match is the decoded path's match.
+        var trimmed = global::HyperRoute.Routing.RoutePath.TrimTrailingSlash(path);
+        // HEAD is served by the GET route of the path when no HEAD route matches; the host sends no body.
+        match = MatchGetLiterals(trimmed, query, exchange, ref buffer);
+        if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+        {
+            return match;
+        }
+        match = MatchGetParameters(trimmed, decoded: false, query, exchange, ref buffer);
+        if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+        {
+            return match;
+        }
+
+        // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
+        return DispatchDecoded(global::HyperRoute.HttpMethods.Head, trimmed, query, exchange, ref buffer);
     }
 
     /// <summary>
@@ -100,6 +122,7 @@ static partial class TenantApi
     /// and matches every route of the method again; then, when nothing matched, the routes of the other methods say 405 or 404.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static global::HyperRoute.RouteMatch DispatchDecoded(global::HyperRoute.HttpMethods verb, global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, global::HyperRoute.Http.HttpExchange exchange, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer)
     {
         var normalized = path;
@@ -219,40 +242,35 @@ static partial class TenantApi
         // Routes with parameters: segment by segment from the left; e<n> is where segment n ends.
         if (path.Length > 1)
         {
-            var e0 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, 1);
-            var s0 = path.Slice(1, e0 - 1);
-            if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "tenants"u8))
+            if (path.Length >= 9 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(1, 8), "tenants/"u8))
             {
-                if (e0 < path.Length)
+                var p1 = 9;
+                // {id:int}, parsed from where the segment starts
+                var e1 = global::HyperRoute.Routing.RoutePath.Int32SegmentEnd(path, p1, out int s1Int32);
+                if (e1 >= 0)
                 {
-                    var p1 = e0 + 1;
-                    // {id:int}, parsed from where the segment starts
-                    var e1 = global::HyperRoute.Routing.RoutePath.Int32SegmentEnd(path, p1, out int s1Int32);
-                    if (e1 >= 0)
+                    var s1 = path.Slice(p1, e1 - p1);
+                    if (e1 == path.Length)
                     {
-                        var s1 = path.Slice(p1, e1 - p1);
-                        if (e1 == path.Length)
+                        // GET /tenants/{id:int}
+                        int idArg = s1Int32;
+                        // [Header("X-Tenant")] tenant
+                        if (!exchange.Request.TryGetHeader(0 /* X-Tenant */, out var tenantValue))
                         {
-                            // GET /tenants/{id:int}
-                            int idArg = s1Int32;
-                            // [Header("X-Tenant")] tenant
-                            if (!exchange.Request.TryGetHeader(0 /* X-Tenant */, out var tenantValue))
-                            {
-                                return global::HyperRoute.RouteMatch.BadRequest(0, global::HyperRoute.RouteProblem.MissingHeader, 1 /* tenant */);
-                            }
-                            global::System.ReadOnlySpan<byte> tenantArg = tenantValue;
-                            // [Header("X-Request-Id")] requestId
-                            if (!exchange.Request.TryGetHeader(1 /* X-Request-Id */, out var requestIdValue))
-                            {
-                                return global::HyperRoute.RouteMatch.BadRequest(0, global::HyperRoute.RouteProblem.MissingHeader, 2 /* requestId */);
-                            }
-                            if (!global::HyperRoute.Routing.Utf8Parse.TryParse(requestIdValue, out long requestIdArg))
-                            {
-                                return global::HyperRoute.RouteMatch.BadRequest(0, global::HyperRoute.RouteProblem.InvalidHeaderValue, 2 /* requestId */);
-                            }
-                            GetTenant(idArg, tenantArg, requestIdArg, exchange.Response);
-                            return global::HyperRoute.RouteMatch.Handled(0);
+                            return global::HyperRoute.RouteMatch.BadRequest(0, global::HyperRoute.RouteProblem.MissingHeader, 1 /* tenant */);
                         }
+                        global::System.ReadOnlySpan<byte> tenantArg = tenantValue;
+                        // [Header("X-Request-Id")] requestId
+                        if (!exchange.Request.TryGetHeader(1 /* X-Request-Id */, out var requestIdValue))
+                        {
+                            return global::HyperRoute.RouteMatch.BadRequest(0, global::HyperRoute.RouteProblem.MissingHeader, 2 /* requestId */);
+                        }
+                        if (!global::HyperRoute.Routing.Utf8Parse.TryParse(requestIdValue, out long requestIdArg))
+                        {
+                            return global::HyperRoute.RouteMatch.BadRequest(0, global::HyperRoute.RouteProblem.InvalidHeaderValue, 2 /* requestId */);
+                        }
+                        GetTenant(idArg, tenantArg, requestIdArg, exchange.Response);
+                        return global::HyperRoute.RouteMatch.Handled(0);
                     }
                 }
             }
@@ -286,22 +304,17 @@ static partial class TenantApi
         // Routes with parameters: segment by segment from the left; e<n> is where segment n ends.
         if (path.Length > 1)
         {
-            var e0 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, 1);
-            var s0 = path.Slice(1, e0 - 1);
-            if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "tenants"u8))
+            if (path.Length >= 9 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(1, 8), "tenants/"u8))
             {
-                if (e0 < path.Length)
+                var p1 = 9;
+                // {id:int}, parsed from where the segment starts
+                var e1 = global::HyperRoute.Routing.RoutePath.Int32SegmentEnd(path, p1, out int s1Int32);
+                if (e1 >= 0)
                 {
-                    var p1 = e0 + 1;
-                    // {id:int}, parsed from where the segment starts
-                    var e1 = global::HyperRoute.Routing.RoutePath.Int32SegmentEnd(path, p1, out int s1Int32);
-                    if (e1 >= 0)
+                    var s1 = path.Slice(p1, e1 - p1);
+                    if (e1 == path.Length)
                     {
-                        var s1 = path.Slice(p1, e1 - p1);
-                        if (e1 == path.Length)
-                        {
-                            allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /tenants/{id:int}
-                        }
+                        allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /tenants/{id:int}
                     }
                 }
             }

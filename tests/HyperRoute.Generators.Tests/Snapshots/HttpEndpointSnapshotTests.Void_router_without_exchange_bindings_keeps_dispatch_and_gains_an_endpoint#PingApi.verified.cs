@@ -59,21 +59,33 @@ static partial class PingApi
     private static global::HyperRoute.RouteMatch DispatchCore(global::System.ReadOnlySpan<byte> method, global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer)
     {
         var verb = global::HyperRoute.Routing.MethodToken.Parse(method);
-        global::HyperRoute.RouteMatch match;
-
-        // Literal routes hold no '%' and no trailing '/': first compare the path as received, before any decoding.
         switch (verb)
         {
             case global::HyperRoute.HttpMethods.Get:
-                if (path.Length is 5) // the lengths of its literal routes
-                {
-                    match = MatchGetLiterals(path, query, ref buffer);
-                    if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                    {
-                        return match;
-                    }
-                }
-                break;
+                return DispatchGet(path, query, ref buffer);
+            case global::HyperRoute.HttpMethods.Head:
+                return DispatchHead(path, query, ref buffer);
+            default:
+                // No route has this method: only 400, 405 or 404 are left to tell apart.
+                return global::HyperRoute.Routing.RoutePath.IsAbsolute(path)
+                    ? DispatchDecoded(verb, global::HyperRoute.Routing.RoutePath.TrimTrailingSlash(path), query, ref buffer)
+                    : global::HyperRoute.RouteMatch.BadRequest(global::HyperRoute.RouteProblem.PathNotAbsolute); // origin form only
+        }
+    }
+
+    /// <summary>The first pass for GET requests: the path as received, before any decoding.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    private static global::HyperRoute.RouteMatch DispatchGet(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer)
+    {
+        global::HyperRoute.RouteMatch match;
+        // Literal routes hold no '%' and no trailing '/': first compare the path as received.
+        if (path.Length is 5) // the lengths of its literal routes
+        {
+            match = MatchGetLiterals(path, query, ref buffer);
+            if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+            {
+                return match;
+            }
         }
 
         if (!global::HyperRoute.Routing.RoutePath.IsAbsolute(path))
@@ -84,31 +96,41 @@ static partial class PingApi
         // One trailing '/' is dropped. Routes with parameters are matched on the path still undecoded: a value that
         // holds a '%' does not match here and waits for DispatchDecoded; any other match is the decoded path's match.
         var trimmed = global::HyperRoute.Routing.RoutePath.TrimTrailingSlash(path);
-        var changed = trimmed.Length != path.Length; // then the literal routes get a second look
-        switch (verb)
+        if (trimmed.Length != path.Length) // then the literal routes get a second look
         {
-            case global::HyperRoute.HttpMethods.Get:
-                if (changed)
-                {
-                    match = MatchGetLiterals(trimmed, query, ref buffer);
-                    if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                    {
-                        return match;
-                    }
-                }
-                break;
-            case global::HyperRoute.HttpMethods.Head:
-                // HEAD is served by the GET route of the path when no HEAD route matches; the host sends no body.
-                match = MatchGetLiterals(trimmed, query, ref buffer);
-                if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                {
-                    return match;
-                }
-                break;
+            match = MatchGetLiterals(trimmed, query, ref buffer);
+            if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+            {
+                return match;
+            }
         }
 
         // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
-        return DispatchDecoded(verb, trimmed, query, ref buffer);
+        return DispatchDecoded(global::HyperRoute.HttpMethods.Get, trimmed, query, ref buffer);
+    }
+
+    /// <summary>The first pass for HEAD requests: the path as received, before any decoding.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    private static global::HyperRoute.RouteMatch DispatchHead(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer)
+    {
+        global::HyperRoute.RouteMatch match;
+        if (!global::HyperRoute.Routing.RoutePath.IsAbsolute(path))
+        {
+            return global::HyperRoute.RouteMatch.BadRequest(global::HyperRoute.RouteProblem.PathNotAbsolute); // origin form only
+        }
+
+        // One trailing '/' is dropped. Routes with parameters are matched on the path still undecoded: a value that
+        // holds a '%' does not match here and waits for DispatchDecoded; any other match is the decoded path's match.
+        var trimmed = global::HyperRoute.Routing.RoutePath.TrimTrailingSlash(path);
+        // HEAD is served by the GET route of the path when no HEAD route matches; the host sends no body.
+        match = MatchGetLiterals(trimmed, query, ref buffer);
+        if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+        {
+            return match;
+        }
+
+        // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
+        return DispatchDecoded(global::HyperRoute.HttpMethods.Head, trimmed, query, ref buffer);
     }
 
     /// <summary>
@@ -116,6 +138,7 @@ static partial class PingApi
     /// and matches every route of the method again; then, when nothing matched, the routes of the other methods say 405 or 404.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static global::HyperRoute.RouteMatch DispatchDecoded(global::HyperRoute.HttpMethods verb, global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer)
     {
         var normalized = path;

@@ -32,33 +32,38 @@ static partial class TextApi
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static global::HyperRoute.RouteMatch DispatchCore(global::System.ReadOnlySpan<byte> method, global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, global::HyperRoute.Http.HttpExchange exchange, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out global::Shop.Text result)
     {
-        result = default;
         var verb = global::HyperRoute.Routing.MethodToken.Parse(method);
-        global::HyperRoute.RouteMatch match;
-
-        // Literal routes hold no '%' and no trailing '/': first compare the path as received, before any decoding.
         switch (verb)
         {
             case global::HyperRoute.HttpMethods.Get:
-                if (path.Length is 6 or 8) // the lengths of its literal routes
-                {
-                    match = MatchGetLiterals(path, query, exchange, ref buffer, out result);
-                    if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                    {
-                        return match;
-                    }
-                }
-                break;
+                return DispatchGet(path, query, exchange, ref buffer, out result);
             case global::HyperRoute.HttpMethods.Post:
-                if (path.Length is 4) // the lengths of its literal routes
-                {
-                    match = MatchPostLiterals(path, query, exchange, ref buffer, out result);
-                    if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                    {
-                        return match;
-                    }
-                }
-                break;
+                return DispatchPost(path, query, exchange, ref buffer, out result);
+            case global::HyperRoute.HttpMethods.Head:
+                return DispatchHead(path, query, exchange, ref buffer, out result);
+            default:
+                // No route has this method: only 400, 405 or 404 are left to tell apart.
+                result = default;
+                return global::HyperRoute.Routing.RoutePath.IsAbsolute(path)
+                    ? DispatchDecoded(verb, global::HyperRoute.Routing.RoutePath.TrimTrailingSlash(path), query, exchange, ref buffer, out result)
+                    : global::HyperRoute.RouteMatch.BadRequest(global::HyperRoute.RouteProblem.PathNotAbsolute); // origin form only
+        }
+    }
+
+    /// <summary>The first pass for GET requests: the path as received, before any decoding.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    private static global::HyperRoute.RouteMatch DispatchGet(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, global::HyperRoute.Http.HttpExchange exchange, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out global::Shop.Text result)
+    {
+        result = default;
+        global::HyperRoute.RouteMatch match;
+        // Literal routes hold no '%' and no trailing '/': first compare the path as received.
+        if (path.Length is 6 or 8) // the lengths of its literal routes
+        {
+            match = MatchGetLiterals(path, query, exchange, ref buffer, out result);
+            if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+            {
+                return match;
+            }
         }
 
         if (!global::HyperRoute.Routing.RoutePath.IsAbsolute(path))
@@ -69,41 +74,79 @@ static partial class TextApi
         // One trailing '/' is dropped. Routes with parameters are matched on the path still undecoded: a value that
         // holds a '%' does not match here and waits for DispatchDecoded; any other match is the decoded path's match.
         var trimmed = global::HyperRoute.Routing.RoutePath.TrimTrailingSlash(path);
-        var changed = trimmed.Length != path.Length; // then the literal routes get a second look
-        switch (verb)
+        if (trimmed.Length != path.Length) // then the literal routes get a second look
         {
-            case global::HyperRoute.HttpMethods.Get:
-                if (changed)
-                {
-                    match = MatchGetLiterals(trimmed, query, exchange, ref buffer, out result);
-                    if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                    {
-                        return match;
-                    }
-                }
-                break;
-            case global::HyperRoute.HttpMethods.Post:
-                if (changed)
-                {
-                    match = MatchPostLiterals(trimmed, query, exchange, ref buffer, out result);
-                    if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                    {
-                        return match;
-                    }
-                }
-                break;
-            case global::HyperRoute.HttpMethods.Head:
-                // HEAD is served by the GET route of the path when no HEAD route matches; the host sends no body.
-                match = MatchGetLiterals(trimmed, query, exchange, ref buffer, out result);
-                if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                {
-                    return match;
-                }
-                break;
+            match = MatchGetLiterals(trimmed, query, exchange, ref buffer, out result);
+            if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+            {
+                return match;
+            }
         }
 
         // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
-        return DispatchDecoded(verb, trimmed, query, exchange, ref buffer, out result);
+        return DispatchDecoded(global::HyperRoute.HttpMethods.Get, trimmed, query, exchange, ref buffer, out result);
+    }
+
+    /// <summary>The first pass for POST requests: the path as received, before any decoding.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    private static global::HyperRoute.RouteMatch DispatchPost(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, global::HyperRoute.Http.HttpExchange exchange, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out global::Shop.Text result)
+    {
+        result = default;
+        global::HyperRoute.RouteMatch match;
+        // Literal routes hold no '%' and no trailing '/': first compare the path as received.
+        if (path.Length is 4) // the lengths of its literal routes
+        {
+            match = MatchPostLiterals(path, query, exchange, ref buffer, out result);
+            if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+            {
+                return match;
+            }
+        }
+
+        if (!global::HyperRoute.Routing.RoutePath.IsAbsolute(path))
+        {
+            return global::HyperRoute.RouteMatch.BadRequest(global::HyperRoute.RouteProblem.PathNotAbsolute); // origin form only
+        }
+
+        // One trailing '/' is dropped. Routes with parameters are matched on the path still undecoded: a value that
+        // holds a '%' does not match here and waits for DispatchDecoded; any other match is the decoded path's match.
+        var trimmed = global::HyperRoute.Routing.RoutePath.TrimTrailingSlash(path);
+        if (trimmed.Length != path.Length) // then the literal routes get a second look
+        {
+            match = MatchPostLiterals(trimmed, query, exchange, ref buffer, out result);
+            if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+            {
+                return match;
+            }
+        }
+
+        // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
+        return DispatchDecoded(global::HyperRoute.HttpMethods.Post, trimmed, query, exchange, ref buffer, out result);
+    }
+
+    /// <summary>The first pass for HEAD requests: the path as received, before any decoding.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    private static global::HyperRoute.RouteMatch DispatchHead(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, global::HyperRoute.Http.HttpExchange exchange, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out global::Shop.Text result)
+    {
+        result = default;
+        global::HyperRoute.RouteMatch match;
+        if (!global::HyperRoute.Routing.RoutePath.IsAbsolute(path))
+        {
+            return global::HyperRoute.RouteMatch.BadRequest(global::HyperRoute.RouteProblem.PathNotAbsolute); // origin form only
+        }
+
+        // One trailing '/' is dropped. Routes with parameters are matched on the path still undecoded: a value that
+        // holds a '%' does not match here and waits for DispatchDecoded; any other match is the decoded path's match.
+        var trimmed = global::HyperRoute.Routing.RoutePath.TrimTrailingSlash(path);
+        // HEAD is served by the GET route of the path when no HEAD route matches; the host sends no body.
+        match = MatchGetLiterals(trimmed, query, exchange, ref buffer, out result);
+        if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+        {
+            return match;
+        }
+
+        // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
+        return DispatchDecoded(global::HyperRoute.HttpMethods.Head, trimmed, query, exchange, ref buffer, out result);
     }
 
     /// <summary>
@@ -111,6 +154,7 @@ static partial class TextApi
     /// and matches every route of the method again; then, when nothing matched, the routes of the other methods say 405 or 404.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static global::HyperRoute.RouteMatch DispatchDecoded(global::HyperRoute.HttpMethods verb, global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, global::HyperRoute.Http.HttpExchange exchange, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out global::Shop.Text result)
     {
         result = default;

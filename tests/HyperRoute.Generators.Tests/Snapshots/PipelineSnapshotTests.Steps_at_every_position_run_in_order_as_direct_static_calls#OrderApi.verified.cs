@@ -36,21 +36,35 @@ static partial class OrderApi
     private static global::HyperRoute.RouteMatch DispatchCore(global::System.ReadOnlySpan<byte> method, global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, global::HyperRoute.Http.HttpExchange exchange, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer)
     {
         var verb = global::HyperRoute.Routing.MethodToken.Parse(method);
-        global::HyperRoute.RouteMatch match;
-
-        // Literal routes hold no '%' and no trailing '/': first compare the path as received, before any decoding.
         switch (verb)
         {
             case global::HyperRoute.HttpMethods.Get:
-                if (path.Length is 7) // the lengths of its literal routes
-                {
-                    match = MatchGetLiterals(path, query, exchange, ref buffer);
-                    if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                    {
-                        return match;
-                    }
-                }
-                break;
+                return DispatchGet(path, query, exchange, ref buffer);
+            case global::HyperRoute.HttpMethods.Post:
+                return DispatchPost(path, query, exchange, ref buffer);
+            case global::HyperRoute.HttpMethods.Head:
+                return DispatchHead(path, query, exchange, ref buffer);
+            default:
+                // No route has this method: only 400, 405 or 404 are left to tell apart.
+                return global::HyperRoute.Routing.RoutePath.IsAbsolute(path)
+                    ? DispatchDecoded(verb, global::HyperRoute.Routing.RoutePath.TrimTrailingSlash(path), query, exchange, ref buffer)
+                    : global::HyperRoute.RouteMatch.BadRequest(global::HyperRoute.RouteProblem.PathNotAbsolute); // origin form only
+        }
+    }
+
+    /// <summary>The first pass for GET requests: the path as received, before any decoding.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    private static global::HyperRoute.RouteMatch DispatchGet(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, global::HyperRoute.Http.HttpExchange exchange, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer)
+    {
+        global::HyperRoute.RouteMatch match;
+        // Literal routes hold no '%' and no trailing '/': first compare the path as received.
+        if (path.Length is 7) // the lengths of its literal routes
+        {
+            match = MatchGetLiterals(path, query, exchange, ref buffer);
+            if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+            {
+                return match;
+            }
         }
 
         if (!global::HyperRoute.Routing.RoutePath.IsAbsolute(path))
@@ -61,38 +75,64 @@ static partial class OrderApi
         // One trailing '/' is dropped. Routes with parameters are matched on the path still undecoded: a value that
         // holds a '%' does not match here and waits for DispatchDecoded; any other match is the decoded path's match.
         var trimmed = global::HyperRoute.Routing.RoutePath.TrimTrailingSlash(path);
-        var changed = trimmed.Length != path.Length; // then the literal routes get a second look
-        switch (verb)
+        if (trimmed.Length != path.Length) // then the literal routes get a second look
         {
-            case global::HyperRoute.HttpMethods.Get:
-                if (changed)
-                {
-                    match = MatchGetLiterals(trimmed, query, exchange, ref buffer);
-                    if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                    {
-                        return match;
-                    }
-                }
-                break;
-            case global::HyperRoute.HttpMethods.Post:
-                match = MatchPostParameters(trimmed, decoded: false, query, exchange, ref buffer);
-                if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                {
-                    return match;
-                }
-                break;
-            case global::HyperRoute.HttpMethods.Head:
-                // HEAD is served by the GET route of the path when no HEAD route matches; the host sends no body.
-                match = MatchGetLiterals(trimmed, query, exchange, ref buffer);
-                if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                {
-                    return match;
-                }
-                break;
+            match = MatchGetLiterals(trimmed, query, exchange, ref buffer);
+            if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+            {
+                return match;
+            }
         }
 
         // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
-        return DispatchDecoded(verb, trimmed, query, exchange, ref buffer);
+        return DispatchDecoded(global::HyperRoute.HttpMethods.Get, trimmed, query, exchange, ref buffer);
+    }
+
+    /// <summary>The first pass for POST requests: the path as received, before any decoding.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    private static global::HyperRoute.RouteMatch DispatchPost(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, global::HyperRoute.Http.HttpExchange exchange, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer)
+    {
+        global::HyperRoute.RouteMatch match;
+        if (!global::HyperRoute.Routing.RoutePath.IsAbsolute(path))
+        {
+            return global::HyperRoute.RouteMatch.BadRequest(global::HyperRoute.RouteProblem.PathNotAbsolute); // origin form only
+        }
+
+        // One trailing '/' is dropped. Routes with parameters are matched on the path still undecoded: a value that
+        // holds a '%' does not match here and waits for DispatchDecoded; any other match is the decoded path's match.
+        var trimmed = global::HyperRoute.Routing.RoutePath.TrimTrailingSlash(path);
+        match = MatchPostParameters(trimmed, decoded: false, query, exchange, ref buffer);
+        if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+        {
+            return match;
+        }
+
+        // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
+        return DispatchDecoded(global::HyperRoute.HttpMethods.Post, trimmed, query, exchange, ref buffer);
+    }
+
+    /// <summary>The first pass for HEAD requests: the path as received, before any decoding.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    private static global::HyperRoute.RouteMatch DispatchHead(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, global::HyperRoute.Http.HttpExchange exchange, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer)
+    {
+        global::HyperRoute.RouteMatch match;
+        if (!global::HyperRoute.Routing.RoutePath.IsAbsolute(path))
+        {
+            return global::HyperRoute.RouteMatch.BadRequest(global::HyperRoute.RouteProblem.PathNotAbsolute); // origin form only
+        }
+
+        // One trailing '/' is dropped. Routes with parameters are matched on the path still undecoded: a value that
+        // holds a '%' does not match here and waits for DispatchDecoded; any other match is the decoded path's match.
+        var trimmed = global::HyperRoute.Routing.RoutePath.TrimTrailingSlash(path);
+        // HEAD is served by the GET route of the path when no HEAD route matches; the host sends no body.
+        match = MatchGetLiterals(trimmed, query, exchange, ref buffer);
+        if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+        {
+            return match;
+        }
+
+        // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
+        return DispatchDecoded(global::HyperRoute.HttpMethods.Head, trimmed, query, exchange, ref buffer);
     }
 
     /// <summary>
@@ -100,6 +140,7 @@ static partial class OrderApi
     /// and matches every route of the method again; then, when nothing matched, the routes of the other methods say 405 or 404.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static global::HyperRoute.RouteMatch DispatchDecoded(global::HyperRoute.HttpMethods verb, global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, global::HyperRoute.Http.HttpExchange exchange, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer)
     {
         var normalized = path;
@@ -175,75 +216,70 @@ static partial class OrderApi
         // Routes with parameters: segment by segment from the left; e<n> is where segment n ends.
         if (path.Length > 1)
         {
-            var e0 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, 1);
-            var s0 = path.Slice(1, e0 - 1);
-            if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "orders"u8))
+            if (path.Length >= 8 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(1, 7), "orders/"u8))
             {
-                if (e0 < path.Length)
+                var p1 = 8;
+                // {id:int}, parsed from where the segment starts
+                var e1 = global::HyperRoute.Routing.RoutePath.Int32SegmentEnd(path, p1, out int s1Int32);
+                if (e1 >= 0)
                 {
-                    var p1 = e0 + 1;
-                    // {id:int}, parsed from where the segment starts
-                    var e1 = global::HyperRoute.Routing.RoutePath.Int32SegmentEnd(path, p1, out int s1Int32);
-                    if (e1 >= 0)
+                    var s1 = path.Slice(p1, e1 - p1);
+                    if (e1 == path.Length)
                     {
-                        var s1 = path.Slice(p1, e1 - p1);
-                        if (e1 == path.Length)
+                        // POST /orders/{id:int}
+                        // source side, route level: [Validate<TenantOpen>]
+                        var tenantOpenVerdict = global::Shop.TenantOpen.Validate(exchange.Request);
+                        if (!tenantOpenVerdict.IsValid)
                         {
-                            // POST /orders/{id:int}
-                            // source side, route level: [Validate<TenantOpen>]
-                            var tenantOpenVerdict = global::Shop.TenantOpen.Validate(exchange.Request);
-                            if (!tenantOpenVerdict.IsValid)
-                            {
-                                global::HyperRoute.Http.ProblemJson.Write(exchange.Response, tenantOpenVerdict.Status, tenantOpenVerdict.Field, tenantOpenVerdict.Reason);
-                                return global::HyperRoute.RouteMatch.Rejected(0); // TenantOpen refused the request: the problem is written
-                            }
-                            int idArg = s1Int32;
-                            // [Validate<PositiveId>] id
-                            var positiveIdVerdict = global::Shop.PositiveId.Validate(in idArg);
-                            if (!positiveIdVerdict.IsValid)
-                            {
-                                global::HyperRoute.Http.ProblemJson.Write(exchange.Response, positiveIdVerdict.Status, positiveIdVerdict.Field.IsEmpty ? "id"u8 : positiveIdVerdict.Field, positiveIdVerdict.Reason);
-                                return global::HyperRoute.RouteMatch.Rejected(0, 0 /* id */); // PositiveId refused the request: the problem is written
-                            }
-                            // [Transform<Clamp>] id
-                            global::Shop.Clamp.Transform(ref idArg);
-                            // [Body] order: the body read as JSON
-                            var orderProblem = global::HyperRoute.Http.HttpBody.ReadJson(exchange.Request, s_json_Shop_Order, 4096, out var orderRead);
-                            if (orderProblem != global::HyperRoute.Http.BodyProblem.None)
-                            {
-                                global::HyperRoute.Http.ProblemJson.Write(exchange.Response, global::HyperRoute.Http.HttpBody.StatusCode(orderProblem), "order"u8, global::HyperRoute.Http.HttpBody.Detail(orderProblem));
-                                return global::HyperRoute.RouteMatch.Rejected(0, 1 /* order */); // missing, not JSON, too large or malformed: the problem is written
-                            }
-                            global::Shop.Order orderArg = orderRead!;
-                            // [Validate<QuantityInRange>] order
-                            var quantityInRangeVerdict = global::Shop.QuantityInRange.Validate(in orderArg);
-                            if (!quantityInRangeVerdict.IsValid)
-                            {
-                                global::HyperRoute.Http.ProblemJson.Write(exchange.Response, quantityInRangeVerdict.Status, quantityInRangeVerdict.Field.IsEmpty ? "order"u8 : quantityInRangeVerdict.Field, quantityInRangeVerdict.Reason);
-                                return global::HyperRoute.RouteMatch.Rejected(0, 1 /* order */); // QuantityInRange refused the request: the problem is written
-                            }
-                            // [Header("X-Note")] note
-                            if (!exchange.Request.TryGetHeader(0 /* X-Note */, out var noteValue))
-                            {
-                                return global::HyperRoute.RouteMatch.BadRequest(0, global::HyperRoute.RouteProblem.MissingHeader, 2 /* note */);
-                            }
-                            global::System.ReadOnlySpan<byte> noteArg = noteValue;
-                            // [Transform<Trim>] note
-                            global::Shop.Trim.Transform(ref noteArg);
-                            // [Validate<NotEmpty>] note
-                            var notEmptyVerdict = global::Shop.NotEmpty.Validate(in noteArg);
-                            if (!notEmptyVerdict.IsValid)
-                            {
-                                global::HyperRoute.Http.ProblemJson.Write(exchange.Response, notEmptyVerdict.Status, notEmptyVerdict.Field.IsEmpty ? "note"u8 : notEmptyVerdict.Field, notEmptyVerdict.Reason);
-                                return global::HyperRoute.RouteMatch.Rejected(0, 2 /* note */); // NotEmpty refused the request: the problem is written
-                            }
-                            PutOrder(idArg, orderArg, noteArg, exchange.Response);
-                            // on the way out, router level: [Transform<ServerHeader>]
-                            global::Shop.ServerHeader.Transform(exchange.Request, exchange.Response);
-                            // on the way out, route level: [Transform<NoStore>]
-                            global::Shop.NoStore.Transform(exchange.Request, exchange.Response);
-                            return global::HyperRoute.RouteMatch.Handled(0);
+                            global::HyperRoute.Http.ProblemJson.Write(exchange.Response, tenantOpenVerdict.Status, tenantOpenVerdict.Field, tenantOpenVerdict.Reason);
+                            return global::HyperRoute.RouteMatch.Rejected(0); // TenantOpen refused the request: the problem is written
                         }
+                        int idArg = s1Int32;
+                        // [Validate<PositiveId>] id
+                        var positiveIdVerdict = global::Shop.PositiveId.Validate(in idArg);
+                        if (!positiveIdVerdict.IsValid)
+                        {
+                            global::HyperRoute.Http.ProblemJson.Write(exchange.Response, positiveIdVerdict.Status, positiveIdVerdict.Field.IsEmpty ? "id"u8 : positiveIdVerdict.Field, positiveIdVerdict.Reason);
+                            return global::HyperRoute.RouteMatch.Rejected(0, 0 /* id */); // PositiveId refused the request: the problem is written
+                        }
+                        // [Transform<Clamp>] id
+                        global::Shop.Clamp.Transform(ref idArg);
+                        // [Body] order: the body read as JSON
+                        var orderProblem = global::HyperRoute.Http.HttpBody.ReadJson(exchange.Request, s_json_Shop_Order, 4096, out var orderRead);
+                        if (orderProblem != global::HyperRoute.Http.BodyProblem.None)
+                        {
+                            global::HyperRoute.Http.ProblemJson.Write(exchange.Response, global::HyperRoute.Http.HttpBody.StatusCode(orderProblem), "order"u8, global::HyperRoute.Http.HttpBody.Detail(orderProblem));
+                            return global::HyperRoute.RouteMatch.Rejected(0, 1 /* order */); // missing, not JSON, too large or malformed: the problem is written
+                        }
+                        global::Shop.Order orderArg = orderRead!;
+                        // [Validate<QuantityInRange>] order
+                        var quantityInRangeVerdict = global::Shop.QuantityInRange.Validate(in orderArg);
+                        if (!quantityInRangeVerdict.IsValid)
+                        {
+                            global::HyperRoute.Http.ProblemJson.Write(exchange.Response, quantityInRangeVerdict.Status, quantityInRangeVerdict.Field.IsEmpty ? "order"u8 : quantityInRangeVerdict.Field, quantityInRangeVerdict.Reason);
+                            return global::HyperRoute.RouteMatch.Rejected(0, 1 /* order */); // QuantityInRange refused the request: the problem is written
+                        }
+                        // [Header("X-Note")] note
+                        if (!exchange.Request.TryGetHeader(0 /* X-Note */, out var noteValue))
+                        {
+                            return global::HyperRoute.RouteMatch.BadRequest(0, global::HyperRoute.RouteProblem.MissingHeader, 2 /* note */);
+                        }
+                        global::System.ReadOnlySpan<byte> noteArg = noteValue;
+                        // [Transform<Trim>] note
+                        global::Shop.Trim.Transform(ref noteArg);
+                        // [Validate<NotEmpty>] note
+                        var notEmptyVerdict = global::Shop.NotEmpty.Validate(in noteArg);
+                        if (!notEmptyVerdict.IsValid)
+                        {
+                            global::HyperRoute.Http.ProblemJson.Write(exchange.Response, notEmptyVerdict.Status, notEmptyVerdict.Field.IsEmpty ? "note"u8 : notEmptyVerdict.Field, notEmptyVerdict.Reason);
+                            return global::HyperRoute.RouteMatch.Rejected(0, 2 /* note */); // NotEmpty refused the request: the problem is written
+                        }
+                        PutOrder(idArg, orderArg, noteArg, exchange.Response);
+                        // on the way out, router level: [Transform<ServerHeader>]
+                        global::Shop.ServerHeader.Transform(exchange.Request, exchange.Response);
+                        // on the way out, route level: [Transform<NoStore>]
+                        global::Shop.NoStore.Transform(exchange.Request, exchange.Response);
+                        return global::HyperRoute.RouteMatch.Handled(0);
                     }
                 }
             }
@@ -271,22 +307,17 @@ static partial class OrderApi
         // Routes with parameters: segment by segment from the left; e<n> is where segment n ends.
         if (path.Length > 1)
         {
-            var e0 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, 1);
-            var s0 = path.Slice(1, e0 - 1);
-            if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "orders"u8))
+            if (path.Length >= 8 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(1, 7), "orders/"u8))
             {
-                if (e0 < path.Length)
+                var p1 = 8;
+                // {id:int}, parsed from where the segment starts
+                var e1 = global::HyperRoute.Routing.RoutePath.Int32SegmentEnd(path, p1, out int s1Int32);
+                if (e1 >= 0)
                 {
-                    var p1 = e0 + 1;
-                    // {id:int}, parsed from where the segment starts
-                    var e1 = global::HyperRoute.Routing.RoutePath.Int32SegmentEnd(path, p1, out int s1Int32);
-                    if (e1 >= 0)
+                    var s1 = path.Slice(p1, e1 - p1);
+                    if (e1 == path.Length)
                     {
-                        var s1 = path.Slice(p1, e1 - p1);
-                        if (e1 == path.Length)
-                        {
-                            allow |= global::HyperRoute.HttpMethods.Post; // POST /orders/{id:int}
-                        }
+                        allow |= global::HyperRoute.HttpMethods.Post; // POST /orders/{id:int}
                     }
                 }
             }

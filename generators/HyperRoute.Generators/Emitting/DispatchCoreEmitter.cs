@@ -97,6 +97,7 @@ internal static class DispatchCoreEmitter
         var token = own?.Method ?? "HEAD";
         writer.Line($"/// <summary>The first pass for {token} requests: the path as received, before any decoding.</summary>");
         writer.Line(GeneratedCode);
+        writer.Line(flag == "Get" ? AggressiveInlining : NoInlining); // GET, the common case, runs in DispatchCore's frame
         writer.Line($"private {modifier}{Match} Dispatch{flag}({Span} path, {Span} query{exchange}, scoped ref {Buffer} buffer{outResult})");
         using (writer.Braces())
         {

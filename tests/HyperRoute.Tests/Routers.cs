@@ -235,3 +235,26 @@ public static partial class WideApi
     [Route("POST /r3/items/{id:int}")]
     public static Call PostItem3(int id) => new("PostItem3", $"id={id}");
 }
+
+/// <summary>
+/// A router with few literals at each position, which the generated code compares in place (see
+/// <c>InPlaceLiteralTests</c>): two of them start with the same byte, one has routes that end at it.
+/// </summary>
+[Router]
+public static partial class InPlaceApi
+{
+    [Route("GET /users/{id:int}")]
+    public static Call GetUser(int id) => new("GetUser", $"id={id}");
+
+    [Route("GET /users/{id:int}/posts")]
+    public static Call GetPosts(int id) => new("GetPosts", $"id={id}");
+
+    [Route("GET /u/{name}")]
+    public static Call ShortUser(string name) => new("ShortUser", $"name={name}");
+
+    [Route("GET /docs/{*path}")]
+    public static Call Docs(string path) => new("Docs", $"path={path}");
+
+    [Route("GET /docs/{section}/index")]
+    public static Call DocsIndex(string section) => new("DocsIndex", $"section={section}");
+}

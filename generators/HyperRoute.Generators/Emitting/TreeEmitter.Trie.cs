@@ -175,13 +175,43 @@ internal sealed partial class TreeEmitter
     }
 
     // Each literal is compared at 'start' together with what must follow it: a '/' when the routes below it need
-    // more segments, else the end of the path or a '/'. Its end is then known without a scan.
+    // more segments, else the end of the path or a '/'. Its end is then known without a scan. When the literals
+    // start differently, a switch on the first byte (ASCII letters folded to lower case) picks the one to compare.
     private void WriteLiteralsInPlace(Group group, string start)
     {
         var path = _path;
-        foreach (var entry in group.First.Literals.Entries)
+        var byFirst = group.First.Literals.Entries
+            .GroupBy(entry => FoldedFirstByte(entry.Key))
+            .OrderBy(first => first.Key)
+            .ToList();
+        if (byFirst.Count < 2)
         {
-            var key = entry.Key;
+            WriteLiteralsInPlace(group, start, group.First.Literals.Entries.Select(e => e.Key));
+            return;
+        }
+
+        // At the root the path is known to go on after its leading '/'; further down the segment may be empty.
+        var firstByte = start == "1" ? $"{path}[1] | 0x20" : $"{start} < {path}.Length ? {path}[{start}] | 0x20 : 0";
+        _writer.Line($"switch ({firstByte}) // the first byte, letters in lower case");
+        using (_writer.Braces())
+        {
+            foreach (var first in byFirst)
+            {
+                _writer.Line($"case {CSharpLiterals.Byte(first.Key)}:");
+                using (_writer.Indent())
+                {
+                    WriteLiteralsInPlace(group, start, first.Select(e => e.Key));
+                    _writer.Line("break;");
+                }
+            }
+        }
+    }
+
+    private void WriteLiteralsInPlace(Group group, string start, IEnumerable<string> keys)
+    {
+        var path = _path;
+        foreach (var key in keys)
+        {
             var child = group.Next(n => n.Literals.Get(key));
             var length = System.Text.Encoding.UTF8.GetByteCount(key);
             var end = Plus(start, length);
@@ -198,6 +228,19 @@ internal sealed partial class TreeEmitter
                 continue;
             }
 
+            var onSegment = !child.First.Literals.IsEmpty || child.First.Parameters.Count > 0 || child.First.CatchAlls.Count > 0;
+            if (!onSegment)
+            {
+                // Routes only end here: the literal is the rest of the path.
+                _writer.Line($"if ({path}.Length == {end} && {Literal}.EqualsLower({path}.Slice({start}, {length}), {CSharpLiterals.Utf8(key)}))");
+                using (_writer.Braces())
+                {
+                    WriteEnd(child);
+                }
+
+                continue;
+            }
+
             _writer.Line($"if ({AtLeast(path, start, length)} && {Literal}.EqualsLower({path}.Slice({start}, {length}), {CSharpLiterals.Utf8(key)})");
             _writer.Line($"    && ({path}.Length == {end} || {path}[{end}] == (byte)'/'))");
             using (_writer.Braces())
@@ -205,6 +248,14 @@ internal sealed partial class TreeEmitter
                 WriteNode(child, end, ended: $"{end} == {path}.Length", more: $"{end} < {path}.Length");
             }
         }
+    }
+
+    // The first byte of a literal as the switch in WriteLiteralsInPlace sees it; a literal is never empty here
+    // (an empty segment is a parameter's business), but an empty key would fold to 0, which no path byte does.
+    private static byte FoldedFirstByte(string key)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(key);
+        return bytes.Length == 0 ? (byte)0 : (byte)(bytes[0] | 0x20);
     }
 
     // 'path' holds at least 'count' bytes from 'start' on.

@@ -16,8 +16,8 @@ public static class Utf8Literal
 
     /// <summary>
     /// <see langword="true"/> when <paramref name="value"/> equals <paramref name="literal"/> ignoring ASCII
-    /// case. <paramref name="literal"/> must be lower case (the generator emits it so). Short literals compare
-    /// as one or two machine words.
+    /// case. <paramref name="literal"/> must be lower case (the generator emits it so). Literals of up to 16 bytes
+    /// compare as one or two (overlapping) machine words, without a loop.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool EqualsLower(ReadOnlySpan<byte> value, ReadOnlySpan<byte> literal)
@@ -44,6 +44,17 @@ public static class Utf8Literal
             case 7:
                 return LowerWord32(value, 0) == BinaryPrimitives.ReadUInt32LittleEndian(literal)
                     && LowerWord32(value, literal.Length - 4) == BinaryPrimitives.ReadUInt32LittleEndian(literal.Slice(literal.Length - 4));
+            case 8:
+            case 9:
+            case 10:
+            case 11:
+            case 12:
+            case 13:
+            case 14:
+            case 15:
+            case 16:
+                return LowerWord64(value, 0) == BinaryPrimitives.ReadUInt64LittleEndian(literal)
+                    && LowerWord64(value, literal.Length - 8) == BinaryPrimitives.ReadUInt64LittleEndian(literal.Slice(literal.Length - 8));
             default:
                 for (var i = 0; i + 8 <= literal.Length; i += 8)
                 {

@@ -85,6 +85,7 @@ partial class Host
 
         /// <summary>The first pass for GET requests: the path as received, before any decoding.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private global::HyperRoute.RouteMatch DispatchGet(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer)
         {
             global::HyperRoute.RouteMatch match;
@@ -121,6 +122,7 @@ partial class Host
 
         /// <summary>The first pass for POST requests: the path as received, before any decoding.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private global::HyperRoute.RouteMatch DispatchPost(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer)
         {
             global::HyperRoute.RouteMatch match;
@@ -162,6 +164,7 @@ partial class Host
 
         /// <summary>The first pass for HEAD requests: the path as received, before any decoding.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private global::HyperRoute.RouteMatch DispatchHead(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer)
         {
             global::HyperRoute.RouteMatch match;

@@ -126,6 +126,7 @@ static partial class Mixed
 
     /// <summary>The first pass for GET requests: the path as received, before any decoding.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static global::HyperRoute.RouteMatch DispatchGet(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
     {
         result = default;
@@ -150,6 +151,7 @@ static partial class Mixed
 
     /// <summary>The first pass for HEAD requests: the path as received, before any decoding.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static global::HyperRoute.RouteMatch DispatchHead(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
     {
         result = default;
@@ -258,16 +260,12 @@ static partial class Mixed
                                                 if (e1 < path.Length)
                                                 {
                                                     var p2 = e1 + 1;
-                                                    if (path.Length - p2 >= 1 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(p2, 1), "x"u8)
-                                                        && (path.Length == p2 + 1 || path[p2 + 1] == (byte)'/'))
+                                                    if (path.Length == p2 + 1 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(p2, 1), "x"u8))
                                                     {
-                                                        if (p2 + 1 == path.Length)
-                                                        {
-                                                            // GET /r01/{slug}/x
-                                                            global::System.ReadOnlySpan<byte> slugArg = s1;
-                                                            result = P1(slugArg);
-                                                            return global::HyperRoute.RouteMatch.Handled(1);
-                                                        }
+                                                        // GET /r01/{slug}/x
+                                                        global::System.ReadOnlySpan<byte> slugArg = s1;
+                                                        result = P1(slugArg);
+                                                        return global::HyperRoute.RouteMatch.Handled(1);
                                                     }
                                                 }
                                             }
@@ -288,16 +286,12 @@ static partial class Mixed
                                                 if (e1 < path.Length)
                                                 {
                                                     var p2 = e1 + 1;
-                                                    if (path.Length - p2 >= 1 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(p2, 1), "x"u8)
-                                                        && (path.Length == p2 + 1 || path[p2 + 1] == (byte)'/'))
+                                                    if (path.Length == p2 + 1 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(p2, 1), "x"u8))
                                                     {
-                                                        if (p2 + 1 == path.Length)
-                                                        {
-                                                            // GET /r11/{slug}/x
-                                                            global::System.ReadOnlySpan<byte> slugArg = s1;
-                                                            result = P11(slugArg);
-                                                            return global::HyperRoute.RouteMatch.Handled(11);
-                                                        }
+                                                        // GET /r11/{slug}/x
+                                                        global::System.ReadOnlySpan<byte> slugArg = s1;
+                                                        result = P11(slugArg);
+                                                        return global::HyperRoute.RouteMatch.Handled(11);
                                                     }
                                                 }
                                             }
@@ -372,16 +366,12 @@ static partial class Mixed
                                                 if (e1 < path.Length)
                                                 {
                                                     var p2 = e1 + 1;
-                                                    if (path.Length - p2 >= 1 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(p2, 1), "x"u8)
-                                                        && (path.Length == p2 + 1 || path[p2 + 1] == (byte)'/'))
+                                                    if (path.Length == p2 + 1 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(p2, 1), "x"u8))
                                                     {
-                                                        if (p2 + 1 == path.Length)
-                                                        {
-                                                            // GET /r03/{slug}/x
-                                                            global::System.ReadOnlySpan<byte> slugArg = s1;
-                                                            result = P3(slugArg);
-                                                            return global::HyperRoute.RouteMatch.Handled(3);
-                                                        }
+                                                        // GET /r03/{slug}/x
+                                                        global::System.ReadOnlySpan<byte> slugArg = s1;
+                                                        result = P3(slugArg);
+                                                        return global::HyperRoute.RouteMatch.Handled(3);
                                                     }
                                                 }
                                             }
@@ -402,16 +392,12 @@ static partial class Mixed
                                                 if (e1 < path.Length)
                                                 {
                                                     var p2 = e1 + 1;
-                                                    if (path.Length - p2 >= 1 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(p2, 1), "x"u8)
-                                                        && (path.Length == p2 + 1 || path[p2 + 1] == (byte)'/'))
+                                                    if (path.Length == p2 + 1 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(p2, 1), "x"u8))
                                                     {
-                                                        if (p2 + 1 == path.Length)
-                                                        {
-                                                            // GET /r13/{slug}/x
-                                                            global::System.ReadOnlySpan<byte> slugArg = s1;
-                                                            result = P13(slugArg);
-                                                            return global::HyperRoute.RouteMatch.Handled(13);
-                                                        }
+                                                        // GET /r13/{slug}/x
+                                                        global::System.ReadOnlySpan<byte> slugArg = s1;
+                                                        result = P13(slugArg);
+                                                        return global::HyperRoute.RouteMatch.Handled(13);
                                                     }
                                                 }
                                             }
@@ -486,16 +472,12 @@ static partial class Mixed
                                                 if (e1 < path.Length)
                                                 {
                                                     var p2 = e1 + 1;
-                                                    if (path.Length - p2 >= 1 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(p2, 1), "x"u8)
-                                                        && (path.Length == p2 + 1 || path[p2 + 1] == (byte)'/'))
+                                                    if (path.Length == p2 + 1 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(p2, 1), "x"u8))
                                                     {
-                                                        if (p2 + 1 == path.Length)
-                                                        {
-                                                            // GET /r05/{slug}/x
-                                                            global::System.ReadOnlySpan<byte> slugArg = s1;
-                                                            result = P5(slugArg);
-                                                            return global::HyperRoute.RouteMatch.Handled(5);
-                                                        }
+                                                        // GET /r05/{slug}/x
+                                                        global::System.ReadOnlySpan<byte> slugArg = s1;
+                                                        result = P5(slugArg);
+                                                        return global::HyperRoute.RouteMatch.Handled(5);
                                                     }
                                                 }
                                             }
@@ -516,16 +498,12 @@ static partial class Mixed
                                                 if (e1 < path.Length)
                                                 {
                                                     var p2 = e1 + 1;
-                                                    if (path.Length - p2 >= 1 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(p2, 1), "x"u8)
-                                                        && (path.Length == p2 + 1 || path[p2 + 1] == (byte)'/'))
+                                                    if (path.Length == p2 + 1 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(p2, 1), "x"u8))
                                                     {
-                                                        if (p2 + 1 == path.Length)
-                                                        {
-                                                            // GET /r15/{slug}/x
-                                                            global::System.ReadOnlySpan<byte> slugArg = s1;
-                                                            result = P15(slugArg);
-                                                            return global::HyperRoute.RouteMatch.Handled(15);
-                                                        }
+                                                        // GET /r15/{slug}/x
+                                                        global::System.ReadOnlySpan<byte> slugArg = s1;
+                                                        result = P15(slugArg);
+                                                        return global::HyperRoute.RouteMatch.Handled(15);
                                                     }
                                                 }
                                             }
@@ -597,16 +575,12 @@ static partial class Mixed
                                         if (e1 < path.Length)
                                         {
                                             var p2 = e1 + 1;
-                                            if (path.Length - p2 >= 1 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(p2, 1), "x"u8)
-                                                && (path.Length == p2 + 1 || path[p2 + 1] == (byte)'/'))
+                                            if (path.Length == p2 + 1 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(p2, 1), "x"u8))
                                             {
-                                                if (p2 + 1 == path.Length)
-                                                {
-                                                    // GET /r07/{slug}/x
-                                                    global::System.ReadOnlySpan<byte> slugArg = s1;
-                                                    result = P7(slugArg);
-                                                    return global::HyperRoute.RouteMatch.Handled(7);
-                                                }
+                                                // GET /r07/{slug}/x
+                                                global::System.ReadOnlySpan<byte> slugArg = s1;
+                                                result = P7(slugArg);
+                                                return global::HyperRoute.RouteMatch.Handled(7);
                                             }
                                         }
                                     }
@@ -649,16 +623,12 @@ static partial class Mixed
                                         if (e1 < path.Length)
                                         {
                                             var p2 = e1 + 1;
-                                            if (path.Length - p2 >= 1 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(p2, 1), "x"u8)
-                                                && (path.Length == p2 + 1 || path[p2 + 1] == (byte)'/'))
+                                            if (path.Length == p2 + 1 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(p2, 1), "x"u8))
                                             {
-                                                if (p2 + 1 == path.Length)
-                                                {
-                                                    // GET /r09/{slug}/x
-                                                    global::System.ReadOnlySpan<byte> slugArg = s1;
-                                                    result = P9(slugArg);
-                                                    return global::HyperRoute.RouteMatch.Handled(9);
-                                                }
+                                                // GET /r09/{slug}/x
+                                                global::System.ReadOnlySpan<byte> slugArg = s1;
+                                                result = P9(slugArg);
+                                                return global::HyperRoute.RouteMatch.Handled(9);
                                             }
                                         }
                                     }
@@ -764,13 +734,9 @@ static partial class Mixed
                                                 if (e1 < path.Length)
                                                 {
                                                     var p2 = e1 + 1;
-                                                    if (path.Length - p2 >= 1 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(p2, 1), "x"u8)
-                                                        && (path.Length == p2 + 1 || path[p2 + 1] == (byte)'/'))
+                                                    if (path.Length == p2 + 1 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(p2, 1), "x"u8))
                                                     {
-                                                        if (p2 + 1 == path.Length)
-                                                        {
-                                                            allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r01/{slug}/x
-                                                        }
+                                                        allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r01/{slug}/x
                                                     }
                                                 }
                                             }
@@ -791,13 +757,9 @@ static partial class Mixed
                                                 if (e1 < path.Length)
                                                 {
                                                     var p2 = e1 + 1;
-                                                    if (path.Length - p2 >= 1 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(p2, 1), "x"u8)
-                                                        && (path.Length == p2 + 1 || path[p2 + 1] == (byte)'/'))
+                                                    if (path.Length == p2 + 1 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(p2, 1), "x"u8))
                                                     {
-                                                        if (p2 + 1 == path.Length)
-                                                        {
-                                                            allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r11/{slug}/x
-                                                        }
+                                                        allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r11/{slug}/x
                                                     }
                                                 }
                                             }
@@ -866,13 +828,9 @@ static partial class Mixed
                                                 if (e1 < path.Length)
                                                 {
                                                     var p2 = e1 + 1;
-                                                    if (path.Length - p2 >= 1 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(p2, 1), "x"u8)
-                                                        && (path.Length == p2 + 1 || path[p2 + 1] == (byte)'/'))
+                                                    if (path.Length == p2 + 1 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(p2, 1), "x"u8))
                                                     {
-                                                        if (p2 + 1 == path.Length)
-                                                        {
-                                                            allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r03/{slug}/x
-                                                        }
+                                                        allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r03/{slug}/x
                                                     }
                                                 }
                                             }
@@ -893,13 +851,9 @@ static partial class Mixed
                                                 if (e1 < path.Length)
                                                 {
                                                     var p2 = e1 + 1;
-                                                    if (path.Length - p2 >= 1 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(p2, 1), "x"u8)
-                                                        && (path.Length == p2 + 1 || path[p2 + 1] == (byte)'/'))
+                                                    if (path.Length == p2 + 1 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(p2, 1), "x"u8))
                                                     {
-                                                        if (p2 + 1 == path.Length)
-                                                        {
-                                                            allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r13/{slug}/x
-                                                        }
+                                                        allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r13/{slug}/x
                                                     }
                                                 }
                                             }
@@ -968,13 +922,9 @@ static partial class Mixed
                                                 if (e1 < path.Length)
                                                 {
                                                     var p2 = e1 + 1;
-                                                    if (path.Length - p2 >= 1 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(p2, 1), "x"u8)
-                                                        && (path.Length == p2 + 1 || path[p2 + 1] == (byte)'/'))
+                                                    if (path.Length == p2 + 1 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(p2, 1), "x"u8))
                                                     {
-                                                        if (p2 + 1 == path.Length)
-                                                        {
-                                                            allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r05/{slug}/x
-                                                        }
+                                                        allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r05/{slug}/x
                                                     }
                                                 }
                                             }
@@ -995,13 +945,9 @@ static partial class Mixed
                                                 if (e1 < path.Length)
                                                 {
                                                     var p2 = e1 + 1;
-                                                    if (path.Length - p2 >= 1 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(p2, 1), "x"u8)
-                                                        && (path.Length == p2 + 1 || path[p2 + 1] == (byte)'/'))
+                                                    if (path.Length == p2 + 1 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(p2, 1), "x"u8))
                                                     {
-                                                        if (p2 + 1 == path.Length)
-                                                        {
-                                                            allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r15/{slug}/x
-                                                        }
+                                                        allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r15/{slug}/x
                                                     }
                                                 }
                                             }
@@ -1067,13 +1013,9 @@ static partial class Mixed
                                         if (e1 < path.Length)
                                         {
                                             var p2 = e1 + 1;
-                                            if (path.Length - p2 >= 1 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(p2, 1), "x"u8)
-                                                && (path.Length == p2 + 1 || path[p2 + 1] == (byte)'/'))
+                                            if (path.Length == p2 + 1 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(p2, 1), "x"u8))
                                             {
-                                                if (p2 + 1 == path.Length)
-                                                {
-                                                    allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r07/{slug}/x
-                                                }
+                                                allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r07/{slug}/x
                                             }
                                         }
                                     }
@@ -1113,13 +1055,9 @@ static partial class Mixed
                                         if (e1 < path.Length)
                                         {
                                             var p2 = e1 + 1;
-                                            if (path.Length - p2 >= 1 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(p2, 1), "x"u8)
-                                                && (path.Length == p2 + 1 || path[p2 + 1] == (byte)'/'))
+                                            if (path.Length == p2 + 1 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(p2, 1), "x"u8))
                                             {
-                                                if (p2 + 1 == path.Length)
-                                                {
-                                                    allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r09/{slug}/x
-                                                }
+                                                allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r09/{slug}/x
                                             }
                                         }
                                     }

@@ -111,6 +111,7 @@ partial class ShopApi
 
     /// <summary>The first pass for GET requests: the path as received, before any decoding.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static global::HyperRoute.RouteMatch DispatchGet(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
     {
         result = default;
@@ -153,6 +154,7 @@ partial class ShopApi
 
     /// <summary>The first pass for HEAD requests: the path as received, before any decoding.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static global::HyperRoute.RouteMatch DispatchHead(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
     {
         result = default;
@@ -188,6 +190,7 @@ partial class ShopApi
 
     /// <summary>The first pass for POST requests: the path as received, before any decoding.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static global::HyperRoute.RouteMatch DispatchPost(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
     {
         result = default;
@@ -225,6 +228,7 @@ partial class ShopApi
 
     /// <summary>The first pass for DELETE requests: the path as received, before any decoding.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static global::HyperRoute.RouteMatch DispatchDelete(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
     {
         result = default;
@@ -391,112 +395,121 @@ partial class ShopApi
         // Routes with parameters: segment by segment from the left; e<n> is where segment n ends.
         if (path.Length > 1)
         {
-            if (path.Length >= 6 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(1, 5), "files"u8)
-                && (path.Length == 6 || path[6] == (byte)'/'))
+            switch (path[1] | 0x20) // the first byte, letters in lower case
             {
-                if (6 == path.Length)
-                {
-                    // {*path} is empty here
-                    // GET /files/{*path}
-                    global::System.ReadOnlySpan<byte> pathArg = global::System.ReadOnlySpan<byte>.Empty;
-                    result = File(pathArg);
-                    return global::HyperRoute.RouteMatch.Handled(7);
-                }
-                else
-                {
-                    var p1 = 7;
-                    var t1 = path.Slice(p1);
-                    // {*path} takes the rest of the path
-                    if (global::HyperRoute.Routing.RoutePath.IsDecoded(t1, decoded))
+                case (byte)'f':
+                    if (path.Length >= 6 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(1, 5), "files"u8)
+                        && (path.Length == 6 || path[6] == (byte)'/'))
                     {
-                        // GET /files/{*path}
-                        global::System.ReadOnlySpan<byte> pathArg = t1;
-                        result = File(pathArg);
-                        return global::HyperRoute.RouteMatch.Handled(7);
-                    }
-                }
-            }
-            if (path.Length >= 8 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(1, 7), "orders/"u8))
-            {
-                var p1 = 8;
-                var e1 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p1);
-                var s1 = path.Slice(p1, e1 - p1);
-                // {id:guid}
-                if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out global::System.Guid s1Guid))
-                {
-                    if (e1 == path.Length)
-                    {
-                        // GET /orders/{id:guid}
-                        global::System.Guid idArg = s1Guid;
-                        result = Order(idArg);
-                        return global::HyperRoute.RouteMatch.Handled(8);
-                    }
-                }
-            }
-            if (path.Length >= 7 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(1, 6), "users/"u8))
-            {
-                var p1 = 7;
-                var e1 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p1);
-                var s1 = path.Slice(p1, e1 - p1);
-                // {name:alpha}
-                if (global::HyperRoute.Routing.RouteConstraints.IsAlpha(s1))
-                {
-                    if (e1 < path.Length)
-                    {
-                        var p2 = e1 + 1;
-                        if (path.Length - p2 >= 5 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(p2, 5), "posts"u8)
-                            && (path.Length == p2 + 5 || path[p2 + 5] == (byte)'/'))
+                        if (6 == path.Length)
                         {
-                            if (p2 + 5 == path.Length)
+                            // {*path} is empty here
+                            // GET /files/{*path}
+                            global::System.ReadOnlySpan<byte> pathArg = global::System.ReadOnlySpan<byte>.Empty;
+                            result = File(pathArg);
+                            return global::HyperRoute.RouteMatch.Handled(7);
+                        }
+                        else
+                        {
+                            var p1 = 7;
+                            var t1 = path.Slice(p1);
+                            // {*path} takes the rest of the path
+                            if (global::HyperRoute.Routing.RoutePath.IsDecoded(t1, decoded))
                             {
-                                // GET /users/{name:alpha}/posts/{slug?} (without its optional segment)
-                                global::System.ReadOnlySpan<byte> nameArg = s1;
-                                string? slugArg = null;
-                                result = UserPosts(nameArg, slugArg);
-                                return global::HyperRoute.RouteMatch.Handled(6);
+                                // GET /files/{*path}
+                                global::System.ReadOnlySpan<byte> pathArg = t1;
+                                result = File(pathArg);
+                                return global::HyperRoute.RouteMatch.Handled(7);
                             }
-                            else
+                        }
+                    }
+                    break;
+                case (byte)'o':
+                    if (path.Length >= 8 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(1, 7), "orders/"u8))
+                    {
+                        var p1 = 8;
+                        var e1 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p1);
+                        var s1 = path.Slice(p1, e1 - p1);
+                        // {id:guid}
+                        if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out global::System.Guid s1Guid))
+                        {
+                            if (e1 == path.Length)
                             {
-                                var p3 = p2 + 6;
-                                var e3 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p3);
-                                var s3 = path.Slice(p3, e3 - p3);
-                                // {slug?}
-                                if (!s3.IsEmpty && global::HyperRoute.Routing.RoutePath.IsDecoded(s3, decoded))
+                                // GET /orders/{id:guid}
+                                global::System.Guid idArg = s1Guid;
+                                result = Order(idArg);
+                                return global::HyperRoute.RouteMatch.Handled(8);
+                            }
+                        }
+                    }
+                    break;
+                case (byte)'u':
+                    if (path.Length >= 7 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(1, 6), "users/"u8))
+                    {
+                        var p1 = 7;
+                        var e1 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p1);
+                        var s1 = path.Slice(p1, e1 - p1);
+                        // {name:alpha}
+                        if (global::HyperRoute.Routing.RouteConstraints.IsAlpha(s1))
+                        {
+                            if (e1 < path.Length)
+                            {
+                                var p2 = e1 + 1;
+                                if (path.Length - p2 >= 5 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(p2, 5), "posts"u8)
+                                    && (path.Length == p2 + 5 || path[p2 + 5] == (byte)'/'))
                                 {
-                                    if (e3 == path.Length)
+                                    if (p2 + 5 == path.Length)
                                     {
-                                        // GET /users/{name:alpha}/posts/{slug?}
+                                        // GET /users/{name:alpha}/posts/{slug?} (without its optional segment)
                                         global::System.ReadOnlySpan<byte> nameArg = s1;
-                                        string? slugArg = global::System.Text.Encoding.UTF8.GetString(s3);
+                                        string? slugArg = null;
                                         result = UserPosts(nameArg, slugArg);
                                         return global::HyperRoute.RouteMatch.Handled(6);
+                                    }
+                                    else
+                                    {
+                                        var p3 = p2 + 6;
+                                        var e3 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p3);
+                                        var s3 = path.Slice(p3, e3 - p3);
+                                        // {slug?}
+                                        if (!s3.IsEmpty && global::HyperRoute.Routing.RoutePath.IsDecoded(s3, decoded))
+                                        {
+                                            if (e3 == path.Length)
+                                            {
+                                                // GET /users/{name:alpha}/posts/{slug?}
+                                                global::System.ReadOnlySpan<byte> nameArg = s1;
+                                                string? slugArg = global::System.Text.Encoding.UTF8.GetString(s3);
+                                                result = UserPosts(nameArg, slugArg);
+                                                return global::HyperRoute.RouteMatch.Handled(6);
+                                            }
+                                        }
                                     }
                                 }
                             }
                         }
-                    }
-                }
-                // {id:int}
-                if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32))
-                {
-                    if (e1 == path.Length)
-                    {
-                        // GET /users/{id:int}
-                        int idArg = s1Int32;
-                        var fieldsLookup = global::HyperRoute.Routing.QueryString.TryGetValue(query, "fields"u8, ref buffer, out var fieldsValue);
-                        if (fieldsLookup == global::HyperRoute.Routing.QueryLookup.Malformed)
+                        // {id:int}
+                        if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32))
                         {
-                            return global::HyperRoute.RouteMatch.BadRequest(2, global::HyperRoute.RouteProblem.InvalidQueryValue, 1 /* fields */);
+                            if (e1 == path.Length)
+                            {
+                                // GET /users/{id:int}
+                                int idArg = s1Int32;
+                                var fieldsLookup = global::HyperRoute.Routing.QueryString.TryGetValue(query, "fields"u8, ref buffer, out var fieldsValue);
+                                if (fieldsLookup == global::HyperRoute.Routing.QueryLookup.Malformed)
+                                {
+                                    return global::HyperRoute.RouteMatch.BadRequest(2, global::HyperRoute.RouteProblem.InvalidQueryValue, 1 /* fields */);
+                                }
+                                global::System.ReadOnlySpan<byte> fieldsArg = default;
+                                if (fieldsLookup == global::HyperRoute.Routing.QueryLookup.Found && !global::HyperRoute.Routing.Utf8Parse.TryParse(fieldsValue, out fieldsArg))
+                                {
+                                    return global::HyperRoute.RouteMatch.BadRequest(2, global::HyperRoute.RouteProblem.InvalidQueryValue, 1 /* fields */);
+                                }
+                                result = GetUser(idArg, fieldsArg);
+                                return global::HyperRoute.RouteMatch.Handled(2);
+                            }
                         }
-                        global::System.ReadOnlySpan<byte> fieldsArg = default;
-                        if (fieldsLookup == global::HyperRoute.Routing.QueryLookup.Found && !global::HyperRoute.Routing.Utf8Parse.TryParse(fieldsValue, out fieldsArg))
-                        {
-                            return global::HyperRoute.RouteMatch.BadRequest(2, global::HyperRoute.RouteProblem.InvalidQueryValue, 1 /* fields */);
-                        }
-                        result = GetUser(idArg, fieldsArg);
-                        return global::HyperRoute.RouteMatch.Handled(2);
                     }
-                }
+                    break;
             }
         }
 
@@ -623,88 +636,97 @@ partial class ShopApi
         // Routes with parameters: segment by segment from the left; e<n> is where segment n ends.
         if (path.Length > 1)
         {
-            if (path.Length >= 6 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(1, 5), "files"u8)
-                && (path.Length == 6 || path[6] == (byte)'/'))
+            switch (path[1] | 0x20) // the first byte, letters in lower case
             {
-                if (6 == path.Length)
-                {
-                    // {*path} is empty here
-                    allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /files/{*path}
-                }
-                else
-                {
-                    var p1 = 7;
-                    var t1 = path.Slice(p1);
-                    // {*path} takes the rest of the path
-                    allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /files/{*path}
-                }
-            }
-            if (path.Length >= 8 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(1, 7), "orders/"u8))
-            {
-                var p1 = 8;
-                var e1 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p1);
-                var s1 = path.Slice(p1, e1 - p1);
-                // {id:guid}
-                if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out global::System.Guid s1Guid))
-                {
-                    if (e1 == path.Length)
+                case (byte)'f':
+                    if (path.Length >= 6 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(1, 5), "files"u8)
+                        && (path.Length == 6 || path[6] == (byte)'/'))
                     {
-                        allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /orders/{id:guid}
-                        allow |= global::HyperRoute.HttpMethods.Head; // HEAD /orders/{id:guid}
-                    }
-                }
-            }
-            if (path.Length >= 7 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(1, 6), "users/"u8))
-            {
-                var p1 = 7;
-                var e1 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p1);
-                var s1 = path.Slice(p1, e1 - p1);
-                // {id:int:min(1)}
-                if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32) && s1Int32 >= 1)
-                {
-                    if (e1 == path.Length)
-                    {
-                        allow |= global::HyperRoute.HttpMethods.Delete; // DELETE /users/{id:int:min(1)}
-                    }
-                }
-                // {name:alpha}
-                if (global::HyperRoute.Routing.RouteConstraints.IsAlpha(s1))
-                {
-                    if (e1 < path.Length)
-                    {
-                        var p2 = e1 + 1;
-                        if (path.Length - p2 >= 5 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(p2, 5), "posts"u8)
-                            && (path.Length == p2 + 5 || path[p2 + 5] == (byte)'/'))
+                        if (6 == path.Length)
                         {
-                            if (p2 + 5 == path.Length)
+                            // {*path} is empty here
+                            allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /files/{*path}
+                        }
+                        else
+                        {
+                            var p1 = 7;
+                            var t1 = path.Slice(p1);
+                            // {*path} takes the rest of the path
+                            allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /files/{*path}
+                        }
+                    }
+                    break;
+                case (byte)'o':
+                    if (path.Length >= 8 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(1, 7), "orders/"u8))
+                    {
+                        var p1 = 8;
+                        var e1 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p1);
+                        var s1 = path.Slice(p1, e1 - p1);
+                        // {id:guid}
+                        if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out global::System.Guid s1Guid))
+                        {
+                            if (e1 == path.Length)
                             {
-                                allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /users/{name:alpha}/posts/{slug?}
+                                allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /orders/{id:guid}
+                                allow |= global::HyperRoute.HttpMethods.Head; // HEAD /orders/{id:guid}
                             }
-                            else
+                        }
+                    }
+                    break;
+                case (byte)'u':
+                    if (path.Length >= 7 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(1, 6), "users/"u8))
+                    {
+                        var p1 = 7;
+                        var e1 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p1);
+                        var s1 = path.Slice(p1, e1 - p1);
+                        // {id:int:min(1)}
+                        if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32) && s1Int32 >= 1)
+                        {
+                            if (e1 == path.Length)
                             {
-                                var p3 = p2 + 6;
-                                var e3 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p3);
-                                var s3 = path.Slice(p3, e3 - p3);
-                                // {slug?}
-                                if (!s3.IsEmpty)
+                                allow |= global::HyperRoute.HttpMethods.Delete; // DELETE /users/{id:int:min(1)}
+                            }
+                        }
+                        // {name:alpha}
+                        if (global::HyperRoute.Routing.RouteConstraints.IsAlpha(s1))
+                        {
+                            if (e1 < path.Length)
+                            {
+                                var p2 = e1 + 1;
+                                if (path.Length - p2 >= 5 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(p2, 5), "posts"u8)
+                                    && (path.Length == p2 + 5 || path[p2 + 5] == (byte)'/'))
                                 {
-                                    if (e3 == path.Length)
+                                    if (p2 + 5 == path.Length)
                                     {
                                         allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /users/{name:alpha}/posts/{slug?}
+                                    }
+                                    else
+                                    {
+                                        var p3 = p2 + 6;
+                                        var e3 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p3);
+                                        var s3 = path.Slice(p3, e3 - p3);
+                                        // {slug?}
+                                        if (!s3.IsEmpty)
+                                        {
+                                            if (e3 == path.Length)
+                                            {
+                                                allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /users/{name:alpha}/posts/{slug?}
+                                            }
+                                        }
                                     }
                                 }
                             }
                         }
+                        // {id:int}
+                        if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32_2))
+                        {
+                            if (e1 == path.Length)
+                            {
+                                allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /users/{id:int}
+                            }
+                        }
                     }
-                }
-                // {id:int}
-                if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32_2))
-                {
-                    if (e1 == path.Length)
-                    {
-                        allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /users/{id:int}
-                    }
-                }
+                    break;
             }
         }
 

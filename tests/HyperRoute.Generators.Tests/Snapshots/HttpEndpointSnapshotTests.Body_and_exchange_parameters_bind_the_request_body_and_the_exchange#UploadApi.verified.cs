@@ -45,6 +45,7 @@ static partial class UploadApi
 
     /// <summary>The first pass for POST requests: the path as received, before any decoding.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static global::HyperRoute.RouteMatch DispatchPost(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, global::HyperRoute.Http.HttpExchange exchange, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer)
     {
         global::HyperRoute.RouteMatch match;
@@ -68,6 +69,7 @@ static partial class UploadApi
 
     /// <summary>The first pass for PUT requests: the path as received, before any decoding.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static global::HyperRoute.RouteMatch DispatchPut(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, global::HyperRoute.Http.HttpExchange exchange, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer)
     {
         global::HyperRoute.RouteMatch match;

@@ -50,6 +50,7 @@ static partial class TextApi
 
     /// <summary>The first pass for GET requests: the path as received, before any decoding.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static global::HyperRoute.RouteMatch DispatchGet(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, global::HyperRoute.Http.HttpExchange exchange, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out global::Text result)
     {
         result = default;
@@ -92,6 +93,7 @@ static partial class TextApi
 
     /// <summary>The first pass for DELETE requests: the path as received, before any decoding.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static global::HyperRoute.RouteMatch DispatchDelete(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, global::HyperRoute.Http.HttpExchange exchange, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out global::Text result)
     {
         result = default;
@@ -129,6 +131,7 @@ static partial class TextApi
 
     /// <summary>The first pass for HEAD requests: the path as received, before any decoding.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static global::HyperRoute.RouteMatch DispatchHead(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, global::HyperRoute.Http.HttpExchange exchange, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out global::Text result)
     {
         result = default;

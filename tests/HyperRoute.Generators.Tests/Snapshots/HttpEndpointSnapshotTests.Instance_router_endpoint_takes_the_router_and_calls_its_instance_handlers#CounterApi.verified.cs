@@ -47,6 +47,7 @@ partial class CounterApi
 
     /// <summary>The first pass for GET requests: the path as received, before any decoding.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private global::HyperRoute.RouteMatch DispatchGet(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, global::HyperRoute.Http.HttpExchange exchange, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer)
     {
         global::HyperRoute.RouteMatch match;
@@ -83,6 +84,7 @@ partial class CounterApi
 
     /// <summary>The first pass for POST requests: the path as received, before any decoding.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private global::HyperRoute.RouteMatch DispatchPost(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, global::HyperRoute.Http.HttpExchange exchange, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer)
     {
         global::HyperRoute.RouteMatch match;
@@ -119,6 +121,7 @@ partial class CounterApi
 
     /// <summary>The first pass for HEAD requests: the path as received, before any decoding.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private global::HyperRoute.RouteMatch DispatchHead(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, global::HyperRoute.Http.HttpExchange exchange, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer)
     {
         global::HyperRoute.RouteMatch match;

@@ -54,6 +54,7 @@ static partial class OrderApi
 
     /// <summary>The first pass for GET requests: the path as received, before any decoding.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static global::HyperRoute.RouteMatch DispatchGet(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, global::HyperRoute.Http.HttpExchange exchange, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer)
     {
         global::HyperRoute.RouteMatch match;
@@ -90,6 +91,7 @@ static partial class OrderApi
 
     /// <summary>The first pass for POST requests: the path as received, before any decoding.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static global::HyperRoute.RouteMatch DispatchPost(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, global::HyperRoute.Http.HttpExchange exchange, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer)
     {
         global::HyperRoute.RouteMatch match;
@@ -113,6 +115,7 @@ static partial class OrderApi
 
     /// <summary>The first pass for HEAD requests: the path as received, before any decoding.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static global::HyperRoute.RouteMatch DispatchHead(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, global::HyperRoute.Http.HttpExchange exchange, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer)
     {
         global::HyperRoute.RouteMatch match;

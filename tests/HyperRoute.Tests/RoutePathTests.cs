@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
@@ -61,6 +62,17 @@ public sealed class RoutePathTests
     [InlineData("/a//b", 3, 0, -1)]
     [InlineData("/a/2147483648", 3, 0, -1)]
     [InlineData("/a/%31", 3, 0, -1)]
+    [InlineData("/a/+7/b", 3, 7, 5)]
+    [InlineData("/a/-2147483648", 3, int.MinValue, 14)]
+    [InlineData("/a/2147483647", 3, int.MaxValue, 13)]
+    [InlineData("/a/-2147483649", 3, 0, -1)]
+    [InlineData("/a/99999999999999999999", 3, 0, -1)]
+    [InlineData("/a/0000000000000000000042", 3, 42, 25)]
+    [InlineData("/a/-", 3, 0, -1)]
+    [InlineData("/a/+/b", 3, 0, -1)]
+    [InlineData("/a/", 3, 0, -1)]
+    [InlineData("/a/ 1", 3, 0, -1)]
+    [InlineData("/a/1 ", 3, 0, -1)]
     public void An_int_segment_is_parsed_where_it_starts_and_must_be_the_whole_segment(string path, int start, int value, int end)
     {
         var bytes = Encoding.UTF8.GetBytes(path);
@@ -71,6 +83,42 @@ public sealed class RoutePathTests
         if (end >= 0)
         {
             Assert.Equal(value, actual);
+        }
+    }
+
+    [Fact]
+    public void An_int_segment_accepts_exactly_what_Utf8Parser_accepts_as_a_whole_segment()
+    {
+        // Query values are parsed with Utf8Parser: a path value must be read the same way.
+        var random = new Random(20261122);
+        const string Alphabet = "0123456789+-/a ";
+        var samples = new List<string> { "0", "-0", "+0", "2147483647", "2147483648", "-2147483648", "-2147483649", "4294967296", "00", "-00012" };
+        for (var n = 0; n < 20000; n++)
+        {
+            var chars = new char[random.Next(1, 14)];
+            for (var i = 0; i < chars.Length; i++)
+            {
+                chars[i] = Alphabet[random.Next(Alphabet.Length)];
+            }
+
+            samples.Add(new string(chars));
+        }
+
+        foreach (var sample in samples)
+        {
+            var segment = sample.Split('/')[0];
+            var segmentBytes = Encoding.UTF8.GetBytes(segment);
+            var expectedOk = System.Buffers.Text.Utf8Parser.TryParse(segmentBytes, out int expected, out var consumed) && consumed == segmentBytes.Length;
+            var path = Encoding.UTF8.GetBytes("/x/" + sample);
+
+            var end = RoutePath.Int32SegmentEnd(path, 3, out var actual);
+
+            Assert.True(expectedOk == end >= 0, $"'{sample}': Utf8Parser says {expectedOk}, Int32SegmentEnd returned {end}");
+            if (expectedOk)
+            {
+                Assert.Equal(3 + segmentBytes.Length, end);
+                Assert.Equal(expected, actual);
+            }
         }
     }
 }

@@ -107,14 +107,49 @@ public static class RoutePath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Int32SegmentEnd(ReadOnlySpan<byte> path, int start, out int value)
     {
-        if (!System.Buffers.Text.Utf8Parser.TryParse(path.Slice(start), out value, out var consumed))
+        // What Utf8Parser accepts for an int ('+' or '-', then ASCII digits, leading zeros allowed), read in place:
+        // no call, and the digits are read once. The magnitude is kept in 64 bits and checked as it grows.
+        value = 0;
+        var i = start;
+        if ((uint)i >= (uint)path.Length)
         {
             return -1;
         }
 
-        var end = start + consumed;
-        return end == path.Length || path[end] == (byte)'/' ? end : -1;
+        var negative = path[i] == (byte)'-';
+        if (negative || path[i] == (byte)'+')
+        {
+            i++;
+        }
+
+        var digits = i;
+        ulong magnitude = 0;
+        for (; (uint)i < (uint)path.Length; i++)
+        {
+            var digit = (uint)(path[i] - '0');
+            if (digit > 9)
+            {
+                break;
+            }
+
+            magnitude = (magnitude * 10) + digit;
+            if (magnitude > Int32Limit)
+            {
+                return -1; // overflow, however many digits follow
+            }
+        }
+
+        if (i == digits || (i < path.Length && path[i] != (byte)'/') || magnitude > (negative ? Int32Limit : int.MaxValue))
+        {
+            return -1;
+        }
+
+        value = negative ? (int)(0 - magnitude) : (int)magnitude;
+        return i;
     }
+
+    // The magnitude of int.MinValue.
+    private const ulong Int32Limit = 2147483648;
 
     // Short paths are read as machine words that may overlap (the last word ends at the last byte), without a
     // byte loop: a 13-byte path is two 8-byte words.

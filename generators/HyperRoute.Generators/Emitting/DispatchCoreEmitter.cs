@@ -9,8 +9,8 @@ namespace HyperRoute.Generators.Emitting;
 /// method, so that it inlines into its callers and each method's pass is compiled (and gets the JIT's inlining
 /// budget) on its own. The first pass matches the path as received: the literal routes on it as it is, then, with
 /// one trailing <c>/</c> dropped, the routes with parameters, where a value holding a <c>%</c> does not match. Only
-/// when that finds nothing does the second pass, which is not inlined, decode the escapes and try again, and then
-/// tell 405 from 404.
+/// when that finds nothing does the second pass (<c>DispatchDecoded</c>, not inlined) look for escapes: with none it
+/// tells 405 from 404 at once; with some, <c>DispatchEscaped</c> decodes them and tries again first.
 /// </summary>
 internal static class DispatchCoreEmitter
 {
@@ -170,12 +170,37 @@ internal static class DispatchCoreEmitter
     private static void WriteDecoded(SourceWriter writer, DispatchPlan plan, string modifier, string exchange, string outResult, string passResult, string passExchange)
     {
         writer.Line("/// <summary>");
-        writer.Line("/// The second pass of <c>DispatchCore</c>, for a path that no route matched as received: when it holds escapes, decodes it");
-        writer.Line("/// and matches every route of the method again; then, when nothing matched, the routes of the other methods say 405 or 404.");
+        writer.Line("/// The second pass of <c>DispatchCore</c>, for a path that no route matched as received: when it holds escapes,");
+        writer.Line("/// <c>DispatchEscaped</c> decodes it and matches again; otherwise the routes of the other methods say 405 or 404.");
         writer.Line("/// </summary>");
         writer.Line(GeneratedCode);
         writer.Line(NoInlining);
         writer.Line($"private {modifier}{Match} DispatchDecoded(global::HyperRoute.HttpMethods verb, {Span} path, {Span} query{exchange}, scoped ref {Buffer} buffer{outResult})");
+        using (writer.Braces())
+        {
+            writer.Line($"if ({RoutePath}.ContainsEscape(path))");
+            using (writer.Braces())
+            {
+                writer.Line($"return DispatchEscaped(verb, path, query{passExchange}, ref buffer{passResult});");
+            }
+
+            writer.Line();
+            if (outResult.Length > 0)
+            {
+                writer.Line($"result = {plan.Router.ResultDefault};");
+            }
+
+            WriteAllow(writer, "path");
+        }
+
+        writer.Line();
+        writer.Line("/// <summary>");
+        writer.Line("/// The second pass for a path with escapes: decodes it (400 for a malformed escape) and matches every route of the");
+        writer.Line("/// method again; when nothing matches, the routes of the other methods say 405 or 404.");
+        writer.Line("/// </summary>");
+        writer.Line(GeneratedCode);
+        writer.Line(NoInlining);
+        writer.Line($"private {modifier}{Match} DispatchEscaped(global::HyperRoute.HttpMethods verb, {Span} path, {Span} query{exchange}, scoped ref {Buffer} buffer{outResult})");
         using (writer.Braces())
         {
             if (outResult.Length > 0)
@@ -183,30 +208,30 @@ internal static class DispatchCoreEmitter
                 writer.Line($"result = {plan.Router.ResultDefault};");
             }
 
-            writer.Line("var normalized = path;");
-            writer.Line($"if ({RoutePath}.ContainsEscape(path))");
+            writer.Line($"var normalized = {RoutePath}.Decode(path, ref buffer, out var problem);");
+            writer.Line("if (problem != global::HyperRoute.RouteProblem.None)");
             using (writer.Braces())
             {
-                writer.Line($"normalized = {RoutePath}.Decode(path, ref buffer, out var problem);");
-                writer.Line("if (problem != global::HyperRoute.RouteProblem.None)");
-                using (writer.Braces())
-                {
-                    writer.Line($"return {Match}.BadRequest(problem); // a malformed escape");
-                }
+                writer.Line($"return {Match}.BadRequest(problem); // a malformed escape");
+            }
 
-                if (plan.Methods.Count > 0)
-                {
-                    writer.Line();
-                    writer.Line($"{Match} match;");
-                    WriteVerbSwitch(writer, plan, "normalized", decoded: true, passExchange, passResult);
-                }
+            if (plan.Methods.Count > 0)
+            {
+                writer.Line();
+                writer.Line($"{Match} match;");
+                WriteVerbSwitch(writer, plan, "normalized", decoded: true, passExchange, passResult);
             }
 
             writer.Line();
-            writer.Line("// No route of this method matches: 405 when a route of another method does, else 404.");
-            writer.Line("var allow = AllowedMethods(normalized);");
-            writer.Line($"return allow == global::HyperRoute.HttpMethods.None ? {Match}.NotFound : {Match}.MethodNotAllowed(allow);");
+            WriteAllow(writer, "normalized");
         }
+    }
+
+    private static void WriteAllow(SourceWriter writer, string path)
+    {
+        writer.Line("// No route of this method matches: 405 when a route of another method does, else 404.");
+        writer.Line($"var allow = AllowedMethods({path});");
+        writer.Line($"return allow == global::HyperRoute.HttpMethods.None ? {Match}.NotFound : {Match}.MethodNotAllowed(allow);");
     }
 
     // The byte lengths of a method's literal routes as a pattern (1 or 6 or 7), so that a path of no such length

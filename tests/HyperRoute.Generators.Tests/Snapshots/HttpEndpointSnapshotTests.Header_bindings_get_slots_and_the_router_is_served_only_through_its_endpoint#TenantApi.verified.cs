@@ -120,51 +120,65 @@ static partial class TenantApi
     }
 
     /// <summary>
-    /// The second pass of <c>DispatchCore</c>, for a path that no route matched as received: when it holds escapes, decodes it
-    /// and matches every route of the method again; then, when nothing matched, the routes of the other methods say 405 or 404.
+    /// The second pass of <c>DispatchCore</c>, for a path that no route matched as received: when it holds escapes,
+    /// <c>DispatchEscaped</c> decodes it and matches again; otherwise the routes of the other methods say 405 or 404.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static global::HyperRoute.RouteMatch DispatchDecoded(global::HyperRoute.HttpMethods verb, global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, global::HyperRoute.Http.HttpExchange exchange, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer)
     {
-        var normalized = path;
         if (global::HyperRoute.Routing.RoutePath.ContainsEscape(path))
         {
-            normalized = global::HyperRoute.Routing.RoutePath.Decode(path, ref buffer, out var problem);
-            if (problem != global::HyperRoute.RouteProblem.None)
-            {
-                return global::HyperRoute.RouteMatch.BadRequest(problem); // a malformed escape
-            }
+            return DispatchEscaped(verb, path, query, exchange, ref buffer);
+        }
 
-            global::HyperRoute.RouteMatch match;
-            switch (verb)
-            {
-                case global::HyperRoute.HttpMethods.Get:
-                    match = MatchGetLiterals(normalized, query, exchange, ref buffer);
-                    if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                    {
-                        return match;
-                    }
-                    match = MatchGetParameters(normalized, decoded: true, query, exchange, ref buffer);
-                    if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                    {
-                        return match;
-                    }
-                    break;
-                case global::HyperRoute.HttpMethods.Head:
-                    // HEAD is served by the GET route of the path when no HEAD route matches; the host sends no body.
-                    match = MatchGetLiterals(normalized, query, exchange, ref buffer);
-                    if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                    {
-                        return match;
-                    }
-                    match = MatchGetParameters(normalized, decoded: true, query, exchange, ref buffer);
-                    if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                    {
-                        return match;
-                    }
-                    break;
-            }
+        // No route of this method matches: 405 when a route of another method does, else 404.
+        var allow = AllowedMethods(path);
+        return allow == global::HyperRoute.HttpMethods.None ? global::HyperRoute.RouteMatch.NotFound : global::HyperRoute.RouteMatch.MethodNotAllowed(allow);
+    }
+
+    /// <summary>
+    /// The second pass for a path with escapes: decodes it (400 for a malformed escape) and matches every route of the
+    /// method again; when nothing matches, the routes of the other methods say 405 or 404.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static global::HyperRoute.RouteMatch DispatchEscaped(global::HyperRoute.HttpMethods verb, global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, global::HyperRoute.Http.HttpExchange exchange, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer)
+    {
+        var normalized = global::HyperRoute.Routing.RoutePath.Decode(path, ref buffer, out var problem);
+        if (problem != global::HyperRoute.RouteProblem.None)
+        {
+            return global::HyperRoute.RouteMatch.BadRequest(problem); // a malformed escape
+        }
+
+        global::HyperRoute.RouteMatch match;
+        switch (verb)
+        {
+            case global::HyperRoute.HttpMethods.Get:
+                match = MatchGetLiterals(normalized, query, exchange, ref buffer);
+                if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+                {
+                    return match;
+                }
+                match = MatchGetParameters(normalized, decoded: true, query, exchange, ref buffer);
+                if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+                {
+                    return match;
+                }
+                break;
+            case global::HyperRoute.HttpMethods.Head:
+                // HEAD is served by the GET route of the path when no HEAD route matches; the host sends no body.
+                match = MatchGetLiterals(normalized, query, exchange, ref buffer);
+                if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+                {
+                    return match;
+                }
+                match = MatchGetParameters(normalized, decoded: true, query, exchange, ref buffer);
+                if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+                {
+                    return match;
+                }
+                break;
         }
 
         // No route of this method matches: 405 when a route of another method does, else 404.

@@ -84,6 +84,19 @@ public static class Utf8Literal
         return true;
     }
 
+    /// <summary>
+    /// The 8 bytes of <paramref name="value"/> from <paramref name="offset"/> as a little-endian word, ASCII letters
+    /// lower-cased (bytes outside ASCII as they are). A generated method that tells many literals of one length apart
+    /// reads the value as such words once and compares them with the literals' words, which it holds as constants:
+    /// equal words are <see cref="EqualsLower"/> exactly.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong LowerWord(ReadOnlySpan<byte> value, int offset) => LowerWord64(value, offset);
+
+    /// <summary>The 4 bytes of <paramref name="value"/> from <paramref name="offset"/>, as <see cref="LowerWord"/> reads 8.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static uint LowerHalfWord(ReadOnlySpan<byte> value, int offset) => LowerWord32(value, offset);
+
     // Lower-cases the ASCII letters of a little-endian word with SWAR: a byte gets 0x20 when it lies in 'A'..'Z'.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint LowerWord32(ReadOnlySpan<byte> value, int offset)

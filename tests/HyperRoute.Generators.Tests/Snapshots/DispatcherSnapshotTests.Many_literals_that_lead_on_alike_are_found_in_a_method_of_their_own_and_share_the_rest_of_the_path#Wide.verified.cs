@@ -302,117 +302,97 @@ static partial class Wide
         switch (path.Length)
         {
             case 3:
-                switch (global::HyperRoute.Routing.Utf8Literal.Lower(path[2]))
                 {
-                    case (byte)'0':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(path, "/r0"u8))
-                        {
-                            return 0;
-                        }
-                        break;
-                    case (byte)'1':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(path, "/r1"u8))
-                        {
-                            return 1;
-                        }
-                        break;
-                    case (byte)'2':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(path, "/r2"u8))
-                        {
-                            return 9;
-                        }
-                        break;
-                    case (byte)'3':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(path, "/r3"u8))
-                        {
-                            return 10;
-                        }
-                        break;
-                    case (byte)'4':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(path, "/r4"u8))
-                        {
-                            return 11;
-                        }
-                        break;
-                    case (byte)'5':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(path, "/r5"u8))
-                        {
-                            return 12;
-                        }
-                        break;
-                    case (byte)'6':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(path, "/r6"u8))
-                        {
-                            return 13;
-                        }
-                        break;
-                    case (byte)'7':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(path, "/r7"u8))
-                        {
-                            return 14;
-                        }
-                        break;
-                    case (byte)'8':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(path, "/r8"u8))
-                        {
-                            return 15;
-                        }
-                        break;
-                    case (byte)'9':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(path, "/r9"u8))
-                        {
-                            return 16;
-                        }
-                        break;
+                    var w0 = global::HyperRoute.Routing.Utf8Literal.Lower(path[0]); // byte 0, lower-cased
+                    var w1 = global::HyperRoute.Routing.Utf8Literal.Lower(path[1]); // byte 1, lower-cased
+                    var w2 = global::HyperRoute.Routing.Utf8Literal.Lower(path[2]); // byte 2, lower-cased
+                    switch (w2)
+                    {
+                        case (byte)'0': // "/r0"
+                            if (w0 == (byte)'/' && w1 == (byte)'r')
+                            {
+                                return 0;
+                            }
+                            break;
+                        case (byte)'1': // "/r1"
+                            if (w0 == (byte)'/' && w1 == (byte)'r')
+                            {
+                                return 1;
+                            }
+                            break;
+                        case (byte)'2': // "/r2"
+                            if (w0 == (byte)'/' && w1 == (byte)'r')
+                            {
+                                return 9;
+                            }
+                            break;
+                        case (byte)'3': // "/r3"
+                            if (w0 == (byte)'/' && w1 == (byte)'r')
+                            {
+                                return 10;
+                            }
+                            break;
+                        case (byte)'4': // "/r4"
+                            if (w0 == (byte)'/' && w1 == (byte)'r')
+                            {
+                                return 11;
+                            }
+                            break;
+                        case (byte)'5': // "/r5"
+                            if (w0 == (byte)'/' && w1 == (byte)'r')
+                            {
+                                return 12;
+                            }
+                            break;
+                        case (byte)'6': // "/r6"
+                            if (w0 == (byte)'/' && w1 == (byte)'r')
+                            {
+                                return 13;
+                            }
+                            break;
+                        case (byte)'7': // "/r7"
+                            if (w0 == (byte)'/' && w1 == (byte)'r')
+                            {
+                                return 14;
+                            }
+                            break;
+                        case (byte)'8': // "/r8"
+                            if (w0 == (byte)'/' && w1 == (byte)'r')
+                            {
+                                return 15;
+                            }
+                            break;
+                        case (byte)'9': // "/r9"
+                            if (w0 == (byte)'/' && w1 == (byte)'r')
+                            {
+                                return 16;
+                            }
+                            break;
+                    }
+                    break;
                 }
-                break;
             case 4:
-                switch (global::HyperRoute.Routing.Utf8Literal.Lower(path[3]))
                 {
-                    case (byte)'0':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(path, "/r10"u8))
-                        {
+                    var w0 = global::HyperRoute.Routing.Utf8Literal.LowerHalfWord(path, 0); // bytes 0 to 3, lower-cased
+                    switch (w0)
+                    {
+                        case 0x3031722FU: // "/r10"
                             return 2;
-                        }
-                        break;
-                    case (byte)'1':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(path, "/r11"u8))
-                        {
+                        case 0x3131722FU: // "/r11"
                             return 3;
-                        }
-                        break;
-                    case (byte)'2':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(path, "/r12"u8))
-                        {
+                        case 0x3231722FU: // "/r12"
                             return 4;
-                        }
-                        break;
-                    case (byte)'3':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(path, "/r13"u8))
-                        {
+                        case 0x3331722FU: // "/r13"
                             return 5;
-                        }
-                        break;
-                    case (byte)'4':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(path, "/r14"u8))
-                        {
+                        case 0x3431722FU: // "/r14"
                             return 6;
-                        }
-                        break;
-                    case (byte)'5':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(path, "/r15"u8))
-                        {
+                        case 0x3531722FU: // "/r15"
                             return 7;
-                        }
-                        break;
-                    case (byte)'6':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(path, "/r16"u8))
-                        {
+                        case 0x3631722FU: // "/r16"
                             return 8;
-                        }
-                        break;
+                    }
+                    break;
                 }
-                break;
         }
 
         return -1;
@@ -579,117 +559,126 @@ static partial class Wide
         switch (s0.Length)
         {
             case 2:
-                switch (global::HyperRoute.Routing.Utf8Literal.Lower(s0[1]))
                 {
-                    case (byte)'0':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(s0, "r0"u8))
-                        {
-                            return 0;
-                        }
-                        break;
-                    case (byte)'1':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(s0, "r1"u8))
-                        {
-                            return 1;
-                        }
-                        break;
-                    case (byte)'2':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(s0, "r2"u8))
-                        {
-                            return 9;
-                        }
-                        break;
-                    case (byte)'3':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(s0, "r3"u8))
-                        {
-                            return 10;
-                        }
-                        break;
-                    case (byte)'4':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(s0, "r4"u8))
-                        {
-                            return 11;
-                        }
-                        break;
-                    case (byte)'5':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(s0, "r5"u8))
-                        {
-                            return 12;
-                        }
-                        break;
-                    case (byte)'6':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(s0, "r6"u8))
-                        {
-                            return 13;
-                        }
-                        break;
-                    case (byte)'7':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(s0, "r7"u8))
-                        {
-                            return 14;
-                        }
-                        break;
-                    case (byte)'8':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(s0, "r8"u8))
-                        {
-                            return 15;
-                        }
-                        break;
-                    case (byte)'9':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(s0, "r9"u8))
-                        {
-                            return 16;
-                        }
-                        break;
+                    var w0 = global::HyperRoute.Routing.Utf8Literal.Lower(s0[0]); // byte 0, lower-cased
+                    var w1 = global::HyperRoute.Routing.Utf8Literal.Lower(s0[1]); // byte 1, lower-cased
+                    switch (w1)
+                    {
+                        case (byte)'0': // "r0"
+                            if (w0 == (byte)'r')
+                            {
+                                return 0;
+                            }
+                            break;
+                        case (byte)'1': // "r1"
+                            if (w0 == (byte)'r')
+                            {
+                                return 1;
+                            }
+                            break;
+                        case (byte)'2': // "r2"
+                            if (w0 == (byte)'r')
+                            {
+                                return 9;
+                            }
+                            break;
+                        case (byte)'3': // "r3"
+                            if (w0 == (byte)'r')
+                            {
+                                return 10;
+                            }
+                            break;
+                        case (byte)'4': // "r4"
+                            if (w0 == (byte)'r')
+                            {
+                                return 11;
+                            }
+                            break;
+                        case (byte)'5': // "r5"
+                            if (w0 == (byte)'r')
+                            {
+                                return 12;
+                            }
+                            break;
+                        case (byte)'6': // "r6"
+                            if (w0 == (byte)'r')
+                            {
+                                return 13;
+                            }
+                            break;
+                        case (byte)'7': // "r7"
+                            if (w0 == (byte)'r')
+                            {
+                                return 14;
+                            }
+                            break;
+                        case (byte)'8': // "r8"
+                            if (w0 == (byte)'r')
+                            {
+                                return 15;
+                            }
+                            break;
+                        case (byte)'9': // "r9"
+                            if (w0 == (byte)'r')
+                            {
+                                return 16;
+                            }
+                            break;
+                    }
+                    break;
                 }
-                break;
             case 3:
-                switch (global::HyperRoute.Routing.Utf8Literal.Lower(s0[2]))
                 {
-                    case (byte)'0':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(s0, "r10"u8))
-                        {
-                            return 2;
-                        }
-                        break;
-                    case (byte)'1':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(s0, "r11"u8))
-                        {
-                            return 3;
-                        }
-                        break;
-                    case (byte)'2':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(s0, "r12"u8))
-                        {
-                            return 4;
-                        }
-                        break;
-                    case (byte)'3':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(s0, "r13"u8))
-                        {
-                            return 5;
-                        }
-                        break;
-                    case (byte)'4':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(s0, "r14"u8))
-                        {
-                            return 6;
-                        }
-                        break;
-                    case (byte)'5':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(s0, "r15"u8))
-                        {
-                            return 7;
-                        }
-                        break;
-                    case (byte)'6':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(s0, "r16"u8))
-                        {
-                            return 8;
-                        }
-                        break;
+                    var w0 = global::HyperRoute.Routing.Utf8Literal.Lower(s0[0]); // byte 0, lower-cased
+                    var w1 = global::HyperRoute.Routing.Utf8Literal.Lower(s0[1]); // byte 1, lower-cased
+                    var w2 = global::HyperRoute.Routing.Utf8Literal.Lower(s0[2]); // byte 2, lower-cased
+                    switch (w2)
+                    {
+                        case (byte)'0': // "r10"
+                            if (w0 == (byte)'r' && w1 == (byte)'1')
+                            {
+                                return 2;
+                            }
+                            break;
+                        case (byte)'1': // "r11"
+                            if (w0 == (byte)'r' && w1 == (byte)'1')
+                            {
+                                return 3;
+                            }
+                            break;
+                        case (byte)'2': // "r12"
+                            if (w0 == (byte)'r' && w1 == (byte)'1')
+                            {
+                                return 4;
+                            }
+                            break;
+                        case (byte)'3': // "r13"
+                            if (w0 == (byte)'r' && w1 == (byte)'1')
+                            {
+                                return 5;
+                            }
+                            break;
+                        case (byte)'4': // "r14"
+                            if (w0 == (byte)'r' && w1 == (byte)'1')
+                            {
+                                return 6;
+                            }
+                            break;
+                        case (byte)'5': // "r15"
+                            if (w0 == (byte)'r' && w1 == (byte)'1')
+                            {
+                                return 7;
+                            }
+                            break;
+                        case (byte)'6': // "r16"
+                            if (w0 == (byte)'r' && w1 == (byte)'1')
+                            {
+                                return 8;
+                            }
+                            break;
+                    }
+                    break;
                 }
-                break;
         }
 
         return -1;
@@ -876,117 +865,97 @@ static partial class Wide
         switch (path.Length)
         {
             case 3:
-                switch (global::HyperRoute.Routing.Utf8Literal.Lower(path[2]))
                 {
-                    case (byte)'0':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(path, "/r0"u8))
-                        {
-                            return 0;
-                        }
-                        break;
-                    case (byte)'1':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(path, "/r1"u8))
-                        {
-                            return 1;
-                        }
-                        break;
-                    case (byte)'2':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(path, "/r2"u8))
-                        {
-                            return 9;
-                        }
-                        break;
-                    case (byte)'3':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(path, "/r3"u8))
-                        {
-                            return 10;
-                        }
-                        break;
-                    case (byte)'4':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(path, "/r4"u8))
-                        {
-                            return 11;
-                        }
-                        break;
-                    case (byte)'5':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(path, "/r5"u8))
-                        {
-                            return 12;
-                        }
-                        break;
-                    case (byte)'6':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(path, "/r6"u8))
-                        {
-                            return 13;
-                        }
-                        break;
-                    case (byte)'7':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(path, "/r7"u8))
-                        {
-                            return 14;
-                        }
-                        break;
-                    case (byte)'8':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(path, "/r8"u8))
-                        {
-                            return 15;
-                        }
-                        break;
-                    case (byte)'9':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(path, "/r9"u8))
-                        {
-                            return 16;
-                        }
-                        break;
+                    var w0 = global::HyperRoute.Routing.Utf8Literal.Lower(path[0]); // byte 0, lower-cased
+                    var w1 = global::HyperRoute.Routing.Utf8Literal.Lower(path[1]); // byte 1, lower-cased
+                    var w2 = global::HyperRoute.Routing.Utf8Literal.Lower(path[2]); // byte 2, lower-cased
+                    switch (w2)
+                    {
+                        case (byte)'0': // "/r0"
+                            if (w0 == (byte)'/' && w1 == (byte)'r')
+                            {
+                                return 0;
+                            }
+                            break;
+                        case (byte)'1': // "/r1"
+                            if (w0 == (byte)'/' && w1 == (byte)'r')
+                            {
+                                return 1;
+                            }
+                            break;
+                        case (byte)'2': // "/r2"
+                            if (w0 == (byte)'/' && w1 == (byte)'r')
+                            {
+                                return 9;
+                            }
+                            break;
+                        case (byte)'3': // "/r3"
+                            if (w0 == (byte)'/' && w1 == (byte)'r')
+                            {
+                                return 10;
+                            }
+                            break;
+                        case (byte)'4': // "/r4"
+                            if (w0 == (byte)'/' && w1 == (byte)'r')
+                            {
+                                return 11;
+                            }
+                            break;
+                        case (byte)'5': // "/r5"
+                            if (w0 == (byte)'/' && w1 == (byte)'r')
+                            {
+                                return 12;
+                            }
+                            break;
+                        case (byte)'6': // "/r6"
+                            if (w0 == (byte)'/' && w1 == (byte)'r')
+                            {
+                                return 13;
+                            }
+                            break;
+                        case (byte)'7': // "/r7"
+                            if (w0 == (byte)'/' && w1 == (byte)'r')
+                            {
+                                return 14;
+                            }
+                            break;
+                        case (byte)'8': // "/r8"
+                            if (w0 == (byte)'/' && w1 == (byte)'r')
+                            {
+                                return 15;
+                            }
+                            break;
+                        case (byte)'9': // "/r9"
+                            if (w0 == (byte)'/' && w1 == (byte)'r')
+                            {
+                                return 16;
+                            }
+                            break;
+                    }
+                    break;
                 }
-                break;
             case 4:
-                switch (global::HyperRoute.Routing.Utf8Literal.Lower(path[3]))
                 {
-                    case (byte)'0':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(path, "/r10"u8))
-                        {
+                    var w0 = global::HyperRoute.Routing.Utf8Literal.LowerHalfWord(path, 0); // bytes 0 to 3, lower-cased
+                    switch (w0)
+                    {
+                        case 0x3031722FU: // "/r10"
                             return 2;
-                        }
-                        break;
-                    case (byte)'1':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(path, "/r11"u8))
-                        {
+                        case 0x3131722FU: // "/r11"
                             return 3;
-                        }
-                        break;
-                    case (byte)'2':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(path, "/r12"u8))
-                        {
+                        case 0x3231722FU: // "/r12"
                             return 4;
-                        }
-                        break;
-                    case (byte)'3':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(path, "/r13"u8))
-                        {
+                        case 0x3331722FU: // "/r13"
                             return 5;
-                        }
-                        break;
-                    case (byte)'4':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(path, "/r14"u8))
-                        {
+                        case 0x3431722FU: // "/r14"
                             return 6;
-                        }
-                        break;
-                    case (byte)'5':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(path, "/r15"u8))
-                        {
+                        case 0x3531722FU: // "/r15"
                             return 7;
-                        }
-                        break;
-                    case (byte)'6':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(path, "/r16"u8))
-                        {
+                        case 0x3631722FU: // "/r16"
                             return 8;
-                        }
-                        break;
+                    }
+                    break;
                 }
-                break;
         }
 
         return -1;
@@ -999,117 +968,126 @@ static partial class Wide
         switch (s0.Length)
         {
             case 2:
-                switch (global::HyperRoute.Routing.Utf8Literal.Lower(s0[1]))
                 {
-                    case (byte)'0':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(s0, "r0"u8))
-                        {
-                            return 0;
-                        }
-                        break;
-                    case (byte)'1':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(s0, "r1"u8))
-                        {
-                            return 1;
-                        }
-                        break;
-                    case (byte)'2':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(s0, "r2"u8))
-                        {
-                            return 9;
-                        }
-                        break;
-                    case (byte)'3':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(s0, "r3"u8))
-                        {
-                            return 10;
-                        }
-                        break;
-                    case (byte)'4':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(s0, "r4"u8))
-                        {
-                            return 11;
-                        }
-                        break;
-                    case (byte)'5':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(s0, "r5"u8))
-                        {
-                            return 12;
-                        }
-                        break;
-                    case (byte)'6':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(s0, "r6"u8))
-                        {
-                            return 13;
-                        }
-                        break;
-                    case (byte)'7':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(s0, "r7"u8))
-                        {
-                            return 14;
-                        }
-                        break;
-                    case (byte)'8':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(s0, "r8"u8))
-                        {
-                            return 15;
-                        }
-                        break;
-                    case (byte)'9':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(s0, "r9"u8))
-                        {
-                            return 16;
-                        }
-                        break;
+                    var w0 = global::HyperRoute.Routing.Utf8Literal.Lower(s0[0]); // byte 0, lower-cased
+                    var w1 = global::HyperRoute.Routing.Utf8Literal.Lower(s0[1]); // byte 1, lower-cased
+                    switch (w1)
+                    {
+                        case (byte)'0': // "r0"
+                            if (w0 == (byte)'r')
+                            {
+                                return 0;
+                            }
+                            break;
+                        case (byte)'1': // "r1"
+                            if (w0 == (byte)'r')
+                            {
+                                return 1;
+                            }
+                            break;
+                        case (byte)'2': // "r2"
+                            if (w0 == (byte)'r')
+                            {
+                                return 9;
+                            }
+                            break;
+                        case (byte)'3': // "r3"
+                            if (w0 == (byte)'r')
+                            {
+                                return 10;
+                            }
+                            break;
+                        case (byte)'4': // "r4"
+                            if (w0 == (byte)'r')
+                            {
+                                return 11;
+                            }
+                            break;
+                        case (byte)'5': // "r5"
+                            if (w0 == (byte)'r')
+                            {
+                                return 12;
+                            }
+                            break;
+                        case (byte)'6': // "r6"
+                            if (w0 == (byte)'r')
+                            {
+                                return 13;
+                            }
+                            break;
+                        case (byte)'7': // "r7"
+                            if (w0 == (byte)'r')
+                            {
+                                return 14;
+                            }
+                            break;
+                        case (byte)'8': // "r8"
+                            if (w0 == (byte)'r')
+                            {
+                                return 15;
+                            }
+                            break;
+                        case (byte)'9': // "r9"
+                            if (w0 == (byte)'r')
+                            {
+                                return 16;
+                            }
+                            break;
+                    }
+                    break;
                 }
-                break;
             case 3:
-                switch (global::HyperRoute.Routing.Utf8Literal.Lower(s0[2]))
                 {
-                    case (byte)'0':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(s0, "r10"u8))
-                        {
-                            return 2;
-                        }
-                        break;
-                    case (byte)'1':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(s0, "r11"u8))
-                        {
-                            return 3;
-                        }
-                        break;
-                    case (byte)'2':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(s0, "r12"u8))
-                        {
-                            return 4;
-                        }
-                        break;
-                    case (byte)'3':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(s0, "r13"u8))
-                        {
-                            return 5;
-                        }
-                        break;
-                    case (byte)'4':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(s0, "r14"u8))
-                        {
-                            return 6;
-                        }
-                        break;
-                    case (byte)'5':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(s0, "r15"u8))
-                        {
-                            return 7;
-                        }
-                        break;
-                    case (byte)'6':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(s0, "r16"u8))
-                        {
-                            return 8;
-                        }
-                        break;
+                    var w0 = global::HyperRoute.Routing.Utf8Literal.Lower(s0[0]); // byte 0, lower-cased
+                    var w1 = global::HyperRoute.Routing.Utf8Literal.Lower(s0[1]); // byte 1, lower-cased
+                    var w2 = global::HyperRoute.Routing.Utf8Literal.Lower(s0[2]); // byte 2, lower-cased
+                    switch (w2)
+                    {
+                        case (byte)'0': // "r10"
+                            if (w0 == (byte)'r' && w1 == (byte)'1')
+                            {
+                                return 2;
+                            }
+                            break;
+                        case (byte)'1': // "r11"
+                            if (w0 == (byte)'r' && w1 == (byte)'1')
+                            {
+                                return 3;
+                            }
+                            break;
+                        case (byte)'2': // "r12"
+                            if (w0 == (byte)'r' && w1 == (byte)'1')
+                            {
+                                return 4;
+                            }
+                            break;
+                        case (byte)'3': // "r13"
+                            if (w0 == (byte)'r' && w1 == (byte)'1')
+                            {
+                                return 5;
+                            }
+                            break;
+                        case (byte)'4': // "r14"
+                            if (w0 == (byte)'r' && w1 == (byte)'1')
+                            {
+                                return 6;
+                            }
+                            break;
+                        case (byte)'5': // "r15"
+                            if (w0 == (byte)'r' && w1 == (byte)'1')
+                            {
+                                return 7;
+                            }
+                            break;
+                        case (byte)'6': // "r16"
+                            if (w0 == (byte)'r' && w1 == (byte)'1')
+                            {
+                                return 8;
+                            }
+                            break;
+                    }
+                    break;
                 }
-                break;
         }
 
         return -1;

@@ -97,6 +97,11 @@ internal sealed partial class TreeEmitter
             return;
         }
 
+        if (WriteLoneLiteral(group, start, previousEnd) || WriteSharedSegment(group, start, previousEnd))
+        {
+            return;
+        }
+
         // Only catch-alls here: they take the rest of the path, and no segment needs finding.
         var findsSegment = !node.Literals.IsEmpty || node.Parameters.Count > 0;
         if (findsSegment)

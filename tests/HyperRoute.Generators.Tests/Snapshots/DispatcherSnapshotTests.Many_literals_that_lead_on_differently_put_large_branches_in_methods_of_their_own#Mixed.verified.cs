@@ -227,10 +227,9 @@ static partial class Mixed
                                                 if (e1 < path.Length)
                                                 {
                                                     var p2 = e1 + 1;
-                                                    var e2 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p2);
-                                                    var s2 = path.Slice(p2, e2 - p2);
-                                                    if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s2, "x"u8))
+                                                    if (global::HyperRoute.Routing.Utf8Literal.IsSegment(path, p2, "x"u8))
                                                     {
+                                                        var e2 = p2 + 1;
                                                         if (e2 == path.Length)
                                                         {
                                                             // GET /r01/{slug}/x
@@ -258,10 +257,9 @@ static partial class Mixed
                                                 if (e1 < path.Length)
                                                 {
                                                     var p2 = e1 + 1;
-                                                    var e2 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p2);
-                                                    var s2 = path.Slice(p2, e2 - p2);
-                                                    if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s2, "x"u8))
+                                                    if (global::HyperRoute.Routing.Utf8Literal.IsSegment(path, p2, "x"u8))
                                                     {
+                                                        var e2 = p2 + 1;
                                                         if (e2 == path.Length)
                                                         {
                                                             // GET /r11/{slug}/x
@@ -343,10 +341,9 @@ static partial class Mixed
                                                 if (e1 < path.Length)
                                                 {
                                                     var p2 = e1 + 1;
-                                                    var e2 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p2);
-                                                    var s2 = path.Slice(p2, e2 - p2);
-                                                    if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s2, "x"u8))
+                                                    if (global::HyperRoute.Routing.Utf8Literal.IsSegment(path, p2, "x"u8))
                                                     {
+                                                        var e2 = p2 + 1;
                                                         if (e2 == path.Length)
                                                         {
                                                             // GET /r03/{slug}/x
@@ -374,10 +371,9 @@ static partial class Mixed
                                                 if (e1 < path.Length)
                                                 {
                                                     var p2 = e1 + 1;
-                                                    var e2 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p2);
-                                                    var s2 = path.Slice(p2, e2 - p2);
-                                                    if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s2, "x"u8))
+                                                    if (global::HyperRoute.Routing.Utf8Literal.IsSegment(path, p2, "x"u8))
                                                     {
+                                                        var e2 = p2 + 1;
                                                         if (e2 == path.Length)
                                                         {
                                                             // GET /r13/{slug}/x
@@ -459,10 +455,9 @@ static partial class Mixed
                                                 if (e1 < path.Length)
                                                 {
                                                     var p2 = e1 + 1;
-                                                    var e2 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p2);
-                                                    var s2 = path.Slice(p2, e2 - p2);
-                                                    if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s2, "x"u8))
+                                                    if (global::HyperRoute.Routing.Utf8Literal.IsSegment(path, p2, "x"u8))
                                                     {
+                                                        var e2 = p2 + 1;
                                                         if (e2 == path.Length)
                                                         {
                                                             // GET /r05/{slug}/x
@@ -490,10 +485,9 @@ static partial class Mixed
                                                 if (e1 < path.Length)
                                                 {
                                                     var p2 = e1 + 1;
-                                                    var e2 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p2);
-                                                    var s2 = path.Slice(p2, e2 - p2);
-                                                    if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s2, "x"u8))
+                                                    if (global::HyperRoute.Routing.Utf8Literal.IsSegment(path, p2, "x"u8))
                                                     {
+                                                        var e2 = p2 + 1;
                                                         if (e2 == path.Length)
                                                         {
                                                             // GET /r15/{slug}/x
@@ -572,10 +566,9 @@ static partial class Mixed
                                         if (e1 < path.Length)
                                         {
                                             var p2 = e1 + 1;
-                                            var e2 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p2);
-                                            var s2 = path.Slice(p2, e2 - p2);
-                                            if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s2, "x"u8))
+                                            if (global::HyperRoute.Routing.Utf8Literal.IsSegment(path, p2, "x"u8))
                                             {
+                                                var e2 = p2 + 1;
                                                 if (e2 == path.Length)
                                                 {
                                                     // GET /r07/{slug}/x
@@ -625,10 +618,9 @@ static partial class Mixed
                                         if (e1 < path.Length)
                                         {
                                             var p2 = e1 + 1;
-                                            var e2 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p2);
-                                            var s2 = path.Slice(p2, e2 - p2);
-                                            if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s2, "x"u8))
+                                            if (global::HyperRoute.Routing.Utf8Literal.IsSegment(path, p2, "x"u8))
                                             {
+                                                var e2 = p2 + 1;
                                                 if (e2 == path.Length)
                                                 {
                                                     // GET /r09/{slug}/x
@@ -741,10 +733,9 @@ static partial class Mixed
                                                 if (e1 < path.Length)
                                                 {
                                                     var p2 = e1 + 1;
-                                                    var e2 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p2);
-                                                    var s2 = path.Slice(p2, e2 - p2);
-                                                    if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s2, "x"u8))
+                                                    if (global::HyperRoute.Routing.Utf8Literal.IsSegment(path, p2, "x"u8))
                                                     {
+                                                        var e2 = p2 + 1;
                                                         if (e2 == path.Length)
                                                         {
                                                             allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r01/{slug}/x
@@ -769,10 +760,9 @@ static partial class Mixed
                                                 if (e1 < path.Length)
                                                 {
                                                     var p2 = e1 + 1;
-                                                    var e2 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p2);
-                                                    var s2 = path.Slice(p2, e2 - p2);
-                                                    if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s2, "x"u8))
+                                                    if (global::HyperRoute.Routing.Utf8Literal.IsSegment(path, p2, "x"u8))
                                                     {
+                                                        var e2 = p2 + 1;
                                                         if (e2 == path.Length)
                                                         {
                                                             allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r11/{slug}/x
@@ -845,10 +835,9 @@ static partial class Mixed
                                                 if (e1 < path.Length)
                                                 {
                                                     var p2 = e1 + 1;
-                                                    var e2 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p2);
-                                                    var s2 = path.Slice(p2, e2 - p2);
-                                                    if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s2, "x"u8))
+                                                    if (global::HyperRoute.Routing.Utf8Literal.IsSegment(path, p2, "x"u8))
                                                     {
+                                                        var e2 = p2 + 1;
                                                         if (e2 == path.Length)
                                                         {
                                                             allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r03/{slug}/x
@@ -873,10 +862,9 @@ static partial class Mixed
                                                 if (e1 < path.Length)
                                                 {
                                                     var p2 = e1 + 1;
-                                                    var e2 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p2);
-                                                    var s2 = path.Slice(p2, e2 - p2);
-                                                    if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s2, "x"u8))
+                                                    if (global::HyperRoute.Routing.Utf8Literal.IsSegment(path, p2, "x"u8))
                                                     {
+                                                        var e2 = p2 + 1;
                                                         if (e2 == path.Length)
                                                         {
                                                             allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r13/{slug}/x
@@ -949,10 +937,9 @@ static partial class Mixed
                                                 if (e1 < path.Length)
                                                 {
                                                     var p2 = e1 + 1;
-                                                    var e2 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p2);
-                                                    var s2 = path.Slice(p2, e2 - p2);
-                                                    if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s2, "x"u8))
+                                                    if (global::HyperRoute.Routing.Utf8Literal.IsSegment(path, p2, "x"u8))
                                                     {
+                                                        var e2 = p2 + 1;
                                                         if (e2 == path.Length)
                                                         {
                                                             allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r05/{slug}/x
@@ -977,10 +964,9 @@ static partial class Mixed
                                                 if (e1 < path.Length)
                                                 {
                                                     var p2 = e1 + 1;
-                                                    var e2 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p2);
-                                                    var s2 = path.Slice(p2, e2 - p2);
-                                                    if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s2, "x"u8))
+                                                    if (global::HyperRoute.Routing.Utf8Literal.IsSegment(path, p2, "x"u8))
                                                     {
+                                                        var e2 = p2 + 1;
                                                         if (e2 == path.Length)
                                                         {
                                                             allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r15/{slug}/x
@@ -1050,10 +1036,9 @@ static partial class Mixed
                                         if (e1 < path.Length)
                                         {
                                             var p2 = e1 + 1;
-                                            var e2 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p2);
-                                            var s2 = path.Slice(p2, e2 - p2);
-                                            if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s2, "x"u8))
+                                            if (global::HyperRoute.Routing.Utf8Literal.IsSegment(path, p2, "x"u8))
                                             {
+                                                var e2 = p2 + 1;
                                                 if (e2 == path.Length)
                                                 {
                                                     allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r07/{slug}/x
@@ -1097,10 +1082,9 @@ static partial class Mixed
                                         if (e1 < path.Length)
                                         {
                                             var p2 = e1 + 1;
-                                            var e2 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p2);
-                                            var s2 = path.Slice(p2, e2 - p2);
-                                            if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s2, "x"u8))
+                                            if (global::HyperRoute.Routing.Utf8Literal.IsSegment(path, p2, "x"u8))
                                             {
+                                                var e2 = p2 + 1;
                                                 if (e2 == path.Length)
                                                 {
                                                     allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r09/{slug}/x

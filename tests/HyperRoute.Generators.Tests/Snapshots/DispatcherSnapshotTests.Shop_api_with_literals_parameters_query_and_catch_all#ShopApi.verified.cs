@@ -375,10 +375,9 @@ partial class ShopApi
                                         if (e1 < path.Length)
                                         {
                                             var p2 = e1 + 1;
-                                            var e2 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p2);
-                                            var s2 = path.Slice(p2, e2 - p2);
-                                            if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s2, "posts"u8))
+                                            if (global::HyperRoute.Routing.Utf8Literal.IsSegment(path, p2, "posts"u8))
                                             {
+                                                var e2 = p2 + 5;
                                                 if (e2 == path.Length)
                                                 {
                                                     // GET /users/{name:alpha}/posts/{slug?} (without its optional segment)
@@ -472,10 +471,9 @@ partial class ShopApi
         // Routes with parameters: segment by segment from the left; e<n> is where segment n ends.
         if (path.Length > 1)
         {
-            var e0 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, 1);
-            var s0 = path.Slice(1, e0 - 1);
-            if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "orders"u8))
+            if (global::HyperRoute.Routing.Utf8Literal.IsSegment(path, 1, "orders"u8))
             {
+                var e0 = 7;
                 if (e0 < path.Length)
                 {
                     var p1 = e0 + 1;
@@ -530,10 +528,9 @@ partial class ShopApi
         // Routes with parameters: segment by segment from the left; e<n> is where segment n ends.
         if (path.Length > 1)
         {
-            var e0 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, 1);
-            var s0 = path.Slice(1, e0 - 1);
-            if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "users"u8))
+            if (global::HyperRoute.Routing.Utf8Literal.IsSegment(path, 1, "users"u8))
             {
+                var e0 = 6;
                 if (e0 < path.Length)
                 {
                     var p1 = e0 + 1;
@@ -638,10 +635,9 @@ partial class ShopApi
                                         if (e1 < path.Length)
                                         {
                                             var p2 = e1 + 1;
-                                            var e2 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p2);
-                                            var s2 = path.Slice(p2, e2 - p2);
-                                            if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s2, "posts"u8))
+                                            if (global::HyperRoute.Routing.Utf8Literal.IsSegment(path, p2, "posts"u8))
                                             {
+                                                var e2 = p2 + 5;
                                                 if (e2 == path.Length)
                                                 {
                                                     allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /users/{name:alpha}/posts/{slug?}

@@ -130,10 +130,9 @@ static partial class UploadApi
         // Routes with parameters: segment by segment from the left; e<n> is where segment n ends.
         if (path.Length > 1)
         {
-            var e0 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, 1);
-            var s0 = path.Slice(1, e0 - 1);
-            if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "upload"u8))
+            if (global::HyperRoute.Routing.Utf8Literal.IsSegment(path, 1, "upload"u8))
             {
+                var e0 = 7;
                 if (e0 < path.Length)
                 {
                     var p1 = e0 + 1;
@@ -196,10 +195,9 @@ static partial class UploadApi
         // Routes with parameters: segment by segment from the left; e<n> is where segment n ends.
         if (path.Length > 1)
         {
-            var e0 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, 1);
-            var s0 = path.Slice(1, e0 - 1);
-            if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "upload"u8))
+            if (global::HyperRoute.Routing.Utf8Literal.IsSegment(path, 1, "upload"u8))
             {
+                var e0 = 7;
                 if (e0 < path.Length)
                 {
                     var p1 = e0 + 1;

@@ -219,10 +219,9 @@ static partial class TenantApi
         // Routes with parameters: segment by segment from the left; e<n> is where segment n ends.
         if (path.Length > 1)
         {
-            var e0 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, 1);
-            var s0 = path.Slice(1, e0 - 1);
-            if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "tenants"u8))
+            if (global::HyperRoute.Routing.Utf8Literal.IsSegment(path, 1, "tenants"u8))
             {
+                var e0 = 8;
                 if (e0 < path.Length)
                 {
                     var p1 = e0 + 1;
@@ -286,10 +285,9 @@ static partial class TenantApi
         // Routes with parameters: segment by segment from the left; e<n> is where segment n ends.
         if (path.Length > 1)
         {
-            var e0 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, 1);
-            var s0 = path.Slice(1, e0 - 1);
-            if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(s0, "tenants"u8))
+            if (global::HyperRoute.Routing.Utf8Literal.IsSegment(path, 1, "tenants"u8))
             {
+                var e0 = 8;
                 if (e0 < path.Length)
                 {
                     var p1 = e0 + 1;

@@ -1,6 +1,7 @@
 using System;
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace HyperRoute.Routing;
 
@@ -114,15 +115,31 @@ public static class Utf8Literal
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool Matches32(ReadOnlySpan<byte> value, int offset, ReadOnlySpan<byte> literal)
     {
-        var expected = BinaryPrimitives.ReadUInt32LittleEndian(literal.Slice(offset));
+        var expected = LiteralWord32(literal, offset);
         return (BinaryPrimitives.ReadUInt32LittleEndian(value.Slice(offset)) | Letters32(expected)) == expected;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool Matches64(ReadOnlySpan<byte> value, int offset, ReadOnlySpan<byte> literal)
     {
-        var expected = BinaryPrimitives.ReadUInt64LittleEndian(literal.Slice(offset));
+        var expected = LiteralWord64(literal, offset);
         return (BinaryPrimitives.ReadUInt64LittleEndian(value.Slice(offset)) | Letters64(expected)) == expected;
+    }
+
+    // A word of the literal, little-endian. Read without Slice, so that the JIT folds it (and the mask computed from it) to
+    // a constant when the literal is a "..."u8 constant; the callers keep offset + size within the literal.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint LiteralWord32(ReadOnlySpan<byte> literal, int offset)
+    {
+        var word = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref MemoryMarshal.GetReference(literal), offset));
+        return BitConverter.IsLittleEndian ? word : BinaryPrimitives.ReverseEndianness(word);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong LiteralWord64(ReadOnlySpan<byte> literal, int offset)
+    {
+        var word = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref MemoryMarshal.GetReference(literal), offset));
+        return BitConverter.IsLittleEndian ? word : BinaryPrimitives.ReverseEndianness(word);
     }
 
     // 0x20 in each byte of a little-endian word that lies in 'a'..'z', with SWAR (no carry crosses a byte: the low seven

@@ -55,7 +55,7 @@ internal sealed partial class TreeEmitter
 
     // The literal a segment at this node must be, when it can be nothing else.
     private static string? LoneLiteral(TrieNode node)
-        => node.Parameters.Count == 0 && node.CatchAlls.Count == 0 && node.Literals.Entries.Skip(1).Any() is false && !node.Literals.IsEmpty
+        => node.Parameters.Count == 0 && node.CatchAlls.Count == 0 && node.Literals.Entries.Take(2).Count() == 1
             ? node.Literals.Entries.First().Key
             : null;
 }

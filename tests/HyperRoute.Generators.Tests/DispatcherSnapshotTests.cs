@@ -148,8 +148,11 @@ public sealed class DispatcherSnapshotTests : GeneratorTestBase
         var result = Generate("using HyperRoute;\n[Router]\npublic static partial class Wide\n{\n" + routes + "}\n");
 
         var source = SingleSource(result);
-        Assert.Contains("private static int MatchGetLiterals_1(global::System.ReadOnlySpan<byte> path)", source);
-        Assert.Contains("private static int MatchGetParameters_1(global::System.ReadOnlySpan<byte> s0)", source);
+        // The literal routes are told apart by words of the path, each run where it matched: no position method.
+        Assert.DoesNotContain("private static int MatchGetLiterals_", source);
+        Assert.Contains("// 17 routes of literals only: the length of the path, then one word of it tells them apart.", source);
+        // r{i} is found with where it ends, from the literals' lengths.
+        Assert.Contains("private static global::HyperRoute.Routing.LiteralSegment MatchGetParameters_1(global::System.ReadOnlySpan<byte> path, int start)", source);
         Assert.Contains("private static int AllowedMethods_1(global::System.ReadOnlySpan<byte> path)", source);
         // {id:int} is parsed once in the dispatch tree and once in the Allow tree, not once per literal.
         Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(source, "RoutePath.Int32SegmentEnd").Count);

@@ -100,8 +100,13 @@ internal sealed partial class TreeEmitter
             return;
         }
 
-        // A few literals are compared where the segment starts, with the '/' or the end after them: no scan for
-        // the segment's end, which only parameters need.
+        if (WriteLoneLiteral(group, start, previousEnd) || WriteSharedSegment(group, start, previousEnd))
+        {
+            return;
+        }
+
+        // A few literals beside other things are compared where the segment starts, with the '/' or the end after
+        // them: no scan for the segment's end, which only parameters need.
         var inPlace = !node.Literals.IsEmpty && node.Literals.Entries.Count() <= InPlaceLiterals;
         if (inPlace)
         {
@@ -241,8 +246,7 @@ internal sealed partial class TreeEmitter
                 continue;
             }
 
-            _writer.Line($"if ({AtLeast(path, start, length)} && {Literal}.EqualsLower({path}.Slice({start}, {length}), {CSharpLiterals.Utf8(key)})");
-            _writer.Line($"    && ({path}.Length == {end} || {path}[{end}] == (byte)'/'))");
+            _writer.Line($"if ({Literal}.IsSegment({path}, {start}, {CSharpLiterals.Utf8(key)}))");
             using (_writer.Braces())
             {
                 WriteNode(child, end, ended: $"{end} == {path}.Length", more: $"{end} < {path}.Length");

@@ -81,7 +81,11 @@ internal sealed partial class TreeEmitter
 
         _scope.Add((Span, path));
         var entries = tree.LiteralRoutes.Entries.ToList();
-        if (entries.Count > GeneratedMethods.SplitThreshold)
+        if (entries.Count > GeneratedMethods.SplitThreshold && !_leaves.IsAllowTree)
+        {
+            WriteWordLiterals(path, entries.Select(e => e.Key).ToList(), entries.Select(e => (IReadOnlyList<RouteLeaf>)e.Value).ToList());
+        }
+        else if (entries.Count > GeneratedMethods.SplitThreshold)
         {
             _writer.Line($"// {entries.Count} routes of literals only: which one the whole path is, then its route.");
             var selector = _names.Unique("route");

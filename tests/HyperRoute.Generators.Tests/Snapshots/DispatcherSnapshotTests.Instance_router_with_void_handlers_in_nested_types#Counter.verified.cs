@@ -305,20 +305,24 @@ partial class Host
             // Routes with parameters: segment by segment from the left; e<n> is where segment n ends.
             if (path.Length > 1)
             {
-                if (path.Length >= 5 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(1, 4), "hit/"u8))
+                if (global::HyperRoute.Routing.Utf8Literal.IsSegment(path, 1, "hit"u8))
                 {
-                    var p1 = 5;
-                    var e1 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p1);
-                    var s1 = path.Slice(p1, e1 - p1);
-                    // {by:long:range(1,100)}
-                    if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out long s1Int64) && s1Int64 is >= 1 and <= 100)
+                    var e0 = 4;
+                    if (e0 < path.Length)
                     {
-                        if (e1 == path.Length)
+                        var p1 = e0 + 1;
+                        var e1 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p1);
+                        var s1 = path.Slice(p1, e1 - p1);
+                        // {by:long:range(1,100)}
+                        if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out long s1Int64) && s1Int64 is >= 1 and <= 100)
                         {
-                            // POST /hit/{by:long:range(1,100)}
-                            long byArg = s1Int64;
-                            HitBy(byArg);
-                            return global::HyperRoute.RouteMatch.Handled(1);
+                            if (e1 == path.Length)
+                            {
+                                // POST /hit/{by:long:range(1,100)}
+                                long byArg = s1Int64;
+                                HitBy(byArg);
+                                return global::HyperRoute.RouteMatch.Handled(1);
+                            }
                         }
                     }
                 }
@@ -352,17 +356,21 @@ partial class Host
             // Routes with parameters: segment by segment from the left; e<n> is where segment n ends.
             if (path.Length > 1)
             {
-                if (path.Length >= 5 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(1, 4), "hit/"u8))
+                if (global::HyperRoute.Routing.Utf8Literal.IsSegment(path, 1, "hit"u8))
                 {
-                    var p1 = 5;
-                    var e1 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p1);
-                    var s1 = path.Slice(p1, e1 - p1);
-                    // {by:long:range(1,100)}
-                    if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out long s1Int64) && s1Int64 is >= 1 and <= 100)
+                    var e0 = 4;
+                    if (e0 < path.Length)
                     {
-                        if (e1 == path.Length)
+                        var p1 = e0 + 1;
+                        var e1 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p1);
+                        var s1 = path.Slice(p1, e1 - p1);
+                        // {by:long:range(1,100)}
+                        if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out long s1Int64) && s1Int64 is >= 1 and <= 100)
                         {
-                            allow |= global::HyperRoute.HttpMethods.Post; // POST /hit/{by:long:range(1,100)}
+                            if (e1 == path.Length)
+                            {
+                                allow |= global::HyperRoute.HttpMethods.Post; // POST /hit/{by:long:range(1,100)}
+                            }
                         }
                     }
                 }

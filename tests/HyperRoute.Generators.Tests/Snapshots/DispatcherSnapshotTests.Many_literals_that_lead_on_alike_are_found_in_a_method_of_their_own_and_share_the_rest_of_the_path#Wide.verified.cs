@@ -323,251 +323,162 @@ static partial class Wide
     private static global::HyperRoute.RouteMatch MatchGetLiterals(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
     {
         result = default;
-        // 17 routes of literals only: which one the whole path is, then its route.
-        var route = MatchGetLiterals_1(path);
-        if (route >= 0)
-        {
-            var found = MatchGetLiterals_2(route, out result);
-            if (found.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-            {
-                return found;
-            }
-        }
-
-        return global::HyperRoute.RouteMatch.NotFound;
-    }
-
-    /// <summary>Part of <see cref="MatchGetLiterals"/>: the position of path among 17 literals from "/r0" to "/r9", or -1.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static int MatchGetLiterals_1(global::System.ReadOnlySpan<byte> path)
-    {
+        // 17 routes of literals only: the length of the path, then one word of it tells them apart.
         switch (path.Length)
         {
             case 3:
-                switch (global::HyperRoute.Routing.Utf8Literal.Lower(path[2]))
                 {
-                    case (byte)'0':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(path, "/r0"u8))
-                        {
-                            return 0;
-                        }
-                        break;
-                    case (byte)'1':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(path, "/r1"u8))
-                        {
-                            return 1;
-                        }
-                        break;
-                    case (byte)'2':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(path, "/r2"u8))
-                        {
-                            return 9;
-                        }
-                        break;
-                    case (byte)'3':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(path, "/r3"u8))
-                        {
-                            return 10;
-                        }
-                        break;
-                    case (byte)'4':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(path, "/r4"u8))
-                        {
-                            return 11;
-                        }
-                        break;
-                    case (byte)'5':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(path, "/r5"u8))
-                        {
-                            return 12;
-                        }
-                        break;
-                    case (byte)'6':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(path, "/r6"u8))
-                        {
-                            return 13;
-                        }
-                        break;
-                    case (byte)'7':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(path, "/r7"u8))
-                        {
-                            return 14;
-                        }
-                        break;
-                    case (byte)'8':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(path, "/r8"u8))
-                        {
-                            return 15;
-                        }
-                        break;
-                    case (byte)'9':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(path, "/r9"u8))
-                        {
-                            return 16;
-                        }
-                        break;
-                }
-                break;
-            case 4:
-                switch (global::HyperRoute.Routing.Utf8Literal.Lower(path[3]))
-                {
-                    case (byte)'0':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(path, "/r10"u8))
-                        {
-                            return 2;
-                        }
-                        break;
-                    case (byte)'1':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(path, "/r11"u8))
-                        {
-                            return 3;
-                        }
-                        break;
-                    case (byte)'2':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(path, "/r12"u8))
-                        {
-                            return 4;
-                        }
-                        break;
-                    case (byte)'3':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(path, "/r13"u8))
-                        {
-                            return 5;
-                        }
-                        break;
-                    case (byte)'4':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(path, "/r14"u8))
-                        {
-                            return 6;
-                        }
-                        break;
-                    case (byte)'5':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(path, "/r15"u8))
-                        {
-                            return 7;
-                        }
-                        break;
-                    case (byte)'6':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(path, "/r16"u8))
-                        {
-                            return 8;
-                        }
-                        break;
-                }
-                break;
-        }
-
-        return -1;
-    }
-
-    /// <summary>Part of <see cref="MatchGetLiterals"/>: the routes that end here, by route.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.RouteMatch MatchGetLiterals_2(int route, out int result)
-    {
-        result = default;
-        switch (route)
-        {
-            case 0:
-                {
-                    // GET /r0
-                    result = L0();
-                    return global::HyperRoute.RouteMatch.Handled(0);
-                }
-            case 1:
-                {
-                    // GET /r1
-                    result = L1();
-                    return global::HyperRoute.RouteMatch.Handled(2);
-                }
-            case 2:
-                {
-                    // GET /r10
-                    result = L10();
-                    return global::HyperRoute.RouteMatch.Handled(20);
-                }
-            case 3:
-                {
-                    // GET /r11
-                    result = L11();
-                    return global::HyperRoute.RouteMatch.Handled(22);
+                    var w0 = path[0]; // byte 0
+                    var w1 = path[1]; // byte 1
+                    var w2 = path[2]; // byte 2
+                    switch (w2 | 0x20)
+                    {
+                        case (byte)'0': // "/r0"
+                            if (w0 == (byte)'/' && (w1 | 0x20) == (byte)'r' && w2 == (byte)'0')
+                            {
+                                // GET /r0
+                                result = L0();
+                                return global::HyperRoute.RouteMatch.Handled(0);
+                            }
+                            break;
+                        case (byte)'1': // "/r1"
+                            if (w0 == (byte)'/' && (w1 | 0x20) == (byte)'r' && w2 == (byte)'1')
+                            {
+                                // GET /r1
+                                result = L1();
+                                return global::HyperRoute.RouteMatch.Handled(2);
+                            }
+                            break;
+                        case (byte)'2': // "/r2"
+                            if (w0 == (byte)'/' && (w1 | 0x20) == (byte)'r' && w2 == (byte)'2')
+                            {
+                                // GET /r2
+                                result = L2();
+                                return global::HyperRoute.RouteMatch.Handled(4);
+                            }
+                            break;
+                        case (byte)'3': // "/r3"
+                            if (w0 == (byte)'/' && (w1 | 0x20) == (byte)'r' && w2 == (byte)'3')
+                            {
+                                // GET /r3
+                                result = L3();
+                                return global::HyperRoute.RouteMatch.Handled(6);
+                            }
+                            break;
+                        case (byte)'4': // "/r4"
+                            if (w0 == (byte)'/' && (w1 | 0x20) == (byte)'r' && w2 == (byte)'4')
+                            {
+                                // GET /r4
+                                result = L4();
+                                return global::HyperRoute.RouteMatch.Handled(8);
+                            }
+                            break;
+                        case (byte)'5': // "/r5"
+                            if (w0 == (byte)'/' && (w1 | 0x20) == (byte)'r' && w2 == (byte)'5')
+                            {
+                                // GET /r5
+                                result = L5();
+                                return global::HyperRoute.RouteMatch.Handled(10);
+                            }
+                            break;
+                        case (byte)'6': // "/r6"
+                            if (w0 == (byte)'/' && (w1 | 0x20) == (byte)'r' && w2 == (byte)'6')
+                            {
+                                // GET /r6
+                                result = L6();
+                                return global::HyperRoute.RouteMatch.Handled(12);
+                            }
+                            break;
+                        case (byte)'7': // "/r7"
+                            if (w0 == (byte)'/' && (w1 | 0x20) == (byte)'r' && w2 == (byte)'7')
+                            {
+                                // GET /r7
+                                result = L7();
+                                return global::HyperRoute.RouteMatch.Handled(14);
+                            }
+                            break;
+                        case (byte)'8': // "/r8"
+                            if (w0 == (byte)'/' && (w1 | 0x20) == (byte)'r' && w2 == (byte)'8')
+                            {
+                                // GET /r8
+                                result = L8();
+                                return global::HyperRoute.RouteMatch.Handled(16);
+                            }
+                            break;
+                        case (byte)'9': // "/r9"
+                            if (w0 == (byte)'/' && (w1 | 0x20) == (byte)'r' && w2 == (byte)'9')
+                            {
+                                // GET /r9
+                                result = L9();
+                                return global::HyperRoute.RouteMatch.Handled(18);
+                            }
+                            break;
+                    }
+                    break;
                 }
             case 4:
                 {
-                    // GET /r12
-                    result = L12();
-                    return global::HyperRoute.RouteMatch.Handled(24);
-                }
-            case 5:
-                {
-                    // GET /r13
-                    result = L13();
-                    return global::HyperRoute.RouteMatch.Handled(26);
-                }
-            case 6:
-                {
-                    // GET /r14
-                    result = L14();
-                    return global::HyperRoute.RouteMatch.Handled(28);
-                }
-            case 7:
-                {
-                    // GET /r15
-                    result = L15();
-                    return global::HyperRoute.RouteMatch.Handled(30);
-                }
-            case 8:
-                {
-                    // GET /r16
-                    result = L16();
-                    return global::HyperRoute.RouteMatch.Handled(32);
-                }
-            case 9:
-                {
-                    // GET /r2
-                    result = L2();
-                    return global::HyperRoute.RouteMatch.Handled(4);
-                }
-            case 10:
-                {
-                    // GET /r3
-                    result = L3();
-                    return global::HyperRoute.RouteMatch.Handled(6);
-                }
-            case 11:
-                {
-                    // GET /r4
-                    result = L4();
-                    return global::HyperRoute.RouteMatch.Handled(8);
-                }
-            case 12:
-                {
-                    // GET /r5
-                    result = L5();
-                    return global::HyperRoute.RouteMatch.Handled(10);
-                }
-            case 13:
-                {
-                    // GET /r6
-                    result = L6();
-                    return global::HyperRoute.RouteMatch.Handled(12);
-                }
-            case 14:
-                {
-                    // GET /r7
-                    result = L7();
-                    return global::HyperRoute.RouteMatch.Handled(14);
-                }
-            case 15:
-                {
-                    // GET /r8
-                    result = L8();
-                    return global::HyperRoute.RouteMatch.Handled(16);
-                }
-            case 16:
-                {
-                    // GET /r9
-                    result = L9();
-                    return global::HyperRoute.RouteMatch.Handled(18);
+                    var w0 = global::HyperRoute.Routing.Utf8Literal.HalfWord(path, 0); // bytes 0 to 3
+                    switch (w0 | 0x20202020U)
+                    {
+                        case 0x3031722FU: // "/r10"
+                            if ((w0 | 0x00002000U) == 0x3031722FU)
+                            {
+                                // GET /r10
+                                result = L10();
+                                return global::HyperRoute.RouteMatch.Handled(20);
+                            }
+                            break;
+                        case 0x3131722FU: // "/r11"
+                            if ((w0 | 0x00002000U) == 0x3131722FU)
+                            {
+                                // GET /r11
+                                result = L11();
+                                return global::HyperRoute.RouteMatch.Handled(22);
+                            }
+                            break;
+                        case 0x3231722FU: // "/r12"
+                            if ((w0 | 0x00002000U) == 0x3231722FU)
+                            {
+                                // GET /r12
+                                result = L12();
+                                return global::HyperRoute.RouteMatch.Handled(24);
+                            }
+                            break;
+                        case 0x3331722FU: // "/r13"
+                            if ((w0 | 0x00002000U) == 0x3331722FU)
+                            {
+                                // GET /r13
+                                result = L13();
+                                return global::HyperRoute.RouteMatch.Handled(26);
+                            }
+                            break;
+                        case 0x3431722FU: // "/r14"
+                            if ((w0 | 0x00002000U) == 0x3431722FU)
+                            {
+                                // GET /r14
+                                result = L14();
+                                return global::HyperRoute.RouteMatch.Handled(28);
+                            }
+                            break;
+                        case 0x3531722FU: // "/r15"
+                            if ((w0 | 0x00002000U) == 0x3531722FU)
+                            {
+                                // GET /r15
+                                result = L15();
+                                return global::HyperRoute.RouteMatch.Handled(30);
+                            }
+                            break;
+                        case 0x3631722FU: // "/r16"
+                            if ((w0 | 0x00002000U) == 0x3631722FU)
+                            {
+                                // GET /r16
+                                result = L16();
+                                return global::HyperRoute.RouteMatch.Handled(32);
+                            }
+                            break;
+                    }
+                    break;
                 }
         }
 
@@ -584,11 +495,11 @@ static partial class Wide
         // Routes with parameters: segment by segment from the left; e<n> is where segment n ends.
         if (path.Length > 1)
         {
-            var e0 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, 1);
-            var s0 = path.Slice(1, e0 - 1);
-            // 17 literals that lead on alike: which one s0 is, then the rest of the path once for all of them
-            var k0 = MatchGetParameters_1(s0);
-            if (k0 >= 0)
+            // 17 literals that lead on alike: which one segment 0 is (k0) and where it ends, then the rest of the path once for all of them
+            var found0 = MatchGetParameters_1(path, 1);
+            var e0 = found0.End;
+            var k0 = found0.Position;
+            if (e0 >= 0)
             {
                 if (e0 < path.Length)
                 {
@@ -614,127 +525,133 @@ static partial class Wide
         return global::HyperRoute.RouteMatch.NotFound;
     }
 
-    /// <summary>Part of <see cref="MatchGetParameters"/>: the position of s0 among 17 literals from "r0" to "r9", or -1.</summary>
+    /// <summary>Part of <see cref="MatchGetParameters"/>: which of 17 literals from "r0" to "r9" the segment of path at start is, and where it ends.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static int MatchGetParameters_1(global::System.ReadOnlySpan<byte> s0)
+    private static global::HyperRoute.Routing.LiteralSegment MatchGetParameters_1(global::System.ReadOnlySpan<byte> path, int start)
     {
-        switch (s0.Length)
+        var rest = path.Slice(start);
+        // The segment ends at the first of the literals' lengths where the path ends or a '/' follows.
+        if (rest.Length == 2 || (rest.Length > 2 && rest[2] == (byte)'/'))
         {
-            case 2:
-                switch (global::HyperRoute.Routing.Utf8Literal.Lower(s0[1]))
-                {
-                    case (byte)'0':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(s0, "r0"u8))
-                        {
-                            return 0;
-                        }
-                        break;
-                    case (byte)'1':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(s0, "r1"u8))
-                        {
-                            return 1;
-                        }
-                        break;
-                    case (byte)'2':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(s0, "r2"u8))
-                        {
-                            return 9;
-                        }
-                        break;
-                    case (byte)'3':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(s0, "r3"u8))
-                        {
-                            return 10;
-                        }
-                        break;
-                    case (byte)'4':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(s0, "r4"u8))
-                        {
-                            return 11;
-                        }
-                        break;
-                    case (byte)'5':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(s0, "r5"u8))
-                        {
-                            return 12;
-                        }
-                        break;
-                    case (byte)'6':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(s0, "r6"u8))
-                        {
-                            return 13;
-                        }
-                        break;
-                    case (byte)'7':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(s0, "r7"u8))
-                        {
-                            return 14;
-                        }
-                        break;
-                    case (byte)'8':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(s0, "r8"u8))
-                        {
-                            return 15;
-                        }
-                        break;
-                    case (byte)'9':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(s0, "r9"u8))
-                        {
-                            return 16;
-                        }
-                        break;
-                }
-                break;
-            case 3:
-                switch (global::HyperRoute.Routing.Utf8Literal.Lower(s0[2]))
-                {
-                    case (byte)'0':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(s0, "r10"u8))
-                        {
-                            return 2;
-                        }
-                        break;
-                    case (byte)'1':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(s0, "r11"u8))
-                        {
-                            return 3;
-                        }
-                        break;
-                    case (byte)'2':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(s0, "r12"u8))
-                        {
-                            return 4;
-                        }
-                        break;
-                    case (byte)'3':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(s0, "r13"u8))
-                        {
-                            return 5;
-                        }
-                        break;
-                    case (byte)'4':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(s0, "r14"u8))
-                        {
-                            return 6;
-                        }
-                        break;
-                    case (byte)'5':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(s0, "r15"u8))
-                        {
-                            return 7;
-                        }
-                        break;
-                    case (byte)'6':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(s0, "r16"u8))
-                        {
-                            return 8;
-                        }
-                        break;
-                }
-                break;
+            var w0 = rest[0]; // byte 0
+            var w1 = rest[1]; // byte 1
+            switch (w1 | 0x20)
+            {
+                case (byte)'0': // "r0"
+                    if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'0')
+                    {
+                        return new global::HyperRoute.Routing.LiteralSegment(0, start + 2);
+                    }
+                    break;
+                case (byte)'1': // "r1"
+                    if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'1')
+                    {
+                        return new global::HyperRoute.Routing.LiteralSegment(1, start + 2);
+                    }
+                    break;
+                case (byte)'2': // "r2"
+                    if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'2')
+                    {
+                        return new global::HyperRoute.Routing.LiteralSegment(9, start + 2);
+                    }
+                    break;
+                case (byte)'3': // "r3"
+                    if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'3')
+                    {
+                        return new global::HyperRoute.Routing.LiteralSegment(10, start + 2);
+                    }
+                    break;
+                case (byte)'4': // "r4"
+                    if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'4')
+                    {
+                        return new global::HyperRoute.Routing.LiteralSegment(11, start + 2);
+                    }
+                    break;
+                case (byte)'5': // "r5"
+                    if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'5')
+                    {
+                        return new global::HyperRoute.Routing.LiteralSegment(12, start + 2);
+                    }
+                    break;
+                case (byte)'6': // "r6"
+                    if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'6')
+                    {
+                        return new global::HyperRoute.Routing.LiteralSegment(13, start + 2);
+                    }
+                    break;
+                case (byte)'7': // "r7"
+                    if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'7')
+                    {
+                        return new global::HyperRoute.Routing.LiteralSegment(14, start + 2);
+                    }
+                    break;
+                case (byte)'8': // "r8"
+                    if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'8')
+                    {
+                        return new global::HyperRoute.Routing.LiteralSegment(15, start + 2);
+                    }
+                    break;
+                case (byte)'9': // "r9"
+                    if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'9')
+                    {
+                        return new global::HyperRoute.Routing.LiteralSegment(16, start + 2);
+                    }
+                    break;
+            }
+        }
+        else if (rest.Length == 3 || (rest.Length > 3 && rest[3] == (byte)'/'))
+        {
+            var w0 = rest[0]; // byte 0
+            var w1 = rest[1]; // byte 1
+            var w2 = rest[2]; // byte 2
+            switch (w2 | 0x20)
+            {
+                case (byte)'0': // "r10"
+                    if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'1' && w2 == (byte)'0')
+                    {
+                        return new global::HyperRoute.Routing.LiteralSegment(2, start + 3);
+                    }
+                    break;
+                case (byte)'1': // "r11"
+                    if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'1' && w2 == (byte)'1')
+                    {
+                        return new global::HyperRoute.Routing.LiteralSegment(3, start + 3);
+                    }
+                    break;
+                case (byte)'2': // "r12"
+                    if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'1' && w2 == (byte)'2')
+                    {
+                        return new global::HyperRoute.Routing.LiteralSegment(4, start + 3);
+                    }
+                    break;
+                case (byte)'3': // "r13"
+                    if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'1' && w2 == (byte)'3')
+                    {
+                        return new global::HyperRoute.Routing.LiteralSegment(5, start + 3);
+                    }
+                    break;
+                case (byte)'4': // "r14"
+                    if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'1' && w2 == (byte)'4')
+                    {
+                        return new global::HyperRoute.Routing.LiteralSegment(6, start + 3);
+                    }
+                    break;
+                case (byte)'5': // "r15"
+                    if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'1' && w2 == (byte)'5')
+                    {
+                        return new global::HyperRoute.Routing.LiteralSegment(7, start + 3);
+                    }
+                    break;
+                case (byte)'6': // "r16"
+                    if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'1' && w2 == (byte)'6')
+                    {
+                        return new global::HyperRoute.Routing.LiteralSegment(8, start + 3);
+                    }
+                    break;
+            }
         }
 
-        return -1;
+        return global::HyperRoute.Routing.LiteralSegment.None;
     }
 
     /// <summary>Part of <see cref="MatchGetParameters"/>: the routes that end here, by k0.</summary>
@@ -884,11 +801,11 @@ static partial class Wide
         // Routes with parameters: segment by segment from the left; e<n> is where segment n ends.
         if (path.Length > 1)
         {
-            var e0 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, 1);
-            var s0 = path.Slice(1, e0 - 1);
-            // 17 literals that lead on alike: which one s0 is, then the rest of the path once for all of them
-            var k0 = AllowedMethods_2(s0);
-            if (k0 >= 0)
+            // 17 literals that lead on alike: which one segment 0 is (k0) and where it ends, then the rest of the path once for all of them
+            var found0 = AllowedMethods_2(path, 1);
+            var e0 = found0.End;
+            var k0 = found0.Position;
+            if (e0 >= 0)
             {
                 if (e0 < path.Length)
                 {
@@ -918,242 +835,256 @@ static partial class Wide
         switch (path.Length)
         {
             case 3:
-                switch (global::HyperRoute.Routing.Utf8Literal.Lower(path[2]))
                 {
-                    case (byte)'0':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(path, "/r0"u8))
-                        {
-                            return 0;
-                        }
-                        break;
-                    case (byte)'1':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(path, "/r1"u8))
-                        {
-                            return 1;
-                        }
-                        break;
-                    case (byte)'2':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(path, "/r2"u8))
-                        {
-                            return 9;
-                        }
-                        break;
-                    case (byte)'3':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(path, "/r3"u8))
-                        {
-                            return 10;
-                        }
-                        break;
-                    case (byte)'4':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(path, "/r4"u8))
-                        {
-                            return 11;
-                        }
-                        break;
-                    case (byte)'5':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(path, "/r5"u8))
-                        {
-                            return 12;
-                        }
-                        break;
-                    case (byte)'6':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(path, "/r6"u8))
-                        {
-                            return 13;
-                        }
-                        break;
-                    case (byte)'7':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(path, "/r7"u8))
-                        {
-                            return 14;
-                        }
-                        break;
-                    case (byte)'8':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(path, "/r8"u8))
-                        {
-                            return 15;
-                        }
-                        break;
-                    case (byte)'9':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(path, "/r9"u8))
-                        {
-                            return 16;
-                        }
-                        break;
+                    var w0 = path[0]; // byte 0
+                    var w1 = path[1]; // byte 1
+                    var w2 = path[2]; // byte 2
+                    switch (w2 | 0x20)
+                    {
+                        case (byte)'0': // "/r0"
+                            if (w0 == (byte)'/' && (w1 | 0x20) == (byte)'r' && w2 == (byte)'0')
+                            {
+                                return 0;
+                            }
+                            break;
+                        case (byte)'1': // "/r1"
+                            if (w0 == (byte)'/' && (w1 | 0x20) == (byte)'r' && w2 == (byte)'1')
+                            {
+                                return 1;
+                            }
+                            break;
+                        case (byte)'2': // "/r2"
+                            if (w0 == (byte)'/' && (w1 | 0x20) == (byte)'r' && w2 == (byte)'2')
+                            {
+                                return 9;
+                            }
+                            break;
+                        case (byte)'3': // "/r3"
+                            if (w0 == (byte)'/' && (w1 | 0x20) == (byte)'r' && w2 == (byte)'3')
+                            {
+                                return 10;
+                            }
+                            break;
+                        case (byte)'4': // "/r4"
+                            if (w0 == (byte)'/' && (w1 | 0x20) == (byte)'r' && w2 == (byte)'4')
+                            {
+                                return 11;
+                            }
+                            break;
+                        case (byte)'5': // "/r5"
+                            if (w0 == (byte)'/' && (w1 | 0x20) == (byte)'r' && w2 == (byte)'5')
+                            {
+                                return 12;
+                            }
+                            break;
+                        case (byte)'6': // "/r6"
+                            if (w0 == (byte)'/' && (w1 | 0x20) == (byte)'r' && w2 == (byte)'6')
+                            {
+                                return 13;
+                            }
+                            break;
+                        case (byte)'7': // "/r7"
+                            if (w0 == (byte)'/' && (w1 | 0x20) == (byte)'r' && w2 == (byte)'7')
+                            {
+                                return 14;
+                            }
+                            break;
+                        case (byte)'8': // "/r8"
+                            if (w0 == (byte)'/' && (w1 | 0x20) == (byte)'r' && w2 == (byte)'8')
+                            {
+                                return 15;
+                            }
+                            break;
+                        case (byte)'9': // "/r9"
+                            if (w0 == (byte)'/' && (w1 | 0x20) == (byte)'r' && w2 == (byte)'9')
+                            {
+                                return 16;
+                            }
+                            break;
+                    }
+                    break;
                 }
-                break;
             case 4:
-                switch (global::HyperRoute.Routing.Utf8Literal.Lower(path[3]))
                 {
-                    case (byte)'0':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(path, "/r10"u8))
-                        {
-                            return 2;
-                        }
-                        break;
-                    case (byte)'1':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(path, "/r11"u8))
-                        {
-                            return 3;
-                        }
-                        break;
-                    case (byte)'2':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(path, "/r12"u8))
-                        {
-                            return 4;
-                        }
-                        break;
-                    case (byte)'3':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(path, "/r13"u8))
-                        {
-                            return 5;
-                        }
-                        break;
-                    case (byte)'4':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(path, "/r14"u8))
-                        {
-                            return 6;
-                        }
-                        break;
-                    case (byte)'5':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(path, "/r15"u8))
-                        {
-                            return 7;
-                        }
-                        break;
-                    case (byte)'6':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(path, "/r16"u8))
-                        {
-                            return 8;
-                        }
-                        break;
+                    var w0 = global::HyperRoute.Routing.Utf8Literal.HalfWord(path, 0); // bytes 0 to 3
+                    switch (w0 | 0x20202020U)
+                    {
+                        case 0x3031722FU: // "/r10"
+                            if ((w0 | 0x00002000U) == 0x3031722FU)
+                            {
+                                return 2;
+                            }
+                            break;
+                        case 0x3131722FU: // "/r11"
+                            if ((w0 | 0x00002000U) == 0x3131722FU)
+                            {
+                                return 3;
+                            }
+                            break;
+                        case 0x3231722FU: // "/r12"
+                            if ((w0 | 0x00002000U) == 0x3231722FU)
+                            {
+                                return 4;
+                            }
+                            break;
+                        case 0x3331722FU: // "/r13"
+                            if ((w0 | 0x00002000U) == 0x3331722FU)
+                            {
+                                return 5;
+                            }
+                            break;
+                        case 0x3431722FU: // "/r14"
+                            if ((w0 | 0x00002000U) == 0x3431722FU)
+                            {
+                                return 6;
+                            }
+                            break;
+                        case 0x3531722FU: // "/r15"
+                            if ((w0 | 0x00002000U) == 0x3531722FU)
+                            {
+                                return 7;
+                            }
+                            break;
+                        case 0x3631722FU: // "/r16"
+                            if ((w0 | 0x00002000U) == 0x3631722FU)
+                            {
+                                return 8;
+                            }
+                            break;
+                    }
+                    break;
                 }
-                break;
         }
 
         return -1;
     }
 
-    /// <summary>Part of <see cref="AllowedMethods"/>: the position of s0 among 17 literals from "r0" to "r9", or -1.</summary>
+    /// <summary>Part of <see cref="AllowedMethods"/>: which of 17 literals from "r0" to "r9" the segment of path at start is, and where it ends.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static int AllowedMethods_2(global::System.ReadOnlySpan<byte> s0)
+    private static global::HyperRoute.Routing.LiteralSegment AllowedMethods_2(global::System.ReadOnlySpan<byte> path, int start)
     {
-        switch (s0.Length)
+        var rest = path.Slice(start);
+        // The segment ends at the first of the literals' lengths where the path ends or a '/' follows.
+        if (rest.Length == 2 || (rest.Length > 2 && rest[2] == (byte)'/'))
         {
-            case 2:
-                switch (global::HyperRoute.Routing.Utf8Literal.Lower(s0[1]))
-                {
-                    case (byte)'0':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(s0, "r0"u8))
-                        {
-                            return 0;
-                        }
-                        break;
-                    case (byte)'1':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(s0, "r1"u8))
-                        {
-                            return 1;
-                        }
-                        break;
-                    case (byte)'2':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(s0, "r2"u8))
-                        {
-                            return 9;
-                        }
-                        break;
-                    case (byte)'3':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(s0, "r3"u8))
-                        {
-                            return 10;
-                        }
-                        break;
-                    case (byte)'4':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(s0, "r4"u8))
-                        {
-                            return 11;
-                        }
-                        break;
-                    case (byte)'5':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(s0, "r5"u8))
-                        {
-                            return 12;
-                        }
-                        break;
-                    case (byte)'6':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(s0, "r6"u8))
-                        {
-                            return 13;
-                        }
-                        break;
-                    case (byte)'7':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(s0, "r7"u8))
-                        {
-                            return 14;
-                        }
-                        break;
-                    case (byte)'8':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(s0, "r8"u8))
-                        {
-                            return 15;
-                        }
-                        break;
-                    case (byte)'9':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(s0, "r9"u8))
-                        {
-                            return 16;
-                        }
-                        break;
-                }
-                break;
-            case 3:
-                switch (global::HyperRoute.Routing.Utf8Literal.Lower(s0[2]))
-                {
-                    case (byte)'0':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(s0, "r10"u8))
-                        {
-                            return 2;
-                        }
-                        break;
-                    case (byte)'1':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(s0, "r11"u8))
-                        {
-                            return 3;
-                        }
-                        break;
-                    case (byte)'2':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(s0, "r12"u8))
-                        {
-                            return 4;
-                        }
-                        break;
-                    case (byte)'3':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(s0, "r13"u8))
-                        {
-                            return 5;
-                        }
-                        break;
-                    case (byte)'4':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(s0, "r14"u8))
-                        {
-                            return 6;
-                        }
-                        break;
-                    case (byte)'5':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(s0, "r15"u8))
-                        {
-                            return 7;
-                        }
-                        break;
-                    case (byte)'6':
-                        if (global::HyperRoute.Routing.Utf8Literal.EqualsLowerOutOfLine(s0, "r16"u8))
-                        {
-                            return 8;
-                        }
-                        break;
-                }
-                break;
+            var w0 = rest[0]; // byte 0
+            var w1 = rest[1]; // byte 1
+            switch (w1 | 0x20)
+            {
+                case (byte)'0': // "r0"
+                    if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'0')
+                    {
+                        return new global::HyperRoute.Routing.LiteralSegment(0, start + 2);
+                    }
+                    break;
+                case (byte)'1': // "r1"
+                    if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'1')
+                    {
+                        return new global::HyperRoute.Routing.LiteralSegment(1, start + 2);
+                    }
+                    break;
+                case (byte)'2': // "r2"
+                    if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'2')
+                    {
+                        return new global::HyperRoute.Routing.LiteralSegment(9, start + 2);
+                    }
+                    break;
+                case (byte)'3': // "r3"
+                    if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'3')
+                    {
+                        return new global::HyperRoute.Routing.LiteralSegment(10, start + 2);
+                    }
+                    break;
+                case (byte)'4': // "r4"
+                    if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'4')
+                    {
+                        return new global::HyperRoute.Routing.LiteralSegment(11, start + 2);
+                    }
+                    break;
+                case (byte)'5': // "r5"
+                    if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'5')
+                    {
+                        return new global::HyperRoute.Routing.LiteralSegment(12, start + 2);
+                    }
+                    break;
+                case (byte)'6': // "r6"
+                    if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'6')
+                    {
+                        return new global::HyperRoute.Routing.LiteralSegment(13, start + 2);
+                    }
+                    break;
+                case (byte)'7': // "r7"
+                    if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'7')
+                    {
+                        return new global::HyperRoute.Routing.LiteralSegment(14, start + 2);
+                    }
+                    break;
+                case (byte)'8': // "r8"
+                    if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'8')
+                    {
+                        return new global::HyperRoute.Routing.LiteralSegment(15, start + 2);
+                    }
+                    break;
+                case (byte)'9': // "r9"
+                    if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'9')
+                    {
+                        return new global::HyperRoute.Routing.LiteralSegment(16, start + 2);
+                    }
+                    break;
+            }
+        }
+        else if (rest.Length == 3 || (rest.Length > 3 && rest[3] == (byte)'/'))
+        {
+            var w0 = rest[0]; // byte 0
+            var w1 = rest[1]; // byte 1
+            var w2 = rest[2]; // byte 2
+            switch (w2 | 0x20)
+            {
+                case (byte)'0': // "r10"
+                    if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'1' && w2 == (byte)'0')
+                    {
+                        return new global::HyperRoute.Routing.LiteralSegment(2, start + 3);
+                    }
+                    break;
+                case (byte)'1': // "r11"
+                    if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'1' && w2 == (byte)'1')
+                    {
+                        return new global::HyperRoute.Routing.LiteralSegment(3, start + 3);
+                    }
+                    break;
+                case (byte)'2': // "r12"
+                    if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'1' && w2 == (byte)'2')
+                    {
+                        return new global::HyperRoute.Routing.LiteralSegment(4, start + 3);
+                    }
+                    break;
+                case (byte)'3': // "r13"
+                    if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'1' && w2 == (byte)'3')
+                    {
+                        return new global::HyperRoute.Routing.LiteralSegment(5, start + 3);
+                    }
+                    break;
+                case (byte)'4': // "r14"
+                    if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'1' && w2 == (byte)'4')
+                    {
+                        return new global::HyperRoute.Routing.LiteralSegment(6, start + 3);
+                    }
+                    break;
+                case (byte)'5': // "r15"
+                    if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'1' && w2 == (byte)'5')
+                    {
+                        return new global::HyperRoute.Routing.LiteralSegment(7, start + 3);
+                    }
+                    break;
+                case (byte)'6': // "r16"
+                    if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'1' && w2 == (byte)'6')
+                    {
+                        return new global::HyperRoute.Routing.LiteralSegment(8, start + 3);
+                    }
+                    break;
+            }
         }
 
-        return -1;
+        return global::HyperRoute.Routing.LiteralSegment.None;
     }
 }

@@ -275,12 +275,16 @@ static partial class Mixed
                                                 if (e1 < path.Length)
                                                 {
                                                     var p2 = e1 + 1;
-                                                    if (path.Length == p2 + 1 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(p2, 1), "x"u8))
+                                                    if (global::HyperRoute.Routing.Utf8Literal.IsSegment(path, p2, "x"u8))
                                                     {
-                                                        // GET /r01/{slug}/x
-                                                        global::System.ReadOnlySpan<byte> slugArg = s1;
-                                                        result = P1(slugArg);
-                                                        return global::HyperRoute.RouteMatch.Handled(1);
+                                                        var e2 = p2 + 1;
+                                                        if (e2 == path.Length)
+                                                        {
+                                                            // GET /r01/{slug}/x
+                                                            global::System.ReadOnlySpan<byte> slugArg = s1;
+                                                            result = P1(slugArg);
+                                                            return global::HyperRoute.RouteMatch.Handled(1);
+                                                        }
                                                     }
                                                 }
                                             }
@@ -301,12 +305,16 @@ static partial class Mixed
                                                 if (e1 < path.Length)
                                                 {
                                                     var p2 = e1 + 1;
-                                                    if (path.Length == p2 + 1 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(p2, 1), "x"u8))
+                                                    if (global::HyperRoute.Routing.Utf8Literal.IsSegment(path, p2, "x"u8))
                                                     {
-                                                        // GET /r11/{slug}/x
-                                                        global::System.ReadOnlySpan<byte> slugArg = s1;
-                                                        result = P11(slugArg);
-                                                        return global::HyperRoute.RouteMatch.Handled(11);
+                                                        var e2 = p2 + 1;
+                                                        if (e2 == path.Length)
+                                                        {
+                                                            // GET /r11/{slug}/x
+                                                            global::System.ReadOnlySpan<byte> slugArg = s1;
+                                                            result = P11(slugArg);
+                                                            return global::HyperRoute.RouteMatch.Handled(11);
+                                                        }
                                                     }
                                                 }
                                             }
@@ -381,12 +389,16 @@ static partial class Mixed
                                                 if (e1 < path.Length)
                                                 {
                                                     var p2 = e1 + 1;
-                                                    if (path.Length == p2 + 1 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(p2, 1), "x"u8))
+                                                    if (global::HyperRoute.Routing.Utf8Literal.IsSegment(path, p2, "x"u8))
                                                     {
-                                                        // GET /r03/{slug}/x
-                                                        global::System.ReadOnlySpan<byte> slugArg = s1;
-                                                        result = P3(slugArg);
-                                                        return global::HyperRoute.RouteMatch.Handled(3);
+                                                        var e2 = p2 + 1;
+                                                        if (e2 == path.Length)
+                                                        {
+                                                            // GET /r03/{slug}/x
+                                                            global::System.ReadOnlySpan<byte> slugArg = s1;
+                                                            result = P3(slugArg);
+                                                            return global::HyperRoute.RouteMatch.Handled(3);
+                                                        }
                                                     }
                                                 }
                                             }
@@ -407,12 +419,16 @@ static partial class Mixed
                                                 if (e1 < path.Length)
                                                 {
                                                     var p2 = e1 + 1;
-                                                    if (path.Length == p2 + 1 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(p2, 1), "x"u8))
+                                                    if (global::HyperRoute.Routing.Utf8Literal.IsSegment(path, p2, "x"u8))
                                                     {
-                                                        // GET /r13/{slug}/x
-                                                        global::System.ReadOnlySpan<byte> slugArg = s1;
-                                                        result = P13(slugArg);
-                                                        return global::HyperRoute.RouteMatch.Handled(13);
+                                                        var e2 = p2 + 1;
+                                                        if (e2 == path.Length)
+                                                        {
+                                                            // GET /r13/{slug}/x
+                                                            global::System.ReadOnlySpan<byte> slugArg = s1;
+                                                            result = P13(slugArg);
+                                                            return global::HyperRoute.RouteMatch.Handled(13);
+                                                        }
                                                     }
                                                 }
                                             }
@@ -487,12 +503,16 @@ static partial class Mixed
                                                 if (e1 < path.Length)
                                                 {
                                                     var p2 = e1 + 1;
-                                                    if (path.Length == p2 + 1 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(p2, 1), "x"u8))
+                                                    if (global::HyperRoute.Routing.Utf8Literal.IsSegment(path, p2, "x"u8))
                                                     {
-                                                        // GET /r05/{slug}/x
-                                                        global::System.ReadOnlySpan<byte> slugArg = s1;
-                                                        result = P5(slugArg);
-                                                        return global::HyperRoute.RouteMatch.Handled(5);
+                                                        var e2 = p2 + 1;
+                                                        if (e2 == path.Length)
+                                                        {
+                                                            // GET /r05/{slug}/x
+                                                            global::System.ReadOnlySpan<byte> slugArg = s1;
+                                                            result = P5(slugArg);
+                                                            return global::HyperRoute.RouteMatch.Handled(5);
+                                                        }
                                                     }
                                                 }
                                             }
@@ -513,12 +533,16 @@ static partial class Mixed
                                                 if (e1 < path.Length)
                                                 {
                                                     var p2 = e1 + 1;
-                                                    if (path.Length == p2 + 1 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(p2, 1), "x"u8))
+                                                    if (global::HyperRoute.Routing.Utf8Literal.IsSegment(path, p2, "x"u8))
                                                     {
-                                                        // GET /r15/{slug}/x
-                                                        global::System.ReadOnlySpan<byte> slugArg = s1;
-                                                        result = P15(slugArg);
-                                                        return global::HyperRoute.RouteMatch.Handled(15);
+                                                        var e2 = p2 + 1;
+                                                        if (e2 == path.Length)
+                                                        {
+                                                            // GET /r15/{slug}/x
+                                                            global::System.ReadOnlySpan<byte> slugArg = s1;
+                                                            result = P15(slugArg);
+                                                            return global::HyperRoute.RouteMatch.Handled(15);
+                                                        }
                                                     }
                                                 }
                                             }
@@ -590,12 +614,16 @@ static partial class Mixed
                                         if (e1 < path.Length)
                                         {
                                             var p2 = e1 + 1;
-                                            if (path.Length == p2 + 1 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(p2, 1), "x"u8))
+                                            if (global::HyperRoute.Routing.Utf8Literal.IsSegment(path, p2, "x"u8))
                                             {
-                                                // GET /r07/{slug}/x
-                                                global::System.ReadOnlySpan<byte> slugArg = s1;
-                                                result = P7(slugArg);
-                                                return global::HyperRoute.RouteMatch.Handled(7);
+                                                var e2 = p2 + 1;
+                                                if (e2 == path.Length)
+                                                {
+                                                    // GET /r07/{slug}/x
+                                                    global::System.ReadOnlySpan<byte> slugArg = s1;
+                                                    result = P7(slugArg);
+                                                    return global::HyperRoute.RouteMatch.Handled(7);
+                                                }
                                             }
                                         }
                                     }
@@ -638,12 +666,16 @@ static partial class Mixed
                                         if (e1 < path.Length)
                                         {
                                             var p2 = e1 + 1;
-                                            if (path.Length == p2 + 1 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(p2, 1), "x"u8))
+                                            if (global::HyperRoute.Routing.Utf8Literal.IsSegment(path, p2, "x"u8))
                                             {
-                                                // GET /r09/{slug}/x
-                                                global::System.ReadOnlySpan<byte> slugArg = s1;
-                                                result = P9(slugArg);
-                                                return global::HyperRoute.RouteMatch.Handled(9);
+                                                var e2 = p2 + 1;
+                                                if (e2 == path.Length)
+                                                {
+                                                    // GET /r09/{slug}/x
+                                                    global::System.ReadOnlySpan<byte> slugArg = s1;
+                                                    result = P9(slugArg);
+                                                    return global::HyperRoute.RouteMatch.Handled(9);
+                                                }
                                             }
                                         }
                                     }
@@ -749,9 +781,13 @@ static partial class Mixed
                                                 if (e1 < path.Length)
                                                 {
                                                     var p2 = e1 + 1;
-                                                    if (path.Length == p2 + 1 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(p2, 1), "x"u8))
+                                                    if (global::HyperRoute.Routing.Utf8Literal.IsSegment(path, p2, "x"u8))
                                                     {
-                                                        allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r01/{slug}/x
+                                                        var e2 = p2 + 1;
+                                                        if (e2 == path.Length)
+                                                        {
+                                                            allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r01/{slug}/x
+                                                        }
                                                     }
                                                 }
                                             }
@@ -772,9 +808,13 @@ static partial class Mixed
                                                 if (e1 < path.Length)
                                                 {
                                                     var p2 = e1 + 1;
-                                                    if (path.Length == p2 + 1 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(p2, 1), "x"u8))
+                                                    if (global::HyperRoute.Routing.Utf8Literal.IsSegment(path, p2, "x"u8))
                                                     {
-                                                        allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r11/{slug}/x
+                                                        var e2 = p2 + 1;
+                                                        if (e2 == path.Length)
+                                                        {
+                                                            allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r11/{slug}/x
+                                                        }
                                                     }
                                                 }
                                             }
@@ -843,9 +883,13 @@ static partial class Mixed
                                                 if (e1 < path.Length)
                                                 {
                                                     var p2 = e1 + 1;
-                                                    if (path.Length == p2 + 1 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(p2, 1), "x"u8))
+                                                    if (global::HyperRoute.Routing.Utf8Literal.IsSegment(path, p2, "x"u8))
                                                     {
-                                                        allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r03/{slug}/x
+                                                        var e2 = p2 + 1;
+                                                        if (e2 == path.Length)
+                                                        {
+                                                            allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r03/{slug}/x
+                                                        }
                                                     }
                                                 }
                                             }
@@ -866,9 +910,13 @@ static partial class Mixed
                                                 if (e1 < path.Length)
                                                 {
                                                     var p2 = e1 + 1;
-                                                    if (path.Length == p2 + 1 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(p2, 1), "x"u8))
+                                                    if (global::HyperRoute.Routing.Utf8Literal.IsSegment(path, p2, "x"u8))
                                                     {
-                                                        allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r13/{slug}/x
+                                                        var e2 = p2 + 1;
+                                                        if (e2 == path.Length)
+                                                        {
+                                                            allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r13/{slug}/x
+                                                        }
                                                     }
                                                 }
                                             }
@@ -937,9 +985,13 @@ static partial class Mixed
                                                 if (e1 < path.Length)
                                                 {
                                                     var p2 = e1 + 1;
-                                                    if (path.Length == p2 + 1 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(p2, 1), "x"u8))
+                                                    if (global::HyperRoute.Routing.Utf8Literal.IsSegment(path, p2, "x"u8))
                                                     {
-                                                        allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r05/{slug}/x
+                                                        var e2 = p2 + 1;
+                                                        if (e2 == path.Length)
+                                                        {
+                                                            allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r05/{slug}/x
+                                                        }
                                                     }
                                                 }
                                             }
@@ -960,9 +1012,13 @@ static partial class Mixed
                                                 if (e1 < path.Length)
                                                 {
                                                     var p2 = e1 + 1;
-                                                    if (path.Length == p2 + 1 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(p2, 1), "x"u8))
+                                                    if (global::HyperRoute.Routing.Utf8Literal.IsSegment(path, p2, "x"u8))
                                                     {
-                                                        allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r15/{slug}/x
+                                                        var e2 = p2 + 1;
+                                                        if (e2 == path.Length)
+                                                        {
+                                                            allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r15/{slug}/x
+                                                        }
                                                     }
                                                 }
                                             }
@@ -1028,9 +1084,13 @@ static partial class Mixed
                                         if (e1 < path.Length)
                                         {
                                             var p2 = e1 + 1;
-                                            if (path.Length == p2 + 1 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(p2, 1), "x"u8))
+                                            if (global::HyperRoute.Routing.Utf8Literal.IsSegment(path, p2, "x"u8))
                                             {
-                                                allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r07/{slug}/x
+                                                var e2 = p2 + 1;
+                                                if (e2 == path.Length)
+                                                {
+                                                    allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r07/{slug}/x
+                                                }
                                             }
                                         }
                                     }
@@ -1070,9 +1130,13 @@ static partial class Mixed
                                         if (e1 < path.Length)
                                         {
                                             var p2 = e1 + 1;
-                                            if (path.Length == p2 + 1 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(p2, 1), "x"u8))
+                                            if (global::HyperRoute.Routing.Utf8Literal.IsSegment(path, p2, "x"u8))
                                             {
-                                                allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r09/{slug}/x
+                                                var e2 = p2 + 1;
+                                                if (e2 == path.Length)
+                                                {
+                                                    allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r09/{slug}/x
+                                                }
                                             }
                                         }
                                     }

@@ -413,8 +413,7 @@ partial class ShopApi
             switch (path[1] | 0x20) // the first byte, letters in lower case
             {
                 case (byte)'f':
-                    if (path.Length >= 6 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(1, 5), "files"u8)
-                        && (path.Length == 6 || path[6] == (byte)'/'))
+                    if (global::HyperRoute.Routing.Utf8Literal.IsSegment(path, 1, "files"u8))
                     {
                         if (6 == path.Length)
                         {
@@ -470,10 +469,10 @@ partial class ShopApi
                             if (e1 < path.Length)
                             {
                                 var p2 = e1 + 1;
-                                if (path.Length - p2 >= 5 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(p2, 5), "posts"u8)
-                                    && (path.Length == p2 + 5 || path[p2 + 5] == (byte)'/'))
+                                if (global::HyperRoute.Routing.Utf8Literal.IsSegment(path, p2, "posts"u8))
                                 {
-                                    if (p2 + 5 == path.Length)
+                                    var e2 = p2 + 5;
+                                    if (e2 == path.Length)
                                     {
                                         // GET /users/{name:alpha}/posts/{slug?} (without its optional segment)
                                         global::System.ReadOnlySpan<byte> nameArg = s1;
@@ -483,7 +482,7 @@ partial class ShopApi
                                     }
                                     else
                                     {
-                                        var p3 = p2 + 6;
+                                        var p3 = e2 + 1;
                                         var e3 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p3);
                                         var s3 = path.Slice(p3, e3 - p3);
                                         // {slug?}
@@ -541,20 +540,24 @@ partial class ShopApi
         // Routes with parameters: segment by segment from the left; e<n> is where segment n ends.
         if (path.Length > 1)
         {
-            if (path.Length >= 8 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(1, 7), "orders/"u8))
+            if (global::HyperRoute.Routing.Utf8Literal.IsSegment(path, 1, "orders"u8))
             {
-                var p1 = 8;
-                var e1 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p1);
-                var s1 = path.Slice(p1, e1 - p1);
-                // {id:guid}
-                if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out global::System.Guid s1Guid))
+                var e0 = 7;
+                if (e0 < path.Length)
                 {
-                    if (e1 == path.Length)
+                    var p1 = e0 + 1;
+                    var e1 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p1);
+                    var s1 = path.Slice(p1, e1 - p1);
+                    // {id:guid}
+                    if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out global::System.Guid s1Guid))
                     {
-                        // HEAD /orders/{id:guid}
-                        global::System.Guid idArg = s1Guid;
-                        result = Order(idArg);
-                        return global::HyperRoute.RouteMatch.Handled(9);
+                        if (e1 == path.Length)
+                        {
+                            // HEAD /orders/{id:guid}
+                            global::System.Guid idArg = s1Guid;
+                            result = Order(idArg);
+                            return global::HyperRoute.RouteMatch.Handled(9);
+                        }
                     }
                 }
             }
@@ -594,23 +597,27 @@ partial class ShopApi
         // Routes with parameters: segment by segment from the left; e<n> is where segment n ends.
         if (path.Length > 1)
         {
-            if (path.Length >= 7 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(1, 6), "users/"u8))
+            if (global::HyperRoute.Routing.Utf8Literal.IsSegment(path, 1, "users"u8))
             {
-                var p1 = 7;
-                var e1 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p1);
-                var s1 = path.Slice(p1, e1 - p1);
-                // {id:int:min(1)}
-                if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32) && s1Int32 >= 1)
+                var e0 = 6;
+                if (e0 < path.Length)
                 {
-                    if (e1 == path.Length)
+                    var p1 = e0 + 1;
+                    var e1 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p1);
+                    var s1 = path.Slice(p1, e1 - p1);
+                    // {id:int:min(1)}
+                    if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32) && s1Int32 >= 1)
                     {
-                        // DELETE /users/{id:int:min(1)}
-                        if (!global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out long idArg))
+                        if (e1 == path.Length)
                         {
-                            return global::HyperRoute.RouteMatch.BadRequest(4, global::HyperRoute.RouteProblem.InvalidRouteValue, 0 /* id */);
+                            // DELETE /users/{id:int:min(1)}
+                            if (!global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out long idArg))
+                            {
+                                return global::HyperRoute.RouteMatch.BadRequest(4, global::HyperRoute.RouteProblem.InvalidRouteValue, 0 /* id */);
+                            }
+                            result = DeleteUser(idArg);
+                            return global::HyperRoute.RouteMatch.Handled(4);
                         }
-                        result = DeleteUser(idArg);
-                        return global::HyperRoute.RouteMatch.Handled(4);
                     }
                 }
             }
@@ -654,8 +661,7 @@ partial class ShopApi
             switch (path[1] | 0x20) // the first byte, letters in lower case
             {
                 case (byte)'f':
-                    if (path.Length >= 6 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(1, 5), "files"u8)
-                        && (path.Length == 6 || path[6] == (byte)'/'))
+                    if (global::HyperRoute.Routing.Utf8Literal.IsSegment(path, 1, "files"u8))
                     {
                         if (6 == path.Length)
                         {
@@ -708,16 +714,16 @@ partial class ShopApi
                             if (e1 < path.Length)
                             {
                                 var p2 = e1 + 1;
-                                if (path.Length - p2 >= 5 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(p2, 5), "posts"u8)
-                                    && (path.Length == p2 + 5 || path[p2 + 5] == (byte)'/'))
+                                if (global::HyperRoute.Routing.Utf8Literal.IsSegment(path, p2, "posts"u8))
                                 {
-                                    if (p2 + 5 == path.Length)
+                                    var e2 = p2 + 5;
+                                    if (e2 == path.Length)
                                     {
                                         allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /users/{name:alpha}/posts/{slug?}
                                     }
                                     else
                                     {
-                                        var p3 = p2 + 6;
+                                        var p3 = e2 + 1;
                                         var e3 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p3);
                                         var s3 = path.Slice(p3, e3 - p3);
                                         // {slug?}

@@ -169,20 +169,24 @@ static partial class UploadApi
         // Routes with parameters: segment by segment from the left; e<n> is where segment n ends.
         if (path.Length > 1)
         {
-            if (path.Length >= 8 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(1, 7), "upload/"u8))
+            if (global::HyperRoute.Routing.Utf8Literal.IsSegment(path, 1, "upload"u8))
             {
-                var p1 = 8;
-                var e1 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p1);
-                var s1 = path.Slice(p1, e1 - p1);
-                // {name}
-                if (!s1.IsEmpty && global::HyperRoute.Routing.RoutePath.IsDecoded(s1, decoded))
+                var e0 = 7;
+                if (e0 < path.Length)
                 {
-                    if (e1 == path.Length)
+                    var p1 = e0 + 1;
+                    var e1 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p1);
+                    var s1 = path.Slice(p1, e1 - p1);
+                    // {name}
+                    if (!s1.IsEmpty && global::HyperRoute.Routing.RoutePath.IsDecoded(s1, decoded))
                     {
-                        // POST /upload/{name}
-                        global::System.ReadOnlySpan<byte> nameArg = s1;
-                        Upload(nameArg, exchange.Request.Body, exchange.Response);
-                        return global::HyperRoute.RouteMatch.Handled(0);
+                        if (e1 == path.Length)
+                        {
+                            // POST /upload/{name}
+                            global::System.ReadOnlySpan<byte> nameArg = s1;
+                            Upload(nameArg, exchange.Request.Body, exchange.Response);
+                            return global::HyperRoute.RouteMatch.Handled(0);
+                        }
                     }
                 }
             }
@@ -230,17 +234,21 @@ static partial class UploadApi
         // Routes with parameters: segment by segment from the left; e<n> is where segment n ends.
         if (path.Length > 1)
         {
-            if (path.Length >= 8 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(1, 7), "upload/"u8))
+            if (global::HyperRoute.Routing.Utf8Literal.IsSegment(path, 1, "upload"u8))
             {
-                var p1 = 8;
-                var e1 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p1);
-                var s1 = path.Slice(p1, e1 - p1);
-                // {name}
-                if (!s1.IsEmpty)
+                var e0 = 7;
+                if (e0 < path.Length)
                 {
-                    if (e1 == path.Length)
+                    var p1 = e0 + 1;
+                    var e1 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p1);
+                    var s1 = path.Slice(p1, e1 - p1);
+                    // {name}
+                    if (!s1.IsEmpty)
                     {
-                        allow |= global::HyperRoute.HttpMethods.Post; // POST /upload/{name}
+                        if (e1 == path.Length)
+                        {
+                            allow |= global::HyperRoute.HttpMethods.Post; // POST /upload/{name}
+                        }
                     }
                 }
             }

@@ -258,35 +258,39 @@ static partial class TenantApi
         // Routes with parameters: segment by segment from the left; e<n> is where segment n ends.
         if (path.Length > 1)
         {
-            if (path.Length >= 9 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(1, 8), "tenants/"u8))
+            if (global::HyperRoute.Routing.Utf8Literal.IsSegment(path, 1, "tenants"u8))
             {
-                var p1 = 9;
-                // {id:int}, parsed from where the segment starts
-                var e1 = global::HyperRoute.Routing.RoutePath.Int32SegmentEnd(path, p1, out int s1Int32);
-                if (e1 >= 0)
+                var e0 = 8;
+                if (e0 < path.Length)
                 {
-                    var s1 = path.Slice(p1, e1 - p1);
-                    if (e1 == path.Length)
+                    var p1 = e0 + 1;
+                    // {id:int}, parsed from where the segment starts
+                    var e1 = global::HyperRoute.Routing.RoutePath.Int32SegmentEnd(path, p1, out int s1Int32);
+                    if (e1 >= 0)
                     {
-                        // GET /tenants/{id:int}
-                        int idArg = s1Int32;
-                        // [Header("X-Tenant")] tenant
-                        if (!exchange.Request.TryGetHeader(0 /* X-Tenant */, out var tenantValue))
+                        var s1 = path.Slice(p1, e1 - p1);
+                        if (e1 == path.Length)
                         {
-                            return global::HyperRoute.RouteMatch.BadRequest(0, global::HyperRoute.RouteProblem.MissingHeader, 1 /* tenant */);
+                            // GET /tenants/{id:int}
+                            int idArg = s1Int32;
+                            // [Header("X-Tenant")] tenant
+                            if (!exchange.Request.TryGetHeader(0 /* X-Tenant */, out var tenantValue))
+                            {
+                                return global::HyperRoute.RouteMatch.BadRequest(0, global::HyperRoute.RouteProblem.MissingHeader, 1 /* tenant */);
+                            }
+                            global::System.ReadOnlySpan<byte> tenantArg = tenantValue;
+                            // [Header("X-Request-Id")] requestId
+                            if (!exchange.Request.TryGetHeader(1 /* X-Request-Id */, out var requestIdValue))
+                            {
+                                return global::HyperRoute.RouteMatch.BadRequest(0, global::HyperRoute.RouteProblem.MissingHeader, 2 /* requestId */);
+                            }
+                            if (!global::HyperRoute.Routing.Utf8Parse.TryParse(requestIdValue, out long requestIdArg))
+                            {
+                                return global::HyperRoute.RouteMatch.BadRequest(0, global::HyperRoute.RouteProblem.InvalidHeaderValue, 2 /* requestId */);
+                            }
+                            GetTenant(idArg, tenantArg, requestIdArg, exchange.Response);
+                            return global::HyperRoute.RouteMatch.Handled(0);
                         }
-                        global::System.ReadOnlySpan<byte> tenantArg = tenantValue;
-                        // [Header("X-Request-Id")] requestId
-                        if (!exchange.Request.TryGetHeader(1 /* X-Request-Id */, out var requestIdValue))
-                        {
-                            return global::HyperRoute.RouteMatch.BadRequest(0, global::HyperRoute.RouteProblem.MissingHeader, 2 /* requestId */);
-                        }
-                        if (!global::HyperRoute.Routing.Utf8Parse.TryParse(requestIdValue, out long requestIdArg))
-                        {
-                            return global::HyperRoute.RouteMatch.BadRequest(0, global::HyperRoute.RouteProblem.InvalidHeaderValue, 2 /* requestId */);
-                        }
-                        GetTenant(idArg, tenantArg, requestIdArg, exchange.Response);
-                        return global::HyperRoute.RouteMatch.Handled(0);
                     }
                 }
             }
@@ -320,17 +324,21 @@ static partial class TenantApi
         // Routes with parameters: segment by segment from the left; e<n> is where segment n ends.
         if (path.Length > 1)
         {
-            if (path.Length >= 9 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(1, 8), "tenants/"u8))
+            if (global::HyperRoute.Routing.Utf8Literal.IsSegment(path, 1, "tenants"u8))
             {
-                var p1 = 9;
-                // {id:int}, parsed from where the segment starts
-                var e1 = global::HyperRoute.Routing.RoutePath.Int32SegmentEnd(path, p1, out int s1Int32);
-                if (e1 >= 0)
+                var e0 = 8;
+                if (e0 < path.Length)
                 {
-                    var s1 = path.Slice(p1, e1 - p1);
-                    if (e1 == path.Length)
+                    var p1 = e0 + 1;
+                    // {id:int}, parsed from where the segment starts
+                    var e1 = global::HyperRoute.Routing.RoutePath.Int32SegmentEnd(path, p1, out int s1Int32);
+                    if (e1 >= 0)
                     {
-                        allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /tenants/{id:int}
+                        var s1 = path.Slice(p1, e1 - p1);
+                        if (e1 == path.Length)
+                        {
+                            allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /tenants/{id:int}
+                        }
                     }
                 }
             }

@@ -273,20 +273,24 @@ static partial class TextApi
         // Routes with parameters: segment by segment from the left; e<n> is where segment n ends.
         if (path.Length > 1)
         {
-            if (path.Length >= 7 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(1, 6), "hello/"u8))
+            if (global::HyperRoute.Routing.Utf8Literal.IsSegment(path, 1, "hello"u8))
             {
-                var p1 = 7;
-                var e1 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p1);
-                var s1 = path.Slice(p1, e1 - p1);
-                // {name}
-                if (!s1.IsEmpty && global::HyperRoute.Routing.RoutePath.IsDecoded(s1, decoded))
+                var e0 = 6;
+                if (e0 < path.Length)
                 {
-                    if (e1 == path.Length)
+                    var p1 = e0 + 1;
+                    var e1 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p1);
+                    var s1 = path.Slice(p1, e1 - p1);
+                    // {name}
+                    if (!s1.IsEmpty && global::HyperRoute.Routing.RoutePath.IsDecoded(s1, decoded))
                     {
-                        // GET /hello/{name}
-                        string nameArg = global::System.Text.Encoding.UTF8.GetString(s1);
-                        result = Hello(nameArg);
-                        return global::HyperRoute.RouteMatch.Handled(0);
+                        if (e1 == path.Length)
+                        {
+                            // GET /hello/{name}
+                            string nameArg = global::System.Text.Encoding.UTF8.GetString(s1);
+                            result = Hello(nameArg);
+                            return global::HyperRoute.RouteMatch.Handled(0);
+                        }
                     }
                 }
             }
@@ -346,17 +350,21 @@ static partial class TextApi
         // Routes with parameters: segment by segment from the left; e<n> is where segment n ends.
         if (path.Length > 1)
         {
-            if (path.Length >= 7 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(1, 6), "hello/"u8))
+            if (global::HyperRoute.Routing.Utf8Literal.IsSegment(path, 1, "hello"u8))
             {
-                var p1 = 7;
-                var e1 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p1);
-                var s1 = path.Slice(p1, e1 - p1);
-                // {name}
-                if (!s1.IsEmpty)
+                var e0 = 6;
+                if (e0 < path.Length)
                 {
-                    if (e1 == path.Length)
+                    var p1 = e0 + 1;
+                    var e1 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p1);
+                    var s1 = path.Slice(p1, e1 - p1);
+                    // {name}
+                    if (!s1.IsEmpty)
                     {
-                        allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /hello/{name}
+                        if (e1 == path.Length)
+                        {
+                            allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /hello/{name}
+                        }
                     }
                 }
             }

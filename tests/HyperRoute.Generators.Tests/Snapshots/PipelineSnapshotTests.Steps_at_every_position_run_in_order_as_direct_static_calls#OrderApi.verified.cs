@@ -233,70 +233,74 @@ static partial class OrderApi
         // Routes with parameters: segment by segment from the left; e<n> is where segment n ends.
         if (path.Length > 1)
         {
-            if (path.Length >= 8 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(1, 7), "orders/"u8))
+            if (global::HyperRoute.Routing.Utf8Literal.IsSegment(path, 1, "orders"u8))
             {
-                var p1 = 8;
-                // {id:int}, parsed from where the segment starts
-                var e1 = global::HyperRoute.Routing.RoutePath.Int32SegmentEnd(path, p1, out int s1Int32);
-                if (e1 >= 0)
+                var e0 = 7;
+                if (e0 < path.Length)
                 {
-                    var s1 = path.Slice(p1, e1 - p1);
-                    if (e1 == path.Length)
+                    var p1 = e0 + 1;
+                    // {id:int}, parsed from where the segment starts
+                    var e1 = global::HyperRoute.Routing.RoutePath.Int32SegmentEnd(path, p1, out int s1Int32);
+                    if (e1 >= 0)
                     {
-                        // POST /orders/{id:int}
-                        // source side, route level: [Validate<TenantOpen>]
-                        var tenantOpenVerdict = global::Shop.TenantOpen.Validate(exchange.Request);
-                        if (!tenantOpenVerdict.IsValid)
+                        var s1 = path.Slice(p1, e1 - p1);
+                        if (e1 == path.Length)
                         {
-                            global::HyperRoute.Http.ProblemJson.Write(exchange.Response, tenantOpenVerdict.Status, tenantOpenVerdict.Field, tenantOpenVerdict.Reason);
-                            return global::HyperRoute.RouteMatch.Rejected(0); // TenantOpen refused the request: the problem is written
+                            // POST /orders/{id:int}
+                            // source side, route level: [Validate<TenantOpen>]
+                            var tenantOpenVerdict = global::Shop.TenantOpen.Validate(exchange.Request);
+                            if (!tenantOpenVerdict.IsValid)
+                            {
+                                global::HyperRoute.Http.ProblemJson.Write(exchange.Response, tenantOpenVerdict.Status, tenantOpenVerdict.Field, tenantOpenVerdict.Reason);
+                                return global::HyperRoute.RouteMatch.Rejected(0); // TenantOpen refused the request: the problem is written
+                            }
+                            int idArg = s1Int32;
+                            // [Validate<PositiveId>] id
+                            var positiveIdVerdict = global::Shop.PositiveId.Validate(in idArg);
+                            if (!positiveIdVerdict.IsValid)
+                            {
+                                global::HyperRoute.Http.ProblemJson.Write(exchange.Response, positiveIdVerdict.Status, positiveIdVerdict.Field.IsEmpty ? "id"u8 : positiveIdVerdict.Field, positiveIdVerdict.Reason);
+                                return global::HyperRoute.RouteMatch.Rejected(0, 0 /* id */); // PositiveId refused the request: the problem is written
+                            }
+                            // [Transform<Clamp>] id
+                            global::Shop.Clamp.Transform(ref idArg);
+                            // [Body] order: the body read as JSON
+                            var orderProblem = global::HyperRoute.Http.HttpBody.ReadJson(exchange.Request, s_json_Shop_Order, 4096, out var orderRead);
+                            if (orderProblem != global::HyperRoute.Http.BodyProblem.None)
+                            {
+                                global::HyperRoute.Http.ProblemJson.Write(exchange.Response, global::HyperRoute.Http.HttpBody.StatusCode(orderProblem), "order"u8, global::HyperRoute.Http.HttpBody.Detail(orderProblem));
+                                return global::HyperRoute.RouteMatch.Rejected(0, 1 /* order */); // missing, not JSON, too large or malformed: the problem is written
+                            }
+                            global::Shop.Order orderArg = orderRead!;
+                            // [Validate<QuantityInRange>] order
+                            var quantityInRangeVerdict = global::Shop.QuantityInRange.Validate(in orderArg);
+                            if (!quantityInRangeVerdict.IsValid)
+                            {
+                                global::HyperRoute.Http.ProblemJson.Write(exchange.Response, quantityInRangeVerdict.Status, quantityInRangeVerdict.Field.IsEmpty ? "order"u8 : quantityInRangeVerdict.Field, quantityInRangeVerdict.Reason);
+                                return global::HyperRoute.RouteMatch.Rejected(0, 1 /* order */); // QuantityInRange refused the request: the problem is written
+                            }
+                            // [Header("X-Note")] note
+                            if (!exchange.Request.TryGetHeader(0 /* X-Note */, out var noteValue))
+                            {
+                                return global::HyperRoute.RouteMatch.BadRequest(0, global::HyperRoute.RouteProblem.MissingHeader, 2 /* note */);
+                            }
+                            global::System.ReadOnlySpan<byte> noteArg = noteValue;
+                            // [Transform<Trim>] note
+                            global::Shop.Trim.Transform(ref noteArg);
+                            // [Validate<NotEmpty>] note
+                            var notEmptyVerdict = global::Shop.NotEmpty.Validate(in noteArg);
+                            if (!notEmptyVerdict.IsValid)
+                            {
+                                global::HyperRoute.Http.ProblemJson.Write(exchange.Response, notEmptyVerdict.Status, notEmptyVerdict.Field.IsEmpty ? "note"u8 : notEmptyVerdict.Field, notEmptyVerdict.Reason);
+                                return global::HyperRoute.RouteMatch.Rejected(0, 2 /* note */); // NotEmpty refused the request: the problem is written
+                            }
+                            PutOrder(idArg, orderArg, noteArg, exchange.Response);
+                            // on the way out, router level: [Transform<ServerHeader>]
+                            global::Shop.ServerHeader.Transform(exchange.Request, exchange.Response);
+                            // on the way out, route level: [Transform<NoStore>]
+                            global::Shop.NoStore.Transform(exchange.Request, exchange.Response);
+                            return global::HyperRoute.RouteMatch.Handled(0);
                         }
-                        int idArg = s1Int32;
-                        // [Validate<PositiveId>] id
-                        var positiveIdVerdict = global::Shop.PositiveId.Validate(in idArg);
-                        if (!positiveIdVerdict.IsValid)
-                        {
-                            global::HyperRoute.Http.ProblemJson.Write(exchange.Response, positiveIdVerdict.Status, positiveIdVerdict.Field.IsEmpty ? "id"u8 : positiveIdVerdict.Field, positiveIdVerdict.Reason);
-                            return global::HyperRoute.RouteMatch.Rejected(0, 0 /* id */); // PositiveId refused the request: the problem is written
-                        }
-                        // [Transform<Clamp>] id
-                        global::Shop.Clamp.Transform(ref idArg);
-                        // [Body] order: the body read as JSON
-                        var orderProblem = global::HyperRoute.Http.HttpBody.ReadJson(exchange.Request, s_json_Shop_Order, 4096, out var orderRead);
-                        if (orderProblem != global::HyperRoute.Http.BodyProblem.None)
-                        {
-                            global::HyperRoute.Http.ProblemJson.Write(exchange.Response, global::HyperRoute.Http.HttpBody.StatusCode(orderProblem), "order"u8, global::HyperRoute.Http.HttpBody.Detail(orderProblem));
-                            return global::HyperRoute.RouteMatch.Rejected(0, 1 /* order */); // missing, not JSON, too large or malformed: the problem is written
-                        }
-                        global::Shop.Order orderArg = orderRead!;
-                        // [Validate<QuantityInRange>] order
-                        var quantityInRangeVerdict = global::Shop.QuantityInRange.Validate(in orderArg);
-                        if (!quantityInRangeVerdict.IsValid)
-                        {
-                            global::HyperRoute.Http.ProblemJson.Write(exchange.Response, quantityInRangeVerdict.Status, quantityInRangeVerdict.Field.IsEmpty ? "order"u8 : quantityInRangeVerdict.Field, quantityInRangeVerdict.Reason);
-                            return global::HyperRoute.RouteMatch.Rejected(0, 1 /* order */); // QuantityInRange refused the request: the problem is written
-                        }
-                        // [Header("X-Note")] note
-                        if (!exchange.Request.TryGetHeader(0 /* X-Note */, out var noteValue))
-                        {
-                            return global::HyperRoute.RouteMatch.BadRequest(0, global::HyperRoute.RouteProblem.MissingHeader, 2 /* note */);
-                        }
-                        global::System.ReadOnlySpan<byte> noteArg = noteValue;
-                        // [Transform<Trim>] note
-                        global::Shop.Trim.Transform(ref noteArg);
-                        // [Validate<NotEmpty>] note
-                        var notEmptyVerdict = global::Shop.NotEmpty.Validate(in noteArg);
-                        if (!notEmptyVerdict.IsValid)
-                        {
-                            global::HyperRoute.Http.ProblemJson.Write(exchange.Response, notEmptyVerdict.Status, notEmptyVerdict.Field.IsEmpty ? "note"u8 : notEmptyVerdict.Field, notEmptyVerdict.Reason);
-                            return global::HyperRoute.RouteMatch.Rejected(0, 2 /* note */); // NotEmpty refused the request: the problem is written
-                        }
-                        PutOrder(idArg, orderArg, noteArg, exchange.Response);
-                        // on the way out, router level: [Transform<ServerHeader>]
-                        global::Shop.ServerHeader.Transform(exchange.Request, exchange.Response);
-                        // on the way out, route level: [Transform<NoStore>]
-                        global::Shop.NoStore.Transform(exchange.Request, exchange.Response);
-                        return global::HyperRoute.RouteMatch.Handled(0);
                     }
                 }
             }
@@ -324,17 +328,21 @@ static partial class OrderApi
         // Routes with parameters: segment by segment from the left; e<n> is where segment n ends.
         if (path.Length > 1)
         {
-            if (path.Length >= 8 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(1, 7), "orders/"u8))
+            if (global::HyperRoute.Routing.Utf8Literal.IsSegment(path, 1, "orders"u8))
             {
-                var p1 = 8;
-                // {id:int}, parsed from where the segment starts
-                var e1 = global::HyperRoute.Routing.RoutePath.Int32SegmentEnd(path, p1, out int s1Int32);
-                if (e1 >= 0)
+                var e0 = 7;
+                if (e0 < path.Length)
                 {
-                    var s1 = path.Slice(p1, e1 - p1);
-                    if (e1 == path.Length)
+                    var p1 = e0 + 1;
+                    // {id:int}, parsed from where the segment starts
+                    var e1 = global::HyperRoute.Routing.RoutePath.Int32SegmentEnd(path, p1, out int s1Int32);
+                    if (e1 >= 0)
                     {
-                        allow |= global::HyperRoute.HttpMethods.Post; // POST /orders/{id:int}
+                        var s1 = path.Slice(p1, e1 - p1);
+                        if (e1 == path.Length)
+                        {
+                            allow |= global::HyperRoute.HttpMethods.Post; // POST /orders/{id:int}
+                        }
                     }
                 }
             }

@@ -270,6 +270,12 @@ internal static class DispatcherEmitter
         var methods = new GeneratedMethods("AllowedMethods", "static ", null, writer.IndentLevel);
         writer.Line("/// <summary>The methods whose routes match <paramref name=\"path\"/>: the <c>Allow</c> header of a 405.</summary>");
         writer.Line(GeneratedCode);
+        if (plan.Router.Routes.Count <= GeneratedMethods.SplitThreshold)
+        {
+            // Small enough to run in the frame of the second pass, which answers most 404s with it.
+            writer.Line(AggressiveInlining);
+        }
+
         writer.Line($"private static global::HyperRoute.HttpMethods AllowedMethods({Span} path)");
         using (writer.Braces())
         {

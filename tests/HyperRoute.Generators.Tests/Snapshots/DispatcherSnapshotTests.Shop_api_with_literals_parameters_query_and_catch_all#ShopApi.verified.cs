@@ -628,6 +628,7 @@ partial class ShopApi
 
     /// <summary>The methods whose routes match <paramref name="path"/>: the <c>Allow</c> header of a 405.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static global::HyperRoute.HttpMethods AllowedMethods(global::System.ReadOnlySpan<byte> path)
     {
         var allow = global::HyperRoute.HttpMethods.None;

@@ -43,7 +43,7 @@ public sealed class InPlaceLiteralTests
     [InlineData("/docsx")]
     [InlineData("/docs.x/a")]
     [InlineData("/")]
-    [InlineData("/x/users/1")]
+    [InlineData("/y/users/1")]
     public void A_segment_that_only_starts_like_a_literal_is_not_found(string path)
     {
         Assert.Equal(RouteOutcome.NotFound, Send("GET", path, out _).Outcome);
@@ -55,6 +55,19 @@ public sealed class InPlaceLiteralTests
     [InlineData("/docs/guide/index", "DocsIndex", "section=guide")]
     [InlineData("/docs/guide/other", "Docs", "path=guide/other")]
     public void A_literal_where_routes_end_matches_at_the_end_of_the_path_or_before_a_slash(string path, string handler, string arguments)
+    {
+        Assert.True(Send("GET", path, out var call).IsHandled);
+        Assert.Equal(new Call(handler, arguments), call);
+    }
+
+    [Theory]
+    [InlineData("/x/1/ALPHA", "XAlpha", "id=1")]
+    [InlineData("/x/1/beta/", "XBeta", "id=1")]
+    [InlineData("/x/1/alphax", "XRest", "id=1 rest=alphax")]
+    [InlineData("/x/1/gamma", "XRest", "id=1 rest=gamma")]
+    [InlineData("/x/1/beta/more", "XRest", "id=1 rest=beta/more")]
+    [InlineData("/x/1//", "XRest", "id=1 rest=")] // an empty segment where the literals are: the catch-all takes it
+    public void Below_a_parameter_the_first_byte_picks_the_literal_and_the_catch_all_takes_the_rest(string path, string handler, string arguments)
     {
         Assert.True(Send("GET", path, out var call).IsHandled);
         Assert.Equal(new Call(handler, arguments), call);

@@ -238,7 +238,8 @@ public static partial class WideApi
 
 /// <summary>
 /// A router with few literals at each position, which the generated code compares in place (see
-/// <c>InPlaceLiteralTests</c>): two of them start with the same byte, one has routes that end at it.
+/// <c>InPlaceLiteralTests</c>): two of them start with the same byte, one has routes that end at it, and after
+/// <c>/x/{id}</c> literals and a catch-all share a segment that may be empty.
 /// </summary>
 [Router]
 public static partial class InPlaceApi
@@ -257,4 +258,13 @@ public static partial class InPlaceApi
 
     [Route("GET /docs/{section}/index")]
     public static Call DocsIndex(string section) => new("DocsIndex", $"section={section}");
+
+    [Route("GET /x/{id}/alpha")]
+    public static Call XAlpha(string id) => new("XAlpha", $"id={id}");
+
+    [Route("GET /x/{id}/beta")]
+    public static Call XBeta(string id) => new("XBeta", $"id={id}");
+
+    [Route("GET /x/{id}/{*rest}")]
+    public static Call XRest(string id, string rest) => new("XRest", $"id={id} rest={rest}");
 }

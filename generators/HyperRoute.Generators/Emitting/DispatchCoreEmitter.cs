@@ -219,7 +219,7 @@ internal static class DispatchCoreEmitter
             {
                 writer.Line();
                 writer.Line($"{Match} match;");
-                WriteVerbSwitch(writer, plan, "normalized", decoded: true, passExchange, passResult);
+                WriteVerbSwitch(writer, plan, "normalized", passExchange, passResult);
             }
 
             writer.Line();
@@ -248,7 +248,7 @@ internal static class DispatchCoreEmitter
 
     // One case per method, on the decoded path: its literal routes, then its routes with parameters; HEAD falls
     // back to GET.
-    private static void WriteVerbSwitch(SourceWriter writer, DispatchPlan plan, string path, bool decoded, string passExchange, string passResult)
+    private static void WriteVerbSwitch(SourceWriter writer, DispatchPlan plan, string path, string passExchange, string passResult)
     {
         var get = plan.Methods.FirstOrDefault(m => m.Method == "GET");
         var head = plan.Methods.FirstOrDefault(m => m.Method == "HEAD");
@@ -260,7 +260,7 @@ internal static class DispatchCoreEmitter
                 writer.Line($"case global::HyperRoute.HttpMethods.{AllowWriter.Flag(method.Method)}:");
                 using (writer.Indent())
                 {
-                    WriteTries(writer, method, path, decoded, passExchange, passResult);
+                    WriteTries(writer, method, path, decoded: true, passExchange, passResult);
                     writer.Line("break;");
                 }
             }
@@ -272,13 +272,13 @@ internal static class DispatchCoreEmitter
                 {
                     if (head is not null)
                     {
-                        WriteTries(writer, head, path, decoded, passExchange, passResult);
+                        WriteTries(writer, head, path, decoded: true, passExchange, passResult);
                     }
 
                     if (get is not null)
                     {
                         writer.Line("// HEAD is served by the GET route of the path when no HEAD route matches; the host sends no body.");
-                        WriteTries(writer, get, path, decoded, passExchange, passResult);
+                        WriteTries(writer, get, path, decoded: true, passExchange, passResult);
                     }
 
                     writer.Line("break;");

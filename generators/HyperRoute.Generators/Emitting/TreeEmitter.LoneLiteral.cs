@@ -39,9 +39,7 @@ internal sealed partial class TreeEmitter
         _writer.Line($"if ({Literal}.IsSegment({path}, {start}, {CSharpLiterals.Utf8(joined)}))");
         using (_writer.Braces())
         {
-            _writer.Line(int.TryParse(start, out var at)
-                ? $"var {end} = {at + length};"
-                : $"var {end} = {start} + {length};");
+            _writer.Line($"var {end} = {Plus(start, length)};");
             var hidden = previousEnd is null ? (-1, default) : Hide(previousEnd);
             var scopeDepth = _scope.Count;
             _scope.Add(("int", end));

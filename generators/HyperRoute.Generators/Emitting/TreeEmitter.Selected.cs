@@ -6,7 +6,7 @@ using HyperRoute.Generators.Planning;
 namespace HyperRoute.Generators.Emitting;
 
 /// <summary>
-/// Where many literals shared one walk (or the all-literal routes were looked up by position), the routes that end
+/// Where many literals shared one walk (or, in the <c>Allow</c> tree, the all-literal routes were looked up by position), the routes that end
 /// there are picked by the literal's position: a <c>switch</c> on it, or nothing when they all do the same.
 /// </summary>
 internal sealed partial class TreeEmitter

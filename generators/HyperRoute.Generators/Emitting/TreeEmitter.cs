@@ -70,7 +70,9 @@ internal sealed partial class TreeEmitter
 
     /// <summary>
     /// Writes the routes made only of literals: one switch over the whole path. Past <see cref="GeneratedMethods.SplitThreshold"/>
-    /// routes, a method of its own finds which literal the path is, and a switch on its position picks the route.
+    /// routes, a dispatch tree switches on the path's length and then on one of its 8-byte words, and runs the route in
+    /// the case that matched; the <c>Allow</c> tree asks a method of its own which literal the path is, and a switch on
+    /// that position picks the methods.
     /// </summary>
     public void WriteLiterals(RouteTree tree, string path)
     {

@@ -160,6 +160,29 @@ public sealed class DispatcherSnapshotTests : GeneratorTestBase
     }
 
     [Fact]
+    public void Many_literal_routes_of_many_lengths_keep_at_most_sixteen_routes_in_one_method()
+    {
+        // 20 lengths with 10 routes each: no length needs a method of its own, but all of them together would make one
+        // method of 200 handler calls, which the JIT stops inlining into.
+        var routes = new System.Text.StringBuilder();
+        for (var length = 0; length < 20; length++)
+        {
+            for (var i = 0; i < 10; i++)
+            {
+                routes.Append($"    [Route(\"GET /{new string('a', length)}r{i}\")] public static int R{length}x{i}() => {length * 10 + i};\n");
+            }
+        }
+
+        var result = Generate("using HyperRoute;\n[Router]\npublic static partial class Lengths\n{\n" + routes + "}\n");
+
+        var source = SingleSource(result);
+        var literals = System.Text.RegularExpressions.Regex.Match(source, @"private static global::HyperRoute.RouteMatch MatchGetLiterals\(.*?\n    }\n", System.Text.RegularExpressions.RegexOptions.Singleline).Value;
+        Assert.NotEmpty(literals);
+        Assert.InRange(System.Text.RegularExpressions.Regex.Matches(literals, @"result = R\d+x\d+\(\);").Count, 1, 16);
+        Assert.Equal(200, System.Text.RegularExpressions.Regex.Matches(source, @"result = R\d+x\d+\(\);").Count);
+    }
+
+    [Fact]
     public void Many_literals_that_lead_on_differently_put_large_branches_in_methods_of_their_own()
     {
         var routes = new System.Text.StringBuilder();

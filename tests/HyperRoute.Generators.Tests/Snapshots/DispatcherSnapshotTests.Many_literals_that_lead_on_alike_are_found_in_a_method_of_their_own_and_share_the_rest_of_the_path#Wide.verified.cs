@@ -419,67 +419,81 @@ static partial class Wide
             case 4:
                 {
                     var w0 = global::HyperRoute.Routing.Utf8Literal.HalfWord(path, 0); // bytes 0 to 3
-                    switch (w0 | 0x20202020U)
+                    var found = MatchGetLiterals_1(w0, out result);
+                    if (found.Outcome != global::HyperRoute.RouteOutcome.NotFound)
                     {
-                        case 0x3031722FU: // "/r10"
-                            if ((w0 | 0x00002000U) == 0x3031722FU)
-                            {
-                                // GET /r10
-                                result = L10();
-                                return global::HyperRoute.RouteMatch.Handled(20);
-                            }
-                            break;
-                        case 0x3131722FU: // "/r11"
-                            if ((w0 | 0x00002000U) == 0x3131722FU)
-                            {
-                                // GET /r11
-                                result = L11();
-                                return global::HyperRoute.RouteMatch.Handled(22);
-                            }
-                            break;
-                        case 0x3231722FU: // "/r12"
-                            if ((w0 | 0x00002000U) == 0x3231722FU)
-                            {
-                                // GET /r12
-                                result = L12();
-                                return global::HyperRoute.RouteMatch.Handled(24);
-                            }
-                            break;
-                        case 0x3331722FU: // "/r13"
-                            if ((w0 | 0x00002000U) == 0x3331722FU)
-                            {
-                                // GET /r13
-                                result = L13();
-                                return global::HyperRoute.RouteMatch.Handled(26);
-                            }
-                            break;
-                        case 0x3431722FU: // "/r14"
-                            if ((w0 | 0x00002000U) == 0x3431722FU)
-                            {
-                                // GET /r14
-                                result = L14();
-                                return global::HyperRoute.RouteMatch.Handled(28);
-                            }
-                            break;
-                        case 0x3531722FU: // "/r15"
-                            if ((w0 | 0x00002000U) == 0x3531722FU)
-                            {
-                                // GET /r15
-                                result = L15();
-                                return global::HyperRoute.RouteMatch.Handled(30);
-                            }
-                            break;
-                        case 0x3631722FU: // "/r16"
-                            if ((w0 | 0x00002000U) == 0x3631722FU)
-                            {
-                                // GET /r16
-                                result = L16();
-                                return global::HyperRoute.RouteMatch.Handled(32);
-                            }
-                            break;
+                        return found;
                     }
                     break;
                 }
+        }
+
+        return global::HyperRoute.RouteMatch.NotFound;
+    }
+
+    /// <summary>Part of <see cref="MatchGetLiterals"/>: the routes of 7 literals from "/r10" to "/r16" (by w0).</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    private static global::HyperRoute.RouteMatch MatchGetLiterals_1(uint w0, out int result)
+    {
+        result = default;
+        switch (w0 | 0x20202020U)
+        {
+            case 0x3031722FU: // "/r10"
+                if ((w0 | 0x00002000U) == 0x3031722FU)
+                {
+                    // GET /r10
+                    result = L10();
+                    return global::HyperRoute.RouteMatch.Handled(20);
+                }
+                break;
+            case 0x3131722FU: // "/r11"
+                if ((w0 | 0x00002000U) == 0x3131722FU)
+                {
+                    // GET /r11
+                    result = L11();
+                    return global::HyperRoute.RouteMatch.Handled(22);
+                }
+                break;
+            case 0x3231722FU: // "/r12"
+                if ((w0 | 0x00002000U) == 0x3231722FU)
+                {
+                    // GET /r12
+                    result = L12();
+                    return global::HyperRoute.RouteMatch.Handled(24);
+                }
+                break;
+            case 0x3331722FU: // "/r13"
+                if ((w0 | 0x00002000U) == 0x3331722FU)
+                {
+                    // GET /r13
+                    result = L13();
+                    return global::HyperRoute.RouteMatch.Handled(26);
+                }
+                break;
+            case 0x3431722FU: // "/r14"
+                if ((w0 | 0x00002000U) == 0x3431722FU)
+                {
+                    // GET /r14
+                    result = L14();
+                    return global::HyperRoute.RouteMatch.Handled(28);
+                }
+                break;
+            case 0x3531722FU: // "/r15"
+                if ((w0 | 0x00002000U) == 0x3531722FU)
+                {
+                    // GET /r15
+                    result = L15();
+                    return global::HyperRoute.RouteMatch.Handled(30);
+                }
+                break;
+            case 0x3631722FU: // "/r16"
+                if ((w0 | 0x00002000U) == 0x3631722FU)
+                {
+                    // GET /r16
+                    result = L16();
+                    return global::HyperRoute.RouteMatch.Handled(32);
+                }
+                break;
         }
 
         return global::HyperRoute.RouteMatch.NotFound;

@@ -151,7 +151,19 @@ internal static class DispatchCoreEmitter
 
                 if (TreeEmitter.HasParameters(own.Tree))
                 {
-                    WriteTry(writer, own.Method, "Parameters", "trimmed", ", decoded: false", passExchange, passResult);
+                    var firsts = RootFirstBytes(own.Tree);
+                    if (firsts is null)
+                    {
+                        WriteTry(writer, own.Method, "Parameters", "trimmed", ", decoded: false", passExchange, passResult);
+                    }
+                    else
+                    {
+                        writer.Line($"if (trimmed.Length > 1 && (trimmed[1] | 0x20) is {firsts}) // how its routes with parameters can start");
+                        using (writer.Braces())
+                        {
+                            WriteTry(writer, own.Method, "Parameters", "trimmed", ", decoded: false", passExchange, passResult);
+                        }
+                    }
                 }
             }
 
@@ -232,6 +244,27 @@ internal static class DispatchCoreEmitter
         writer.Line("// No route of this method matches: 405 when a route of another method does, else 404.");
         writer.Line($"var allow = AllowedMethods({path});");
         writer.Line($"return allow == global::HyperRoute.HttpMethods.None ? {Match}.NotFound : {Match}.MethodNotAllowed(allow);");
+    }
+
+    // The first bytes (letters folded, as the in-place switch folds them) that a path must have after its '/' for
+    // any of the method's routes with parameters to match, as a pattern; null when the first segment can be a
+    // parameter or a catch-all, a route ends at the root, or there are too many for the check to pay. A path whose
+    // first segment holds an escape fails the check and is matched again, decoded, by the second pass.
+    private static string? RootFirstBytes(RouteTree tree)
+    {
+        var root = tree.Root!;
+        if (root.Parameters.Count > 0 || root.CatchAlls.Count > 0 || root.Leaves.Count > 0 || root.Literals.IsEmpty)
+        {
+            return null;
+        }
+
+        var firsts = root.Literals.Entries
+            .Select(e => System.Text.Encoding.UTF8.GetBytes(e.Key))
+            .Select(bytes => bytes.Length == 0 ? -1 : bytes[0] | 0x20)
+            .Distinct()
+            .OrderBy(b => b)
+            .ToList();
+        return firsts.Count > 4 || firsts.Contains(-1) ? null : string.Join(" or ", firsts.Select(b => CSharpLiterals.Byte((byte)b)));
     }
 
     // The byte lengths of a method's literal routes as a pattern (1 or 6 or 7), so that a path of no such length

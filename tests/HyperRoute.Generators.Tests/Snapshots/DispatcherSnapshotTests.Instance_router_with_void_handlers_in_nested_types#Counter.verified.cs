@@ -152,10 +152,13 @@ partial class Host
                     return match;
                 }
             }
-            match = MatchPostParameters(trimmed, decoded: false, query, ref buffer);
-            if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+            if (trimmed.Length > 1 && (trimmed[1] | 0x20) is (byte)'h') // how its routes with parameters can start
             {
-                return match;
+                match = MatchPostParameters(trimmed, decoded: false, query, ref buffer);
+                if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+                {
+                    return match;
+                }
             }
 
             // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.

@@ -139,10 +139,13 @@ static partial class Mixed
         // One trailing '/' is dropped. Routes with parameters are matched on the path still undecoded: a value that
         // holds a '%' does not match here and waits for DispatchDecoded; any other match is the decoded path's match.
         var trimmed = global::HyperRoute.Routing.RoutePath.TrimTrailingSlash(path);
-        match = MatchGetParameters(trimmed, decoded: false, query, ref buffer, out result);
-        if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+        if (trimmed.Length > 1 && (trimmed[1] | 0x20) is (byte)'r') // how its routes with parameters can start
         {
-            return match;
+            match = MatchGetParameters(trimmed, decoded: false, query, ref buffer, out result);
+            if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+            {
+                return match;
+            }
         }
 
         // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.

@@ -142,10 +142,13 @@ partial class ShopApi
                 return match;
             }
         }
-        match = MatchGetParameters(trimmed, decoded: false, query, ref buffer, out result);
-        if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+        if (trimmed.Length > 1 && (trimmed[1] | 0x20) is (byte)'f' or (byte)'o' or (byte)'u') // how its routes with parameters can start
         {
-            return match;
+            match = MatchGetParameters(trimmed, decoded: false, query, ref buffer, out result);
+            if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+            {
+                return match;
+            }
         }
 
         // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
@@ -167,10 +170,13 @@ partial class ShopApi
         // One trailing '/' is dropped. Routes with parameters are matched on the path still undecoded: a value that
         // holds a '%' does not match here and waits for DispatchDecoded; any other match is the decoded path's match.
         var trimmed = global::HyperRoute.Routing.RoutePath.TrimTrailingSlash(path);
-        match = MatchHeadParameters(trimmed, decoded: false, query, ref buffer, out result);
-        if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+        if (trimmed.Length > 1 && (trimmed[1] | 0x20) is (byte)'o') // how its routes with parameters can start
         {
-            return match;
+            match = MatchHeadParameters(trimmed, decoded: false, query, ref buffer, out result);
+            if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+            {
+                return match;
+            }
         }
         // HEAD is served by the GET route of the path when no HEAD route matches; the host sends no body.
         match = MatchGetLiterals(trimmed, query, ref buffer, out result);
@@ -241,10 +247,13 @@ partial class ShopApi
         // One trailing '/' is dropped. Routes with parameters are matched on the path still undecoded: a value that
         // holds a '%' does not match here and waits for DispatchDecoded; any other match is the decoded path's match.
         var trimmed = global::HyperRoute.Routing.RoutePath.TrimTrailingSlash(path);
-        match = MatchDeleteParameters(trimmed, decoded: false, query, ref buffer, out result);
-        if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+        if (trimmed.Length > 1 && (trimmed[1] | 0x20) is (byte)'u') // how its routes with parameters can start
         {
-            return match;
+            match = MatchDeleteParameters(trimmed, decoded: false, query, ref buffer, out result);
+            if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+            {
+                return match;
+            }
         }
 
         // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.

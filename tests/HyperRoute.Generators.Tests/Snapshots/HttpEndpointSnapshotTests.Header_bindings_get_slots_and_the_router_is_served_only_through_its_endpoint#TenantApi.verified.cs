@@ -79,10 +79,13 @@ static partial class TenantApi
                 return match;
             }
         }
-        match = MatchGetParameters(trimmed, decoded: false, query, exchange, ref buffer);
-        if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+        if (trimmed.Length > 1 && (trimmed[1] | 0x20) is (byte)'t') // how its routes with parameters can start
         {
-            return match;
+            match = MatchGetParameters(trimmed, decoded: false, query, exchange, ref buffer);
+            if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+            {
+                return match;
+            }
         }
 
         // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.

@@ -81,10 +81,13 @@ static partial class TextApi
                 return match;
             }
         }
-        match = MatchGetParameters(trimmed, decoded: false, query, exchange, ref buffer, out result);
-        if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+        if (trimmed.Length > 1 && (trimmed[1] | 0x20) is (byte)'h') // how its routes with parameters can start
         {
-            return match;
+            match = MatchGetParameters(trimmed, decoded: false, query, exchange, ref buffer, out result);
+            if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+            {
+                return match;
+            }
         }
 
         // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.

@@ -103,10 +103,13 @@ static partial class OrderApi
         // One trailing '/' is dropped. Routes with parameters are matched on the path still undecoded: a value that
         // holds a '%' does not match here and waits for DispatchDecoded; any other match is the decoded path's match.
         var trimmed = global::HyperRoute.Routing.RoutePath.TrimTrailingSlash(path);
-        match = MatchPostParameters(trimmed, decoded: false, query, exchange, ref buffer);
-        if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+        if (trimmed.Length > 1 && (trimmed[1] | 0x20) is (byte)'o') // how its routes with parameters can start
         {
-            return match;
+            match = MatchPostParameters(trimmed, decoded: false, query, exchange, ref buffer);
+            if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+            {
+                return match;
+            }
         }
 
         // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.

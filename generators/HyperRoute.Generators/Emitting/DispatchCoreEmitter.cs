@@ -15,8 +15,8 @@ namespace HyperRoute.Generators.Emitting;
 internal static class DispatchCoreEmitter
 {
     private const string GeneratedCode = GeneratedMethods.GeneratedCode;
-    private const string AggressiveInlining = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]";
-    private const string NoInlining = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]";
+    private const string AggressiveInlining = GeneratedMethods.AggressiveInlining;
+    private const string NoInlining = GeneratedMethods.NoInlining;
     private const string Span = "global::System.ReadOnlySpan<byte>";
     private const string Match = "global::HyperRoute.RouteMatch";
     private const string Buffer = "global::HyperRoute.Routing.DecodeBuffer";
@@ -259,12 +259,11 @@ internal static class DispatchCoreEmitter
         }
 
         var firsts = root.Literals.Entries
-            .Select(e => System.Text.Encoding.UTF8.GetBytes(e.Key))
-            .Select(bytes => bytes.Length == 0 ? -1 : bytes[0] | 0x20)
+            .Select(e => TreeEmitter.FoldedFirstByte(e.Key))
             .Distinct()
             .OrderBy(b => b)
             .ToList();
-        return firsts.Count > 4 || firsts.Contains(-1) ? null : string.Join(" or ", firsts.Select(b => CSharpLiterals.Byte((byte)b)));
+        return firsts.Count > 4 || firsts.Contains(0) ? null : string.Join(" or ", firsts.Select(CSharpLiterals.Byte));
     }
 
     // The byte lengths of a method's literal routes as a pattern (1 or 6 or 7), so that a path of no such length

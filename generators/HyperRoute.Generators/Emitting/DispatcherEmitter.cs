@@ -8,12 +8,8 @@ namespace HyperRoute.Generators.Emitting;
 internal static class DispatcherEmitter
 {
     private const string GeneratedCode = GeneratedMethods.GeneratedCode;
-    private const string AggressiveInlining = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]";
-
-    // On the Match{Method}Parameters methods: inlined into Dispatch, a small one would use up the JIT's inlining
-    // budget of that method, and the helpers it calls on every request (segment scans, literal comparisons) would
-    // stay calls. (A small Match{Method}Literals method is worth inlining: a literal hit then makes no call.)
-    private const string NoInlining = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]";
+    private const string AggressiveInlining = GeneratedMethods.AggressiveInlining;
+    private const string NoInlining = GeneratedMethods.NoInlining; // on the Match{Method}Parameters methods
     private const string Span = "global::System.ReadOnlySpan<byte>";
     private const string Match = "global::HyperRoute.RouteMatch";
     private const string Buffer = "global::HyperRoute.Routing.DecodeBuffer";

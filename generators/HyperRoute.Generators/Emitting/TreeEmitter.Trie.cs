@@ -254,9 +254,11 @@ internal sealed partial class TreeEmitter
         }
     }
 
-    // The first byte of a literal as the switch in WriteLiteralsInPlace sees it; a literal is never empty here
-    // (an empty segment is a parameter's business), but an empty key would fold to 0, which no path byte does.
-    private static byte FoldedFirstByte(string key)
+    /// <summary>
+    /// The first byte of a literal as the generated code tests it (<c>path[start] | 0x20</c>): a literal is never empty
+    /// here (an empty segment is a parameter's business), but an empty key would fold to 0, which no path byte does.
+    /// </summary>
+    public static byte FoldedFirstByte(string key)
     {
         var bytes = System.Text.Encoding.UTF8.GetBytes(key);
         return bytes.Length == 0 ? (byte)0 : (byte)(bytes[0] | 0x20);

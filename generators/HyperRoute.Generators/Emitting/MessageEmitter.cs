@@ -196,7 +196,7 @@ internal static class MessageEmitter
         writer.Line("/// <summary>Reads the message at <paramref name=\"offset\"/> and moves it past the message; a message that nests this one calls it.</summary>");
         writer.Line(GeneratedCode);
         writer.Line("// Inlined into TryRead, where the offset starts as a constant the JIT folds into each access.");
-        writer.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
+        writer.Line(GeneratedMethods.AggressiveInlining);
         writer.Line("internal static bool TryReadAt(global::System.ReadOnly" + (memory ? "Memory" : "Span") + "<byte> source, ref int offset, out " + spec.FullName + " message)");
         using (writer.Braces())
         {
@@ -224,7 +224,7 @@ internal static class MessageEmitter
         writer.Line("/// <summary>Writes the message at <paramref name=\"offset\"/>, which has room for <see cref=\"GetSize\"/> bytes, and moves it past the message.</summary>");
         writer.Line(GeneratedCode);
         writer.Line("// Inlined into TryWrite, where the offset starts as a constant the JIT folds into each access.");
-        writer.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
+        writer.Line(GeneratedMethods.AggressiveInlining);
         writer.Line("internal readonly void WriteAt(global::System.Span<byte> destination, ref int offset)");
         using (writer.Braces())
         {

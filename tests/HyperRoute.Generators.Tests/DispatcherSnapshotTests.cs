@@ -182,6 +182,47 @@ public sealed class DispatcherSnapshotTests : GeneratorTestBase
         Assert.Equal(200, System.Text.RegularExpressions.Regex.Matches(source, @"result = R\d+x\d+\(\);").Count);
     }
 
+    [Theory]
+    [InlineData("GET /{slug}", "string slug")]
+    [InlineData("GET /{*rest}", "string rest")]
+    [InlineData("POST /{id:int}/items", "int id")]
+    public void A_route_that_can_start_with_any_byte_leaves_every_first_pass_without_the_early_404(string anyStart, string parameter)
+    {
+        var result = Generate(
+            "using HyperRoute;\n[Router]\npublic static partial class Starts\n{\n"
+            + "    [Route(\"GET /health\")] public static int Health() => 1;\n"
+            + "    [Route(\"PUT /users/{id:int}\")] public static int Put(int id) => id;\n"
+            + $"    [Route(\"{anyStart}\")] public static int Any({parameter}) => 2;\n"
+            + "}\n");
+
+        var source = SingleSource(result);
+        Assert.Contains("Any(", source);
+        Assert.DoesNotContain("Not compiled:", source);
+        Assert.DoesNotContain("is not (byte)", source);
+        Assert.DoesNotContain("is not ((byte)", source);
+    }
+
+    [Fact]
+    public void Every_first_pass_answers_404_at_once_for_a_path_that_no_route_of_any_method_can_start_with()
+    {
+        var result = Generate(
+            "using HyperRoute;\n[Router]\npublic static partial class Starts\n{\n"
+            + "    [Route(\"GET /\")] public static int Root() => 0;\n"
+            + "    [Route(\"GET /Health\")] public static int Health() => 1;\n"
+            + "    [Route(\"PUT /users/{id:int}\")] public static int Put(int id) => id;\n"
+            + "    [Route(\"DELETE /@home/{*rest}\")] public static int Delete(string rest) => 2;\n"
+            + "}\n");
+
+        // The first bytes of every method's routes, letters folded; '@' folds to '`' like the dispatch does.
+        const string Check = "if (trimmed.Length > 1 && (trimmed[1] | 0x20) is not ((byte)'`' or (byte)'h' or (byte)'u') && !global::HyperRoute.Routing.RoutePath.ContainsEscape(trimmed))";
+        var source = SingleSource(result);
+        foreach (var method in new[] { "Get", "Head", "Put", "Delete" })
+        {
+            var pass = System.Text.RegularExpressions.Regex.Match(source, $@"RouteMatch Dispatch{method}\(.*?\n    }}\n", System.Text.RegularExpressions.RegexOptions.Singleline).Value;
+            Assert.Contains(Check, pass);
+        }
+    }
+
     [Fact]
     public void Many_literals_that_lead_on_differently_put_large_branches_in_methods_of_their_own()
     {

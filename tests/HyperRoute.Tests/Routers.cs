@@ -268,3 +268,14 @@ public static partial class InPlaceApi
     [Route("GET /x/{id}/{*rest}")]
     public static Call XRest(string id, string rest) => new("XRest", $"id={id} rest={rest}");
 }
+
+/// <summary>A router whose first segment can be anything (<c>/{slug}</c>): no path is a 404 for its first byte.</summary>
+[Router]
+public static partial class SlugFirstApi
+{
+    [Route("GET /{slug}")]
+    public static Call Page(string slug) => new("Page", "slug=" + slug);
+
+    [Route("POST /items")]
+    public static Call CreateItem() => new("CreateItem");
+}

@@ -8,9 +8,11 @@ namespace HyperRoute.Generators.Emitting;
 /// (<c>DispatchGet</c>, …) and <c>DispatchDecoded</c>, the second pass. <c>DispatchCore</c> only switches on the
 /// method, so that it inlines into its callers and each method's pass is compiled (and gets the JIT's inlining
 /// budget) on its own. The first pass matches the path as received: the literal routes on it as it is, then, with
-/// one trailing <c>/</c> dropped, the routes with parameters, where a value holding a <c>%</c> does not match. Only
-/// when that finds nothing does the second pass (<c>DispatchDecoded</c>, not inlined) look for escapes: with none it
-/// tells 405 from 404 at once; with some, <c>DispatchEscaped</c> decodes them and tries again first.
+/// one trailing <c>/</c> dropped, the routes with parameters, where a value holding a <c>%</c> does not match. A path
+/// that no route of any method can start with and that holds no escape is a 404 there. Otherwise, when that finds
+/// nothing, the second pass (<c>DispatchDecoded</c>, not inlined) looks for escapes: with none it tells 405 from 404
+/// at once; with some, <c>DispatchEscaped</c> decodes them and tries again first. The checks that keep the first
+/// pass from calling what cannot match are in <see cref="FirstPassChecks"/>.
 /// </summary>
 internal static class DispatchCoreEmitter
 {
@@ -111,7 +113,7 @@ internal static class DispatchCoreEmitter
             if (literals)
             {
                 writer.Line("// Literal routes hold no '%' and no trailing '/': first compare the path as received.");
-                var lengths = LiteralLengths(own!);
+                var lengths = FirstPassChecks.LiteralLengths(own!);
                 if (lengths is null)
                 {
                     WriteTry(writer, own!.Method, "Literals", "path", "", passExchange, passResult);
@@ -151,7 +153,7 @@ internal static class DispatchCoreEmitter
 
                 if (TreeEmitter.HasParameters(own.Tree))
                 {
-                    var firsts = RootFirstBytes(own.Tree);
+                    var firsts = FirstPassChecks.RootFirstBytes(own.Tree);
                     if (firsts is null)
                     {
                         WriteTry(writer, own.Method, "Parameters", "trimmed", ", decoded: false", passExchange, passResult);
@@ -174,6 +176,19 @@ internal static class DispatchCoreEmitter
             }
 
             writer.Line();
+            var starts = FirstPassChecks.AnyRouteFirstBytes(plan);
+            if (starts is not null)
+            {
+                writer.Line("// A path that no route of any method can start with is a 404 at once, unless it has escapes to decode.");
+                writer.Line($"if (trimmed.Length > 1 && (trimmed[1] | 0x20) is not {starts} && !{RoutePath}.ContainsEscape(trimmed))");
+                using (writer.Braces())
+                {
+                    writer.Line($"return {Match}.NotFound;");
+                }
+
+                writer.Line();
+            }
+
             writer.Line("// Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.");
             writer.Line($"return DispatchDecoded(global::HyperRoute.HttpMethods.{flag}, trimmed, query{passExchange}, ref buffer{passResult});");
         }
@@ -244,38 +259,6 @@ internal static class DispatchCoreEmitter
         writer.Line("// No route of this method matches: 405 when a route of another method does, else 404.");
         writer.Line($"var allow = AllowedMethods({path});");
         writer.Line($"return allow == global::HyperRoute.HttpMethods.None ? {Match}.NotFound : {Match}.MethodNotAllowed(allow);");
-    }
-
-    // The first bytes (letters folded, as the in-place switch folds them) that a path must have after its '/' for
-    // any of the method's routes with parameters to match, as a pattern; null when the first segment can be a
-    // parameter or a catch-all, a route ends at the root, or there are too many for the check to pay. A path whose
-    // first segment holds an escape fails the check and is matched again, decoded, by the second pass.
-    private static string? RootFirstBytes(RouteTree tree)
-    {
-        var root = tree.Root!;
-        if (root.Parameters.Count > 0 || root.CatchAlls.Count > 0 || root.Leaves.Count > 0 || root.Literals.IsEmpty)
-        {
-            return null;
-        }
-
-        var firsts = root.Literals.Entries
-            .Select(e => TreeEmitter.FoldedFirstByte(e.Key))
-            .Distinct()
-            .OrderBy(b => b)
-            .ToList();
-        return firsts.Count > 4 || firsts.Contains(0) ? null : string.Join(" or ", firsts.Select(CSharpLiterals.Byte));
-    }
-
-    // The byte lengths of a method's literal routes as a pattern (1 or 6 or 7), so that a path of no such length
-    // skips the call; null when there are too many lengths for the check to pay.
-    private static string? LiteralLengths(MethodTree method)
-    {
-        var lengths = method.Tree.LiteralRoutes.Entries
-            .Select(e => System.Text.Encoding.UTF8.GetByteCount(e.Key))
-            .Distinct()
-            .OrderBy(length => length)
-            .ToList();
-        return lengths.Count > 4 ? null : string.Join(" or ", lengths.Select(l => l.ToString(System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     // One case per method, on the decoded path: its literal routes, then its routes with parameters; HEAD falls

@@ -116,6 +116,12 @@ partial class Host
                 }
             }
 
+            // A path that no route of any method can start with is a 404 at once, unless it has escapes to decode.
+            if (trimmed.Length > 1 && (trimmed[1] | 0x20) is not (byte)'h' && !global::HyperRoute.Routing.RoutePath.ContainsEscape(trimmed))
+            {
+                return global::HyperRoute.RouteMatch.NotFound;
+            }
+
             // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
             return DispatchDecoded(global::HyperRoute.HttpMethods.Get, trimmed, query, ref buffer);
         }
@@ -161,6 +167,12 @@ partial class Host
                 }
             }
 
+            // A path that no route of any method can start with is a 404 at once, unless it has escapes to decode.
+            if (trimmed.Length > 1 && (trimmed[1] | 0x20) is not (byte)'h' && !global::HyperRoute.Routing.RoutePath.ContainsEscape(trimmed))
+            {
+                return global::HyperRoute.RouteMatch.NotFound;
+            }
+
             // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
             return DispatchDecoded(global::HyperRoute.HttpMethods.Post, trimmed, query, ref buffer);
         }
@@ -184,6 +196,12 @@ partial class Host
             if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
             {
                 return match;
+            }
+
+            // A path that no route of any method can start with is a 404 at once, unless it has escapes to decode.
+            if (trimmed.Length > 1 && (trimmed[1] | 0x20) is not (byte)'h' && !global::HyperRoute.Routing.RoutePath.ContainsEscape(trimmed))
+            {
+                return global::HyperRoute.RouteMatch.NotFound;
             }
 
             // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.

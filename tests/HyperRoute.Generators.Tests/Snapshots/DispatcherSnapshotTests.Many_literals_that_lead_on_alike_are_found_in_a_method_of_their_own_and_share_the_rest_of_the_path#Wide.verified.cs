@@ -217,6 +217,12 @@ static partial class Wide
             }
         }
 
+        // A path that no route of any method can start with is a 404 at once, unless it has escapes to decode.
+        if (trimmed.Length > 1 && (trimmed[1] | 0x20) is not (byte)'r' && !global::HyperRoute.Routing.RoutePath.ContainsEscape(trimmed))
+        {
+            return global::HyperRoute.RouteMatch.NotFound;
+        }
+
         // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
         return DispatchDecoded(global::HyperRoute.HttpMethods.Get, trimmed, query, ref buffer, out result);
     }
@@ -246,6 +252,12 @@ static partial class Wide
         if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
         {
             return match;
+        }
+
+        // A path that no route of any method can start with is a 404 at once, unless it has escapes to decode.
+        if (trimmed.Length > 1 && (trimmed[1] | 0x20) is not (byte)'r' && !global::HyperRoute.Routing.RoutePath.ContainsEscape(trimmed))
+        {
+            return global::HyperRoute.RouteMatch.NotFound;
         }
 
         // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.

@@ -124,6 +124,12 @@ static partial class Verbs
             }
         }
 
+        // A path that no route of any method can start with is a 404 at once, unless it has escapes to decode.
+        if (trimmed.Length > 1 && (trimmed[1] | 0x20) is not ((byte)'a' or (byte)'b' or (byte)'c') && !global::HyperRoute.Routing.RoutePath.ContainsEscape(trimmed))
+        {
+            return global::HyperRoute.RouteMatch.NotFound;
+        }
+
         // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
         return DispatchDecoded(global::HyperRoute.HttpMethods.Get, trimmed, query, ref buffer, out result);
     }
@@ -162,6 +168,12 @@ static partial class Verbs
             }
         }
 
+        // A path that no route of any method can start with is a 404 at once, unless it has escapes to decode.
+        if (trimmed.Length > 1 && (trimmed[1] | 0x20) is not ((byte)'a' or (byte)'b' or (byte)'c') && !global::HyperRoute.Routing.RoutePath.ContainsEscape(trimmed))
+        {
+            return global::HyperRoute.RouteMatch.NotFound;
+        }
+
         // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
         return DispatchDecoded(global::HyperRoute.HttpMethods.Put, trimmed, query, ref buffer, out result);
     }
@@ -186,6 +198,12 @@ static partial class Verbs
         if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
         {
             return match;
+        }
+
+        // A path that no route of any method can start with is a 404 at once, unless it has escapes to decode.
+        if (trimmed.Length > 1 && (trimmed[1] | 0x20) is not ((byte)'a' or (byte)'b' or (byte)'c') && !global::HyperRoute.Routing.RoutePath.ContainsEscape(trimmed))
+        {
+            return global::HyperRoute.RouteMatch.NotFound;
         }
 
         // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.

@@ -151,6 +151,12 @@ partial class ShopApi
             }
         }
 
+        // A path that no route of any method can start with is a 404 at once, unless it has escapes to decode.
+        if (trimmed.Length > 1 && (trimmed[1] | 0x20) is not ((byte)'f' or (byte)'h' or (byte)'o' or (byte)'u') && !global::HyperRoute.Routing.RoutePath.ContainsEscape(trimmed))
+        {
+            return global::HyperRoute.RouteMatch.NotFound;
+        }
+
         // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
         return DispatchDecoded(global::HyperRoute.HttpMethods.Get, trimmed, query, ref buffer, out result);
     }
@@ -188,6 +194,12 @@ partial class ShopApi
         if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
         {
             return match;
+        }
+
+        // A path that no route of any method can start with is a 404 at once, unless it has escapes to decode.
+        if (trimmed.Length > 1 && (trimmed[1] | 0x20) is not ((byte)'f' or (byte)'h' or (byte)'o' or (byte)'u') && !global::HyperRoute.Routing.RoutePath.ContainsEscape(trimmed))
+        {
+            return global::HyperRoute.RouteMatch.NotFound;
         }
 
         // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
@@ -228,6 +240,12 @@ partial class ShopApi
             }
         }
 
+        // A path that no route of any method can start with is a 404 at once, unless it has escapes to decode.
+        if (trimmed.Length > 1 && (trimmed[1] | 0x20) is not ((byte)'f' or (byte)'h' or (byte)'o' or (byte)'u') && !global::HyperRoute.Routing.RoutePath.ContainsEscape(trimmed))
+        {
+            return global::HyperRoute.RouteMatch.NotFound;
+        }
+
         // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
         return DispatchDecoded(global::HyperRoute.HttpMethods.Post, trimmed, query, ref buffer, out result);
     }
@@ -254,6 +272,12 @@ partial class ShopApi
             {
                 return match;
             }
+        }
+
+        // A path that no route of any method can start with is a 404 at once, unless it has escapes to decode.
+        if (trimmed.Length > 1 && (trimmed[1] | 0x20) is not ((byte)'f' or (byte)'h' or (byte)'o' or (byte)'u') && !global::HyperRoute.Routing.RoutePath.ContainsEscape(trimmed))
+        {
+            return global::HyperRoute.RouteMatch.NotFound;
         }
 
         // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.

@@ -66,6 +66,12 @@ static partial class UploadApi
             }
         }
 
+        // A path that no route of any method can start with is a 404 at once, unless it has escapes to decode.
+        if (trimmed.Length > 1 && (trimmed[1] | 0x20) is not ((byte)'e' or (byte)'u') && !global::HyperRoute.Routing.RoutePath.ContainsEscape(trimmed))
+        {
+            return global::HyperRoute.RouteMatch.NotFound;
+        }
+
         // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
         return DispatchDecoded(global::HyperRoute.HttpMethods.Post, trimmed, query, exchange, ref buffer);
     }
@@ -101,6 +107,12 @@ static partial class UploadApi
             {
                 return match;
             }
+        }
+
+        // A path that no route of any method can start with is a 404 at once, unless it has escapes to decode.
+        if (trimmed.Length > 1 && (trimmed[1] | 0x20) is not ((byte)'e' or (byte)'u') && !global::HyperRoute.Routing.RoutePath.ContainsEscape(trimmed))
+        {
+            return global::HyperRoute.RouteMatch.NotFound;
         }
 
         // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.

@@ -90,6 +90,12 @@ static partial class TextApi
             }
         }
 
+        // A path that no route of any method can start with is a 404 at once, unless it has escapes to decode.
+        if (trimmed.Length > 1 && (trimmed[1] | 0x20) is not ((byte)'a' or (byte)'c' or (byte)'h') && !global::HyperRoute.Routing.RoutePath.ContainsEscape(trimmed))
+        {
+            return global::HyperRoute.RouteMatch.NotFound;
+        }
+
         // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
         return DispatchDecoded(global::HyperRoute.HttpMethods.Get, trimmed, query, exchange, ref buffer, out result);
     }
@@ -128,6 +134,12 @@ static partial class TextApi
             }
         }
 
+        // A path that no route of any method can start with is a 404 at once, unless it has escapes to decode.
+        if (trimmed.Length > 1 && (trimmed[1] | 0x20) is not ((byte)'a' or (byte)'c' or (byte)'h') && !global::HyperRoute.Routing.RoutePath.ContainsEscape(trimmed))
+        {
+            return global::HyperRoute.RouteMatch.NotFound;
+        }
+
         // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
         return DispatchDecoded(global::HyperRoute.HttpMethods.Delete, trimmed, query, exchange, ref buffer, out result);
     }
@@ -157,6 +169,12 @@ static partial class TextApi
         if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
         {
             return match;
+        }
+
+        // A path that no route of any method can start with is a 404 at once, unless it has escapes to decode.
+        if (trimmed.Length > 1 && (trimmed[1] | 0x20) is not ((byte)'a' or (byte)'c' or (byte)'h') && !global::HyperRoute.Routing.RoutePath.ContainsEscape(trimmed))
+        {
+            return global::HyperRoute.RouteMatch.NotFound;
         }
 
         // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.

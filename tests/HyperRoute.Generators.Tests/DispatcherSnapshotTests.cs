@@ -200,6 +200,9 @@ public sealed class DispatcherSnapshotTests : GeneratorTestBase
         Assert.DoesNotContain("Not compiled:", source);
         Assert.DoesNotContain("is not (byte)", source);
         Assert.DoesNotContain("is not ((byte)", source);
+
+        // Without the early 404, PUT's first pass still skips the call for paths its routes cannot start with.
+        Assert.Contains("if (trimmed.Length > 1 && (trimmed[1] | 0x20) is (byte)'u') // how its routes with parameters can start", source);
     }
 
     [Fact]
@@ -216,6 +219,9 @@ public sealed class DispatcherSnapshotTests : GeneratorTestBase
         // The first bytes of every method's routes, letters folded; '@' folds to '`' like the dispatch does.
         const string Check = "if (trimmed.Length > 1 && (trimmed[1] | 0x20) is not ((byte)'`' or (byte)'h' or (byte)'u') && !global::HyperRoute.Routing.RoutePath.ContainsEscape(trimmed))";
         var source = SingleSource(result);
+
+        // A miss is sorted out there, so the calls for routes with parameters go unchecked: the hits pay nothing more.
+        Assert.DoesNotContain("how its routes with parameters can start", source);
         foreach (var method in new[] { "Get", "Head", "Put", "Delete" })
         {
             var pass = System.Text.RegularExpressions.Regex.Match(source, $@"RouteMatch Dispatch{method}\(.*?\n    }}\n", System.Text.RegularExpressions.RegexOptions.Singleline).Value;

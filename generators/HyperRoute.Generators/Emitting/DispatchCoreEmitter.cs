@@ -140,6 +140,7 @@ internal static class DispatchCoreEmitter
             writer.Line("// One trailing '/' is dropped. Routes with parameters are matched on the path still undecoded: a value that");
             writer.Line("// holds a '%' does not match here and waits for DispatchDecoded; any other match is the decoded path's match.");
             writer.Line($"var trimmed = {RoutePath}.TrimTrailingSlash(path);");
+            var starts = FirstPassChecks.AnyRouteFirstBytes(plan);
             if (own is not null)
             {
                 if (literals)
@@ -153,7 +154,8 @@ internal static class DispatchCoreEmitter
 
                 if (TreeEmitter.HasParameters(own.Tree))
                 {
-                    var firsts = FirstPassChecks.RootFirstBytes(own.Tree);
+                    // With the early 404 below, a miss is sorted out there; a check here as well would only cost the hits.
+                    var firsts = starts is null ? FirstPassChecks.RootFirstBytes(own.Tree) : null;
                     if (firsts is null)
                     {
                         WriteTry(writer, own.Method, "Parameters", "trimmed", ", decoded: false", passExchange, passResult);
@@ -176,7 +178,6 @@ internal static class DispatchCoreEmitter
             }
 
             writer.Line();
-            var starts = FirstPassChecks.AnyRouteFirstBytes(plan);
             if (starts is not null)
             {
                 writer.Line("// A path that no route of any method can start with is a 404 at once, unless it has escapes to decode.");

@@ -158,13 +158,10 @@ partial class Host
                     return match;
                 }
             }
-            if (trimmed.Length > 1 && (trimmed[1] | 0x20) is (byte)'h') // how its routes with parameters can start
+            match = MatchPostParameters(trimmed, decoded: false, query, ref buffer);
+            if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
             {
-                match = MatchPostParameters(trimmed, decoded: false, query, ref buffer);
-                if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                {
-                    return match;
-                }
+                return match;
             }
 
             // A path that no route of any method can start with is a 404 at once, unless it has escapes to decode.

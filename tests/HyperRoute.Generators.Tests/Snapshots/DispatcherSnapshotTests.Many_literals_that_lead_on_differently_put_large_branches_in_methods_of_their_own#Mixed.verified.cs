@@ -139,13 +139,10 @@ static partial class Mixed
         // One trailing '/' is dropped. Routes with parameters are matched on the path still undecoded: a value that
         // holds a '%' does not match here and waits for DispatchDecoded; any other match is the decoded path's match.
         var trimmed = global::HyperRoute.Routing.RoutePath.TrimTrailingSlash(path);
-        if (trimmed.Length > 1 && (trimmed[1] | 0x20) is (byte)'r') // how its routes with parameters can start
+        match = MatchGetParameters(trimmed, decoded: false, query, ref buffer, out result);
+        if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
         {
-            match = MatchGetParameters(trimmed, decoded: false, query, ref buffer, out result);
-            if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-            {
-                return match;
-            }
+            return match;
         }
 
         // A path that no route of any method can start with is a 404 at once, unless it has escapes to decode.

@@ -142,13 +142,10 @@ partial class ShopApi
                 return match;
             }
         }
-        if (trimmed.Length > 1 && (trimmed[1] | 0x20) is (byte)'f' or (byte)'o' or (byte)'u') // how its routes with parameters can start
+        match = MatchGetParameters(trimmed, decoded: false, query, ref buffer, out result);
+        if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
         {
-            match = MatchGetParameters(trimmed, decoded: false, query, ref buffer, out result);
-            if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-            {
-                return match;
-            }
+            return match;
         }
 
         // A path that no route of any method can start with is a 404 at once, unless it has escapes to decode.
@@ -176,13 +173,10 @@ partial class ShopApi
         // One trailing '/' is dropped. Routes with parameters are matched on the path still undecoded: a value that
         // holds a '%' does not match here and waits for DispatchDecoded; any other match is the decoded path's match.
         var trimmed = global::HyperRoute.Routing.RoutePath.TrimTrailingSlash(path);
-        if (trimmed.Length > 1 && (trimmed[1] | 0x20) is (byte)'o') // how its routes with parameters can start
+        match = MatchHeadParameters(trimmed, decoded: false, query, ref buffer, out result);
+        if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
         {
-            match = MatchHeadParameters(trimmed, decoded: false, query, ref buffer, out result);
-            if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-            {
-                return match;
-            }
+            return match;
         }
         // HEAD is served by the GET route of the path when no HEAD route matches; the host sends no body.
         match = MatchGetLiterals(trimmed, query, ref buffer, out result);
@@ -265,13 +259,10 @@ partial class ShopApi
         // One trailing '/' is dropped. Routes with parameters are matched on the path still undecoded: a value that
         // holds a '%' does not match here and waits for DispatchDecoded; any other match is the decoded path's match.
         var trimmed = global::HyperRoute.Routing.RoutePath.TrimTrailingSlash(path);
-        if (trimmed.Length > 1 && (trimmed[1] | 0x20) is (byte)'u') // how its routes with parameters can start
+        match = MatchDeleteParameters(trimmed, decoded: false, query, ref buffer, out result);
+        if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
         {
-            match = MatchDeleteParameters(trimmed, decoded: false, query, ref buffer, out result);
-            if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-            {
-                return match;
-            }
+            return match;
         }
 
         // A path that no route of any method can start with is a 404 at once, unless it has escapes to decode.

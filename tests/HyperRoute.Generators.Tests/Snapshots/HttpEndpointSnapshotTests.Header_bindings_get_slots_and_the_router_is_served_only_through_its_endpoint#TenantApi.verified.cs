@@ -79,13 +79,10 @@ static partial class TenantApi
                 return match;
             }
         }
-        if (trimmed.Length > 1 && (trimmed[1] | 0x20) is (byte)'t') // how its routes with parameters can start
+        match = MatchGetParameters(trimmed, decoded: false, query, exchange, ref buffer);
+        if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
         {
-            match = MatchGetParameters(trimmed, decoded: false, query, exchange, ref buffer);
-            if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-            {
-                return match;
-            }
+            return match;
         }
 
         // A path that no route of any method can start with is a 404 at once, unless it has escapes to decode.

@@ -81,13 +81,10 @@ static partial class TextApi
                 return match;
             }
         }
-        if (trimmed.Length > 1 && (trimmed[1] | 0x20) is (byte)'h') // how its routes with parameters can start
+        match = MatchGetParameters(trimmed, decoded: false, query, exchange, ref buffer, out result);
+        if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
         {
-            match = MatchGetParameters(trimmed, decoded: false, query, exchange, ref buffer, out result);
-            if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-            {
-                return match;
-            }
+            return match;
         }
 
         // A path that no route of any method can start with is a 404 at once, unless it has escapes to decode.

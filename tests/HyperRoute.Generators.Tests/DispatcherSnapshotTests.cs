@@ -185,6 +185,7 @@ public sealed class DispatcherSnapshotTests : GeneratorTestBase
     [Theory]
     [InlineData("GET /{slug}", "string slug")]
     [InlineData("GET /{*rest}", "string rest")]
+    [InlineData("GET /{name?}", "string name = \"home\"")]
     [InlineData("POST /{id:int}/items", "int id")]
     public void A_route_that_can_start_with_any_byte_leaves_every_first_pass_without_the_early_404(string anyStart, string parameter)
     {
@@ -198,8 +199,7 @@ public sealed class DispatcherSnapshotTests : GeneratorTestBase
         var source = SingleSource(result);
         Assert.Contains("Any(", source);
         Assert.DoesNotContain("Not compiled:", source);
-        Assert.DoesNotContain("is not (byte)", source);
-        Assert.DoesNotContain("is not ((byte)", source);
+        Assert.DoesNotContain("(trimmed[1] | 0x20) is not", source);
 
         // Without the early 404, PUT's first pass still skips the call for paths its routes cannot start with.
         Assert.Contains("if (trimmed.Length > 1 && (trimmed[1] | 0x20) is (byte)'u') // how its routes with parameters can start", source);

@@ -20,7 +20,7 @@ public sealed class FirstByteMissTests
     [InlineData("POST", "/nothing")]
     [InlineData("PUT", "/nothing")]
     [InlineData("DELETE", "/nothing")]
-    [InlineData("PATCH", "/nothing")]
+    [InlineData("PATCH", "/nothing")] // a method no route has: no first pass, straight to the second
     public void Path_that_no_route_can_start_with_is_not_found(string method, string path)
     {
         var match = Dispatch.Catalog(method, path, out var call);
@@ -85,7 +85,8 @@ public sealed class FirstByteMissTests
     [Fact]
     public void Router_whose_first_segment_is_a_parameter_tells_405_for_any_first_byte()
     {
-        var match = SlugFirstApi.Dispatch("DELETE"u8, "/zebra"u8, default, out _);
+        // POST has a first pass of its own (POST /items); an early 404 there would answer 404.
+        var match = SlugFirstApi.Dispatch("POST"u8, "/zebra"u8, default, out _);
 
         Assert.Equal(RouteOutcome.MethodNotAllowed, match.Outcome);
         Assert.Equal(HttpMethods.Get | HttpMethods.Head, match.Allow);

@@ -8,11 +8,11 @@ namespace HyperRoute.Generators.Emitting;
 /// (<c>DispatchGet</c>, …) and <c>DispatchDecoded</c>, the second pass. <c>DispatchCore</c> only switches on the
 /// method, so that it inlines into its callers and each method's pass is compiled (and gets the JIT's inlining
 /// budget) on its own. The first pass matches the path as received: the literal routes on it as it is, then, with
-/// one trailing <c>/</c> dropped, the routes with parameters, where a value holding a <c>%</c> does not match. A path
-/// that no route of any method can start with and that holds no escape is a 404 there. Otherwise, when that finds
-/// nothing, the second pass (<c>DispatchDecoded</c>, not inlined) looks for escapes: with none it tells 405 from 404
-/// at once; with some, <c>DispatchEscaped</c> decodes them and tries again first. The checks that keep the first
-/// pass from calling what cannot match are in <see cref="FirstPassChecks"/>.
+/// one trailing <c>/</c> dropped, the routes with parameters, where a value holding a <c>%</c> does not match. When
+/// that finds nothing, a path that no route of any method can start with and that holds no escape is a 404 there
+/// (the early 404). Otherwise the second pass (<c>DispatchDecoded</c>, not inlined) looks for escapes: with none it
+/// tells 405 from 404 at once; with some, <c>DispatchEscaped</c> decodes them and tries again first. The byte checks
+/// the first pass makes are in <see cref="FirstPassChecks"/>.
 /// </summary>
 internal static class DispatchCoreEmitter
 {
@@ -154,7 +154,8 @@ internal static class DispatchCoreEmitter
 
                 if (TreeEmitter.HasParameters(own.Tree))
                 {
-                    // With the early 404 below, a miss is sorted out there; a check here as well would only cost the hits.
+                    // With the early 404 below, no first-byte check here: it would cost every hit a compare to save a
+                    // miss the call (measured: the parameter hit 0.5 ns faster, the miss 1.6 ns slower without it).
                     var firsts = starts is null ? FirstPassChecks.RootFirstBytes(own.Tree) : null;
                     if (firsts is null)
                     {

@@ -7,7 +7,9 @@ namespace HyperRoute.Generators.Emitting;
 /// The cheap checks a first pass (<c>DispatchGet</c>, …) makes before it calls a match method or the second pass,
 /// as C# patterns over what the routes can look like: the lengths of a method's literal routes, the first bytes its
 /// routes with parameters can start with, and the first bytes any route of any method can start with. Each is a
-/// necessary condition for a match (letters folded as the matching folds them), or null when it would not pay.
+/// necessary condition for a match: the path's byte is or-ed with 0x20 like the route's, which folds more than the
+/// letters that matching folds, so the check lets some paths through that cannot match, never the other way. Null
+/// when no such check holds or it would not pay.
 /// </summary>
 internal static class FirstPassChecks
 {
@@ -33,8 +35,9 @@ internal static class FirstPassChecks
 
     // The first bytes after the '/' (letters folded) with which a path can match any route of any method, as a
     // pattern: a path that starts otherwise and holds no escape is a 404 without the second pass. Null when a route
-    // of some method begins with a parameter or a catch-all (any first byte can match), or when a first byte is
-    // not known. The root path "/" never takes the check (it asks for a byte after the '/').
+    // of some method begins with a parameter or a catch-all (any first byte can match), when a first byte is not
+    // known, or when no route has a first segment (only "/"). The root path "/" never takes the check (it asks for
+    // a byte after the '/').
     public static string? AnyRouteFirstBytes(DispatchPlan plan)
     {
         var firsts = new System.Collections.Generic.SortedSet<byte>();

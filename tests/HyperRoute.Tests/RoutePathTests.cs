@@ -86,6 +86,27 @@ public sealed class RoutePathTests
         }
     }
 
+    [Theory]
+    [InlineData("/users/42", 7, 9, "42")]
+    [InlineData("/users/42", 1, 6, "users")]
+    [InlineData("/users/42", 9, 9, "")]
+    [InlineData("/users/42", 0, 9, "/users/42")]
+    public void A_segment_is_the_bytes_between_its_bounds(string path, int start, int end, string expected)
+    {
+        Assert.Equal(expected, Encoding.UTF8.GetString(RoutePath.Segment(Encoding.UTF8.GetBytes(path), start, end)));
+    }
+
+    [Theory]
+    [InlineData(7, 10)] // past the end
+    [InlineData(8, 7)] // start after end
+    [InlineData(-1, 3)]
+    [InlineData(2, -1)]
+    [InlineData(int.MinValue, int.MaxValue)]
+    public void A_segment_whose_bounds_do_not_fit_the_path_is_empty_and_reads_nothing(int start, int end)
+    {
+        Assert.True(RoutePath.Segment("/users/42"u8, start, end).IsEmpty);
+    }
+
     [Fact]
     public void An_int_segment_accepts_exactly_what_Utf8Parser_accepts_as_a_whole_segment()
     {

@@ -301,7 +301,7 @@ internal sealed partial class TreeEmitter
         _writer.Line($"if ({end} >= 0)");
         using (_writer.Braces())
         {
-            _writer.Line($"var {segment} = {path}.Slice({start}, {end} - {start});");
+            _writer.Line($"var {segment} = {RoutePath}.Segment({path}, {start}, {end});");
             var hidden = previousEnd is null ? (-1, default) : Hide(previousEnd);
             var scopeDepth = _scope.Count;
             _scope.Add((Span, segment));

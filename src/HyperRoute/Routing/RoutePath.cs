@@ -89,6 +89,17 @@ public static class RoutePath
     public static bool IsDecoded(ReadOnlySpan<byte> value, bool decoded) => decoded || value.IndexOf((byte)'%') < 0;
 
     /// <summary>
+    /// The bytes of <paramref name="path"/> from <paramref name="start"/> to <paramref name="end"/>: a segment whose
+    /// end a generated dispatcher found; empty when the bounds do not fit the path. Unlike <c>Slice</c> it cannot
+    /// throw, so when the segment goes unused (an <c>{x:int}</c> bound as the parsed number) the JIT drops it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ReadOnlySpan<byte> Segment(ReadOnlySpan<byte> path, int start, int end)
+        => (uint)end <= (uint)path.Length && (uint)start <= (uint)end
+            ? MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref MemoryMarshal.GetReference(path), start), end - start)
+            : default;
+
+    /// <summary>
     /// The end of the segment that starts at <paramref name="start"/>: the index of the next <c>/</c> at or after
     /// it, or the length of the path. Generated dispatchers walk the path once, left to right, finding each
     /// segment only when a route needs it.

@@ -534,7 +534,7 @@ static partial class Wide
                     var e1 = global::HyperRoute.Routing.RoutePath.Int32SegmentEnd(path, p1, out int s1Int32);
                     if (e1 >= 0)
                     {
-                        var s1 = path.Slice(p1, e1 - p1);
+                        var s1 = global::HyperRoute.Routing.RoutePath.Segment(path, p1, e1);
                         if (e1 == path.Length)
                         {
                             var found = MatchGetParameters_2(k0, s1Int32, out result);
@@ -840,7 +840,7 @@ static partial class Wide
                     var e1 = global::HyperRoute.Routing.RoutePath.Int32SegmentEnd(path, p1, out int s1Int32);
                     if (e1 >= 0)
                     {
-                        var s1 = path.Slice(p1, e1 - p1);
+                        var s1 = global::HyperRoute.Routing.RoutePath.Segment(path, p1, e1);
                         if (e1 == path.Length)
                         {
                             // the routes of all 17 literals, from GET /r0/{id:int} to GET /r9/{id:int}

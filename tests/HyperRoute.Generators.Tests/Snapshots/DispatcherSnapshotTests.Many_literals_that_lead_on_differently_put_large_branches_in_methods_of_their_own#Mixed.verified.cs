@@ -348,7 +348,7 @@ static partial class Mixed
                                             var e1 = global::HyperRoute.Routing.RoutePath.Int32SegmentEnd(path, p1, out int s1Int32);
                                             if (e1 >= 0)
                                             {
-                                                var s1 = path.Slice(p1, e1 - p1);
+                                                var s1 = global::HyperRoute.Routing.RoutePath.Segment(path, p1, e1);
                                                 if (e1 == path.Length)
                                                 {
                                                     // GET /r02/{id:int}
@@ -370,7 +370,7 @@ static partial class Mixed
                                             var e1 = global::HyperRoute.Routing.RoutePath.Int32SegmentEnd(path, p1, out int s1Int32_2);
                                             if (e1 >= 0)
                                             {
-                                                var s1 = path.Slice(p1, e1 - p1);
+                                                var s1 = global::HyperRoute.Routing.RoutePath.Segment(path, p1, e1);
                                                 if (e1 == path.Length)
                                                 {
                                                     // GET /r12/{id:int}
@@ -462,7 +462,7 @@ static partial class Mixed
                                             var e1 = global::HyperRoute.Routing.RoutePath.Int32SegmentEnd(path, p1, out int s1Int32_3);
                                             if (e1 >= 0)
                                             {
-                                                var s1 = path.Slice(p1, e1 - p1);
+                                                var s1 = global::HyperRoute.Routing.RoutePath.Segment(path, p1, e1);
                                                 if (e1 == path.Length)
                                                 {
                                                     // GET /r04/{id:int}
@@ -484,7 +484,7 @@ static partial class Mixed
                                             var e1 = global::HyperRoute.Routing.RoutePath.Int32SegmentEnd(path, p1, out int s1Int32_4);
                                             if (e1 >= 0)
                                             {
-                                                var s1 = path.Slice(p1, e1 - p1);
+                                                var s1 = global::HyperRoute.Routing.RoutePath.Segment(path, p1, e1);
                                                 if (e1 == path.Length)
                                                 {
                                                     // GET /r14/{id:int}
@@ -576,7 +576,7 @@ static partial class Mixed
                                             var e1 = global::HyperRoute.Routing.RoutePath.Int32SegmentEnd(path, p1, out int s1Int32_5);
                                             if (e1 >= 0)
                                             {
-                                                var s1 = path.Slice(p1, e1 - p1);
+                                                var s1 = global::HyperRoute.Routing.RoutePath.Segment(path, p1, e1);
                                                 if (e1 == path.Length)
                                                 {
                                                     // GET /r06/{id:int}
@@ -598,7 +598,7 @@ static partial class Mixed
                                             var e1 = global::HyperRoute.Routing.RoutePath.Int32SegmentEnd(path, p1, out int s1Int32_6);
                                             if (e1 >= 0)
                                             {
-                                                var s1 = path.Slice(p1, e1 - p1);
+                                                var s1 = global::HyperRoute.Routing.RoutePath.Segment(path, p1, e1);
                                                 if (e1 == path.Length)
                                                 {
                                                     // GET /r16/{id:int}
@@ -652,7 +652,7 @@ static partial class Mixed
                                     var e1 = global::HyperRoute.Routing.RoutePath.Int32SegmentEnd(path, p1, out int s1Int32_7);
                                     if (e1 >= 0)
                                     {
-                                        var s1 = path.Slice(p1, e1 - p1);
+                                        var s1 = global::HyperRoute.Routing.RoutePath.Segment(path, p1, e1);
                                         if (e1 == path.Length)
                                         {
                                             // GET /r08/{id:int}
@@ -719,7 +719,7 @@ static partial class Mixed
                         var e1 = global::HyperRoute.Routing.RoutePath.Int32SegmentEnd(path, p1, out int s1Int32);
                         if (e1 >= 0)
                         {
-                            var s1 = path.Slice(p1, e1 - p1);
+                            var s1 = global::HyperRoute.Routing.RoutePath.Segment(path, p1, e1);
                             if (e1 == path.Length)
                             {
                                 // GET /r00/{id:int}
@@ -741,7 +741,7 @@ static partial class Mixed
                         var e1 = global::HyperRoute.Routing.RoutePath.Int32SegmentEnd(path, p1, out int s1Int32_2);
                         if (e1 >= 0)
                         {
-                            var s1 = path.Slice(p1, e1 - p1);
+                            var s1 = global::HyperRoute.Routing.RoutePath.Segment(path, p1, e1);
                             if (e1 == path.Length)
                             {
                                 // GET /r10/{id:int}
@@ -848,7 +848,7 @@ static partial class Mixed
                                             var e1 = global::HyperRoute.Routing.RoutePath.Int32SegmentEnd(path, p1, out int s1Int32);
                                             if (e1 >= 0)
                                             {
-                                                var s1 = path.Slice(p1, e1 - p1);
+                                                var s1 = global::HyperRoute.Routing.RoutePath.Segment(path, p1, e1);
                                                 if (e1 == path.Length)
                                                 {
                                                     allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r02/{id:int}
@@ -867,7 +867,7 @@ static partial class Mixed
                                             var e1 = global::HyperRoute.Routing.RoutePath.Int32SegmentEnd(path, p1, out int s1Int32_2);
                                             if (e1 >= 0)
                                             {
-                                                var s1 = path.Slice(p1, e1 - p1);
+                                                var s1 = global::HyperRoute.Routing.RoutePath.Segment(path, p1, e1);
                                                 if (e1 == path.Length)
                                                 {
                                                     allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r12/{id:int}
@@ -950,7 +950,7 @@ static partial class Mixed
                                             var e1 = global::HyperRoute.Routing.RoutePath.Int32SegmentEnd(path, p1, out int s1Int32_3);
                                             if (e1 >= 0)
                                             {
-                                                var s1 = path.Slice(p1, e1 - p1);
+                                                var s1 = global::HyperRoute.Routing.RoutePath.Segment(path, p1, e1);
                                                 if (e1 == path.Length)
                                                 {
                                                     allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r04/{id:int}
@@ -969,7 +969,7 @@ static partial class Mixed
                                             var e1 = global::HyperRoute.Routing.RoutePath.Int32SegmentEnd(path, p1, out int s1Int32_4);
                                             if (e1 >= 0)
                                             {
-                                                var s1 = path.Slice(p1, e1 - p1);
+                                                var s1 = global::HyperRoute.Routing.RoutePath.Segment(path, p1, e1);
                                                 if (e1 == path.Length)
                                                 {
                                                     allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r14/{id:int}
@@ -1052,7 +1052,7 @@ static partial class Mixed
                                             var e1 = global::HyperRoute.Routing.RoutePath.Int32SegmentEnd(path, p1, out int s1Int32_5);
                                             if (e1 >= 0)
                                             {
-                                                var s1 = path.Slice(p1, e1 - p1);
+                                                var s1 = global::HyperRoute.Routing.RoutePath.Segment(path, p1, e1);
                                                 if (e1 == path.Length)
                                                 {
                                                     allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r06/{id:int}
@@ -1071,7 +1071,7 @@ static partial class Mixed
                                             var e1 = global::HyperRoute.Routing.RoutePath.Int32SegmentEnd(path, p1, out int s1Int32_6);
                                             if (e1 >= 0)
                                             {
-                                                var s1 = path.Slice(p1, e1 - p1);
+                                                var s1 = global::HyperRoute.Routing.RoutePath.Segment(path, p1, e1);
                                                 if (e1 == path.Length)
                                                 {
                                                     allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r16/{id:int}
@@ -1119,7 +1119,7 @@ static partial class Mixed
                                     var e1 = global::HyperRoute.Routing.RoutePath.Int32SegmentEnd(path, p1, out int s1Int32_7);
                                     if (e1 >= 0)
                                     {
-                                        var s1 = path.Slice(p1, e1 - p1);
+                                        var s1 = global::HyperRoute.Routing.RoutePath.Segment(path, p1, e1);
                                         if (e1 == path.Length)
                                         {
                                             allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r08/{id:int}
@@ -1180,7 +1180,7 @@ static partial class Mixed
                         var e1 = global::HyperRoute.Routing.RoutePath.Int32SegmentEnd(path, p1, out int s1Int32);
                         if (e1 >= 0)
                         {
-                            var s1 = path.Slice(p1, e1 - p1);
+                            var s1 = global::HyperRoute.Routing.RoutePath.Segment(path, p1, e1);
                             if (e1 == path.Length)
                             {
                                 allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r00/{id:int}
@@ -1199,7 +1199,7 @@ static partial class Mixed
                         var e1 = global::HyperRoute.Routing.RoutePath.Int32SegmentEnd(path, p1, out int s1Int32_2);
                         if (e1 >= 0)
                         {
-                            var s1 = path.Slice(p1, e1 - p1);
+                            var s1 = global::HyperRoute.Routing.RoutePath.Segment(path, p1, e1);
                             if (e1 == path.Length)
                             {
                                 allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /r10/{id:int}

@@ -280,7 +280,7 @@ static partial class TenantApi
                     var e1 = global::HyperRoute.Routing.RoutePath.Int32SegmentEnd(path, p1, out int s1Int32);
                     if (e1 >= 0)
                     {
-                        var s1 = path.Slice(p1, e1 - p1);
+                        var s1 = global::HyperRoute.Routing.RoutePath.Segment(path, p1, e1);
                         if (e1 == path.Length)
                         {
                             // GET /tenants/{id:int}
@@ -347,7 +347,7 @@ static partial class TenantApi
                     var e1 = global::HyperRoute.Routing.RoutePath.Int32SegmentEnd(path, p1, out int s1Int32);
                     if (e1 >= 0)
                     {
-                        var s1 = path.Slice(p1, e1 - p1);
+                        var s1 = global::HyperRoute.Routing.RoutePath.Segment(path, p1, e1);
                         if (e1 == path.Length)
                         {
                             allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /tenants/{id:int}

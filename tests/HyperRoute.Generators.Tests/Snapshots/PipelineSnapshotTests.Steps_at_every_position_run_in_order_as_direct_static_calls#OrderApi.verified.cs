@@ -261,7 +261,7 @@ static partial class OrderApi
                     var e1 = global::HyperRoute.Routing.RoutePath.Int32SegmentEnd(path, p1, out int s1Int32);
                     if (e1 >= 0)
                     {
-                        var s1 = path.Slice(p1, e1 - p1);
+                        var s1 = global::HyperRoute.Routing.RoutePath.Segment(path, p1, e1);
                         if (e1 == path.Length)
                         {
                             // POST /orders/{id:int}
@@ -357,7 +357,7 @@ static partial class OrderApi
                     var e1 = global::HyperRoute.Routing.RoutePath.Int32SegmentEnd(path, p1, out int s1Int32);
                     if (e1 >= 0)
                     {
-                        var s1 = path.Slice(p1, e1 - p1);
+                        var s1 = global::HyperRoute.Routing.RoutePath.Segment(path, p1, e1);
                         if (e1 == path.Length)
                         {
                             allow |= global::HyperRoute.HttpMethods.Post; // POST /orders/{id:int}

@@ -57,13 +57,21 @@ public readonly struct RouteMatch
     public bool IsAnswered => OutcomeBits is RouteOutcome.Handled or RouteOutcome.Rejected;
 
     /// <summary>The HTTP status this outcome maps to for a failure (400, 404, 405); 0 when handled, since the handler decides.</summary>
-    public int StatusCode => OutcomeBits switch
+    /// <remarks>
+    /// Always inlined: as a call it takes the match by reference, which sends the match through the stack and makes
+    /// every other read of it wait for that store (1–2 ns on a dispatch of 10).
+    /// </remarks>
+    public int StatusCode
     {
-        RouteOutcome.NotFound => 404,
-        RouteOutcome.MethodNotAllowed => 405,
-        RouteOutcome.BadRequest => 400,
-        _ => 0,
-    };
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => OutcomeBits switch
+        {
+            RouteOutcome.NotFound => 404,
+            RouteOutcome.MethodNotAllowed => 405,
+            RouteOutcome.BadRequest => 400,
+            _ => 0,
+        };
+    }
 
     /// <summary>
     /// A validator (or the body binding) of route <paramref name="route"/> refused the request and wrote the

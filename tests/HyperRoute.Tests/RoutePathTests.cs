@@ -20,25 +20,6 @@ public sealed class RoutePathTests
 
     [Theory]
     [MemberData(nameof(Paths))]
-    public void Counting_and_splitting_agree_with_a_plain_split(string path)
-    {
-        var bytes = Encoding.UTF8.GetBytes(path);
-        var expected = path == "/" ? new List<string>() : new List<string>(path[1..].Split('/'));
-
-        var rest = new System.ReadOnlySpan<byte>(bytes, 1, bytes.Length - 1);
-        var actual = new List<string>();
-        for (var i = 0; i < expected.Count; i++)
-        {
-            actual.Add(Encoding.UTF8.GetString(RoutePath.NextSegment(ref rest)));
-        }
-
-        Assert.Equal(expected.Count, RoutePath.CountSegments(bytes));
-        Assert.Equal(expected, actual);
-        Assert.True(rest.IsEmpty);
-    }
-
-    [Theory]
-    [MemberData(nameof(Paths))]
     public void Walking_segment_ends_agrees_with_a_plain_split(string path)
     {
         var bytes = Encoding.UTF8.GetBytes(path);

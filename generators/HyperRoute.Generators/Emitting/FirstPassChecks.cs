@@ -40,39 +40,27 @@ internal static class FirstPassChecks
     // a byte after the '/').
     public static string? AnyRouteFirstBytes(DispatchPlan plan)
     {
-        var firsts = new System.Collections.Generic.SortedSet<byte>();
-        foreach (var method in plan.Methods)
+        // The Allow tree holds the routes of every method: the literal routes by their whole path ("/health"), the
+        // others segment by segment from the root.
+        var tree = plan.AllowTree;
+        var root = tree.Root;
+        if (root is not null && (root.Parameters.Count > 0 || root.CatchAlls.Count > 0))
         {
-            foreach (var entry in method.Tree.LiteralRoutes.Entries)
-            {
-                var bytes = System.Text.Encoding.UTF8.GetBytes(entry.Key);
-                if (bytes.Length > 1)
-                {
-                    firsts.Add((byte)(bytes[1] | 0x20));
-                }
-            }
+            return null;
+        }
 
-            var root = method.Tree.Root;
-            if (root is null)
-            {
-                continue;
-            }
-
-            if (root.Parameters.Count > 0 || root.CatchAlls.Count > 0)
+        var firsts = new System.Collections.Generic.SortedSet<byte>();
+        var keys = tree.LiteralRoutes.Entries.Where(e => e.Key != "/").Select(e => e.Key.Substring(1))
+            .Concat(root is null ? Enumerable.Empty<string>() : root.Literals.Entries.Select(e => e.Key));
+        foreach (var key in keys)
+        {
+            var first = TreeEmitter.FoldedFirstByte(key);
+            if (first == 0)
             {
                 return null;
             }
 
-            foreach (var entry in root.Literals.Entries)
-            {
-                var first = TreeEmitter.FoldedFirstByte(entry.Key);
-                if (first == 0)
-                {
-                    return null;
-                }
-
-                firsts.Add(first);
-            }
+            firsts.Add(first);
         }
 
         return firsts.Count switch

@@ -7,42 +7,11 @@ using System.Runtime.InteropServices;
 namespace HyperRoute.Routing;
 
 /// <summary>
-/// The path rules that every generated dispatcher shares: how a path is normalized, counted and split into
-/// segments. See <c>docs/routing.md</c>.
+/// The path rules that every generated dispatcher shares: the leading and trailing <c>/</c>, the scan for and
+/// decoding of escapes, and the walk from one segment to the next. See <c>docs/routing.md</c>.
 /// </summary>
 public static class RoutePath
 {
-    /// <summary>
-    /// Prepares a request path for routing: it must start with <c>/</c>; one trailing <c>/</c> is dropped
-    /// (<c>/users/</c> routes as <c>/users</c>); percent-escapes are decoded into <paramref name="buffer"/>,
-    /// except <c>%2F</c>, which stays encoded so that decoding cannot create segments.
-    /// </summary>
-    /// <param name="path">The raw path, without the query.</param>
-    /// <param name="buffer">Receives the decoded path when it holds escapes.</param>
-    /// <param name="problem">Why the path was rejected (answer 400), or <see cref="RouteProblem.None"/>.</param>
-    /// <returns>The path to route on; empty when <paramref name="problem"/> is set.</returns>
-    /// <remarks>
-    /// The path is the return value rather than an <c>out</c> parameter: a span written through an <c>out</c>
-    /// lives in memory, and reading it back as the caller passes it on stalls on store forwarding.
-    /// </remarks>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ReadOnlySpan<byte> Normalize(ReadOnlySpan<byte> path, scoped ref DecodeBuffer buffer, out RouteProblem problem)
-    {
-        if (path.IsEmpty || path[0] != (byte)'/')
-        {
-            problem = RouteProblem.PathNotAbsolute;
-            return default;
-        }
-
-        if (path.Length > 1 && path[path.Length - 1] == (byte)'/')
-        {
-            path = path.Slice(0, path.Length - 1);
-        }
-
-        problem = RouteProblem.None;
-        return ContainsPercent(path) ? Decode(path, ref buffer, out problem) : path;
-    }
-
     /// <summary><see langword="true"/> when <paramref name="path"/> starts with <c>/</c> (origin form); otherwise the request is a 400.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsAbsolute(ReadOnlySpan<byte> path) => !path.IsEmpty && path[0] == (byte)'/';
@@ -74,9 +43,6 @@ public static class RoutePath
         return destination.Slice(0, written);
     }
 
-    /// <summary><see langword="true"/> when <paramref name="path"/> holds a <c>%</c>: it must be decoded before routing.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool ContainsEscape(ReadOnlySpan<byte> path) => ContainsPercent(path);
 
     /// <summary>
     /// Whether a route value taken from the path can be used as it is: the path was already decoded
@@ -163,10 +129,13 @@ public static class RoutePath
     // The magnitude of int.MinValue.
     private const ulong Int32Limit = 2147483648;
 
-    // Short paths are read as machine words that may overlap (the last word ends at the last byte), without a
-    // byte loop: a 13-byte path is two 8-byte words.
+    /// <summary><see langword="true"/> when <paramref name="path"/> holds a <c>%</c>: it must be decoded before routing.</summary>
+    /// <remarks>
+    /// Short paths are read as machine words that may overlap (the last word ends at the last byte), without a byte
+    /// loop: a 13-byte path is two 8-byte words.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool ContainsPercent(ReadOnlySpan<byte> path)
+    public static bool ContainsEscape(ReadOnlySpan<byte> path)
     {
         if (path.Length > ShortPath)
         {
@@ -213,36 +182,6 @@ public static class RoutePath
         return false;
     }
 
-    /// <summary>The number of segments in a normalized path: 0 for <c>/</c>, 1 for <c>/a</c>, 2 for <c>/a/b</c>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int CountSegments(ReadOnlySpan<byte> normalized)
-    {
-        if (normalized.Length == 1)
-        {
-            return 0;
-        }
-
-        if (normalized.Length > ShortPath)
-        {
-            return normalized.Count((byte)'/'); // vectorized for long paths
-        }
-
-        // Eight bytes at a time, branch-free: data-dependent branches per byte cost more than the bytes.
-        var count = 0;
-        var i = 0;
-        for (; i + sizeof(ulong) <= normalized.Length; i += sizeof(ulong))
-        {
-            count += BitOperations.PopCount(SlashMask(BinaryPrimitives.ReadUInt64LittleEndian(normalized.Slice(i))));
-        }
-
-        for (; i < normalized.Length; i++)
-        {
-            count += normalized[i] == (byte)'/' ? 1 : 0;
-        }
-
-        return count;
-    }
-
     private const int ShortPath = 64;
     private const ulong Slashes = 0x2F2F2F2F2F2F2F2Ful;
     private const ulong Percents = 0x2525252525252525ul;
@@ -284,26 +223,5 @@ public static class RoutePath
         }
 
         return -1;
-    }
-
-    /// <summary>
-    /// Returns the next segment of <paramref name="rest"/> (the part before the next <c>/</c>) and advances
-    /// <paramref name="rest"/> past it and its separator. Call it once per segment, starting with the
-    /// normalized path after its leading <c>/</c>.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ReadOnlySpan<byte> NextSegment(scoped ref ReadOnlySpan<byte> rest)
-    {
-        var slash = IndexOfSlash(rest);
-        if (slash < 0)
-        {
-            var last = rest;
-            rest = default;
-            return last;
-        }
-
-        var segment = rest.Slice(0, slash);
-        rest = rest.Slice(slash + 1);
-        return segment;
     }
 }

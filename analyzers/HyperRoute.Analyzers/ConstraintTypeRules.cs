@@ -1,6 +1,6 @@
+using HyperRoute.Generators.Routing;
 using System.Collections.Generic;
 using System.Globalization;
-using HyperRoute.Common.Routing;
 
 namespace HyperRoute.Analyzers;
 

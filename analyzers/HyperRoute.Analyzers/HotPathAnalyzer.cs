@@ -1,6 +1,6 @@
+using HyperRoute.Generators;
 using System.Collections.Immutable;
 using System.Linq;
-using HyperRoute.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 

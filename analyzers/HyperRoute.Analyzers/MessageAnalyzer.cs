@@ -1,6 +1,6 @@
+using HyperRoute.Generators;
+using HyperRoute.Generators.Messages;
 using System.Collections.Immutable;
-using HyperRoute.Common;
-using HyperRoute.Common.Messages;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 

@@ -1,6 +1,7 @@
+using HyperRoute.Generators;
+using HyperRoute.Generators.Messages;
+using HyperRoute.Generators.Steps;
 using System.Collections.Immutable;
-using HyperRoute.Common;
-using HyperRoute.Common.Messages;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 

@@ -1,10 +1,11 @@
+using HyperRoute.Generators;
+using HyperRoute.Generators.Routing;
+using HyperRoute.Generators.Steps;
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
-using HyperRoute.Common;
-using HyperRoute.Common.Routing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;

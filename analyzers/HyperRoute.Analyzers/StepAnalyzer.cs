@@ -1,7 +1,9 @@
+using HyperRoute.Generators;
+using HyperRoute.Generators.Routing;
+using HyperRoute.Generators.Steps;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
-using HyperRoute.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 

@@ -1,4 +1,4 @@
-using HyperRoute.Common.Routing;
+using HyperRoute.Generators.Routing;
 using Xunit;
 
 namespace HyperRoute.Generators.Tests;

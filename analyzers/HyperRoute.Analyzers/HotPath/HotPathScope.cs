@@ -1,5 +1,5 @@
+using HyperRoute.Generators;
 using System.Linq;
-using HyperRoute.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 

@@ -10,7 +10,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Xunit;
 
 using RouterGenerator = generator::HyperRoute.Generators.RouterGenerator;
-using RouterSpec = generator::HyperRoute.Generators.Model.RouterSpec;
+using RouterSpec = generator::HyperRoute.Generators.Routing.RouterSpec;
 using TrackingNames = generator::HyperRoute.Generators.TrackingNames;
 
 namespace HyperRoute.Generators.Tests.Analyzers;

@@ -1,0 +1,66 @@
+using HyperRoute.Generators.Emitting;
+using HyperRoute.Generators.Routing;
+using System.Globalization;
+
+namespace HyperRoute.Generators.Messages;
+
+/// <summary>
+/// <c>[To]</c> handlers: the forward (the routing key written on the stack, one <c>Forwarding.Forward</c>, its result
+/// as the outcome) in the handler's case of <c>Route</c>, and the same forward as the partial method's implementation.
+/// </summary>
+internal static partial class MessageRouterEmitter
+{
+    private const string Forwarding = "global::HyperRoute.Messaging.Forwarding";
+    private const string Sent = "global::HyperRoute.Messaging.Destinations.SendResult.Sent";
+    private const string Primitives = "global::System.Buffers.Binary.BinaryPrimitives";
+
+    // The implementations of the [To] partial methods, each the forward its cases in Route write out.
+    private static void WriteForwardMethods(SourceWriter writer, MessageRouterPlan plan)
+    {
+        foreach (var method in plan.Forwards)
+        {
+            writer.Line();
+            writer.Line("// The [To] handler " + Identifiers.Unescape(method.Name) + " forwards to " + method.Forward.GroupName + " (Route writes the same forward in its case).");
+            writer.Line(GeneratedCode);
+            writer.Line(method.Modifiers + " " + Outcome + " " + method.Name + "(" + (method.ByIn ? "in " : "") + plan.Spec.Layout.MessageFullName + " " + method.Parameter + ")");
+            using (writer.Braces())
+            {
+                WriteForward(writer, method.Forward, method.Parameter);
+            }
+        }
+    }
+
+    // The routing key (when there is one) on the stack, then the forward returning its outcome.
+    private static void WriteForward(SourceWriter writer, PlannedForward forward, string subject)
+    {
+        writer.Line("// " + forward.Comment);
+        var key = "default";
+        if (forward.Key is { } routingKey)
+        {
+            key = subject == "key" ? "routingKey" : "key";
+            writer.Line("// the routing key: " + routingKey.Display + " (" + routingKey.TypeDisplay + "), " + Bytes(routingKey.Size) + (routingKey.Size == 1 ? "" : routingKey.LittleEndian ? " little-endian" : " big-endian"));
+            writer.Line("global::System.Span<byte> " + key + " = stackalloc byte[" + routingKey.Size.ToString(CultureInfo.InvariantCulture) + "];");
+            writer.Line(KeyWrite(routingKey, key, subject + "." + routingKey.FieldName));
+        }
+
+        writer.Line("return " + Forwarding + ".Forward(" + forward.Group + ", in " + subject + (forward.Key is null ? "" : ", " + key) + ") == " + Sent);
+        using (writer.Indent())
+        {
+            writer.Line("? " + Outcome + ".Routed");
+            writer.Line(": " + Outcome + ".Undelivered; // no destination of " + forward.GroupName + " accepted it");
+        }
+    }
+
+    private static string KeyWrite(ForwardKey key, string span, string value)
+    {
+        var wire = key.IsEnum ? "(" + key.PrimitiveKeyword + ")" + value : value;
+        return key.Primitive switch
+        {
+            "Byte" => span + "[0] = " + (key.IsEnum ? "(byte)" + value : value) + ";",
+            "SByte" => span + "[0] = unchecked((byte)" + wire + ");",
+            _ => Primitives + ".Write" + key.Primitive + (key.LittleEndian ? "LittleEndian" : "BigEndian") + "(" + span + ", " + wire + ");",
+        };
+    }
+
+    private static string Bytes(int size) => size.ToString(CultureInfo.InvariantCulture) + (size == 1 ? " byte" : " bytes");
+}

@@ -1,0 +1,213 @@
+using HyperRoute.Generators.Emitting;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+
+namespace HyperRoute.Generators.Routing;
+
+/// <summary>
+/// Writes a router's nested <c>HttpEndpoint</c> struct: the header table the request parser is specialised with
+/// (<c>HeaderSlotCount</c>, <c>HeaderSlot</c>) and <c>Serve</c>, which dispatches the exchange's request and writes
+/// a handler's <c>IHttpResult</c> to the response.
+/// </summary>
+internal static class EndpointEmitter
+{
+    private const string GeneratedCode = GeneratedMethods.GeneratedCode;
+    private const string Span = "global::System.ReadOnlySpan<byte>";
+    private const string Match = "global::HyperRoute.RouteMatch";
+    private const string Exchange = "global::HyperRoute.Http.HttpExchange";
+
+    /// <summary>Scratch for percent-decoded path and query values; longer ones rent from the pool.</summary>
+    private const int ScratchSize = 256;
+
+    public static void Write(SourceWriter writer, RouterSpec router)
+    {
+        var instance = router.HasInstanceHandlers;
+        var headers = router.HeaderNames;
+        var host = instance ? $"new {router.TypeName}.HttpEndpoint(router)" : $"new {router.TypeName}.HttpEndpoint()";
+
+        writer.Line("/// <summary>");
+        writer.Line($"/// Serves this router over HTTP: <c>HttpServer.Start({CSharpLiterals.Xml(host)}, options)</c>. The server parses each");
+        writer.Line("/// request with <see cref=\"HeaderSlot\"/> (so only the headers the routes bind are kept) and calls <see cref=\"Serve\"/>.");
+        writer.Line("/// </summary>");
+        writer.Line("/// <remarks>");
+        WriteHostingRemarks(writer, router);
+        DispatcherEmitter.WriteRouteTable(writer, router);
+        writer.Line("/// </remarks>");
+        writer.Line(GeneratedCode);
+        writer.Line("public readonly struct HttpEndpoint : global::HyperRoute.Http.IHttpEndpoint");
+        using (writer.Braces())
+        {
+            if (instance)
+            {
+                writer.Line($"private readonly {router.TypeName} _router;");
+                writer.Line();
+                writer.Line("/// <summary>Serves the routes of <paramref name=\"router\"/>, whose instance handlers run on it.</summary>");
+                writer.Line("/// <param name=\"router\">The router instance that holds the handlers' state.</param>");
+                writer.Line(GeneratedCode);
+                writer.Line($"public HttpEndpoint({router.TypeName} router)");
+                using (writer.Braces())
+                {
+                    writer.Line(router.TypeKeyword.EndsWith("struct", System.StringComparison.Ordinal)
+                        ? "_router = router;"
+                        : "_router = router ?? throw new global::System.ArgumentNullException(nameof(router));");
+                }
+
+                writer.Line();
+            }
+
+            writer.Line("/// <summary>How many request headers the routes bind; the parser keeps this many.</summary>");
+            writer.Line(GeneratedCode);
+            writer.Line($"public static int HeaderSlotCount => {headers.Count.ToString(CultureInfo.InvariantCulture)};");
+            writer.Line();
+            WriteHeaderSlot(writer, headers);
+            writer.Line();
+            WriteServe(writer, router, instance);
+        }
+    }
+
+    private static void WriteHostingRemarks(SourceWriter writer, RouterSpec router)
+    {
+        if (router.NeedsExchange)
+        {
+            writer.Line("/// <para>Some routes bind headers, the body or the exchange, so the router is served only through this endpoint.");
+            writer.Line("/// In-process: <c>exchange.Request.Load&lt;HttpEndpoint&gt;(bytes, 0, count)</c>, then <c>Serve(exchange)</c>.</para>");
+        }
+
+        if (router.Steps.Count > 0 || router.Routes.Any(r => r.Steps.Count > 0 || r.Bindings.Any(b => b.Steps.Count > 0 || b.JsonType is not null)))
+        {
+            writer.Line("/// <para>Validators and transforms run here too. A validator that refuses the request, or a typed body that cannot be read, writes an <c>application/problem+json</c>");
+            writer.Line("/// response and comes back as <see cref=\"global::HyperRoute.RouteOutcome.Rejected\"/>; the handler does not run.</para>");
+        }
+
+        writer.Line(router.ResultIsHttpResult
+            ? "/// <para>The result of each handler that returns one is written to the response (<c>IHttpResult.WriteTo</c>).</para>"
+            : "/// <para>Handlers write the response themselves (an <c>HttpResponse</c> parameter) or leave it 200 and empty.</para>");
+    }
+
+    private static void WriteHeaderSlot(SourceWriter writer, IReadOnlyList<string> headers)
+    {
+        writer.Line("/// <summary>The slot of the request header <paramref name=\"name\"/> (any ASCII case); -1 when no route binds it.</summary>");
+        writer.Line("/// <param name=\"name\">The field name as received.</param>");
+        writer.Line(GeneratedCode);
+        if (headers.Count == 0)
+        {
+            writer.Line($"public static int HeaderSlot({Span} name) => -1; // no route binds a header");
+            return;
+        }
+
+        writer.Line($"public static int HeaderSlot({Span} name)");
+        using (writer.Braces())
+        {
+            writer.Line("switch (name.Length)");
+            using (writer.Braces())
+            {
+                var byLength = headers
+                    .Select((header, slot) => (Header: header, Slot: slot))
+                    .GroupBy(h => System.Text.Encoding.UTF8.GetByteCount(h.Header))
+                    .OrderBy(g => g.Key);
+                foreach (var group in byLength)
+                {
+                    writer.Line($"case {group.Key.ToString(CultureInfo.InvariantCulture)}:");
+                    using (writer.Indent())
+                    {
+                        foreach (var (header, slot) in group)
+                        {
+                            writer.Line($"// {header}");
+                            writer.Line($"if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(name, {CSharpLiterals.Utf8(header.ToLowerInvariant())}))");
+                            using (writer.Braces())
+                            {
+                                writer.Line($"return {slot.ToString(CultureInfo.InvariantCulture)};");
+                            }
+                        }
+
+                        writer.Line("break;");
+                    }
+                }
+            }
+
+            writer.Line();
+            writer.Line("return -1; // no route binds this header");
+        }
+    }
+
+    private static void WriteServe(SourceWriter writer, RouterSpec router, bool instance)
+    {
+        var target = instance ? "_router." : "";
+        var passExchange = router.NeedsExchange ? ", exchange" : "";
+        var passResult = router.ResultType is null ? "" : ", out var result";
+
+        writer.Line("/// <summary>");
+        writer.Line("/// Routes the request of <paramref name=\"exchange\"/> and runs its handler. Returns whether a handler ran, or why");
+        writer.Line("/// not (404, 405 with the allowed methods, 400 with the problem); the server answers those itself.");
+        writer.Line("/// </summary>");
+        writer.Line("/// <param name=\"exchange\">The request to serve and the response its handler writes.</param>");
+        writer.Line(GeneratedCode);
+        writer.Line($"public {Match} Serve({Exchange} exchange)");
+        using (writer.Braces())
+        {
+            writer.Line("var request = exchange.Request;");
+            var names = new NameScope();
+            foreach (var step in router.RequestValidators)
+            {
+                HandlerCallWriter.WriteCheck(
+                    writer,
+                    names,
+                    step,
+                    $"// source side, router level: {step.Attribute}",
+                    $"{step.TypeName}.Validate(request)",
+                    null,
+                    "Rejected(-1)");
+                writer.Line();
+            }
+
+            writer.Line("var path = request.Path;");
+            writer.Line("var query = request.Query;");
+            writer.Line($"var buffer = new global::HyperRoute.Routing.DecodeBuffer(stackalloc byte[{ScratchSize.ToString(CultureInfo.InvariantCulture)}], path.Length + query.Length);");
+            writer.Line($"var match = {target}DispatchCore(request.Method, path, query{passExchange}, ref buffer{passResult});");
+            writer.Line("buffer.Dispose();");
+            if (router.ResultType is not null)
+            {
+                WriteResult(writer, router);
+            }
+
+            writer.Line("return match;");
+        }
+    }
+
+    // Writes the result of a handler that returned one; void handlers wrote the response themselves.
+    private static void WriteResult(SourceWriter writer, RouterSpec router)
+    {
+        var returning = router.Routes.Where(r => !r.ReturnsVoid && !router.WritesResultInLeaf(r)).Select(r => r.Index.ToString(CultureInfo.InvariantCulture)).ToList();
+        if (returning.Count == 0)
+        {
+            return; // every result is written in its route, before the response transforms
+        }
+
+        var call = HandlerCallWriter.WriteResultCall(router);
+        if (returning.Count == router.Routes.Count)
+        {
+            writer.Line("if (match.IsHandled)");
+        }
+        else
+        {
+            if (router.Routes.Any(router.WritesResultInLeaf))
+            {
+                writer.Line("// Only these routes' results are written here: the other handlers are void and wrote the response themselves,");
+                writer.Line("// or their route wrote the result before its response transforms.");
+            }
+            else
+            {
+                writer.Line("// Only these routes' handlers return a result; the others are void and wrote the response themselves.");
+            }
+            writer.Line($"if (match.IsHandled && match.Route is {string.Join(" or ", returning)})");
+        }
+
+        using (writer.Braces())
+        {
+            writer.Line(call);
+        }
+
+        writer.Line();
+    }
+}

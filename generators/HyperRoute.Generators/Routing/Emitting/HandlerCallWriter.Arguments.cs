@@ -1,0 +1,222 @@
+using HyperRoute.Generators.Emitting;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace HyperRoute.Generators.Routing;
+
+/// <summary>Binding each handler argument: route values, catch-alls, query values, headers, raw and JSON bodies.</summary>
+internal sealed partial class HandlerCallWriter
+{
+    /// <summary>The name of the static field holding the JSON metadata of <paramref name="type"/>: <c>s_json_Shop_Order</c>.</summary>
+    public static string JsonField(string type)
+    {
+        var name = new System.Text.StringBuilder("s_json_");
+        foreach (var c in type.StartsWith("global::", System.StringComparison.Ordinal) ? type.Substring("global::".Length) : type)
+        {
+            name.Append(char.IsLetterOrDigit(c) ? c : '_');
+        }
+
+        return name.ToString();
+    }
+
+    // A typed body: read as JSON with the router's context; a body that cannot be read answers its problem.
+    private static string WriteJsonBody(SourceWriter writer, RouteSpec route, ParameterBinding binding, string local, string name)
+    {
+        var bare = Bare(binding.Identifier);
+        var problem = bare + "Problem";
+        var read = bare + "Read";
+        writer.Line($"// [Body] {binding.Name}: the body read as JSON");
+        writer.Line($"var {problem} = {HttpBody}.ReadJson(exchange.Request, {JsonField(binding.JsonType!)}, {CSharpLiterals.Number(binding.MaxLength)}, out var {read});");
+        writer.Line($"if ({problem} != global::HyperRoute.Http.BodyProblem.None)");
+        using (writer.Braces())
+        {
+            writer.Line($"{ProblemJson}.Write(exchange.Response, {HttpBody}.StatusCode({problem}), {CSharpLiterals.Utf8(binding.Name)}, {HttpBody}.Detail({problem}));");
+            writer.Line($"return {Match}.Rejected({route.Index}, {name}); // missing, not JSON, too large or malformed: the problem is written");
+        }
+
+        writer.Line($"{binding.JsonType} {local} = {read}!;");
+        return local;
+    }
+
+    private static string WriteBinding(SourceWriter writer, RouteSpec route, ParameterBinding binding, int position, bool optionalAbsent, PathValues values, RouterSpec router)
+    {
+        var local = Bare(binding.Identifier) + "Arg";
+        var type = DeclaredType(binding);
+        var name = $"{position} /* {binding.Name} */";
+        switch (binding.Source)
+        {
+            case BindingSource.Segment when optionalAbsent && binding.IsOptional:
+                writer.Line($"{type} {local} = {binding.DefaultValue ?? "null"};");
+                return local;
+
+            case BindingSource.Segment:
+            case BindingSource.CatchAll:
+            {
+                var value = values.Expression(binding.SegmentIndex);
+                if (values.Parsed(binding.SegmentIndex, binding.Type) is { } parsed)
+                {
+                    writer.Line($"{type} {local} = {parsed};");
+                    return local;
+                }
+
+                WriteParse(writer, route, binding, value, local, type, $"{Problem}.InvalidRouteValue", name);
+                return local;
+            }
+
+            case BindingSource.Exchange:
+                return "exchange";
+
+            case BindingSource.Request:
+                return "exchange.Request";
+
+            case BindingSource.Response:
+                return "exchange.Response";
+
+            case BindingSource.Body:
+                return "exchange.Request.Body";
+
+            case BindingSource.JsonBody:
+                return WriteJsonBody(writer, route, binding, local, name);
+
+            case BindingSource.Header:
+                return WriteHeader(writer, route, binding, local, type, name, router.HeaderSlot(binding.HeaderName!));
+
+            default:
+                return WriteQuery(writer, route, binding, local, type, name);
+        }
+    }
+
+    private static string WriteHeader(SourceWriter writer, RouteSpec route, ParameterBinding binding, string local, string type, string name, int slot)
+    {
+        var bare = Bare(binding.Identifier);
+        var raw = bare + "Value";
+        var badRequest = $"return {Match}.BadRequest({route.Index}, {Problem}.InvalidHeaderValue, {name});";
+        var tryGet = $"exchange.Request.TryGetHeader({slot} /* {binding.HeaderName} */, out var {raw})";
+        writer.Line($"// [Header(\"{binding.HeaderName}\")] {binding.Name}");
+        if (!binding.IsOptional)
+        {
+            writer.Line($"if (!{tryGet})");
+            using (writer.Braces())
+            {
+                writer.Line($"return {Match}.BadRequest({route.Index}, {Problem}.MissingHeader, {name});");
+            }
+
+            WriteParse(writer, route, binding, raw, local, type, $"{Problem}.InvalidHeaderValue", name);
+            return local;
+        }
+
+        writer.Line($"{type} {local} = {binding.DefaultValue ?? "default"};");
+        writer.Line($"if ({tryGet})");
+        using (writer.Braces())
+        {
+            switch (binding.Type)
+            {
+                case RouteValueType.Utf8:
+                    writer.Line($"{local} = {raw};");
+                    return local;
+                case RouteValueType.String:
+                    writer.Line($"{local} = global::System.Text.Encoding.UTF8.GetString({raw});");
+                    return local;
+            }
+
+            var target = binding.IsNullable && binding.Type.IsValueType() ? bare + "Parsed" : local;
+            writer.Line(target == local
+                ? $"if (!{Parse}({raw}, out {local}))"
+                : $"if (!{Parse}({raw}, out {binding.Type.CSharpName()} {target}))");
+            using (writer.Braces())
+            {
+                writer.Line(badRequest);
+            }
+
+            if (target != local)
+            {
+                writer.Line($"{local} = {target};");
+            }
+        }
+
+        return local;
+    }
+
+    private static string WriteQuery(SourceWriter writer, RouteSpec route, ParameterBinding binding, string local, string type, string name)
+    {
+        var bare = Bare(binding.Identifier);
+        var lookup = bare + "Lookup";
+        var raw = bare + "Value";
+        var badRequest = $"return {Match}.BadRequest({route.Index}, {Problem}.InvalidQueryValue, {name});";
+        writer.Line($"var {lookup} = global::HyperRoute.Routing.QueryString.TryGetValue(query, {CSharpLiterals.Utf8(binding.Name)}, ref buffer, out var {raw});");
+        writer.Line($"if ({lookup} == {Lookup}.Malformed)");
+        using (writer.Braces())
+        {
+            writer.Line(badRequest);
+        }
+
+        if (!binding.IsOptional)
+        {
+            writer.Line($"if ({lookup} == {Lookup}.Missing)");
+            using (writer.Braces())
+            {
+                writer.Line($"return {Match}.BadRequest({route.Index}, {Problem}.MissingQueryValue, {name});");
+            }
+
+            WriteParse(writer, route, binding, raw, local, type, $"{Problem}.InvalidQueryValue", name);
+            return local;
+        }
+
+        writer.Line($"{type} {local} = {binding.DefaultValue ?? "default"};");
+        if (binding.IsNullable && binding.Type.IsValueType())
+        {
+            writer.Line($"if ({lookup} == {Lookup}.Found)");
+            using (writer.Braces())
+            {
+                writer.Line($"if (!{Parse}({raw}, out {binding.Type.CSharpName()} {bare}Parsed))");
+                using (writer.Braces())
+                {
+                    writer.Line(badRequest);
+                }
+
+                writer.Line($"{local} = {bare}Parsed;");
+            }
+
+            return local;
+        }
+
+        writer.Line($"if ({lookup} == {Lookup}.Found && !{Parse}({raw}, out {local}))");
+        using (writer.Braces())
+        {
+            writer.Line(badRequest);
+        }
+
+        return local;
+    }
+
+    private static void WriteParse(SourceWriter writer, RouteSpec route, ParameterBinding binding, string value, string local, string type, string problem, string name)
+    {
+        switch (binding.Type)
+        {
+            case RouteValueType.Utf8:
+                writer.Line($"{type} {local} = {value};");
+                return;
+            case RouteValueType.String:
+                writer.Line($"{type} {local} = global::System.Text.Encoding.UTF8.GetString({value});");
+                return;
+        }
+
+        var parsedType = binding.Type.CSharpName();
+        var target = binding.IsNullable && binding.Type.IsValueType() ? Bare(binding.Identifier) + "Parsed" : local;
+        writer.Line($"if (!{Parse}({value}, out {(target == local ? type : parsedType)} {target}))");
+        using (writer.Braces())
+        {
+            writer.Line($"return {Match}.BadRequest({route.Index}, {problem}, {name});");
+        }
+
+        if (target != local)
+        {
+            writer.Line($"{type} {local} = {target};");
+        }
+    }
+
+    private static string DeclaredType(ParameterBinding binding)
+        => binding.IsNullable ? binding.Type.CSharpName() + "?" : binding.Type.CSharpName();
+
+    private static string Bare(string identifier) => identifier.TrimStart('@');
+}

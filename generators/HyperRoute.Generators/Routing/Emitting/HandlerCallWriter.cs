@@ -1,0 +1,91 @@
+using HyperRoute.Generators.Emitting;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace HyperRoute.Generators.Routing;
+
+/// <summary>
+/// Writes a matched route: run its request validators, bind each argument (route value, catch-all, query, header,
+/// body as bytes or JSON, or the exchange, its request or response) and run that parameter's validators and
+/// transforms, call the handler, run the response transforms (the router's, then the route's), report it handled.
+/// A step that refuses the request writes a problem (<c>application/problem+json</c>) and reports it rejected.
+/// </summary>
+internal sealed partial class HandlerCallWriter : ILeafWriter
+{
+    private const string Parse = "global::HyperRoute.Routing.Utf8Parse.TryParse";
+    private const string Match = "global::HyperRoute.RouteMatch";
+    private const string Problem = "global::HyperRoute.RouteProblem";
+    private const string Lookup = "global::HyperRoute.Routing.QueryLookup";
+    private const string ProblemJson = "global::HyperRoute.Http.ProblemJson";
+    private const string HttpBody = "global::HyperRoute.Http.HttpBody";
+
+    private readonly RouterSpec _router;
+    private readonly bool _hasResult;
+
+    public HandlerCallWriter(RouterSpec router)
+    {
+        _router = router;
+        _hasResult = router.ResultType is not null;
+    }
+
+    public bool IsAllowTree => false;
+
+    public void Write(SourceWriter writer, IReadOnlyList<RouteLeaf> leaves, PathValues values, NameScope names)
+    {
+        var leaf = leaves[0];
+        var route = leaf.Route;
+        writer.Line($"// {route.Template.Pattern}{(leaf.OptionalAbsent ? " (without its optional segment)" : "")}");
+        foreach (var shadowed in leaves.Skip(1))
+        {
+            writer.Line($"// (unreachable: {shadowed.Route.Template.Pattern} matches the same requests, and the route above takes precedence)");
+        }
+
+        foreach (var step in route.RequestValidators)
+        {
+            WriteCheck(
+                writer,
+                names,
+                step,
+                $"// source side, route level: {step.Attribute}",
+                $"{step.TypeName}.Validate(exchange.Request)",
+                null,
+                $"Rejected({route.Index})");
+        }
+
+        var arguments = new List<string>();
+        for (var i = 0; i < route.Bindings.Count; i++)
+        {
+            var binding = route.Bindings[i];
+            var argument = WriteBinding(writer, route, binding, i, leaf.OptionalAbsent, values, _router);
+            arguments.Add(binding.Steps.Count == 0 ? argument : WriteParameterSteps(writer, route, binding, i, argument, names));
+        }
+
+        var call = $"{route.HandlerName}({string.Join(", ", arguments)});";
+        writer.Line(_hasResult && !route.ReturnsVoid ? "result = " + call : call);
+        if (_router.WritesResultInLeaf(route))
+        {
+            writer.Line("// The result is written here, not by Serve, so that the transforms below see the response it wrote.");
+            writer.Line(WriteResultCall(_router));
+        }
+
+        foreach (var step in _router.ResponseTransforms)
+        {
+            writer.Line($"// on the way out, router level: {step.Attribute}");
+            writer.Line($"{step.TypeName}.Transform(exchange.Request, exchange.Response);");
+        }
+
+        foreach (var step in route.ResponseTransforms)
+        {
+            writer.Line($"// on the way out, route level: {step.Attribute}");
+            writer.Line($"{step.TypeName}.Transform(exchange.Request, exchange.Response);");
+        }
+
+        writer.Line($"return {Match}.Handled({route.Index});");
+    }
+
+    /// <summary>The statement that writes the handler's <c>IHttpResult</c> to the response (<c>result?.</c> when it may be null).</summary>
+    public static string WriteResultCall(RouterSpec router)
+        => router.ResultDefault == "default" || !router.ResultType!.EndsWith("?", System.StringComparison.Ordinal)
+            ? "result.WriteTo(exchange.Response);"
+            : "result?.WriteTo(exchange.Response);";
+}

@@ -1,0 +1,128 @@
+
+using HyperRoute.Generators.Steps;
+using HyperRoute.Generators.Messages;
+
+namespace HyperRoute.Generators.Routing;
+
+/// <summary>Everything the generator needs to know about one <c>[Router]</c> type. Value-equatable, no symbols.</summary>
+internal sealed record RouterSpec
+{
+    /// <summary>The namespace, empty for the global namespace.</summary>
+    public required string Namespace { get; init; }
+
+    /// <summary>The type name with its type parameter list, if any (routers are not generic, so just the name).</summary>
+    public required string TypeName { get; init; }
+
+    /// <summary>The declaration keywords: <c>class</c>, <c>static class</c>, <c>struct</c>, <c>record</c>, <c>record struct</c>.</summary>
+    public required string TypeKeyword { get; init; }
+
+    /// <summary>The partial types this router is nested in, outermost first, as declaration headers (<c>partial class Outer</c>).</summary>
+    public required EquatableArray<string> ContainingTypes { get; init; }
+
+    /// <summary>The fully qualified type the handlers return, or <see langword="null"/> when they all return <c>void</c>.</summary>
+    public required string? ResultType { get; init; }
+
+    /// <summary>
+    /// How generated code resets the result before a handler runs: <c>default</c> for value types,
+    /// <c>default!</c> for reference types (a handler that runs always sets it).
+    /// </summary>
+    public string ResultDefault { get; init; } = "default!";
+
+    /// <summary>The result type implements <c>HyperRoute.Http.IHttpResult</c>: <c>HttpEndpoint</c> writes each result as the response.</summary>
+    public bool ResultIsHttpResult { get; init; }
+
+    /// <summary>The routes in declaration order; <see cref="RouteSpec.Index"/> is the position here.</summary>
+    public required EquatableArray<RouteSpec> Routes { get; init; }
+
+    /// <summary>Routes the generator could not compile, with the reason (the analyzers report them as diagnostics).</summary>
+    public required EquatableArray<SkippedRoute> Skipped { get; init; }
+
+    /// <summary>
+    /// The router type's <c>[Validate&lt;V&gt;]</c> (request validators, run by <c>HttpEndpoint.Serve</c> before routing) and
+    /// <c>[Transform&lt;X&gt;]</c> (response transforms, run after every handler, before the route's own), in declaration order.
+    /// </summary>
+    public EquatableArray<PipelineStep> Steps { get; init; }
+
+    /// <summary>The <c>JsonSerializerContext</c> of <c>[Router(Json = …)]</c>, fully qualified; <see langword="null"/> without one.</summary>
+    public string? JsonContext { get; init; }
+
+    /// <summary>The request validators of the router, in declaration order.</summary>
+    public System.Collections.Generic.IEnumerable<PipelineStep> RequestValidators => System.Linq.Enumerable.Where(Steps, s => s.Kind == StepKind.Validate);
+
+    /// <summary>The response transforms of the router, in declaration order.</summary>
+    public System.Collections.Generic.IEnumerable<PipelineStep> ResponseTransforms => System.Linq.Enumerable.Where(Steps, s => s.Kind == StepKind.Transform);
+
+    /// <summary>The distinct types typed <c>[Body]</c> parameters are read into, in first-seen order.</summary>
+    public System.Collections.Generic.IReadOnlyList<string> JsonBodyTypes
+        => System.Linq.Enumerable.ToList(System.Linq.Enumerable.Distinct(
+            System.Linq.Enumerable.Select(
+                System.Linq.Enumerable.Where(System.Linq.Enumerable.SelectMany(Routes, r => r.Bindings), b => b.Source == BindingSource.JsonBody),
+                b => b.JsonType!)));
+
+    /// <summary>
+    /// <see langword="true"/> when route <paramref name="route"/>'s handler result is written in its leaf rather than by
+    /// <c>Serve</c>: response transforms (the router's or the route's) run after it, so it must be written first.
+    /// </summary>
+    public bool WritesResultInLeaf(RouteSpec route)
+        => ResultIsHttpResult && !route.ReturnsVoid && (System.Linq.Enumerable.Any(ResponseTransforms) || System.Linq.Enumerable.Any(route.ResponseTransforms));
+
+    /// <summary><see langword="true"/> when some handler is an instance method, so <c>Dispatch</c> is one too.</summary>
+    public bool HasInstanceHandlers => System.Linq.Enumerable.Any(Routes, r => !r.IsStatic);
+
+    /// <summary>
+    /// <see langword="true"/> when some route binds a header, the body, the exchange, its request or its response, or the
+    /// router, a route or a parameter has a validator or transform: the
+    /// dispatcher then takes the <c>HttpExchange</c>, and the router is served only through its <c>HttpEndpoint</c>.
+    /// </summary>
+    public bool NeedsExchange => Steps.Count > 0 || System.Linq.Enumerable.Any(Routes, r => r.NeedsExchange);
+
+    /// <summary>
+    /// <see langword="true"/> when the router gets an <c>HttpEndpoint</c>: its handlers return <c>void</c> or an
+    /// <c>IHttpResult</c> (any other result would be discarded), and it is not a struct with instance handlers (the
+    /// endpoint would call them on a copy).
+    /// </summary>
+    public bool HasHttpEndpoint => (ResultType is null || ResultIsHttpResult) && !(HasInstanceHandlers && TypeKeyword.EndsWith("struct", System.StringComparison.Ordinal));
+
+    /// <summary>The distinct header names the routes bind, as first written, in first-seen order (ASCII case-insensitive): slot <c>i</c> is entry <c>i</c>.</summary>
+    public System.Collections.Generic.IReadOnlyList<string> HeaderNames
+    {
+        get
+        {
+            var names = new System.Collections.Generic.List<string>();
+            var seen = new System.Collections.Generic.HashSet<string>(System.StringComparer.OrdinalIgnoreCase);
+            foreach (var route in Routes)
+            {
+                foreach (var binding in route.Bindings)
+                {
+                    if (binding.HeaderName is { } name && seen.Add(name))
+                    {
+                        names.Add(name);
+                    }
+                }
+            }
+
+            return names;
+        }
+    }
+
+    /// <summary>The slot of the header <paramref name="name"/> (see <see cref="HeaderNames"/>).</summary>
+    public int HeaderSlot(string name)
+    {
+        var names = HeaderNames;
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (string.Equals(names[i], name, System.StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The name of the generated file: <c>{Namespace}.{Type}.Dispatch.g.cs</c>.</summary>
+    public string HintName => (Namespace.Length == 0 ? "" : Namespace + ".") + string.Join(".", ContainingTypeNames) + (ContainingTypes.Count == 0 ? "" : ".") + TypeName + ".Dispatch.g.cs";
+
+    private System.Collections.Generic.IEnumerable<string> ContainingTypeNames
+        => System.Linq.Enumerable.Select(ContainingTypes, header => header.Substring(header.LastIndexOf(' ') + 1));
+}

@@ -1,0 +1,164 @@
+using System.Collections.Generic;
+
+namespace HyperRoute.Generators.Routing;
+
+// Stage 2's output: the decision tree the emitter walks. These are plain objects built and consumed inside
+// one source-output callback; caching happens upstream on the equatable RouterSpec.
+
+/// <summary>The whole plan for one router.</summary>
+internal sealed class DispatchPlan
+{
+    public DispatchPlan(RouterSpec router, IReadOnlyList<MethodTree> methods, RouteTree allowTree)
+    {
+        Router = router;
+        Methods = methods;
+        AllowTree = allowTree;
+    }
+
+    public RouterSpec Router { get; }
+
+    /// <summary>One tree per declared method, in <c>HttpMethods</c> flag order.</summary>
+    public IReadOnlyList<MethodTree> Methods { get; }
+
+    /// <summary>All routes of all methods: walked only when a method's tree found nothing, to tell 405 from 404.</summary>
+    public RouteTree AllowTree { get; }
+}
+
+/// <summary>The routes of one HTTP method.</summary>
+internal sealed class MethodTree
+{
+    public MethodTree(string method, RouteTree tree)
+    {
+        Method = method;
+        Tree = tree;
+    }
+
+    /// <summary>The method token, <c>GET</c>.</summary>
+    public string Method { get; }
+
+    public RouteTree Tree { get; }
+}
+
+/// <summary>
+/// A set of routes as a decision tree: first the all-literal routes as whole paths (switch on length, then on
+/// distinguishing bytes), then the routes with parameters as one trie walked segment by segment from the left.
+/// </summary>
+internal sealed class RouteTree
+{
+    public RouteTree(LiteralSwitch<List<RouteLeaf>> literalRoutes, TrieNode? root)
+    {
+        LiteralRoutes = literalRoutes;
+        Root = root;
+    }
+
+    /// <summary>Routes made of literals only, keyed by their whole lower-case path.</summary>
+    public LiteralSwitch<List<RouteLeaf>> LiteralRoutes { get; }
+
+    /// <summary>
+    /// The routes with parameters, one trie for every segment count: a route ends at the node of its last segment
+    /// (and, with an optional last segment, also at the node before it); a catch-all takes the rest of the path
+    /// from its node. <see langword="null"/> when there are none.
+    /// </summary>
+    public TrieNode? Root { get; }
+}
+
+/// <summary>A position in the path: what may come next, in precedence order.</summary>
+internal sealed class TrieNode
+{
+    public TrieNode(int depth) => Depth = depth;
+
+    /// <summary>The index of the segment this node decides on.</summary>
+    public int Depth { get; }
+
+    /// <summary>Literal segments, keyed by lower-case text.</summary>
+    public LiteralSwitch<TrieNode> Literals { get; } = new();
+
+    /// <summary>Parameter segments, grouped by the values they accept (same constraints share a node).</summary>
+    public List<ParameterEdge> Parameters { get; } = new();
+
+    /// <summary>Catch-all parameters that take the rest of the path from here.</summary>
+    public List<ParameterEdge> CatchAlls { get; } = new();
+
+    /// <summary>Routes that end here (the path has no more segments), best first; only the first can be reached.</summary>
+    public List<RouteLeaf> Leaves { get; } = new();
+}
+
+/// <summary>A parameter segment: its constraints decide whether the request goes on to <see cref="Child"/>.</summary>
+internal sealed class ParameterEdge
+{
+    public ParameterEdge(TemplateSegment segment, TrieNode child)
+    {
+        Segment = segment;
+        Child = child;
+    }
+
+    /// <summary>The first segment that created this edge (its constraints are every member's constraints).</summary>
+    public TemplateSegment Segment { get; }
+
+    public TrieNode Child { get; }
+
+    /// <summary>Every distinct spelling that shares this edge (<c>{id:int}</c>, <c>{userId:int}</c>), for the comment.</summary>
+    public SortedSet<string> Spellings { get; } = new(System.StringComparer.Ordinal);
+}
+
+/// <summary>A route reached at the end of a path.</summary>
+/// <param name="Route">The route.</param>
+/// <param name="OptionalAbsent">The route's optional last segment is absent here: its argument takes the default value.</param>
+internal sealed record RouteLeaf(RouteSpec Route, bool OptionalAbsent);
+
+/// <summary>Literal keys (lower case) with their values, in ordinal order.</summary>
+internal sealed class LiteralSwitch<T>
+{
+    private readonly SortedDictionary<string, T> _entries = new(System.StringComparer.Ordinal);
+
+    public bool IsEmpty => _entries.Count == 0;
+
+    public IEnumerable<KeyValuePair<string, T>> Entries => _entries;
+
+    public bool TryGet(string key, out T value) => _entries.TryGetValue(key, out value!);
+
+    public T Get(string key) => _entries[key];
+
+    public void Add(string key, T value) => _entries.Add(key, value);
+}
+
+/// <summary>How a set of literals is told apart: by byte length, then by the byte that differs most, then one comparison.</summary>
+internal abstract class LiteralDecision<T>
+{
+}
+
+/// <summary><c>switch (value.Length)</c>.</summary>
+internal sealed class LengthSwitch<T> : LiteralDecision<T>
+{
+    public LengthSwitch(IReadOnlyList<KeyValuePair<int, LiteralDecision<T>>> cases) => Cases = cases;
+
+    public IReadOnlyList<KeyValuePair<int, LiteralDecision<T>>> Cases { get; }
+}
+
+/// <summary><c>switch (Lower(value[Position]))</c>: every candidate has the same length here, so the read is in bounds.</summary>
+internal sealed class ByteSwitch<T> : LiteralDecision<T>
+{
+    public ByteSwitch(int position, IReadOnlyList<KeyValuePair<byte, LiteralDecision<T>>> cases)
+    {
+        Position = position;
+        Cases = cases;
+    }
+
+    public int Position { get; }
+
+    public IReadOnlyList<KeyValuePair<byte, LiteralDecision<T>>> Cases { get; }
+}
+
+/// <summary>The one candidate left: compare the whole value.</summary>
+internal sealed class LiteralCompare<T> : LiteralDecision<T>
+{
+    public LiteralCompare(string literal, T value)
+    {
+        Literal = literal;
+        Value = value;
+    }
+
+    public string Literal { get; }
+
+    public T Value { get; }
+}

@@ -80,7 +80,7 @@ public sealed class RouteParameterCodeFix : CodeFixProvider
         var attribute = method.GetAttributes().FirstOrDefault(a => a.ApplicationSyntaxReference is { } reference
             && reference.SyntaxTree == syntax.SyntaxTree
             && reference.Span == syntax.Span);
-        if (attribute is not { ConstructorArguments.Length: 1 } || attribute.AttributeClass?.ToDisplayString() != KnownNames.RouteAttribute)
+        if (attribute is not { ConstructorArguments.Length: 1 } || !KnownNames.Is(attribute.AttributeClass, KnownNames.RouteAttribute))
         {
             return false;
         }
@@ -108,7 +108,7 @@ public sealed class RouteParameterCodeFix : CodeFixProvider
 
         var candidate = unbound[0];
         var usedElsewhere = method.GetAttributes()
-            .Where(a => a.AttributeClass?.ToDisplayString() == KnownNames.RouteAttribute && a.ConstructorArguments.Length == 1)
+            .Where(a => KnownNames.Is(a.AttributeClass, KnownNames.RouteAttribute) && a.ConstructorArguments.Length == 1)
             .Any(a => RouteTemplateParser.TryParse(a.ConstructorArguments[0].Value as string, out var other, out _)
                 && other!.FindParameter(candidate.Name) is not null);
         return usedElsewhere ? null : candidate;

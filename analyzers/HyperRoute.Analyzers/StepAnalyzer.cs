@@ -53,8 +53,8 @@ public sealed class StepAnalyzer : DiagnosticAnalyzer
                 whyNot));
         }
 
-        // Mirrors RouterParser: the router's steps, then each route method's and its parameters'.
-        if (!type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == KnownNames.RouterAttribute))
+        // The attributes RouterReader reads steps from: the router's, then each route method's and its parameters'.
+        if (!type.GetAttributes().Any(a => KnownNames.Is(a.AttributeClass, KnownNames.RouterAttribute)))
         {
             return;
         }
@@ -62,7 +62,7 @@ public sealed class StepAnalyzer : DiagnosticAnalyzer
         Report(context, type.GetAttributes(), StepPosition.Router, null, cancellationToken);
         foreach (var method in type.GetMembers().OfType<IMethodSymbol>())
         {
-            if (!method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == KnownNames.RouteAttribute))
+            if (!method.GetAttributes().Any(a => KnownNames.Is(a.AttributeClass, KnownNames.RouteAttribute)))
             {
                 continue;
             }

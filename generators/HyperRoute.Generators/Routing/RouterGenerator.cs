@@ -6,7 +6,8 @@ namespace HyperRoute.Generators;
 
 /// <summary>
 /// Compiles every <c>[Router]</c> type into a switch-based UTF-8 dispatcher.
-/// Parse (symbols → <see cref="RouterSpec"/>) → plan (spec → decision tree) → emit (tree → C#).
+/// Read (symbols → <see cref="RouterSpec"/> through <see cref="RouterReader"/>, whose problems the analyzer reports)
+/// → plan (spec → decision tree) → emit (tree → C#).
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class RouterGenerator : IIncrementalGenerator
@@ -17,7 +18,7 @@ public sealed class RouterGenerator : IIncrementalGenerator
             .ForAttributeWithMetadataName(
                 KnownNames.RouterAttribute,
                 predicate: static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax,
-                transform: RouterParser.Parse)
+                transform: Read)
             .WithTrackingName(TrackingNames.Parse)
             .Where(static spec => spec is not null)
             .WithTrackingName(TrackingNames.Routers);
@@ -28,4 +29,13 @@ public sealed class RouterGenerator : IIncrementalGenerator
             output.AddSource(spec!.HintName, SourceText.From(DispatcherEmitter.Emit(plan), System.Text.Encoding.UTF8));
         });
     }
+
+    // The model only: the problems (symbols, locations) are RouteAnalyzer's to report, and never enter the pipeline.
+    // A type whose name is still being typed, or that cannot be extended, yields nothing.
+    private static RouterSpec? Read(GeneratorAttributeSyntaxContext context, System.Threading.CancellationToken cancellationToken)
+        => context.TargetSymbol is INamedTypeSymbol type
+            && context.TargetNode is not Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax { Identifier.IsMissing: true }
+            && RouterReader.Read(type, cancellationToken) is { CanGenerate: true } read
+                ? read.Model
+                : null;
 }

@@ -1,6 +1,12 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
 namespace HyperRoute.Generators;
 
-/// <summary>The metadata names of the attributes and runtime types the generator and analyzers look for.</summary>
+/// <summary>
+/// The metadata names of the attributes and runtime types the generator and analyzers look for, and the one way both
+/// recognise them (<see cref="Is"/>, <see cref="IsOrImplements"/>).
+/// </summary>
 internal static class KnownNames
 {
     public const string RouterAttribute = "HyperRoute.RouterAttribute";
@@ -20,4 +26,20 @@ internal static class KnownNames
     public const string MessageOutcome = "HyperRoute.Messaging.MessageOutcome";
     public const string GeneratedCodeAttribute = "System.CodeDom.Compiler.GeneratedCodeAttribute";
     public const string GeneratorName = "HyperRoute.Generators";
+
+    /// <summary>
+    /// <paramref name="type"/> is the type named <paramref name="fullName"/>. Names, not symbols, as
+    /// <c>ForAttributeWithMetadataName</c> matches: a type declared in two assemblies still counts. The simple name is
+    /// compared first, so the display string is only built for a type that can match.
+    /// </summary>
+    public static bool Is(ITypeSymbol? type, string fullName)
+        => type is not null
+            && fullName.Length > type.Name.Length
+            && fullName[fullName.Length - type.Name.Length - 1] == '.'
+            && string.CompareOrdinal(fullName, fullName.Length - type.Name.Length, type.Name, 0, type.Name.Length) == 0
+            && type.ToDisplayString() == fullName;
+
+    /// <summary><paramref name="type"/> is the interface named <paramref name="fullName"/> or implements it.</summary>
+    public static bool IsOrImplements(ITypeSymbol type, string fullName)
+        => Is(type, fullName) || type.AllInterfaces.Any(i => Is(i, fullName));
 }

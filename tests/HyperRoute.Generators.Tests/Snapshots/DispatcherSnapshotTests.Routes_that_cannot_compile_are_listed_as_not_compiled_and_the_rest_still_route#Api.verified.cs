@@ -38,7 +38,7 @@ static partial class Api
     /// <para>Not compiled: <c>GET /users/{id:foo}</c> on BadConstraint: invalid template: Unknown constraint 'foo'; use one of int, long, guid, bool, double, decimal, alpha, min(n), max(n), range(a,b), length(n), length(a,b), minlength(n), maxlength(n).</para>
     /// <para>Not compiled: <c>GET /items/{id}</c> on Unbound: The template parameter 'id' has no handler parameter of that name; add one or rename the template parameter.</para>
     /// <para>Not compiled: <c>get /lower</c> on LowerMethod: invalid template: HTTP methods are case-sensitive; write 'GET' instead of 'get'.</para>
-    /// <para>Not compiled: <c>GET /other</c> on OtherResult: the handler returns string, but the router's handlers return int; one router has one result type.</para>
+    /// <para>Not compiled: <c>GET /other</c> on OtherResult: it returns string, but the router's first handler returns int; all handlers of one router return the same type (or void).</para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]

@@ -24,7 +24,7 @@ internal static class MessageReader
 
     /// <summary><see langword="true"/> when <paramref name="type"/> carries <c>[Message]</c>.</summary>
     public static bool IsMessage(ITypeSymbol type)
-        => type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == KnownNames.MessageAttribute);
+        => type.GetAttributes().Any(a => KnownNames.Is(a.AttributeClass, KnownNames.MessageAttribute));
 
     private static (MessageLayout? Layout, ImmutableArray<MessageProblem> Problems) Read(
         INamedTypeSymbol type, IAssemblySymbol assembly, Dictionary<INamedTypeSymbol, MessageLayout?> nestedLayouts, CancellationToken cancellationToken)
@@ -36,13 +36,13 @@ internal static class MessageReader
         }
 
         var littleEndian = type.GetAttributes()
-            .FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == KnownNames.MessageAttribute) is { ConstructorArguments.Length: 1 } message && message.ConstructorArguments[0].Value is int endian && endian == 1;
+            .FirstOrDefault(a => KnownNames.Is(a.AttributeClass, KnownNames.MessageAttribute)) is { ConstructorArguments.Length: 1 } message && message.ConstructorArguments[0].Value is int endian && endian == 1;
 
         var fields = new List<(MessageField Field, AttributeData Attribute)>();
         foreach (var member in type.GetMembers())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var attribute = member.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == KnownNames.FieldAttribute);
+            var attribute = member.GetAttributes().FirstOrDefault(a => KnownNames.Is(a.AttributeClass, KnownNames.FieldAttribute));
             if (attribute is null || attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not int order)
             {
                 continue;
@@ -314,7 +314,7 @@ internal static class MessageReader
 
         foreach (var member in from.GetMembers())
         {
-            if (!member.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == KnownNames.FieldAttribute))
+            if (!member.GetAttributes().Any(a => KnownNames.Is(a.AttributeClass, KnownNames.FieldAttribute)))
             {
                 continue;
             }

@@ -38,7 +38,7 @@ internal static partial class MessageRouterReader
     }
 
     private static AttributeData? ToAttributeOf(IMethodSymbol method)
-        => method.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == KnownNames.ToAttribute);
+        => method.GetAttributes().FirstOrDefault(a => KnownNames.Is(a.AttributeClass, KnownNames.ToAttribute));
 
     // A [To] handler: a partial MessageOutcome X(in TMessage) or X(TMessage) without a body (HR3022), its group
     // (HR3019–HR3021) and its key (HR3023). Null with the problems when it cannot be generated.
@@ -109,7 +109,7 @@ internal static partial class MessageRouterReader
 
         var parameter = method.Parameters.Length == 1 ? method.Parameters[0] : null;
         var fits = method.MethodKind == MethodKind.Ordinary && !method.IsGenericMethod && !method.ReturnsByRef && !method.ReturnsByRefReadonly
-            && method.ReturnType.ToDisplayString() == KnownNames.MessageOutcome
+            && KnownNames.Is(method.ReturnType, KnownNames.MessageOutcome)
             && parameter is { RefKind: RefKind.None or RefKind.In } && SymbolEqualityComparer.Default.Equals(parameter.Type, message);
         return fits
             ? null
@@ -117,7 +117,7 @@ internal static partial class MessageRouterReader
     }
 
     private static bool IsGenerated(IMethodSymbol implementation)
-        => implementation.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == KnownNames.GeneratedCodeAttribute
+        => implementation.GetAttributes().Any(a => KnownNames.Is(a.AttributeClass, KnownNames.GeneratedCodeAttribute)
             && a.ConstructorArguments.Length > 0 && a.ConstructorArguments[0].Value as string == KnownNames.GeneratorName);
 
     // HR3019: the name is a field or property of the router; HR3020: its type is (or derives from) a DestinationGroup<T>
@@ -184,8 +184,7 @@ internal static partial class MessageRouterReader
             }
 
             var destination = current.TypeArguments[0];
-            var frames = destination.ToDisplayString() == KnownNames.FrameDestinationInterface
-                || destination.AllInterfaces.Any(i => i.ToDisplayString() == KnownNames.FrameDestinationInterface);
+            var frames = KnownNames.IsOrImplements(destination, KnownNames.FrameDestinationInterface);
             return frames ? null : $"is a {display}, and {destination.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)} is not an IFrameDestination";
         }
 

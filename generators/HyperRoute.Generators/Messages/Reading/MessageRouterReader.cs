@@ -85,7 +85,7 @@ internal static partial class MessageRouterReader
             }
 
             var handler = Handler(method, message, messageDisplay, messageLayout, problems, cancellationToken);
-            foreach (var on in method.GetAttributes().Where(a => a.AttributeClass?.ToDisplayString() == KnownNames.OnAttribute))
+            foreach (var on in method.GetAttributes().Where(a => KnownNames.Is(a.AttributeClass, KnownNames.OnAttribute)))
             {
                 if (ReadOn(router, method, on, message, messageDisplay, isStatic, keyField, keyType, plain, problems, cancellationToken) is not { } routeCase)
                 {
@@ -98,7 +98,7 @@ internal static partial class MessageRouterReader
                 }
             }
 
-            if (method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == KnownNames.OtherwiseAttribute))
+            if (method.GetAttributes().Any(a => KnownNames.Is(a.AttributeClass, KnownNames.OtherwiseAttribute)))
             {
                 otherwise ??= handler; // any further [Otherwise] is HR3011, below
             }
@@ -108,7 +108,7 @@ internal static partial class MessageRouterReader
 
         // HR3011: every [Otherwise] after the first.
         foreach (var extra in router.GetMembers().OfType<IMethodSymbol>()
-            .SelectMany(m => m.GetAttributes().Where(a => a.AttributeClass?.ToDisplayString() == KnownNames.OtherwiseAttribute).Select(a => (Method: m, Attribute: a)))
+            .SelectMany(m => m.GetAttributes().Where(a => KnownNames.Is(a.AttributeClass, KnownNames.OtherwiseAttribute)).Select(a => (Method: m, Attribute: a)))
             .Skip(1))
         {
             problems.Add(new MessageProblem(MessageRule.RouterOtherwiseDuplicate, $"'{extra.Method.Name}' is a second [Otherwise] of '{router.Name}': a router has one fallback handler", AttributeLocation(extra.Attribute, cancellationToken)));
@@ -212,7 +212,7 @@ internal static partial class MessageRouterReader
         => method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() is KnownNames.OnAttribute or KnownNames.OtherwiseAttribute);
 
     private static AttributeData? RouterAttribute(INamedTypeSymbol type)
-        => type.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == KnownNames.MessageRouterAttribute);
+        => type.GetAttributes().FirstOrDefault(a => KnownNames.Is(a.AttributeClass, KnownNames.MessageRouterAttribute));
 
     // HR3010: void X(in TMessage) or void X(TMessage), not generic, or a [To] handler (HR3019–HR3023); and its steps (HR2001–HR2003).
     private static MessageHandler? Handler(IMethodSymbol method, INamedTypeSymbol message, string messageDisplay, MessageLayout? messageLayout, ImmutableArray<MessageProblem>.Builder problems, CancellationToken cancellationToken)

@@ -12,14 +12,15 @@ namespace HyperRoute.Generators.Routing;
 internal static class DispatchPlanner
 {
     public static DispatchPlan Plan(RouterSpec router)
-    {
-        var methods = RouteTemplateParser.Methods
+        => new(router, PlanMethods(router), BuildTree(router.Routes.ToList()));
+
+    /// <summary>One tree per declared method, in <c>HttpMethods</c> flag order; <see cref="RouteConflicts"/> reads them too.</summary>
+    public static IReadOnlyList<MethodTree> PlanMethods(RouterSpec router)
+        => RouteTemplateParser.Methods
             .Select(method => (method, routes: router.Routes.Where(r => r.Template.Method == method).ToList()))
             .Where(m => m.routes.Count > 0)
             .Select(m => new MethodTree(m.method, BuildTree(m.routes)))
             .ToList();
-        return new DispatchPlan(router, methods, BuildTree(router.Routes.ToList()));
-    }
 
     private static RouteTree BuildTree(List<RouteSpec> routes)
     {

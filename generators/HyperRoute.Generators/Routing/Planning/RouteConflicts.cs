@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Text;
+using System.Linq;
 
 namespace HyperRoute.Generators.Routing;
 
@@ -8,109 +8,109 @@ namespace HyperRoute.Generators.Routing;
 internal enum ConflictKind
 {
     /// <summary>
-    /// Some request matches both with equal precedence (same segment count, and at every position equal
-    /// literals or parameters with the same constraints), so declaration order decides and the later route is
-    /// never reached for it: <c>/a/{x}</c> and <c>/a/{y}</c>; also the present form of <c>/a/{x?}</c> and <c>/a/{y}</c>.
+    /// Both routes end on the same leaf of the planner's tree with equal precedence, so the one declared first takes
+    /// every request there and the other is never reached: <c>/a/{x}</c> and <c>/a/{y}</c>; also the present form of
+    /// <c>/a/{x?}</c> and <c>/a/{y}</c>.
     /// </summary>
     EqualPrecedence,
 
     /// <summary>
-    /// The optional route's form without its optional segment is exactly the other route, which takes precedence
-    /// (a route ending there beats one whose optional segment is absent), so that form is never reached:
-    /// <c>/users/{id?}</c> and <c>/users</c>.
+    /// The optional route's form without its optional segment ends where the other route ends, and the other route
+    /// takes precedence (a route ending there with all its segments beats one whose optional segment is absent), so
+    /// that form is never reached: <c>/users/{id?}</c> and <c>/users</c>.
     /// </summary>
     AbsentFormShadowed,
 }
 
-/// <summary>A conflict between two routes, by their index in the list given to <see cref="RouteConflicts.Find"/>.</summary>
+/// <summary>A conflict between two routes, by <see cref="RouteSpec.Index"/>.</summary>
 /// <param name="First">For <see cref="ConflictKind.EqualPrecedence"/> the lower index; for <see cref="ConflictKind.AbsentFormShadowed"/> the optional route.</param>
 /// <param name="Second">The other route.</param>
 /// <param name="Kind">How they collide.</param>
 internal sealed record RouteConflict(int First, int Second, ConflictKind Kind);
 
 /// <summary>
-/// Finds the routes of one router that collide, exactly as the dispatch planner would place them: routes land on
-/// the same leaf when they have the same method and segment count and, position by position, the same lower-case
-/// literal or a parameter (or catch-all) with the same <see cref="TemplateSegment.ConstraintKey"/>; an optional
-/// route also lands, one segment shorter, where its optional segment is absent. Anything else is told apart by
-/// precedence and is never reported. A catch-all's empty form (<c>/files/{*path}</c> on <c>/files</c>) is
-/// deliberately not a conflict: a literal route beside a catch-all is the usual way to serve the bare prefix.
+/// The routes the dispatcher can never reach, read off the planner's own trees (<see cref="DispatchPlanner"/>), so the
+/// analyzer reports exactly what the generated code does: every leaf that holds more than one route shadows all but
+/// the first, and an optional route's absent form that ends on an all-literal path loses to the literal route of that
+/// path, which the dispatcher tries first. A catch-all's empty form (<c>/files/{*path}</c> on <c>/files</c>) is not a
+/// form the planner places, so a literal route beside a catch-all, the usual way to serve the bare prefix, never conflicts.
 /// </summary>
 internal static class RouteConflicts
 {
-    public static IReadOnlyList<RouteConflict> Find(IReadOnlyList<RouteTemplate> routes)
+    /// <summary>The conflicts among <paramref name="router"/>'s routes, ordered by first route, second route, kind.</summary>
+    public static IReadOnlyList<RouteConflict> Find(RouterSpec router)
     {
-        var forms = new Dictionary<string, List<(int Route, bool Absent)>>(StringComparer.Ordinal);
-        for (var i = 0; i < routes.Count; i++)
+        var conflicts = new SortedSet<RouteConflict>(Comparer<RouteConflict>.Create(Compare));
+        foreach (var method in DispatchPlanner.PlanMethods(router))
         {
-            var template = routes[i];
-            Add(forms, Key(template, template.Segments.Count), (i, false));
-            if (template.Optional is not null)
+            var tree = method.Tree;
+            foreach (var entry in tree.LiteralRoutes.Entries)
             {
-                Add(forms, Key(template, template.Segments.Count - 1), (i, true));
+                AddLeaves(conflicts, entry.Value);
+            }
+
+            if (tree.Root is not null)
+            {
+                Walk(tree.Root, "", conflicts, tree.LiteralRoutes);
             }
         }
 
-        var seen = new HashSet<RouteConflict>();
-        var conflicts = new List<RouteConflict>();
-        foreach (var group in forms.Values)
+        return conflicts.ToList();
+    }
+
+    // literalPath is the lower-case path that leads here through literal edges only, or null below a parameter.
+    private static void Walk(TrieNode node, string? literalPath, SortedSet<RouteConflict> conflicts, LiteralSwitch<List<RouteLeaf>> literalRoutes)
+    {
+        AddLeaves(conflicts, node.Leaves);
+        if (literalPath is not null && literalRoutes.TryGet(literalPath.Length == 0 ? "/" : literalPath, out var literal))
         {
-            for (var a = 0; a < group.Count; a++)
+            foreach (var absent in node.Leaves.Where(l => l.OptionalAbsent))
             {
-                for (var b = a + 1; b < group.Count; b++)
+                foreach (var other in literal)
                 {
-                    var (first, second) = (group[a], group[b]);
-                    var conflict = first.Absent == second.Absent
-                        ? new RouteConflict(Math.Min(first.Route, second.Route), Math.Max(first.Route, second.Route), ConflictKind.EqualPrecedence)
-                        : first.Absent
-                            ? new RouteConflict(first.Route, second.Route, ConflictKind.AbsentFormShadowed)
-                            : new RouteConflict(second.Route, first.Route, ConflictKind.AbsentFormShadowed);
-                    if (seen.Add(conflict))
-                    {
-                        conflicts.Add(conflict);
-                    }
+                    conflicts.Add(new RouteConflict(absent.Route.Index, other.Route.Index, ConflictKind.AbsentFormShadowed));
                 }
             }
         }
 
-        conflicts.Sort((x, y) => x.First != y.First ? x.First.CompareTo(y.First) : x.Second != y.Second ? x.Second.CompareTo(y.Second) : x.Kind.CompareTo(y.Kind));
-        return conflicts;
-    }
-
-    private static void Add(Dictionary<string, List<(int Route, bool Absent)>> forms, string key, (int Route, bool Absent) form)
-    {
-        if (!forms.TryGetValue(key, out var list))
+        foreach (var child in node.Literals.Entries)
         {
-            list = new List<(int Route, bool Absent)>();
-            forms.Add(key, list);
+            Walk(child.Value, literalPath is null ? null : literalPath + "/" + child.Key, conflicts, literalRoutes);
         }
 
-        list.Add(form);
+        foreach (var edge in node.Parameters)
+        {
+            Walk(edge.Child, null, conflicts, literalRoutes);
+        }
+
+        foreach (var edge in node.CatchAlls)
+        {
+            AddLeaves(conflicts, edge.Child.Leaves);
+        }
     }
 
-    // What the planner compares: the method, then per segment its kind and its literal or constraint key. Literals
-    // cannot contain control characters, so '\n' separates segments unambiguously.
-    private static string Key(RouteTemplate template, int length)
+    // Every pair of routes on one leaf: the leaf tries them in order and only the first can answer.
+    private static void AddLeaves(SortedSet<RouteConflict> conflicts, IReadOnlyList<RouteLeaf> leaves)
     {
-        var key = new StringBuilder(template.Method);
-        for (var i = 0; i < length; i++)
+        for (var a = 0; a < leaves.Count; a++)
         {
-            var segment = template.Segments[i];
-            key.Append('\n');
-            switch (segment.Kind)
+            for (var b = a + 1; b < leaves.Count; b++)
             {
-                case SegmentKind.Literal:
-                    key.Append('L').Append(segment.LowerLiteral);
-                    break;
-                case SegmentKind.Parameter:
-                    key.Append('P').Append(segment.ConstraintKey);
-                    break;
-                default:
-                    key.Append('C').Append(segment.ConstraintKey);
-                    break;
+                var (x, y) = (leaves[a], leaves[b]);
+                if (x.Route.Index == y.Route.Index)
+                {
+                    continue;
+                }
+
+                conflicts.Add(x.OptionalAbsent == y.OptionalAbsent
+                    ? new RouteConflict(Math.Min(x.Route.Index, y.Route.Index), Math.Max(x.Route.Index, y.Route.Index), ConflictKind.EqualPrecedence)
+                    : x.OptionalAbsent
+                        ? new RouteConflict(x.Route.Index, y.Route.Index, ConflictKind.AbsentFormShadowed)
+                        : new RouteConflict(y.Route.Index, x.Route.Index, ConflictKind.AbsentFormShadowed));
             }
         }
-
-        return key.ToString();
     }
+
+    private static int Compare(RouteConflict x, RouteConflict y)
+        => x.First != y.First ? x.First.CompareTo(y.First) : x.Second != y.Second ? x.Second.CompareTo(y.Second) : x.Kind.CompareTo(y.Kind);
 }

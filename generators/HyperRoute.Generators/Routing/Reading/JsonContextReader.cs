@@ -12,7 +12,7 @@ internal static class JsonContextReader
 
     public static JsonBodyContext Read(INamedTypeSymbol router)
     {
-        var routerAttribute = router.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == KnownNames.RouterAttribute);
+        var routerAttribute = router.GetAttributes().FirstOrDefault(a => KnownNames.Is(a.AttributeClass, KnownNames.RouterAttribute));
         var json = routerAttribute?.NamedArguments.FirstOrDefault(n => n.Key == "Json").Value;
         if (json is not { Kind: TypedConstantKind.Type, Value: ITypeSymbol context })
         {

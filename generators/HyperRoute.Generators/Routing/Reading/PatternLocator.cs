@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
 
-namespace HyperRoute.Analyzers;
+namespace HyperRoute.Generators.Routing;
 
 /// <summary>
 /// Maps offsets in a route pattern (as the shared parser reports them) to source locations inside the string

@@ -1,8 +1,7 @@
-using HyperRoute.Generators.Routing;
 using System.Collections.Generic;
 using System.Globalization;
 
-namespace HyperRoute.Analyzers;
+namespace HyperRoute.Generators.Routing;
 
 /// <summary>
 /// When a template parameter's constraints accept only values its handler parameter's type can never hold (HR0007).

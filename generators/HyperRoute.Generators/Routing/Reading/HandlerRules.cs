@@ -1,23 +1,24 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace HyperRoute.Analyzers;
+namespace HyperRoute.Generators.Routing;
 
 /// <summary>
-/// The generator's rules for router types and handler methods (<c>RouterParser</c>), restated with the reason
-/// each one fails. A rule here that accepts what the generator skips is a bug: the route would vanish silently.
+/// The rules for router types and handler methods, each with the reason it fails: <see cref="RouterReader"/> applies
+/// them, so the generator skips exactly what the analyzer reports. Also the names messages show.
 /// </summary>
-internal static class RouterRules
+internal static class HandlerRules
 {
     /// <summary>The display format the generator compares handler return types with.</summary>
     public static readonly SymbolDisplayFormat ResultTypeFormat = SymbolDisplayFormat.FullyQualifiedFormat.WithMiscellaneousOptions(
         SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier | SymbolDisplayMiscellaneousOptions.UseSpecialTypes);
 
     /// <summary>
-    /// Why no code can be added to <paramref name="router"/> (generator: <c>CanExtend</c>), with where to report it;
+    /// Why no code can be added to <paramref name="router"/>, with where to report it;
     /// <see langword="null"/> when it can be extended.
     /// </summary>
     public static string? WhyNotExtensible(INamedTypeSymbol router, CancellationToken cancellationToken, out Location? location)
@@ -51,8 +52,8 @@ internal static class RouterRules
     }
 
     /// <summary>
-    /// Why <paramref name="method"/> can never be a handler, whatever its route (generator: the checks before
-    /// binding, except the result type); <see langword="null"/> when it can be.
+    /// Why <paramref name="method"/> can never be a handler, whatever its route (the checks before binding, except
+    /// the result type); <see langword="null"/> when it can be.
     /// </summary>
     public static string? WhyNotHandler(IMethodSymbol method)
     {
@@ -99,8 +100,8 @@ internal static class RouterRules
     /// <summary>The name a message shows for a type.</summary>
     public static string Display(ITypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
 
-    // Generator: IsPartial. Every declaration must say 'partial' (one that does not is a compiler error anyway
-    // when there are several, but the generator still skips the type).
+    // Every declaration must say 'partial' (one that does not is a compiler error anyway when there are several,
+    // but no code can be generated for the type either way).
     private static bool IsPartial(INamedTypeSymbol type, CancellationToken cancellationToken, out Location? declarationWithoutPartial)
     {
         declarationWithoutPartial = null;
@@ -125,6 +126,36 @@ internal static class RouterRules
         }
 
         return true;
+    }
+
+    /// <summary>The declaration keywords: <c>class</c>, <c>static class</c>, <c>struct</c>, <c>record</c>, <c>record struct</c>.</summary>
+    public static string Keyword(INamedTypeSymbol type)
+    {
+        if (type.IsRecord)
+        {
+            return type.IsValueType ? "record struct" : "record";
+        }
+
+        if (type.IsValueType)
+        {
+            return "struct";
+        }
+
+        return type.IsStatic ? "static class" : "class";
+    }
+
+    /// <summary>The partial types <paramref name="type"/> is nested in, outermost first, as declaration headers (<c>partial class Outer</c>).</summary>
+    public static IEnumerable<string> ContainingTypeHeaders(INamedTypeSymbol type)
+    {
+        var headers = new List<string>();
+        for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
+        {
+            var keyword = Keyword(outer);
+            var header = keyword.StartsWith("static ", System.StringComparison.Ordinal) ? "static partial " + keyword.Substring("static ".Length) : "partial " + keyword;
+            headers.Insert(0, header + " " + outer.Name);
+        }
+
+        return headers;
     }
 
     private static string KindDescription(MethodKind kind) => kind switch

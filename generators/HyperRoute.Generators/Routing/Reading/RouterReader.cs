@@ -1,0 +1,332 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using HyperRoute.Generators.Steps;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace HyperRoute.Generators.Routing;
+
+/// <summary>
+/// Stage 1 for routers, and routing's one rule engine: reads a <c>[Router]</c> type's symbols into its
+/// <see cref="RouterSpec"/> and every problem with where it is (<see cref="RouterRead"/>). The generator compiles the
+/// spec and drops the problems; <c>RouteAnalyzer</c> reports them. A route is left out of the spec exactly when it has
+/// a problem that stops it compiling, so nothing is skipped silently and nothing is reported that compiles. Pure;
+/// never throws on user code.
+/// </summary>
+internal static class RouterReader
+{
+    /// <summary>
+    /// Reads <paramref name="router"/>; <see langword="null"/> when it is not a named class or struct (nothing to
+    /// generate or report).
+    /// </summary>
+    public static RouterRead? Read(INamedTypeSymbol router, CancellationToken cancellationToken)
+    {
+        if (router.TypeKind is not (TypeKind.Class or TypeKind.Struct) || string.IsNullOrEmpty(router.Name))
+        {
+            return null;
+        }
+
+        var problems = ImmutableArray.CreateBuilder<RouteProblem>();
+        var whyNotExtensible = HandlerRules.WhyNotExtensible(router, cancellationToken, out var routerLocation);
+        if (whyNotExtensible is not null)
+        {
+            problems.Add(Problem(RouteRule.RouterCannotBeGenerated, routerLocation, router.Name, whyNotExtensible));
+        }
+
+        var state = new RouterState(router, cancellationToken);
+        foreach (var method in router.GetMembers().OfType<IMethodSymbol>())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            foreach (var attribute in method.GetAttributes())
+            {
+                if (KnownNames.Is(attribute.AttributeClass, KnownNames.RouteAttribute))
+                {
+                    ReadRoute(state, method, attribute, problems);
+                }
+            }
+        }
+
+        // A route that needs the exchange never runs in a router whose results the endpoint cannot write.
+        if (state.ResultType is not null && !state.ResultIsHttpResult)
+        {
+            foreach (var route in state.Routes.Where(r => r.NeedsExchange))
+            {
+                problems.Add(Problem(RouteRule.ExchangeBindingWithoutEndpoint, state.Handlers[route.Index].Locations.FirstOrDefault(), route.HandlerName, state.ResultTypeDisplay));
+            }
+        }
+
+        var model = new RouterSpec
+        {
+            Namespace = router.ContainingNamespace.IsGlobalNamespace ? string.Empty : router.ContainingNamespace.ToDisplayString(),
+            TypeName = router.Name,
+            TypeKeyword = HandlerRules.Keyword(router),
+            ContainingTypes = HandlerRules.ContainingTypeHeaders(router).ToEquatableArray(),
+            ResultType = state.ResultType,
+            ResultDefault = state.ResultIsValueType ? "default" : "default!",
+            ResultIsHttpResult = state.ResultIsHttpResult,
+            Steps = state.RouterSteps,
+            JsonContext = state.Json.TypeName,
+            Routes = new EquatableArray<RouteSpec>(state.Routes.ToImmutable()),
+            Skipped = new EquatableArray<SkippedRoute>(state.Skipped.ToImmutable()),
+        };
+        return new RouterRead(model, whyNotExtensible is null, problems.ToImmutable(), state.Attributes.ToImmutable(), state.ResultTypeDisplay);
+    }
+
+    // Every independent problem of one [Route] is recorded; the first that stops it compiling, in the order
+    // template, handler, binding, steps, result type, is the reason the generated remarks give for leaving it out.
+    private static void ReadRoute(RouterState state, IMethodSymbol method, AttributeData attribute, ImmutableArray<RouteProblem>.Builder problems)
+    {
+        var cancellationToken = state.CancellationToken;
+        var binds = PatternLocator.TryGetPattern(attribute, cancellationToken, out var pattern, out var patternSyntax);
+        string? skip = null;
+
+        var whyNotHandler = HandlerRules.WhyNotHandler(method);
+        if (whyNotHandler is not null && binds)
+        {
+            problems.Add(Problem(RouteRule.HandlerCannotBeCompiled, method.Locations.FirstOrDefault(), HandlerRules.HandlerName(method), whyNotHandler));
+        }
+
+        if (!RouteTemplateParser.TryParse(pattern, out var template, out var templateError))
+        {
+            // A [Route] whose argument does not bind is a compiler error already.
+            if (binds)
+            {
+                var location = PatternLocator.Locate(patternSyntax, templateError!.Start, templateError.Length) ?? AttributeLocation(attribute, cancellationToken);
+                problems.Add(Problem(RouteRule.InvalidTemplate, location, templateError!.Message));
+            }
+
+            state.Skip(pattern, method, "invalid template: " + templateError!.Message);
+            return;
+        }
+
+        if (state.RouterStepError is not null)
+        {
+            // A router step that cannot apply leaves every route out: none may run without it (StepAnalyzer reports it).
+            skip = "a validator or transform of the router cannot apply: " + state.RouterStepError;
+        }
+
+        skip ??= whyNotHandler;
+        ReportContradictions(method, template!, problems);
+        var parameters = method.Parameters.Select(HandlerParameterReader.Read).ToArray();
+        if (!RouteBinder.TryBind(template!, parameters, state.Json, out var bindings, out var bindingError))
+        {
+            ReportBindingError(method, template!, bindingError!, patternSyntax, attribute, problems, cancellationToken);
+            skip ??= bindingError!.Message;
+        }
+
+        if (skip is not null)
+        {
+            state.Skip(pattern, method, skip);
+            return;
+        }
+
+        // Validators and transforms: the route's, then each parameter's; a route with one that cannot apply is left out.
+        var routeSteps = ReadSteps(method.GetAttributes(), StepPosition.Route, null, out var stepError);
+        var boundWithSteps = bindings.ToBuilder();
+        for (var i = 0; i < method.Parameters.Length && stepError is null; i++)
+        {
+            var parameter = method.Parameters[i];
+            boundWithSteps[i] = bindings[i] with { Steps = ReadSteps(parameter.GetAttributes(), StepPosition.Parameter, parameter.Type, out stepError) };
+        }
+
+        if (stepError is not null)
+        {
+            state.Skip(pattern, method, stepError);
+            return;
+        }
+
+        // The router's result type comes from its first route that compiles, so one broken handler cannot make every
+        // correct one after it a mismatch.
+        if (!method.ReturnsVoid)
+        {
+            if (method.ReturnType.TypeKind == TypeKind.Error)
+            {
+                state.Skip(pattern, method, "the handler's return type does not resolve");
+                return;
+            }
+
+            var returnType = method.ReturnType.ToDisplayString(HandlerRules.ResultTypeFormat);
+            if (state.ResultType is null)
+            {
+                state.ResultType = returnType;
+                state.ResultTypeDisplay = HandlerRules.Display(method.ReturnType);
+                state.ResultIsValueType = method.ReturnType.IsValueType;
+                state.ResultIsHttpResult = IsHttpResult(method.ReturnType);
+            }
+            else if (state.ResultType != returnType)
+            {
+                var mismatch = HandlerRules.ResultTypeMismatch(method, state.ResultTypeDisplay!);
+                problems.Add(Problem(RouteRule.HandlerCannotBeCompiled, method.Locations.FirstOrDefault(), method.Name, mismatch));
+                state.Skip(pattern, method, mismatch);
+                return;
+            }
+        }
+
+        state.Routes.Add(new RouteSpec
+        {
+            Index = state.Routes.Count,
+            Template = template!,
+            HandlerName = method.Name,
+            HandlerDisplay = method.Name + "(" + string.Join(", ", method.Parameters.Select(p => p.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) + " " + p.Name)) + ")",
+            IsStatic = method.IsStatic,
+            ReturnsVoid = method.ReturnsVoid,
+            Bindings = new EquatableArray<ParameterBinding>(boundWithSteps.ToImmutable()),
+            Steps = routeSteps,
+        });
+        state.Attributes.Add(attribute);
+        state.Handlers.Add(method);
+    }
+
+    // HR0007 on each handler parameter bound by a template parameter whose constraints it can never satisfy.
+    private static void ReportContradictions(IMethodSymbol method, RouteTemplate template, ImmutableArray<RouteProblem>.Builder problems)
+    {
+        foreach (var parameter in method.Parameters)
+        {
+            if (parameter.Type.TypeKind == TypeKind.Error
+                || template.FindParameter(parameter.Name) is not { Constraints.Count: > 0 } segment
+                || HandlerParameterReader.Read(parameter).Type is not { } type
+                || ConstraintTypeRules.Find(segment.Constraints, type) is not { } contradiction)
+            {
+                continue;
+            }
+
+            problems.Add(Problem(
+                RouteRule.ConstraintContradictsType,
+                parameter.Locations.FirstOrDefault(),
+                segment.Name,
+                contradiction.Constraint,
+                parameter.Name,
+                HandlerRules.Display(parameter.Type),
+                contradiction.Reason));
+        }
+    }
+
+    // Where a binding error is reported: on the parameter at fault (the name in [Header("…")], the [Body] that needs
+    // a JSON context), on the template segment at fault, or on the pattern.
+    private static void ReportBindingError(IMethodSymbol method, RouteTemplate template, BindingError error, SyntaxNode? patternSyntax, AttributeData attribute, ImmutableArray<RouteProblem>.Builder problems, CancellationToken cancellationToken)
+    {
+        Location? location;
+        if (error.ParameterIndex >= 0 && error.ParameterIndex < method.Parameters.Length)
+        {
+            var parameter = method.Parameters[error.ParameterIndex];
+            if (parameter.Type.TypeKind == TypeKind.Error)
+            {
+                return; // the type does not resolve: a compiler error already
+            }
+
+            location = parameter.Locations.FirstOrDefault();
+            if (error.Kind == BindingErrorKind.HeaderName)
+            {
+                // On the name as written in [Header("…")]; an argument that does not bind is a compiler error already.
+                var header = parameter.GetAttributes().FirstOrDefault(a => KnownNames.Is(a.AttributeClass, KnownNames.HeaderAttribute));
+                if (header is null || header.ConstructorArguments.Length != 1 || header.ConstructorArguments[0].Kind == TypedConstantKind.Error)
+                {
+                    return;
+                }
+
+                var syntax = header.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax;
+                location = syntax?.ArgumentList?.Arguments.FirstOrDefault()?.Expression.GetLocation() ?? syntax?.GetLocation() ?? location;
+            }
+            else if (error.Kind == BindingErrorKind.JsonBody)
+            {
+                var body = parameter.GetAttributes().FirstOrDefault(a => KnownNames.Is(a.AttributeClass, KnownNames.BodyAttribute));
+                location = body?.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation() ?? location;
+            }
+        }
+        else if (error.SegmentIndex >= 0 && error.SegmentIndex < template.Segments.Count)
+        {
+            var segment = template.Segments[error.SegmentIndex];
+            location = PatternLocator.Locate(patternSyntax, segment.Start, segment.Text.Length);
+        }
+        else
+        {
+            location = patternSyntax?.GetLocation();
+        }
+
+        var rule = error.Kind switch
+        {
+            BindingErrorKind.HeaderType => RouteRule.HeaderCannotBind,
+            BindingErrorKind.HeaderName => RouteRule.InvalidHeaderName,
+            BindingErrorKind.Body => RouteRule.InvalidBodyParameter,
+            BindingErrorKind.NamedInTemplate => RouteRule.RequestPartNamedInTemplate,
+            BindingErrorKind.JsonBody => RouteRule.JsonBodyWithoutContext,
+            _ => RouteRule.CannotBind,
+        };
+        problems.Add(Problem(rule, location ?? AttributeLocation(attribute, cancellationToken), error.Message));
+    }
+
+    // The [Validate<V>] and [Transform<X>] among attributes, in declaration order; the first that cannot apply sets error.
+    private static EquatableArray<PipelineStep> ReadSteps(ImmutableArray<AttributeData> attributes, StepPosition position, ITypeSymbol? parameterType, out string? error)
+    {
+        error = null;
+        var steps = ImmutableArray.CreateBuilder<PipelineStep>();
+        foreach (var attribute in attributes)
+        {
+            if (!StepReader.TryRead(attribute, position, parameterType, out var step, out var stepError))
+            {
+                continue;
+            }
+
+            if (stepError is not null)
+            {
+                error = stepError.Message;
+                return EquatableArray<PipelineStep>.Empty;
+            }
+
+            steps.Add(step!);
+        }
+
+        return new EquatableArray<PipelineStep>(steps.ToImmutable());
+    }
+
+    // The result type writes itself as a response: it is IHttpResult or implements it.
+    private static bool IsHttpResult(ITypeSymbol type)
+        => KnownNames.IsOrImplements(type, KnownNames.HttpResultInterface);
+
+    private static Location? AttributeLocation(AttributeData attribute, CancellationToken cancellationToken)
+        => attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation();
+
+    private static RouteProblem Problem(RouteRule rule, Location? location, params object?[] arguments)
+        => new(rule, location, ImmutableArray.Create(arguments));
+
+    /// <summary>What reading one router accumulates over its routes.</summary>
+    private sealed class RouterState
+    {
+        public RouterState(INamedTypeSymbol router, CancellationToken cancellationToken)
+        {
+            CancellationToken = cancellationToken;
+            Json = JsonContextReader.Read(router);
+            RouterSteps = ReadSteps(router.GetAttributes(), StepPosition.Router, null, out var routerStepError);
+            RouterStepError = routerStepError;
+        }
+
+        public CancellationToken CancellationToken { get; }
+
+        public JsonBodyContext Json { get; }
+
+        public EquatableArray<PipelineStep> RouterSteps { get; }
+
+        public string? RouterStepError { get; }
+
+        public ImmutableArray<RouteSpec>.Builder Routes { get; } = ImmutableArray.CreateBuilder<RouteSpec>();
+
+        public ImmutableArray<AttributeData>.Builder Attributes { get; } = ImmutableArray.CreateBuilder<AttributeData>();
+
+        public List<IMethodSymbol> Handlers { get; } = new();
+
+        public ImmutableArray<SkippedRoute>.Builder Skipped { get; } = ImmutableArray.CreateBuilder<SkippedRoute>();
+
+        public string? ResultType { get; set; }
+
+        public string? ResultTypeDisplay { get; set; }
+
+        public bool ResultIsValueType { get; set; }
+
+        public bool ResultIsHttpResult { get; set; }
+
+        public void Skip(string? pattern, IMethodSymbol method, string reason)
+            => Skipped.Add(new SkippedRoute(pattern ?? "(no pattern)", method.Name, reason));
+    }
+}

@@ -14,7 +14,7 @@ internal sealed class SocketConnection<TEndpoint> : IThreadPoolWorkItem, IBlocki
 {
     private readonly Socket _socket;
     private readonly HttpServer<TEndpoint> _server;
-    private readonly HttpProtocol<TEndpoint> _protocol;
+    private readonly Http1Connection<TEndpoint> _protocol;
     private long _deadline = long.MaxValue;
     private volatile bool _timedOut;
 
@@ -22,7 +22,7 @@ internal sealed class SocketConnection<TEndpoint> : IThreadPoolWorkItem, IBlocki
     {
         _socket = socket;
         _server = server;
-        _protocol = new HttpProtocol<TEndpoint>(server, endpoint, this);
+        _protocol = new Http1Connection<TEndpoint>(server, endpoint, this);
     }
 
     void IThreadPoolWorkItem.Execute() => _ = RunAsync();
@@ -79,12 +79,12 @@ internal sealed class SocketConnection<TEndpoint> : IThreadPoolWorkItem, IBlocki
             while (true)
             {
                 var next = _protocol.Run();
-                if (!await SendAsync().ConfigureAwait(false) || next == HttpProtocol<TEndpoint>.Next.Close)
+                if (!await SendAsync().ConfigureAwait(false) || next == Http1Connection<TEndpoint>.Next.Close)
                 {
                     break;
                 }
 
-                if (next == HttpProtocol<TEndpoint>.Next.SendThenRun)
+                if (next == Http1Connection<TEndpoint>.Next.SendThenRun)
                 {
                     continue;
                 }

@@ -12,7 +12,7 @@ namespace HyperRoute.Http;
 /// <see cref="PendingOutput"/>. Pipelined requests are answered in order; a keep-alive connection reuses its
 /// buffers and exchange, so a request in steady state allocates nothing.
 /// </summary>
-internal sealed class HttpProtocol<TEndpoint> : IResponseTransport
+internal sealed class Http1Connection<TEndpoint> : IResponseTransport
     where TEndpoint : struct, IHttpEndpoint
 {
     private const int InitialBufferSize = 4096;
@@ -41,7 +41,7 @@ internal sealed class HttpProtocol<TEndpoint> : IResponseTransport
     private int _outputSent;     // bytes at the start of the output already sent
     private volatile bool _closing;
 
-    public HttpProtocol(HttpServer<TEndpoint> server, TEndpoint endpoint, IBlockingSender sender)
+    public Http1Connection(HttpServer<TEndpoint> server, TEndpoint endpoint, IBlockingSender sender)
     {
         _server = server;
         _endpoint = endpoint;

@@ -1,6 +1,6 @@
 using System;
 
-namespace HyperRoute.Http;
+namespace HyperRoute.Http.Parsing;
 
 /// <summary>
 /// Decodes a chunked request body (RFC 9112 §7.1) in place, as its bytes arrive: chunk data is moved down over

@@ -1,8 +1,9 @@
-using System;
 using System.Buffers;
+using System;
+using HyperRoute.Http.Parsing;
 using HyperRoute.Routing;
 
-namespace HyperRoute.Http;
+namespace HyperRoute.Http.Server;
 
 /// <summary>
 /// The HTTP/1.1 side of one connection, independent of how bytes move: a pooled receive buffer, the parser

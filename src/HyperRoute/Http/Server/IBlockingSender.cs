@@ -1,6 +1,6 @@
 using System;
 
-namespace HyperRoute.Http;
+namespace HyperRoute.Http.Server;
 
 /// <summary>How a streamed (chunked) response sends a chunk while the handler is still running.</summary>
 internal interface IBlockingSender

@@ -1,4 +1,4 @@
-namespace HyperRoute.Http;
+namespace HyperRoute.Http.Server;
 
 /// <summary>What the server needs of a connection, whatever its transport.</summary>
 internal interface IServerConnection

@@ -3,7 +3,7 @@ using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace HyperRoute.Http;
+namespace HyperRoute.Http.Server;
 
 /// <summary>
 /// The portable transport: one async loop per connection over <see cref="Socket"/> (receive, run, send),

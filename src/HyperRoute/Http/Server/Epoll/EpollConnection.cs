@@ -1,7 +1,7 @@
 using System;
 using System.Runtime.InteropServices;
 
-namespace HyperRoute.Http.Epoll;
+namespace HyperRoute.Http.Server.Epoll;
 
 /// <summary>
 /// A connection owned by one <see cref="EpollWorker{TEndpoint}"/>: a non-blocking socket whose readiness events

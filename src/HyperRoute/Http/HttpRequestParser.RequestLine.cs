@@ -1,5 +1,6 @@
-using System;
 using System.Buffers.Binary;
+using System;
+using HyperRoute.Http.Parsing;
 
 namespace HyperRoute.Http;
 

@@ -6,7 +6,8 @@ using System.Net;
 using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
-using HyperRoute.Http.Epoll;
+using HyperRoute.Http.Server;
+using HyperRoute.Http.Server.Epoll;
 
 namespace HyperRoute.Http;
 

@@ -3,24 +3,27 @@ using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace HyperRoute.Http.Server;
+namespace HyperRoute.Http.Server.Sockets;
 
 /// <summary>
 /// The portable transport: one async loop per connection over <see cref="Socket"/> (receive, run, send),
-/// used where the epoll event loop is not available. The server's heartbeat enforces its timeouts.
+/// used where the epoll event loop is not available. Its <see cref="SocketTransport{TEndpoint}"/>'s heartbeat
+/// enforces its timeouts.
 /// </summary>
 internal sealed class SocketConnection<TEndpoint> : IThreadPoolWorkItem, IBlockingSender, IServerConnection
     where TEndpoint : struct, IHttpEndpoint
 {
     private readonly Socket _socket;
+    private readonly SocketTransport<TEndpoint> _transport;
     private readonly HttpServer<TEndpoint> _server;
     private readonly Http1Connection<TEndpoint> _protocol;
     private long _deadline = long.MaxValue;
     private volatile bool _timedOut;
 
-    public SocketConnection(Socket socket, HttpServer<TEndpoint> server, TEndpoint endpoint)
+    public SocketConnection(Socket socket, SocketTransport<TEndpoint> transport, HttpServer<TEndpoint> server, TEndpoint endpoint)
     {
         _socket = socket;
+        _transport = transport;
         _server = server;
         _protocol = new Http1Connection<TEndpoint>(server, endpoint, this);
     }
@@ -129,7 +132,7 @@ internal sealed class SocketConnection<TEndpoint> : IThreadPoolWorkItem, IBlocki
         {
             _socket.Dispose();
             _protocol.Release();
-            _server.Remove(this);
+            _transport.Remove(this);
         }
     }
 

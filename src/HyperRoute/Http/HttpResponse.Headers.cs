@@ -1,4 +1,5 @@
 using System;
+using HyperRoute.Http.Parsing;
 using HyperRoute.Routing;
 
 namespace HyperRoute.Http;

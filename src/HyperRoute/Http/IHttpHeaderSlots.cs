@@ -16,13 +16,3 @@ public interface IHttpHeaderSlots
     /// <summary>The slot of the header <paramref name="name"/> (any ASCII case), or -1 when no route binds it.</summary>
     static abstract int HeaderSlot(ReadOnlySpan<byte> name);
 }
-
-/// <summary>A router that binds no request headers; for hosts and tests that parse without one.</summary>
-public readonly struct NoHeaderSlots : IHttpHeaderSlots
-{
-    /// <inheritdoc />
-    public static int HeaderSlotCount => 0;
-
-    /// <inheritdoc />
-    public static int HeaderSlot(ReadOnlySpan<byte> name) => -1;
-}

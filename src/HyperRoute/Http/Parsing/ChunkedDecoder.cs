@@ -1,6 +1,6 @@
 using System;
 
-namespace HyperRoute.Http;
+namespace HyperRoute.Http.Parsing;
 
 /// <summary>
 /// Decodes a chunked request body (RFC 9112 §7.1) in place, as its bytes arrive: chunk data is moved down over
@@ -256,7 +256,12 @@ internal struct ChunkedDecoder
         }
 
         var pos = start;
-        var error = HttpRequestParser.ReadField(buffer, ref pos, out _, out _, out _);
-        return HttpRequestParser.IsNeedMore(error) ? HttpError.InvalidLineEnding : error;
+        if (HttpRequestParser.TryReadField(buffer, ref pos, out _, out _, out _, out var error))
+        {
+            return HttpError.None;
+        }
+
+        // The line ends at its LF, so a field that ran out of bytes has no CRLF: a bad line ending.
+        return error == HttpError.None ? HttpError.InvalidLineEnding : error;
     }
 }

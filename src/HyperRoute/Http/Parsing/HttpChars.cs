@@ -4,7 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
-namespace HyperRoute.Http;
+namespace HyperRoute.Http.Parsing;
 
 /// <summary>The character classes of RFC 9110 and RFC 9112 the parser checks, as tables and vectorised searches.</summary>
 internal static class HttpChars

@@ -1,11 +1,11 @@
 using System;
 using System.Runtime.InteropServices;
 
-namespace HyperRoute.Http.Epoll;
+namespace HyperRoute.Http.Server.Epoll;
 
 /// <summary>
 /// A connection owned by one <see cref="EpollWorker{TEndpoint}"/>: a non-blocking socket whose readiness events
-/// drive its <see cref="HttpProtocol{TEndpoint}"/>. Only the worker's thread touches it.
+/// drive its <see cref="Http1Connection{TEndpoint}"/>. Only the worker's thread touches it.
 /// </summary>
 internal sealed unsafe class EpollConnection<TEndpoint> : IBlockingSender
     where TEndpoint : struct, IHttpEndpoint
@@ -14,7 +14,7 @@ internal sealed unsafe class EpollConnection<TEndpoint> : IBlockingSender
     private const int BlockingSendTimeoutMilliseconds = 30_000;
 
     private readonly EpollWorker<TEndpoint> _worker;
-    private readonly HttpProtocol<TEndpoint> _protocol;
+    private readonly Http1Connection<TEndpoint> _protocol;
     private readonly int _fd;
     private bool _writeBlocked;
     private bool _closeWhenSent;
@@ -27,7 +27,7 @@ internal sealed unsafe class EpollConnection<TEndpoint> : IBlockingSender
         _worker = worker;
         _fd = fd;
         Slot = slot;
-        _protocol = new HttpProtocol<TEndpoint>(server, endpoint, this);
+        _protocol = new Http1Connection<TEndpoint>(server, endpoint, this);
         _deadline = _protocol.Deadline(Environment.TickCount64);
     }
 
@@ -174,7 +174,7 @@ internal sealed unsafe class EpollConnection<TEndpoint> : IBlockingSender
         while (!_closed)
         {
             var next = _protocol.Run();
-            _closeWhenSent = next == HttpProtocol<TEndpoint>.Next.Close;
+            _closeWhenSent = next == Http1Connection<TEndpoint>.Next.Close;
             if (!Send())
             {
                 return; // waiting for EPOLLOUT (or closed on a send error)
@@ -186,7 +186,7 @@ internal sealed unsafe class EpollConnection<TEndpoint> : IBlockingSender
                 return;
             }
 
-            if (next != HttpProtocol<TEndpoint>.Next.SendThenRun)
+            if (next != Http1Connection<TEndpoint>.Next.SendThenRun)
             {
                 _deadline = _protocol.Deadline(Environment.TickCount64);
                 return;

@@ -5,7 +5,7 @@ using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace HyperRoute.Http.Epoll;
+namespace HyperRoute.Http.Server.Epoll;
 
 /// <summary>
 /// One event-loop thread on Linux: its own listening socket (<c>SO_REUSEPORT</c>), its own epoll instance, and

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace HyperRoute.Http.Epoll;
+namespace HyperRoute.Http.Server.Epoll;
 
 /// <summary>The Linux system calls the epoll transport uses (libc, source-generated marshalling: trim- and AOT-safe).</summary>
 internal static unsafe partial class Native

@@ -1,8 +1,9 @@
-using System;
 using System.Buffers;
+using System;
+using HyperRoute.Http.Parsing;
 using HyperRoute.Routing;
 
-namespace HyperRoute.Http;
+namespace HyperRoute.Http.Server;
 
 /// <summary>
 /// The HTTP/1.1 side of one connection, independent of how bytes move: a pooled receive buffer, the parser
@@ -12,7 +13,7 @@ namespace HyperRoute.Http;
 /// <see cref="PendingOutput"/>. Pipelined requests are answered in order; a keep-alive connection reuses its
 /// buffers and exchange, so a request in steady state allocates nothing.
 /// </summary>
-internal sealed class HttpProtocol<TEndpoint> : IResponseTransport
+internal sealed class Http1Connection<TEndpoint> : IResponseTransport
     where TEndpoint : struct, IHttpEndpoint
 {
     private const int InitialBufferSize = 4096;
@@ -41,7 +42,7 @@ internal sealed class HttpProtocol<TEndpoint> : IResponseTransport
     private int _outputSent;     // bytes at the start of the output already sent
     private volatile bool _closing;
 
-    public HttpProtocol(HttpServer<TEndpoint> server, TEndpoint endpoint, IBlockingSender sender)
+    public Http1Connection(HttpServer<TEndpoint> server, TEndpoint endpoint, IBlockingSender sender)
     {
         _server = server;
         _endpoint = endpoint;
@@ -393,11 +394,4 @@ internal sealed class HttpProtocol<TEndpoint> : IResponseTransport
         _chunked.Shift(_start);
         _start = 0;
     }
-}
-
-/// <summary>How a streamed (chunked) response sends a chunk while the handler is still running.</summary>
-internal interface IBlockingSender
-{
-    /// <summary>Sends all of <paramref name="bytes"/>, waiting for the socket to accept them.</summary>
-    void SendBlocking(ReadOnlySpan<byte> bytes);
 }

@@ -1,5 +1,6 @@
-using System;
 using System.Runtime.CompilerServices;
+using System;
+using HyperRoute.Http.Parsing;
 using HyperRoute.Routing;
 
 namespace HyperRoute.Http;
@@ -13,9 +14,6 @@ namespace HyperRoute.Http;
 /// </summary>
 public static partial class HttpRequestParser
 {
-    // Internal verdict: the bytes ran out before the head did.
-    private const HttpError NeedMore = (HttpError)byte.MaxValue;
-
     /// <summary>
     /// Parses the request head at the start of <paramref name="buffer"/>. Returns <see langword="true"/> when the
     /// head is complete and valid (<see cref="HttpRequestHead.Length"/> says where the body starts);
@@ -27,22 +25,11 @@ public static partial class HttpRequestParser
     /// </summary>
     public static bool TryParse<TSlots>(ReadOnlySpan<byte> buffer, HttpLimits limits, out HttpRequestHead head, Span<HttpSlice> slots, out HttpError error)
         where TSlots : IHttpHeaderSlots
-    {
-        error = Parse<TSlots>(buffer, limits, out head, slots);
-        if (error == HttpError.None)
-        {
-            return true;
-        }
+        => Parse<TSlots>(buffer, limits, out head, slots, out error);
 
-        if (error == NeedMore)
-        {
-            error = HttpError.None;
-        }
-
-        return false;
-    }
-
-    private static HttpError Parse<TSlots>(ReadOnlySpan<byte> buffer, HttpLimits limits, out HttpRequestHead result, Span<HttpSlice> slots)
+    // TryParse's contract, which every step below follows too: true when complete and valid; false with
+    // HttpError.None when the bytes ran out first; false with the violation otherwise.
+    private static bool Parse<TSlots>(ReadOnlySpan<byte> buffer, HttpLimits limits, out HttpRequestHead result, Span<HttpSlice> slots, out HttpError error)
         where TSlots : IHttpHeaderSlots
     {
         result = default;
@@ -51,38 +38,42 @@ public static partial class HttpRequestParser
         result.ContentType = HttpSlice.None;
         result.Query = HttpSlice.None;
         slots.Fill(HttpSlice.None);
+        error = HttpError.None;
 
         var pos = 0;
         while (pos < buffer.Length && buffer[pos] == '\r')
         {
             if (pos + 1 == buffer.Length)
             {
-                return NeedMore;
+                return false;
             }
 
             if (buffer[pos + 1] != '\n')
             {
-                return HttpError.InvalidLineEnding; // a CR before the request line that does not start an empty line
+                error = HttpError.InvalidLineEnding; // a CR before the request line that does not start an empty line
+                return false;
             }
 
             pos += 2; // leading empty lines (RFC 9112 §2.2)
             if (pos > limits.MaxRequestLineSize)
             {
                 // Tolerated, not without end: an endless stream of empty lines would otherwise be buffered whole.
-                return HttpError.InvalidRequestLine;
+                error = HttpError.InvalidRequestLine;
+                return false;
             }
         }
 
         var lineStart = pos;
-        var error = ParseRequestLine(buffer, ref pos, ref result);
-        if (error != HttpError.None)
+        if (!TryParseRequestLine(buffer, ref pos, ref result, out var lineError))
         {
-            return error == NeedMore && buffer.Length - lineStart > limits.MaxRequestLineSize ? HttpError.RequestLineTooLong : error;
+            error = lineError == HttpError.None && buffer.Length - lineStart > limits.MaxRequestLineSize ? HttpError.RequestLineTooLong : lineError;
+            return false;
         }
 
         if (pos - lineStart > limits.MaxRequestLineSize)
         {
-            return HttpError.RequestLineTooLong;
+            error = HttpError.RequestLineTooLong;
+            return false;
         }
 
         var fieldsStart = pos;
@@ -94,12 +85,13 @@ public static partial class HttpRequestParser
         {
             if (pos - fieldsStart > limits.MaxRequestHeadersTotalSize)
             {
-                return HttpError.HeadersTooLarge;
+                error = HttpError.HeadersTooLarge;
+                return false;
             }
 
             if (pos >= buffer.Length)
             {
-                return NeedMore;
+                return false;
             }
 
             var first = buffer[pos];
@@ -107,12 +99,13 @@ public static partial class HttpRequestParser
             {
                 if (pos + 1 == buffer.Length)
                 {
-                    return NeedMore;
+                    return false;
                 }
 
                 if (buffer[pos + 1] != '\n')
                 {
-                    return HttpError.InvalidLineEnding;
+                    error = HttpError.InvalidLineEnding;
+                    return false;
                 }
 
                 pos += 2;
@@ -121,23 +114,26 @@ public static partial class HttpRequestParser
 
             if (first == '\n')
             {
-                return HttpError.InvalidLineEnding;
+                error = HttpError.InvalidLineEnding;
+                return false;
             }
 
             if (HttpChars.IsWhitespace(first))
             {
-                return HttpError.ObsoleteLineFolding;
+                error = HttpError.ObsoleteLineFolding;
+                return false;
             }
 
-            error = ReadField(buffer, ref pos, out var nameStart, out var nameLength, out var value);
-            if (error != HttpError.None)
+            if (!TryReadField(buffer, ref pos, out var nameStart, out var nameLength, out var value, out var fieldError))
             {
-                return error == NeedMore && buffer.Length - fieldsStart > limits.MaxRequestHeadersTotalSize ? HttpError.HeadersTooLarge : error;
+                error = fieldError == HttpError.None && buffer.Length - fieldsStart > limits.MaxRequestHeadersTotalSize ? HttpError.HeadersTooLarge : fieldError;
+                return false;
             }
 
             if (++result.HeaderCount > limits.MaxRequestHeaderCount)
             {
-                return HttpError.HeadersTooLarge;
+                error = HttpError.HeadersTooLarge;
+                return false;
             }
 
             var name = buffer.Slice(nameStart, nameLength);
@@ -147,7 +143,8 @@ public static partial class HttpRequestParser
                 case 4 when Utf8Literal.EqualsLower(name, "host"u8):
                     if (result.Host.IsPresent)
                     {
-                        return HttpError.DuplicateHost;
+                        error = HttpError.DuplicateHost;
+                        return false;
                     }
 
                     result.Host = value;
@@ -155,7 +152,8 @@ public static partial class HttpRequestParser
                 case 6 when Utf8Literal.EqualsLower(name, "expect"u8):
                     if (!Utf8Literal.EqualsLower(valueSpan, "100-continue"u8))
                     {
-                        return HttpError.UnsupportedExpectation;
+                        error = HttpError.UnsupportedExpectation;
+                        return false;
                     }
 
                     result.ExpectContinue = true;
@@ -169,7 +167,8 @@ public static partial class HttpRequestParser
                 case 14 when Utf8Literal.EqualsLower(name, "content-length"u8):
                     if (!ReadContentLength(valueSpan, ref result.ContentLength))
                     {
-                        return HttpError.InvalidContentLength;
+                        error = HttpError.InvalidContentLength;
+                        return false;
                     }
 
                     break;
@@ -177,7 +176,7 @@ public static partial class HttpRequestParser
                     error = ReadTransferEncoding(valueSpan, ref result.IsChunked, ref unsupportedCoding);
                     if (error != HttpError.None)
                     {
-                        return error;
+                        return false;
                     }
 
                     transferEncoding = true;
@@ -189,7 +188,8 @@ public static partial class HttpRequestParser
             {
                 if (slots[slot].IsPresent)
                 {
-                    return HttpError.DuplicateBoundHeader;
+                    error = HttpError.DuplicateBoundHeader;
+                    return false;
                 }
 
                 slots[slot] = value;
@@ -198,35 +198,40 @@ public static partial class HttpRequestParser
 
         if (pos - fieldsStart > limits.MaxRequestHeadersTotalSize)
         {
-            return HttpError.HeadersTooLarge;
+            error = HttpError.HeadersTooLarge;
+            return false;
         }
 
         result.Length = pos;
-        return Finish(ref result, limits, transferEncoding, unsupportedCoding, connectionClose, connectionKeepAlive);
+        error = Finish(ref result, limits, transferEncoding, unsupportedCoding, connectionClose, connectionKeepAlive);
+        return error == HttpError.None;
     }
 
     /// <summary>
     /// Reads one <c>name: value CRLF</c> field at <paramref name="pos"/> (trailer fields of a chunked body too):
     /// the name must be a token followed directly by the colon, the value must hold no control characters and
-    /// the line must end in CRLF. The value's surrounding whitespace is trimmed. Returns an internal
-    /// "need more" verdict when <paramref name="buffer"/> ends before the line does.
+    /// the line must end in CRLF. The value's surrounding whitespace is trimmed. Returns <see langword="true"/>
+    /// when the line is complete and valid; <see langword="false"/> with <see cref="HttpError.None"/> when
+    /// <paramref name="buffer"/> ends before the line does, or with the violation.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static HttpError ReadField(ReadOnlySpan<byte> buffer, ref int pos, out int nameStart, out int nameLength, out HttpSlice value)
+    internal static bool TryReadField(ReadOnlySpan<byte> buffer, ref int pos, out int nameStart, out int nameLength, out HttpSlice value, out HttpError error)
     {
         nameStart = pos;
         value = default;
+        error = HttpError.None;
         var colon = HttpChars.SkipToken(buffer, pos);
         nameLength = colon - pos;
         if (colon == buffer.Length)
         {
             nameLength = 0;
-            return NeedMore;
+            return false;
         }
 
         if (nameLength == 0 || buffer[colon] != ':')
         {
-            return HttpError.InvalidHeaderName; // empty name, whitespace before the colon, or a non-token byte
+            error = HttpError.InvalidHeaderName; // empty name, whitespace before the colon, or a non-token byte
+            return false;
         }
 
         var start = colon + 1;
@@ -242,7 +247,7 @@ public static partial class HttpRequestParser
             var found = HttpChars.IndexOfControl(buffer.Slice(stop));
             if (found < 0)
             {
-                return NeedMore;
+                return false;
             }
 
             stop += found;
@@ -257,14 +262,16 @@ public static partial class HttpRequestParser
         switch (buffer[stop])
         {
             case (byte)'\r' when stop + 1 == buffer.Length:
-                return NeedMore;
+                return false;
             case (byte)'\r' when buffer[stop + 1] == '\n':
                 break;
             case (byte)'\r':
             case (byte)'\n':
-                return HttpError.InvalidLineEnding; // bare CR or bare LF
+                error = HttpError.InvalidLineEnding; // bare CR or bare LF
+                return false;
             default:
-                return HttpError.InvalidHeaderValue;
+                error = HttpError.InvalidHeaderValue;
+                return false;
         }
 
         var end = stop;
@@ -275,9 +282,6 @@ public static partial class HttpRequestParser
 
         value = new HttpSlice(start, end - start);
         pos = stop + 2;
-        return HttpError.None;
+        return true;
     }
-
-    /// <summary><see langword="true"/> when <paramref name="error"/> is the internal "need more bytes" verdict of <see cref="ReadField"/>.</summary>
-    internal static bool IsNeedMore(HttpError error) => error == NeedMore;
 }

@@ -1,5 +1,6 @@
-using System;
 using System.Runtime.CompilerServices;
+using System;
+using HyperRoute.Http.Parsing;
 using HyperRoute.Routing;
 
 namespace HyperRoute.Http;

@@ -1,27 +1,14 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Linq;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
-using HyperRoute.Http.Epoll;
+using HyperRoute.Http.Server;
+using HyperRoute.Http.Server.Epoll;
+using HyperRoute.Http.Server.Sockets;
 
 namespace HyperRoute.Http;
-
-/// <summary>Starts the built-in HTTP/1.1 server for a generated router endpoint.</summary>
-public static class HttpServer
-{
-    /// <summary>
-    /// Listens and serves <paramref name="endpoint"/> (a router's generated <c>HttpEndpoint</c>) until
-    /// <see cref="HttpServer{TEndpoint}.StopAsync"/>. Throws <see cref="SocketException"/> when the address
-    /// cannot be bound (the port is taken, for instance).
-    /// </summary>
-    public static HttpServer<TEndpoint> Start<TEndpoint>(TEndpoint endpoint, HttpServerOptions? options = null)
-        where TEndpoint : struct, IHttpEndpoint
-        => HttpServer<TEndpoint>.Start(endpoint, options ?? new HttpServerOptions());
-}
 
 /// <summary>
 /// The built-in HTTP/1.1 server, specialised for one router: its parser captures that router's bound headers,
@@ -35,12 +22,7 @@ public sealed class HttpServer<TEndpoint> : IAsyncDisposable
     private const int SolSocket = 1;      // SOL_SOCKET on Linux
     private const int SoReusePort = 15;   // SO_REUSEPORT on Linux
 
-    private readonly TEndpoint _endpoint;
-    private readonly Socket[] _listeners;
-    private readonly EpollWorker<TEndpoint>[] _workers = [];
-    private readonly Task[] _acceptLoops = [];
-    private readonly ConcurrentDictionary<IServerConnection, byte> _socketConnections = new();
-    private readonly Timer? _heartbeat;
+    private readonly IServerTransport _transport;
     private readonly object _stopLock = new();
     private volatile bool _stopping;
     private long _requests;
@@ -52,29 +34,12 @@ public sealed class HttpServer<TEndpoint> : IAsyncDisposable
 
     private HttpServer(TEndpoint endpoint, HttpServerOptions options, Socket[] listeners, bool epoll)
     {
-        _endpoint = endpoint;
         Options = options;
-        _listeners = listeners;
+        ListenerCount = listeners.Length;
         EndPoint = (IPEndPoint)listeners[0].LocalEndPoint!;
-        if (epoll)
-        {
-            Transport = "epoll";
-            _workers = new EpollWorker<TEndpoint>[options.Workers];
-            for (var i = 0; i < _workers.Length; i++)
-            {
-                _workers[i] = new EpollWorker<TEndpoint>(this, endpoint, listeners[i % listeners.Length], sharedListener: listeners.Length == 1);
-            }
-        }
-        else
-        {
-            Transport = "sockets";
-            _heartbeat = new Timer(static state => ((HttpServer<TEndpoint>)state!).Tick(), this, 1000, 1000);
-            _acceptLoops = new Task[options.Workers];
-            for (var i = 0; i < _acceptLoops.Length; i++)
-            {
-                _acceptLoops[i] = AcceptLoop(listeners[i % listeners.Length]);
-            }
-        }
+        _transport = epoll
+            ? new EpollTransport<TEndpoint>(this, endpoint, listeners, options.Workers)
+            : new SocketTransport<TEndpoint>(this, endpoint, listeners, options.Workers);
     }
 
     /// <summary>The options the server runs with.</summary>
@@ -84,10 +49,10 @@ public sealed class HttpServer<TEndpoint> : IAsyncDisposable
     public IPEndPoint EndPoint { get; }
 
     /// <summary>The number of listening sockets: one per worker with <c>SO_REUSEPORT</c>, else one.</summary>
-    public int ListenerCount => _listeners.Length;
+    public int ListenerCount { get; }
 
     /// <summary>How connections are served: <c>epoll</c> (Linux event loops) or <c>sockets</c> (async socket loops).</summary>
-    public string Transport { get; }
+    public string Transport => _transport.Name;
 
     /// <summary>Requests answered by a handler or a routing error (404, 405, 400 from binding).</summary>
     public long RequestsServed => Interlocked.Read(ref _requests);
@@ -140,16 +105,7 @@ public sealed class HttpServer<TEndpoint> : IAsyncDisposable
             throw;
         }
 
-        var epoll = options.UseEpoll && linux;
-        if (epoll)
-        {
-            foreach (var listener in listeners)
-            {
-                listener.Blocking = false;
-            }
-        }
-
-        return new HttpServer<TEndpoint>(endpoint, options, listeners.ToArray(), epoll);
+        return new HttpServer<TEndpoint>(endpoint, options, listeners.ToArray(), epoll: options.UseEpoll && linux);
     }
 
     /// <summary>
@@ -208,104 +164,9 @@ public sealed class HttpServer<TEndpoint> : IAsyncDisposable
         }
     }
 
-    internal void Remove(IServerConnection connection)
-    {
-        _socketConnections.TryRemove(connection, out _);
-        ConnectionClosed();
-    }
-
-    private async Task StopCoreAsync(TimeSpan deadline)
+    private Task StopCoreAsync(TimeSpan deadline)
     {
         _stopping = true;
-        if (_workers.Length > 0)
-        {
-            foreach (var worker in _workers)
-            {
-                worker.Stop(deadline);
-            }
-
-            await Task.WhenAll(_workers.Select(w => w.Stopped)).ConfigureAwait(false);
-            foreach (var listener in _listeners)
-            {
-                listener.Dispose();
-            }
-
-            return;
-        }
-
-        foreach (var listener in _listeners)
-        {
-            listener.Dispose();
-        }
-
-        await Task.WhenAll(_acceptLoops).ConfigureAwait(false);
-        var until = Environment.TickCount64 + (long)deadline.TotalMilliseconds;
-        while (!_socketConnections.IsEmpty && Environment.TickCount64 < until)
-        {
-            foreach (var connection in _socketConnections.Keys)
-            {
-                connection.BeginClose(); // again each round: a connection busy a moment ago may be idle now
-            }
-
-            await Task.Delay(20).ConfigureAwait(false);
-        }
-
-        foreach (var connection in _socketConnections.Keys)
-        {
-            connection.Abort();
-        }
-
-        var abortUntil = Environment.TickCount64 + 5000;
-        while (!_socketConnections.IsEmpty && Environment.TickCount64 < abortUntil)
-        {
-            await Task.Delay(20).ConfigureAwait(false);
-        }
-
-        await _heartbeat!.DisposeAsync().ConfigureAwait(false);
-    }
-
-    private async Task AcceptLoop(Socket listener)
-    {
-        await Task.Yield();
-        while (!_stopping)
-        {
-            Socket socket;
-            try
-            {
-                socket = await listener.AcceptAsync().ConfigureAwait(false);
-            }
-            catch (ObjectDisposedException)
-            {
-                return;
-            }
-            catch (SocketException) when (_stopping)
-            {
-                return;
-            }
-            catch (SocketException)
-            {
-                continue; // the client went away before the accept completed
-            }
-
-            socket.NoDelay = true;
-            var connection = new SocketConnection<TEndpoint>(socket, this, _endpoint);
-            _socketConnections.TryAdd(connection, 0);
-            ConnectionAccepted();
-            if (_stopping)
-            {
-                connection.BeginClose();
-            }
-
-            ThreadPool.UnsafeQueueUserWorkItem(connection, preferLocal: false);
-        }
-    }
-
-    private void Tick()
-    {
-        var now = Environment.TickCount64;
-        foreach (var connection in _socketConnections.Keys)
-        {
-            connection.CheckTimeout(now);
-        }
+        return _transport.StopAsync(deadline);
     }
 }

@@ -3,26 +3,29 @@ using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace HyperRoute.Http;
+namespace HyperRoute.Http.Server.Sockets;
 
 /// <summary>
 /// The portable transport: one async loop per connection over <see cref="Socket"/> (receive, run, send),
-/// used where the epoll event loop is not available. The server's heartbeat enforces its timeouts.
+/// used where the epoll event loop is not available. Its <see cref="SocketTransport{TEndpoint}"/>'s heartbeat
+/// enforces its timeouts.
 /// </summary>
 internal sealed class SocketConnection<TEndpoint> : IThreadPoolWorkItem, IBlockingSender, IServerConnection
     where TEndpoint : struct, IHttpEndpoint
 {
     private readonly Socket _socket;
+    private readonly SocketTransport<TEndpoint> _transport;
     private readonly HttpServer<TEndpoint> _server;
-    private readonly HttpProtocol<TEndpoint> _protocol;
+    private readonly Http1Connection<TEndpoint> _protocol;
     private long _deadline = long.MaxValue;
     private volatile bool _timedOut;
 
-    public SocketConnection(Socket socket, HttpServer<TEndpoint> server, TEndpoint endpoint)
+    public SocketConnection(Socket socket, SocketTransport<TEndpoint> transport, HttpServer<TEndpoint> server, TEndpoint endpoint)
     {
         _socket = socket;
+        _transport = transport;
         _server = server;
-        _protocol = new HttpProtocol<TEndpoint>(server, endpoint, this);
+        _protocol = new Http1Connection<TEndpoint>(server, endpoint, this);
     }
 
     void IThreadPoolWorkItem.Execute() => _ = RunAsync();
@@ -79,12 +82,12 @@ internal sealed class SocketConnection<TEndpoint> : IThreadPoolWorkItem, IBlocki
             while (true)
             {
                 var next = _protocol.Run();
-                if (!await SendAsync().ConfigureAwait(false) || next == HttpProtocol<TEndpoint>.Next.Close)
+                if (!await SendAsync().ConfigureAwait(false) || next == Http1Connection<TEndpoint>.Next.Close)
                 {
                     break;
                 }
 
-                if (next == HttpProtocol<TEndpoint>.Next.SendThenRun)
+                if (next == Http1Connection<TEndpoint>.Next.SendThenRun)
                 {
                     continue;
                 }
@@ -129,7 +132,7 @@ internal sealed class SocketConnection<TEndpoint> : IThreadPoolWorkItem, IBlocki
         {
             _socket.Dispose();
             _protocol.Release();
-            _server.Remove(this);
+            _transport.Remove(this);
         }
     }
 
@@ -181,17 +184,4 @@ internal sealed class SocketConnection<TEndpoint> : IThreadPoolWorkItem, IBlocki
         {
         }
     }
-}
-
-/// <summary>What the server needs of a connection, whatever its transport.</summary>
-internal interface IServerConnection
-{
-    /// <summary>Ends a wait that outlived its deadline (heartbeat, once a second).</summary>
-    void CheckTimeout(long now);
-
-    /// <summary>Close after the response in progress, or now if idle.</summary>
-    void BeginClose();
-
-    /// <summary>Drop the connection (shutdown deadline passed).</summary>
-    void Abort();
 }

@@ -1,24 +1,28 @@
-using System;
 using System.Buffers.Binary;
+using System;
+using HyperRoute.Http.Parsing;
 
 namespace HyperRoute.Http;
 
 /// <summary>The request line: <c>method SP request-target SP HTTP-version CRLF</c>, and the forms of the target.</summary>
 public static partial class HttpRequestParser
 {
-    private static HttpError ParseRequestLine(ReadOnlySpan<byte> buffer, ref int pos, ref HttpRequestHead result)
+    private static bool TryParseRequestLine(ReadOnlySpan<byte> buffer, ref int pos, ref HttpRequestHead result, out HttpError error)
     {
+        error = HttpError.None;
+
         // method SP
         var methodEnd = HttpChars.SkipToken(buffer, pos);
         if (methodEnd == buffer.Length)
         {
-            return NeedMore;
+            return false;
         }
 
         var methodLength = methodEnd - pos;
         if (buffer[methodEnd] != ' ' || methodLength == 0)
         {
-            return buffer[methodEnd] is (byte)'\r' or (byte)'\n' && methodLength > 0 ? HttpError.InvalidRequestLine : HttpError.InvalidMethod;
+            error = buffer[methodEnd] is (byte)'\r' or (byte)'\n' && methodLength > 0 ? HttpError.InvalidRequestLine : HttpError.InvalidMethod;
+            return false;
         }
 
         result.Method = new HttpSlice(pos, methodLength);
@@ -28,19 +32,20 @@ public static partial class HttpRequestParser
         var targetLength = buffer.Slice(pos).IndexOfAnyExceptInRange((byte)0x21, (byte)0x7E);
         if (targetLength < 0)
         {
-            return NeedMore;
+            return false;
         }
 
         if (targetLength == 0 || buffer[pos + targetLength] != ' ')
         {
-            return targetLength == 0 && buffer[pos] == ' ' ? HttpError.InvalidRequestLine : HttpError.InvalidTarget;
+            error = targetLength == 0 && buffer[pos] == ' ' ? HttpError.InvalidRequestLine : HttpError.InvalidTarget;
+            return false;
         }
 
         result.Target = new HttpSlice(pos, targetLength);
-        var error = SplitTarget(buffer.Slice(pos, targetLength), pos, buffer.Slice(result.Method.Start, methodLength), ref result);
+        error = SplitTarget(buffer.Slice(pos, targetLength), pos, buffer.Slice(result.Method.Start, methodLength), ref result);
         if (error != HttpError.None)
         {
-            return error;
+            return false;
         }
 
         pos += targetLength + 1;
@@ -54,17 +59,18 @@ public static partial class HttpRequestParser
             {
                 result.Version = word == Http11Word ? HttpVersion.Http11 : HttpVersion.Http10;
                 pos += 10;
-                return HttpError.None;
+                return true;
             }
         }
 
-        return CheckVersion(version);
+        error = CheckVersion(version);
+        return false;
     }
 
     private static readonly ulong Http11Word = BinaryPrimitives.ReadUInt64LittleEndian("HTTP/1.1"u8);
     private static readonly ulong Http10Word = BinaryPrimitives.ReadUInt64LittleEndian("HTTP/1.0"u8);
 
-    // Why "HTTP/" DIGIT "." DIGIT CRLF is not there (or NeedMore while what has arrived is a valid start).
+    // Why "HTTP/" DIGIT "." DIGIT CRLF is not there, or None while what has arrived is a valid start.
     private static HttpError CheckVersion(ReadOnlySpan<byte> version)
     {
         for (var i = 0; i < version.Length && i < 8; i++)
@@ -92,7 +98,7 @@ public static partial class HttpRequestParser
             return version[8] == '\n' ? HttpError.InvalidLineEnding : HttpError.InvalidRequestLine;
         }
 
-        return version.Length >= 10 ? HttpError.InvalidLineEnding : NeedMore; // a CR not followed by LF, or more to come
+        return version.Length >= 10 ? HttpError.InvalidLineEnding : HttpError.None; // a CR not followed by LF, or more to come
     }
 
     // Origin form (/path?query), absolute form (http://host/path?query), asterisk form (OPTIONS *).

@@ -1,9 +1,13 @@
+extern alias generator;
+
 using HyperRoute.Testing;
 using Xunit;
 
+using RouterGenerator = generator::HyperRoute.Generators.RouterGenerator;
+
 namespace HyperRoute.Generators.Tests;
 
-public sealed class DispatcherSnapshotTests : GeneratorTestBase
+public sealed class DispatcherSnapshotTests : GeneratorTestBase<RouterGenerator>
 {
     [Fact]
     public void Shop_api_with_literals_parameters_query_and_catch_all()
@@ -47,7 +51,7 @@ public sealed class DispatcherSnapshotTests : GeneratorTestBase
             }
             """);
 
-        Snapshot.Match(SingleSource(result), "ShopApi");
+        Snapshot.Match(result.Source("Shop.ShopApi.Dispatch.g.cs"));
     }
 
     [Fact]
@@ -76,7 +80,7 @@ public sealed class DispatcherSnapshotTests : GeneratorTestBase
             """);
 
         Assert.Equal("Host.Counter.Dispatch.g.cs", Assert.Single(result.Sources).HintName);
-        Snapshot.Match(SingleSource(result), "Counter");
+        Snapshot.Match(result.Source("Host.Counter.Dispatch.g.cs"));
     }
 
     [Fact]
@@ -112,7 +116,7 @@ public sealed class DispatcherSnapshotTests : GeneratorTestBase
         Assert.Contains("Not compiled: <c>GET /items/{id}</c>", source);
         Assert.Contains("Not compiled: <c>get /lower</c>", source);
         Assert.Contains("Not compiled: <c>GET /other</c>", source);
-        Snapshot.Match(source, "Api");
+        Snapshot.Match(result.Source("Broken.Api.Dispatch.g.cs"));
     }
 
     [Fact]
@@ -132,7 +136,7 @@ public sealed class DispatcherSnapshotTests : GeneratorTestBase
             }
             """);
 
-        Snapshot.Match(SingleSource(result), "Verbs");
+        Snapshot.Match(result.Source("Verbs.Dispatch.g.cs"));
     }
 
     [Fact]
@@ -156,7 +160,7 @@ public sealed class DispatcherSnapshotTests : GeneratorTestBase
         Assert.Contains("private static int AllowedMethods_1(global::System.ReadOnlySpan<byte> path)", source);
         // {id:int} is parsed once in the dispatch tree and once in the Allow tree, not once per literal.
         Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(source, "RoutePath.Int32SegmentEnd").Count);
-        Snapshot.Match(source, "Wide");
+        Snapshot.Match(result.Source("Wide.Dispatch.g.cs"));
     }
 
     [Fact]
@@ -245,6 +249,6 @@ public sealed class DispatcherSnapshotTests : GeneratorTestBase
         var source = SingleSource(result);
         Assert.Contains("private static global::HyperRoute.RouteMatch MatchGetParameters_1(", source);
         Assert.DoesNotContain("private static int MatchGetParameters_", source);
-        Snapshot.Match(source, "Mixed");
+        Snapshot.Match(result.Source("Mixed.Dispatch.g.cs"));
     }
 }

@@ -1,10 +1,14 @@
+extern alias generator;
+
 using HyperRoute.Testing;
 using Xunit;
+
+using RouterGenerator = generator::HyperRoute.Generators.RouterGenerator;
 
 namespace HyperRoute.Generators.Tests;
 
 /// <summary>The nested <c>HttpEndpoint</c> struct and the header, body and exchange bindings it serves.</summary>
-public sealed class HttpEndpointSnapshotTests : GeneratorTestBase
+public sealed class HttpEndpointSnapshotTests : GeneratorTestBase<RouterGenerator>
 {
     [Fact]
     public void Header_bindings_get_slots_and_the_router_is_served_only_through_its_endpoint()
@@ -36,7 +40,7 @@ public sealed class HttpEndpointSnapshotTests : GeneratorTestBase
             }
             """);
 
-        Snapshot.Match(SingleSource(result), "TenantApi");
+        Snapshot.Match(result.Source("Shop.TenantApi.Dispatch.g.cs"));
     }
 
     [Fact]
@@ -60,7 +64,7 @@ public sealed class HttpEndpointSnapshotTests : GeneratorTestBase
             }
             """);
 
-        Snapshot.Match(SingleSource(result), "UploadApi");
+        Snapshot.Match(result.Source("UploadApi.Dispatch.g.cs"));
     }
 
     [Fact]
@@ -79,7 +83,7 @@ public sealed class HttpEndpointSnapshotTests : GeneratorTestBase
             }
             """);
 
-        Snapshot.Match(SingleSource(result), "PingApi");
+        Snapshot.Match(result.Source("PingApi.Dispatch.g.cs"));
     }
 
     [Fact]
@@ -109,7 +113,7 @@ public sealed class HttpEndpointSnapshotTests : GeneratorTestBase
             }
             """);
 
-        Snapshot.Match(SingleSource(result), "TextApi");
+        Snapshot.Match(result.Source("TextApi.Dispatch.g.cs"));
     }
 
     [Fact]
@@ -133,7 +137,7 @@ public sealed class HttpEndpointSnapshotTests : GeneratorTestBase
             }
             """);
 
-        Snapshot.Match(SingleSource(result), "CounterApi");
+        Snapshot.Match(result.Source("CounterApi.Dispatch.g.cs"));
     }
 
     [Fact]

@@ -2,16 +2,14 @@ extern alias generator;
 
 using System.Linq;
 using HyperRoute.Testing;
-using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
 
 using MessageGenerator = generator::HyperRoute.Generators.MessageGenerator;
-using TrackingNames = generator::HyperRoute.Generators.TrackingNames;
 
 namespace HyperRoute.Generators.Tests;
 
 /// <summary>[MessageRouter] classes compiled into a switch on the key; every test also asserts a clean compile and a fully cached re-run.</summary>
-public sealed class MessageRouterSnapshotTests
+public sealed class MessageRouterSnapshotTests : GeneratorTestBase<MessageGenerator>
 {
     [Fact]
     public void Static_router_switches_on_the_key_calls_each_handler_directly_and_falls_back_to_otherwise()
@@ -41,7 +39,7 @@ public sealed class MessageRouterSnapshotTests
             """);
 
         Assert.Equal(2, result.Sources.Count);
-        Snapshot.Match(result.Sources[1].Source, "TelemetryRouter");
+        Snapshot.Match(result.Source("Sensors.TelemetryRouter.MessageRouter.g.cs"));
     }
 
     [Fact]
@@ -75,7 +73,7 @@ public sealed class MessageRouterSnapshotTests
             """);
 
         Assert.Equal(2, result.Sources.Count);
-        Snapshot.Match(result.Sources[1].Source, "ControlRouter");
+        Snapshot.Match(result.Source("Devices.Outer.ControlRouter.MessageRouter.g.cs"));
     }
 
     [Fact]
@@ -110,8 +108,8 @@ public sealed class MessageRouterSnapshotTests
             }
             """);
 
-        var source = result.Sources[0].Source;
-        Snapshot.Match(source, "AlarmRouter");
+        var source = result.Source("Sensors.AlarmRouter.MessageRouter.g.cs").Source;
+        Snapshot.Match(result.Source("Sensors.AlarmRouter.MessageRouter.g.cs"));
         Assert.True(source.IndexOf("case 3 when", System.StringComparison.Ordinal) < source.IndexOf("case 3:", System.StringComparison.Ordinal));
     }
 
@@ -157,8 +155,7 @@ public sealed class MessageRouterSnapshotTests
             """);
 
         Assert.Equal(new[] { "Sensors.CheckedRouter.MessageRouter.g.cs", "Sensors.StampedRouter.MessageRouter.g.cs", "Sensors.Telemetry.Message.g.cs" }, result.Sources.Select(s => s.HintName).OrderBy(n => n, System.StringComparer.Ordinal));
-        Snapshot.Match(result.Sources.Single(s => s.HintName.Contains("StampedRouter")).Source, "StampedRouter");
-        Snapshot.Match(result.Sources.Single(s => s.HintName.Contains("CheckedRouter")).Source, "CheckedRouter");
+        Snapshot.Match(new[] { result.Source("Sensors.StampedRouter.MessageRouter.g.cs"), result.Source("Sensors.CheckedRouter.MessageRouter.g.cs") });
     }
 
     [Fact]
@@ -188,7 +185,7 @@ public sealed class MessageRouterSnapshotTests
             }
             """);
 
-        Snapshot.Match(result.Sources[1].Source, "ThresholdRouter");
+        Snapshot.Match(result.Source("Sensors.ThresholdRouter.MessageRouter.g.cs"));
     }
 
     [Fact]
@@ -258,7 +255,7 @@ public sealed class MessageRouterSnapshotTests
             [MessageRouter(typeof(M), "Kind")] public partial class
             """);
 
-        var result = GeneratorHarness.Run(new MessageGenerator(), compilation);
+        var result = GenerateFromBrokenCode(compilation);
 
         Assert.Empty(result.GeneratorDiagnostics);
         Assert.Equal(new[] { "M.Message.g.cs" }, result.Sources.Select(s => s.HintName));
@@ -319,7 +316,7 @@ public sealed class MessageRouterSnapshotTests
             }
             """);
 
-        Snapshot.Match(result.Sources[1].Source, "TelemetryRouter");
+        Snapshot.Match(result.Source("Sensors.TelemetryRouter.MessageRouter.g.cs"));
     }
 
     [Fact]
@@ -362,7 +359,7 @@ public sealed class MessageRouterSnapshotTests
             }
             """);
 
-        Snapshot.Match(result.Sources[1].Source, "ControlRouter");
+        Snapshot.Match(result.Source("Devices.ControlRouter.MessageRouter.g.cs"));
     }
 
     [Theory]
@@ -399,25 +396,9 @@ public sealed class MessageRouterSnapshotTests
                 [On(1)]
             """ + handler + "\n}\n");
 
-        var result = GeneratorHarness.Run(new MessageGenerator(), compilation);
+        var result = GenerateFromBrokenCode(compilation);
 
         Assert.Empty(result.GeneratorDiagnostics); // a generator exception would surface here
         Assert.Equal("Telemetry.Message.g.cs", Assert.Single(result.Sources).HintName);
-    }
-
-    private static GeneratorResult Generate(string source)
-    {
-        var compilation = CompilationFactory.Create(source);
-        var result = GeneratorHarness.Run(new MessageGenerator(), compilation);
-        GeneratorHarness.AssertCompilesCleanly(result);
-
-        string[] steps = { TrackingNames.MessageParse, TrackingNames.Messages, TrackingNames.MessageRouterParse, TrackingNames.MessageRouters };
-        GeneratorHarness.AssertCachedOnRerun(result, compilation.Clone(), steps);
-        var unrelated = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText(
-            "namespace Unrelated { internal static class Edit { public static int Value => 42; } }",
-            CompilationFactory.ParseOptions,
-            path: "Unrelated.cs"));
-        GeneratorHarness.AssertCachedOnRerun(result, unrelated, steps);
-        return result;
     }
 }

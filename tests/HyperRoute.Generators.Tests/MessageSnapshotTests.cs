@@ -1,7 +1,7 @@
 extern alias generator;
 
+using System.Linq;
 using HyperRoute.Testing;
-using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
 
 using MessageGenerator = generator::HyperRoute.Generators.MessageGenerator;
@@ -10,8 +10,11 @@ using TrackingNames = generator::HyperRoute.Generators.TrackingNames;
 namespace HyperRoute.Generators.Tests;
 
 /// <summary>[Message] structs compiled into BinaryPrimitives readers and writers; every test also asserts a clean compile and a fully cached re-run.</summary>
-public sealed class MessageSnapshotTests
+public sealed class MessageSnapshotTests : GeneratorTestBase<MessageGenerator>
 {
+    // No test here declares a [MessageRouter]: that pipeline runs on nothing and tracks no step.
+    protected override string[] TrackedSteps { get; } = { TrackingNames.MessageParse, TrackingNames.Messages };
+
     [Fact]
     public void Big_endian_telemetry_reads_after_one_length_check_and_has_a_span_reader_and_fixed_size()
     {
@@ -30,7 +33,7 @@ public sealed class MessageSnapshotTests
             }
             """);
 
-        Snapshot.Match(Assert.Single(result.Sources).Source, "Telemetry");
+        Snapshot.Match(result.Source("Sensors.Telemetry.Message.g.cs"));
     }
 
     [Fact]
@@ -67,8 +70,8 @@ public sealed class MessageSnapshotTests
             }
             """);
 
-        Assert.Equal(2, result.Sources.Count);
-        Snapshot.Match(result.Sources[0].Source, "DeviceStatus");
+        Assert.Equal(new[] { "Devices.DeviceStatus.Message.g.cs", "Devices.Point.Message.g.cs" }, result.Sources.Select(s => s.HintName));
+        Snapshot.Match(result.Source("Devices.DeviceStatus.Message.g.cs"));
     }
 
     [Fact]
@@ -153,24 +156,9 @@ public sealed class MessageSnapshotTests
             public partial struct
             """);
 
-        var result = GeneratorHarness.Run(new MessageGenerator(), compilation);
+        var result = GenerateFromBrokenCode(compilation);
 
         Assert.Empty(result.GeneratorDiagnostics);
         Assert.Empty(result.Sources);
-    }
-
-    private static GeneratorResult Generate(string source)
-    {
-        var compilation = CompilationFactory.Create(source);
-        var result = GeneratorHarness.Run(new MessageGenerator(), compilation);
-        GeneratorHarness.AssertCompilesCleanly(result);
-
-        GeneratorHarness.AssertCachedOnRerun(result, compilation.Clone(), TrackingNames.MessageParse, TrackingNames.Messages);
-        var unrelated = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText(
-            "namespace Unrelated { internal static class Edit { public static int Value => 42; } }",
-            CompilationFactory.ParseOptions,
-            path: "Unrelated.cs"));
-        GeneratorHarness.AssertCachedOnRerun(result, unrelated, TrackingNames.MessageParse, TrackingNames.Messages);
-        return result;
     }
 }

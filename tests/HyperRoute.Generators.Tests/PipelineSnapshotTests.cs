@@ -1,10 +1,14 @@
+extern alias generator;
+
 using HyperRoute.Testing;
 using Xunit;
+
+using RouterGenerator = generator::HyperRoute.Generators.RouterGenerator;
 
 namespace HyperRoute.Generators.Tests;
 
 /// <summary>Validators, transforms and typed JSON bodies, compiled into the dispatcher as direct static calls.</summary>
-public sealed class PipelineSnapshotTests : GeneratorTestBase
+public sealed class PipelineSnapshotTests : GeneratorTestBase<RouterGenerator>
 {
     // The JSON context is written by hand: these tests run HyperRoute's generator alone, without System.Text.Json's,
     // which would otherwise add Default. Only the generated code's compilation is checked here; the behaviour tests
@@ -112,7 +116,7 @@ public sealed class PipelineSnapshotTests : GeneratorTestBase
             }
             """);
 
-        Snapshot.Match(SingleSource(result), "OrderApi");
+        Snapshot.Match(result.Source("Shop.OrderApi.Dispatch.g.cs"));
     }
 
     [Fact]
@@ -139,6 +143,6 @@ public sealed class PipelineSnapshotTests : GeneratorTestBase
             }
             """);
 
-        Snapshot.Match(SingleSource(result), "TextApi");
+        Snapshot.Match(result.Source("Shop.TextApi.Dispatch.g.cs"));
     }
 }

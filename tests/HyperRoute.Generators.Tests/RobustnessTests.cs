@@ -14,7 +14,7 @@ using TrackingNames = generator::HyperRoute.Generators.TrackingNames;
 namespace HyperRoute.Generators.Tests;
 
 /// <summary>The generator never throws on user code, however broken, and stays fast on large routers.</summary>
-public sealed class RobustnessTests : GeneratorTestBase
+public sealed class RobustnessTests : GeneratorTestBase<RouterGenerator>
 {
     public static TheoryData<string> BrokenDeclarations() => new()
     {
@@ -52,11 +52,9 @@ public sealed class RobustnessTests : GeneratorTestBase
     {
         var compilation = CompilationFactory.Create(source);
 
-        var result = GeneratorHarness.Run(new RouterGenerator(), compilation);
+        var result = GenerateFromBrokenCode(compilation);
 
         Assert.DoesNotContain(result.GeneratorDiagnostics, d => d.Id is "CS8784" or "CS8785");
-        var runResult = result.Driver.GetRunResult();
-        Assert.All(runResult.Results, r => Assert.Null(r.Exception));
         // Whatever it generated must not add errors of its own to the user's.
         var before = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.Id).ToHashSet();
         var introduced = result.Output.GetDiagnostics()

@@ -7,21 +7,34 @@ using Microsoft.CodeAnalysis.CSharp;
 
 namespace HyperRoute.Testing;
 
-/// <summary>Builds in-memory compilations of test sources against the running framework and the HyperRoute runtime.</summary>
+/// <summary>
+/// Builds in-memory compilations of test sources against the running framework and the HyperRoute runtime. The
+/// analyzer and code-fix verifiers use the same references and options, so every test compiles its source alike.
+/// </summary>
 public static class CompilationFactory
 {
-    private static readonly Lazy<IReadOnlyList<MetadataReference>> References = new(LoadReferences);
+    private static readonly Lazy<IReadOnlyList<MetadataReference>> LoadedReferences = new(LoadReferences);
 
     /// <summary>The parse options every test compilation uses: the latest language version.</summary>
     public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.Latest);
+
+    /// <summary>The compilation options every test compilation uses: a DLL with nullable reference types enabled.</summary>
+    public static CSharpCompilationOptions CompilationOptions { get; } =
+        new(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable);
+
+    /// <summary>
+    /// The running runtime's <c>System.*</c>, <c>mscorlib</c> and <c>netstandard</c> assemblies and <c>HyperRoute.dll</c>:
+    /// read from disk, never downloaded.
+    /// </summary>
+    public static IReadOnlyList<MetadataReference> References => LoadedReferences.Value;
 
     /// <summary>Creates a DLL compilation of <paramref name="sources"/> named <c>Tests</c>.</summary>
     public static CSharpCompilation Create(params string[] sources)
         => CSharpCompilation.Create(
             "Tests",
             sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, ParseOptions, path: $"Source{i}.cs")),
-            References.Value,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            References,
+            CompilationOptions);
 
     /// <summary>Errors and warnings of a compilation, as readable lines.</summary>
     public static IReadOnlyList<string> Problems(Compilation compilation)

@@ -1,6 +1,7 @@
 extern alias generator;
 
 using System.Linq;
+using System.Threading.Tasks;
 using HyperRoute.Analyzers;
 using HyperRoute.Testing;
 using Microsoft.CodeAnalysis;
@@ -50,9 +51,9 @@ public sealed class HandlerAccessibilityTests
         """;
 
     [Fact]
-    public void Private_and_protected_handlers_report_nothing()
+    public async Task Private_and_protected_handlers_report_nothing()
     {
-        AnalyzerHarness.Verify<RouteAnalyzer>(Source);
+        await CSharpAnalyzerVerifier<RouteAnalyzer>.VerifyAnalyzerAsync(Source);
     }
 
     [Fact]

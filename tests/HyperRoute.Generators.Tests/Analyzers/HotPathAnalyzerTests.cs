@@ -1,3 +1,4 @@
+using System.Threading.Tasks;
 using HyperRoute.Analyzers;
 using HyperRoute.Testing;
 using Xunit;
@@ -7,12 +8,12 @@ namespace HyperRoute.Generators.Tests.Analyzers;
 /// <summary>HR0008: [HotPath] where there is no body to check is reported on the attribute.</summary>
 public sealed class HotPathAnalyzerTests
 {
-    private static void Verify(string markup) => AnalyzerHarness.Verify<HotPathAnalyzer>(markup);
+    private static Task Verify(string markup) => CSharpAnalyzerVerifier<HotPathAnalyzer>.VerifyAnalyzerAsync(markup);
 
     [Fact]
-    public void Abstract_members_are_reported()
+    public async Task Abstract_members_are_reported()
     {
-        Verify("""
+        await Verify("""
             using HyperRoute;
 
             public abstract class Handler
@@ -27,9 +28,9 @@ public sealed class HotPathAnalyzerTests
     }
 
     [Fact]
-    public void Interface_members_without_a_default_body_are_reported()
+    public async Task Interface_members_without_a_default_body_are_reported()
     {
-        Verify("""
+        await Verify("""
             using HyperRoute;
 
             public interface IParser
@@ -47,9 +48,9 @@ public sealed class HotPathAnalyzerTests
     }
 
     [Fact]
-    public void Extern_methods_are_reported()
+    public async Task Extern_methods_are_reported()
     {
-        Verify("""
+        await Verify("""
             using System.Runtime.InteropServices;
             using HyperRoute;
 
@@ -63,9 +64,9 @@ public sealed class HotPathAnalyzerTests
     }
 
     [Fact]
-    public void Partial_method_without_implementation_is_reported()
+    public async Task Partial_method_without_implementation_is_reported()
     {
-        Verify("""
+        await Verify("""
             using HyperRoute;
 
             public partial class Hooks
@@ -77,9 +78,9 @@ public sealed class HotPathAnalyzerTests
     }
 
     [Fact]
-    public void Members_with_bodies_are_not_reported()
+    public async Task Members_with_bodies_are_not_reported()
     {
-        Verify("""
+        await Verify("""
             using HyperRoute;
 
             public abstract class Handler

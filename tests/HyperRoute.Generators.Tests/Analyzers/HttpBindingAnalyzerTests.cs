@@ -2,6 +2,7 @@ extern alias generator;
 
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading.Tasks;
 using HyperRoute.Analyzers;
 using HyperRoute.Testing;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -14,13 +15,12 @@ namespace HyperRoute.Generators.Tests.Analyzers;
 /// <summary>HR0009–HR0012: [Header], [Body] and exchange parameters the binder rejects, reported where they are written.</summary>
 public sealed class HttpBindingAnalyzerTests
 {
-    private static void Verify(string markup, params string[] allowedCompilerErrors)
-        => AnalyzerHarness.Verify<RouteAnalyzer>(markup, allowedCompilerErrors);
+    private static Task Verify(string markup) => CSharpAnalyzerVerifier<RouteAnalyzer>.VerifyAnalyzerAsync(markup);
 
     [Fact]
-    public void Header_body_and_exchange_bindings_that_fit_report_nothing()
+    public async Task Header_body_and_exchange_bindings_that_fit_report_nothing()
     {
-        Verify("""
+        await Verify("""
             using System;
             using HyperRoute;
             using HyperRoute.Http;
@@ -42,9 +42,9 @@ public sealed class HttpBindingAnalyzerTests
     }
 
     [Fact]
-    public void Header_on_a_type_a_header_cannot_bind_to_is_reported_on_the_parameter()
+    public async Task Header_on_a_type_a_header_cannot_bind_to_is_reported_on_the_parameter()
     {
-        Verify("""
+        await Verify("""
             using System;
             using HyperRoute;
 
@@ -58,9 +58,9 @@ public sealed class HttpBindingAnalyzerTests
     }
 
     [Fact]
-    public void Header_on_an_exchange_parameter_is_reported()
+    public async Task Header_on_an_exchange_parameter_is_reported()
     {
-        Verify("""
+        await Verify("""
             using HyperRoute;
             using HyperRoute.Http;
 
@@ -78,9 +78,9 @@ public sealed class HttpBindingAnalyzerTests
     [InlineData("X-Tenant:")]
     [InlineData("")]
     [InlineData("Ténant")]
-    public void Header_name_that_is_not_a_token_is_reported_on_the_name(string name)
+    public async Task Header_name_that_is_not_a_token_is_reported_on_the_name(string name)
     {
-        Verify($$"""
+        await Verify($$"""
             using System;
             using HyperRoute;
 
@@ -94,9 +94,9 @@ public sealed class HttpBindingAnalyzerTests
     }
 
     [Fact]
-    public void Body_on_the_exchange_or_a_ref_struct_is_reported_on_the_parameter()
+    public async Task Body_on_the_exchange_or_a_ref_struct_is_reported_on_the_parameter()
     {
-        Verify("""
+        await Verify("""
             using System;
             using HyperRoute;
             using HyperRoute.Http;
@@ -114,9 +114,9 @@ public sealed class HttpBindingAnalyzerTests
     }
 
     [Fact]
-    public void A_second_body_parameter_is_reported_on_the_second()
+    public async Task A_second_body_parameter_is_reported_on_the_second()
     {
-        Verify("""
+        await Verify("""
             using System;
             using HyperRoute;
 
@@ -130,9 +130,9 @@ public sealed class HttpBindingAnalyzerTests
     }
 
     [Fact]
-    public void Body_and_header_on_one_parameter_is_reported()
+    public async Task Body_and_header_on_one_parameter_is_reported()
     {
-        Verify("""
+        await Verify("""
             using System;
             using HyperRoute;
 
@@ -146,9 +146,9 @@ public sealed class HttpBindingAnalyzerTests
     }
 
     [Fact]
-    public void Header_parameter_also_named_in_the_template_is_reported_on_the_parameter()
+    public async Task Header_parameter_also_named_in_the_template_is_reported_on_the_parameter()
     {
-        Verify("""
+        await Verify("""
             using System;
             using HyperRoute;
 
@@ -162,9 +162,9 @@ public sealed class HttpBindingAnalyzerTests
     }
 
     [Fact]
-    public void Body_parameter_also_named_in_the_template_is_reported_on_the_parameter()
+    public async Task Body_parameter_also_named_in_the_template_is_reported_on_the_parameter()
     {
-        Verify("""
+        await Verify("""
             using System;
             using HyperRoute;
 
@@ -178,9 +178,9 @@ public sealed class HttpBindingAnalyzerTests
     }
 
     [Fact]
-    public void Exchange_binding_in_a_router_whose_result_is_not_an_http_result_is_reported_on_the_handler()
+    public async Task Exchange_binding_in_a_router_whose_result_is_not_an_http_result_is_reported_on_the_handler()
     {
-        Verify("""
+        await Verify("""
             using System;
             using HyperRoute;
 
@@ -197,9 +197,9 @@ public sealed class HttpBindingAnalyzerTests
     }
 
     [Fact]
-    public void Exchange_binding_in_a_router_of_http_results_reports_nothing()
+    public async Task Exchange_binding_in_a_router_of_http_results_reports_nothing()
     {
-        Verify("""
+        await Verify("""
             using System;
             using HyperRoute;
             using HyperRoute.Http;

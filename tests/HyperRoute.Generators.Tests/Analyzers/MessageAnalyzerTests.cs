@@ -1,3 +1,4 @@
+using System.Threading.Tasks;
 using HyperRoute.Analyzers;
 using HyperRoute.Testing;
 using Xunit;
@@ -15,9 +16,9 @@ public sealed class MessageAnalyzerTests
         """;
 
     [Fact]
-    public void Supported_messages_report_nothing()
+    public async Task Supported_messages_report_nothing()
     {
-        AnalyzerHarness.Verify<MessageAnalyzer>(Usings + """
+        await CSharpAnalyzerVerifier<MessageAnalyzer>.VerifyAnalyzerAsync(Usings + """
             public enum Mode { A, B }
 
             [Message(Endian.Little)]
@@ -37,9 +38,9 @@ public sealed class MessageAnalyzerTests
     }
 
     [Fact]
-    public void HR3001_field_types_without_a_layout_and_members_the_reader_cannot_assign()
+    public async Task HR3001_field_types_without_a_layout_and_members_the_reader_cannot_assign()
     {
-        AnalyzerHarness.Verify<MessageAnalyzer>(Usings + """
+        await CSharpAnalyzerVerifier<MessageAnalyzer>.VerifyAnalyzerAsync(Usings + """
             public struct Plain { public int X; }
             public enum Empty { }
 
@@ -59,9 +60,9 @@ public sealed class MessageAnalyzerTests
     }
 
     [Fact]
-    public void HR3002_duplicate_orders_are_reported_on_the_later_order()
+    public async Task HR3002_duplicate_orders_are_reported_on_the_later_order()
     {
-        AnalyzerHarness.Verify<MessageAnalyzer>(Usings + """
+        await CSharpAnalyzerVerifier<MessageAnalyzer>.VerifyAnalyzerAsync(Usings + """
             [Message]
             public partial struct M
             {
@@ -74,9 +75,9 @@ public sealed class MessageAnalyzerTests
     }
 
     [Fact]
-    public void HR3003_byte_strings_need_exactly_one_of_length_and_prefix_and_nothing_else_takes_them()
+    public async Task HR3003_byte_strings_need_exactly_one_of_length_and_prefix_and_nothing_else_takes_them()
     {
-        AnalyzerHarness.Verify<MessageAnalyzer>(Usings + """
+        await CSharpAnalyzerVerifier<MessageAnalyzer>.VerifyAnalyzerAsync(Usings + """
             [Message]
             public partial struct M
             {
@@ -90,9 +91,9 @@ public sealed class MessageAnalyzerTests
     }
 
     [Fact]
-    public void HR3004_messages_the_generator_cannot_add_to()
+    public async Task HR3004_messages_the_generator_cannot_add_to()
     {
-        AnalyzerHarness.Verify<MessageAnalyzer>(Usings + """
+        await CSharpAnalyzerVerifier<MessageAnalyzer>.VerifyAnalyzerAsync(Usings + """
             [Message]
             public struct {|HR3004:NotPartial|} { [Field(0)] public int X; }
 
@@ -111,10 +112,10 @@ public sealed class MessageAnalyzerTests
     }
 
     [Fact]
-    public void HR3005_messages_that_nest_themselves_directly_or_through_another()
+    public async Task HR3005_messages_that_nest_themselves_directly_or_through_another()
     {
         // A struct field of its own type is also a compiler error (CS0523); properties with separate storage are not.
-        AnalyzerHarness.Verify<MessageAnalyzer>(Usings + """
+        await CSharpAnalyzerVerifier<MessageAnalyzer>.VerifyAnalyzerAsync(Usings + """
             [Message]
             public partial struct Node
             {

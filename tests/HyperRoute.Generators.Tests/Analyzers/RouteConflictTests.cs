@@ -1,5 +1,7 @@
+using System.Threading.Tasks;
 using HyperRoute.Analyzers;
 using HyperRoute.Testing;
+using Microsoft.CodeAnalysis.Testing;
 using Xunit;
 
 namespace HyperRoute.Generators.Tests.Analyzers;
@@ -7,15 +9,14 @@ namespace HyperRoute.Generators.Tests.Analyzers;
 /// <summary>HR0006: routes the dispatcher cannot tell apart are reported on both patterns, and nothing else is.</summary>
 public sealed class RouteConflictTests
 {
-    private static void Verify(string markup, params string[] allowedCompilerErrors)
-        => AnalyzerHarness.Verify<RouteAnalyzer>(markup, allowedCompilerErrors);
+    private static Task Verify(string markup) => CSharpAnalyzerVerifier<RouteAnalyzer>.VerifyAnalyzerAsync(markup);
 
     // ---- positives
 
     [Fact]
-    public void Parameters_with_different_names_conflict()
+    public async Task Parameters_with_different_names_conflict()
     {
-        Verify("""
+        await Verify("""
             using HyperRoute;
 
             [Router]
@@ -31,9 +32,9 @@ public sealed class RouteConflictTests
     }
 
     [Fact]
-    public void Parameters_with_the_same_constraints_conflict()
+    public async Task Parameters_with_the_same_constraints_conflict()
     {
-        Verify("""
+        await Verify("""
             using HyperRoute;
 
             [Router]
@@ -49,9 +50,9 @@ public sealed class RouteConflictTests
     }
 
     [Fact]
-    public void Duplicate_route_on_one_handler_conflicts()
+    public async Task Duplicate_route_on_one_handler_conflicts()
     {
-        Verify("""
+        await Verify("""
             using HyperRoute;
 
             [Router]
@@ -65,9 +66,9 @@ public sealed class RouteConflictTests
     }
 
     [Fact]
-    public void Literal_routes_that_differ_only_in_ascii_case_conflict()
+    public async Task Literal_routes_that_differ_only_in_ascii_case_conflict()
     {
-        Verify("""
+        await Verify("""
             using HyperRoute;
 
             [Router]
@@ -83,9 +84,9 @@ public sealed class RouteConflictTests
     }
 
     [Fact]
-    public void Catch_alls_with_the_same_prefix_conflict()
+    public async Task Catch_alls_with_the_same_prefix_conflict()
     {
-        Verify("""
+        await Verify("""
             using System;
             using HyperRoute;
 
@@ -102,9 +103,9 @@ public sealed class RouteConflictTests
     }
 
     [Fact]
-    public void Optional_route_whose_absent_form_is_another_route_conflicts_with_it()
+    public async Task Optional_route_whose_absent_form_is_another_route_conflicts_with_it()
     {
-        Verify("""
+        await Verify("""
             using HyperRoute;
 
             [Router]
@@ -120,9 +121,9 @@ public sealed class RouteConflictTests
     }
 
     [Fact]
-    public void Optional_routes_with_the_same_absent_form_conflict()
+    public async Task Optional_routes_with_the_same_absent_form_conflict()
     {
-        Verify("""
+        await Verify("""
             using HyperRoute;
 
             [Router]
@@ -138,9 +139,9 @@ public sealed class RouteConflictTests
     }
 
     [Fact]
-    public void Optional_parameter_present_ties_with_a_required_parameter_of_the_same_shape()
+    public async Task Optional_parameter_present_ties_with_a_required_parameter_of_the_same_shape()
     {
-        Verify("""
+        await Verify("""
             using HyperRoute;
 
             [Router]
@@ -156,61 +157,69 @@ public sealed class RouteConflictTests
     }
 
     [Fact]
-    public void Three_identical_routes_each_report_both_others()
+    public Task Three_identical_routes_each_report_both_others()
     {
-        var diagnostics = AnalyzerRun.Diagnostics<RouteAnalyzer>("""
+        return CSharpAnalyzerVerifier<RouteAnalyzer>.VerifyAnalyzerAsync(
+            """
             using HyperRoute;
 
             [Router]
             public partial class Api
             {
-                [Route("GET /a/{x}")]
+                [Route({|#0:"GET /a/{x}"|})]
                 public static int First(int x) => 1;
 
-                [Route("GET /a/{y}")]
+                [Route({|#1:"GET /a/{y}"|})]
                 public static int Second(int y) => 2;
 
-                [Route("GET /a/{z}")]
+                [Route({|#2:"GET /a/{z}"|})]
                 public static int Third(int z) => 3;
             }
-            """);
-
-        Assert.Equal(6, diagnostics.Count);
-        Assert.All(diagnostics, d => Assert.Equal("HR0006", d.Id));
+            """,
+            Conflict(0, "GET /a/{x}", "GET /a/{y}", "Second"),
+            Conflict(0, "GET /a/{x}", "GET /a/{z}", "Third"),
+            Conflict(1, "GET /a/{y}", "GET /a/{x}", "First"),
+            Conflict(1, "GET /a/{y}", "GET /a/{z}", "Third"),
+            Conflict(2, "GET /a/{z}", "GET /a/{x}", "First"),
+            Conflict(2, "GET /a/{z}", "GET /a/{y}", "Second"));
     }
 
     [Fact]
-    public void The_message_names_the_other_route_and_its_handler()
+    public Task The_message_names_the_other_route_and_its_handler()
     {
-        var diagnostics = AnalyzerRun.Diagnostics<RouteAnalyzer>("""
+        return CSharpAnalyzerVerifier<RouteAnalyzer>.VerifyAnalyzerAsync(
+            """
             using HyperRoute;
 
             [Router]
             public partial class Api
             {
-                [Route("GET /a/{x}")]
+                [Route({|#0:"GET /a/{x}"|})]
                 public static int First(int x) => 1;
 
                 [Route("POST /b")]
                 public static int Other() => 1;
 
-                [Route("GET /a/{y}")]
+                [Route({|#1:"GET /a/{y}"|})]
                 public static int Second(int y) => 2;
             }
-            """);
-
-        Assert.Collection(
-            diagnostics,
-            d => Assert.StartsWith("The route 'GET /a/{x}' conflicts with the route 'GET /a/{y}' of 'Second': ", d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)),
-            d => Assert.StartsWith("The route 'GET /a/{y}' conflicts with the route 'GET /a/{x}' of 'First': ", d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)));
+            """,
+            Conflict(0, "GET /a/{x}", "GET /a/{y}", "Second"),
+            Conflict(1, "GET /a/{y}", "GET /a/{x}", "First"));
     }
+
+    private const string EqualPrecedence = "a request can match both with equal precedence, so the one declared first always takes it and the other is never reached; remove one, or tell them apart with a literal or a constraint";
+
+    // HR0006 at the markup location {|#location:…|}, with the message's arguments.
+    private static DiagnosticResult Conflict(int location, string route, string other, string otherHandler)
+        => CSharpAnalyzerVerifier<RouteAnalyzer>.Diagnostic("HR0006").WithLocation(location).WithArguments(route, other, otherHandler, EqualPrecedence);
 
     // ---- negatives: precedence or the method tells them apart
 
     [Fact]
-    public void Literal_and_parameter_do_not_conflict()
+    public async Task Literal_and_parameter_do_not_conflict()
     {
-        Verify("""
+        await Verify("""
             using HyperRoute;
 
             [Router]
@@ -226,9 +235,9 @@ public sealed class RouteConflictTests
     }
 
     [Fact]
-    public void Constrained_and_plain_parameters_do_not_conflict()
+    public async Task Constrained_and_plain_parameters_do_not_conflict()
     {
-        Verify("""
+        await Verify("""
             using HyperRoute;
 
             [Router]
@@ -250,9 +259,9 @@ public sealed class RouteConflictTests
     }
 
     [Fact]
-    public void Same_template_with_different_methods_does_not_conflict()
+    public async Task Same_template_with_different_methods_does_not_conflict()
     {
-        Verify("""
+        await Verify("""
             using HyperRoute;
 
             [Router]
@@ -269,9 +278,9 @@ public sealed class RouteConflictTests
     }
 
     [Fact]
-    public void Routes_with_different_segment_counts_or_literals_do_not_conflict()
+    public async Task Routes_with_different_segment_counts_or_literals_do_not_conflict()
     {
-        Verify("""
+        await Verify("""
             using System;
             using HyperRoute;
 
@@ -297,9 +306,9 @@ public sealed class RouteConflictTests
     }
 
     [Fact]
-    public void Literal_route_beside_a_catch_all_for_its_bare_prefix_does_not_conflict()
+    public async Task Literal_route_beside_a_catch_all_for_its_bare_prefix_does_not_conflict()
     {
-        Verify("""
+        await Verify("""
             using System;
             using HyperRoute;
 
@@ -316,9 +325,9 @@ public sealed class RouteConflictTests
     }
 
     [Fact]
-    public void Routes_of_different_routers_do_not_conflict()
+    public async Task Routes_of_different_routers_do_not_conflict()
     {
-        Verify("""
+        await Verify("""
             using HyperRoute;
 
             [Router]
@@ -338,7 +347,7 @@ public sealed class RouteConflictTests
     }
 
     [Fact]
-    public void A_thousand_distinct_routes_report_nothing()
+    public async Task A_thousand_distinct_routes_report_nothing()
     {
         var source = new System.Text.StringBuilder("using HyperRoute;\n[Router]\npublic static partial class Big\n{\n");
         for (var i = 0; i < 250; i++)
@@ -351,13 +360,13 @@ public sealed class RouteConflictTests
 
         source.Append("}\n");
 
-        Assert.Empty(AnalyzerRun.Diagnostics<RouteAnalyzer>(source.ToString()));
+        await Verify(source.ToString());
     }
 
     [Fact]
-    public void A_route_the_generator_leaves_out_conflicts_with_nothing()
+    public async Task A_route_the_generator_leaves_out_conflicts_with_nothing()
     {
-        Verify("""
+        await Verify("""
             using HyperRoute;
 
             [Router]

@@ -2,6 +2,7 @@ extern alias generator;
 
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading.Tasks;
 using HyperRoute.Analyzers;
 using HyperRoute.Testing;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -60,14 +61,14 @@ public sealed class StepAnalyzerTests
 
         """;
 
-    private static void Verify<TAnalyzer>(string markup)
+    private static Task Verify<TAnalyzer>(string markup)
         where TAnalyzer : DiagnosticAnalyzer, new()
-        => AnalyzerHarness.Verify<TAnalyzer>(Types + markup);
+        => CSharpAnalyzerVerifier<TAnalyzer>.VerifyAnalyzerAsync(Types + markup);
 
     [Fact]
-    public void Steps_that_fit_their_positions_report_nothing()
+    public async Task Steps_that_fit_their_positions_report_nothing()
     {
-        Verify<StepAnalyzer>("""
+        await Verify<StepAnalyzer>("""
             [Router]
             [Validate<ApiKey>, Transform<NoStore>]
             public static partial class Api
@@ -80,9 +81,9 @@ public sealed class StepAnalyzerTests
     }
 
     [Fact]
-    public void A_type_argument_without_the_marker_is_reported_on_the_type_argument()
+    public async Task A_type_argument_without_the_marker_is_reported_on_the_type_argument()
     {
-        Verify<StepAnalyzer>("""
+        await Verify<StepAnalyzer>("""
             public partial struct Unmarked : IValidator<int>
             {
                 public static ValidationResult Validate(in int value) => ValidationResult.Ok;
@@ -98,9 +99,9 @@ public sealed class StepAnalyzerTests
     }
 
     [Fact]
-    public void A_validator_that_is_not_partial_is_reported_on_the_type_argument()
+    public async Task A_validator_that_is_not_partial_is_reported_on_the_type_argument()
     {
-        Verify<StepAnalyzer>("""
+        await Verify<StepAnalyzer>("""
             [Transform]
             public struct Sealed : IResponseTransform
             {
@@ -118,9 +119,9 @@ public sealed class StepAnalyzerTests
     }
 
     [Fact]
-    public void A_validator_of_another_type_or_position_is_reported_on_the_type_argument()
+    public async Task A_validator_of_another_type_or_position_is_reported_on_the_type_argument()
     {
-        Verify<StepAnalyzer>("""
+        await Verify<StepAnalyzer>("""
             [Router]
             [Validate<{|HR2002:PositiveId|}>]
             public static partial class Api
@@ -132,9 +133,9 @@ public sealed class StepAnalyzerTests
     }
 
     [Fact]
-    public void A_nullable_parameter_needs_a_validator_of_the_nullable_type()
+    public async Task A_nullable_parameter_needs_a_validator_of_the_nullable_type()
     {
-        Verify<StepAnalyzer>("""
+        await Verify<StepAnalyzer>("""
             #nullable enable
             [Router]
             public static partial class Api
@@ -146,9 +147,9 @@ public sealed class StepAnalyzerTests
     }
 
     [Fact]
-    public void A_transform_of_another_type_or_position_is_reported_on_the_type_argument()
+    public async Task A_transform_of_another_type_or_position_is_reported_on_the_type_argument()
     {
-        Verify<StepAnalyzer>("""
+        await Verify<StepAnalyzer>("""
             [Router]
             public static partial class Api
             {
@@ -160,9 +161,9 @@ public sealed class StepAnalyzerTests
     }
 
     [Fact]
-    public void A_validator_or_transform_without_an_interface_is_reported_on_its_marker()
+    public async Task A_validator_or_transform_without_an_interface_is_reported_on_its_marker()
     {
-        Verify<StepAnalyzer>("""
+        await Verify<StepAnalyzer>("""
             [{|HR2004:Validator|}]
             public partial struct Nothing
             {
@@ -176,9 +177,9 @@ public sealed class StepAnalyzerTests
     }
 
     [Fact]
-    public void A_typed_body_without_a_json_context_is_reported_on_the_body_attribute()
+    public async Task A_typed_body_without_a_json_context_is_reported_on_the_body_attribute()
     {
-        Verify<RouteAnalyzer>("""
+        await Verify<RouteAnalyzer>("""
             [Router]
             public static partial class Api
             {
@@ -189,9 +190,9 @@ public sealed class StepAnalyzerTests
     }
 
     [Fact]
-    public void A_json_context_that_is_not_one_or_does_not_list_the_body_is_reported()
+    public async Task A_json_context_that_is_not_one_or_does_not_list_the_body_is_reported()
     {
-        Verify<RouteAnalyzer>("""
+        await Verify<RouteAnalyzer>("""
             [JsonSerializable(typeof(string))]
             public partial class OtherJson : JsonSerializerContext
             {

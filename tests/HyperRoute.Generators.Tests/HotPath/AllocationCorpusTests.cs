@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using HyperRoute.Analyzers.HotPath;
+using HyperRoute.Generators.Tests.Analyzers;
 using HyperRoute.Testing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -72,7 +74,7 @@ public sealed class AllocationCorpusTests(ITestOutputHelper output)
         Assert.True(errors.Count == 0, $"{id} does not compile:\n{string.Join("\n", errors)}");
 
         var span = FindMember(compilation.SyntaxTrees.Single(), hotMethod, id).Span;
-        var inside = HotPathRun.Diagnostics(compilation)
+        var inside = AnalyzerRun.Diagnostics<AllocationAnalyzer>(compilation)
             .Where(d => d.Id.StartsWith("HR1", StringComparison.Ordinal) && d.Severity >= DiagnosticSeverity.Warning && span.Contains(d.Location.SourceSpan)) // HR1013 (info) claims no allocation
             .ToList();
         reported = string.Join("; ", inside.Select(d => $"{d.Id} {d.GetMessage()}"));

@@ -1,3 +1,4 @@
+using System.Threading.Tasks;
 using HyperRoute.Analyzers.HotPath;
 using HyperRoute.Testing;
 using Xunit;
@@ -8,9 +9,9 @@ namespace HyperRoute.Generators.Tests.HotPath;
 public sealed class BoxingRuleTests
 {
     [Fact]
-    public void Value_types_converted_to_object_interface_ValueType_or_Enum_are_reported()
+    public async Task Value_types_converted_to_object_interface_ValueType_or_Enum_are_reported()
     {
-        AnalyzerHarness.Verify<AllocationAnalyzer>("""
+        await CSharpAnalyzerVerifier<AllocationAnalyzer>.VerifyAnalyzerAsync("""
             using System;
             using HyperRoute;
 
@@ -39,9 +40,9 @@ public sealed class BoxingRuleTests
     }
 
     [Fact]
-    public void A_struct_without_overrides_boxes_on_GetHashCode_and_Equals()
+    public async Task A_struct_without_overrides_boxes_on_GetHashCode_and_Equals()
     {
-        AnalyzerHarness.Verify<AllocationAnalyzer>("""
+        await CSharpAnalyzerVerifier<AllocationAnalyzer>.VerifyAnalyzerAsync("""
             using HyperRoute;
 
             public struct Plain { public int X; }
@@ -62,9 +63,9 @@ public sealed class BoxingRuleTests
     }
 
     [Fact]
-    public void HasFlag_reference_conversions_and_constrained_generics_are_not_reported()
+    public async Task HasFlag_reference_conversions_and_constrained_generics_are_not_reported()
     {
-        AnalyzerHarness.Verify<AllocationAnalyzer>("""
+        await CSharpAnalyzerVerifier<AllocationAnalyzer>.VerifyAnalyzerAsync("""
             using System;
             using System.IO;
             using HyperRoute;
@@ -88,9 +89,9 @@ public sealed class BoxingRuleTests
     }
 
     [Fact]
-    public void Value_operands_of_a_string_concatenation_are_not_boxed()
+    public async Task Value_operands_of_a_string_concatenation_are_not_boxed()
     {
-        AnalyzerHarness.Verify<AllocationAnalyzer>("""
+        await CSharpAnalyzerVerifier<AllocationAnalyzer>.VerifyAnalyzerAsync("""
             using System;
             using HyperRoute;
 

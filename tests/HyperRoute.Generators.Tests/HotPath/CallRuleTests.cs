@@ -1,3 +1,4 @@
+using System.Threading.Tasks;
 using HyperRoute.Analyzers.HotPath;
 using HyperRoute.Testing;
 using Xunit;
@@ -8,9 +9,9 @@ namespace HyperRoute.Generators.Tests.HotPath;
 public sealed class CallRuleTests
 {
     [Fact]
-    public void Params_arrays_and_non_span_params_collections_are_reported()
+    public async Task Params_arrays_and_non_span_params_collections_are_reported()
     {
-        AnalyzerHarness.Verify<AllocationAnalyzer>("""
+        await CSharpAnalyzerVerifier<AllocationAnalyzer>.VerifyAnalyzerAsync("""
             using System.Collections.Generic;
             using HyperRoute;
 
@@ -31,9 +32,9 @@ public sealed class CallRuleTests
     }
 
     [Fact]
-    public void Params_without_arguments_and_span_params_are_not_reported()
+    public async Task Params_without_arguments_and_span_params_are_not_reported()
     {
-        AnalyzerHarness.Verify<AllocationAnalyzer>("""
+        await CSharpAnalyzerVerifier<AllocationAnalyzer>.VerifyAnalyzerAsync("""
             using System;
             using HyperRoute;
 
@@ -54,9 +55,9 @@ public sealed class CallRuleTests
     }
 
     [Fact]
-    public void Linq_calls_and_query_clauses_are_reported()
+    public async Task Linq_calls_and_query_clauses_are_reported()
     {
-        AnalyzerHarness.Verify<AllocationAnalyzer>("""
+        await CSharpAnalyzerVerifier<AllocationAnalyzer>.VerifyAnalyzerAsync("""
             using System.Linq;
             using HyperRoute;
 
@@ -75,9 +76,9 @@ public sealed class CallRuleTests
     }
 
     [Fact]
-    public void Known_allocating_BCL_methods_are_reported()
+    public async Task Known_allocating_BCL_methods_are_reported()
     {
-        AnalyzerHarness.Verify<AllocationAnalyzer>("""
+        await CSharpAnalyzerVerifier<AllocationAnalyzer>.VerifyAnalyzerAsync("""
             using System.Threading.Tasks;
             using HyperRoute;
 
@@ -99,9 +100,9 @@ public sealed class CallRuleTests
     }
 
     [Fact]
-    public void Cached_ToString_and_span_overloads_are_not_reported()
+    public async Task Cached_ToString_and_span_overloads_are_not_reported()
     {
-        AnalyzerHarness.Verify<AllocationAnalyzer>("""
+        await CSharpAnalyzerVerifier<AllocationAnalyzer>.VerifyAnalyzerAsync("""
             using System;
             using System.Text;
             using HyperRoute;

@@ -1,3 +1,4 @@
+using System.Threading.Tasks;
 using HyperRoute.Analyzers.HotPath;
 using HyperRoute.Testing;
 using Xunit;
@@ -8,9 +9,9 @@ namespace HyperRoute.Generators.Tests.HotPath;
 public sealed class CreationRuleTests
 {
     [Fact]
-    public void New_class_array_anonymous_object_and_target_typed_new_are_reported()
+    public async Task New_class_array_anonymous_object_and_target_typed_new_are_reported()
     {
-        AnalyzerHarness.Verify<AllocationAnalyzer>("""
+        await CSharpAnalyzerVerifier<AllocationAnalyzer>.VerifyAnalyzerAsync("""
             using System.Collections.Generic;
             using HyperRoute;
 
@@ -32,9 +33,9 @@ public sealed class CreationRuleTests
     }
 
     [Fact]
-    public void Collection_expressions_to_arrays_lists_and_interfaces_are_reported()
+    public async Task Collection_expressions_to_arrays_lists_and_interfaces_are_reported()
     {
-        AnalyzerHarness.Verify<AllocationAnalyzer>("""
+        await CSharpAnalyzerVerifier<AllocationAnalyzer>.VerifyAnalyzerAsync("""
             using System.Collections.Generic;
             using HyperRoute;
 
@@ -57,9 +58,9 @@ public sealed class CreationRuleTests
     }
 
     [Fact]
-    public void Spans_empty_arrays_structs_and_throws_are_not_reported()
+    public async Task Spans_empty_arrays_structs_and_throws_are_not_reported()
     {
-        AnalyzerHarness.Verify<AllocationAnalyzer>("""
+        await CSharpAnalyzerVerifier<AllocationAnalyzer>.VerifyAnalyzerAsync("""
             using System;
             using HyperRoute;
 
@@ -83,9 +84,9 @@ public sealed class CreationRuleTests
     }
 
     [Fact]
-    public void Code_outside_hot_members_and_attribute_arguments_are_not_reported()
+    public async Task Code_outside_hot_members_and_attribute_arguments_are_not_reported()
     {
-        AnalyzerHarness.Verify<AllocationAnalyzer>("""
+        await CSharpAnalyzerVerifier<AllocationAnalyzer>.VerifyAnalyzerAsync("""
             using System.ComponentModel;
             using HyperRoute;
 
@@ -103,9 +104,9 @@ public sealed class CreationRuleTests
     }
 
     [Fact]
-    public void New_T_is_reported_unless_T_is_a_struct()
+    public async Task New_T_is_reported_unless_T_is_a_struct()
     {
-        AnalyzerHarness.Verify<AllocationAnalyzer>("""
+        await CSharpAnalyzerVerifier<AllocationAnalyzer>.VerifyAnalyzerAsync("""
             using HyperRoute;
 
             public static class C
@@ -122,9 +123,9 @@ public sealed class CreationRuleTests
     }
 
     [Fact]
-    public void With_on_a_record_class_is_reported_and_on_a_record_struct_is_not()
+    public async Task With_on_a_record_class_is_reported_and_on_a_record_struct_is_not()
     {
-        AnalyzerHarness.Verify<AllocationAnalyzer>("""
+        await CSharpAnalyzerVerifier<AllocationAnalyzer>.VerifyAnalyzerAsync("""
             using HyperRoute;
 
             public sealed record Person(string Name, int Age);
@@ -142,9 +143,9 @@ public sealed class CreationRuleTests
     }
 
     [Fact]
-    public void Range_on_an_array_or_string_is_reported_and_on_a_span_is_not()
+    public async Task Range_on_an_array_or_string_is_reported_and_on_a_span_is_not()
     {
-        AnalyzerHarness.Verify<AllocationAnalyzer>("""
+        await CSharpAnalyzerVerifier<AllocationAnalyzer>.VerifyAnalyzerAsync("""
             using System;
             using HyperRoute;
 

@@ -1,8 +1,8 @@
-using System.Linq;
-using HyperRoute.Analyzers.HotPath;
-using HyperRoute.Testing;
+using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
+
+using Verify = HyperRoute.Testing.CSharpAnalyzerVerifier<HyperRoute.Analyzers.HotPath.AllocationAnalyzer>;
 
 namespace HyperRoute.Generators.Tests.HotPath;
 
@@ -10,9 +10,10 @@ namespace HyperRoute.Generators.Tests.HotPath;
 public sealed class DelegateRuleTests
 {
     [Fact]
-    public void A_capturing_lambda_is_reported_with_the_captured_names()
+    public Task A_capturing_lambda_is_reported_with_the_captured_names()
     {
-        const string Source = """
+        return Verify.VerifyAnalyzerAsync(
+            """
             using System;
             using HyperRoute;
 
@@ -25,19 +26,17 @@ public sealed class DelegateRuleTests
                 public void M(int factor)
                 {
                     var bias = 1;
-                    F = x => x * factor + bias + _offset;
+                    F = {|#0:x => x * factor + bias + _offset|};
                 }
             }
-            """;
-        var diagnostic = Assert.Single(HotPathRun.Diagnostics(CompilationFactory.Create(Source)));
-        Assert.Equal("HR1003", diagnostic.Id);
-        Assert.Equal("The lambda captures 'factor', 'bias', 'this': a closure and a delegate are allocated on every call", diagnostic.GetMessage());
+            """,
+            Verify.Diagnostic("HR1003").WithLocation(0).WithArguments("The lambda", "'factor', 'bias', 'this'"));
     }
 
     [Fact]
-    public void Capturing_lambdas_and_anonymous_methods_are_reported_on_the_function()
+    public async Task Capturing_lambdas_and_anonymous_methods_are_reported_on_the_function()
     {
-        AnalyzerHarness.Verify<AllocationAnalyzer>("""
+        await Verify.VerifyAnalyzerAsync("""
             using System;
             using HyperRoute;
 
@@ -56,9 +55,9 @@ public sealed class DelegateRuleTests
     }
 
     [Fact]
-    public void Non_capturing_and_static_lambdas_and_static_method_groups_are_cached_and_only_the_non_static_lambdas_get_the_static_hint()
+    public async Task Non_capturing_and_static_lambdas_and_static_method_groups_are_cached_and_only_the_non_static_lambdas_get_the_static_hint()
     {
-        AnalyzerHarness.Verify<AllocationAnalyzer>("""
+        await Verify.VerifyAnalyzerAsync("""
             using System;
             using HyperRoute;
 
@@ -81,9 +80,9 @@ public sealed class DelegateRuleTests
     }
 
     [Fact]
-    public void Instance_method_groups_and_explicit_new_delegates_are_reported()
+    public async Task Instance_method_groups_and_explicit_new_delegates_are_reported()
     {
-        AnalyzerHarness.Verify<AllocationAnalyzer>("""
+        await Verify.VerifyAnalyzerAsync("""
             using System;
             using HyperRoute;
 
@@ -105,9 +104,9 @@ public sealed class DelegateRuleTests
     }
 
     [Fact]
-    public void A_capturing_local_function_is_reported_only_where_it_becomes_a_delegate()
+    public async Task A_capturing_local_function_is_reported_only_where_it_becomes_a_delegate()
     {
-        AnalyzerHarness.Verify<AllocationAnalyzer>("""
+        await Verify.VerifyAnalyzerAsync("""
             using System;
             using HyperRoute;
 
@@ -128,9 +127,10 @@ public sealed class DelegateRuleTests
     }
 
     [Fact]
-    public void The_delegate_message_says_why_it_is_not_cached()
+    public Task The_delegate_message_says_why_it_is_not_cached()
     {
-        const string Source = """
+        return Verify.VerifyAnalyzerAsync(
+            """
             using System;
             using HyperRoute;
 
@@ -140,35 +140,34 @@ public sealed class DelegateRuleTests
                 private void Tick() { }
 
                 [HotPath]
-                public void M() => A = Tick;
+                public void M() => A = {|#0:Tick|};
             }
-            """;
-        var diagnostic = HotPathRun.Diagnostics(CompilationFactory.Create(Source)).Single(d => d.Id == "HR1004");
-        Assert.Equal("The conversion to 'Action' allocates a new delegate on every call: 'Tick' is an instance method, and the struct it is bound to is boxed", diagnostic.GetMessage());
+            """,
+            Verify.Diagnostic("HR1004").WithLocation(0).WithArguments("The conversion to 'Action'", "'Tick' is an instance method, and the struct it is bound to is boxed"));
     }
 
+    private const string StaticMethodGroup = """
+        using System;
+        using HyperRoute;
+
+        public static class C
+        {
+            public static Func<string?, bool> F = null!;
+
+            [HotPath]
+            public static void M() => F = {|#0:string.IsNullOrEmpty|};
+        }
+        """;
+
     [Fact]
-    public void A_static_method_group_is_reported_before_CSharp_11_and_not_after()
+    public async Task A_static_method_group_is_reported_before_CSharp_11_and_not_after()
     {
-        const string Source = """
-            using System;
-            using HyperRoute;
+        await Verify.VerifyAnalyzerAsync(StaticMethodGroup);
 
-            public static class C
-            {
-                public static Func<string?, bool> F = null!;
-
-                [HotPath]
-                public static void M() => F = string.IsNullOrEmpty;
-            }
-            """;
-        var latest = CompilationFactory.Create(Source);
-        var tree = latest.SyntaxTrees.Single();
-        var csharp10 = latest.ReplaceSyntaxTree(tree, CSharpSyntaxTree.ParseText(Source, new CSharpParseOptions(LanguageVersion.CSharp10), tree.FilePath));
-
-        Assert.Empty(HotPathRun.Diagnostics(latest));
-        var diagnostic = Assert.Single(HotPathRun.Diagnostics(csharp10));
-        Assert.Equal("HR1004", diagnostic.Id);
-        Assert.Contains("cached only from C# 11 (this is C# 10.0)", diagnostic.GetMessage());
+        var csharp10 = new Verify.Test { TestCode = StaticMethodGroup, LanguageVersion = LanguageVersion.CSharp10 };
+        csharp10.ExpectedDiagnostics.Add(Verify.Diagnostic("HR1004").WithLocation(0).WithArguments(
+            "The conversion to 'Func<string?, bool>'",
+            "method groups of static methods such as 'IsNullOrEmpty' are cached only from C# 11 (this is C# 10.0)"));
+        await csharp10.RunAsync();
     }
 }

@@ -1,3 +1,4 @@
+using System.Threading.Tasks;
 using HyperRoute.Analyzers.HotPath;
 using HyperRoute.Testing;
 using Xunit;
@@ -8,9 +9,9 @@ namespace HyperRoute.Generators.Tests.HotPath;
 public sealed class StringAndEnumerationRuleTests
 {
     [Fact]
-    public void Concatenation_compound_concatenation_and_interpolation_into_a_string_are_reported()
+    public async Task Concatenation_compound_concatenation_and_interpolation_into_a_string_are_reported()
     {
-        AnalyzerHarness.Verify<AllocationAnalyzer>("""
+        await CSharpAnalyzerVerifier<AllocationAnalyzer>.VerifyAnalyzerAsync("""
             using HyperRoute;
 
             public static class C
@@ -29,9 +30,9 @@ public sealed class StringAndEnumerationRuleTests
     }
 
     [Fact]
-    public void Constant_strings_and_interpolation_into_a_TryWrite_handler_are_not_reported()
+    public async Task Constant_strings_and_interpolation_into_a_TryWrite_handler_are_not_reported()
     {
-        AnalyzerHarness.Verify<AllocationAnalyzer>("""
+        await CSharpAnalyzerVerifier<AllocationAnalyzer>.VerifyAnalyzerAsync("""
             using System;
             using HyperRoute;
 
@@ -53,9 +54,9 @@ public sealed class StringAndEnumerationRuleTests
     }
 
     [Fact]
-    public void Foreach_over_an_interface_and_methods_returning_interface_enumerators_are_reported()
+    public async Task Foreach_over_an_interface_and_methods_returning_interface_enumerators_are_reported()
     {
-        AnalyzerHarness.Verify<AllocationAnalyzer>("""
+        await CSharpAnalyzerVerifier<AllocationAnalyzer>.VerifyAnalyzerAsync("""
             using System.Collections.Generic;
             using HyperRoute;
 
@@ -76,9 +77,9 @@ public sealed class StringAndEnumerationRuleTests
     }
 
     [Fact]
-    public void Foreach_over_arrays_strings_lists_and_spans_is_not_reported()
+    public async Task Foreach_over_arrays_strings_lists_and_spans_is_not_reported()
     {
-        AnalyzerHarness.Verify<AllocationAnalyzer>("""
+        await CSharpAnalyzerVerifier<AllocationAnalyzer>.VerifyAnalyzerAsync("""
             using System;
             using System.Collections.Generic;
             using HyperRoute;
@@ -100,9 +101,9 @@ public sealed class StringAndEnumerationRuleTests
     }
 
     [Fact]
-    public void Foreach_converting_value_elements_to_object_boxes()
+    public async Task Foreach_converting_value_elements_to_object_boxes()
     {
-        AnalyzerHarness.Verify<AllocationAnalyzer>("""
+        await CSharpAnalyzerVerifier<AllocationAnalyzer>.VerifyAnalyzerAsync("""
             using HyperRoute;
 
             public static class C

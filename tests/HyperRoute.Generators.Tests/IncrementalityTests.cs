@@ -1,0 +1,207 @@
+extern alias generator;
+
+using System.Collections.Generic;
+using System.Linq;
+using HyperRoute.Testing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Xunit;
+
+using MessageGenerator = generator::HyperRoute.Generators.MessageGenerator;
+using MessageRouterSpec = generator::HyperRoute.Generators.Model.MessageRouterSpec;
+using MessageSpec = generator::HyperRoute.Generators.Model.MessageSpec;
+using RouterGenerator = generator::HyperRoute.Generators.RouterGenerator;
+using RouterSpec = generator::HyperRoute.Generators.Model.RouterSpec;
+using TrackingNames = generator::HyperRoute.Generators.TrackingNames;
+
+namespace HyperRoute.Generators.Tests;
+
+/// <summary>
+/// Edits that change what a generator reads: the edited type's model is <c>Modified</c> and its file regenerated, and
+/// every other type's model is <c>Cached</c> or <c>Unchanged</c> and its file served from the cache, unchanged.
+/// </summary>
+public sealed class IncrementalityTests
+{
+    private const string Api = """
+        using HyperRoute;
+
+        namespace Shop;
+
+        [Router]
+        public static partial class Orders
+        {
+            [Route("GET /orders/{id:int}")]
+            public static int Get(int id) => 200;
+        }
+
+        [Router]
+        public static partial class Users
+        {
+            [Route("GET /users/{id:int}")]
+            public static int Get(int id) => 200;
+        }
+        """;
+
+    private const string Admin = """
+        using HyperRoute;
+
+        namespace Shop;
+
+        [Router]
+        public static partial class Admin
+        {
+            [Route("GET /admin")]
+            public static int Dashboard() => 200;
+        }
+        """;
+
+    [Fact]
+    public void Editing_a_route_regenerates_its_router_and_leaves_the_other_routers_cached()
+    {
+        var compilation = CompilationFactory.Create(Api, Admin);
+        var first = GeneratorHarness.Verify(new RouterGenerator(), compilation, TrackingNames.Parse, TrackingNames.Routers);
+
+        var edited = Edit(compilation, "Source0.cs", Api.Replace("GET /orders/{id:int}", "GET /orders/{id:long}"));
+        var rerun = GeneratorHarness.Run(first.Driver, edited);
+
+        var parsed = ModelReasons<RouterSpec>(rerun, TrackingNames.Parse, spec => spec.TypeName);
+        Assert.Equal(IncrementalStepRunReason.Modified, parsed["Orders"]);
+        Assert.Equal(IncrementalStepRunReason.Unchanged, parsed["Users"]); // the edited file, parsed again, to an equal model
+        Assert.True(parsed["Admin"] is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"Admin was {parsed["Admin"]}");
+        var emitted = OutputReasons<RouterSpec>(rerun, spec => spec.TypeName);
+        Assert.Equal(IncrementalStepRunReason.Modified, emitted["Orders"]);
+        Assert.Equal(IncrementalStepRunReason.Cached, emitted["Users"]);
+        Assert.Equal(IncrementalStepRunReason.Cached, emitted["Admin"]);
+
+        Assert.Contains("GET /orders/{id:long}", rerun.Source("Shop.Orders.Dispatch.g.cs").Source);
+        Assert.NotEqual(first.Source("Shop.Orders.Dispatch.g.cs"), rerun.Source("Shop.Orders.Dispatch.g.cs"));
+        Assert.Equal(first.Source("Shop.Users.Dispatch.g.cs"), rerun.Source("Shop.Users.Dispatch.g.cs"));
+        Assert.Equal(first.Source("Shop.Admin.Dispatch.g.cs"), rerun.Source("Shop.Admin.Dispatch.g.cs"));
+        GeneratorHarness.AssertCompilesCleanly(rerun);
+    }
+
+    private const string Point = """
+        using HyperRoute;
+
+        namespace Devices;
+
+        [Message(Endian.Little)]
+        public partial struct Point
+        {
+            [Field(0)] public int X;
+            [Field(1)] public int Y;
+        }
+        """;
+
+    private const string Status = """
+        using HyperRoute;
+
+        namespace Devices;
+
+        [Message]
+        public partial struct Status
+        {
+            [Field(0)] public byte Kind;
+            [Field(1)] public Point Position;
+        }
+
+        [MessageRouter(typeof(Status), nameof(Status.Kind))]
+        public static partial class StatusRouter
+        {
+            [On(1)] static void Moved(in Status message) { }
+        }
+        """;
+
+    [Fact]
+    public void Editing_a_nested_message_regenerates_the_message_that_holds_it()
+    {
+        var compilation = CompilationFactory.Create(Point, Status);
+        var first = GeneratorHarness.Verify(new MessageGenerator(), compilation, MessageSteps);
+
+        // Point grows from 8 bytes to 12: Status, which holds it inline, reads and writes 4 more.
+        var edited = Edit(compilation, "Source0.cs", Point.Replace("[Field(1)] public int Y;", "[Field(1)] public int Y;\n    [Field(2)] public int Z;"));
+        var rerun = GeneratorHarness.Run(first.Driver, edited);
+
+        var parsed = ModelReasons<MessageSpec>(rerun, TrackingNames.MessageParse, spec => spec.TypeName);
+        Assert.Equal(IncrementalStepRunReason.Modified, parsed["Point"]);
+        Assert.Equal(IncrementalStepRunReason.Modified, parsed["Status"]);
+        var emitted = OutputReasons<MessageSpec>(rerun, spec => spec.TypeName);
+        Assert.Equal(IncrementalStepRunReason.Modified, emitted["Point"]);
+        Assert.Equal(IncrementalStepRunReason.Modified, emitted["Status"]);
+
+        Assert.NotEqual(first.Source("Devices.Status.Message.g.cs"), rerun.Source("Devices.Status.Message.g.cs"));
+        Assert.Contains("public const int FixedSize = 9;", first.Source("Devices.Status.Message.g.cs").Source);
+        Assert.Contains("public const int FixedSize = 13;", rerun.Source("Devices.Status.Message.g.cs").Source);
+        GeneratorHarness.AssertCompilesCleanly(rerun);
+    }
+
+    private const string Telemetry = """
+        using HyperRoute;
+
+        namespace Sensors;
+
+        [Message]
+        public partial struct Telemetry
+        {
+            [Field(0)] public ushort Kind;
+            [Field(1)] public double Value;
+        }
+        """;
+
+    private const string TelemetryRouter = """
+        using HyperRoute;
+
+        namespace Sensors;
+
+        [MessageRouter(typeof(Telemetry), nameof(Telemetry.Kind))]
+        public static partial class TelemetryRouter
+        {
+            [On(1)] static void Temperature(in Telemetry message) { }
+            [Otherwise] static void Unknown(in Telemetry message) { }
+        }
+        """;
+
+    [Fact]
+    public void Editing_the_routed_message_regenerates_the_message_router()
+    {
+        var compilation = CompilationFactory.Create(Telemetry, TelemetryRouter);
+        var first = GeneratorHarness.Verify(new MessageGenerator(), compilation, MessageSteps);
+
+        // The key becomes a uint: the router's switch reads it as one.
+        var edited = Edit(compilation, "Source0.cs", Telemetry.Replace("public ushort Kind;", "public uint Kind;"));
+        var rerun = GeneratorHarness.Run(first.Driver, edited);
+
+        Assert.Equal(IncrementalStepRunReason.Modified, ModelReasons<MessageSpec>(rerun, TrackingNames.MessageParse, spec => spec.TypeName)["Telemetry"]);
+        Assert.Equal(IncrementalStepRunReason.Modified, ModelReasons<MessageRouterSpec>(rerun, TrackingNames.MessageRouterParse, spec => spec.TypeName)["TelemetryRouter"]);
+        Assert.Equal(IncrementalStepRunReason.Modified, OutputReasons<MessageRouterSpec>(rerun, spec => spec.TypeName)["TelemetryRouter"]);
+
+        var router = rerun.Source("Sensors.TelemetryRouter.MessageRouter.g.cs");
+        Assert.NotEqual(first.Source("Sensors.TelemetryRouter.MessageRouter.g.cs"), router);
+        Assert.Contains("uint", router.Source);
+        GeneratorHarness.AssertCompilesCleanly(rerun);
+    }
+
+    private static readonly string[] MessageSteps =
+        { TrackingNames.MessageParse, TrackingNames.Messages, TrackingNames.MessageRouterParse, TrackingNames.MessageRouters };
+
+    private static Compilation Edit(Compilation compilation, string path, string source)
+    {
+        var tree = compilation.SyntaxTrees.Single(t => t.FilePath == path);
+        return compilation.ReplaceSyntaxTree(tree, CSharpSyntaxTree.ParseText(source, CompilationFactory.ParseOptions, path));
+    }
+
+    // The reason of each model of the step, by the name of its type.
+    private static Dictionary<string, IncrementalStepRunReason> ModelReasons<TSpec>(GeneratorResult result, string step, System.Func<TSpec, string> name)
+        => result.RunResult.TrackedSteps[step]
+            .SelectMany(run => run.Outputs)
+            .Where(output => output.Value is TSpec)
+            .ToDictionary(output => name((TSpec)output.Value), output => output.Reason);
+
+    // The reason of each output (AddSource), by the name of the type of the model it read.
+    private static Dictionary<string, IncrementalStepRunReason> OutputReasons<TSpec>(GeneratorResult result, System.Func<TSpec, string> name)
+        => result.RunResult.TrackedOutputSteps
+            .SelectMany(step => step.Value)
+            .Select(run => (Model: run.Inputs.Select(input => input.Source.Outputs[input.OutputIndex].Value).OfType<TSpec>().SingleOrDefault(), Reason: run.Outputs.Single().Reason))
+            .Where(output => output.Model is not null)
+            .ToDictionary(output => name(output.Model!), output => output.Reason);
+}

@@ -8,10 +8,10 @@ using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
 
 using MessageGenerator = generator::HyperRoute.Generators.MessageGenerator;
-using MessageRouterSpec = generator::HyperRoute.Generators.Model.MessageRouterSpec;
-using MessageSpec = generator::HyperRoute.Generators.Model.MessageSpec;
+using MessageRouterSpec = generator::HyperRoute.Generators.Messages.MessageRouterSpec;
+using MessageSpec = generator::HyperRoute.Generators.Messages.MessageSpec;
 using RouterGenerator = generator::HyperRoute.Generators.RouterGenerator;
-using RouterSpec = generator::HyperRoute.Generators.Model.RouterSpec;
+using RouterSpec = generator::HyperRoute.Generators.Routing.RouterSpec;
 using TrackingNames = generator::HyperRoute.Generators.TrackingNames;
 
 namespace HyperRoute.Generators.Tests;

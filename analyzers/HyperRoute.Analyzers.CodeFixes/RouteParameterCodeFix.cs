@@ -31,7 +31,7 @@ public sealed class RouteParameterCodeFix : CodeFixProvider
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.RouteCannotBind);
 
-    public override FixAllProvider? GetFixAllProvider() => null;
+    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
@@ -131,8 +131,11 @@ public sealed class RouteParameterCodeFix : CodeFixProvider
             type += "?";
         }
 
-        var identifier = SyntaxFacts.GetKeywordKind(segment.Name) != SyntaxKind.None ? "@" + segment.Name : segment.Name;
-        var parameter = SyntaxFactory.Parameter(SyntaxFactory.Identifier(identifier))
+        // A keyword is written verbatim ('@class'); the token's value stays the name itself, as a parser would read it.
+        var identifier = SyntaxFacts.GetKeywordKind(segment.Name) != SyntaxKind.None
+            ? SyntaxFactory.ParseToken("@" + segment.Name)
+            : SyntaxFactory.Identifier(segment.Name);
+        var parameter = SyntaxFactory.Parameter(identifier)
             .WithType(SyntaxFactory.ParseTypeName(type).WithTrailingTrivia(SyntaxFactory.Space));
         if (optional)
         {

@@ -4,7 +4,7 @@
 
 namespace Devices;
 
-partial class ControlRouter
+static partial class ControlRouter
 {
     /// <summary>
     /// Calls the handler that <paramref name="message"/>'s <c>Command</c> picks, directly.

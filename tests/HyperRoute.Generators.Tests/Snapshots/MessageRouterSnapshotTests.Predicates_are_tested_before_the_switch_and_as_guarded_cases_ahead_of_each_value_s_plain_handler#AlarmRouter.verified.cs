@@ -4,7 +4,7 @@
 
 namespace Sensors;
 
-partial class AlarmRouter
+static partial class AlarmRouter
 {
     /// <summary>
     /// Calls the handler that <paramref name="message"/>'s <c>Kind</c> and the <c>When</c> predicates pick, directly.

@@ -4,7 +4,7 @@
 
 namespace Sensors;
 
-partial class TelemetryRouter
+static partial class TelemetryRouter
 {
     /// <summary>
     /// Calls the handler that <paramref name="message"/>'s <c>Kind</c> picks, directly.

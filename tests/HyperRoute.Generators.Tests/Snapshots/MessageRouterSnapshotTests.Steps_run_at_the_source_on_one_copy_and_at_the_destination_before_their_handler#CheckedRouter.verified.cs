@@ -4,7 +4,7 @@
 
 namespace Sensors;
 
-partial class CheckedRouter
+static partial class CheckedRouter
 {
     /// <summary>
     /// Calls the handler that <paramref name="message"/>'s <c>Kind</c> picks, directly.

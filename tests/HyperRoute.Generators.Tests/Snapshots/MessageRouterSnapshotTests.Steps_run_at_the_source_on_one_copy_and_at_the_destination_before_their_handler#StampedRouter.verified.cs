@@ -4,7 +4,7 @@
 
 namespace Sensors;
 
-partial class StampedRouter
+static partial class StampedRouter
 {
     /// <summary>
     /// Calls the handler that <paramref name="message"/>'s <c>Kind</c> picks, directly.

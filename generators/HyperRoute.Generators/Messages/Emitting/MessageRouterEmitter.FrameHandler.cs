@@ -24,20 +24,20 @@ internal static partial class MessageRouterEmitter
         {
             if (!plan.IsStatic)
             {
-                writer.Line("private readonly " + spec.FullName + " _router;");
+                writer.Line("private readonly " + spec.Declaration.FullName + " _router;");
             }
 
             writer.Line("private readonly " + Counters + "? _counters;");
             writer.Line();
             if (plan.IsStatic)
             {
-                writer.Line("/// <summary>Routes every frame through " + spec.TypeName + ", counting the outcomes in <paramref name=\"counters\"/> (when given).</summary>");
+                writer.Line("/// <summary>Routes every frame through " + spec.Declaration.Name + ", counting the outcomes in <paramref name=\"counters\"/> (when given).</summary>");
                 writer.Line("public FrameHandler(" + Counters + "? counters) => _counters = counters;");
             }
             else
             {
                 writer.Line("/// <summary>Routes every frame through <paramref name=\"router\"/>, counting the outcomes in <paramref name=\"counters\"/> (when given).</summary>");
-                writer.Line("public FrameHandler(" + spec.FullName + " router, " + Counters + "? counters)");
+                writer.Line("public FrameHandler(" + spec.Declaration.FullName + " router, " + Counters + "? counters)");
                 using (writer.Braces())
                 {
                     writer.Line("global::System.ArgumentNullException.ThrowIfNull(router);");
@@ -54,7 +54,7 @@ internal static partial class MessageRouterEmitter
                 writer.Line("var outcome = " + layout.MessageFullName + ".TryRead(frame, out var message, out var consumed) && consumed == frame.Length");
                 using (writer.Indent())
                 {
-                    writer.Line("? " + (plan.IsStatic ? spec.FullName : "_router") + ".Route(in message)");
+                    writer.Line("? " + (plan.IsStatic ? spec.Declaration.FullName : "_router") + ".Route(in message)");
                     writer.Line(": " + Outcome + ".Malformed; // not exactly one message: too short, a value it cannot take, or bytes left over");
                 }
 

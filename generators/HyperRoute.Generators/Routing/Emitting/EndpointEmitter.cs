@@ -24,7 +24,7 @@ internal static class EndpointEmitter
     {
         var instance = router.HasInstanceHandlers;
         var headers = router.HeaderNames;
-        var host = instance ? $"new {router.TypeName}.HttpEndpoint(router)" : $"new {router.TypeName}.HttpEndpoint()";
+        var host = instance ? $"new {router.Declaration.Name}.HttpEndpoint(router)" : $"new {router.Declaration.Name}.HttpEndpoint()";
 
         writer.Line("/// <summary>");
         writer.Line($"/// Serves this router over HTTP: <c>HttpServer.Start({CSharpLiterals.Xml(host)}, options)</c>. The server parses each");
@@ -40,15 +40,15 @@ internal static class EndpointEmitter
         {
             if (instance)
             {
-                writer.Line($"private readonly {router.TypeName} _router;");
+                writer.Line($"private readonly {router.Declaration.Name} _router;");
                 writer.Line();
                 writer.Line("/// <summary>Serves the routes of <paramref name=\"router\"/>, whose instance handlers run on it.</summary>");
                 writer.Line("/// <param name=\"router\">The router instance that holds the handlers' state.</param>");
                 writer.Line(GeneratedCode);
-                writer.Line($"public HttpEndpoint({router.TypeName} router)");
+                writer.Line($"public HttpEndpoint({router.Declaration.Name} router)");
                 using (writer.Braces())
                 {
-                    writer.Line(router.TypeKeyword.EndsWith("struct", System.StringComparison.Ordinal)
+                    writer.Line(router.Declaration.Keyword.EndsWith("struct", System.StringComparison.Ordinal)
                         ? "_router = router;"
                         : "_router = router ?? throw new global::System.ArgumentNullException(nameof(router));");
                 }

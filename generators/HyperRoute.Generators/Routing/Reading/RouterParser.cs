@@ -66,10 +66,7 @@ internal static class RouterParser
 
         return new RouterSpec
         {
-            Namespace = type.ContainingNamespace.IsGlobalNamespace ? string.Empty : type.ContainingNamespace.ToDisplayString(),
-            TypeName = type.Name,
-            TypeKeyword = Keyword(type),
-            ContainingTypes = ContainingTypeHeaders(type).ToEquatableArray(),
+            Declaration = TypeDeclarationReader.Read(type, "Dispatch"),
             ResultType = resultType,
             ResultDefault = resultIsValueType ? "default" : "default!",
             ResultIsHttpResult = resultIsHttpResult,
@@ -206,32 +203,4 @@ internal static class RouterParser
     private static bool IsPartial(INamedTypeSymbol type)
         => type.DeclaringSyntaxReferences.Length > 0
             && type.DeclaringSyntaxReferences.All(r => r.GetSyntax() is TypeDeclarationSyntax declaration && declaration.Modifiers.Any(SyntaxKind.PartialKeyword));
-
-    private static IEnumerable<string> ContainingTypeHeaders(INamedTypeSymbol type)
-    {
-        var headers = new List<string>();
-        for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
-        {
-            var keyword = Keyword(outer);
-            var header = keyword.StartsWith("static ") ? "static partial " + keyword.Substring("static ".Length) : "partial " + keyword;
-            headers.Insert(0, header + " " + outer.Name);
-        }
-
-        return headers;
-    }
-
-    private static string Keyword(INamedTypeSymbol type)
-    {
-        if (type.IsRecord)
-        {
-            return type.IsValueType ? "record struct" : "record";
-        }
-
-        if (type.IsValueType)
-        {
-            return "struct";
-        }
-
-        return type.IsStatic ? "static class" : "class";
-    }
 }

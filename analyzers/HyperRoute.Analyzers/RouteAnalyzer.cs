@@ -19,7 +19,7 @@ namespace HyperRoute.Analyzers;
 /// router rules (HR0002) and handler rules (HR0004); it reports <c>[Route]</c>s no router serves (HR0005), routes
 /// the dispatcher cannot tell apart (HR0006), constraints no value of the parameter's type can satisfy (HR0007), and
 /// <c>[Header]</c>/<c>[Body]</c> parameters the binder rejects (HR0009–HR0012), and routes that bind the HTTP exchange in a
-/// router that cannot be served over HTTP (HR0013).
+/// router that cannot be served over HTTP (HR0013), and members of the router named like the generated ones (HR0014).
 /// Code that does not compile is left to the compiler: this analyzer reports nothing the compiler already does.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -38,7 +38,8 @@ public sealed class RouteAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.InvalidBodyParameter,
         DiagnosticDescriptors.RequestPartNamedInTemplate,
         DiagnosticDescriptors.ExchangeBindingWithoutEndpoint,
-        DiagnosticDescriptors.JsonBodyWithoutContext);
+        DiagnosticDescriptors.JsonBodyWithoutContext,
+        DiagnosticDescriptors.ReservedMemberName);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -83,6 +84,11 @@ public sealed class RouteAnalyzer : DiagnosticAnalyzer
         if (RouterRules.WhyNotExtensible(router, cancellationToken, out var routerLocation) is { } whyNotExtensible)
         {
             reporter.Report(DiagnosticDescriptors.RouterCannotBeGenerated, routerLocation, router.Name, whyNotExtensible);
+        }
+
+        foreach (var (name, location) in ReservedNames.Collisions(router))
+        {
+            reporter.Report(DiagnosticDescriptors.ReservedMemberName, location, router.Name, name);
         }
 
         string? resultType = null;

@@ -26,6 +26,11 @@ internal static class RouterParser
             return null;
         }
 
+        if (ReservedNames.Collisions(type).Any())
+        {
+            return null; // HR0014: a member of the router has a name the generated code declares
+        }
+
         var routes = ImmutableArray.CreateBuilder<RouteSpec>();
         var skipped = ImmutableArray.CreateBuilder<SkippedRoute>();
         string? resultType = null;

@@ -20,7 +20,7 @@ internal static class MessageEmitter
         return GeneratedFileWriter.Write(
             type,
             "the [Field] members of " + type.Name,
-            type.Header + " : global::HyperRoute.Messaging.IMessage<" + type.FullName + ">",
+            type.Header + " : Messaging::IMessage<" + type.FullName + ">",
             writer => WriteMembers(writer, plan),
             writer => WriteRemarks(writer, plan));
     }
@@ -82,18 +82,18 @@ internal static class MessageEmitter
         writer.Line(GeneratedCode);
         if (spanReader)
         {
-            writer.Line("public static bool TryRead(global::System.ReadOnlyMemory<byte> source, out " + spec.Declaration.FullName + " message, out int consumed)");
+            writer.Line("public static bool TryRead(System::ReadOnlyMemory<byte> source, out " + spec.Declaration.FullName + " message, out int consumed)");
             using (writer.Indent())
             {
                 writer.Line("=> TryRead(source.Span, out message, out consumed);");
             }
 
             writer.Line();
-            writer.Line("/// <inheritdoc cref=\"TryRead(global::System.ReadOnlyMemory{byte}, out " + spec.Declaration.FullName + ", out int)\"/>");
+            writer.Line("/// <inheritdoc cref=\"TryRead(System::ReadOnlyMemory{byte}, out " + spec.Declaration.FullName + ", out int)\"/>");
             writer.Line(GeneratedCode);
         }
 
-        writer.Line("public static bool TryRead(global::System.ReadOnly" + (spanReader ? "Span" : "Memory") + "<byte> source, out " + spec.Declaration.FullName + " message, out int consumed)");
+        writer.Line("public static bool TryRead(System::ReadOnly" + (spanReader ? "Span" : "Memory") + "<byte> source, out " + spec.Declaration.FullName + " message, out int consumed)");
         using (writer.Braces())
         {
             writer.Line("var offset = 0;");
@@ -115,13 +115,13 @@ internal static class MessageEmitter
             // IMessage<T> reads from a span; byte strings are slices of memory, so this one reads a copy.
             writer.Line("/// <summary>");
             writer.Line("/// Reads a " + spec.Declaration.Name + " from a copy of <paramref name=\"source\"/> (its byte strings are slices of memory, so a span");
-            writer.Line("/// cannot hold them): one allocation per call. Read from a <see cref=\"global::System.ReadOnlyMemory{T}\"/> to avoid it.");
+            writer.Line("/// cannot hold them): one allocation per call. Read from a <see cref=\"System::ReadOnlyMemory{T}\"/> to avoid it.");
             writer.Line("/// </summary>");
             writer.Line(GeneratedCode);
-            writer.Line("static bool global::HyperRoute.Messaging.IMessage<" + spec.Declaration.FullName + ">.TryRead(global::System.ReadOnlySpan<byte> source, out " + spec.Declaration.FullName + " message, out int consumed)");
+            writer.Line("static bool Messaging::IMessage<" + spec.Declaration.FullName + ">.TryRead(System::ReadOnlySpan<byte> source, out " + spec.Declaration.FullName + " message, out int consumed)");
             using (writer.Indent())
             {
-                writer.Line("=> TryRead(new global::System.ReadOnlyMemory<byte>(source.ToArray()), out message, out consumed);");
+                writer.Line("=> TryRead(new System::ReadOnlyMemory<byte>(source.ToArray()), out message, out consumed);");
             }
 
             writer.Line();
@@ -136,7 +136,7 @@ internal static class MessageEmitter
         writer.Line("/// <paramref name=\"written\"/> 0) when it does not fit" + (layout.HasByteStrings ? ", or a byte string's length does not fit its field" : "") + ".");
         writer.Line("/// </summary>");
         writer.Line(GeneratedCode);
-        writer.Line("public readonly bool TryWrite(global::System.Span<byte> destination, out int written)");
+        writer.Line("public readonly bool TryWrite(System::Span<byte> destination, out int written)");
         using (writer.Braces())
         {
             var condition = layout.HasByteStrings ? "!HasWritableLengths() || destination.Length < GetSize()" : "destination.Length < " + (layout.FixedSize is null ? "GetSize()" : "FixedSize");
@@ -183,7 +183,7 @@ internal static class MessageEmitter
         writer.Line(GeneratedCode);
         writer.Line("// Inlined into TryRead, where the offset starts as a constant the JIT folds into each access.");
         writer.Line(GeneratedMethods.AggressiveInlining);
-        writer.Line("internal static bool TryReadAt(global::System.ReadOnly" + (memory ? "Memory" : "Span") + "<byte> source, ref int offset, out " + spec.Declaration.FullName + " message)");
+        writer.Line("internal static bool TryReadAt(System::ReadOnly" + (memory ? "Memory" : "Span") + "<byte> source, ref int offset, out " + spec.Declaration.FullName + " message)");
         using (writer.Braces())
         {
             writer.Line("message = default;");
@@ -211,7 +211,7 @@ internal static class MessageEmitter
         writer.Line(GeneratedCode);
         writer.Line("// Inlined into TryWrite, where the offset starts as a constant the JIT folds into each access.");
         writer.Line(GeneratedMethods.AggressiveInlining);
-        writer.Line("internal readonly void WriteAt(global::System.Span<byte> destination, ref int offset)");
+        writer.Line("internal readonly void WriteAt(System::Span<byte> destination, ref int offset)");
         using (writer.Braces())
         {
             var fields = new MessageFieldWriter(writer, "destination", plan.Spec.Layout.LittleEndian);

@@ -10,9 +10,9 @@ namespace HyperRoute.Generators.Messages;
 /// </summary>
 internal static partial class MessageRouterEmitter
 {
-    private const string Forwarding = "global::HyperRoute.Messaging.Forwarding";
-    private const string Sent = "global::HyperRoute.Messaging.Destinations.SendResult.Sent";
-    private const string Primitives = "global::System.Buffers.Binary.BinaryPrimitives";
+    private const string Forwarding = "Messaging::Forwarding";
+    private const string Sent = "Messaging::Destinations.SendResult.Sent";
+    private const string Primitives = "Binary::BinaryPrimitives";
 
     // The implementations of the [To] partial methods, each the forward its cases in Route write out.
     private static void WriteForwardMethods(SourceWriter writer, MessageRouterPlan plan)
@@ -39,7 +39,7 @@ internal static partial class MessageRouterEmitter
         {
             key = subject == "key" ? "routingKey" : "key";
             writer.Line("// the routing key: " + routingKey.Display + " (" + routingKey.TypeDisplay + "), " + Bytes(routingKey.Size) + (routingKey.Size == 1 ? "" : routingKey.LittleEndian ? " little-endian" : " big-endian"));
-            writer.Line("global::System.Span<byte> " + key + " = stackalloc byte[" + routingKey.Size.ToString(CultureInfo.InvariantCulture) + "];");
+            writer.Line("System::Span<byte> " + key + " = stackalloc byte[" + routingKey.Size.ToString(CultureInfo.InvariantCulture) + "];");
             writer.Line(KeyWrite(routingKey, key, subject + "." + routingKey.FieldName));
         }
 

@@ -6,7 +6,7 @@ namespace HyperRoute.Generators.Messages;
 /// <summary>The nested <c>FrameHandler</c> that wires a source to the router.</summary>
 internal static partial class MessageRouterEmitter
 {
-    private const string Counters = "global::HyperRoute.Messaging.MessageCounters";
+    private const string Counters = "Messaging::MessageCounters";
 
     // A struct IFrameHandler, so a source's receive loop is compiled for it and calls OnFrame (and so Route) directly.
     private static void WriteFrameHandler(SourceWriter writer, MessageRouterPlan plan)
@@ -19,7 +19,7 @@ internal static partial class MessageRouterEmitter
         writer.Line("/// <see cref=\"" + Outcome + ".Malformed\"/>, and it is dropped); every outcome is counted.");
         writer.Line("/// </summary>");
         writer.Line(GeneratedCode);
-        writer.Line("public readonly struct FrameHandler : global::HyperRoute.Messaging.Sources.IFrameHandler");
+        writer.Line("public readonly struct FrameHandler : Messaging::Sources.IFrameHandler");
         using (writer.Braces())
         {
             if (!plan.IsStatic)
@@ -40,7 +40,7 @@ internal static partial class MessageRouterEmitter
                 writer.Line("public FrameHandler(" + spec.Declaration.FullName + " router, " + Counters + "? counters)");
                 using (writer.Braces())
                 {
-                    writer.Line("global::System.ArgumentNullException.ThrowIfNull(router);");
+                    writer.Line("System::ArgumentNullException.ThrowIfNull(router);");
                     writer.Line("_router = router;");
                     writer.Line("_counters = counters;");
                 }
@@ -48,7 +48,7 @@ internal static partial class MessageRouterEmitter
 
             writer.Line();
             writer.Line("/// <summary>Reads the frame's message, routes it and counts the outcome.</summary>");
-            writer.Line("public void OnFrame(global::System.ReadOnlySpan<byte> frame, in global::HyperRoute.Messaging.Sources.FrameContext context)");
+            writer.Line("public void OnFrame(System::ReadOnlySpan<byte> frame, in Messaging::Sources.FrameContext context)");
             using (writer.Braces())
             {
                 writer.Line("var outcome = " + layout.MessageFullName + ".TryRead(frame, out var message, out var consumed) && consumed == frame.Length");

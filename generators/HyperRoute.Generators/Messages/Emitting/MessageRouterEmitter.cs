@@ -12,7 +12,7 @@ namespace HyperRoute.Generators.Messages;
 internal static partial class MessageRouterEmitter
 {
     private const string GeneratedCode = GeneratedMethods.GeneratedCode;
-    private const string Outcome = "global::HyperRoute.Messaging.MessageOutcome";
+    private const string Outcome = "Messaging::MessageOutcome";
 
     public static string Emit(MessageRouterPlan plan)
     {
@@ -178,7 +178,7 @@ internal static partial class MessageRouterEmitter
         writer.Line("/// <paramref name=\"consumed\"/> is the bytes the message took (the frame may hold more).");
         writer.Line("/// </summary>");
         writer.Line(GeneratedCode);
-        writer.Line("public " + (plan.IsStatic ? "static " : "") + Outcome + " TryRoute(global::System.ReadOnlySpan<byte> frame, out int consumed)");
+        writer.Line("public " + (plan.IsStatic ? "static " : "") + Outcome + " TryRoute(System::ReadOnlySpan<byte> frame, out int consumed)");
         using (writer.Braces())
         {
             writer.Line("if (!" + layout.MessageFullName + ".TryRead(frame, out var message, out consumed))");

@@ -19,8 +19,8 @@ internal sealed class AllowWriter : ILeafWriter
     }
 
     public static string Flags(string method) => method == "GET"
-        ? "global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head"
-        : "global::HyperRoute.HttpMethods." + Flag(method);
+        ? "HyperRoute::HttpMethods.Get | HyperRoute::HttpMethods.Head"
+        : "HyperRoute::HttpMethods." + Flag(method);
 
     public static string Flag(string method) => method.Substring(0, 1) + method.Substring(1).ToLowerInvariant();
 }

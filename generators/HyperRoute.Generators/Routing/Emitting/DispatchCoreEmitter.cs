@@ -19,10 +19,10 @@ internal static class DispatchCoreEmitter
     private const string GeneratedCode = GeneratedMethods.GeneratedCode;
     private const string AggressiveInlining = GeneratedMethods.AggressiveInlining;
     private const string NoInlining = GeneratedMethods.NoInlining;
-    private const string Span = "global::System.ReadOnlySpan<byte>";
-    private const string Match = "global::HyperRoute.RouteMatch";
-    private const string Buffer = "global::HyperRoute.Routing.DecodeBuffer";
-    private const string RoutePath = "global::HyperRoute.Routing.RoutePath";
+    private const string Span = "System::ReadOnlySpan<byte>";
+    private const string Match = "HyperRoute::RouteMatch";
+    private const string Buffer = "Routing::DecodeBuffer";
+    private const string RoutePath = "Routing::RoutePath";
 
     public static void Write(SourceWriter writer, DispatchPlan plan, string modifier, string exchange, string outResult, string passResult)
     {
@@ -39,13 +39,13 @@ internal static class DispatchCoreEmitter
         writer.Line($"private {modifier}{Match} DispatchCore({Span} method, {Span} path, {Span} query{exchange}, scoped ref {Buffer} buffer{outResult})");
         using (writer.Braces())
         {
-            writer.Line("var verb = global::HyperRoute.Routing.MethodToken.Parse(method);");
+            writer.Line("var verb = Routing::MethodToken.Parse(method);");
             writer.Line("switch (verb)");
             using (writer.Braces())
             {
                 foreach (var method in Entries(plan))
                 {
-                    writer.Line($"case global::HyperRoute.HttpMethods.{method}:");
+                    writer.Line($"case HyperRoute::HttpMethods.{method}:");
                     using (writer.Indent())
                     {
                         writer.Line($"return Dispatch{method}(path, query{passExchange}, ref buffer{passResult});");
@@ -65,7 +65,7 @@ internal static class DispatchCoreEmitter
                     using (writer.Indent())
                     {
                         writer.Line($"? DispatchDecoded(verb, {RoutePath}.TrimTrailingSlash(path), query{passExchange}, ref buffer{passResult})");
-                        writer.Line($": {Match}.BadRequest(global::HyperRoute.RouteProblem.PathNotAbsolute); // origin form only");
+                        writer.Line($": {Match}.BadRequest(HyperRoute::RouteProblem.PathNotAbsolute); // origin form only");
                     }
                 }
             }
@@ -133,7 +133,7 @@ internal static class DispatchCoreEmitter
             writer.Line($"if (!{RoutePath}.IsAbsolute(path))");
             using (writer.Braces())
             {
-                writer.Line($"return {Match}.BadRequest(global::HyperRoute.RouteProblem.PathNotAbsolute); // origin form only");
+                writer.Line($"return {Match}.BadRequest(HyperRoute::RouteProblem.PathNotAbsolute); // origin form only");
             }
 
             writer.Line();
@@ -192,7 +192,7 @@ internal static class DispatchCoreEmitter
             }
 
             writer.Line("// Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.");
-            writer.Line($"return DispatchDecoded(global::HyperRoute.HttpMethods.{flag}, trimmed, query{passExchange}, ref buffer{passResult});");
+            writer.Line($"return DispatchDecoded(HyperRoute::HttpMethods.{flag}, trimmed, query{passExchange}, ref buffer{passResult});");
         }
     }
 
@@ -204,7 +204,7 @@ internal static class DispatchCoreEmitter
         writer.Line("/// </summary>");
         writer.Line(GeneratedCode);
         writer.Line(NoInlining);
-        writer.Line($"private {modifier}{Match} DispatchDecoded(global::HyperRoute.HttpMethods verb, {Span} path, {Span} query{exchange}, scoped ref {Buffer} buffer{outResult})");
+        writer.Line($"private {modifier}{Match} DispatchDecoded(HyperRoute::HttpMethods verb, {Span} path, {Span} query{exchange}, scoped ref {Buffer} buffer{outResult})");
         using (writer.Braces())
         {
             writer.Line($"if ({RoutePath}.ContainsEscape(path))");
@@ -229,7 +229,7 @@ internal static class DispatchCoreEmitter
         writer.Line("/// </summary>");
         writer.Line(GeneratedCode);
         writer.Line(NoInlining);
-        writer.Line($"private {modifier}{Match} DispatchEscaped(global::HyperRoute.HttpMethods verb, {Span} path, {Span} query{exchange}, scoped ref {Buffer} buffer{outResult})");
+        writer.Line($"private {modifier}{Match} DispatchEscaped(HyperRoute::HttpMethods verb, {Span} path, {Span} query{exchange}, scoped ref {Buffer} buffer{outResult})");
         using (writer.Braces())
         {
             if (outResult.Length > 0)
@@ -238,7 +238,7 @@ internal static class DispatchCoreEmitter
             }
 
             writer.Line($"var normalized = {RoutePath}.Decode(path, ref buffer, out var problem);");
-            writer.Line("if (problem != global::HyperRoute.RouteProblem.None)");
+            writer.Line("if (problem != HyperRoute::RouteProblem.None)");
             using (writer.Braces())
             {
                 writer.Line($"return {Match}.BadRequest(problem); // a malformed escape");
@@ -260,7 +260,7 @@ internal static class DispatchCoreEmitter
     {
         writer.Line("// No route of this method matches: 405 when a route of another method does, else 404.");
         writer.Line($"var allow = AllowedMethods({path});");
-        writer.Line($"return allow == global::HyperRoute.HttpMethods.None ? {Match}.NotFound : {Match}.MethodNotAllowed(allow);");
+        writer.Line($"return allow == HyperRoute::HttpMethods.None ? {Match}.NotFound : {Match}.MethodNotAllowed(allow);");
     }
 
     // One case per method, on the decoded path: its literal routes, then its routes with parameters; HEAD falls
@@ -274,7 +274,7 @@ internal static class DispatchCoreEmitter
         {
             foreach (var method in plan.Methods.Where(m => m.Method != "HEAD"))
             {
-                writer.Line($"case global::HyperRoute.HttpMethods.{AllowWriter.Flag(method.Method)}:");
+                writer.Line($"case HyperRoute::HttpMethods.{AllowWriter.Flag(method.Method)}:");
                 using (writer.Indent())
                 {
                     WriteTries(writer, method, path, decoded: true, passExchange, passResult);
@@ -284,7 +284,7 @@ internal static class DispatchCoreEmitter
 
             if (get is not null || head is not null)
             {
-                writer.Line("case global::HyperRoute.HttpMethods.Head:");
+                writer.Line("case HyperRoute::HttpMethods.Head:");
                 using (writer.Indent())
                 {
                     if (head is not null)
@@ -320,7 +320,7 @@ internal static class DispatchCoreEmitter
     private static void WriteTry(SourceWriter writer, string method, string part, string path, string decoded, string passExchange, string passResult)
     {
         writer.Line($"match = Match{AllowWriter.Flag(method)}{part}({path}{decoded}, query{passExchange}, ref buffer{passResult});");
-        writer.Line("if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)");
+        writer.Line("if (match.Outcome != HyperRoute::RouteOutcome.NotFound)");
         using (writer.Braces())
         {
             writer.Line("return match;");

@@ -9,10 +9,10 @@ internal static class DispatcherEmitter
     private const string GeneratedCode = GeneratedMethods.GeneratedCode;
     private const string AggressiveInlining = GeneratedMethods.AggressiveInlining;
     private const string NoInlining = GeneratedMethods.NoInlining; // on the Match{Method}Parameters methods
-    private const string Span = "global::System.ReadOnlySpan<byte>";
-    private const string Match = "global::HyperRoute.RouteMatch";
-    private const string Buffer = "global::HyperRoute.Routing.DecodeBuffer";
-    private const string Exchange = "global::HyperRoute.Http.HttpExchange";
+    private const string Span = "System::ReadOnlySpan<byte>";
+    private const string Match = "HyperRoute::RouteMatch";
+    private const string Buffer = "Routing::DecodeBuffer";
+    private const string Exchange = "Http::HttpExchange";
 
     public static string Emit(DispatchPlan plan)
     {
@@ -31,7 +31,7 @@ internal static class DispatcherEmitter
 
         writer.Line($"/// <summary>The patterns of this router's routes in declaration order; <see cref=\"{Match}.Route\"/> is an index into it.</summary>");
         writer.Line(GeneratedCode);
-        writer.Line("public static global::System.Collections.Generic.IReadOnlyList<string> RoutePatterns { get; } = new string[]");
+        writer.Line("public static System::Collections.Generic.IReadOnlyList<string> RoutePatterns { get; } = new string[]");
         using (writer.Braces(";"))
         {
             foreach (var route in router.Routes)
@@ -57,7 +57,7 @@ internal static class DispatcherEmitter
             foreach (var route in router.Routes)
             {
                 writer.Line(route.Bindings.Count == 0
-                    ? "global::System.Array.Empty<string>(),"
+                    ? "System::Array.Empty<string>(),"
                     : "new[] { " + string.Join(", ", route.Bindings.Select(b => CSharpLiterals.String(b.Name))) + " },");
             }
         }
@@ -81,7 +81,7 @@ internal static class DispatcherEmitter
             writer.Line();
             WriteDocs(writer, plan, withScratch: true);
             writer.Line(GeneratedCode);
-            writer.Line($"public {modifier}{Match} Dispatch({Span} method, {Span} path, {Span} query, global::System.Span<byte> scratch{outResult})");
+            writer.Line($"public {modifier}{Match} Dispatch({Span} method, {Span} path, {Span} query, System::Span<byte> scratch{outResult})");
             using (writer.Braces())
             {
                 writer.Line($"var buffer = new {Buffer}(scratch, path.Length + query.Length);");
@@ -116,7 +116,7 @@ internal static class DispatcherEmitter
     {
         foreach (var type in router.JsonBodyTypes)
         {
-            var info = $"global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<{type}>";
+            var info = $"Metadata::JsonTypeInfo<{type}>";
             writer.Line();
             writer.Line($"/// <summary>The JSON metadata typed <c>[Body]</c> parameters of type <c>{CSharpLiterals.Xml(type)}</c> are read with.</summary>");
             writer.Line(GeneratedCode);
@@ -246,10 +246,10 @@ internal static class DispatcherEmitter
             writer.Line(AggressiveInlining);
         }
 
-        writer.Line($"private static global::HyperRoute.HttpMethods AllowedMethods({Span} path)");
+        writer.Line($"private static HyperRoute::HttpMethods AllowedMethods({Span} path)");
         using (writer.Braces())
         {
-            writer.Line("var allow = global::HyperRoute.HttpMethods.None;");
+            writer.Line("var allow = HyperRoute::HttpMethods.None;");
             new TreeEmitter(writer, new AllowWriter(), new NameScope(), methods).Write(plan.AllowTree, "path");
             writer.Line();
             writer.Line("return allow;");

@@ -13,9 +13,9 @@ namespace HyperRoute.Generators.Routing;
 internal static class EndpointEmitter
 {
     private const string GeneratedCode = GeneratedMethods.GeneratedCode;
-    private const string Span = "global::System.ReadOnlySpan<byte>";
-    private const string Match = "global::HyperRoute.RouteMatch";
-    private const string Exchange = "global::HyperRoute.Http.HttpExchange";
+    private const string Span = "System::ReadOnlySpan<byte>";
+    private const string Match = "HyperRoute::RouteMatch";
+    private const string Exchange = "Http::HttpExchange";
 
     /// <summary>Scratch for percent-decoded path and query values; longer ones rent from the pool.</summary>
     private const int ScratchSize = 256;
@@ -35,7 +35,7 @@ internal static class EndpointEmitter
         DispatcherEmitter.WriteRouteTable(writer, router);
         writer.Line("/// </remarks>");
         writer.Line(GeneratedCode);
-        writer.Line("public readonly struct HttpEndpoint : global::HyperRoute.Http.IHttpEndpoint");
+        writer.Line("public readonly struct HttpEndpoint : Http::IHttpEndpoint");
         using (writer.Braces())
         {
             if (instance)
@@ -50,7 +50,7 @@ internal static class EndpointEmitter
                 {
                     writer.Line(router.Declaration.Keyword.EndsWith("struct", System.StringComparison.Ordinal)
                         ? "_router = router;"
-                        : "_router = router ?? throw new global::System.ArgumentNullException(nameof(router));");
+                        : "_router = router ?? throw new System::ArgumentNullException(nameof(router));");
                 }
 
                 writer.Line();
@@ -77,7 +77,7 @@ internal static class EndpointEmitter
         if (router.Steps.Count > 0 || router.Routes.Any(r => r.Steps.Count > 0 || r.Bindings.Any(b => b.Steps.Count > 0 || b.JsonType is not null)))
         {
             writer.Line("/// <para>Validators and transforms run here too. A validator that refuses the request, or a typed body that cannot be read, writes an <c>application/problem+json</c>");
-            writer.Line("/// response and comes back as <see cref=\"global::HyperRoute.RouteOutcome.Rejected\"/>; the handler does not run.</para>");
+            writer.Line("/// response and comes back as <see cref=\"HyperRoute::RouteOutcome.Rejected\"/>; the handler does not run.</para>");
         }
 
         writer.Line(router.ResultIsHttpResult
@@ -114,7 +114,7 @@ internal static class EndpointEmitter
                         foreach (var (header, slot) in group)
                         {
                             writer.Line($"// {header}");
-                            writer.Line($"if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(name, {CSharpLiterals.Utf8(header.ToLowerInvariant())}))");
+                            writer.Line($"if (Routing::Utf8Literal.EqualsLower(name, {CSharpLiterals.Utf8(header.ToLowerInvariant())}))");
                             using (writer.Braces())
                             {
                                 writer.Line($"return {slot.ToString(CultureInfo.InvariantCulture)};");
@@ -163,7 +163,7 @@ internal static class EndpointEmitter
 
             writer.Line("var path = request.Path;");
             writer.Line("var query = request.Query;");
-            writer.Line($"var buffer = new global::HyperRoute.Routing.DecodeBuffer(stackalloc byte[{ScratchSize.ToString(CultureInfo.InvariantCulture)}], path.Length + query.Length);");
+            writer.Line($"var buffer = new Routing::DecodeBuffer(stackalloc byte[{ScratchSize.ToString(CultureInfo.InvariantCulture)}], path.Length + query.Length);");
             writer.Line($"var match = {target}DispatchCore(request.Method, path, query{passExchange}, ref buffer{passResult});");
             writer.Line("buffer.Dispose();");
             if (router.ResultType is not null)

@@ -27,7 +27,7 @@ internal sealed partial class HandlerCallWriter
         var read = bare + "Read";
         writer.Line($"// [Body] {binding.Name}: the body read as JSON");
         writer.Line($"var {problem} = {HttpBody}.ReadJson(exchange.Request, {JsonField(binding.JsonType!)}, {CSharpLiterals.Number(binding.MaxLength)}, out var {read});");
-        writer.Line($"if ({problem} != global::HyperRoute.Http.BodyProblem.None)");
+        writer.Line($"if ({problem} != Http::BodyProblem.None)");
         using (writer.Braces())
         {
             writer.Line($"{ProblemJson}.Write(exchange.Response, {HttpBody}.StatusCode({problem}), {CSharpLiterals.Utf8(binding.Name)}, {HttpBody}.Detail({problem}));");
@@ -115,14 +115,14 @@ internal sealed partial class HandlerCallWriter
                     writer.Line($"{local} = {raw};");
                     return local;
                 case RouteValueType.String:
-                    writer.Line($"{local} = global::System.Text.Encoding.UTF8.GetString({raw});");
+                    writer.Line($"{local} = System::Text.Encoding.UTF8.GetString({raw});");
                     return local;
             }
 
             var target = binding.IsNullable && binding.Type.IsValueType() ? bare + "Parsed" : local;
             writer.Line(target == local
                 ? $"if (!{Parse}({raw}, out {local}))"
-                : $"if (!{Parse}({raw}, out {binding.Type.CSharpName()} {target}))");
+                : $"if (!{Parse}({raw}, out {binding.Type.Generated()} {target}))");
             using (writer.Braces())
             {
                 writer.Line(badRequest);
@@ -143,7 +143,7 @@ internal sealed partial class HandlerCallWriter
         var lookup = bare + "Lookup";
         var raw = bare + "Value";
         var badRequest = $"return {Match}.BadRequest({route.Index}, {Problem}.InvalidQueryValue, {name});";
-        writer.Line($"var {lookup} = global::HyperRoute.Routing.QueryString.TryGetValue(query, {CSharpLiterals.Utf8(binding.Name)}, ref buffer, out var {raw});");
+        writer.Line($"var {lookup} = Routing::QueryString.TryGetValue(query, {CSharpLiterals.Utf8(binding.Name)}, ref buffer, out var {raw});");
         writer.Line($"if ({lookup} == {Lookup}.Malformed)");
         using (writer.Braces())
         {
@@ -168,7 +168,7 @@ internal sealed partial class HandlerCallWriter
             writer.Line($"if ({lookup} == {Lookup}.Found)");
             using (writer.Braces())
             {
-                writer.Line($"if (!{Parse}({raw}, out {binding.Type.CSharpName()} {bare}Parsed))");
+                writer.Line($"if (!{Parse}({raw}, out {binding.Type.Generated()} {bare}Parsed))");
                 using (writer.Braces())
                 {
                     writer.Line(badRequest);
@@ -197,11 +197,11 @@ internal sealed partial class HandlerCallWriter
                 writer.Line($"{type} {local} = {value};");
                 return;
             case RouteValueType.String:
-                writer.Line($"{type} {local} = global::System.Text.Encoding.UTF8.GetString({value});");
+                writer.Line($"{type} {local} = System::Text.Encoding.UTF8.GetString({value});");
                 return;
         }
 
-        var parsedType = binding.Type.CSharpName();
+        var parsedType = binding.Type.Generated();
         var target = binding.IsNullable && binding.Type.IsValueType() ? Bare(binding.Identifier) + "Parsed" : local;
         writer.Line($"if (!{Parse}({value}, out {(target == local ? type : parsedType)} {target}))");
         using (writer.Braces())
@@ -216,7 +216,7 @@ internal sealed partial class HandlerCallWriter
     }
 
     private static string DeclaredType(ParameterBinding binding)
-        => binding.IsNullable ? binding.Type.CSharpName() + "?" : binding.Type.CSharpName();
+        => binding.IsNullable ? binding.Type.Generated() + "?" : binding.Type.Generated();
 
     private static string Bare(string identifier) => identifier.TrimStart('@');
 }

@@ -12,12 +12,12 @@ namespace HyperRoute.Generators.Routing;
 /// </summary>
 internal sealed partial class HandlerCallWriter : ILeafWriter
 {
-    private const string Parse = "global::HyperRoute.Routing.Utf8Parse.TryParse";
-    private const string Match = "global::HyperRoute.RouteMatch";
-    private const string Problem = "global::HyperRoute.RouteProblem";
-    private const string Lookup = "global::HyperRoute.Routing.QueryLookup";
-    private const string ProblemJson = "global::HyperRoute.Http.ProblemJson";
-    private const string HttpBody = "global::HyperRoute.Http.HttpBody";
+    private const string Parse = "Routing::Utf8Parse.TryParse";
+    private const string Match = "HyperRoute::RouteMatch";
+    private const string Problem = "HyperRoute::RouteProblem";
+    private const string Lookup = "Routing::QueryLookup";
+    private const string ProblemJson = "Http::ProblemJson";
+    private const string HttpBody = "Http::HttpBody";
 
     private readonly RouterSpec _router;
     private readonly bool _hasResult;

@@ -17,8 +17,8 @@ internal static class LiteralIndexWriter
     /// <summary>The most keys one switch over a word holds.</summary>
     public const int Threshold = 64;
 
-    private const string Span = "global::System.ReadOnlySpan<byte>";
-    private const string Segment = "global::HyperRoute.Routing.LiteralSegment";
+    private const string Span = "System::ReadOnlySpan<byte>";
+    private const string Segment = "Routing::LiteralSegment";
 
     /// <summary>Writes the method (and its parts) into <paramref name="methods"/>; returns its name.</summary>
     /// <param name="value">The name of the value parameter, as at the call site (<c>s2</c>, <c>path</c>).</param>

@@ -388,7 +388,7 @@ internal sealed partial class TreeEmitter
         var scopeDepth = _scope.Count;
         foreach (var local in parsed)
         {
-            _scope.Add((HyperRoute.Generators.Routing.RouteValueTypeFacts.CSharpName(local.Key), local.Value));
+            _scope.Add((local.Key.Generated(), local.Value));
         }
 
         _values.Set(depth, value, parsed);

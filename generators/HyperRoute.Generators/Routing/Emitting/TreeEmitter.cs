@@ -21,10 +21,10 @@ internal interface ILeafWriter
 /// <summary>Writes a <see cref="RouteTree"/> as nested switches and ifs. Every failed branch falls through to the next alternative.</summary>
 internal sealed partial class TreeEmitter
 {
-    private const string Literal = "global::HyperRoute.Routing.Utf8Literal";
-    private const string RoutePath = "global::HyperRoute.Routing.RoutePath";
-    private const string Span = "global::System.ReadOnlySpan<byte>";
-    private const string Match = "global::HyperRoute.RouteMatch";
+    private const string Literal = "Routing::Utf8Literal";
+    private const string RoutePath = "Routing::RoutePath";
+    private const string Span = "System::ReadOnlySpan<byte>";
+    private const string Match = "HyperRoute::RouteMatch";
 
     private readonly SourceWriter _writer;
     private readonly ILeafWriter _leaves;
@@ -135,10 +135,10 @@ internal sealed partial class TreeEmitter
         part.Line(GeneratedMethods.GeneratedCode);
         if (_leaves.IsAllowTree)
         {
-            part.Line($"private static global::HyperRoute.HttpMethods {name}({string.Join(", ", parameters)})");
+            part.Line($"private static HyperRoute::HttpMethods {name}({string.Join(", ", parameters)})");
             using (part.Braces())
             {
-                part.Line("var allow = global::HyperRoute.HttpMethods.None;");
+                part.Line("var allow = HyperRoute::HttpMethods.None;");
                 part.Append(inner);
                 part.Line();
                 part.Line("return allow;");
@@ -150,7 +150,7 @@ internal sealed partial class TreeEmitter
         {
             if (_methods.HasExchange && Reads(code, "exchange"))
             {
-                parameters.Insert(0, "global::HyperRoute.Http.HttpExchange exchange");
+                parameters.Insert(0, "Http::HttpExchange exchange");
                 arguments.Insert(0, "exchange");
             }
 
@@ -162,7 +162,7 @@ internal sealed partial class TreeEmitter
 
             if (Reads(code, "buffer"))
             {
-                parameters.Add("scoped ref global::HyperRoute.Routing.DecodeBuffer buffer");
+                parameters.Add("scoped ref Routing::DecodeBuffer buffer");
                 arguments.Add("ref buffer");
             }
 
@@ -187,7 +187,7 @@ internal sealed partial class TreeEmitter
 
             var found = _names.Unique("found");
             _writer.Line($"var {found} = {name}({string.Join(", ", arguments)});");
-            _writer.Line($"if ({found}.Outcome != global::HyperRoute.RouteOutcome.NotFound)");
+            _writer.Line($"if ({found}.Outcome != HyperRoute::RouteOutcome.NotFound)");
             using (_writer.Braces())
             {
                 _writer.Line($"return {found};");

@@ -10,16 +10,16 @@ namespace HyperRoute.Generators.Emitting;
 /// </summary>
 internal sealed class GeneratedMethods
 {
-    public const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"HyperRoute.Generators\", \"" + ThisAssembly.Version + "\")]";
+    public const string GeneratedCode = "[Compiler::GeneratedCode(\"HyperRoute.Generators\", \"" + ThisAssembly.Version + "\")]";
 
     /// <summary>On a generated method the JIT should compile into its caller.</summary>
-    public const string AggressiveInlining = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]";
+    public const string AggressiveInlining = "[CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.AggressiveInlining)]";
 
     /// <summary>
     /// On a generated method the JIT must compile on its own: inlined, it would use up its caller's inlining budget
     /// (which grows with the caller's size), and the helpers the caller runs on every request would become calls.
     /// </summary>
-    public const string NoInlining = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]";
+    public const string NoInlining = "[CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.NoInlining)]";
 
     /// <summary>
     /// The most literals a switch keeps in one method: beyond it, its largest branches move to methods of their own

@@ -14,8 +14,9 @@ static partial class ControlRouter
 {
     /// <summary>
     /// Calls the handler that <paramref name="message"/>'s <c>Command</c> picks, directly.
-    /// Returns <see cref="Messaging::MessageOutcome.Routed"/> when a handler ran; the [Otherwise] handler takes every message no [On] takes.
-    /// A [To] handler forwards the message to its destination group: <see cref="Messaging::MessageOutcome.Routed"/> when a destination
+    /// Returns <see cref="Messaging::MessageOutcome.Routed"/> when a handler ran; the [Otherwise]
+    /// handler takes every message no [On] takes. A [To] handler forwards the message to its
+    /// destination group: <see cref="Messaging::MessageOutcome.Routed"/> when a destination
     /// accepted it, <see cref="Messaging::MessageOutcome.Undelivered"/> when none did.
     /// </summary>
     /// <remarks>
@@ -38,7 +39,8 @@ static partial class ControlRouter
                 // the routing key: Control.Region (Region), 2 bytes little-endian
                 System::Span<byte> key = stackalloc byte[2];
                 Binary::BinaryPrimitives.WriteInt16LittleEndian(key, (short)message.Region);
-                return Messaging::Forwarding.Forward(global::Devices.ControlRouter.ByRegion, in message, key) == Messaging::Destinations.SendResult.Sent
+                return Messaging::Forwarding.Forward(global::Devices.ControlRouter.ByRegion, in message, key)
+                    == Messaging::Destinations.SendResult.Sent
                     ? Messaging::MessageOutcome.Routed
                     : Messaging::MessageOutcome.Undelivered; // no destination of ByRegion accepted it
             }
@@ -49,7 +51,8 @@ static partial class ControlRouter
                 // the routing key: Control.Zone (sbyte), 1 byte
                 System::Span<byte> key = stackalloc byte[1];
                 key[0] = unchecked((byte)message.Zone);
-                return Messaging::Forwarding.Forward(global::Devices.ControlRouter.byZone, in message, key) == Messaging::Destinations.SendResult.Sent
+                return Messaging::Forwarding.Forward(global::Devices.ControlRouter.byZone, in message, key)
+                    == Messaging::Destinations.SendResult.Sent
                     ? Messaging::MessageOutcome.Routed
                     : Messaging::MessageOutcome.Undelivered; // no destination of byZone accepted it
             }
@@ -64,7 +67,8 @@ static partial class ControlRouter
         // the routing key: Control.Region (Region), 2 bytes little-endian
         System::Span<byte> routingKey = stackalloc byte[2];
         Binary::BinaryPrimitives.WriteInt16LittleEndian(routingKey, (short)key.Region);
-        return Messaging::Forwarding.Forward(global::Devices.ControlRouter.ByRegion, in key, routingKey) == Messaging::Destinations.SendResult.Sent
+        return Messaging::Forwarding.Forward(global::Devices.ControlRouter.ByRegion, in key, routingKey)
+            == Messaging::Destinations.SendResult.Sent
             ? Messaging::MessageOutcome.Routed
             : Messaging::MessageOutcome.Undelivered; // no destination of ByRegion accepted it
     }
@@ -77,30 +81,33 @@ static partial class ControlRouter
         // the routing key: Control.Zone (sbyte), 1 byte
         System::Span<byte> key = stackalloc byte[1];
         key[0] = unchecked((byte)message.Zone);
-        return Messaging::Forwarding.Forward(global::Devices.ControlRouter.byZone, in message, key) == Messaging::Destinations.SendResult.Sent
+        return Messaging::Forwarding.Forward(global::Devices.ControlRouter.byZone, in message, key)
+            == Messaging::Destinations.SendResult.Sent
             ? Messaging::MessageOutcome.Routed
             : Messaging::MessageOutcome.Undelivered; // no destination of byZone accepted it
     }
 
     /// <summary>
     /// Reads a Control from the start of <paramref name="frame"/> and routes it (see <see cref="Route"/>). Returns
-    /// <see cref="Messaging::MessageOutcome.Malformed"/> with <paramref name="consumed"/> 0 when the frame does not hold one; otherwise
-    /// <paramref name="consumed"/> is the bytes the message took (the frame may hold more).
+    /// <see cref="Messaging::MessageOutcome.Malformed"/> with <paramref name="consumed"/> 0 when the frame does not
+    /// hold one; otherwise <paramref name="consumed"/> is the bytes the message took (the frame may hold more).
     /// </summary>
     [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
     public static Messaging::MessageOutcome TryRoute(System::ReadOnlySpan<byte> frame, out int consumed)
     {
         if (!global::Devices.Control.TryRead(frame, out var message, out consumed))
         {
-            return Messaging::MessageOutcome.Malformed; // the frame is too short, or holds a value the message cannot take
+            // the frame is too short, or holds a value the message cannot take
+            return Messaging::MessageOutcome.Malformed;
         }
 
         return Route(in message);
     }
 
     /// <summary>
-    /// Feeds the frames of a source (<c>FramedTcpSource</c>, <c>UdpSource</c>, <c>InProcessSource</c>) to <see cref="Route"/>: each frame must
-    /// hold exactly one Control (a short frame, a value the message cannot take or bytes left over make it
+    /// Feeds the frames of a source (<c>FramedTcpSource</c>, <c>UdpSource</c>, <c>InProcessSource</c>)
+    /// to <see cref="Route"/>: each frame must hold exactly one Control (a short frame, a value the
+    /// message cannot take or bytes left over make it
     /// <see cref="Messaging::MessageOutcome.Malformed"/>, and it is dropped); every outcome is counted.
     /// </summary>
     [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
@@ -108,15 +115,19 @@ static partial class ControlRouter
     {
         private readonly Messaging::MessageCounters? _counters;
 
-        /// <summary>Routes every frame through ControlRouter, counting the outcomes in <paramref name="counters"/> (when given).</summary>
+        /// <summary>
+        /// Routes every frame through ControlRouter, counting the outcomes in <paramref name="counters"/> (when given).
+        /// </summary>
         public FrameHandler(Messaging::MessageCounters? counters) => _counters = counters;
 
         /// <summary>Reads the frame's message, routes it and counts the outcome.</summary>
         public void OnFrame(System::ReadOnlySpan<byte> frame, in Messaging::Sources.FrameContext context)
         {
-            var outcome = global::Devices.Control.TryRead(frame, out var message, out var consumed) && consumed == frame.Length
+            // Not exactly one message (too short, a value it cannot take, or bytes left over) is malformed.
+            var outcome = global::Devices.Control.TryRead(frame, out var message, out var consumed)
+                && consumed == frame.Length
                 ? global::Devices.ControlRouter.Route(in message)
-                : Messaging::MessageOutcome.Malformed; // not exactly one message: too short, a value it cannot take, or bytes left over
+                : Messaging::MessageOutcome.Malformed;
             _counters?.Count(outcome);
         }
     }

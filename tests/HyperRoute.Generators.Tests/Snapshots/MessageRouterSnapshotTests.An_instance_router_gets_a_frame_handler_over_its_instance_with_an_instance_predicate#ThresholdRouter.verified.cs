@@ -12,11 +12,14 @@ using Messaging = global::HyperRoute.Messaging;
 partial class ThresholdRouter
 {
     /// <summary>
-    /// Calls the handler that <paramref name="message"/>'s <c>Kind</c> and the <c>When</c> predicates pick, directly.
-    /// Returns <see cref="Messaging::MessageOutcome.Routed"/> when a handler ran, and <see cref="Messaging::MessageOutcome.Unrouted"/> when no [On] takes it (there is no [Otherwise]).
+    /// Calls the handler that <paramref name="message"/>'s <c>Kind</c> and the <c>When</c> predicates
+    /// pick, directly. Returns <see cref="Messaging::MessageOutcome.Routed"/> when a handler ran, and
+    /// <see cref="Messaging::MessageOutcome.Unrouted"/> when no [On] takes it (there is no [Otherwise]).
     /// </summary>
     /// <remarks>
-    /// <para>Routes Reading by Kind (byte); predicates are tested in declaration order, a value's before its plain handler:</para>
+    /// <para>
+    /// Routes Reading by Kind (byte); predicates are tested in declaration order, a value's before its plain handler:
+    /// </para>
     /// <code>
     /// Kind       when   handler
     /// 1          IsHot  Hot
@@ -44,23 +47,25 @@ partial class ThresholdRouter
 
     /// <summary>
     /// Reads a Reading from the start of <paramref name="frame"/> and routes it (see <see cref="Route"/>). Returns
-    /// <see cref="Messaging::MessageOutcome.Malformed"/> with <paramref name="consumed"/> 0 when the frame does not hold one; otherwise
-    /// <paramref name="consumed"/> is the bytes the message took (the frame may hold more).
+    /// <see cref="Messaging::MessageOutcome.Malformed"/> with <paramref name="consumed"/> 0 when the frame does not
+    /// hold one; otherwise <paramref name="consumed"/> is the bytes the message took (the frame may hold more).
     /// </summary>
     [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
     public Messaging::MessageOutcome TryRoute(System::ReadOnlySpan<byte> frame, out int consumed)
     {
         if (!global::Sensors.Reading.TryRead(frame, out var message, out consumed))
         {
-            return Messaging::MessageOutcome.Malformed; // the frame is too short, or holds a value the message cannot take
+            // the frame is too short, or holds a value the message cannot take
+            return Messaging::MessageOutcome.Malformed;
         }
 
         return Route(in message);
     }
 
     /// <summary>
-    /// Feeds the frames of a source (<c>FramedTcpSource</c>, <c>UdpSource</c>, <c>InProcessSource</c>) to <see cref="Route"/>: each frame must
-    /// hold exactly one Reading (a short frame, a value the message cannot take or bytes left over make it
+    /// Feeds the frames of a source (<c>FramedTcpSource</c>, <c>UdpSource</c>, <c>InProcessSource</c>)
+    /// to <see cref="Route"/>: each frame must hold exactly one Reading (a short frame, a value the
+    /// message cannot take or bytes left over make it
     /// <see cref="Messaging::MessageOutcome.Malformed"/>, and it is dropped); every outcome is counted.
     /// </summary>
     [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
@@ -69,7 +74,10 @@ partial class ThresholdRouter
         private readonly global::Sensors.ThresholdRouter _router;
         private readonly Messaging::MessageCounters? _counters;
 
-        /// <summary>Routes every frame through <paramref name="router"/>, counting the outcomes in <paramref name="counters"/> (when given).</summary>
+        /// <summary>
+        /// Routes every frame through <paramref name="router"/>, counting
+        /// the outcomes in <paramref name="counters"/> (when given).
+        /// </summary>
         public FrameHandler(global::Sensors.ThresholdRouter router, Messaging::MessageCounters? counters)
         {
             System::ArgumentNullException.ThrowIfNull(router);
@@ -80,9 +88,11 @@ partial class ThresholdRouter
         /// <summary>Reads the frame's message, routes it and counts the outcome.</summary>
         public void OnFrame(System::ReadOnlySpan<byte> frame, in Messaging::Sources.FrameContext context)
         {
-            var outcome = global::Sensors.Reading.TryRead(frame, out var message, out var consumed) && consumed == frame.Length
+            // Not exactly one message (too short, a value it cannot take, or bytes left over) is malformed.
+            var outcome = global::Sensors.Reading.TryRead(frame, out var message, out var consumed)
+                && consumed == frame.Length
                 ? _router.Route(in message)
-                : Messaging::MessageOutcome.Malformed; // not exactly one message: too short, a value it cannot take, or bytes left over
+                : Messaging::MessageOutcome.Malformed;
             _counters?.Count(outcome);
         }
     }

@@ -14,8 +14,9 @@ partial class Outer
     partial class ControlRouter
     {
         /// <summary>
-        /// Calls the handler that <paramref name="message"/>'s <c>Command</c> picks, directly.
-        /// Returns <see cref="Messaging::MessageOutcome.Routed"/> when a handler ran, and <see cref="Messaging::MessageOutcome.Unrouted"/> when no [On] takes it (there is no [Otherwise]).
+        /// Calls the handler that <paramref name="message"/>'s <c>Command</c> picks, directly. Returns
+        /// <see cref="Messaging::MessageOutcome.Routed"/> when a handler ran, and
+        /// <see cref="Messaging::MessageOutcome.Unrouted"/> when no [On] takes it (there is no [Otherwise]).
         /// </summary>
         /// <remarks>
         /// <para>Routes Control by Command (Command):</para>
@@ -40,29 +41,32 @@ partial class Outer
                     global::Devices.Outer.ControlRouter.Reset(message);
                     return Messaging::MessageOutcome.Routed;
                 default:
-                    return Messaging::MessageOutcome.Unrouted; // no [On] takes this message, and there is no [Otherwise]
+                    // no [On] takes this message, and there is no [Otherwise]
+                    return Messaging::MessageOutcome.Unrouted;
             }
         }
 
         /// <summary>
         /// Reads a Control from the start of <paramref name="frame"/> and routes it (see <see cref="Route"/>). Returns
-        /// <see cref="Messaging::MessageOutcome.Malformed"/> with <paramref name="consumed"/> 0 when the frame does not hold one; otherwise
-        /// <paramref name="consumed"/> is the bytes the message took (the frame may hold more).
+        /// <see cref="Messaging::MessageOutcome.Malformed"/> with <paramref name="consumed"/> 0 when the frame does not
+        /// hold one; otherwise <paramref name="consumed"/> is the bytes the message took (the frame may hold more).
         /// </summary>
         [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
         public Messaging::MessageOutcome TryRoute(System::ReadOnlySpan<byte> frame, out int consumed)
         {
             if (!global::Devices.Control.TryRead(frame, out var message, out consumed))
             {
-                return Messaging::MessageOutcome.Malformed; // the frame is too short, or holds a value the message cannot take
+                // the frame is too short, or holds a value the message cannot take
+                return Messaging::MessageOutcome.Malformed;
             }
 
             return Route(in message);
         }
 
         /// <summary>
-        /// Feeds the frames of a source (<c>FramedTcpSource</c>, <c>UdpSource</c>, <c>InProcessSource</c>) to <see cref="Route"/>: each frame must
-        /// hold exactly one Control (a short frame, a value the message cannot take or bytes left over make it
+        /// Feeds the frames of a source (<c>FramedTcpSource</c>, <c>UdpSource</c>, <c>InProcessSource</c>)
+        /// to <see cref="Route"/>: each frame must hold exactly one Control (a short frame, a value the
+        /// message cannot take or bytes left over make it
         /// <see cref="Messaging::MessageOutcome.Malformed"/>, and it is dropped); every outcome is counted.
         /// </summary>
         [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
@@ -71,7 +75,10 @@ partial class Outer
             private readonly global::Devices.Outer.ControlRouter _router;
             private readonly Messaging::MessageCounters? _counters;
 
-            /// <summary>Routes every frame through <paramref name="router"/>, counting the outcomes in <paramref name="counters"/> (when given).</summary>
+            /// <summary>
+            /// Routes every frame through <paramref name="router"/>, counting
+            /// the outcomes in <paramref name="counters"/> (when given).
+            /// </summary>
             public FrameHandler(global::Devices.Outer.ControlRouter router, Messaging::MessageCounters? counters)
             {
                 System::ArgumentNullException.ThrowIfNull(router);
@@ -82,9 +89,11 @@ partial class Outer
             /// <summary>Reads the frame's message, routes it and counts the outcome.</summary>
             public void OnFrame(System::ReadOnlySpan<byte> frame, in Messaging::Sources.FrameContext context)
             {
-                var outcome = global::Devices.Control.TryRead(frame, out var message, out var consumed) && consumed == frame.Length
+                // Not exactly one message (too short, a value it cannot take, or bytes left over) is malformed.
+                var outcome = global::Devices.Control.TryRead(frame, out var message, out var consumed)
+                    && consumed == frame.Length
                     ? _router.Route(in message)
-                    : Messaging::MessageOutcome.Malformed; // not exactly one message: too short, a value it cannot take, or bytes left over
+                    : Messaging::MessageOutcome.Malformed;
                 _counters?.Count(outcome);
             }
         }

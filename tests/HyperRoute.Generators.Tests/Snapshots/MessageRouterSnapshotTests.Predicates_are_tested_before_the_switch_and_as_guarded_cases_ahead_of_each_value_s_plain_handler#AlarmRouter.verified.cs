@@ -12,11 +12,15 @@ using Messaging = global::HyperRoute.Messaging;
 static partial class AlarmRouter
 {
     /// <summary>
-    /// Calls the handler that <paramref name="message"/>'s <c>Kind</c> and the <c>When</c> predicates pick, directly.
-    /// Returns <see cref="Messaging::MessageOutcome.Routed"/> when a handler ran; the [Otherwise] handler takes every message no [On] takes.
+    /// Calls the handler that <paramref name="message"/>'s <c>Kind</c> and the <c>When</c>
+    /// predicates pick, directly. Returns <see cref="Messaging::MessageOutcome.Routed"/>
+    /// when a handler ran; the [Otherwise] handler takes every message no [On] takes.
     /// </summary>
     /// <remarks>
-    /// <para>Routes Telemetry by Kind (ushort), after the key-less predicates; predicates are tested in declaration order, a value's before its plain handler:</para>
+    /// <para>
+    /// Routes Telemetry by Kind (ushort), after the key-less predicates; predicates
+    /// are tested in declaration order, a value's before its plain handler:
+    /// </para>
     /// <code>
     /// Kind       when       handler
     /// (any)      IsTest     Test
@@ -64,23 +68,25 @@ static partial class AlarmRouter
 
     /// <summary>
     /// Reads a Telemetry from the start of <paramref name="frame"/> and routes it (see <see cref="Route"/>). Returns
-    /// <see cref="Messaging::MessageOutcome.Malformed"/> with <paramref name="consumed"/> 0 when the frame does not hold one; otherwise
-    /// <paramref name="consumed"/> is the bytes the message took (the frame may hold more).
+    /// <see cref="Messaging::MessageOutcome.Malformed"/> with <paramref name="consumed"/> 0 when the frame does not
+    /// hold one; otherwise <paramref name="consumed"/> is the bytes the message took (the frame may hold more).
     /// </summary>
     [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
     public static Messaging::MessageOutcome TryRoute(System::ReadOnlySpan<byte> frame, out int consumed)
     {
         if (!global::Sensors.Telemetry.TryRead(frame, out var message, out consumed))
         {
-            return Messaging::MessageOutcome.Malformed; // the frame is too short, or holds a value the message cannot take
+            // the frame is too short, or holds a value the message cannot take
+            return Messaging::MessageOutcome.Malformed;
         }
 
         return Route(in message);
     }
 
     /// <summary>
-    /// Feeds the frames of a source (<c>FramedTcpSource</c>, <c>UdpSource</c>, <c>InProcessSource</c>) to <see cref="Route"/>: each frame must
-    /// hold exactly one Telemetry (a short frame, a value the message cannot take or bytes left over make it
+    /// Feeds the frames of a source (<c>FramedTcpSource</c>, <c>UdpSource</c>, <c>InProcessSource</c>)
+    /// to <see cref="Route"/>: each frame must hold exactly one Telemetry (a short frame, a value the
+    /// message cannot take or bytes left over make it
     /// <see cref="Messaging::MessageOutcome.Malformed"/>, and it is dropped); every outcome is counted.
     /// </summary>
     [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
@@ -88,15 +94,19 @@ static partial class AlarmRouter
     {
         private readonly Messaging::MessageCounters? _counters;
 
-        /// <summary>Routes every frame through AlarmRouter, counting the outcomes in <paramref name="counters"/> (when given).</summary>
+        /// <summary>
+        /// Routes every frame through AlarmRouter, counting the outcomes in <paramref name="counters"/> (when given).
+        /// </summary>
         public FrameHandler(Messaging::MessageCounters? counters) => _counters = counters;
 
         /// <summary>Reads the frame's message, routes it and counts the outcome.</summary>
         public void OnFrame(System::ReadOnlySpan<byte> frame, in Messaging::Sources.FrameContext context)
         {
-            var outcome = global::Sensors.Telemetry.TryRead(frame, out var message, out var consumed) && consumed == frame.Length
+            // Not exactly one message (too short, a value it cannot take, or bytes left over) is malformed.
+            var outcome = global::Sensors.Telemetry.TryRead(frame, out var message, out var consumed)
+                && consumed == frame.Length
                 ? global::Sensors.AlarmRouter.Route(in message)
-                : Messaging::MessageOutcome.Malformed; // not exactly one message: too short, a value it cannot take, or bytes left over
+                : Messaging::MessageOutcome.Malformed;
             _counters?.Count(outcome);
         }
     }

@@ -13,13 +13,18 @@ using Messaging = global::HyperRoute.Messaging;
 partial class TelemetryRouter
 {
     /// <summary>
-    /// Calls the handler that <paramref name="message"/>'s <c>Kind</c> and the <c>When</c> predicates pick, directly.
-    /// Returns <see cref="Messaging::MessageOutcome.Routed"/> when a handler ran, <see cref="Messaging::MessageOutcome.Rejected"/> when a validator refused the message (and no handler ran); the [Otherwise] handler takes every message no [On] takes.
-    /// A [To] handler forwards the message to its destination group: <see cref="Messaging::MessageOutcome.Routed"/> when a destination
-    /// accepted it, <see cref="Messaging::MessageOutcome.Undelivered"/> when none did.
+    /// Calls the handler that <paramref name="message"/>'s <c>Kind</c> and the <c>When</c> predicates
+    /// pick, directly. Returns <see cref="Messaging::MessageOutcome.Routed"/> when a handler ran,
+    /// <see cref="Messaging::MessageOutcome.Rejected"/> when a validator refused the message (and no
+    /// handler ran); the [Otherwise] handler takes every message no [On] takes. A [To] handler forwards
+    /// the message to its destination group: <see cref="Messaging::MessageOutcome.Routed"/> when a
+    /// destination accepted it, <see cref="Messaging::MessageOutcome.Undelivered"/> when none did.
     /// </summary>
     /// <remarks>
-    /// <para>Routes Telemetry by Kind (ushort), after the key-less predicates; predicates are tested in declaration order, a value's before its plain handler:</para>
+    /// <para>
+    /// Routes Telemetry by Kind (ushort), after the key-less predicates; predicates
+    /// are tested in declaration order, a value's before its plain handler:
+    /// </para>
     /// <code>
     /// Kind       when     handler
     /// (any)      IsAlarm  to Alarms (FailoverGroup&lt;Sink&gt;) after [Validate&lt;Fresh&gt;] [Transform&lt;Stamp&gt;]
@@ -56,13 +61,15 @@ partial class TelemetryRouter
             // [On(1)]
             case 1:
                 // [To(nameof(Climate))]
-                return Messaging::Forwarding.Forward(this.Climate, in message) == Messaging::Destinations.SendResult.Sent
+                return Messaging::Forwarding.Forward(this.Climate, in message)
+                    == Messaging::Destinations.SendResult.Sent
                     ? Messaging::MessageOutcome.Routed
                     : Messaging::MessageOutcome.Undelivered; // no destination of Climate accepted it
             // [On(2)]
             case 2:
                 // [To(nameof(Climate))]
-                return Messaging::Forwarding.Forward(this.Climate, in message) == Messaging::Destinations.SendResult.Sent
+                return Messaging::Forwarding.Forward(this.Climate, in message)
+                    == Messaging::Destinations.SendResult.Sent
                     ? Messaging::MessageOutcome.Routed
                     : Messaging::MessageOutcome.Undelivered; // no destination of Climate accepted it
             // [On(7)]
@@ -72,7 +79,8 @@ partial class TelemetryRouter
                 // the routing key: Telemetry.DeviceId (uint), 4 bytes big-endian
                 System::Span<byte> key = stackalloc byte[4];
                 Binary::BinaryPrimitives.WriteUInt32BigEndian(key, message.DeviceId);
-                return Messaging::Forwarding.Forward(this.Power, in message, key) == Messaging::Destinations.SendResult.Sent
+                return Messaging::Forwarding.Forward(this.Power, in message, key)
+                    == Messaging::Destinations.SendResult.Sent
                     ? Messaging::MessageOutcome.Routed
                     : Messaging::MessageOutcome.Undelivered; // no destination of Power accepted it
             }
@@ -83,7 +91,8 @@ partial class TelemetryRouter
                 // the routing key: Telemetry.DeviceId (uint), 4 bytes big-endian
                 System::Span<byte> key = stackalloc byte[4];
                 Binary::BinaryPrimitives.WriteUInt32BigEndian(key, message.DeviceId);
-                return Messaging::Forwarding.Forward(this.Power, in message, key) == Messaging::Destinations.SendResult.Sent
+                return Messaging::Forwarding.Forward(this.Power, in message, key)
+                    == Messaging::Destinations.SendResult.Sent
                     ? Messaging::MessageOutcome.Routed
                     : Messaging::MessageOutcome.Undelivered; // no destination of Power accepted it
             }
@@ -129,23 +138,25 @@ partial class TelemetryRouter
 
     /// <summary>
     /// Reads a Telemetry from the start of <paramref name="frame"/> and routes it (see <see cref="Route"/>). Returns
-    /// <see cref="Messaging::MessageOutcome.Malformed"/> with <paramref name="consumed"/> 0 when the frame does not hold one; otherwise
-    /// <paramref name="consumed"/> is the bytes the message took (the frame may hold more).
+    /// <see cref="Messaging::MessageOutcome.Malformed"/> with <paramref name="consumed"/> 0 when the frame does not
+    /// hold one; otherwise <paramref name="consumed"/> is the bytes the message took (the frame may hold more).
     /// </summary>
     [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
     public Messaging::MessageOutcome TryRoute(System::ReadOnlySpan<byte> frame, out int consumed)
     {
         if (!global::Sensors.Telemetry.TryRead(frame, out var message, out consumed))
         {
-            return Messaging::MessageOutcome.Malformed; // the frame is too short, or holds a value the message cannot take
+            // the frame is too short, or holds a value the message cannot take
+            return Messaging::MessageOutcome.Malformed;
         }
 
         return Route(in message);
     }
 
     /// <summary>
-    /// Feeds the frames of a source (<c>FramedTcpSource</c>, <c>UdpSource</c>, <c>InProcessSource</c>) to <see cref="Route"/>: each frame must
-    /// hold exactly one Telemetry (a short frame, a value the message cannot take or bytes left over make it
+    /// Feeds the frames of a source (<c>FramedTcpSource</c>, <c>UdpSource</c>, <c>InProcessSource</c>)
+    /// to <see cref="Route"/>: each frame must hold exactly one Telemetry (a short frame, a value the
+    /// message cannot take or bytes left over make it
     /// <see cref="Messaging::MessageOutcome.Malformed"/>, and it is dropped); every outcome is counted.
     /// </summary>
     [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
@@ -154,7 +165,10 @@ partial class TelemetryRouter
         private readonly global::Sensors.TelemetryRouter _router;
         private readonly Messaging::MessageCounters? _counters;
 
-        /// <summary>Routes every frame through <paramref name="router"/>, counting the outcomes in <paramref name="counters"/> (when given).</summary>
+        /// <summary>
+        /// Routes every frame through <paramref name="router"/>, counting
+        /// the outcomes in <paramref name="counters"/> (when given).
+        /// </summary>
         public FrameHandler(global::Sensors.TelemetryRouter router, Messaging::MessageCounters? counters)
         {
             System::ArgumentNullException.ThrowIfNull(router);
@@ -165,9 +179,11 @@ partial class TelemetryRouter
         /// <summary>Reads the frame's message, routes it and counts the outcome.</summary>
         public void OnFrame(System::ReadOnlySpan<byte> frame, in Messaging::Sources.FrameContext context)
         {
-            var outcome = global::Sensors.Telemetry.TryRead(frame, out var message, out var consumed) && consumed == frame.Length
+            // Not exactly one message (too short, a value it cannot take, or bytes left over) is malformed.
+            var outcome = global::Sensors.Telemetry.TryRead(frame, out var message, out var consumed)
+                && consumed == frame.Length
                 ? _router.Route(in message)
-                : Messaging::MessageOutcome.Malformed; // not exactly one message: too short, a value it cannot take, or bytes left over
+                : Messaging::MessageOutcome.Malformed;
             _counters?.Count(outcome);
         }
     }

@@ -28,16 +28,22 @@ partial struct Telemetry : Messaging::IMessage<global::Sensors.Telemetry>
     public const int FixedSize = 22;
 
     /// <summary>
-    /// Reads a Telemetry from the start of <paramref name="source"/>.
-    /// Returns <see langword="false"/> (with <paramref name="consumed"/> 0) when the input is too short or holds a value the field cannot take.
+    /// Reads a Telemetry from the start of <paramref name="source"/>. Returns <see langword="false"/> (with
+    /// <paramref name="consumed"/> 0) when the input is too short or holds a value the field cannot take.
     /// </summary>
     [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    public static bool TryRead(System::ReadOnlyMemory<byte> source, out global::Sensors.Telemetry message, out int consumed)
+    public static bool TryRead(
+        System::ReadOnlyMemory<byte> source,
+        out global::Sensors.Telemetry message,
+        out int consumed)
         => TryRead(source.Span, out message, out consumed);
 
     /// <inheritdoc cref="TryRead(System::ReadOnlyMemory{byte}, out global::Sensors.Telemetry, out int)"/>
     [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    public static bool TryRead(System::ReadOnlySpan<byte> source, out global::Sensors.Telemetry message, out int consumed)
+    public static bool TryRead(
+        System::ReadOnlySpan<byte> source,
+        out global::Sensors.Telemetry message,
+        out int consumed)
     {
         var offset = 0;
         if (!TryReadAt(source, ref offset, out message))
@@ -72,11 +78,17 @@ partial struct Telemetry : Messaging::IMessage<global::Sensors.Telemetry>
     [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
     public readonly int GetSize() => FixedSize;
 
-    /// <summary>Reads the message at <paramref name="offset"/> and moves it past the message; a message that nests this one calls it.</summary>
+    /// <summary>
+    /// Reads the message at <paramref name="offset"/> and moves it
+    /// past the message; a message that nests this one calls it.
+    /// </summary>
     [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
     // Inlined into TryRead, where the offset starts as a constant the JIT folds into each access.
     [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.AggressiveInlining)]
-    internal static bool TryReadAt(System::ReadOnlySpan<byte> source, ref int offset, out global::Sensors.Telemetry message)
+    internal static bool TryReadAt(
+        System::ReadOnlySpan<byte> source,
+        ref int offset,
+        out global::Sensors.Telemetry message)
     {
         message = default;
 
@@ -104,7 +116,10 @@ partial struct Telemetry : Messaging::IMessage<global::Sensors.Telemetry>
         return true;
     }
 
-    /// <summary>Writes the message at <paramref name="offset"/>, which has room for <see cref="GetSize"/> bytes, and moves it past the message.</summary>
+    /// <summary>
+    /// Writes the message at <paramref name="offset"/>, which has room
+    /// for <see cref="GetSize"/> bytes, and moves it past the message.
+    /// </summary>
     [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
     // Inlined into TryWrite, where the offset starts as a constant the JIT folds into each access.
     [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.AggressiveInlining)]

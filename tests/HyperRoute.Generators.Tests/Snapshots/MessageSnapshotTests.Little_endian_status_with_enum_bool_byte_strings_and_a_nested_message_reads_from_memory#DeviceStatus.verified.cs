@@ -27,11 +27,15 @@ using Messaging = global::HyperRoute.Messaging;
 partial struct DeviceStatus : Messaging::IMessage<global::Devices.DeviceStatus>
 {
     /// <summary>
-    /// Reads a DeviceStatus from the start of <paramref name="source"/>; its byte strings are slices of <paramref name="source"/>, not copies.
-    /// Returns <see langword="false"/> (with <paramref name="consumed"/> 0) when the input is too short or holds a value the field cannot take.
+    /// Reads a DeviceStatus from the start of <paramref name="source"/>; its byte strings are slices of
+    /// <paramref name="source"/>, not copies. Returns <see langword="false"/> (with
+    /// <paramref name="consumed"/> 0) when the input is too short or holds a value the field cannot take.
     /// </summary>
     [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    public static bool TryRead(System::ReadOnlyMemory<byte> source, out global::Devices.DeviceStatus message, out int consumed)
+    public static bool TryRead(
+        System::ReadOnlyMemory<byte> source,
+        out global::Devices.DeviceStatus message,
+        out int consumed)
     {
         var offset = 0;
         if (!TryReadAt(source, ref offset, out message))
@@ -49,7 +53,10 @@ partial struct DeviceStatus : Messaging::IMessage<global::Devices.DeviceStatus>
     /// cannot hold them): one allocation per call. Read from a <see cref="System::ReadOnlyMemory{T}"/> to avoid it.
     /// </summary>
     [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    static bool Messaging::IMessage<global::Devices.DeviceStatus>.TryRead(System::ReadOnlySpan<byte> source, out global::Devices.DeviceStatus message, out int consumed)
+    static bool Messaging::IMessage<global::Devices.DeviceStatus>.TryRead(
+        System::ReadOnlySpan<byte> source,
+        out global::Devices.DeviceStatus message,
+        out int consumed)
         => TryRead(new System::ReadOnlyMemory<byte>(source.ToArray()), out message, out consumed);
 
     /// <summary>
@@ -74,11 +81,17 @@ partial struct DeviceStatus : Messaging::IMessage<global::Devices.DeviceStatus>
     [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
     public readonly int GetSize() => 22 + Name.Length + Payload.Length;
 
-    /// <summary>Reads the message at <paramref name="offset"/> and moves it past the message; a message that nests this one calls it.</summary>
+    /// <summary>
+    /// Reads the message at <paramref name="offset"/> and moves it
+    /// past the message; a message that nests this one calls it.
+    /// </summary>
     [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
     // Inlined into TryRead, where the offset starts as a constant the JIT folds into each access.
     [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.AggressiveInlining)]
-    internal static bool TryReadAt(System::ReadOnlyMemory<byte> source, ref int offset, out global::Devices.DeviceStatus message)
+    internal static bool TryReadAt(
+        System::ReadOnlyMemory<byte> source,
+        ref int offset,
+        out global::Devices.DeviceStatus message)
     {
         message = default;
         var span = source.Span;
@@ -155,7 +168,10 @@ partial struct DeviceStatus : Messaging::IMessage<global::Devices.DeviceStatus>
         return true;
     }
 
-    /// <summary>Writes the message at <paramref name="offset"/>, which has room for <see cref="GetSize"/> bytes, and moves it past the message.</summary>
+    /// <summary>
+    /// Writes the message at <paramref name="offset"/>, which has room
+    /// for <see cref="GetSize"/> bytes, and moves it past the message.
+    /// </summary>
     [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
     // Inlined into TryWrite, where the offset starts as a constant the JIT folds into each access.
     [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.AggressiveInlining)]
@@ -193,7 +209,9 @@ partial struct DeviceStatus : Messaging::IMessage<global::Devices.DeviceStatus>
         offset += Payload.Length;
     }
 
-    /// <summary>Whether every fixed-length byte string has its length and every length-prefixed one fits its prefix.</summary>
+    /// <summary>
+    /// Whether every fixed-length byte string has its length and every length-prefixed one fits its prefix.
+    /// </summary>
     [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
     internal readonly bool HasWritableLengths()
         => Tag.Length == 4 && Name.Length <= ushort.MaxValue;

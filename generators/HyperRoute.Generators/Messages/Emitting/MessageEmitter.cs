@@ -32,7 +32,7 @@ internal static class MessageEmitter
         var fixedSize = layout.FixedSize;
         if (fixedSize is { } size)
         {
-            writer.Line("/// <summary>The number of bytes every " + type.Name + " takes on the wire.</summary>");
+            writer.Doc("The number of bytes every " + type.Name + " takes on the wire.");
             writer.Line(GeneratedCode);
             writer.Line("public const int FixedSize = " + size.ToString(CultureInfo.InvariantCulture) + ";");
             writer.Line();
@@ -73,27 +73,27 @@ internal static class MessageEmitter
 
     private static void WriteTryRead(SourceWriter writer, MessagePlan plan)
     {
-        var spec = plan.Spec;
-        var spanReader = !spec.Layout.HasByteStrings;
-        writer.Line("/// <summary>");
-        writer.Line("/// Reads a " + spec.Declaration.Name + " from the start of <paramref name=\"source\"/>" + (spanReader ? "." : "; its byte strings are slices of <paramref name=\"source\"/>, not copies."));
-        writer.Line("/// Returns <see langword=\"false\"/> (with <paramref name=\"consumed\"/> 0) when the input is too short or holds a value the field cannot take.");
-        writer.Line("/// </summary>");
+        var spec = plan.Spec.Declaration;
+        var spanReader = !plan.Spec.Layout.HasByteStrings;
+        writer.Doc(
+            "Reads a " + spec.Name + " from the start of <paramref name=\"source\"/>"
+            + (spanReader ? "." : "; its byte strings are slices of <paramref name=\"source\"/>, not copies.")
+            + " Returns <see langword=\"false\"/> (with <paramref name=\"consumed\"/> 0) when the input is too short or holds a value the field cannot take.");
         writer.Line(GeneratedCode);
         if (spanReader)
         {
-            writer.Line("public static bool TryRead(System::ReadOnlyMemory<byte> source, out " + spec.Declaration.FullName + " message, out int consumed)");
+            writer.Declaration("public static bool TryRead(System::ReadOnlyMemory<byte> source, out " + spec.FullName + " message, out int consumed)");
             using (writer.Indent())
             {
                 writer.Line("=> TryRead(source.Span, out message, out consumed);");
             }
 
             writer.Line();
-            writer.Line("/// <inheritdoc cref=\"TryRead(System::ReadOnlyMemory{byte}, out " + spec.Declaration.FullName + ", out int)\"/>");
+            writer.Line("/// <inheritdoc cref=\"TryRead(System::ReadOnlyMemory{byte}, out " + spec.FullName + ", out int)\"/>");
             writer.Line(GeneratedCode);
         }
 
-        writer.Line("public static bool TryRead(System::ReadOnly" + (spanReader ? "Span" : "Memory") + "<byte> source, out " + spec.Declaration.FullName + " message, out int consumed)");
+        writer.Declaration("public static bool TryRead(System::ReadOnly" + (spanReader ? "Span" : "Memory") + "<byte> source, out " + spec.FullName + " message, out int consumed)");
         using (writer.Braces())
         {
             writer.Line("var offset = 0;");
@@ -114,11 +114,11 @@ internal static class MessageEmitter
         {
             // IMessage<T> reads from a span; byte strings are slices of memory, so this one reads a copy.
             writer.Line("/// <summary>");
-            writer.Line("/// Reads a " + spec.Declaration.Name + " from a copy of <paramref name=\"source\"/> (its byte strings are slices of memory, so a span");
+            writer.Line("/// Reads a " + spec.Name + " from a copy of <paramref name=\"source\"/> (its byte strings are slices of memory, so a span");
             writer.Line("/// cannot hold them): one allocation per call. Read from a <see cref=\"System::ReadOnlyMemory{T}\"/> to avoid it.");
             writer.Line("/// </summary>");
             writer.Line(GeneratedCode);
-            writer.Line("static bool Messaging::IMessage<" + spec.Declaration.FullName + ">.TryRead(System::ReadOnlySpan<byte> source, out " + spec.Declaration.FullName + " message, out int consumed)");
+            writer.Declaration("static bool Messaging::IMessage<" + spec.FullName + ">.TryRead(System::ReadOnlySpan<byte> source, out " + spec.FullName + " message, out int consumed)");
             using (writer.Indent())
             {
                 writer.Line("=> TryRead(new System::ReadOnlyMemory<byte>(source.ToArray()), out message, out consumed);");
@@ -159,7 +159,7 @@ internal static class MessageEmitter
     private static void WriteGetSize(SourceWriter writer, MessagePlan plan)
     {
         var layout = plan.Spec.Layout;
-        writer.Line("/// <summary>The number of bytes <see cref=\"TryWrite\"/> writes for this message.</summary>");
+        writer.Doc("The number of bytes <see cref=\"TryWrite\"/> writes for this message.");
         writer.Line(GeneratedCode);
         if (layout.FixedSize is not null)
         {
@@ -177,13 +177,13 @@ internal static class MessageEmitter
 
     private static void WriteReadAt(SourceWriter writer, MessagePlan plan)
     {
-        var spec = plan.Spec;
-        var memory = spec.Layout.HasByteStrings;
-        writer.Line("/// <summary>Reads the message at <paramref name=\"offset\"/> and moves it past the message; a message that nests this one calls it.</summary>");
+        var spec = plan.Spec.Declaration;
+        var memory = plan.Spec.Layout.HasByteStrings;
+        writer.Doc("Reads the message at <paramref name=\"offset\"/> and moves it past the message; a message that nests this one calls it.");
         writer.Line(GeneratedCode);
         writer.Line("// Inlined into TryRead, where the offset starts as a constant the JIT folds into each access.");
         writer.Line(GeneratedMethods.AggressiveInlining);
-        writer.Line("internal static bool TryReadAt(System::ReadOnly" + (memory ? "Memory" : "Span") + "<byte> source, ref int offset, out " + spec.Declaration.FullName + " message)");
+        writer.Declaration("internal static bool TryReadAt(System::ReadOnly" + (memory ? "Memory" : "Span") + "<byte> source, ref int offset, out " + spec.FullName + " message)");
         using (writer.Braces())
         {
             writer.Line("message = default;");
@@ -194,7 +194,7 @@ internal static class MessageEmitter
                 span = "span";
             }
 
-            var fields = new MessageFieldWriter(writer, span, spec.Layout.LittleEndian);
+            var fields = new MessageFieldWriter(writer, span, plan.Spec.Layout.LittleEndian);
             foreach (var segment in plan.Segments)
             {
                 fields.ReadSegment(segment);
@@ -207,7 +207,7 @@ internal static class MessageEmitter
 
     private static void WriteWriteAt(SourceWriter writer, MessagePlan plan)
     {
-        writer.Line("/// <summary>Writes the message at <paramref name=\"offset\"/>, which has room for <see cref=\"GetSize\"/> bytes, and moves it past the message.</summary>");
+        writer.Doc("Writes the message at <paramref name=\"offset\"/>, which has room for <see cref=\"GetSize\"/> bytes, and moves it past the message.");
         writer.Line(GeneratedCode);
         writer.Line("// Inlined into TryWrite, where the offset starts as a constant the JIT folds into each access.");
         writer.Line(GeneratedMethods.AggressiveInlining);
@@ -249,7 +249,7 @@ internal static class MessageEmitter
             }
         }
 
-        writer.Line("/// <summary>Whether every fixed-length byte string has its length and every length-prefixed one fits its prefix.</summary>");
+        writer.Doc("Whether every fixed-length byte string has its length and every length-prefixed one fits its prefix.");
         writer.Line(GeneratedCode);
         writer.Line("internal readonly bool HasWritableLengths()");
         using (writer.Indent())

@@ -20,9 +20,9 @@ internal static partial class MessageRouterEmitter
         foreach (var method in plan.Forwards)
         {
             writer.Line();
-            writer.Line("// The [To] handler " + Identifiers.Unescape(method.Name) + " forwards to " + method.Forward.GroupName + " (Route writes the same forward in its case).");
+            writer.Comment("The [To] handler " + Identifiers.Unescape(method.Name) + " forwards to " + method.Forward.GroupName + " (Route writes the same forward in its case).");
             writer.Line(GeneratedCode);
-            writer.Line(method.Modifiers + " " + Outcome + " " + method.Name + "(" + (method.ByIn ? "in " : "") + plan.Spec.Layout.MessageFullName + " " + method.Parameter + ")");
+            writer.Declaration(method.Modifiers + " " + Outcome + " " + method.Name + "(" + (method.ByIn ? "in " : "") + plan.Spec.Layout.MessageFullName + " " + method.Parameter + ")");
             using (writer.Braces())
             {
                 WriteForward(writer, method.Forward, method.Parameter);
@@ -43,11 +43,11 @@ internal static partial class MessageRouterEmitter
             writer.Line(KeyWrite(routingKey, key, subject + "." + routingKey.FieldName));
         }
 
-        writer.Line("return " + Forwarding + ".Forward(" + forward.Group + ", in " + subject + (forward.Key is null ? "" : ", " + key) + ") == " + Sent);
+        writer.Terms("return ", new[] { Forwarding + ".Forward(" + forward.Group + ", in " + subject + (forward.Key is null ? "" : ", " + key) + ")", Sent }, "==", "");
         using (writer.Indent())
         {
             writer.Line("? " + Outcome + ".Routed");
-            writer.Line(": " + Outcome + ".Undelivered; // no destination of " + forward.GroupName + " accepted it");
+            writer.Line(": " + Outcome + ".Undelivered;", "no destination of " + forward.GroupName + " accepted it");
         }
     }
 

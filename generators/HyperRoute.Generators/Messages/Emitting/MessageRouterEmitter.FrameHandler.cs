@@ -13,11 +13,10 @@ internal static partial class MessageRouterEmitter
     {
         var spec = plan.Spec;
         var layout = spec.Layout;
-        writer.Line("/// <summary>");
-        writer.Line("/// Feeds the frames of a source (<c>FramedTcpSource</c>, <c>UdpSource</c>, <c>InProcessSource</c>) to <see cref=\"Route\"/>: each frame must");
-        writer.Line("/// hold exactly one " + layout.MessageDisplay + " (a short frame, a value the message cannot take or bytes left over make it");
-        writer.Line("/// <see cref=\"" + Outcome + ".Malformed\"/>, and it is dropped); every outcome is counted.");
-        writer.Line("/// </summary>");
+        writer.Doc(
+            "Feeds the frames of a source (<c>FramedTcpSource</c>, <c>UdpSource</c>, <c>InProcessSource</c>) to <see cref=\"Route\"/>: each frame must "
+            + "hold exactly one " + layout.MessageDisplay + " (a short frame, a value the message cannot take or bytes left over make it "
+            + "<see cref=\"" + Outcome + ".Malformed\"/>, and it is dropped); every outcome is counted.");
         writer.Line(GeneratedCode);
         writer.Line("public readonly struct FrameHandler : Messaging::Sources.IFrameHandler");
         using (writer.Braces())
@@ -31,12 +30,12 @@ internal static partial class MessageRouterEmitter
             writer.Line();
             if (plan.IsStatic)
             {
-                writer.Line("/// <summary>Routes every frame through " + spec.Declaration.Name + ", counting the outcomes in <paramref name=\"counters\"/> (when given).</summary>");
+                writer.Doc("Routes every frame through " + spec.Declaration.Name + ", counting the outcomes in <paramref name=\"counters\"/> (when given).");
                 writer.Line("public FrameHandler(" + Counters + "? counters) => _counters = counters;");
             }
             else
             {
-                writer.Line("/// <summary>Routes every frame through <paramref name=\"router\"/>, counting the outcomes in <paramref name=\"counters\"/> (when given).</summary>");
+                writer.Doc("Routes every frame through <paramref name=\"router\"/>, counting the outcomes in <paramref name=\"counters\"/> (when given).");
                 writer.Line("public FrameHandler(" + spec.Declaration.FullName + " router, " + Counters + "? counters)");
                 using (writer.Braces())
                 {
@@ -51,11 +50,12 @@ internal static partial class MessageRouterEmitter
             writer.Line("public void OnFrame(System::ReadOnlySpan<byte> frame, in Messaging::Sources.FrameContext context)");
             using (writer.Braces())
             {
-                writer.Line("var outcome = " + layout.MessageFullName + ".TryRead(frame, out var message, out var consumed) && consumed == frame.Length");
+                writer.Comment("Not exactly one message (too short, a value it cannot take, or bytes left over) is malformed.");
+                writer.Terms("var outcome = ", new[] { layout.MessageFullName + ".TryRead(frame, out var message, out var consumed)", "consumed == frame.Length" }, "&&", "");
                 using (writer.Indent())
                 {
                     writer.Line("? " + (plan.IsStatic ? spec.Declaration.FullName : "_router") + ".Route(in message)");
-                    writer.Line(": " + Outcome + ".Malformed; // not exactly one message: too short, a value it cannot take, or bytes left over");
+                    writer.Line(": " + Outcome + ".Malformed;");
                 }
 
                 writer.Line("_counters?.Count(outcome);");

@@ -36,20 +36,17 @@ internal static partial class MessageRouterEmitter
     private static void WriteRoute(SourceWriter writer, MessageRouterPlan plan)
     {
         var layout = plan.Spec.Layout;
-        writer.Line("/// <summary>");
-        writer.Line("/// Calls the handler that <paramref name=\"message\"/>'s <c>" + layout.KeyName + "</c>" + (plan.HasPredicates ? " and the <c>When</c> predicates pick" : " picks") + ", directly.");
-        writer.Line("/// Returns <see cref=\"" + Outcome + ".Routed\"/> when a handler ran"
+        writer.Doc(
+            "Calls the handler that <paramref name=\"message\"/>'s <c>" + layout.KeyName + "</c>" + (plan.HasPredicates ? " and the <c>When</c> predicates pick" : " picks") + ", directly."
+            + " Returns <see cref=\"" + Outcome + ".Routed\"/> when a handler ran"
             + (layout.Steps.Any(s => s.Kind == StepKind.Validate) || plan.Arms.Concat(plan.Anywhere).Append(plan.Fallback).Any(a => a is not null && a.Steps.Any(s => s.Kind == StepKind.Validate))
                 ? ", <see cref=\"" + Outcome + ".Rejected\"/> when a validator refused the message (and no handler ran)"
                 : "")
-            + (plan.Fallback is null ? ", and <see cref=\"" + Outcome + ".Unrouted\"/> when no [On] takes it (there is no [Otherwise])." : "; the [Otherwise] handler takes every message no [On] takes."));
-        if (plan.Forwards.Count > 0)
-        {
-            writer.Line("/// A [To] handler forwards the message to its destination group: <see cref=\"" + Outcome + ".Routed\"/> when a destination");
-            writer.Line("/// accepted it, <see cref=\"" + Outcome + ".Undelivered\"/> when none did.");
-        }
-
-        writer.Line("/// </summary>");
+            + (plan.Fallback is null ? ", and <see cref=\"" + Outcome + ".Unrouted\"/> when no [On] takes it (there is no [Otherwise])." : "; the [Otherwise] handler takes every message no [On] takes.")
+            + (plan.Forwards.Count == 0
+                ? ""
+                : " A [To] handler forwards the message to its destination group: <see cref=\"" + Outcome + ".Routed\"/> when a destination "
+                    + "accepted it, <see cref=\"" + Outcome + ".Undelivered\"/> when none did."));
         WriteRemarks(writer, plan);
         writer.Line(GeneratedCode);
         writer.Line("public " + (plan.IsStatic ? "static " : "") + Outcome + " Route(in " + layout.MessageFullName + " message)");
@@ -60,7 +57,7 @@ internal static partial class MessageRouterEmitter
                 writer.Line("// Before routing, every message:");
                 if (plan.CopiesAtSource)
                 {
-                    writer.Line("var routed = message; // the transforms change this copy, never the caller's message");
+                    writer.Line("var routed = message;", "the transforms change this copy, never the caller's message");
                 }
 
                 WriteSteps(writer, layout.Steps, plan.Subject, "routing", spaceAfterLast: false);
@@ -109,7 +106,7 @@ internal static partial class MessageRouterEmitter
                 writer.Line("default:");
                 using (writer.Indent())
                 {
-                    writer.Line("return " + Outcome + ".Unrouted; // no [On] takes this message, and there is no [Otherwise]");
+                    writer.Line("return " + Outcome + ".Unrouted;", "no [On] takes this message, and there is no [Otherwise]");
                 }
             }
         }
@@ -129,7 +126,7 @@ internal static partial class MessageRouterEmitter
     {
         if (arm.Copies)
         {
-            writer.Line("var routed = message; // the transforms change this copy, never the caller's message");
+            writer.Line("var routed = message;", "the transforms change this copy, never the caller's message");
         }
 
         WriteSteps(writer, arm.Steps, arm.Subject, arm.Handler, spaceAfterLast: true);
@@ -159,7 +156,7 @@ internal static partial class MessageRouterEmitter
             writer.Line("if (!" + step.TypeName + ".Validate(in " + subject + ").IsValid)");
             using (writer.Braces())
             {
-                writer.Line("return " + Outcome + ".Rejected; // " + step.Display + " refused the message: " + (before == "routing" ? "it is not routed" : before + " does not run"));
+                writer.Line("return " + Outcome + ".Rejected;", step.Display + " refused the message: " + (before == "routing" ? "it is not routed" : before + " does not run"));
             }
 
             if (i < steps.Count - 1 || spaceAfterLast)
@@ -172,11 +169,10 @@ internal static partial class MessageRouterEmitter
     private static void WriteTryRoute(SourceWriter writer, MessageRouterPlan plan)
     {
         var layout = plan.Spec.Layout;
-        writer.Line("/// <summary>");
-        writer.Line("/// Reads a " + layout.MessageDisplay + " from the start of <paramref name=\"frame\"/> and routes it (see <see cref=\"Route\"/>). Returns");
-        writer.Line("/// <see cref=\"" + Outcome + ".Malformed\"/> with <paramref name=\"consumed\"/> 0 when the frame does not hold one; otherwise");
-        writer.Line("/// <paramref name=\"consumed\"/> is the bytes the message took (the frame may hold more).");
-        writer.Line("/// </summary>");
+        writer.Doc(
+            "Reads a " + layout.MessageDisplay + " from the start of <paramref name=\"frame\"/> and routes it (see <see cref=\"Route\"/>). Returns "
+            + "<see cref=\"" + Outcome + ".Malformed\"/> with <paramref name=\"consumed\"/> 0 when the frame does not hold one; otherwise "
+            + "<paramref name=\"consumed\"/> is the bytes the message took (the frame may hold more).");
         writer.Line(GeneratedCode);
         writer.Line("public " + (plan.IsStatic ? "static " : "") + Outcome + " TryRoute(System::ReadOnlySpan<byte> frame, out int consumed)");
         using (writer.Braces())
@@ -184,7 +180,7 @@ internal static partial class MessageRouterEmitter
             writer.Line("if (!" + layout.MessageFullName + ".TryRead(frame, out var message, out consumed))");
             using (writer.Braces())
             {
-                writer.Line("return " + Outcome + ".Malformed; // the frame is too short, or holds a value the message cannot take");
+                writer.Line("return " + Outcome + ".Malformed;", "the frame is too short, or holds a value the message cannot take");
             }
 
             writer.Line();

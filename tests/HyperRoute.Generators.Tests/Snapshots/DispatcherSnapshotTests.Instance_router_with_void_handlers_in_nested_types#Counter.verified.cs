@@ -14,7 +14,10 @@ partial class Host
 {
     partial class Counter
     {
-        /// <summary>The patterns of this router's routes in declaration order; <see cref="HyperRoute::RouteMatch.Route"/> is an index into it.</summary>
+        /// <summary>
+        /// The patterns of this router's routes in declaration order;
+        /// <see cref="HyperRoute::RouteMatch.Route"/> is an index into it.
+        /// </summary>
         [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
         public static System::Collections.Generic.IReadOnlyList<string> RoutePatterns { get; } = new string[]
         {
@@ -23,24 +26,24 @@ partial class Host
             "GET /",
         };
 
-        /// <summary>The name of the handler parameter a 400 from <c>Dispatch</c> is about (<see cref="HyperRoute::RouteMatch.ParameterIndex"/>); <see langword="null"/> for any other result.</summary>
+        /// <summary>
+        /// The name of the handler parameter a 400 from <c>Dispatch</c> is about
+        /// (<see cref="HyperRoute::RouteMatch.ParameterIndex"/>); <see langword="null"/> for any other result.
+        /// </summary>
         [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
         public static string? ParameterName(HyperRoute::RouteMatch match)
-            => match.ParameterIndex >= 0 && match.Route >= 0 && match.Route < s_parameterNames.Length ? s_parameterNames[match.Route][match.ParameterIndex] : null;
-
-        // The handler parameter names of each route, for ParameterName.
-        private static readonly string[][] s_parameterNames = new string[][]
-        {
-            System::Array.Empty<string>(),
-            new[] { "by" },
-            System::Array.Empty<string>(),
-        };
+            => match.ParameterIndex >= 0 && match.Route >= 0 && match.Route < HyperRouteDispatcher.ParameterNames.Length
+                ? HyperRouteDispatcher.ParameterNames[match.Route][match.ParameterIndex]
+                : null;
 
         /// <summary>
-        /// Routes a request to its handler: UTF-8 in, no strings, no allocation. Returns whether a handler ran, or why not (404, 405 with the allowed methods, 400).
+        /// Routes a request to its handler: UTF-8 in, no strings, no allocation. Returns
+        /// whether a handler ran, or why not (404, 405 with the allowed methods, 400).
         /// </summary>
         /// <param name="method">The request method token, such as <c>GET</c> (case-sensitive).</param>
-        /// <param name="path">The request path, starting with <c>/</c>, without the query; percent-escapes are decoded before matching.</param>
+        /// <param name="path">
+        /// The request path, starting with <c>/</c>, without the query; percent-escapes are decoded before matching.
+        /// </param>
         /// <param name="query">The query string without the <c>?</c>; may be empty.</param>
         /// <remarks>
         /// <code>
@@ -51,367 +54,46 @@ partial class Host
         /// </remarks>
         [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
         [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.AggressiveInlining)]
-        public HyperRoute::RouteMatch Dispatch(System::ReadOnlySpan<byte> method, System::ReadOnlySpan<byte> path, System::ReadOnlySpan<byte> query)
+        public HyperRoute::RouteMatch Dispatch(
+            System::ReadOnlySpan<byte> method,
+            System::ReadOnlySpan<byte> path,
+            System::ReadOnlySpan<byte> query)
             => Dispatch(method, path, query, default);
 
         /// <summary>
-        /// Routes a request to its handler, decoding percent-escaped values into <paramref name="scratch"/> first (a pooled array is rented only when it is too small).
+        /// Routes a request to its handler, decoding percent-escaped values into
+        /// <paramref name="scratch"/> first (a pooled array is rented only when it is too small).
         /// </summary>
         /// <param name="method">The request method token, such as <c>GET</c> (case-sensitive).</param>
-        /// <param name="path">The request path, starting with <c>/</c>, without the query; percent-escapes are decoded before matching.</param>
+        /// <param name="path">
+        /// The request path, starting with <c>/</c>, without the query; percent-escapes are decoded before matching.
+        /// </param>
         /// <param name="query">The query string without the <c>?</c>; may be empty.</param>
-        /// <param name="scratch">Caller-owned memory for decoded values; values passed to handlers point into it.</param>
+        /// <param name="scratch">
+        /// Caller-owned memory for decoded values; values passed to handlers point into it.
+        /// </param>
         [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
-        public HyperRoute::RouteMatch Dispatch(System::ReadOnlySpan<byte> method, System::ReadOnlySpan<byte> path, System::ReadOnlySpan<byte> query, System::Span<byte> scratch)
+        public HyperRoute::RouteMatch Dispatch(
+            System::ReadOnlySpan<byte> method,
+            System::ReadOnlySpan<byte> path,
+            System::ReadOnlySpan<byte> query,
+            System::Span<byte> scratch)
         {
             var buffer = new Routing::DecodeBuffer(scratch, path.Length + query.Length);
-            var match = DispatchCore(method, path, query, ref buffer);
+            var match = HyperRouteDispatcher.DispatchCore(this, method, path, query, ref buffer);
             buffer.Dispose();
             return match;
         }
 
-        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
-        [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.AggressiveInlining)]
-        private HyperRoute::RouteMatch DispatchCore(System::ReadOnlySpan<byte> method, System::ReadOnlySpan<byte> path, System::ReadOnlySpan<byte> query, scoped ref Routing::DecodeBuffer buffer)
-        {
-            var verb = Routing::MethodToken.Parse(method);
-            switch (verb)
-            {
-                case HyperRoute::HttpMethods.Get:
-                    return DispatchGet(path, query, ref buffer);
-                case HyperRoute::HttpMethods.Post:
-                    return DispatchPost(path, query, ref buffer);
-                case HyperRoute::HttpMethods.Head:
-                    return DispatchHead(path, query, ref buffer);
-                default:
-                    // No route has this method: only 400, 405 or 404 are left to tell apart.
-                    return Routing::RoutePath.IsAbsolute(path)
-                        ? DispatchDecoded(verb, Routing::RoutePath.TrimTrailingSlash(path), query, ref buffer)
-                        : HyperRoute::RouteMatch.BadRequest(HyperRoute::RouteProblem.PathNotAbsolute); // origin form only
-            }
-        }
-
-        /// <summary>The first pass for GET requests: the path as received, before any decoding.</summary>
-        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
-        [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.AggressiveInlining)]
-        private HyperRoute::RouteMatch DispatchGet(System::ReadOnlySpan<byte> path, System::ReadOnlySpan<byte> query, scoped ref Routing::DecodeBuffer buffer)
-        {
-            HyperRoute::RouteMatch match;
-            // Literal routes hold no '%' and no trailing '/': first compare the path as received.
-            if (path.Length is 1) // the lengths of its literal routes
-            {
-                match = MatchGetLiterals(path, query, ref buffer);
-                if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
-                {
-                    return match;
-                }
-            }
-
-            if (!Routing::RoutePath.IsAbsolute(path))
-            {
-                return HyperRoute::RouteMatch.BadRequest(HyperRoute::RouteProblem.PathNotAbsolute); // origin form only
-            }
-
-            // One trailing '/' is dropped. Routes with parameters are matched on the path still undecoded: a value that
-            // holds a '%' does not match here and waits for DispatchDecoded; any other match is the decoded path's match.
-            var trimmed = Routing::RoutePath.TrimTrailingSlash(path);
-            if (trimmed.Length != path.Length) // then the literal routes get a second look
-            {
-                match = MatchGetLiterals(trimmed, query, ref buffer);
-                if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
-                {
-                    return match;
-                }
-            }
-
-            // A path that no route of any method can start with is a 404 at once, unless it has escapes to decode.
-            if (trimmed.Length > 1 && (trimmed[1] | 0x20) is not (byte)'h' && !Routing::RoutePath.ContainsEscape(trimmed))
-            {
-                return HyperRoute::RouteMatch.NotFound;
-            }
-
-            // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
-            return DispatchDecoded(HyperRoute::HttpMethods.Get, trimmed, query, ref buffer);
-        }
-
-        /// <summary>The first pass for POST requests: the path as received, before any decoding.</summary>
-        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
-        [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.NoInlining)]
-        private HyperRoute::RouteMatch DispatchPost(System::ReadOnlySpan<byte> path, System::ReadOnlySpan<byte> query, scoped ref Routing::DecodeBuffer buffer)
-        {
-            HyperRoute::RouteMatch match;
-            // Literal routes hold no '%' and no trailing '/': first compare the path as received.
-            if (path.Length is 4) // the lengths of its literal routes
-            {
-                match = MatchPostLiterals(path, query, ref buffer);
-                if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
-                {
-                    return match;
-                }
-            }
-
-            if (!Routing::RoutePath.IsAbsolute(path))
-            {
-                return HyperRoute::RouteMatch.BadRequest(HyperRoute::RouteProblem.PathNotAbsolute); // origin form only
-            }
-
-            // One trailing '/' is dropped. Routes with parameters are matched on the path still undecoded: a value that
-            // holds a '%' does not match here and waits for DispatchDecoded; any other match is the decoded path's match.
-            var trimmed = Routing::RoutePath.TrimTrailingSlash(path);
-            if (trimmed.Length != path.Length) // then the literal routes get a second look
-            {
-                match = MatchPostLiterals(trimmed, query, ref buffer);
-                if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
-                {
-                    return match;
-                }
-            }
-            match = MatchPostParameters(trimmed, decoded: false, query, ref buffer);
-            if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
-            {
-                return match;
-            }
-
-            // A path that no route of any method can start with is a 404 at once, unless it has escapes to decode.
-            if (trimmed.Length > 1 && (trimmed[1] | 0x20) is not (byte)'h' && !Routing::RoutePath.ContainsEscape(trimmed))
-            {
-                return HyperRoute::RouteMatch.NotFound;
-            }
-
-            // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
-            return DispatchDecoded(HyperRoute::HttpMethods.Post, trimmed, query, ref buffer);
-        }
-
-        /// <summary>The first pass for HEAD requests: the path as received, before any decoding.</summary>
-        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
-        [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.NoInlining)]
-        private HyperRoute::RouteMatch DispatchHead(System::ReadOnlySpan<byte> path, System::ReadOnlySpan<byte> query, scoped ref Routing::DecodeBuffer buffer)
-        {
-            HyperRoute::RouteMatch match;
-            if (!Routing::RoutePath.IsAbsolute(path))
-            {
-                return HyperRoute::RouteMatch.BadRequest(HyperRoute::RouteProblem.PathNotAbsolute); // origin form only
-            }
-
-            // One trailing '/' is dropped. Routes with parameters are matched on the path still undecoded: a value that
-            // holds a '%' does not match here and waits for DispatchDecoded; any other match is the decoded path's match.
-            var trimmed = Routing::RoutePath.TrimTrailingSlash(path);
-            // HEAD is served by the GET route of the path when no HEAD route matches; the host sends no body.
-            match = MatchGetLiterals(trimmed, query, ref buffer);
-            if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
-            {
-                return match;
-            }
-
-            // A path that no route of any method can start with is a 404 at once, unless it has escapes to decode.
-            if (trimmed.Length > 1 && (trimmed[1] | 0x20) is not (byte)'h' && !Routing::RoutePath.ContainsEscape(trimmed))
-            {
-                return HyperRoute::RouteMatch.NotFound;
-            }
-
-            // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
-            return DispatchDecoded(HyperRoute::HttpMethods.Head, trimmed, query, ref buffer);
-        }
-
         /// <summary>
-        /// The second pass of <c>DispatchCore</c>, for a path that no route matched as received: when it holds escapes,
-        /// <c>DispatchEscaped</c> decodes it and matches again; otherwise the routes of the other methods say 405 or 404.
-        /// </summary>
-        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
-        [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.NoInlining)]
-        private HyperRoute::RouteMatch DispatchDecoded(HyperRoute::HttpMethods verb, System::ReadOnlySpan<byte> path, System::ReadOnlySpan<byte> query, scoped ref Routing::DecodeBuffer buffer)
-        {
-            if (Routing::RoutePath.ContainsEscape(path))
-            {
-                return DispatchEscaped(verb, path, query, ref buffer);
-            }
-
-            // No route of this method matches: 405 when a route of another method does, else 404.
-            var allow = AllowedMethods(path);
-            return allow == HyperRoute::HttpMethods.None ? HyperRoute::RouteMatch.NotFound : HyperRoute::RouteMatch.MethodNotAllowed(allow);
-        }
-
-        /// <summary>
-        /// The second pass for a path with escapes: decodes it (400 for a malformed escape) and matches every route of the
-        /// method again; when nothing matches, the routes of the other methods say 405 or 404.
-        /// </summary>
-        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
-        [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.NoInlining)]
-        private HyperRoute::RouteMatch DispatchEscaped(HyperRoute::HttpMethods verb, System::ReadOnlySpan<byte> path, System::ReadOnlySpan<byte> query, scoped ref Routing::DecodeBuffer buffer)
-        {
-            var normalized = Routing::RoutePath.Decode(path, ref buffer, out var problem);
-            if (problem != HyperRoute::RouteProblem.None)
-            {
-                return HyperRoute::RouteMatch.BadRequest(problem); // a malformed escape
-            }
-
-            HyperRoute::RouteMatch match;
-            switch (verb)
-            {
-                case HyperRoute::HttpMethods.Get:
-                    match = MatchGetLiterals(normalized, query, ref buffer);
-                    if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
-                    {
-                        return match;
-                    }
-                    break;
-                case HyperRoute::HttpMethods.Post:
-                    match = MatchPostLiterals(normalized, query, ref buffer);
-                    if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
-                    {
-                        return match;
-                    }
-                    match = MatchPostParameters(normalized, decoded: true, query, ref buffer);
-                    if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
-                    {
-                        return match;
-                    }
-                    break;
-                case HyperRoute::HttpMethods.Head:
-                    // HEAD is served by the GET route of the path when no HEAD route matches; the host sends no body.
-                    match = MatchGetLiterals(normalized, query, ref buffer);
-                    if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
-                    {
-                        return match;
-                    }
-                    break;
-            }
-
-            // No route of this method matches: 405 when a route of another method does, else 404.
-            var allow = AllowedMethods(normalized);
-            return allow == HyperRoute::HttpMethods.None ? HyperRoute::RouteMatch.NotFound : HyperRoute::RouteMatch.MethodNotAllowed(allow);
-        }
-
-        /// <summary>Matches the GET routes made only of literals; <see cref="HyperRoute::RouteMatch.NotFound"/> when none matches.</summary>
-        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
-        private HyperRoute::RouteMatch MatchGetLiterals(System::ReadOnlySpan<byte> path, System::ReadOnlySpan<byte> query, scoped ref Routing::DecodeBuffer buffer)
-        {
-            // Routes of literals only: the whole path is compared at once.
-            switch (path.Length)
-            {
-                case 1:
-                    if (Routing::Utf8Literal.EqualsLower(path, "/"u8))
-                    {
-                        // GET /
-                        Root();
-                        return HyperRoute::RouteMatch.Handled(2);
-                    }
-                    break;
-            }
-
-            return HyperRoute::RouteMatch.NotFound;
-        }
-
-        /// <summary>Matches the POST routes made only of literals; <see cref="HyperRoute::RouteMatch.NotFound"/> when none matches.</summary>
-        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
-        private HyperRoute::RouteMatch MatchPostLiterals(System::ReadOnlySpan<byte> path, System::ReadOnlySpan<byte> query, scoped ref Routing::DecodeBuffer buffer)
-        {
-            // Routes of literals only: the whole path is compared at once.
-            switch (path.Length)
-            {
-                case 4:
-                    if (Routing::Utf8Literal.EqualsLower(path, "/hit"u8))
-                    {
-                        // POST /hit
-                        Hit();
-                        return HyperRoute::RouteMatch.Handled(0);
-                    }
-                    break;
-            }
-
-            return HyperRoute::RouteMatch.NotFound;
-        }
-
-        /// <summary>Matches the POST routes with parameters; <see cref="HyperRoute::RouteMatch.NotFound"/> when none matches.</summary>
-        /// <remarks>Unless <paramref name="decoded"/>, <paramref name="path"/> is as received, and a value that holds a <c>%</c> does not match yet.</remarks>
-        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
-        [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.NoInlining)]
-        private HyperRoute::RouteMatch MatchPostParameters(System::ReadOnlySpan<byte> path, bool decoded, System::ReadOnlySpan<byte> query, scoped ref Routing::DecodeBuffer buffer)
-        {
-            // Routes with parameters: segment by segment from the left; e<n> is where segment n ends.
-            if (path.Length > 1)
-            {
-                if (Routing::Utf8Literal.IsSegment(path, 1, "hit"u8))
-                {
-                    var e0 = 4;
-                    if (e0 < path.Length)
-                    {
-                        var p1 = e0 + 1;
-                        var e1 = Routing::RoutePath.SegmentEnd(path, p1);
-                        var s1 = path.Slice(p1, e1 - p1);
-                        // {by:long:range(1,100)}
-                        if (Routing::Utf8Parse.TryParse(s1, out long s1Int64) && s1Int64 is >= 1 and <= 100)
-                        {
-                            if (e1 == path.Length)
-                            {
-                                // POST /hit/{by:long:range(1,100)}
-                                long byArg = s1Int64;
-                                HitBy(byArg);
-                                return HyperRoute::RouteMatch.Handled(1);
-                            }
-                        }
-                    }
-                }
-            }
-
-            return HyperRoute::RouteMatch.NotFound;
-        }
-
-        /// <summary>The methods whose routes match <paramref name="path"/>: the <c>Allow</c> header of a 405.</summary>
-        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
-        [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.AggressiveInlining)]
-        private static HyperRoute::HttpMethods AllowedMethods(System::ReadOnlySpan<byte> path)
-        {
-            var allow = HyperRoute::HttpMethods.None;
-            // Routes of literals only: the whole path is compared at once.
-            switch (path.Length)
-            {
-                case 1:
-                    if (Routing::Utf8Literal.EqualsLower(path, "/"u8))
-                    {
-                        allow |= HyperRoute::HttpMethods.Get | HyperRoute::HttpMethods.Head; // GET /
-                    }
-                    break;
-                case 4:
-                    if (Routing::Utf8Literal.EqualsLower(path, "/hit"u8))
-                    {
-                        allow |= HyperRoute::HttpMethods.Post; // POST /hit
-                    }
-                    break;
-            }
-
-            // Routes with parameters: segment by segment from the left; e<n> is where segment n ends.
-            if (path.Length > 1)
-            {
-                if (Routing::Utf8Literal.IsSegment(path, 1, "hit"u8))
-                {
-                    var e0 = 4;
-                    if (e0 < path.Length)
-                    {
-                        var p1 = e0 + 1;
-                        var e1 = Routing::RoutePath.SegmentEnd(path, p1);
-                        var s1 = path.Slice(p1, e1 - p1);
-                        // {by:long:range(1,100)}
-                        if (Routing::Utf8Parse.TryParse(s1, out long s1Int64) && s1Int64 is >= 1 and <= 100)
-                        {
-                            if (e1 == path.Length)
-                            {
-                                allow |= HyperRoute::HttpMethods.Post; // POST /hit/{by:long:range(1,100)}
-                            }
-                        }
-                    }
-                }
-            }
-
-            return allow;
-        }
-
-        /// <summary>
-        /// Serves this router over HTTP: <c>HttpServer.Start(new Counter.HttpEndpoint(router), options)</c>. The server parses each
-        /// request with <see cref="HeaderSlot"/> (so only the headers the routes bind are kept) and calls <see cref="Serve"/>.
+        /// Serves this router over HTTP: <c>HttpServer.Start(new Counter.HttpEndpoint(router), options)</c>.
+        /// The server parses each request with <see cref="HeaderSlot"/> (so only the headers the routes bind
+        /// are kept) and calls <see cref="Serve"/>.
         /// </summary>
         /// <remarks>
-        /// <para>Handlers write the response themselves (an <c>HttpResponse</c> parameter) or leave it 200 and empty.</para>
+        /// <para>
+        /// Handlers write the response themselves (an <c>HttpResponse</c> parameter) or leave it 200 and empty.
+        /// </para>
         /// <code>
         /// POST /hit                         Hit()
         /// POST /hit/{by:long:range(1,100)}  HitBy(long by)
@@ -435,14 +117,16 @@ partial class Host
             [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
             public static int HeaderSlotCount => 0;
 
-            /// <summary>The slot of the request header <paramref name="name"/> (any ASCII case); -1 when no route binds it.</summary>
+            /// <summary>
+            /// The slot of the request header <paramref name="name"/> (any ASCII case); -1 when no route binds it.
+            /// </summary>
             /// <param name="name">The field name as received.</param>
             [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
             public static int HeaderSlot(System::ReadOnlySpan<byte> name) => -1; // no route binds a header
 
             /// <summary>
-            /// Routes the request of <paramref name="exchange"/> and runs its handler. Returns whether a handler ran, or why
-            /// not (404, 405 with the allowed methods, 400 with the problem); the server answers those itself.
+            /// Routes the request of <paramref name="exchange"/> and runs its handler. Returns whether a handler ran,
+            /// or why not (404, 405 with the allowed methods, 400 with the problem); the server answers those itself.
             /// </summary>
             /// <param name="exchange">The request to serve and the response its handler writes.</param>
             [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
@@ -452,9 +136,435 @@ partial class Host
                 var path = request.Path;
                 var query = request.Query;
                 var buffer = new Routing::DecodeBuffer(stackalloc byte[256], path.Length + query.Length);
-                var match = _router.DispatchCore(request.Method, path, query, ref buffer);
+                var match = HyperRouteDispatcher.DispatchCore(_router, request.Method, path, query, ref buffer);
                 buffer.Dispose();
                 return match;
+            }
+        }
+
+        /// <summary>
+        /// The dispatcher behind <c>Dispatch</c> and <c>HttpEndpoint</c>, apart from the
+        /// router's own members. Nested in the router, it calls private and protected
+        /// handlers as the router could; instance handlers on the router it is given.
+        /// </summary>
+        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        private static class HyperRouteDispatcher
+        {
+            // The handler parameter names of each route, for ParameterName.
+            internal static readonly string[][] ParameterNames = new string[][]
+            {
+                System::Array.Empty<string>(),
+                new[] { "by" },
+                System::Array.Empty<string>(),
+            };
+
+            /// <summary>
+            /// Every dispatch starts here: it only switches on the method, so it inlines into its callers.
+            /// </summary>
+            [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+            [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.AggressiveInlining)]
+            internal static HyperRoute::RouteMatch DispatchCore(
+                global::Host.Counter router,
+                System::ReadOnlySpan<byte> method,
+                System::ReadOnlySpan<byte> path,
+                System::ReadOnlySpan<byte> query,
+                scoped ref Routing::DecodeBuffer buffer)
+            {
+                var verb = Routing::MethodToken.Parse(method);
+                switch (verb)
+                {
+                    case HyperRoute::HttpMethods.Get:
+                        return DispatchGet(router, path, query, ref buffer);
+                    case HyperRoute::HttpMethods.Post:
+                        return DispatchPost(router, path, query, ref buffer);
+                    case HyperRoute::HttpMethods.Head:
+                        return DispatchHead(router, path, query, ref buffer);
+                    default:
+                        // No route has this method: 400 for a path not in origin form, else 405 or 404.
+                        return Routing::RoutePath.IsAbsolute(path)
+                            ? DispatchDecoded(
+                                router, verb, Routing::RoutePath.TrimTrailingSlash(path), query, ref buffer)
+                            : HyperRoute::RouteMatch.BadRequest(HyperRoute::RouteProblem.PathNotAbsolute);
+                }
+            }
+
+            /// <summary>The first pass for GET requests: the path as received, before any decoding.</summary>
+            [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+            [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.AggressiveInlining)]
+            private static HyperRoute::RouteMatch DispatchGet(
+                global::Host.Counter router,
+                System::ReadOnlySpan<byte> path,
+                System::ReadOnlySpan<byte> query,
+                scoped ref Routing::DecodeBuffer buffer)
+            {
+                HyperRoute::RouteMatch match;
+                // Literal routes hold no '%' and no trailing '/': first compare the path as received.
+                if (path.Length is 1) // the lengths of its literal routes
+                {
+                    match = MatchGetLiterals(router, path, query, ref buffer);
+                    if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
+                    {
+                        return match;
+                    }
+                }
+
+                if (!Routing::RoutePath.IsAbsolute(path))
+                {
+                    // origin form only
+                    return HyperRoute::RouteMatch.BadRequest(HyperRoute::RouteProblem.PathNotAbsolute);
+                }
+
+                // One trailing '/' is dropped. Routes with parameters are matched on the
+                // path still undecoded: a value that holds a '%' does not match here and
+                // waits for DispatchDecoded; any other match is the decoded path's match.
+                var trimmed = Routing::RoutePath.TrimTrailingSlash(path);
+                if (trimmed.Length != path.Length) // then the literal routes get a second look
+                {
+                    match = MatchGetLiterals(router, trimmed, query, ref buffer);
+                    if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
+                    {
+                        return match;
+                    }
+                }
+
+                // A path that no route of any method can start with is a 404 at once, unless it has escapes to decode.
+                if (trimmed.Length > 1 && (trimmed[1] | 0x20) is not (byte)'h'
+                    && !Routing::RoutePath.ContainsEscape(trimmed))
+                {
+                    return HyperRoute::RouteMatch.NotFound;
+                }
+
+                // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
+                return DispatchDecoded(router, HyperRoute::HttpMethods.Get, trimmed, query, ref buffer);
+            }
+
+            /// <summary>The first pass for POST requests: the path as received, before any decoding.</summary>
+            [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+            [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.NoInlining)]
+            private static HyperRoute::RouteMatch DispatchPost(
+                global::Host.Counter router,
+                System::ReadOnlySpan<byte> path,
+                System::ReadOnlySpan<byte> query,
+                scoped ref Routing::DecodeBuffer buffer)
+            {
+                HyperRoute::RouteMatch match;
+                // Literal routes hold no '%' and no trailing '/': first compare the path as received.
+                if (path.Length is 4) // the lengths of its literal routes
+                {
+                    match = MatchPostLiterals(router, path, query, ref buffer);
+                    if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
+                    {
+                        return match;
+                    }
+                }
+
+                if (!Routing::RoutePath.IsAbsolute(path))
+                {
+                    // origin form only
+                    return HyperRoute::RouteMatch.BadRequest(HyperRoute::RouteProblem.PathNotAbsolute);
+                }
+
+                // One trailing '/' is dropped. Routes with parameters are matched on the
+                // path still undecoded: a value that holds a '%' does not match here and
+                // waits for DispatchDecoded; any other match is the decoded path's match.
+                var trimmed = Routing::RoutePath.TrimTrailingSlash(path);
+                if (trimmed.Length != path.Length) // then the literal routes get a second look
+                {
+                    match = MatchPostLiterals(router, trimmed, query, ref buffer);
+                    if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
+                    {
+                        return match;
+                    }
+                }
+                match = MatchPostParameters(router, trimmed, decoded: false, query, ref buffer);
+                if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
+                {
+                    return match;
+                }
+
+                // A path that no route of any method can start with is a 404 at once, unless it has escapes to decode.
+                if (trimmed.Length > 1 && (trimmed[1] | 0x20) is not (byte)'h'
+                    && !Routing::RoutePath.ContainsEscape(trimmed))
+                {
+                    return HyperRoute::RouteMatch.NotFound;
+                }
+
+                // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
+                return DispatchDecoded(router, HyperRoute::HttpMethods.Post, trimmed, query, ref buffer);
+            }
+
+            /// <summary>The first pass for HEAD requests: the path as received, before any decoding.</summary>
+            [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+            [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.NoInlining)]
+            private static HyperRoute::RouteMatch DispatchHead(
+                global::Host.Counter router,
+                System::ReadOnlySpan<byte> path,
+                System::ReadOnlySpan<byte> query,
+                scoped ref Routing::DecodeBuffer buffer)
+            {
+                HyperRoute::RouteMatch match;
+                if (!Routing::RoutePath.IsAbsolute(path))
+                {
+                    // origin form only
+                    return HyperRoute::RouteMatch.BadRequest(HyperRoute::RouteProblem.PathNotAbsolute);
+                }
+
+                // One trailing '/' is dropped. Routes with parameters are matched on the
+                // path still undecoded: a value that holds a '%' does not match here and
+                // waits for DispatchDecoded; any other match is the decoded path's match.
+                var trimmed = Routing::RoutePath.TrimTrailingSlash(path);
+                // HEAD is served by the GET route of the path when no HEAD route matches; the host sends no body.
+                match = MatchGetLiterals(router, trimmed, query, ref buffer);
+                if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
+                {
+                    return match;
+                }
+
+                // A path that no route of any method can start with is a 404 at once, unless it has escapes to decode.
+                if (trimmed.Length > 1 && (trimmed[1] | 0x20) is not (byte)'h'
+                    && !Routing::RoutePath.ContainsEscape(trimmed))
+                {
+                    return HyperRoute::RouteMatch.NotFound;
+                }
+
+                // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
+                return DispatchDecoded(router, HyperRoute::HttpMethods.Head, trimmed, query, ref buffer);
+            }
+
+            /// <summary>
+            /// The second pass of <c>DispatchCore</c>, for a path that no route matched
+            /// as received: when it holds escapes, <c>DispatchEscaped</c> decodes it and
+            /// matches again; otherwise the routes of the other methods say 405 or 404.
+            /// </summary>
+            [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+            [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.NoInlining)]
+            private static HyperRoute::RouteMatch DispatchDecoded(
+                global::Host.Counter router,
+                HyperRoute::HttpMethods verb,
+                System::ReadOnlySpan<byte> path,
+                System::ReadOnlySpan<byte> query,
+                scoped ref Routing::DecodeBuffer buffer)
+            {
+                if (Routing::RoutePath.ContainsEscape(path))
+                {
+                    return DispatchEscaped(router, verb, path, query, ref buffer);
+                }
+
+                // No route of this method matches: 405 when a route of another method does, else 404.
+                var allow = AllowedMethods(path);
+                return allow == HyperRoute::HttpMethods.None
+                    ? HyperRoute::RouteMatch.NotFound
+                    : HyperRoute::RouteMatch.MethodNotAllowed(allow);
+            }
+
+            /// <summary>
+            /// The second pass for a path with escapes: decodes it (400 for a malformed escape) and matches every
+            /// route of the method again; when nothing matches, the routes of the other methods say 405 or 404.
+            /// </summary>
+            [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+            [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.NoInlining)]
+            private static HyperRoute::RouteMatch DispatchEscaped(
+                global::Host.Counter router,
+                HyperRoute::HttpMethods verb,
+                System::ReadOnlySpan<byte> path,
+                System::ReadOnlySpan<byte> query,
+                scoped ref Routing::DecodeBuffer buffer)
+            {
+                var normalized = Routing::RoutePath.Decode(path, ref buffer, out var problem);
+                if (problem != HyperRoute::RouteProblem.None)
+                {
+                    return HyperRoute::RouteMatch.BadRequest(problem); // a malformed escape
+                }
+
+                HyperRoute::RouteMatch match;
+                switch (verb)
+                {
+                    case HyperRoute::HttpMethods.Get:
+                        match = MatchGetLiterals(router, normalized, query, ref buffer);
+                        if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
+                        {
+                            return match;
+                        }
+                        break;
+                    case HyperRoute::HttpMethods.Post:
+                        match = MatchPostLiterals(router, normalized, query, ref buffer);
+                        if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
+                        {
+                            return match;
+                        }
+                        match = MatchPostParameters(router, normalized, decoded: true, query, ref buffer);
+                        if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
+                        {
+                            return match;
+                        }
+                        break;
+                    case HyperRoute::HttpMethods.Head:
+                        // HEAD is served by the GET route of the path when
+                        // no HEAD route matches; the host sends no body.
+                        match = MatchGetLiterals(router, normalized, query, ref buffer);
+                        if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
+                        {
+                            return match;
+                        }
+                        break;
+                }
+
+                // No route of this method matches: 405 when a route of another method does, else 404.
+                var allow = AllowedMethods(normalized);
+                return allow == HyperRoute::HttpMethods.None
+                    ? HyperRoute::RouteMatch.NotFound
+                    : HyperRoute::RouteMatch.MethodNotAllowed(allow);
+            }
+
+            /// <summary>
+            /// Matches the GET routes made only of literals;
+            /// <see cref="HyperRoute::RouteMatch.NotFound"/> when none matches.
+            /// </summary>
+            [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+            private static HyperRoute::RouteMatch MatchGetLiterals(
+                global::Host.Counter router,
+                System::ReadOnlySpan<byte> path,
+                System::ReadOnlySpan<byte> query,
+                scoped ref Routing::DecodeBuffer buffer)
+            {
+                // Routes of literals only: the whole path is compared at once.
+                switch (path.Length)
+                {
+                    case 1:
+                        if (Routing::Utf8Literal.EqualsLower(path, "/"u8))
+                        {
+                            // GET /
+                            global::Host.Counter.Root();
+                            return HyperRoute::RouteMatch.Handled(2);
+                        }
+                        break;
+                }
+
+                return HyperRoute::RouteMatch.NotFound;
+            }
+
+            /// <summary>
+            /// Matches the POST routes made only of literals;
+            /// <see cref="HyperRoute::RouteMatch.NotFound"/> when none matches.
+            /// </summary>
+            [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+            private static HyperRoute::RouteMatch MatchPostLiterals(
+                global::Host.Counter router,
+                System::ReadOnlySpan<byte> path,
+                System::ReadOnlySpan<byte> query,
+                scoped ref Routing::DecodeBuffer buffer)
+            {
+                // Routes of literals only: the whole path is compared at once.
+                switch (path.Length)
+                {
+                    case 4:
+                        if (Routing::Utf8Literal.EqualsLower(path, "/hit"u8))
+                        {
+                            // POST /hit
+                            router.Hit();
+                            return HyperRoute::RouteMatch.Handled(0);
+                        }
+                        break;
+                }
+
+                return HyperRoute::RouteMatch.NotFound;
+            }
+
+            /// <summary>
+            /// Matches the POST routes with parameters;
+            /// <see cref="HyperRoute::RouteMatch.NotFound"/> when none matches.
+            /// </summary>
+            /// <remarks>
+            /// Unless <paramref name="decoded"/>, <paramref name="path"/> is as
+            /// received, and a value that holds a <c>%</c> does not match yet.
+            /// </remarks>
+            [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+            [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.NoInlining)]
+            private static HyperRoute::RouteMatch MatchPostParameters(
+                global::Host.Counter router,
+                System::ReadOnlySpan<byte> path,
+                bool decoded,
+                System::ReadOnlySpan<byte> query,
+                scoped ref Routing::DecodeBuffer buffer)
+            {
+                // Routes with parameters: segment by segment from the left; e<n> is where segment n ends.
+                if (path.Length > 1)
+                {
+                    if (Routing::Utf8Literal.IsSegment(path, 1, "hit"u8))
+                    {
+                        var e0 = 4;
+                        if (e0 < path.Length)
+                        {
+                            var p1 = e0 + 1;
+                            var e1 = Routing::RoutePath.SegmentEnd(path, p1);
+                            var s1 = path.Slice(p1, e1 - p1);
+                            // {by:long:range(1,100)}
+                            if (Routing::Utf8Parse.TryParse(s1, out long s1Int64) && s1Int64 is >= 1 and <= 100)
+                            {
+                                if (e1 == path.Length)
+                                {
+                                    // POST /hit/{by:long:range(1,100)}
+                                    long byArg = s1Int64;
+                                    router.HitBy(byArg);
+                                    return HyperRoute::RouteMatch.Handled(1);
+                                }
+                            }
+                        }
+                    }
+                }
+
+                return HyperRoute::RouteMatch.NotFound;
+            }
+
+            /// <summary>
+            /// The methods whose routes match <paramref name="path"/>: the <c>Allow</c> header of a 405.
+            /// </summary>
+            [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+            [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.AggressiveInlining)]
+            private static HyperRoute::HttpMethods AllowedMethods(System::ReadOnlySpan<byte> path)
+            {
+                var allow = HyperRoute::HttpMethods.None;
+                // Routes of literals only: the whole path is compared at once.
+                switch (path.Length)
+                {
+                    case 1:
+                        if (Routing::Utf8Literal.EqualsLower(path, "/"u8))
+                        {
+                            allow |= HyperRoute::HttpMethods.Get | HyperRoute::HttpMethods.Head; // GET /
+                        }
+                        break;
+                    case 4:
+                        if (Routing::Utf8Literal.EqualsLower(path, "/hit"u8))
+                        {
+                            allow |= HyperRoute::HttpMethods.Post; // POST /hit
+                        }
+                        break;
+                }
+
+                // Routes with parameters: segment by segment from the left; e<n> is where segment n ends.
+                if (path.Length > 1)
+                {
+                    if (Routing::Utf8Literal.IsSegment(path, 1, "hit"u8))
+                    {
+                        var e0 = 4;
+                        if (e0 < path.Length)
+                        {
+                            var p1 = e0 + 1;
+                            var e1 = Routing::RoutePath.SegmentEnd(path, p1);
+                            var s1 = path.Slice(p1, e1 - p1);
+                            // {by:long:range(1,100)}
+                            if (Routing::Utf8Parse.TryParse(s1, out long s1Int64) && s1Int64 is >= 1 and <= 100)
+                            {
+                                if (e1 == path.Length)
+                                {
+                                    allow |= HyperRoute::HttpMethods.Post; // POST /hit/{by:long:range(1,100)}
+                                }
+                            }
+                        }
+                    }
+                }
+
+                return allow;
             }
         }
     }

@@ -11,7 +11,10 @@ using Routing = global::HyperRoute.Routing;
 
 static partial class Wide
 {
-    /// <summary>The patterns of this router's routes in declaration order; <see cref="HyperRoute::RouteMatch.Route"/> is an index into it.</summary>
+    /// <summary>
+    /// The patterns of this router's routes in declaration order;
+    /// <see cref="HyperRoute::RouteMatch.Route"/> is an index into it.
+    /// </summary>
     [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
     public static System::Collections.Generic.IReadOnlyList<string> RoutePatterns { get; } = new string[]
     {
@@ -51,57 +54,28 @@ static partial class Wide
         "GET /r16/{id:int}",
     };
 
-    /// <summary>The name of the handler parameter a 400 from <c>Dispatch</c> is about (<see cref="HyperRoute::RouteMatch.ParameterIndex"/>); <see langword="null"/> for any other result.</summary>
+    /// <summary>
+    /// The name of the handler parameter a 400 from <c>Dispatch</c> is about
+    /// (<see cref="HyperRoute::RouteMatch.ParameterIndex"/>); <see langword="null"/> for any other result.
+    /// </summary>
     [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
     public static string? ParameterName(HyperRoute::RouteMatch match)
-        => match.ParameterIndex >= 0 && match.Route >= 0 && match.Route < s_parameterNames.Length ? s_parameterNames[match.Route][match.ParameterIndex] : null;
-
-    // The handler parameter names of each route, for ParameterName.
-    private static readonly string[][] s_parameterNames = new string[][]
-    {
-        System::Array.Empty<string>(),
-        new[] { "id" },
-        System::Array.Empty<string>(),
-        new[] { "id" },
-        System::Array.Empty<string>(),
-        new[] { "id" },
-        System::Array.Empty<string>(),
-        new[] { "id" },
-        System::Array.Empty<string>(),
-        new[] { "id" },
-        System::Array.Empty<string>(),
-        new[] { "id" },
-        System::Array.Empty<string>(),
-        new[] { "id" },
-        System::Array.Empty<string>(),
-        new[] { "id" },
-        System::Array.Empty<string>(),
-        new[] { "id" },
-        System::Array.Empty<string>(),
-        new[] { "id" },
-        System::Array.Empty<string>(),
-        new[] { "id" },
-        System::Array.Empty<string>(),
-        new[] { "id" },
-        System::Array.Empty<string>(),
-        new[] { "id" },
-        System::Array.Empty<string>(),
-        new[] { "id" },
-        System::Array.Empty<string>(),
-        new[] { "id" },
-        System::Array.Empty<string>(),
-        new[] { "id" },
-        System::Array.Empty<string>(),
-        new[] { "id" },
-    };
+        => match.ParameterIndex >= 0 && match.Route >= 0 && match.Route < HyperRouteDispatcher.ParameterNames.Length
+            ? HyperRouteDispatcher.ParameterNames[match.Route][match.ParameterIndex]
+            : null;
 
     /// <summary>
-    /// Routes a request to its handler: UTF-8 in, no strings, no allocation. Returns whether a handler ran, or why not (404, 405 with the allowed methods, 400).
+    /// Routes a request to its handler: UTF-8 in, no strings, no allocation. Returns
+    /// whether a handler ran, or why not (404, 405 with the allowed methods, 400).
     /// </summary>
     /// <param name="method">The request method token, such as <c>GET</c> (case-sensitive).</param>
-    /// <param name="path">The request path, starting with <c>/</c>, without the query; percent-escapes are decoded before matching.</param>
+    /// <param name="path">
+    /// The request path, starting with <c>/</c>, without the query; percent-escapes are decoded before matching.
+    /// </param>
     /// <param name="query">The query string without the <c>?</c>; may be empty.</param>
-    /// <param name="result">What the handler returned; <see langword="default"/> when no handler ran or it returns <c>void</c>.</param>
+    /// <param name="result">
+    /// What the handler returned; <see langword="default"/> when no handler ran or it returns <c>void</c>.
+    /// </param>
     /// <remarks>
     /// <code>
     /// GET /r0            L0()
@@ -142,982 +116,1108 @@ static partial class Wide
     /// </remarks>
     [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
     [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.AggressiveInlining)]
-    public static HyperRoute::RouteMatch Dispatch(System::ReadOnlySpan<byte> method, System::ReadOnlySpan<byte> path, System::ReadOnlySpan<byte> query, out int result)
+    public static HyperRoute::RouteMatch Dispatch(
+        System::ReadOnlySpan<byte> method,
+        System::ReadOnlySpan<byte> path,
+        System::ReadOnlySpan<byte> query,
+        out int result)
         => Dispatch(method, path, query, default, out result);
 
     /// <summary>
-    /// Routes a request to its handler, decoding percent-escaped values into <paramref name="scratch"/> first (a pooled array is rented only when it is too small).
+    /// Routes a request to its handler, decoding percent-escaped values into
+    /// <paramref name="scratch"/> first (a pooled array is rented only when it is too small).
     /// </summary>
     /// <param name="method">The request method token, such as <c>GET</c> (case-sensitive).</param>
-    /// <param name="path">The request path, starting with <c>/</c>, without the query; percent-escapes are decoded before matching.</param>
+    /// <param name="path">
+    /// The request path, starting with <c>/</c>, without the query; percent-escapes are decoded before matching.
+    /// </param>
     /// <param name="query">The query string without the <c>?</c>; may be empty.</param>
     /// <param name="scratch">Caller-owned memory for decoded values; values passed to handlers point into it.</param>
-    /// <param name="result">What the handler returned; <see langword="default"/> when no handler ran or it returns <c>void</c>.</param>
+    /// <param name="result">
+    /// What the handler returned; <see langword="default"/> when no handler ran or it returns <c>void</c>.
+    /// </param>
     [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    public static HyperRoute::RouteMatch Dispatch(System::ReadOnlySpan<byte> method, System::ReadOnlySpan<byte> path, System::ReadOnlySpan<byte> query, System::Span<byte> scratch, out int result)
+    public static HyperRoute::RouteMatch Dispatch(
+        System::ReadOnlySpan<byte> method,
+        System::ReadOnlySpan<byte> path,
+        System::ReadOnlySpan<byte> query,
+        System::Span<byte> scratch,
+        out int result)
     {
         var buffer = new Routing::DecodeBuffer(scratch, path.Length + query.Length);
-        var match = DispatchCore(method, path, query, ref buffer, out result);
+        var match = HyperRouteDispatcher.DispatchCore(method, path, query, ref buffer, out result);
         buffer.Dispose();
         return match;
     }
 
+    /// <summary>
+    /// The dispatcher behind <c>Dispatch</c>, apart from the router's own members. Nested
+    /// in the router, it calls private and protected handlers as the router could.
+    /// </summary>
     [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.AggressiveInlining)]
-    private static HyperRoute::RouteMatch DispatchCore(System::ReadOnlySpan<byte> method, System::ReadOnlySpan<byte> path, System::ReadOnlySpan<byte> query, scoped ref Routing::DecodeBuffer buffer, out int result)
+    private static class HyperRouteDispatcher
     {
-        var verb = Routing::MethodToken.Parse(method);
-        switch (verb)
+        // The handler parameter names of each route, for ParameterName.
+        internal static readonly string[][] ParameterNames = new string[][]
         {
-            case HyperRoute::HttpMethods.Get:
-                return DispatchGet(path, query, ref buffer, out result);
-            case HyperRoute::HttpMethods.Head:
-                return DispatchHead(path, query, ref buffer, out result);
-            default:
-                // No route has this method: only 400, 405 or 404 are left to tell apart.
-                result = default;
-                return Routing::RoutePath.IsAbsolute(path)
-                    ? DispatchDecoded(verb, Routing::RoutePath.TrimTrailingSlash(path), query, ref buffer, out result)
-                    : HyperRoute::RouteMatch.BadRequest(HyperRoute::RouteProblem.PathNotAbsolute); // origin form only
-        }
-    }
+            System::Array.Empty<string>(),
+            new[] { "id" },
+            System::Array.Empty<string>(),
+            new[] { "id" },
+            System::Array.Empty<string>(),
+            new[] { "id" },
+            System::Array.Empty<string>(),
+            new[] { "id" },
+            System::Array.Empty<string>(),
+            new[] { "id" },
+            System::Array.Empty<string>(),
+            new[] { "id" },
+            System::Array.Empty<string>(),
+            new[] { "id" },
+            System::Array.Empty<string>(),
+            new[] { "id" },
+            System::Array.Empty<string>(),
+            new[] { "id" },
+            System::Array.Empty<string>(),
+            new[] { "id" },
+            System::Array.Empty<string>(),
+            new[] { "id" },
+            System::Array.Empty<string>(),
+            new[] { "id" },
+            System::Array.Empty<string>(),
+            new[] { "id" },
+            System::Array.Empty<string>(),
+            new[] { "id" },
+            System::Array.Empty<string>(),
+            new[] { "id" },
+            System::Array.Empty<string>(),
+            new[] { "id" },
+            System::Array.Empty<string>(),
+            new[] { "id" },
+        };
 
-    /// <summary>The first pass for GET requests: the path as received, before any decoding.</summary>
-    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.AggressiveInlining)]
-    private static HyperRoute::RouteMatch DispatchGet(System::ReadOnlySpan<byte> path, System::ReadOnlySpan<byte> query, scoped ref Routing::DecodeBuffer buffer, out int result)
-    {
-        result = default;
-        HyperRoute::RouteMatch match;
-        // Literal routes hold no '%' and no trailing '/': first compare the path as received.
-        if (path.Length is 3 or 4) // the lengths of its literal routes
+        /// <summary>
+        /// Every dispatch starts here: it only switches on the method, so it inlines into its callers.
+        /// </summary>
+        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.AggressiveInlining)]
+        internal static HyperRoute::RouteMatch DispatchCore(
+            System::ReadOnlySpan<byte> method,
+            System::ReadOnlySpan<byte> path,
+            System::ReadOnlySpan<byte> query,
+            scoped ref Routing::DecodeBuffer buffer,
+            out int result)
         {
-            match = MatchGetLiterals(path, query, ref buffer, out result);
+            var verb = Routing::MethodToken.Parse(method);
+            switch (verb)
+            {
+                case HyperRoute::HttpMethods.Get:
+                    return DispatchGet(path, query, ref buffer, out result);
+                case HyperRoute::HttpMethods.Head:
+                    return DispatchHead(path, query, ref buffer, out result);
+                default:
+                    // No route has this method: 400 for a path not in origin form, else 405 or 404.
+                    result = default;
+                    return Routing::RoutePath.IsAbsolute(path)
+                        ? DispatchDecoded(
+                            verb, Routing::RoutePath.TrimTrailingSlash(path), query, ref buffer, out result)
+                        : HyperRoute::RouteMatch.BadRequest(HyperRoute::RouteProblem.PathNotAbsolute);
+            }
+        }
+
+        /// <summary>The first pass for GET requests: the path as received, before any decoding.</summary>
+        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.AggressiveInlining)]
+        private static HyperRoute::RouteMatch DispatchGet(
+            System::ReadOnlySpan<byte> path,
+            System::ReadOnlySpan<byte> query,
+            scoped ref Routing::DecodeBuffer buffer,
+            out int result)
+        {
+            result = default;
+            HyperRoute::RouteMatch match;
+            // Literal routes hold no '%' and no trailing '/': first compare the path as received.
+            if (path.Length is 3 or 4) // the lengths of its literal routes
+            {
+                match = MatchGetLiterals(path, query, ref buffer, out result);
+                if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
+                {
+                    return match;
+                }
+            }
+
+            if (!Routing::RoutePath.IsAbsolute(path))
+            {
+                return HyperRoute::RouteMatch.BadRequest(HyperRoute::RouteProblem.PathNotAbsolute); // origin form only
+            }
+
+            // One trailing '/' is dropped. Routes with parameters are matched on the
+            // path still undecoded: a value that holds a '%' does not match here and
+            // waits for DispatchDecoded; any other match is the decoded path's match.
+            var trimmed = Routing::RoutePath.TrimTrailingSlash(path);
+            if (trimmed.Length != path.Length) // then the literal routes get a second look
+            {
+                match = MatchGetLiterals(trimmed, query, ref buffer, out result);
+                if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
+                {
+                    return match;
+                }
+            }
+            match = MatchGetParameters(trimmed, decoded: false, query, ref buffer, out result);
             if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
             {
                 return match;
             }
+
+            // A path that no route of any method can start with is a 404 at once, unless it has escapes to decode.
+            if (trimmed.Length > 1 && (trimmed[1] | 0x20) is not (byte)'r'
+                && !Routing::RoutePath.ContainsEscape(trimmed))
+            {
+                return HyperRoute::RouteMatch.NotFound;
+            }
+
+            // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
+            return DispatchDecoded(HyperRoute::HttpMethods.Get, trimmed, query, ref buffer, out result);
         }
 
-        if (!Routing::RoutePath.IsAbsolute(path))
+        /// <summary>The first pass for HEAD requests: the path as received, before any decoding.</summary>
+        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.NoInlining)]
+        private static HyperRoute::RouteMatch DispatchHead(
+            System::ReadOnlySpan<byte> path,
+            System::ReadOnlySpan<byte> query,
+            scoped ref Routing::DecodeBuffer buffer,
+            out int result)
         {
-            return HyperRoute::RouteMatch.BadRequest(HyperRoute::RouteProblem.PathNotAbsolute); // origin form only
-        }
+            result = default;
+            HyperRoute::RouteMatch match;
+            if (!Routing::RoutePath.IsAbsolute(path))
+            {
+                return HyperRoute::RouteMatch.BadRequest(HyperRoute::RouteProblem.PathNotAbsolute); // origin form only
+            }
 
-        // One trailing '/' is dropped. Routes with parameters are matched on the path still undecoded: a value that
-        // holds a '%' does not match here and waits for DispatchDecoded; any other match is the decoded path's match.
-        var trimmed = Routing::RoutePath.TrimTrailingSlash(path);
-        if (trimmed.Length != path.Length) // then the literal routes get a second look
-        {
+            // One trailing '/' is dropped. Routes with parameters are matched on the
+            // path still undecoded: a value that holds a '%' does not match here and
+            // waits for DispatchDecoded; any other match is the decoded path's match.
+            var trimmed = Routing::RoutePath.TrimTrailingSlash(path);
+            // HEAD is served by the GET route of the path when no HEAD route matches; the host sends no body.
             match = MatchGetLiterals(trimmed, query, ref buffer, out result);
             if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
             {
                 return match;
             }
-        }
-        match = MatchGetParameters(trimmed, decoded: false, query, ref buffer, out result);
-        if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
-        {
-            return match;
-        }
-
-        // A path that no route of any method can start with is a 404 at once, unless it has escapes to decode.
-        if (trimmed.Length > 1 && (trimmed[1] | 0x20) is not (byte)'r' && !Routing::RoutePath.ContainsEscape(trimmed))
-        {
-            return HyperRoute::RouteMatch.NotFound;
-        }
-
-        // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
-        return DispatchDecoded(HyperRoute::HttpMethods.Get, trimmed, query, ref buffer, out result);
-    }
-
-    /// <summary>The first pass for HEAD requests: the path as received, before any decoding.</summary>
-    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.NoInlining)]
-    private static HyperRoute::RouteMatch DispatchHead(System::ReadOnlySpan<byte> path, System::ReadOnlySpan<byte> query, scoped ref Routing::DecodeBuffer buffer, out int result)
-    {
-        result = default;
-        HyperRoute::RouteMatch match;
-        if (!Routing::RoutePath.IsAbsolute(path))
-        {
-            return HyperRoute::RouteMatch.BadRequest(HyperRoute::RouteProblem.PathNotAbsolute); // origin form only
-        }
-
-        // One trailing '/' is dropped. Routes with parameters are matched on the path still undecoded: a value that
-        // holds a '%' does not match here and waits for DispatchDecoded; any other match is the decoded path's match.
-        var trimmed = Routing::RoutePath.TrimTrailingSlash(path);
-        // HEAD is served by the GET route of the path when no HEAD route matches; the host sends no body.
-        match = MatchGetLiterals(trimmed, query, ref buffer, out result);
-        if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
-        {
-            return match;
-        }
-        match = MatchGetParameters(trimmed, decoded: false, query, ref buffer, out result);
-        if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
-        {
-            return match;
-        }
-
-        // A path that no route of any method can start with is a 404 at once, unless it has escapes to decode.
-        if (trimmed.Length > 1 && (trimmed[1] | 0x20) is not (byte)'r' && !Routing::RoutePath.ContainsEscape(trimmed))
-        {
-            return HyperRoute::RouteMatch.NotFound;
-        }
-
-        // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
-        return DispatchDecoded(HyperRoute::HttpMethods.Head, trimmed, query, ref buffer, out result);
-    }
-
-    /// <summary>
-    /// The second pass of <c>DispatchCore</c>, for a path that no route matched as received: when it holds escapes,
-    /// <c>DispatchEscaped</c> decodes it and matches again; otherwise the routes of the other methods say 405 or 404.
-    /// </summary>
-    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.NoInlining)]
-    private static HyperRoute::RouteMatch DispatchDecoded(HyperRoute::HttpMethods verb, System::ReadOnlySpan<byte> path, System::ReadOnlySpan<byte> query, scoped ref Routing::DecodeBuffer buffer, out int result)
-    {
-        if (Routing::RoutePath.ContainsEscape(path))
-        {
-            return DispatchEscaped(verb, path, query, ref buffer, out result);
-        }
-
-        result = default;
-        // No route of this method matches: 405 when a route of another method does, else 404.
-        var allow = AllowedMethods(path);
-        return allow == HyperRoute::HttpMethods.None ? HyperRoute::RouteMatch.NotFound : HyperRoute::RouteMatch.MethodNotAllowed(allow);
-    }
-
-    /// <summary>
-    /// The second pass for a path with escapes: decodes it (400 for a malformed escape) and matches every route of the
-    /// method again; when nothing matches, the routes of the other methods say 405 or 404.
-    /// </summary>
-    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.NoInlining)]
-    private static HyperRoute::RouteMatch DispatchEscaped(HyperRoute::HttpMethods verb, System::ReadOnlySpan<byte> path, System::ReadOnlySpan<byte> query, scoped ref Routing::DecodeBuffer buffer, out int result)
-    {
-        result = default;
-        var normalized = Routing::RoutePath.Decode(path, ref buffer, out var problem);
-        if (problem != HyperRoute::RouteProblem.None)
-        {
-            return HyperRoute::RouteMatch.BadRequest(problem); // a malformed escape
-        }
-
-        HyperRoute::RouteMatch match;
-        switch (verb)
-        {
-            case HyperRoute::HttpMethods.Get:
-                match = MatchGetLiterals(normalized, query, ref buffer, out result);
-                if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
-                {
-                    return match;
-                }
-                match = MatchGetParameters(normalized, decoded: true, query, ref buffer, out result);
-                if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
-                {
-                    return match;
-                }
-                break;
-            case HyperRoute::HttpMethods.Head:
-                // HEAD is served by the GET route of the path when no HEAD route matches; the host sends no body.
-                match = MatchGetLiterals(normalized, query, ref buffer, out result);
-                if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
-                {
-                    return match;
-                }
-                match = MatchGetParameters(normalized, decoded: true, query, ref buffer, out result);
-                if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
-                {
-                    return match;
-                }
-                break;
-        }
-
-        // No route of this method matches: 405 when a route of another method does, else 404.
-        var allow = AllowedMethods(normalized);
-        return allow == HyperRoute::HttpMethods.None ? HyperRoute::RouteMatch.NotFound : HyperRoute::RouteMatch.MethodNotAllowed(allow);
-    }
-
-    /// <summary>Matches the GET routes made only of literals; <see cref="HyperRoute::RouteMatch.NotFound"/> when none matches.</summary>
-    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static HyperRoute::RouteMatch MatchGetLiterals(System::ReadOnlySpan<byte> path, System::ReadOnlySpan<byte> query, scoped ref Routing::DecodeBuffer buffer, out int result)
-    {
-        result = default;
-        // 17 routes of literals only: the length of the path, then one word of it tells them apart.
-        switch (path.Length)
-        {
-            case 3:
-                {
-                    var w0 = path[0]; // byte 0
-                    var w1 = path[1]; // byte 1
-                    var w2 = path[2]; // byte 2
-                    switch (w2 | 0x20)
-                    {
-                        case (byte)'0': // "/r0"
-                            if (w0 == (byte)'/' && (w1 | 0x20) == (byte)'r' && w2 == (byte)'0')
-                            {
-                                // GET /r0
-                                result = L0();
-                                return HyperRoute::RouteMatch.Handled(0);
-                            }
-                            break;
-                        case (byte)'1': // "/r1"
-                            if (w0 == (byte)'/' && (w1 | 0x20) == (byte)'r' && w2 == (byte)'1')
-                            {
-                                // GET /r1
-                                result = L1();
-                                return HyperRoute::RouteMatch.Handled(2);
-                            }
-                            break;
-                        case (byte)'2': // "/r2"
-                            if (w0 == (byte)'/' && (w1 | 0x20) == (byte)'r' && w2 == (byte)'2')
-                            {
-                                // GET /r2
-                                result = L2();
-                                return HyperRoute::RouteMatch.Handled(4);
-                            }
-                            break;
-                        case (byte)'3': // "/r3"
-                            if (w0 == (byte)'/' && (w1 | 0x20) == (byte)'r' && w2 == (byte)'3')
-                            {
-                                // GET /r3
-                                result = L3();
-                                return HyperRoute::RouteMatch.Handled(6);
-                            }
-                            break;
-                        case (byte)'4': // "/r4"
-                            if (w0 == (byte)'/' && (w1 | 0x20) == (byte)'r' && w2 == (byte)'4')
-                            {
-                                // GET /r4
-                                result = L4();
-                                return HyperRoute::RouteMatch.Handled(8);
-                            }
-                            break;
-                        case (byte)'5': // "/r5"
-                            if (w0 == (byte)'/' && (w1 | 0x20) == (byte)'r' && w2 == (byte)'5')
-                            {
-                                // GET /r5
-                                result = L5();
-                                return HyperRoute::RouteMatch.Handled(10);
-                            }
-                            break;
-                        case (byte)'6': // "/r6"
-                            if (w0 == (byte)'/' && (w1 | 0x20) == (byte)'r' && w2 == (byte)'6')
-                            {
-                                // GET /r6
-                                result = L6();
-                                return HyperRoute::RouteMatch.Handled(12);
-                            }
-                            break;
-                        case (byte)'7': // "/r7"
-                            if (w0 == (byte)'/' && (w1 | 0x20) == (byte)'r' && w2 == (byte)'7')
-                            {
-                                // GET /r7
-                                result = L7();
-                                return HyperRoute::RouteMatch.Handled(14);
-                            }
-                            break;
-                        case (byte)'8': // "/r8"
-                            if (w0 == (byte)'/' && (w1 | 0x20) == (byte)'r' && w2 == (byte)'8')
-                            {
-                                // GET /r8
-                                result = L8();
-                                return HyperRoute::RouteMatch.Handled(16);
-                            }
-                            break;
-                        case (byte)'9': // "/r9"
-                            if (w0 == (byte)'/' && (w1 | 0x20) == (byte)'r' && w2 == (byte)'9')
-                            {
-                                // GET /r9
-                                result = L9();
-                                return HyperRoute::RouteMatch.Handled(18);
-                            }
-                            break;
-                    }
-                    break;
-                }
-            case 4:
-                {
-                    var w0 = Routing::Utf8Literal.HalfWord(path, 0); // bytes 0 to 3
-                    var found = MatchGetLiterals_1(w0, out result);
-                    if (found.Outcome != HyperRoute::RouteOutcome.NotFound)
-                    {
-                        return found;
-                    }
-                    break;
-                }
-        }
-
-        return HyperRoute::RouteMatch.NotFound;
-    }
-
-    /// <summary>Part of <see cref="MatchGetLiterals"/>: the routes of 7 literals from "/r10" to "/r16" (by w0).</summary>
-    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static HyperRoute::RouteMatch MatchGetLiterals_1(uint w0, out int result)
-    {
-        result = default;
-        switch (w0 | 0x20202020U)
-        {
-            case 0x3031722FU: // "/r10"
-                if ((w0 | 0x00002000U) == 0x3031722FU)
-                {
-                    // GET /r10
-                    result = L10();
-                    return HyperRoute::RouteMatch.Handled(20);
-                }
-                break;
-            case 0x3131722FU: // "/r11"
-                if ((w0 | 0x00002000U) == 0x3131722FU)
-                {
-                    // GET /r11
-                    result = L11();
-                    return HyperRoute::RouteMatch.Handled(22);
-                }
-                break;
-            case 0x3231722FU: // "/r12"
-                if ((w0 | 0x00002000U) == 0x3231722FU)
-                {
-                    // GET /r12
-                    result = L12();
-                    return HyperRoute::RouteMatch.Handled(24);
-                }
-                break;
-            case 0x3331722FU: // "/r13"
-                if ((w0 | 0x00002000U) == 0x3331722FU)
-                {
-                    // GET /r13
-                    result = L13();
-                    return HyperRoute::RouteMatch.Handled(26);
-                }
-                break;
-            case 0x3431722FU: // "/r14"
-                if ((w0 | 0x00002000U) == 0x3431722FU)
-                {
-                    // GET /r14
-                    result = L14();
-                    return HyperRoute::RouteMatch.Handled(28);
-                }
-                break;
-            case 0x3531722FU: // "/r15"
-                if ((w0 | 0x00002000U) == 0x3531722FU)
-                {
-                    // GET /r15
-                    result = L15();
-                    return HyperRoute::RouteMatch.Handled(30);
-                }
-                break;
-            case 0x3631722FU: // "/r16"
-                if ((w0 | 0x00002000U) == 0x3631722FU)
-                {
-                    // GET /r16
-                    result = L16();
-                    return HyperRoute::RouteMatch.Handled(32);
-                }
-                break;
-        }
-
-        return HyperRoute::RouteMatch.NotFound;
-    }
-
-    /// <summary>Matches the GET routes with parameters; <see cref="HyperRoute::RouteMatch.NotFound"/> when none matches.</summary>
-    /// <remarks>Unless <paramref name="decoded"/>, <paramref name="path"/> is as received, and a value that holds a <c>%</c> does not match yet.</remarks>
-    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.NoInlining)]
-    private static HyperRoute::RouteMatch MatchGetParameters(System::ReadOnlySpan<byte> path, bool decoded, System::ReadOnlySpan<byte> query, scoped ref Routing::DecodeBuffer buffer, out int result)
-    {
-        result = default;
-        // Routes with parameters: segment by segment from the left; e<n> is where segment n ends.
-        if (path.Length > 1)
-        {
-            // 17 literals that lead on alike: which one segment 0 is (k0) and where it ends, then the rest of the path once for all of them
-            var found0 = MatchGetParameters_1(path, 1);
-            var e0 = found0.End;
-            var k0 = found0.Position;
-            if (e0 >= 0)
+            match = MatchGetParameters(trimmed, decoded: false, query, ref buffer, out result);
+            if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
             {
-                if (e0 < path.Length)
-                {
-                    var p1 = e0 + 1;
-                    // {id:int}, parsed from where the segment starts
-                    var e1 = Routing::RoutePath.Int32SegmentEnd(path, p1, out int s1Int32);
-                    if (e1 >= 0)
+                return match;
+            }
+
+            // A path that no route of any method can start with is a 404 at once, unless it has escapes to decode.
+            if (trimmed.Length > 1 && (trimmed[1] | 0x20) is not (byte)'r'
+                && !Routing::RoutePath.ContainsEscape(trimmed))
+            {
+                return HyperRoute::RouteMatch.NotFound;
+            }
+
+            // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
+            return DispatchDecoded(HyperRoute::HttpMethods.Head, trimmed, query, ref buffer, out result);
+        }
+
+        /// <summary>
+        /// The second pass of <c>DispatchCore</c>, for a path that no route matched
+        /// as received: when it holds escapes, <c>DispatchEscaped</c> decodes it and
+        /// matches again; otherwise the routes of the other methods say 405 or 404.
+        /// </summary>
+        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.NoInlining)]
+        private static HyperRoute::RouteMatch DispatchDecoded(
+            HyperRoute::HttpMethods verb,
+            System::ReadOnlySpan<byte> path,
+            System::ReadOnlySpan<byte> query,
+            scoped ref Routing::DecodeBuffer buffer,
+            out int result)
+        {
+            if (Routing::RoutePath.ContainsEscape(path))
+            {
+                return DispatchEscaped(verb, path, query, ref buffer, out result);
+            }
+
+            result = default;
+            // No route of this method matches: 405 when a route of another method does, else 404.
+            var allow = AllowedMethods(path);
+            return allow == HyperRoute::HttpMethods.None
+                ? HyperRoute::RouteMatch.NotFound
+                : HyperRoute::RouteMatch.MethodNotAllowed(allow);
+        }
+
+        /// <summary>
+        /// The second pass for a path with escapes: decodes it (400 for a malformed escape) and matches every
+        /// route of the method again; when nothing matches, the routes of the other methods say 405 or 404.
+        /// </summary>
+        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.NoInlining)]
+        private static HyperRoute::RouteMatch DispatchEscaped(
+            HyperRoute::HttpMethods verb,
+            System::ReadOnlySpan<byte> path,
+            System::ReadOnlySpan<byte> query,
+            scoped ref Routing::DecodeBuffer buffer,
+            out int result)
+        {
+            result = default;
+            var normalized = Routing::RoutePath.Decode(path, ref buffer, out var problem);
+            if (problem != HyperRoute::RouteProblem.None)
+            {
+                return HyperRoute::RouteMatch.BadRequest(problem); // a malformed escape
+            }
+
+            HyperRoute::RouteMatch match;
+            switch (verb)
+            {
+                case HyperRoute::HttpMethods.Get:
+                    match = MatchGetLiterals(normalized, query, ref buffer, out result);
+                    if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
                     {
-                        var s1 = Routing::RoutePath.Segment(path, p1, e1);
-                        if (e1 == path.Length)
+                        return match;
+                    }
+                    match = MatchGetParameters(normalized, decoded: true, query, ref buffer, out result);
+                    if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
+                    {
+                        return match;
+                    }
+                    break;
+                case HyperRoute::HttpMethods.Head:
+                    // HEAD is served by the GET route of the path when no HEAD route matches; the host sends no body.
+                    match = MatchGetLiterals(normalized, query, ref buffer, out result);
+                    if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
+                    {
+                        return match;
+                    }
+                    match = MatchGetParameters(normalized, decoded: true, query, ref buffer, out result);
+                    if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
+                    {
+                        return match;
+                    }
+                    break;
+            }
+
+            // No route of this method matches: 405 when a route of another method does, else 404.
+            var allow = AllowedMethods(normalized);
+            return allow == HyperRoute::HttpMethods.None
+                ? HyperRoute::RouteMatch.NotFound
+                : HyperRoute::RouteMatch.MethodNotAllowed(allow);
+        }
+
+        /// <summary>
+        /// Matches the GET routes made only of literals;
+        /// <see cref="HyperRoute::RouteMatch.NotFound"/> when none matches.
+        /// </summary>
+        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        private static HyperRoute::RouteMatch MatchGetLiterals(
+            System::ReadOnlySpan<byte> path,
+            System::ReadOnlySpan<byte> query,
+            scoped ref Routing::DecodeBuffer buffer,
+            out int result)
+        {
+            result = default;
+            // 17 routes of literals only: the length of the path, then one word of it tells them apart.
+            switch (path.Length)
+            {
+                case 3:
+                    {
+                        var w0 = path[0]; // byte 0
+                        var w1 = path[1]; // byte 1
+                        var w2 = path[2]; // byte 2
+                        switch (w2 | 0x20)
                         {
-                            var found = MatchGetParameters_2(k0, s1Int32, out result);
-                            if (found.Outcome != HyperRoute::RouteOutcome.NotFound)
+                            case (byte)'0': // "/r0"
+                                if (w0 == (byte)'/' && (w1 | 0x20) == (byte)'r' && w2 == (byte)'0')
+                                {
+                                    // GET /r0
+                                    result = global::Wide.L0();
+                                    return HyperRoute::RouteMatch.Handled(0);
+                                }
+                                break;
+                            case (byte)'1': // "/r1"
+                                if (w0 == (byte)'/' && (w1 | 0x20) == (byte)'r' && w2 == (byte)'1')
+                                {
+                                    // GET /r1
+                                    result = global::Wide.L1();
+                                    return HyperRoute::RouteMatch.Handled(2);
+                                }
+                                break;
+                            case (byte)'2': // "/r2"
+                                if (w0 == (byte)'/' && (w1 | 0x20) == (byte)'r' && w2 == (byte)'2')
+                                {
+                                    // GET /r2
+                                    result = global::Wide.L2();
+                                    return HyperRoute::RouteMatch.Handled(4);
+                                }
+                                break;
+                            case (byte)'3': // "/r3"
+                                if (w0 == (byte)'/' && (w1 | 0x20) == (byte)'r' && w2 == (byte)'3')
+                                {
+                                    // GET /r3
+                                    result = global::Wide.L3();
+                                    return HyperRoute::RouteMatch.Handled(6);
+                                }
+                                break;
+                            case (byte)'4': // "/r4"
+                                if (w0 == (byte)'/' && (w1 | 0x20) == (byte)'r' && w2 == (byte)'4')
+                                {
+                                    // GET /r4
+                                    result = global::Wide.L4();
+                                    return HyperRoute::RouteMatch.Handled(8);
+                                }
+                                break;
+                            case (byte)'5': // "/r5"
+                                if (w0 == (byte)'/' && (w1 | 0x20) == (byte)'r' && w2 == (byte)'5')
+                                {
+                                    // GET /r5
+                                    result = global::Wide.L5();
+                                    return HyperRoute::RouteMatch.Handled(10);
+                                }
+                                break;
+                            case (byte)'6': // "/r6"
+                                if (w0 == (byte)'/' && (w1 | 0x20) == (byte)'r' && w2 == (byte)'6')
+                                {
+                                    // GET /r6
+                                    result = global::Wide.L6();
+                                    return HyperRoute::RouteMatch.Handled(12);
+                                }
+                                break;
+                            case (byte)'7': // "/r7"
+                                if (w0 == (byte)'/' && (w1 | 0x20) == (byte)'r' && w2 == (byte)'7')
+                                {
+                                    // GET /r7
+                                    result = global::Wide.L7();
+                                    return HyperRoute::RouteMatch.Handled(14);
+                                }
+                                break;
+                            case (byte)'8': // "/r8"
+                                if (w0 == (byte)'/' && (w1 | 0x20) == (byte)'r' && w2 == (byte)'8')
+                                {
+                                    // GET /r8
+                                    result = global::Wide.L8();
+                                    return HyperRoute::RouteMatch.Handled(16);
+                                }
+                                break;
+                            case (byte)'9': // "/r9"
+                                if (w0 == (byte)'/' && (w1 | 0x20) == (byte)'r' && w2 == (byte)'9')
+                                {
+                                    // GET /r9
+                                    result = global::Wide.L9();
+                                    return HyperRoute::RouteMatch.Handled(18);
+                                }
+                                break;
+                        }
+                        break;
+                    }
+                case 4:
+                    {
+                        var w0 = Routing::Utf8Literal.HalfWord(path, 0); // bytes 0 to 3
+                        var found = MatchGetLiterals_1(w0, out result);
+                        if (found.Outcome != HyperRoute::RouteOutcome.NotFound)
+                        {
+                            return found;
+                        }
+                        break;
+                    }
+            }
+
+            return HyperRoute::RouteMatch.NotFound;
+        }
+
+        /// <summary>
+        /// Part of <see cref="MatchGetLiterals"/>: the routes of 7 literals from "/r10" to "/r16" (by w0).
+        /// </summary>
+        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        private static HyperRoute::RouteMatch MatchGetLiterals_1(uint w0, out int result)
+        {
+            result = default;
+            switch (w0 | 0x20202020U)
+            {
+                case 0x3031722FU: // "/r10"
+                    if ((w0 | 0x00002000U) == 0x3031722FU)
+                    {
+                        // GET /r10
+                        result = global::Wide.L10();
+                        return HyperRoute::RouteMatch.Handled(20);
+                    }
+                    break;
+                case 0x3131722FU: // "/r11"
+                    if ((w0 | 0x00002000U) == 0x3131722FU)
+                    {
+                        // GET /r11
+                        result = global::Wide.L11();
+                        return HyperRoute::RouteMatch.Handled(22);
+                    }
+                    break;
+                case 0x3231722FU: // "/r12"
+                    if ((w0 | 0x00002000U) == 0x3231722FU)
+                    {
+                        // GET /r12
+                        result = global::Wide.L12();
+                        return HyperRoute::RouteMatch.Handled(24);
+                    }
+                    break;
+                case 0x3331722FU: // "/r13"
+                    if ((w0 | 0x00002000U) == 0x3331722FU)
+                    {
+                        // GET /r13
+                        result = global::Wide.L13();
+                        return HyperRoute::RouteMatch.Handled(26);
+                    }
+                    break;
+                case 0x3431722FU: // "/r14"
+                    if ((w0 | 0x00002000U) == 0x3431722FU)
+                    {
+                        // GET /r14
+                        result = global::Wide.L14();
+                        return HyperRoute::RouteMatch.Handled(28);
+                    }
+                    break;
+                case 0x3531722FU: // "/r15"
+                    if ((w0 | 0x00002000U) == 0x3531722FU)
+                    {
+                        // GET /r15
+                        result = global::Wide.L15();
+                        return HyperRoute::RouteMatch.Handled(30);
+                    }
+                    break;
+                case 0x3631722FU: // "/r16"
+                    if ((w0 | 0x00002000U) == 0x3631722FU)
+                    {
+                        // GET /r16
+                        result = global::Wide.L16();
+                        return HyperRoute::RouteMatch.Handled(32);
+                    }
+                    break;
+            }
+
+            return HyperRoute::RouteMatch.NotFound;
+        }
+
+        /// <summary>
+        /// Matches the GET routes with parameters; <see cref="HyperRoute::RouteMatch.NotFound"/> when none matches.
+        /// </summary>
+        /// <remarks>
+        /// Unless <paramref name="decoded"/>, <paramref name="path"/> is as
+        /// received, and a value that holds a <c>%</c> does not match yet.
+        /// </remarks>
+        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.NoInlining)]
+        private static HyperRoute::RouteMatch MatchGetParameters(
+            System::ReadOnlySpan<byte> path,
+            bool decoded,
+            System::ReadOnlySpan<byte> query,
+            scoped ref Routing::DecodeBuffer buffer,
+            out int result)
+        {
+            result = default;
+            // Routes with parameters: segment by segment from the left; e<n> is where segment n ends.
+            if (path.Length > 1)
+            {
+                // 17 literals that lead on alike: which one segment 0 is (k0) and
+                // where it ends, then the rest of the path once for all of them
+                var found0 = MatchGetParameters_1(path, 1);
+                var e0 = found0.End;
+                var k0 = found0.Position;
+                if (e0 >= 0)
+                {
+                    if (e0 < path.Length)
+                    {
+                        var p1 = e0 + 1;
+                        // {id:int}, parsed from where the segment starts
+                        var e1 = Routing::RoutePath.Int32SegmentEnd(path, p1, out int s1Int32);
+                        if (e1 >= 0)
+                        {
+                            var s1 = Routing::RoutePath.Segment(path, p1, e1);
+                            if (e1 == path.Length)
                             {
-                                return found;
+                                var found = MatchGetParameters_2(k0, s1Int32, out result);
+                                if (found.Outcome != HyperRoute::RouteOutcome.NotFound)
+                                {
+                                    return found;
+                                }
                             }
                         }
                     }
                 }
             }
+
+            return HyperRoute::RouteMatch.NotFound;
         }
 
-        return HyperRoute::RouteMatch.NotFound;
-    }
-
-    /// <summary>Part of <see cref="MatchGetParameters"/>: which of 17 literals from "r0" to "r9" the segment of path at start is, and where it ends.</summary>
-    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static Routing::LiteralSegment MatchGetParameters_1(System::ReadOnlySpan<byte> path, int start)
-    {
-        var rest = path.Slice(start);
-        // The segment ends at the first of the literals' lengths where the path ends or a '/' follows.
-        if (rest.Length == 2 || (rest.Length > 2 && rest[2] == (byte)'/'))
+        /// <summary>
+        /// Part of <see cref="MatchGetParameters"/>: which of 17 literals from
+        /// "r0" to "r9" the segment of path at start is, and where it ends.
+        /// </summary>
+        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        private static Routing::LiteralSegment MatchGetParameters_1(System::ReadOnlySpan<byte> path, int start)
         {
-            var w0 = rest[0]; // byte 0
-            var w1 = rest[1]; // byte 1
-            switch (w1 | 0x20)
+            var rest = path.Slice(start);
+            // The segment ends at the first of the literals' lengths where the path ends or a '/' follows.
+            if (rest.Length == 2 || (rest.Length > 2 && rest[2] == (byte)'/'))
             {
-                case (byte)'0': // "r0"
-                    if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'0')
-                    {
-                        return new Routing::LiteralSegment(0, start + 2);
-                    }
-                    break;
-                case (byte)'1': // "r1"
-                    if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'1')
-                    {
-                        return new Routing::LiteralSegment(1, start + 2);
-                    }
-                    break;
-                case (byte)'2': // "r2"
-                    if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'2')
-                    {
-                        return new Routing::LiteralSegment(9, start + 2);
-                    }
-                    break;
-                case (byte)'3': // "r3"
-                    if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'3')
-                    {
-                        return new Routing::LiteralSegment(10, start + 2);
-                    }
-                    break;
-                case (byte)'4': // "r4"
-                    if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'4')
-                    {
-                        return new Routing::LiteralSegment(11, start + 2);
-                    }
-                    break;
-                case (byte)'5': // "r5"
-                    if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'5')
-                    {
-                        return new Routing::LiteralSegment(12, start + 2);
-                    }
-                    break;
-                case (byte)'6': // "r6"
-                    if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'6')
-                    {
-                        return new Routing::LiteralSegment(13, start + 2);
-                    }
-                    break;
-                case (byte)'7': // "r7"
-                    if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'7')
-                    {
-                        return new Routing::LiteralSegment(14, start + 2);
-                    }
-                    break;
-                case (byte)'8': // "r8"
-                    if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'8')
-                    {
-                        return new Routing::LiteralSegment(15, start + 2);
-                    }
-                    break;
-                case (byte)'9': // "r9"
-                    if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'9')
-                    {
-                        return new Routing::LiteralSegment(16, start + 2);
-                    }
-                    break;
-            }
-        }
-        else if (rest.Length == 3 || (rest.Length > 3 && rest[3] == (byte)'/'))
-        {
-            var w0 = rest[0]; // byte 0
-            var w1 = rest[1]; // byte 1
-            var w2 = rest[2]; // byte 2
-            switch (w2 | 0x20)
-            {
-                case (byte)'0': // "r10"
-                    if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'1' && w2 == (byte)'0')
-                    {
-                        return new Routing::LiteralSegment(2, start + 3);
-                    }
-                    break;
-                case (byte)'1': // "r11"
-                    if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'1' && w2 == (byte)'1')
-                    {
-                        return new Routing::LiteralSegment(3, start + 3);
-                    }
-                    break;
-                case (byte)'2': // "r12"
-                    if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'1' && w2 == (byte)'2')
-                    {
-                        return new Routing::LiteralSegment(4, start + 3);
-                    }
-                    break;
-                case (byte)'3': // "r13"
-                    if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'1' && w2 == (byte)'3')
-                    {
-                        return new Routing::LiteralSegment(5, start + 3);
-                    }
-                    break;
-                case (byte)'4': // "r14"
-                    if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'1' && w2 == (byte)'4')
-                    {
-                        return new Routing::LiteralSegment(6, start + 3);
-                    }
-                    break;
-                case (byte)'5': // "r15"
-                    if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'1' && w2 == (byte)'5')
-                    {
-                        return new Routing::LiteralSegment(7, start + 3);
-                    }
-                    break;
-                case (byte)'6': // "r16"
-                    if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'1' && w2 == (byte)'6')
-                    {
-                        return new Routing::LiteralSegment(8, start + 3);
-                    }
-                    break;
-            }
-        }
-
-        return Routing::LiteralSegment.None;
-    }
-
-    /// <summary>Part of <see cref="MatchGetParameters"/>: the routes that end here, by k0.</summary>
-    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static HyperRoute::RouteMatch MatchGetParameters_2(int k0, int s1Int32, out int result)
-    {
-        result = default;
-        switch (k0)
-        {
-            case 0:
+                var w0 = rest[0]; // byte 0
+                var w1 = rest[1]; // byte 1
+                switch (w1 | 0x20)
                 {
-                    // GET /r0/{id:int}
-                    int idArg = s1Int32;
-                    result = P0(idArg);
-                    return HyperRoute::RouteMatch.Handled(1);
-                }
-            case 1:
-                {
-                    // GET /r1/{id:int}
-                    int idArg = s1Int32;
-                    result = P1(idArg);
-                    return HyperRoute::RouteMatch.Handled(3);
-                }
-            case 2:
-                {
-                    // GET /r10/{id:int}
-                    int idArg = s1Int32;
-                    result = P10(idArg);
-                    return HyperRoute::RouteMatch.Handled(21);
-                }
-            case 3:
-                {
-                    // GET /r11/{id:int}
-                    int idArg = s1Int32;
-                    result = P11(idArg);
-                    return HyperRoute::RouteMatch.Handled(23);
-                }
-            case 4:
-                {
-                    // GET /r12/{id:int}
-                    int idArg = s1Int32;
-                    result = P12(idArg);
-                    return HyperRoute::RouteMatch.Handled(25);
-                }
-            case 5:
-                {
-                    // GET /r13/{id:int}
-                    int idArg = s1Int32;
-                    result = P13(idArg);
-                    return HyperRoute::RouteMatch.Handled(27);
-                }
-            case 6:
-                {
-                    // GET /r14/{id:int}
-                    int idArg = s1Int32;
-                    result = P14(idArg);
-                    return HyperRoute::RouteMatch.Handled(29);
-                }
-            case 7:
-                {
-                    // GET /r15/{id:int}
-                    int idArg = s1Int32;
-                    result = P15(idArg);
-                    return HyperRoute::RouteMatch.Handled(31);
-                }
-            case 8:
-                {
-                    // GET /r16/{id:int}
-                    int idArg = s1Int32;
-                    result = P16(idArg);
-                    return HyperRoute::RouteMatch.Handled(33);
-                }
-            case 9:
-                {
-                    // GET /r2/{id:int}
-                    int idArg = s1Int32;
-                    result = P2(idArg);
-                    return HyperRoute::RouteMatch.Handled(5);
-                }
-            case 10:
-                {
-                    // GET /r3/{id:int}
-                    int idArg = s1Int32;
-                    result = P3(idArg);
-                    return HyperRoute::RouteMatch.Handled(7);
-                }
-            case 11:
-                {
-                    // GET /r4/{id:int}
-                    int idArg = s1Int32;
-                    result = P4(idArg);
-                    return HyperRoute::RouteMatch.Handled(9);
-                }
-            case 12:
-                {
-                    // GET /r5/{id:int}
-                    int idArg = s1Int32;
-                    result = P5(idArg);
-                    return HyperRoute::RouteMatch.Handled(11);
-                }
-            case 13:
-                {
-                    // GET /r6/{id:int}
-                    int idArg = s1Int32;
-                    result = P6(idArg);
-                    return HyperRoute::RouteMatch.Handled(13);
-                }
-            case 14:
-                {
-                    // GET /r7/{id:int}
-                    int idArg = s1Int32;
-                    result = P7(idArg);
-                    return HyperRoute::RouteMatch.Handled(15);
-                }
-            case 15:
-                {
-                    // GET /r8/{id:int}
-                    int idArg = s1Int32;
-                    result = P8(idArg);
-                    return HyperRoute::RouteMatch.Handled(17);
-                }
-            case 16:
-                {
-                    // GET /r9/{id:int}
-                    int idArg = s1Int32;
-                    result = P9(idArg);
-                    return HyperRoute::RouteMatch.Handled(19);
-                }
-        }
-
-        return HyperRoute::RouteMatch.NotFound;
-    }
-
-    /// <summary>The methods whose routes match <paramref name="path"/>: the <c>Allow</c> header of a 405.</summary>
-    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static HyperRoute::HttpMethods AllowedMethods(System::ReadOnlySpan<byte> path)
-    {
-        var allow = HyperRoute::HttpMethods.None;
-        // 17 routes of literals only: which one the whole path is, then its route.
-        var route = AllowedMethods_1(path);
-        if (route >= 0)
-        {
-            // the routes of all 17 literals, from GET /r0 to GET /r9
-            allow |= HyperRoute::HttpMethods.Get | HyperRoute::HttpMethods.Head;
-        }
-
-        // Routes with parameters: segment by segment from the left; e<n> is where segment n ends.
-        if (path.Length > 1)
-        {
-            // 17 literals that lead on alike: which one segment 0 is (k0) and where it ends, then the rest of the path once for all of them
-            var found0 = AllowedMethods_2(path, 1);
-            var e0 = found0.End;
-            var k0 = found0.Position;
-            if (e0 >= 0)
-            {
-                if (e0 < path.Length)
-                {
-                    var p1 = e0 + 1;
-                    // {id:int}, parsed from where the segment starts
-                    var e1 = Routing::RoutePath.Int32SegmentEnd(path, p1, out int s1Int32);
-                    if (e1 >= 0)
-                    {
-                        var s1 = Routing::RoutePath.Segment(path, p1, e1);
-                        if (e1 == path.Length)
+                    case (byte)'0': // "r0"
+                        if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'0')
                         {
-                            // the routes of all 17 literals, from GET /r0/{id:int} to GET /r9/{id:int}
-                            allow |= HyperRoute::HttpMethods.Get | HyperRoute::HttpMethods.Head;
+                            return new Routing::LiteralSegment(0, start + 2);
+                        }
+                        break;
+                    case (byte)'1': // "r1"
+                        if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'1')
+                        {
+                            return new Routing::LiteralSegment(1, start + 2);
+                        }
+                        break;
+                    case (byte)'2': // "r2"
+                        if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'2')
+                        {
+                            return new Routing::LiteralSegment(9, start + 2);
+                        }
+                        break;
+                    case (byte)'3': // "r3"
+                        if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'3')
+                        {
+                            return new Routing::LiteralSegment(10, start + 2);
+                        }
+                        break;
+                    case (byte)'4': // "r4"
+                        if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'4')
+                        {
+                            return new Routing::LiteralSegment(11, start + 2);
+                        }
+                        break;
+                    case (byte)'5': // "r5"
+                        if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'5')
+                        {
+                            return new Routing::LiteralSegment(12, start + 2);
+                        }
+                        break;
+                    case (byte)'6': // "r6"
+                        if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'6')
+                        {
+                            return new Routing::LiteralSegment(13, start + 2);
+                        }
+                        break;
+                    case (byte)'7': // "r7"
+                        if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'7')
+                        {
+                            return new Routing::LiteralSegment(14, start + 2);
+                        }
+                        break;
+                    case (byte)'8': // "r8"
+                        if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'8')
+                        {
+                            return new Routing::LiteralSegment(15, start + 2);
+                        }
+                        break;
+                    case (byte)'9': // "r9"
+                        if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'9')
+                        {
+                            return new Routing::LiteralSegment(16, start + 2);
+                        }
+                        break;
+                }
+            }
+            else if (rest.Length == 3 || (rest.Length > 3 && rest[3] == (byte)'/'))
+            {
+                var w0 = rest[0]; // byte 0
+                var w1 = rest[1]; // byte 1
+                var w2 = rest[2]; // byte 2
+                switch (w2 | 0x20)
+                {
+                    case (byte)'0': // "r10"
+                        if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'1' && w2 == (byte)'0')
+                        {
+                            return new Routing::LiteralSegment(2, start + 3);
+                        }
+                        break;
+                    case (byte)'1': // "r11"
+                        if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'1' && w2 == (byte)'1')
+                        {
+                            return new Routing::LiteralSegment(3, start + 3);
+                        }
+                        break;
+                    case (byte)'2': // "r12"
+                        if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'1' && w2 == (byte)'2')
+                        {
+                            return new Routing::LiteralSegment(4, start + 3);
+                        }
+                        break;
+                    case (byte)'3': // "r13"
+                        if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'1' && w2 == (byte)'3')
+                        {
+                            return new Routing::LiteralSegment(5, start + 3);
+                        }
+                        break;
+                    case (byte)'4': // "r14"
+                        if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'1' && w2 == (byte)'4')
+                        {
+                            return new Routing::LiteralSegment(6, start + 3);
+                        }
+                        break;
+                    case (byte)'5': // "r15"
+                        if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'1' && w2 == (byte)'5')
+                        {
+                            return new Routing::LiteralSegment(7, start + 3);
+                        }
+                        break;
+                    case (byte)'6': // "r16"
+                        if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'1' && w2 == (byte)'6')
+                        {
+                            return new Routing::LiteralSegment(8, start + 3);
+                        }
+                        break;
+                }
+            }
+
+            return Routing::LiteralSegment.None;
+        }
+
+        /// <summary>Part of <see cref="MatchGetParameters"/>: the routes that end here, by k0.</summary>
+        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        private static HyperRoute::RouteMatch MatchGetParameters_2(int k0, int s1Int32, out int result)
+        {
+            result = default;
+            switch (k0)
+            {
+                case 0:
+                    {
+                        // GET /r0/{id:int}
+                        int idArg = s1Int32;
+                        result = global::Wide.P0(idArg);
+                        return HyperRoute::RouteMatch.Handled(1);
+                    }
+                case 1:
+                    {
+                        // GET /r1/{id:int}
+                        int idArg = s1Int32;
+                        result = global::Wide.P1(idArg);
+                        return HyperRoute::RouteMatch.Handled(3);
+                    }
+                case 2:
+                    {
+                        // GET /r10/{id:int}
+                        int idArg = s1Int32;
+                        result = global::Wide.P10(idArg);
+                        return HyperRoute::RouteMatch.Handled(21);
+                    }
+                case 3:
+                    {
+                        // GET /r11/{id:int}
+                        int idArg = s1Int32;
+                        result = global::Wide.P11(idArg);
+                        return HyperRoute::RouteMatch.Handled(23);
+                    }
+                case 4:
+                    {
+                        // GET /r12/{id:int}
+                        int idArg = s1Int32;
+                        result = global::Wide.P12(idArg);
+                        return HyperRoute::RouteMatch.Handled(25);
+                    }
+                case 5:
+                    {
+                        // GET /r13/{id:int}
+                        int idArg = s1Int32;
+                        result = global::Wide.P13(idArg);
+                        return HyperRoute::RouteMatch.Handled(27);
+                    }
+                case 6:
+                    {
+                        // GET /r14/{id:int}
+                        int idArg = s1Int32;
+                        result = global::Wide.P14(idArg);
+                        return HyperRoute::RouteMatch.Handled(29);
+                    }
+                case 7:
+                    {
+                        // GET /r15/{id:int}
+                        int idArg = s1Int32;
+                        result = global::Wide.P15(idArg);
+                        return HyperRoute::RouteMatch.Handled(31);
+                    }
+                case 8:
+                    {
+                        // GET /r16/{id:int}
+                        int idArg = s1Int32;
+                        result = global::Wide.P16(idArg);
+                        return HyperRoute::RouteMatch.Handled(33);
+                    }
+                case 9:
+                    {
+                        // GET /r2/{id:int}
+                        int idArg = s1Int32;
+                        result = global::Wide.P2(idArg);
+                        return HyperRoute::RouteMatch.Handled(5);
+                    }
+                case 10:
+                    {
+                        // GET /r3/{id:int}
+                        int idArg = s1Int32;
+                        result = global::Wide.P3(idArg);
+                        return HyperRoute::RouteMatch.Handled(7);
+                    }
+                case 11:
+                    {
+                        // GET /r4/{id:int}
+                        int idArg = s1Int32;
+                        result = global::Wide.P4(idArg);
+                        return HyperRoute::RouteMatch.Handled(9);
+                    }
+                case 12:
+                    {
+                        // GET /r5/{id:int}
+                        int idArg = s1Int32;
+                        result = global::Wide.P5(idArg);
+                        return HyperRoute::RouteMatch.Handled(11);
+                    }
+                case 13:
+                    {
+                        // GET /r6/{id:int}
+                        int idArg = s1Int32;
+                        result = global::Wide.P6(idArg);
+                        return HyperRoute::RouteMatch.Handled(13);
+                    }
+                case 14:
+                    {
+                        // GET /r7/{id:int}
+                        int idArg = s1Int32;
+                        result = global::Wide.P7(idArg);
+                        return HyperRoute::RouteMatch.Handled(15);
+                    }
+                case 15:
+                    {
+                        // GET /r8/{id:int}
+                        int idArg = s1Int32;
+                        result = global::Wide.P8(idArg);
+                        return HyperRoute::RouteMatch.Handled(17);
+                    }
+                case 16:
+                    {
+                        // GET /r9/{id:int}
+                        int idArg = s1Int32;
+                        result = global::Wide.P9(idArg);
+                        return HyperRoute::RouteMatch.Handled(19);
+                    }
+            }
+
+            return HyperRoute::RouteMatch.NotFound;
+        }
+
+        /// <summary>The methods whose routes match <paramref name="path"/>: the <c>Allow</c> header of a 405.</summary>
+        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        private static HyperRoute::HttpMethods AllowedMethods(System::ReadOnlySpan<byte> path)
+        {
+            var allow = HyperRoute::HttpMethods.None;
+            // 17 routes of literals only: which one the whole path is, then its route.
+            var route = AllowedMethods_1(path);
+            if (route >= 0)
+            {
+                // the routes of all 17 literals, from GET /r0 to GET /r9
+                allow |= HyperRoute::HttpMethods.Get | HyperRoute::HttpMethods.Head;
+            }
+
+            // Routes with parameters: segment by segment from the left; e<n> is where segment n ends.
+            if (path.Length > 1)
+            {
+                // 17 literals that lead on alike: which one segment 0 is (k0) and
+                // where it ends, then the rest of the path once for all of them
+                var found0 = AllowedMethods_2(path, 1);
+                var e0 = found0.End;
+                var k0 = found0.Position;
+                if (e0 >= 0)
+                {
+                    if (e0 < path.Length)
+                    {
+                        var p1 = e0 + 1;
+                        // {id:int}, parsed from where the segment starts
+                        var e1 = Routing::RoutePath.Int32SegmentEnd(path, p1, out int s1Int32);
+                        if (e1 >= 0)
+                        {
+                            var s1 = Routing::RoutePath.Segment(path, p1, e1);
+                            if (e1 == path.Length)
+                            {
+                                // the routes of all 17 literals, from GET /r0/{id:int} to GET /r9/{id:int}
+                                allow |= HyperRoute::HttpMethods.Get | HyperRoute::HttpMethods.Head;
+                            }
                         }
                     }
                 }
             }
+
+            return allow;
         }
 
-        return allow;
-    }
-
-    /// <summary>Part of <see cref="AllowedMethods"/>: the position of path among 17 literals from "/r0" to "/r9", or -1.</summary>
-    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static int AllowedMethods_1(System::ReadOnlySpan<byte> path)
-    {
-        switch (path.Length)
+        /// <summary>
+        /// Part of <see cref="AllowedMethods"/>: the position of path among 17 literals from "/r0" to "/r9", or -1.
+        /// </summary>
+        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        private static int AllowedMethods_1(System::ReadOnlySpan<byte> path)
         {
-            case 3:
-                {
-                    var w0 = path[0]; // byte 0
-                    var w1 = path[1]; // byte 1
-                    var w2 = path[2]; // byte 2
-                    switch (w2 | 0x20)
-                    {
-                        case (byte)'0': // "/r0"
-                            if (w0 == (byte)'/' && (w1 | 0x20) == (byte)'r' && w2 == (byte)'0')
-                            {
-                                return 0;
-                            }
-                            break;
-                        case (byte)'1': // "/r1"
-                            if (w0 == (byte)'/' && (w1 | 0x20) == (byte)'r' && w2 == (byte)'1')
-                            {
-                                return 1;
-                            }
-                            break;
-                        case (byte)'2': // "/r2"
-                            if (w0 == (byte)'/' && (w1 | 0x20) == (byte)'r' && w2 == (byte)'2')
-                            {
-                                return 9;
-                            }
-                            break;
-                        case (byte)'3': // "/r3"
-                            if (w0 == (byte)'/' && (w1 | 0x20) == (byte)'r' && w2 == (byte)'3')
-                            {
-                                return 10;
-                            }
-                            break;
-                        case (byte)'4': // "/r4"
-                            if (w0 == (byte)'/' && (w1 | 0x20) == (byte)'r' && w2 == (byte)'4')
-                            {
-                                return 11;
-                            }
-                            break;
-                        case (byte)'5': // "/r5"
-                            if (w0 == (byte)'/' && (w1 | 0x20) == (byte)'r' && w2 == (byte)'5')
-                            {
-                                return 12;
-                            }
-                            break;
-                        case (byte)'6': // "/r6"
-                            if (w0 == (byte)'/' && (w1 | 0x20) == (byte)'r' && w2 == (byte)'6')
-                            {
-                                return 13;
-                            }
-                            break;
-                        case (byte)'7': // "/r7"
-                            if (w0 == (byte)'/' && (w1 | 0x20) == (byte)'r' && w2 == (byte)'7')
-                            {
-                                return 14;
-                            }
-                            break;
-                        case (byte)'8': // "/r8"
-                            if (w0 == (byte)'/' && (w1 | 0x20) == (byte)'r' && w2 == (byte)'8')
-                            {
-                                return 15;
-                            }
-                            break;
-                        case (byte)'9': // "/r9"
-                            if (w0 == (byte)'/' && (w1 | 0x20) == (byte)'r' && w2 == (byte)'9')
-                            {
-                                return 16;
-                            }
-                            break;
-                    }
-                    break;
-                }
-            case 4:
-                {
-                    var w0 = Routing::Utf8Literal.HalfWord(path, 0); // bytes 0 to 3
-                    switch (w0 | 0x20202020U)
-                    {
-                        case 0x3031722FU: // "/r10"
-                            if ((w0 | 0x00002000U) == 0x3031722FU)
-                            {
-                                return 2;
-                            }
-                            break;
-                        case 0x3131722FU: // "/r11"
-                            if ((w0 | 0x00002000U) == 0x3131722FU)
-                            {
-                                return 3;
-                            }
-                            break;
-                        case 0x3231722FU: // "/r12"
-                            if ((w0 | 0x00002000U) == 0x3231722FU)
-                            {
-                                return 4;
-                            }
-                            break;
-                        case 0x3331722FU: // "/r13"
-                            if ((w0 | 0x00002000U) == 0x3331722FU)
-                            {
-                                return 5;
-                            }
-                            break;
-                        case 0x3431722FU: // "/r14"
-                            if ((w0 | 0x00002000U) == 0x3431722FU)
-                            {
-                                return 6;
-                            }
-                            break;
-                        case 0x3531722FU: // "/r15"
-                            if ((w0 | 0x00002000U) == 0x3531722FU)
-                            {
-                                return 7;
-                            }
-                            break;
-                        case 0x3631722FU: // "/r16"
-                            if ((w0 | 0x00002000U) == 0x3631722FU)
-                            {
-                                return 8;
-                            }
-                            break;
-                    }
-                    break;
-                }
-        }
-
-        return -1;
-    }
-
-    /// <summary>Part of <see cref="AllowedMethods"/>: which of 17 literals from "r0" to "r9" the segment of path at start is, and where it ends.</summary>
-    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static Routing::LiteralSegment AllowedMethods_2(System::ReadOnlySpan<byte> path, int start)
-    {
-        var rest = path.Slice(start);
-        // The segment ends at the first of the literals' lengths where the path ends or a '/' follows.
-        if (rest.Length == 2 || (rest.Length > 2 && rest[2] == (byte)'/'))
-        {
-            var w0 = rest[0]; // byte 0
-            var w1 = rest[1]; // byte 1
-            switch (w1 | 0x20)
+            switch (path.Length)
             {
-                case (byte)'0': // "r0"
-                    if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'0')
+                case 3:
                     {
-                        return new Routing::LiteralSegment(0, start + 2);
+                        var w0 = path[0]; // byte 0
+                        var w1 = path[1]; // byte 1
+                        var w2 = path[2]; // byte 2
+                        switch (w2 | 0x20)
+                        {
+                            case (byte)'0': // "/r0"
+                                if (w0 == (byte)'/' && (w1 | 0x20) == (byte)'r' && w2 == (byte)'0')
+                                {
+                                    return 0;
+                                }
+                                break;
+                            case (byte)'1': // "/r1"
+                                if (w0 == (byte)'/' && (w1 | 0x20) == (byte)'r' && w2 == (byte)'1')
+                                {
+                                    return 1;
+                                }
+                                break;
+                            case (byte)'2': // "/r2"
+                                if (w0 == (byte)'/' && (w1 | 0x20) == (byte)'r' && w2 == (byte)'2')
+                                {
+                                    return 9;
+                                }
+                                break;
+                            case (byte)'3': // "/r3"
+                                if (w0 == (byte)'/' && (w1 | 0x20) == (byte)'r' && w2 == (byte)'3')
+                                {
+                                    return 10;
+                                }
+                                break;
+                            case (byte)'4': // "/r4"
+                                if (w0 == (byte)'/' && (w1 | 0x20) == (byte)'r' && w2 == (byte)'4')
+                                {
+                                    return 11;
+                                }
+                                break;
+                            case (byte)'5': // "/r5"
+                                if (w0 == (byte)'/' && (w1 | 0x20) == (byte)'r' && w2 == (byte)'5')
+                                {
+                                    return 12;
+                                }
+                                break;
+                            case (byte)'6': // "/r6"
+                                if (w0 == (byte)'/' && (w1 | 0x20) == (byte)'r' && w2 == (byte)'6')
+                                {
+                                    return 13;
+                                }
+                                break;
+                            case (byte)'7': // "/r7"
+                                if (w0 == (byte)'/' && (w1 | 0x20) == (byte)'r' && w2 == (byte)'7')
+                                {
+                                    return 14;
+                                }
+                                break;
+                            case (byte)'8': // "/r8"
+                                if (w0 == (byte)'/' && (w1 | 0x20) == (byte)'r' && w2 == (byte)'8')
+                                {
+                                    return 15;
+                                }
+                                break;
+                            case (byte)'9': // "/r9"
+                                if (w0 == (byte)'/' && (w1 | 0x20) == (byte)'r' && w2 == (byte)'9')
+                                {
+                                    return 16;
+                                }
+                                break;
+                        }
+                        break;
                     }
-                    break;
-                case (byte)'1': // "r1"
-                    if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'1')
+                case 4:
                     {
-                        return new Routing::LiteralSegment(1, start + 2);
+                        var w0 = Routing::Utf8Literal.HalfWord(path, 0); // bytes 0 to 3
+                        switch (w0 | 0x20202020U)
+                        {
+                            case 0x3031722FU: // "/r10"
+                                if ((w0 | 0x00002000U) == 0x3031722FU)
+                                {
+                                    return 2;
+                                }
+                                break;
+                            case 0x3131722FU: // "/r11"
+                                if ((w0 | 0x00002000U) == 0x3131722FU)
+                                {
+                                    return 3;
+                                }
+                                break;
+                            case 0x3231722FU: // "/r12"
+                                if ((w0 | 0x00002000U) == 0x3231722FU)
+                                {
+                                    return 4;
+                                }
+                                break;
+                            case 0x3331722FU: // "/r13"
+                                if ((w0 | 0x00002000U) == 0x3331722FU)
+                                {
+                                    return 5;
+                                }
+                                break;
+                            case 0x3431722FU: // "/r14"
+                                if ((w0 | 0x00002000U) == 0x3431722FU)
+                                {
+                                    return 6;
+                                }
+                                break;
+                            case 0x3531722FU: // "/r15"
+                                if ((w0 | 0x00002000U) == 0x3531722FU)
+                                {
+                                    return 7;
+                                }
+                                break;
+                            case 0x3631722FU: // "/r16"
+                                if ((w0 | 0x00002000U) == 0x3631722FU)
+                                {
+                                    return 8;
+                                }
+                                break;
+                        }
+                        break;
                     }
-                    break;
-                case (byte)'2': // "r2"
-                    if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'2')
-                    {
-                        return new Routing::LiteralSegment(9, start + 2);
-                    }
-                    break;
-                case (byte)'3': // "r3"
-                    if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'3')
-                    {
-                        return new Routing::LiteralSegment(10, start + 2);
-                    }
-                    break;
-                case (byte)'4': // "r4"
-                    if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'4')
-                    {
-                        return new Routing::LiteralSegment(11, start + 2);
-                    }
-                    break;
-                case (byte)'5': // "r5"
-                    if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'5')
-                    {
-                        return new Routing::LiteralSegment(12, start + 2);
-                    }
-                    break;
-                case (byte)'6': // "r6"
-                    if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'6')
-                    {
-                        return new Routing::LiteralSegment(13, start + 2);
-                    }
-                    break;
-                case (byte)'7': // "r7"
-                    if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'7')
-                    {
-                        return new Routing::LiteralSegment(14, start + 2);
-                    }
-                    break;
-                case (byte)'8': // "r8"
-                    if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'8')
-                    {
-                        return new Routing::LiteralSegment(15, start + 2);
-                    }
-                    break;
-                case (byte)'9': // "r9"
-                    if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'9')
-                    {
-                        return new Routing::LiteralSegment(16, start + 2);
-                    }
-                    break;
             }
-        }
-        else if (rest.Length == 3 || (rest.Length > 3 && rest[3] == (byte)'/'))
-        {
-            var w0 = rest[0]; // byte 0
-            var w1 = rest[1]; // byte 1
-            var w2 = rest[2]; // byte 2
-            switch (w2 | 0x20)
-            {
-                case (byte)'0': // "r10"
-                    if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'1' && w2 == (byte)'0')
-                    {
-                        return new Routing::LiteralSegment(2, start + 3);
-                    }
-                    break;
-                case (byte)'1': // "r11"
-                    if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'1' && w2 == (byte)'1')
-                    {
-                        return new Routing::LiteralSegment(3, start + 3);
-                    }
-                    break;
-                case (byte)'2': // "r12"
-                    if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'1' && w2 == (byte)'2')
-                    {
-                        return new Routing::LiteralSegment(4, start + 3);
-                    }
-                    break;
-                case (byte)'3': // "r13"
-                    if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'1' && w2 == (byte)'3')
-                    {
-                        return new Routing::LiteralSegment(5, start + 3);
-                    }
-                    break;
-                case (byte)'4': // "r14"
-                    if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'1' && w2 == (byte)'4')
-                    {
-                        return new Routing::LiteralSegment(6, start + 3);
-                    }
-                    break;
-                case (byte)'5': // "r15"
-                    if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'1' && w2 == (byte)'5')
-                    {
-                        return new Routing::LiteralSegment(7, start + 3);
-                    }
-                    break;
-                case (byte)'6': // "r16"
-                    if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'1' && w2 == (byte)'6')
-                    {
-                        return new Routing::LiteralSegment(8, start + 3);
-                    }
-                    break;
-            }
+
+            return -1;
         }
 
-        return Routing::LiteralSegment.None;
+        /// <summary>
+        /// Part of <see cref="AllowedMethods"/>: which of 17 literals from
+        /// "r0" to "r9" the segment of path at start is, and where it ends.
+        /// </summary>
+        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        private static Routing::LiteralSegment AllowedMethods_2(System::ReadOnlySpan<byte> path, int start)
+        {
+            var rest = path.Slice(start);
+            // The segment ends at the first of the literals' lengths where the path ends or a '/' follows.
+            if (rest.Length == 2 || (rest.Length > 2 && rest[2] == (byte)'/'))
+            {
+                var w0 = rest[0]; // byte 0
+                var w1 = rest[1]; // byte 1
+                switch (w1 | 0x20)
+                {
+                    case (byte)'0': // "r0"
+                        if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'0')
+                        {
+                            return new Routing::LiteralSegment(0, start + 2);
+                        }
+                        break;
+                    case (byte)'1': // "r1"
+                        if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'1')
+                        {
+                            return new Routing::LiteralSegment(1, start + 2);
+                        }
+                        break;
+                    case (byte)'2': // "r2"
+                        if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'2')
+                        {
+                            return new Routing::LiteralSegment(9, start + 2);
+                        }
+                        break;
+                    case (byte)'3': // "r3"
+                        if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'3')
+                        {
+                            return new Routing::LiteralSegment(10, start + 2);
+                        }
+                        break;
+                    case (byte)'4': // "r4"
+                        if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'4')
+                        {
+                            return new Routing::LiteralSegment(11, start + 2);
+                        }
+                        break;
+                    case (byte)'5': // "r5"
+                        if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'5')
+                        {
+                            return new Routing::LiteralSegment(12, start + 2);
+                        }
+                        break;
+                    case (byte)'6': // "r6"
+                        if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'6')
+                        {
+                            return new Routing::LiteralSegment(13, start + 2);
+                        }
+                        break;
+                    case (byte)'7': // "r7"
+                        if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'7')
+                        {
+                            return new Routing::LiteralSegment(14, start + 2);
+                        }
+                        break;
+                    case (byte)'8': // "r8"
+                        if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'8')
+                        {
+                            return new Routing::LiteralSegment(15, start + 2);
+                        }
+                        break;
+                    case (byte)'9': // "r9"
+                        if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'9')
+                        {
+                            return new Routing::LiteralSegment(16, start + 2);
+                        }
+                        break;
+                }
+            }
+            else if (rest.Length == 3 || (rest.Length > 3 && rest[3] == (byte)'/'))
+            {
+                var w0 = rest[0]; // byte 0
+                var w1 = rest[1]; // byte 1
+                var w2 = rest[2]; // byte 2
+                switch (w2 | 0x20)
+                {
+                    case (byte)'0': // "r10"
+                        if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'1' && w2 == (byte)'0')
+                        {
+                            return new Routing::LiteralSegment(2, start + 3);
+                        }
+                        break;
+                    case (byte)'1': // "r11"
+                        if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'1' && w2 == (byte)'1')
+                        {
+                            return new Routing::LiteralSegment(3, start + 3);
+                        }
+                        break;
+                    case (byte)'2': // "r12"
+                        if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'1' && w2 == (byte)'2')
+                        {
+                            return new Routing::LiteralSegment(4, start + 3);
+                        }
+                        break;
+                    case (byte)'3': // "r13"
+                        if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'1' && w2 == (byte)'3')
+                        {
+                            return new Routing::LiteralSegment(5, start + 3);
+                        }
+                        break;
+                    case (byte)'4': // "r14"
+                        if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'1' && w2 == (byte)'4')
+                        {
+                            return new Routing::LiteralSegment(6, start + 3);
+                        }
+                        break;
+                    case (byte)'5': // "r15"
+                        if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'1' && w2 == (byte)'5')
+                        {
+                            return new Routing::LiteralSegment(7, start + 3);
+                        }
+                        break;
+                    case (byte)'6': // "r16"
+                        if ((w0 | 0x20) == (byte)'r' && w1 == (byte)'1' && w2 == (byte)'6')
+                        {
+                            return new Routing::LiteralSegment(8, start + 3);
+                        }
+                        break;
+                }
+            }
+
+            return Routing::LiteralSegment.None;
+        }
     }
 }

@@ -11,7 +11,10 @@ using Routing = global::HyperRoute.Routing;
 
 static partial class Mixed
 {
-    /// <summary>The patterns of this router's routes in declaration order; <see cref="HyperRoute::RouteMatch.Route"/> is an index into it.</summary>
+    /// <summary>
+    /// The patterns of this router's routes in declaration order;
+    /// <see cref="HyperRoute::RouteMatch.Route"/> is an index into it.
+    /// </summary>
     [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
     public static System::Collections.Generic.IReadOnlyList<string> RoutePatterns { get; } = new string[]
     {
@@ -34,40 +37,28 @@ static partial class Mixed
         "GET /r16/{id:int}",
     };
 
-    /// <summary>The name of the handler parameter a 400 from <c>Dispatch</c> is about (<see cref="HyperRoute::RouteMatch.ParameterIndex"/>); <see langword="null"/> for any other result.</summary>
+    /// <summary>
+    /// The name of the handler parameter a 400 from <c>Dispatch</c> is about
+    /// (<see cref="HyperRoute::RouteMatch.ParameterIndex"/>); <see langword="null"/> for any other result.
+    /// </summary>
     [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
     public static string? ParameterName(HyperRoute::RouteMatch match)
-        => match.ParameterIndex >= 0 && match.Route >= 0 && match.Route < s_parameterNames.Length ? s_parameterNames[match.Route][match.ParameterIndex] : null;
-
-    // The handler parameter names of each route, for ParameterName.
-    private static readonly string[][] s_parameterNames = new string[][]
-    {
-        new[] { "id" },
-        new[] { "slug" },
-        new[] { "id" },
-        new[] { "slug" },
-        new[] { "id" },
-        new[] { "slug" },
-        new[] { "id" },
-        new[] { "slug" },
-        new[] { "id" },
-        new[] { "slug" },
-        new[] { "id" },
-        new[] { "slug" },
-        new[] { "id" },
-        new[] { "slug" },
-        new[] { "id" },
-        new[] { "slug" },
-        new[] { "id" },
-    };
+        => match.ParameterIndex >= 0 && match.Route >= 0 && match.Route < HyperRouteDispatcher.ParameterNames.Length
+            ? HyperRouteDispatcher.ParameterNames[match.Route][match.ParameterIndex]
+            : null;
 
     /// <summary>
-    /// Routes a request to its handler: UTF-8 in, no strings, no allocation. Returns whether a handler ran, or why not (404, 405 with the allowed methods, 400).
+    /// Routes a request to its handler: UTF-8 in, no strings, no allocation. Returns
+    /// whether a handler ran, or why not (404, 405 with the allowed methods, 400).
     /// </summary>
     /// <param name="method">The request method token, such as <c>GET</c> (case-sensitive).</param>
-    /// <param name="path">The request path, starting with <c>/</c>, without the query; percent-escapes are decoded before matching.</param>
+    /// <param name="path">
+    /// The request path, starting with <c>/</c>, without the query; percent-escapes are decoded before matching.
+    /// </param>
     /// <param name="query">The query string without the <c>?</c>; may be empty.</param>
-    /// <param name="result">What the handler returned; <see langword="default"/> when no handler ran or it returns <c>void</c>.</param>
+    /// <param name="result">
+    /// What the handler returned; <see langword="default"/> when no handler ran or it returns <c>void</c>.
+    /// </param>
     /// <remarks>
     /// <code>
     /// GET /r00/{id:int}  P0(int id)
@@ -91,1132 +82,1270 @@ static partial class Mixed
     /// </remarks>
     [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
     [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.AggressiveInlining)]
-    public static HyperRoute::RouteMatch Dispatch(System::ReadOnlySpan<byte> method, System::ReadOnlySpan<byte> path, System::ReadOnlySpan<byte> query, out int result)
+    public static HyperRoute::RouteMatch Dispatch(
+        System::ReadOnlySpan<byte> method,
+        System::ReadOnlySpan<byte> path,
+        System::ReadOnlySpan<byte> query,
+        out int result)
         => Dispatch(method, path, query, default, out result);
 
     /// <summary>
-    /// Routes a request to its handler, decoding percent-escaped values into <paramref name="scratch"/> first (a pooled array is rented only when it is too small).
+    /// Routes a request to its handler, decoding percent-escaped values into
+    /// <paramref name="scratch"/> first (a pooled array is rented only when it is too small).
     /// </summary>
     /// <param name="method">The request method token, such as <c>GET</c> (case-sensitive).</param>
-    /// <param name="path">The request path, starting with <c>/</c>, without the query; percent-escapes are decoded before matching.</param>
+    /// <param name="path">
+    /// The request path, starting with <c>/</c>, without the query; percent-escapes are decoded before matching.
+    /// </param>
     /// <param name="query">The query string without the <c>?</c>; may be empty.</param>
     /// <param name="scratch">Caller-owned memory for decoded values; values passed to handlers point into it.</param>
-    /// <param name="result">What the handler returned; <see langword="default"/> when no handler ran or it returns <c>void</c>.</param>
+    /// <param name="result">
+    /// What the handler returned; <see langword="default"/> when no handler ran or it returns <c>void</c>.
+    /// </param>
     [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    public static HyperRoute::RouteMatch Dispatch(System::ReadOnlySpan<byte> method, System::ReadOnlySpan<byte> path, System::ReadOnlySpan<byte> query, System::Span<byte> scratch, out int result)
+    public static HyperRoute::RouteMatch Dispatch(
+        System::ReadOnlySpan<byte> method,
+        System::ReadOnlySpan<byte> path,
+        System::ReadOnlySpan<byte> query,
+        System::Span<byte> scratch,
+        out int result)
     {
         var buffer = new Routing::DecodeBuffer(scratch, path.Length + query.Length);
-        var match = DispatchCore(method, path, query, ref buffer, out result);
+        var match = HyperRouteDispatcher.DispatchCore(method, path, query, ref buffer, out result);
         buffer.Dispose();
         return match;
     }
 
-    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.AggressiveInlining)]
-    private static HyperRoute::RouteMatch DispatchCore(System::ReadOnlySpan<byte> method, System::ReadOnlySpan<byte> path, System::ReadOnlySpan<byte> query, scoped ref Routing::DecodeBuffer buffer, out int result)
-    {
-        var verb = Routing::MethodToken.Parse(method);
-        switch (verb)
-        {
-            case HyperRoute::HttpMethods.Get:
-                return DispatchGet(path, query, ref buffer, out result);
-            case HyperRoute::HttpMethods.Head:
-                return DispatchHead(path, query, ref buffer, out result);
-            default:
-                // No route has this method: only 400, 405 or 404 are left to tell apart.
-                result = default;
-                return Routing::RoutePath.IsAbsolute(path)
-                    ? DispatchDecoded(verb, Routing::RoutePath.TrimTrailingSlash(path), query, ref buffer, out result)
-                    : HyperRoute::RouteMatch.BadRequest(HyperRoute::RouteProblem.PathNotAbsolute); // origin form only
-        }
-    }
-
-    /// <summary>The first pass for GET requests: the path as received, before any decoding.</summary>
-    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.AggressiveInlining)]
-    private static HyperRoute::RouteMatch DispatchGet(System::ReadOnlySpan<byte> path, System::ReadOnlySpan<byte> query, scoped ref Routing::DecodeBuffer buffer, out int result)
-    {
-        result = default;
-        HyperRoute::RouteMatch match;
-        if (!Routing::RoutePath.IsAbsolute(path))
-        {
-            return HyperRoute::RouteMatch.BadRequest(HyperRoute::RouteProblem.PathNotAbsolute); // origin form only
-        }
-
-        // One trailing '/' is dropped. Routes with parameters are matched on the path still undecoded: a value that
-        // holds a '%' does not match here and waits for DispatchDecoded; any other match is the decoded path's match.
-        var trimmed = Routing::RoutePath.TrimTrailingSlash(path);
-        match = MatchGetParameters(trimmed, decoded: false, query, ref buffer, out result);
-        if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
-        {
-            return match;
-        }
-
-        // A path that no route of any method can start with is a 404 at once, unless it has escapes to decode.
-        if (trimmed.Length > 1 && (trimmed[1] | 0x20) is not (byte)'r' && !Routing::RoutePath.ContainsEscape(trimmed))
-        {
-            return HyperRoute::RouteMatch.NotFound;
-        }
-
-        // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
-        return DispatchDecoded(HyperRoute::HttpMethods.Get, trimmed, query, ref buffer, out result);
-    }
-
-    /// <summary>The first pass for HEAD requests: the path as received, before any decoding.</summary>
-    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.NoInlining)]
-    private static HyperRoute::RouteMatch DispatchHead(System::ReadOnlySpan<byte> path, System::ReadOnlySpan<byte> query, scoped ref Routing::DecodeBuffer buffer, out int result)
-    {
-        result = default;
-        HyperRoute::RouteMatch match;
-        if (!Routing::RoutePath.IsAbsolute(path))
-        {
-            return HyperRoute::RouteMatch.BadRequest(HyperRoute::RouteProblem.PathNotAbsolute); // origin form only
-        }
-
-        // One trailing '/' is dropped. Routes with parameters are matched on the path still undecoded: a value that
-        // holds a '%' does not match here and waits for DispatchDecoded; any other match is the decoded path's match.
-        var trimmed = Routing::RoutePath.TrimTrailingSlash(path);
-        // HEAD is served by the GET route of the path when no HEAD route matches; the host sends no body.
-        match = MatchGetParameters(trimmed, decoded: false, query, ref buffer, out result);
-        if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
-        {
-            return match;
-        }
-
-        // A path that no route of any method can start with is a 404 at once, unless it has escapes to decode.
-        if (trimmed.Length > 1 && (trimmed[1] | 0x20) is not (byte)'r' && !Routing::RoutePath.ContainsEscape(trimmed))
-        {
-            return HyperRoute::RouteMatch.NotFound;
-        }
-
-        // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
-        return DispatchDecoded(HyperRoute::HttpMethods.Head, trimmed, query, ref buffer, out result);
-    }
-
     /// <summary>
-    /// The second pass of <c>DispatchCore</c>, for a path that no route matched as received: when it holds escapes,
-    /// <c>DispatchEscaped</c> decodes it and matches again; otherwise the routes of the other methods say 405 or 404.
+    /// The dispatcher behind <c>Dispatch</c>, apart from the router's own members. Nested
+    /// in the router, it calls private and protected handlers as the router could.
     /// </summary>
     [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.NoInlining)]
-    private static HyperRoute::RouteMatch DispatchDecoded(HyperRoute::HttpMethods verb, System::ReadOnlySpan<byte> path, System::ReadOnlySpan<byte> query, scoped ref Routing::DecodeBuffer buffer, out int result)
+    private static class HyperRouteDispatcher
     {
-        if (Routing::RoutePath.ContainsEscape(path))
+        // The handler parameter names of each route, for ParameterName.
+        internal static readonly string[][] ParameterNames = new string[][]
         {
-            return DispatchEscaped(verb, path, query, ref buffer, out result);
-        }
+            new[] { "id" },
+            new[] { "slug" },
+            new[] { "id" },
+            new[] { "slug" },
+            new[] { "id" },
+            new[] { "slug" },
+            new[] { "id" },
+            new[] { "slug" },
+            new[] { "id" },
+            new[] { "slug" },
+            new[] { "id" },
+            new[] { "slug" },
+            new[] { "id" },
+            new[] { "slug" },
+            new[] { "id" },
+            new[] { "slug" },
+            new[] { "id" },
+        };
 
-        result = default;
-        // No route of this method matches: 405 when a route of another method does, else 404.
-        var allow = AllowedMethods(path);
-        return allow == HyperRoute::HttpMethods.None ? HyperRoute::RouteMatch.NotFound : HyperRoute::RouteMatch.MethodNotAllowed(allow);
-    }
-
-    /// <summary>
-    /// The second pass for a path with escapes: decodes it (400 for a malformed escape) and matches every route of the
-    /// method again; when nothing matches, the routes of the other methods say 405 or 404.
-    /// </summary>
-    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.NoInlining)]
-    private static HyperRoute::RouteMatch DispatchEscaped(HyperRoute::HttpMethods verb, System::ReadOnlySpan<byte> path, System::ReadOnlySpan<byte> query, scoped ref Routing::DecodeBuffer buffer, out int result)
-    {
-        result = default;
-        var normalized = Routing::RoutePath.Decode(path, ref buffer, out var problem);
-        if (problem != HyperRoute::RouteProblem.None)
+        /// <summary>
+        /// Every dispatch starts here: it only switches on the method, so it inlines into its callers.
+        /// </summary>
+        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.AggressiveInlining)]
+        internal static HyperRoute::RouteMatch DispatchCore(
+            System::ReadOnlySpan<byte> method,
+            System::ReadOnlySpan<byte> path,
+            System::ReadOnlySpan<byte> query,
+            scoped ref Routing::DecodeBuffer buffer,
+            out int result)
         {
-            return HyperRoute::RouteMatch.BadRequest(problem); // a malformed escape
-        }
-
-        HyperRoute::RouteMatch match;
-        switch (verb)
-        {
-            case HyperRoute::HttpMethods.Get:
-                match = MatchGetParameters(normalized, decoded: true, query, ref buffer, out result);
-                if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
-                {
-                    return match;
-                }
-                break;
-            case HyperRoute::HttpMethods.Head:
-                // HEAD is served by the GET route of the path when no HEAD route matches; the host sends no body.
-                match = MatchGetParameters(normalized, decoded: true, query, ref buffer, out result);
-                if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
-                {
-                    return match;
-                }
-                break;
-        }
-
-        // No route of this method matches: 405 when a route of another method does, else 404.
-        var allow = AllowedMethods(normalized);
-        return allow == HyperRoute::HttpMethods.None ? HyperRoute::RouteMatch.NotFound : HyperRoute::RouteMatch.MethodNotAllowed(allow);
-    }
-
-    /// <summary>Matches the GET routes with parameters; <see cref="HyperRoute::RouteMatch.NotFound"/> when none matches.</summary>
-    /// <remarks>Unless <paramref name="decoded"/>, <paramref name="path"/> is as received, and a value that holds a <c>%</c> does not match yet.</remarks>
-    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.NoInlining)]
-    private static HyperRoute::RouteMatch MatchGetParameters(System::ReadOnlySpan<byte> path, bool decoded, System::ReadOnlySpan<byte> query, scoped ref Routing::DecodeBuffer buffer, out int result)
-    {
-        result = default;
-        // Routes with parameters: segment by segment from the left; e<n> is where segment n ends.
-        if (path.Length > 1)
-        {
-            var e0 = Routing::RoutePath.SegmentEnd(path, 1);
-            var s0 = path.Slice(1, e0 - 1);
-            switch (s0.Length)
+            var verb = Routing::MethodToken.Parse(method);
+            switch (verb)
             {
-                case 3:
-                    switch (Routing::Utf8Literal.Lower(s0[2]))
-                    {
-                        case (byte)'0':
-                            var found = MatchGetParameters_1(path, s0, e0, out result);
-                            if (found.Outcome != HyperRoute::RouteOutcome.NotFound)
-                            {
-                                return found;
-                            }
-                            break;
-                        case (byte)'1':
-                            switch (Routing::Utf8Literal.Lower(s0[1]))
-                            {
-                                case (byte)'0':
-                                    if (Routing::Utf8Literal.EqualsLower(s0, "r01"u8))
-                                    {
-                                        if (e0 < path.Length)
-                                        {
-                                            var p1 = e0 + 1;
-                                            var e1 = Routing::RoutePath.SegmentEnd(path, p1);
-                                            var s1 = path.Slice(p1, e1 - p1);
-                                            // {slug}
-                                            if (!s1.IsEmpty && Routing::RoutePath.IsDecoded(s1, decoded))
-                                            {
-                                                if (e1 < path.Length)
-                                                {
-                                                    var p2 = e1 + 1;
-                                                    if (Routing::Utf8Literal.IsSegment(path, p2, "x"u8))
-                                                    {
-                                                        var e2 = p2 + 1;
-                                                        if (e2 == path.Length)
-                                                        {
-                                                            // GET /r01/{slug}/x
-                                                            System::ReadOnlySpan<byte> slugArg = s1;
-                                                            result = P1(slugArg);
-                                                            return HyperRoute::RouteMatch.Handled(1);
-                                                        }
-                                                    }
-                                                }
-                                            }
-                                        }
-                                    }
-                                    break;
-                                case (byte)'1':
-                                    if (Routing::Utf8Literal.EqualsLower(s0, "r11"u8))
-                                    {
-                                        if (e0 < path.Length)
-                                        {
-                                            var p1 = e0 + 1;
-                                            var e1 = Routing::RoutePath.SegmentEnd(path, p1);
-                                            var s1 = path.Slice(p1, e1 - p1);
-                                            // {slug}
-                                            if (!s1.IsEmpty && Routing::RoutePath.IsDecoded(s1, decoded))
-                                            {
-                                                if (e1 < path.Length)
-                                                {
-                                                    var p2 = e1 + 1;
-                                                    if (Routing::Utf8Literal.IsSegment(path, p2, "x"u8))
-                                                    {
-                                                        var e2 = p2 + 1;
-                                                        if (e2 == path.Length)
-                                                        {
-                                                            // GET /r11/{slug}/x
-                                                            System::ReadOnlySpan<byte> slugArg = s1;
-                                                            result = P11(slugArg);
-                                                            return HyperRoute::RouteMatch.Handled(11);
-                                                        }
-                                                    }
-                                                }
-                                            }
-                                        }
-                                    }
-                                    break;
-                            }
-                            break;
-                        case (byte)'2':
-                            switch (Routing::Utf8Literal.Lower(s0[1]))
-                            {
-                                case (byte)'0':
-                                    if (Routing::Utf8Literal.EqualsLower(s0, "r02"u8))
-                                    {
-                                        if (e0 < path.Length)
-                                        {
-                                            var p1 = e0 + 1;
-                                            // {id:int}, parsed from where the segment starts
-                                            var e1 = Routing::RoutePath.Int32SegmentEnd(path, p1, out int s1Int32);
-                                            if (e1 >= 0)
-                                            {
-                                                var s1 = Routing::RoutePath.Segment(path, p1, e1);
-                                                if (e1 == path.Length)
-                                                {
-                                                    // GET /r02/{id:int}
-                                                    int idArg = s1Int32;
-                                                    result = P2(idArg);
-                                                    return HyperRoute::RouteMatch.Handled(2);
-                                                }
-                                            }
-                                        }
-                                    }
-                                    break;
-                                case (byte)'1':
-                                    if (Routing::Utf8Literal.EqualsLower(s0, "r12"u8))
-                                    {
-                                        if (e0 < path.Length)
-                                        {
-                                            var p1 = e0 + 1;
-                                            // {id:int}, parsed from where the segment starts
-                                            var e1 = Routing::RoutePath.Int32SegmentEnd(path, p1, out int s1Int32_2);
-                                            if (e1 >= 0)
-                                            {
-                                                var s1 = Routing::RoutePath.Segment(path, p1, e1);
-                                                if (e1 == path.Length)
-                                                {
-                                                    // GET /r12/{id:int}
-                                                    int idArg = s1Int32_2;
-                                                    result = P12(idArg);
-                                                    return HyperRoute::RouteMatch.Handled(12);
-                                                }
-                                            }
-                                        }
-                                    }
-                                    break;
-                            }
-                            break;
-                        case (byte)'3':
-                            switch (Routing::Utf8Literal.Lower(s0[1]))
-                            {
-                                case (byte)'0':
-                                    if (Routing::Utf8Literal.EqualsLower(s0, "r03"u8))
-                                    {
-                                        if (e0 < path.Length)
-                                        {
-                                            var p1 = e0 + 1;
-                                            var e1 = Routing::RoutePath.SegmentEnd(path, p1);
-                                            var s1 = path.Slice(p1, e1 - p1);
-                                            // {slug}
-                                            if (!s1.IsEmpty && Routing::RoutePath.IsDecoded(s1, decoded))
-                                            {
-                                                if (e1 < path.Length)
-                                                {
-                                                    var p2 = e1 + 1;
-                                                    if (Routing::Utf8Literal.IsSegment(path, p2, "x"u8))
-                                                    {
-                                                        var e2 = p2 + 1;
-                                                        if (e2 == path.Length)
-                                                        {
-                                                            // GET /r03/{slug}/x
-                                                            System::ReadOnlySpan<byte> slugArg = s1;
-                                                            result = P3(slugArg);
-                                                            return HyperRoute::RouteMatch.Handled(3);
-                                                        }
-                                                    }
-                                                }
-                                            }
-                                        }
-                                    }
-                                    break;
-                                case (byte)'1':
-                                    if (Routing::Utf8Literal.EqualsLower(s0, "r13"u8))
-                                    {
-                                        if (e0 < path.Length)
-                                        {
-                                            var p1 = e0 + 1;
-                                            var e1 = Routing::RoutePath.SegmentEnd(path, p1);
-                                            var s1 = path.Slice(p1, e1 - p1);
-                                            // {slug}
-                                            if (!s1.IsEmpty && Routing::RoutePath.IsDecoded(s1, decoded))
-                                            {
-                                                if (e1 < path.Length)
-                                                {
-                                                    var p2 = e1 + 1;
-                                                    if (Routing::Utf8Literal.IsSegment(path, p2, "x"u8))
-                                                    {
-                                                        var e2 = p2 + 1;
-                                                        if (e2 == path.Length)
-                                                        {
-                                                            // GET /r13/{slug}/x
-                                                            System::ReadOnlySpan<byte> slugArg = s1;
-                                                            result = P13(slugArg);
-                                                            return HyperRoute::RouteMatch.Handled(13);
-                                                        }
-                                                    }
-                                                }
-                                            }
-                                        }
-                                    }
-                                    break;
-                            }
-                            break;
-                        case (byte)'4':
-                            switch (Routing::Utf8Literal.Lower(s0[1]))
-                            {
-                                case (byte)'0':
-                                    if (Routing::Utf8Literal.EqualsLower(s0, "r04"u8))
-                                    {
-                                        if (e0 < path.Length)
-                                        {
-                                            var p1 = e0 + 1;
-                                            // {id:int}, parsed from where the segment starts
-                                            var e1 = Routing::RoutePath.Int32SegmentEnd(path, p1, out int s1Int32_3);
-                                            if (e1 >= 0)
-                                            {
-                                                var s1 = Routing::RoutePath.Segment(path, p1, e1);
-                                                if (e1 == path.Length)
-                                                {
-                                                    // GET /r04/{id:int}
-                                                    int idArg = s1Int32_3;
-                                                    result = P4(idArg);
-                                                    return HyperRoute::RouteMatch.Handled(4);
-                                                }
-                                            }
-                                        }
-                                    }
-                                    break;
-                                case (byte)'1':
-                                    if (Routing::Utf8Literal.EqualsLower(s0, "r14"u8))
-                                    {
-                                        if (e0 < path.Length)
-                                        {
-                                            var p1 = e0 + 1;
-                                            // {id:int}, parsed from where the segment starts
-                                            var e1 = Routing::RoutePath.Int32SegmentEnd(path, p1, out int s1Int32_4);
-                                            if (e1 >= 0)
-                                            {
-                                                var s1 = Routing::RoutePath.Segment(path, p1, e1);
-                                                if (e1 == path.Length)
-                                                {
-                                                    // GET /r14/{id:int}
-                                                    int idArg = s1Int32_4;
-                                                    result = P14(idArg);
-                                                    return HyperRoute::RouteMatch.Handled(14);
-                                                }
-                                            }
-                                        }
-                                    }
-                                    break;
-                            }
-                            break;
-                        case (byte)'5':
-                            switch (Routing::Utf8Literal.Lower(s0[1]))
-                            {
-                                case (byte)'0':
-                                    if (Routing::Utf8Literal.EqualsLower(s0, "r05"u8))
-                                    {
-                                        if (e0 < path.Length)
-                                        {
-                                            var p1 = e0 + 1;
-                                            var e1 = Routing::RoutePath.SegmentEnd(path, p1);
-                                            var s1 = path.Slice(p1, e1 - p1);
-                                            // {slug}
-                                            if (!s1.IsEmpty && Routing::RoutePath.IsDecoded(s1, decoded))
-                                            {
-                                                if (e1 < path.Length)
-                                                {
-                                                    var p2 = e1 + 1;
-                                                    if (Routing::Utf8Literal.IsSegment(path, p2, "x"u8))
-                                                    {
-                                                        var e2 = p2 + 1;
-                                                        if (e2 == path.Length)
-                                                        {
-                                                            // GET /r05/{slug}/x
-                                                            System::ReadOnlySpan<byte> slugArg = s1;
-                                                            result = P5(slugArg);
-                                                            return HyperRoute::RouteMatch.Handled(5);
-                                                        }
-                                                    }
-                                                }
-                                            }
-                                        }
-                                    }
-                                    break;
-                                case (byte)'1':
-                                    if (Routing::Utf8Literal.EqualsLower(s0, "r15"u8))
-                                    {
-                                        if (e0 < path.Length)
-                                        {
-                                            var p1 = e0 + 1;
-                                            var e1 = Routing::RoutePath.SegmentEnd(path, p1);
-                                            var s1 = path.Slice(p1, e1 - p1);
-                                            // {slug}
-                                            if (!s1.IsEmpty && Routing::RoutePath.IsDecoded(s1, decoded))
-                                            {
-                                                if (e1 < path.Length)
-                                                {
-                                                    var p2 = e1 + 1;
-                                                    if (Routing::Utf8Literal.IsSegment(path, p2, "x"u8))
-                                                    {
-                                                        var e2 = p2 + 1;
-                                                        if (e2 == path.Length)
-                                                        {
-                                                            // GET /r15/{slug}/x
-                                                            System::ReadOnlySpan<byte> slugArg = s1;
-                                                            result = P15(slugArg);
-                                                            return HyperRoute::RouteMatch.Handled(15);
-                                                        }
-                                                    }
-                                                }
-                                            }
-                                        }
-                                    }
-                                    break;
-                            }
-                            break;
-                        case (byte)'6':
-                            switch (Routing::Utf8Literal.Lower(s0[1]))
-                            {
-                                case (byte)'0':
-                                    if (Routing::Utf8Literal.EqualsLower(s0, "r06"u8))
-                                    {
-                                        if (e0 < path.Length)
-                                        {
-                                            var p1 = e0 + 1;
-                                            // {id:int}, parsed from where the segment starts
-                                            var e1 = Routing::RoutePath.Int32SegmentEnd(path, p1, out int s1Int32_5);
-                                            if (e1 >= 0)
-                                            {
-                                                var s1 = Routing::RoutePath.Segment(path, p1, e1);
-                                                if (e1 == path.Length)
-                                                {
-                                                    // GET /r06/{id:int}
-                                                    int idArg = s1Int32_5;
-                                                    result = P6(idArg);
-                                                    return HyperRoute::RouteMatch.Handled(6);
-                                                }
-                                            }
-                                        }
-                                    }
-                                    break;
-                                case (byte)'1':
-                                    if (Routing::Utf8Literal.EqualsLower(s0, "r16"u8))
-                                    {
-                                        if (e0 < path.Length)
-                                        {
-                                            var p1 = e0 + 1;
-                                            // {id:int}, parsed from where the segment starts
-                                            var e1 = Routing::RoutePath.Int32SegmentEnd(path, p1, out int s1Int32_6);
-                                            if (e1 >= 0)
-                                            {
-                                                var s1 = Routing::RoutePath.Segment(path, p1, e1);
-                                                if (e1 == path.Length)
-                                                {
-                                                    // GET /r16/{id:int}
-                                                    int idArg = s1Int32_6;
-                                                    result = P16(idArg);
-                                                    return HyperRoute::RouteMatch.Handled(16);
-                                                }
-                                            }
-                                        }
-                                    }
-                                    break;
-                            }
-                            break;
-                        case (byte)'7':
-                            if (Routing::Utf8Literal.EqualsLower(s0, "r07"u8))
-                            {
-                                if (e0 < path.Length)
-                                {
-                                    var p1 = e0 + 1;
-                                    var e1 = Routing::RoutePath.SegmentEnd(path, p1);
-                                    var s1 = path.Slice(p1, e1 - p1);
-                                    // {slug}
-                                    if (!s1.IsEmpty && Routing::RoutePath.IsDecoded(s1, decoded))
-                                    {
-                                        if (e1 < path.Length)
-                                        {
-                                            var p2 = e1 + 1;
-                                            if (Routing::Utf8Literal.IsSegment(path, p2, "x"u8))
-                                            {
-                                                var e2 = p2 + 1;
-                                                if (e2 == path.Length)
-                                                {
-                                                    // GET /r07/{slug}/x
-                                                    System::ReadOnlySpan<byte> slugArg = s1;
-                                                    result = P7(slugArg);
-                                                    return HyperRoute::RouteMatch.Handled(7);
-                                                }
-                                            }
-                                        }
-                                    }
-                                }
-                            }
-                            break;
-                        case (byte)'8':
-                            if (Routing::Utf8Literal.EqualsLower(s0, "r08"u8))
-                            {
-                                if (e0 < path.Length)
-                                {
-                                    var p1 = e0 + 1;
-                                    // {id:int}, parsed from where the segment starts
-                                    var e1 = Routing::RoutePath.Int32SegmentEnd(path, p1, out int s1Int32_7);
-                                    if (e1 >= 0)
-                                    {
-                                        var s1 = Routing::RoutePath.Segment(path, p1, e1);
-                                        if (e1 == path.Length)
-                                        {
-                                            // GET /r08/{id:int}
-                                            int idArg = s1Int32_7;
-                                            result = P8(idArg);
-                                            return HyperRoute::RouteMatch.Handled(8);
-                                        }
-                                    }
-                                }
-                            }
-                            break;
-                        case (byte)'9':
-                            if (Routing::Utf8Literal.EqualsLower(s0, "r09"u8))
-                            {
-                                if (e0 < path.Length)
-                                {
-                                    var p1 = e0 + 1;
-                                    var e1 = Routing::RoutePath.SegmentEnd(path, p1);
-                                    var s1 = path.Slice(p1, e1 - p1);
-                                    // {slug}
-                                    if (!s1.IsEmpty && Routing::RoutePath.IsDecoded(s1, decoded))
-                                    {
-                                        if (e1 < path.Length)
-                                        {
-                                            var p2 = e1 + 1;
-                                            if (Routing::Utf8Literal.IsSegment(path, p2, "x"u8))
-                                            {
-                                                var e2 = p2 + 1;
-                                                if (e2 == path.Length)
-                                                {
-                                                    // GET /r09/{slug}/x
-                                                    System::ReadOnlySpan<byte> slugArg = s1;
-                                                    result = P9(slugArg);
-                                                    return HyperRoute::RouteMatch.Handled(9);
-                                                }
-                                            }
-                                        }
-                                    }
-                                }
-                            }
-                            break;
-                    }
-                    break;
+                case HyperRoute::HttpMethods.Get:
+                    return DispatchGet(path, query, ref buffer, out result);
+                case HyperRoute::HttpMethods.Head:
+                    return DispatchHead(path, query, ref buffer, out result);
+                default:
+                    // No route has this method: 400 for a path not in origin form, else 405 or 404.
+                    result = default;
+                    return Routing::RoutePath.IsAbsolute(path)
+                        ? DispatchDecoded(
+                            verb, Routing::RoutePath.TrimTrailingSlash(path), query, ref buffer, out result)
+                        : HyperRoute::RouteMatch.BadRequest(HyperRoute::RouteProblem.PathNotAbsolute);
             }
         }
 
-        return HyperRoute::RouteMatch.NotFound;
-    }
-
-    /// <summary>Part of <see cref="MatchGetParameters"/>: s0 among 2 literals from "r00".</summary>
-    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static HyperRoute::RouteMatch MatchGetParameters_1(System::ReadOnlySpan<byte> path, System::ReadOnlySpan<byte> s0, int e0, out int result)
-    {
-        result = default;
-        switch (Routing::Utf8Literal.Lower(s0[1]))
+        /// <summary>The first pass for GET requests: the path as received, before any decoding.</summary>
+        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.AggressiveInlining)]
+        private static HyperRoute::RouteMatch DispatchGet(
+            System::ReadOnlySpan<byte> path,
+            System::ReadOnlySpan<byte> query,
+            scoped ref Routing::DecodeBuffer buffer,
+            out int result)
         {
-            case (byte)'0':
-                if (Routing::Utf8Literal.EqualsLower(s0, "r00"u8))
-                {
-                    if (e0 < path.Length)
-                    {
-                        var p1 = e0 + 1;
-                        // {id:int}, parsed from where the segment starts
-                        var e1 = Routing::RoutePath.Int32SegmentEnd(path, p1, out int s1Int32);
-                        if (e1 >= 0)
-                        {
-                            var s1 = Routing::RoutePath.Segment(path, p1, e1);
-                            if (e1 == path.Length)
-                            {
-                                // GET /r00/{id:int}
-                                int idArg = s1Int32;
-                                result = P0(idArg);
-                                return HyperRoute::RouteMatch.Handled(0);
-                            }
-                        }
-                    }
-                }
-                break;
-            case (byte)'1':
-                if (Routing::Utf8Literal.EqualsLower(s0, "r10"u8))
-                {
-                    if (e0 < path.Length)
-                    {
-                        var p1 = e0 + 1;
-                        // {id:int}, parsed from where the segment starts
-                        var e1 = Routing::RoutePath.Int32SegmentEnd(path, p1, out int s1Int32_2);
-                        if (e1 >= 0)
-                        {
-                            var s1 = Routing::RoutePath.Segment(path, p1, e1);
-                            if (e1 == path.Length)
-                            {
-                                // GET /r10/{id:int}
-                                int idArg = s1Int32_2;
-                                result = P10(idArg);
-                                return HyperRoute::RouteMatch.Handled(10);
-                            }
-                        }
-                    }
-                }
-                break;
+            result = default;
+            HyperRoute::RouteMatch match;
+            if (!Routing::RoutePath.IsAbsolute(path))
+            {
+                return HyperRoute::RouteMatch.BadRequest(HyperRoute::RouteProblem.PathNotAbsolute); // origin form only
+            }
+
+            // One trailing '/' is dropped. Routes with parameters are matched on the
+            // path still undecoded: a value that holds a '%' does not match here and
+            // waits for DispatchDecoded; any other match is the decoded path's match.
+            var trimmed = Routing::RoutePath.TrimTrailingSlash(path);
+            match = MatchGetParameters(trimmed, decoded: false, query, ref buffer, out result);
+            if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
+            {
+                return match;
+            }
+
+            // A path that no route of any method can start with is a 404 at once, unless it has escapes to decode.
+            if (trimmed.Length > 1 && (trimmed[1] | 0x20) is not (byte)'r'
+                && !Routing::RoutePath.ContainsEscape(trimmed))
+            {
+                return HyperRoute::RouteMatch.NotFound;
+            }
+
+            // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
+            return DispatchDecoded(HyperRoute::HttpMethods.Get, trimmed, query, ref buffer, out result);
         }
 
-        return HyperRoute::RouteMatch.NotFound;
-    }
-
-    /// <summary>The methods whose routes match <paramref name="path"/>: the <c>Allow</c> header of a 405.</summary>
-    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static HyperRoute::HttpMethods AllowedMethods(System::ReadOnlySpan<byte> path)
-    {
-        var allow = HyperRoute::HttpMethods.None;
-        // Routes with parameters: segment by segment from the left; e<n> is where segment n ends.
-        if (path.Length > 1)
+        /// <summary>The first pass for HEAD requests: the path as received, before any decoding.</summary>
+        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.NoInlining)]
+        private static HyperRoute::RouteMatch DispatchHead(
+            System::ReadOnlySpan<byte> path,
+            System::ReadOnlySpan<byte> query,
+            scoped ref Routing::DecodeBuffer buffer,
+            out int result)
         {
-            var e0 = Routing::RoutePath.SegmentEnd(path, 1);
-            var s0 = path.Slice(1, e0 - 1);
-            switch (s0.Length)
+            result = default;
+            HyperRoute::RouteMatch match;
+            if (!Routing::RoutePath.IsAbsolute(path))
             {
-                case 3:
-                    switch (Routing::Utf8Literal.Lower(s0[2]))
+                return HyperRoute::RouteMatch.BadRequest(HyperRoute::RouteProblem.PathNotAbsolute); // origin form only
+            }
+
+            // One trailing '/' is dropped. Routes with parameters are matched on the
+            // path still undecoded: a value that holds a '%' does not match here and
+            // waits for DispatchDecoded; any other match is the decoded path's match.
+            var trimmed = Routing::RoutePath.TrimTrailingSlash(path);
+            // HEAD is served by the GET route of the path when no HEAD route matches; the host sends no body.
+            match = MatchGetParameters(trimmed, decoded: false, query, ref buffer, out result);
+            if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
+            {
+                return match;
+            }
+
+            // A path that no route of any method can start with is a 404 at once, unless it has escapes to decode.
+            if (trimmed.Length > 1 && (trimmed[1] | 0x20) is not (byte)'r'
+                && !Routing::RoutePath.ContainsEscape(trimmed))
+            {
+                return HyperRoute::RouteMatch.NotFound;
+            }
+
+            // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
+            return DispatchDecoded(HyperRoute::HttpMethods.Head, trimmed, query, ref buffer, out result);
+        }
+
+        /// <summary>
+        /// The second pass of <c>DispatchCore</c>, for a path that no route matched
+        /// as received: when it holds escapes, <c>DispatchEscaped</c> decodes it and
+        /// matches again; otherwise the routes of the other methods say 405 or 404.
+        /// </summary>
+        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.NoInlining)]
+        private static HyperRoute::RouteMatch DispatchDecoded(
+            HyperRoute::HttpMethods verb,
+            System::ReadOnlySpan<byte> path,
+            System::ReadOnlySpan<byte> query,
+            scoped ref Routing::DecodeBuffer buffer,
+            out int result)
+        {
+            if (Routing::RoutePath.ContainsEscape(path))
+            {
+                return DispatchEscaped(verb, path, query, ref buffer, out result);
+            }
+
+            result = default;
+            // No route of this method matches: 405 when a route of another method does, else 404.
+            var allow = AllowedMethods(path);
+            return allow == HyperRoute::HttpMethods.None
+                ? HyperRoute::RouteMatch.NotFound
+                : HyperRoute::RouteMatch.MethodNotAllowed(allow);
+        }
+
+        /// <summary>
+        /// The second pass for a path with escapes: decodes it (400 for a malformed escape) and matches every
+        /// route of the method again; when nothing matches, the routes of the other methods say 405 or 404.
+        /// </summary>
+        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.NoInlining)]
+        private static HyperRoute::RouteMatch DispatchEscaped(
+            HyperRoute::HttpMethods verb,
+            System::ReadOnlySpan<byte> path,
+            System::ReadOnlySpan<byte> query,
+            scoped ref Routing::DecodeBuffer buffer,
+            out int result)
+        {
+            result = default;
+            var normalized = Routing::RoutePath.Decode(path, ref buffer, out var problem);
+            if (problem != HyperRoute::RouteProblem.None)
+            {
+                return HyperRoute::RouteMatch.BadRequest(problem); // a malformed escape
+            }
+
+            HyperRoute::RouteMatch match;
+            switch (verb)
+            {
+                case HyperRoute::HttpMethods.Get:
+                    match = MatchGetParameters(normalized, decoded: true, query, ref buffer, out result);
+                    if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
                     {
-                        case (byte)'0':
-                            allow |= AllowedMethods_1(path, s0, e0);
-                            break;
-                        case (byte)'1':
-                            switch (Routing::Utf8Literal.Lower(s0[1]))
-                            {
-                                case (byte)'0':
-                                    if (Routing::Utf8Literal.EqualsLower(s0, "r01"u8))
-                                    {
-                                        if (e0 < path.Length)
-                                        {
-                                            var p1 = e0 + 1;
-                                            var e1 = Routing::RoutePath.SegmentEnd(path, p1);
-                                            var s1 = path.Slice(p1, e1 - p1);
-                                            // {slug}
-                                            if (!s1.IsEmpty)
-                                            {
-                                                if (e1 < path.Length)
-                                                {
-                                                    var p2 = e1 + 1;
-                                                    if (Routing::Utf8Literal.IsSegment(path, p2, "x"u8))
-                                                    {
-                                                        var e2 = p2 + 1;
-                                                        if (e2 == path.Length)
-                                                        {
-                                                            allow |= HyperRoute::HttpMethods.Get | HyperRoute::HttpMethods.Head; // GET /r01/{slug}/x
-                                                        }
-                                                    }
-                                                }
-                                            }
-                                        }
-                                    }
-                                    break;
-                                case (byte)'1':
-                                    if (Routing::Utf8Literal.EqualsLower(s0, "r11"u8))
-                                    {
-                                        if (e0 < path.Length)
-                                        {
-                                            var p1 = e0 + 1;
-                                            var e1 = Routing::RoutePath.SegmentEnd(path, p1);
-                                            var s1 = path.Slice(p1, e1 - p1);
-                                            // {slug}
-                                            if (!s1.IsEmpty)
-                                            {
-                                                if (e1 < path.Length)
-                                                {
-                                                    var p2 = e1 + 1;
-                                                    if (Routing::Utf8Literal.IsSegment(path, p2, "x"u8))
-                                                    {
-                                                        var e2 = p2 + 1;
-                                                        if (e2 == path.Length)
-                                                        {
-                                                            allow |= HyperRoute::HttpMethods.Get | HyperRoute::HttpMethods.Head; // GET /r11/{slug}/x
-                                                        }
-                                                    }
-                                                }
-                                            }
-                                        }
-                                    }
-                                    break;
-                            }
-                            break;
-                        case (byte)'2':
-                            switch (Routing::Utf8Literal.Lower(s0[1]))
-                            {
-                                case (byte)'0':
-                                    if (Routing::Utf8Literal.EqualsLower(s0, "r02"u8))
-                                    {
-                                        if (e0 < path.Length)
-                                        {
-                                            var p1 = e0 + 1;
-                                            // {id:int}, parsed from where the segment starts
-                                            var e1 = Routing::RoutePath.Int32SegmentEnd(path, p1, out int s1Int32);
-                                            if (e1 >= 0)
-                                            {
-                                                var s1 = Routing::RoutePath.Segment(path, p1, e1);
-                                                if (e1 == path.Length)
-                                                {
-                                                    allow |= HyperRoute::HttpMethods.Get | HyperRoute::HttpMethods.Head; // GET /r02/{id:int}
-                                                }
-                                            }
-                                        }
-                                    }
-                                    break;
-                                case (byte)'1':
-                                    if (Routing::Utf8Literal.EqualsLower(s0, "r12"u8))
-                                    {
-                                        if (e0 < path.Length)
-                                        {
-                                            var p1 = e0 + 1;
-                                            // {id:int}, parsed from where the segment starts
-                                            var e1 = Routing::RoutePath.Int32SegmentEnd(path, p1, out int s1Int32_2);
-                                            if (e1 >= 0)
-                                            {
-                                                var s1 = Routing::RoutePath.Segment(path, p1, e1);
-                                                if (e1 == path.Length)
-                                                {
-                                                    allow |= HyperRoute::HttpMethods.Get | HyperRoute::HttpMethods.Head; // GET /r12/{id:int}
-                                                }
-                                            }
-                                        }
-                                    }
-                                    break;
-                            }
-                            break;
-                        case (byte)'3':
-                            switch (Routing::Utf8Literal.Lower(s0[1]))
-                            {
-                                case (byte)'0':
-                                    if (Routing::Utf8Literal.EqualsLower(s0, "r03"u8))
-                                    {
-                                        if (e0 < path.Length)
-                                        {
-                                            var p1 = e0 + 1;
-                                            var e1 = Routing::RoutePath.SegmentEnd(path, p1);
-                                            var s1 = path.Slice(p1, e1 - p1);
-                                            // {slug}
-                                            if (!s1.IsEmpty)
-                                            {
-                                                if (e1 < path.Length)
-                                                {
-                                                    var p2 = e1 + 1;
-                                                    if (Routing::Utf8Literal.IsSegment(path, p2, "x"u8))
-                                                    {
-                                                        var e2 = p2 + 1;
-                                                        if (e2 == path.Length)
-                                                        {
-                                                            allow |= HyperRoute::HttpMethods.Get | HyperRoute::HttpMethods.Head; // GET /r03/{slug}/x
-                                                        }
-                                                    }
-                                                }
-                                            }
-                                        }
-                                    }
-                                    break;
-                                case (byte)'1':
-                                    if (Routing::Utf8Literal.EqualsLower(s0, "r13"u8))
-                                    {
-                                        if (e0 < path.Length)
-                                        {
-                                            var p1 = e0 + 1;
-                                            var e1 = Routing::RoutePath.SegmentEnd(path, p1);
-                                            var s1 = path.Slice(p1, e1 - p1);
-                                            // {slug}
-                                            if (!s1.IsEmpty)
-                                            {
-                                                if (e1 < path.Length)
-                                                {
-                                                    var p2 = e1 + 1;
-                                                    if (Routing::Utf8Literal.IsSegment(path, p2, "x"u8))
-                                                    {
-                                                        var e2 = p2 + 1;
-                                                        if (e2 == path.Length)
-                                                        {
-                                                            allow |= HyperRoute::HttpMethods.Get | HyperRoute::HttpMethods.Head; // GET /r13/{slug}/x
-                                                        }
-                                                    }
-                                                }
-                                            }
-                                        }
-                                    }
-                                    break;
-                            }
-                            break;
-                        case (byte)'4':
-                            switch (Routing::Utf8Literal.Lower(s0[1]))
-                            {
-                                case (byte)'0':
-                                    if (Routing::Utf8Literal.EqualsLower(s0, "r04"u8))
-                                    {
-                                        if (e0 < path.Length)
-                                        {
-                                            var p1 = e0 + 1;
-                                            // {id:int}, parsed from where the segment starts
-                                            var e1 = Routing::RoutePath.Int32SegmentEnd(path, p1, out int s1Int32_3);
-                                            if (e1 >= 0)
-                                            {
-                                                var s1 = Routing::RoutePath.Segment(path, p1, e1);
-                                                if (e1 == path.Length)
-                                                {
-                                                    allow |= HyperRoute::HttpMethods.Get | HyperRoute::HttpMethods.Head; // GET /r04/{id:int}
-                                                }
-                                            }
-                                        }
-                                    }
-                                    break;
-                                case (byte)'1':
-                                    if (Routing::Utf8Literal.EqualsLower(s0, "r14"u8))
-                                    {
-                                        if (e0 < path.Length)
-                                        {
-                                            var p1 = e0 + 1;
-                                            // {id:int}, parsed from where the segment starts
-                                            var e1 = Routing::RoutePath.Int32SegmentEnd(path, p1, out int s1Int32_4);
-                                            if (e1 >= 0)
-                                            {
-                                                var s1 = Routing::RoutePath.Segment(path, p1, e1);
-                                                if (e1 == path.Length)
-                                                {
-                                                    allow |= HyperRoute::HttpMethods.Get | HyperRoute::HttpMethods.Head; // GET /r14/{id:int}
-                                                }
-                                            }
-                                        }
-                                    }
-                                    break;
-                            }
-                            break;
-                        case (byte)'5':
-                            switch (Routing::Utf8Literal.Lower(s0[1]))
-                            {
-                                case (byte)'0':
-                                    if (Routing::Utf8Literal.EqualsLower(s0, "r05"u8))
-                                    {
-                                        if (e0 < path.Length)
-                                        {
-                                            var p1 = e0 + 1;
-                                            var e1 = Routing::RoutePath.SegmentEnd(path, p1);
-                                            var s1 = path.Slice(p1, e1 - p1);
-                                            // {slug}
-                                            if (!s1.IsEmpty)
-                                            {
-                                                if (e1 < path.Length)
-                                                {
-                                                    var p2 = e1 + 1;
-                                                    if (Routing::Utf8Literal.IsSegment(path, p2, "x"u8))
-                                                    {
-                                                        var e2 = p2 + 1;
-                                                        if (e2 == path.Length)
-                                                        {
-                                                            allow |= HyperRoute::HttpMethods.Get | HyperRoute::HttpMethods.Head; // GET /r05/{slug}/x
-                                                        }
-                                                    }
-                                                }
-                                            }
-                                        }
-                                    }
-                                    break;
-                                case (byte)'1':
-                                    if (Routing::Utf8Literal.EqualsLower(s0, "r15"u8))
-                                    {
-                                        if (e0 < path.Length)
-                                        {
-                                            var p1 = e0 + 1;
-                                            var e1 = Routing::RoutePath.SegmentEnd(path, p1);
-                                            var s1 = path.Slice(p1, e1 - p1);
-                                            // {slug}
-                                            if (!s1.IsEmpty)
-                                            {
-                                                if (e1 < path.Length)
-                                                {
-                                                    var p2 = e1 + 1;
-                                                    if (Routing::Utf8Literal.IsSegment(path, p2, "x"u8))
-                                                    {
-                                                        var e2 = p2 + 1;
-                                                        if (e2 == path.Length)
-                                                        {
-                                                            allow |= HyperRoute::HttpMethods.Get | HyperRoute::HttpMethods.Head; // GET /r15/{slug}/x
-                                                        }
-                                                    }
-                                                }
-                                            }
-                                        }
-                                    }
-                                    break;
-                            }
-                            break;
-                        case (byte)'6':
-                            switch (Routing::Utf8Literal.Lower(s0[1]))
-                            {
-                                case (byte)'0':
-                                    if (Routing::Utf8Literal.EqualsLower(s0, "r06"u8))
-                                    {
-                                        if (e0 < path.Length)
-                                        {
-                                            var p1 = e0 + 1;
-                                            // {id:int}, parsed from where the segment starts
-                                            var e1 = Routing::RoutePath.Int32SegmentEnd(path, p1, out int s1Int32_5);
-                                            if (e1 >= 0)
-                                            {
-                                                var s1 = Routing::RoutePath.Segment(path, p1, e1);
-                                                if (e1 == path.Length)
-                                                {
-                                                    allow |= HyperRoute::HttpMethods.Get | HyperRoute::HttpMethods.Head; // GET /r06/{id:int}
-                                                }
-                                            }
-                                        }
-                                    }
-                                    break;
-                                case (byte)'1':
-                                    if (Routing::Utf8Literal.EqualsLower(s0, "r16"u8))
-                                    {
-                                        if (e0 < path.Length)
-                                        {
-                                            var p1 = e0 + 1;
-                                            // {id:int}, parsed from where the segment starts
-                                            var e1 = Routing::RoutePath.Int32SegmentEnd(path, p1, out int s1Int32_6);
-                                            if (e1 >= 0)
-                                            {
-                                                var s1 = Routing::RoutePath.Segment(path, p1, e1);
-                                                if (e1 == path.Length)
-                                                {
-                                                    allow |= HyperRoute::HttpMethods.Get | HyperRoute::HttpMethods.Head; // GET /r16/{id:int}
-                                                }
-                                            }
-                                        }
-                                    }
-                                    break;
-                            }
-                            break;
-                        case (byte)'7':
-                            if (Routing::Utf8Literal.EqualsLower(s0, "r07"u8))
-                            {
-                                if (e0 < path.Length)
-                                {
-                                    var p1 = e0 + 1;
-                                    var e1 = Routing::RoutePath.SegmentEnd(path, p1);
-                                    var s1 = path.Slice(p1, e1 - p1);
-                                    // {slug}
-                                    if (!s1.IsEmpty)
-                                    {
-                                        if (e1 < path.Length)
-                                        {
-                                            var p2 = e1 + 1;
-                                            if (Routing::Utf8Literal.IsSegment(path, p2, "x"u8))
-                                            {
-                                                var e2 = p2 + 1;
-                                                if (e2 == path.Length)
-                                                {
-                                                    allow |= HyperRoute::HttpMethods.Get | HyperRoute::HttpMethods.Head; // GET /r07/{slug}/x
-                                                }
-                                            }
-                                        }
-                                    }
-                                }
-                            }
-                            break;
-                        case (byte)'8':
-                            if (Routing::Utf8Literal.EqualsLower(s0, "r08"u8))
-                            {
-                                if (e0 < path.Length)
-                                {
-                                    var p1 = e0 + 1;
-                                    // {id:int}, parsed from where the segment starts
-                                    var e1 = Routing::RoutePath.Int32SegmentEnd(path, p1, out int s1Int32_7);
-                                    if (e1 >= 0)
-                                    {
-                                        var s1 = Routing::RoutePath.Segment(path, p1, e1);
-                                        if (e1 == path.Length)
-                                        {
-                                            allow |= HyperRoute::HttpMethods.Get | HyperRoute::HttpMethods.Head; // GET /r08/{id:int}
-                                        }
-                                    }
-                                }
-                            }
-                            break;
-                        case (byte)'9':
-                            if (Routing::Utf8Literal.EqualsLower(s0, "r09"u8))
-                            {
-                                if (e0 < path.Length)
-                                {
-                                    var p1 = e0 + 1;
-                                    var e1 = Routing::RoutePath.SegmentEnd(path, p1);
-                                    var s1 = path.Slice(p1, e1 - p1);
-                                    // {slug}
-                                    if (!s1.IsEmpty)
-                                    {
-                                        if (e1 < path.Length)
-                                        {
-                                            var p2 = e1 + 1;
-                                            if (Routing::Utf8Literal.IsSegment(path, p2, "x"u8))
-                                            {
-                                                var e2 = p2 + 1;
-                                                if (e2 == path.Length)
-                                                {
-                                                    allow |= HyperRoute::HttpMethods.Get | HyperRoute::HttpMethods.Head; // GET /r09/{slug}/x
-                                                }
-                                            }
-                                        }
-                                    }
-                                }
-                            }
-                            break;
+                        return match;
+                    }
+                    break;
+                case HyperRoute::HttpMethods.Head:
+                    // HEAD is served by the GET route of the path when no HEAD route matches; the host sends no body.
+                    match = MatchGetParameters(normalized, decoded: true, query, ref buffer, out result);
+                    if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
+                    {
+                        return match;
                     }
                     break;
             }
+
+            // No route of this method matches: 405 when a route of another method does, else 404.
+            var allow = AllowedMethods(normalized);
+            return allow == HyperRoute::HttpMethods.None
+                ? HyperRoute::RouteMatch.NotFound
+                : HyperRoute::RouteMatch.MethodNotAllowed(allow);
         }
 
-        return allow;
-    }
-
-    /// <summary>Part of <see cref="AllowedMethods"/>: s0 among 2 literals from "r00".</summary>
-    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static HyperRoute::HttpMethods AllowedMethods_1(System::ReadOnlySpan<byte> path, System::ReadOnlySpan<byte> s0, int e0)
-    {
-        var allow = HyperRoute::HttpMethods.None;
-        switch (Routing::Utf8Literal.Lower(s0[1]))
+        /// <summary>
+        /// Matches the GET routes with parameters; <see cref="HyperRoute::RouteMatch.NotFound"/> when none matches.
+        /// </summary>
+        /// <remarks>
+        /// Unless <paramref name="decoded"/>, <paramref name="path"/> is as
+        /// received, and a value that holds a <c>%</c> does not match yet.
+        /// </remarks>
+        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.NoInlining)]
+        private static HyperRoute::RouteMatch MatchGetParameters(
+            System::ReadOnlySpan<byte> path,
+            bool decoded,
+            System::ReadOnlySpan<byte> query,
+            scoped ref Routing::DecodeBuffer buffer,
+            out int result)
         {
-            case (byte)'0':
-                if (Routing::Utf8Literal.EqualsLower(s0, "r00"u8))
+            result = default;
+            // Routes with parameters: segment by segment from the left; e<n> is where segment n ends.
+            if (path.Length > 1)
+            {
+                var e0 = Routing::RoutePath.SegmentEnd(path, 1);
+                var s0 = path.Slice(1, e0 - 1);
+                switch (s0.Length)
                 {
-                    if (e0 < path.Length)
-                    {
-                        var p1 = e0 + 1;
-                        // {id:int}, parsed from where the segment starts
-                        var e1 = Routing::RoutePath.Int32SegmentEnd(path, p1, out int s1Int32);
-                        if (e1 >= 0)
+                    case 3:
+                        switch (Routing::Utf8Literal.Lower(s0[2]))
                         {
-                            var s1 = Routing::RoutePath.Segment(path, p1, e1);
-                            if (e1 == path.Length)
-                            {
-                                allow |= HyperRoute::HttpMethods.Get | HyperRoute::HttpMethods.Head; // GET /r00/{id:int}
-                            }
+                            case (byte)'0':
+                                var found = MatchGetParameters_1(path, s0, e0, out result);
+                                if (found.Outcome != HyperRoute::RouteOutcome.NotFound)
+                                {
+                                    return found;
+                                }
+                                break;
+                            case (byte)'1':
+                                switch (Routing::Utf8Literal.Lower(s0[1]))
+                                {
+                                    case (byte)'0':
+                                        if (Routing::Utf8Literal.EqualsLower(s0, "r01"u8))
+                                        {
+                                            if (e0 < path.Length)
+                                            {
+                                                var p1 = e0 + 1;
+                                                var e1 = Routing::RoutePath.SegmentEnd(path, p1);
+                                                var s1 = path.Slice(p1, e1 - p1);
+                                                // {slug}
+                                                if (!s1.IsEmpty && Routing::RoutePath.IsDecoded(s1, decoded))
+                                                {
+                                                    if (e1 < path.Length)
+                                                    {
+                                                        var p2 = e1 + 1;
+                                                        if (Routing::Utf8Literal.IsSegment(path, p2, "x"u8))
+                                                        {
+                                                            var e2 = p2 + 1;
+                                                            if (e2 == path.Length)
+                                                            {
+                                                                // GET /r01/{slug}/x
+                                                                System::ReadOnlySpan<byte> slugArg = s1;
+                                                                result = global::Mixed.P1(slugArg);
+                                                                return HyperRoute::RouteMatch.Handled(1);
+                                                            }
+                                                        }
+                                                    }
+                                                }
+                                            }
+                                        }
+                                        break;
+                                    case (byte)'1':
+                                        if (Routing::Utf8Literal.EqualsLower(s0, "r11"u8))
+                                        {
+                                            if (e0 < path.Length)
+                                            {
+                                                var p1 = e0 + 1;
+                                                var e1 = Routing::RoutePath.SegmentEnd(path, p1);
+                                                var s1 = path.Slice(p1, e1 - p1);
+                                                // {slug}
+                                                if (!s1.IsEmpty && Routing::RoutePath.IsDecoded(s1, decoded))
+                                                {
+                                                    if (e1 < path.Length)
+                                                    {
+                                                        var p2 = e1 + 1;
+                                                        if (Routing::Utf8Literal.IsSegment(path, p2, "x"u8))
+                                                        {
+                                                            var e2 = p2 + 1;
+                                                            if (e2 == path.Length)
+                                                            {
+                                                                // GET /r11/{slug}/x
+                                                                System::ReadOnlySpan<byte> slugArg = s1;
+                                                                result = global::Mixed.P11(slugArg);
+                                                                return HyperRoute::RouteMatch.Handled(11);
+                                                            }
+                                                        }
+                                                    }
+                                                }
+                                            }
+                                        }
+                                        break;
+                                }
+                                break;
+                            case (byte)'2':
+                                switch (Routing::Utf8Literal.Lower(s0[1]))
+                                {
+                                    case (byte)'0':
+                                        if (Routing::Utf8Literal.EqualsLower(s0, "r02"u8))
+                                        {
+                                            if (e0 < path.Length)
+                                            {
+                                                var p1 = e0 + 1;
+                                                // {id:int}, parsed from where the segment starts
+                                                var e1 = Routing::RoutePath.Int32SegmentEnd(path, p1, out int s1Int32);
+                                                if (e1 >= 0)
+                                                {
+                                                    var s1 = Routing::RoutePath.Segment(path, p1, e1);
+                                                    if (e1 == path.Length)
+                                                    {
+                                                        // GET /r02/{id:int}
+                                                        int idArg = s1Int32;
+                                                        result = global::Mixed.P2(idArg);
+                                                        return HyperRoute::RouteMatch.Handled(2);
+                                                    }
+                                                }
+                                            }
+                                        }
+                                        break;
+                                    case (byte)'1':
+                                        if (Routing::Utf8Literal.EqualsLower(s0, "r12"u8))
+                                        {
+                                            if (e0 < path.Length)
+                                            {
+                                                var p1 = e0 + 1;
+                                                // {id:int}, parsed from where the segment starts
+                                                var e1 = Routing::RoutePath.Int32SegmentEnd(
+                                                    path, p1, out int s1Int32_2);
+                                                if (e1 >= 0)
+                                                {
+                                                    var s1 = Routing::RoutePath.Segment(path, p1, e1);
+                                                    if (e1 == path.Length)
+                                                    {
+                                                        // GET /r12/{id:int}
+                                                        int idArg = s1Int32_2;
+                                                        result = global::Mixed.P12(idArg);
+                                                        return HyperRoute::RouteMatch.Handled(12);
+                                                    }
+                                                }
+                                            }
+                                        }
+                                        break;
+                                }
+                                break;
+                            case (byte)'3':
+                                switch (Routing::Utf8Literal.Lower(s0[1]))
+                                {
+                                    case (byte)'0':
+                                        if (Routing::Utf8Literal.EqualsLower(s0, "r03"u8))
+                                        {
+                                            if (e0 < path.Length)
+                                            {
+                                                var p1 = e0 + 1;
+                                                var e1 = Routing::RoutePath.SegmentEnd(path, p1);
+                                                var s1 = path.Slice(p1, e1 - p1);
+                                                // {slug}
+                                                if (!s1.IsEmpty && Routing::RoutePath.IsDecoded(s1, decoded))
+                                                {
+                                                    if (e1 < path.Length)
+                                                    {
+                                                        var p2 = e1 + 1;
+                                                        if (Routing::Utf8Literal.IsSegment(path, p2, "x"u8))
+                                                        {
+                                                            var e2 = p2 + 1;
+                                                            if (e2 == path.Length)
+                                                            {
+                                                                // GET /r03/{slug}/x
+                                                                System::ReadOnlySpan<byte> slugArg = s1;
+                                                                result = global::Mixed.P3(slugArg);
+                                                                return HyperRoute::RouteMatch.Handled(3);
+                                                            }
+                                                        }
+                                                    }
+                                                }
+                                            }
+                                        }
+                                        break;
+                                    case (byte)'1':
+                                        if (Routing::Utf8Literal.EqualsLower(s0, "r13"u8))
+                                        {
+                                            if (e0 < path.Length)
+                                            {
+                                                var p1 = e0 + 1;
+                                                var e1 = Routing::RoutePath.SegmentEnd(path, p1);
+                                                var s1 = path.Slice(p1, e1 - p1);
+                                                // {slug}
+                                                if (!s1.IsEmpty && Routing::RoutePath.IsDecoded(s1, decoded))
+                                                {
+                                                    if (e1 < path.Length)
+                                                    {
+                                                        var p2 = e1 + 1;
+                                                        if (Routing::Utf8Literal.IsSegment(path, p2, "x"u8))
+                                                        {
+                                                            var e2 = p2 + 1;
+                                                            if (e2 == path.Length)
+                                                            {
+                                                                // GET /r13/{slug}/x
+                                                                System::ReadOnlySpan<byte> slugArg = s1;
+                                                                result = global::Mixed.P13(slugArg);
+                                                                return HyperRoute::RouteMatch.Handled(13);
+                                                            }
+                                                        }
+                                                    }
+                                                }
+                                            }
+                                        }
+                                        break;
+                                }
+                                break;
+                            case (byte)'4':
+                                switch (Routing::Utf8Literal.Lower(s0[1]))
+                                {
+                                    case (byte)'0':
+                                        if (Routing::Utf8Literal.EqualsLower(s0, "r04"u8))
+                                        {
+                                            if (e0 < path.Length)
+                                            {
+                                                var p1 = e0 + 1;
+                                                // {id:int}, parsed from where the segment starts
+                                                var e1 = Routing::RoutePath.Int32SegmentEnd(
+                                                    path, p1, out int s1Int32_3);
+                                                if (e1 >= 0)
+                                                {
+                                                    var s1 = Routing::RoutePath.Segment(path, p1, e1);
+                                                    if (e1 == path.Length)
+                                                    {
+                                                        // GET /r04/{id:int}
+                                                        int idArg = s1Int32_3;
+                                                        result = global::Mixed.P4(idArg);
+                                                        return HyperRoute::RouteMatch.Handled(4);
+                                                    }
+                                                }
+                                            }
+                                        }
+                                        break;
+                                    case (byte)'1':
+                                        if (Routing::Utf8Literal.EqualsLower(s0, "r14"u8))
+                                        {
+                                            if (e0 < path.Length)
+                                            {
+                                                var p1 = e0 + 1;
+                                                // {id:int}, parsed from where the segment starts
+                                                var e1 = Routing::RoutePath.Int32SegmentEnd(
+                                                    path, p1, out int s1Int32_4);
+                                                if (e1 >= 0)
+                                                {
+                                                    var s1 = Routing::RoutePath.Segment(path, p1, e1);
+                                                    if (e1 == path.Length)
+                                                    {
+                                                        // GET /r14/{id:int}
+                                                        int idArg = s1Int32_4;
+                                                        result = global::Mixed.P14(idArg);
+                                                        return HyperRoute::RouteMatch.Handled(14);
+                                                    }
+                                                }
+                                            }
+                                        }
+                                        break;
+                                }
+                                break;
+                            case (byte)'5':
+                                switch (Routing::Utf8Literal.Lower(s0[1]))
+                                {
+                                    case (byte)'0':
+                                        if (Routing::Utf8Literal.EqualsLower(s0, "r05"u8))
+                                        {
+                                            if (e0 < path.Length)
+                                            {
+                                                var p1 = e0 + 1;
+                                                var e1 = Routing::RoutePath.SegmentEnd(path, p1);
+                                                var s1 = path.Slice(p1, e1 - p1);
+                                                // {slug}
+                                                if (!s1.IsEmpty && Routing::RoutePath.IsDecoded(s1, decoded))
+                                                {
+                                                    if (e1 < path.Length)
+                                                    {
+                                                        var p2 = e1 + 1;
+                                                        if (Routing::Utf8Literal.IsSegment(path, p2, "x"u8))
+                                                        {
+                                                            var e2 = p2 + 1;
+                                                            if (e2 == path.Length)
+                                                            {
+                                                                // GET /r05/{slug}/x
+                                                                System::ReadOnlySpan<byte> slugArg = s1;
+                                                                result = global::Mixed.P5(slugArg);
+                                                                return HyperRoute::RouteMatch.Handled(5);
+                                                            }
+                                                        }
+                                                    }
+                                                }
+                                            }
+                                        }
+                                        break;
+                                    case (byte)'1':
+                                        if (Routing::Utf8Literal.EqualsLower(s0, "r15"u8))
+                                        {
+                                            if (e0 < path.Length)
+                                            {
+                                                var p1 = e0 + 1;
+                                                var e1 = Routing::RoutePath.SegmentEnd(path, p1);
+                                                var s1 = path.Slice(p1, e1 - p1);
+                                                // {slug}
+                                                if (!s1.IsEmpty && Routing::RoutePath.IsDecoded(s1, decoded))
+                                                {
+                                                    if (e1 < path.Length)
+                                                    {
+                                                        var p2 = e1 + 1;
+                                                        if (Routing::Utf8Literal.IsSegment(path, p2, "x"u8))
+                                                        {
+                                                            var e2 = p2 + 1;
+                                                            if (e2 == path.Length)
+                                                            {
+                                                                // GET /r15/{slug}/x
+                                                                System::ReadOnlySpan<byte> slugArg = s1;
+                                                                result = global::Mixed.P15(slugArg);
+                                                                return HyperRoute::RouteMatch.Handled(15);
+                                                            }
+                                                        }
+                                                    }
+                                                }
+                                            }
+                                        }
+                                        break;
+                                }
+                                break;
+                            case (byte)'6':
+                                switch (Routing::Utf8Literal.Lower(s0[1]))
+                                {
+                                    case (byte)'0':
+                                        if (Routing::Utf8Literal.EqualsLower(s0, "r06"u8))
+                                        {
+                                            if (e0 < path.Length)
+                                            {
+                                                var p1 = e0 + 1;
+                                                // {id:int}, parsed from where the segment starts
+                                                var e1 = Routing::RoutePath.Int32SegmentEnd(
+                                                    path, p1, out int s1Int32_5);
+                                                if (e1 >= 0)
+                                                {
+                                                    var s1 = Routing::RoutePath.Segment(path, p1, e1);
+                                                    if (e1 == path.Length)
+                                                    {
+                                                        // GET /r06/{id:int}
+                                                        int idArg = s1Int32_5;
+                                                        result = global::Mixed.P6(idArg);
+                                                        return HyperRoute::RouteMatch.Handled(6);
+                                                    }
+                                                }
+                                            }
+                                        }
+                                        break;
+                                    case (byte)'1':
+                                        if (Routing::Utf8Literal.EqualsLower(s0, "r16"u8))
+                                        {
+                                            if (e0 < path.Length)
+                                            {
+                                                var p1 = e0 + 1;
+                                                // {id:int}, parsed from where the segment starts
+                                                var e1 = Routing::RoutePath.Int32SegmentEnd(
+                                                    path, p1, out int s1Int32_6);
+                                                if (e1 >= 0)
+                                                {
+                                                    var s1 = Routing::RoutePath.Segment(path, p1, e1);
+                                                    if (e1 == path.Length)
+                                                    {
+                                                        // GET /r16/{id:int}
+                                                        int idArg = s1Int32_6;
+                                                        result = global::Mixed.P16(idArg);
+                                                        return HyperRoute::RouteMatch.Handled(16);
+                                                    }
+                                                }
+                                            }
+                                        }
+                                        break;
+                                }
+                                break;
+                            case (byte)'7':
+                                if (Routing::Utf8Literal.EqualsLower(s0, "r07"u8))
+                                {
+                                    if (e0 < path.Length)
+                                    {
+                                        var p1 = e0 + 1;
+                                        var e1 = Routing::RoutePath.SegmentEnd(path, p1);
+                                        var s1 = path.Slice(p1, e1 - p1);
+                                        // {slug}
+                                        if (!s1.IsEmpty && Routing::RoutePath.IsDecoded(s1, decoded))
+                                        {
+                                            if (e1 < path.Length)
+                                            {
+                                                var p2 = e1 + 1;
+                                                if (Routing::Utf8Literal.IsSegment(path, p2, "x"u8))
+                                                {
+                                                    var e2 = p2 + 1;
+                                                    if (e2 == path.Length)
+                                                    {
+                                                        // GET /r07/{slug}/x
+                                                        System::ReadOnlySpan<byte> slugArg = s1;
+                                                        result = global::Mixed.P7(slugArg);
+                                                        return HyperRoute::RouteMatch.Handled(7);
+                                                    }
+                                                }
+                                            }
+                                        }
+                                    }
+                                }
+                                break;
+                            case (byte)'8':
+                                if (Routing::Utf8Literal.EqualsLower(s0, "r08"u8))
+                                {
+                                    if (e0 < path.Length)
+                                    {
+                                        var p1 = e0 + 1;
+                                        // {id:int}, parsed from where the segment starts
+                                        var e1 = Routing::RoutePath.Int32SegmentEnd(path, p1, out int s1Int32_7);
+                                        if (e1 >= 0)
+                                        {
+                                            var s1 = Routing::RoutePath.Segment(path, p1, e1);
+                                            if (e1 == path.Length)
+                                            {
+                                                // GET /r08/{id:int}
+                                                int idArg = s1Int32_7;
+                                                result = global::Mixed.P8(idArg);
+                                                return HyperRoute::RouteMatch.Handled(8);
+                                            }
+                                        }
+                                    }
+                                }
+                                break;
+                            case (byte)'9':
+                                if (Routing::Utf8Literal.EqualsLower(s0, "r09"u8))
+                                {
+                                    if (e0 < path.Length)
+                                    {
+                                        var p1 = e0 + 1;
+                                        var e1 = Routing::RoutePath.SegmentEnd(path, p1);
+                                        var s1 = path.Slice(p1, e1 - p1);
+                                        // {slug}
+                                        if (!s1.IsEmpty && Routing::RoutePath.IsDecoded(s1, decoded))
+                                        {
+                                            if (e1 < path.Length)
+                                            {
+                                                var p2 = e1 + 1;
+                                                if (Routing::Utf8Literal.IsSegment(path, p2, "x"u8))
+                                                {
+                                                    var e2 = p2 + 1;
+                                                    if (e2 == path.Length)
+                                                    {
+                                                        // GET /r09/{slug}/x
+                                                        System::ReadOnlySpan<byte> slugArg = s1;
+                                                        result = global::Mixed.P9(slugArg);
+                                                        return HyperRoute::RouteMatch.Handled(9);
+                                                    }
+                                                }
+                                            }
+                                        }
+                                    }
+                                }
+                                break;
                         }
-                    }
+                        break;
                 }
-                break;
-            case (byte)'1':
-                if (Routing::Utf8Literal.EqualsLower(s0, "r10"u8))
-                {
-                    if (e0 < path.Length)
-                    {
-                        var p1 = e0 + 1;
-                        // {id:int}, parsed from where the segment starts
-                        var e1 = Routing::RoutePath.Int32SegmentEnd(path, p1, out int s1Int32_2);
-                        if (e1 >= 0)
-                        {
-                            var s1 = Routing::RoutePath.Segment(path, p1, e1);
-                            if (e1 == path.Length)
-                            {
-                                allow |= HyperRoute::HttpMethods.Get | HyperRoute::HttpMethods.Head; // GET /r10/{id:int}
-                            }
-                        }
-                    }
-                }
-                break;
+            }
+
+            return HyperRoute::RouteMatch.NotFound;
         }
 
-        return allow;
+        /// <summary>Part of <see cref="MatchGetParameters"/>: s0 among 2 literals from "r00".</summary>
+        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        private static HyperRoute::RouteMatch MatchGetParameters_1(
+            System::ReadOnlySpan<byte> path,
+            System::ReadOnlySpan<byte> s0,
+            int e0,
+            out int result)
+        {
+            result = default;
+            switch (Routing::Utf8Literal.Lower(s0[1]))
+            {
+                case (byte)'0':
+                    if (Routing::Utf8Literal.EqualsLower(s0, "r00"u8))
+                    {
+                        if (e0 < path.Length)
+                        {
+                            var p1 = e0 + 1;
+                            // {id:int}, parsed from where the segment starts
+                            var e1 = Routing::RoutePath.Int32SegmentEnd(path, p1, out int s1Int32);
+                            if (e1 >= 0)
+                            {
+                                var s1 = Routing::RoutePath.Segment(path, p1, e1);
+                                if (e1 == path.Length)
+                                {
+                                    // GET /r00/{id:int}
+                                    int idArg = s1Int32;
+                                    result = global::Mixed.P0(idArg);
+                                    return HyperRoute::RouteMatch.Handled(0);
+                                }
+                            }
+                        }
+                    }
+                    break;
+                case (byte)'1':
+                    if (Routing::Utf8Literal.EqualsLower(s0, "r10"u8))
+                    {
+                        if (e0 < path.Length)
+                        {
+                            var p1 = e0 + 1;
+                            // {id:int}, parsed from where the segment starts
+                            var e1 = Routing::RoutePath.Int32SegmentEnd(path, p1, out int s1Int32_2);
+                            if (e1 >= 0)
+                            {
+                                var s1 = Routing::RoutePath.Segment(path, p1, e1);
+                                if (e1 == path.Length)
+                                {
+                                    // GET /r10/{id:int}
+                                    int idArg = s1Int32_2;
+                                    result = global::Mixed.P10(idArg);
+                                    return HyperRoute::RouteMatch.Handled(10);
+                                }
+                            }
+                        }
+                    }
+                    break;
+            }
+
+            return HyperRoute::RouteMatch.NotFound;
+        }
+
+        /// <summary>The methods whose routes match <paramref name="path"/>: the <c>Allow</c> header of a 405.</summary>
+        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        private static HyperRoute::HttpMethods AllowedMethods(System::ReadOnlySpan<byte> path)
+        {
+            var allow = HyperRoute::HttpMethods.None;
+            // Routes with parameters: segment by segment from the left; e<n> is where segment n ends.
+            if (path.Length > 1)
+            {
+                var e0 = Routing::RoutePath.SegmentEnd(path, 1);
+                var s0 = path.Slice(1, e0 - 1);
+                switch (s0.Length)
+                {
+                    case 3:
+                        switch (Routing::Utf8Literal.Lower(s0[2]))
+                        {
+                            case (byte)'0':
+                                allow |= AllowedMethods_1(path, s0, e0);
+                                break;
+                            case (byte)'1':
+                                switch (Routing::Utf8Literal.Lower(s0[1]))
+                                {
+                                    case (byte)'0':
+                                        if (Routing::Utf8Literal.EqualsLower(s0, "r01"u8))
+                                        {
+                                            if (e0 < path.Length)
+                                            {
+                                                var p1 = e0 + 1;
+                                                var e1 = Routing::RoutePath.SegmentEnd(path, p1);
+                                                var s1 = path.Slice(p1, e1 - p1);
+                                                // {slug}
+                                                if (!s1.IsEmpty)
+                                                {
+                                                    if (e1 < path.Length)
+                                                    {
+                                                        var p2 = e1 + 1;
+                                                        if (Routing::Utf8Literal.IsSegment(path, p2, "x"u8))
+                                                        {
+                                                            var e2 = p2 + 1;
+                                                            if (e2 == path.Length)
+                                                            {
+                                                                // GET /r01/{slug}/x
+                                                                allow |= HyperRoute::HttpMethods.Get
+                                                                    | HyperRoute::HttpMethods.Head;
+                                                            }
+                                                        }
+                                                    }
+                                                }
+                                            }
+                                        }
+                                        break;
+                                    case (byte)'1':
+                                        if (Routing::Utf8Literal.EqualsLower(s0, "r11"u8))
+                                        {
+                                            if (e0 < path.Length)
+                                            {
+                                                var p1 = e0 + 1;
+                                                var e1 = Routing::RoutePath.SegmentEnd(path, p1);
+                                                var s1 = path.Slice(p1, e1 - p1);
+                                                // {slug}
+                                                if (!s1.IsEmpty)
+                                                {
+                                                    if (e1 < path.Length)
+                                                    {
+                                                        var p2 = e1 + 1;
+                                                        if (Routing::Utf8Literal.IsSegment(path, p2, "x"u8))
+                                                        {
+                                                            var e2 = p2 + 1;
+                                                            if (e2 == path.Length)
+                                                            {
+                                                                // GET /r11/{slug}/x
+                                                                allow |= HyperRoute::HttpMethods.Get
+                                                                    | HyperRoute::HttpMethods.Head;
+                                                            }
+                                                        }
+                                                    }
+                                                }
+                                            }
+                                        }
+                                        break;
+                                }
+                                break;
+                            case (byte)'2':
+                                switch (Routing::Utf8Literal.Lower(s0[1]))
+                                {
+                                    case (byte)'0':
+                                        if (Routing::Utf8Literal.EqualsLower(s0, "r02"u8))
+                                        {
+                                            if (e0 < path.Length)
+                                            {
+                                                var p1 = e0 + 1;
+                                                // {id:int}, parsed from where the segment starts
+                                                var e1 = Routing::RoutePath.Int32SegmentEnd(path, p1, out int s1Int32);
+                                                if (e1 >= 0)
+                                                {
+                                                    var s1 = Routing::RoutePath.Segment(path, p1, e1);
+                                                    if (e1 == path.Length)
+                                                    {
+                                                        // GET /r02/{id:int}
+                                                        allow |= HyperRoute::HttpMethods.Get
+                                                            | HyperRoute::HttpMethods.Head;
+                                                    }
+                                                }
+                                            }
+                                        }
+                                        break;
+                                    case (byte)'1':
+                                        if (Routing::Utf8Literal.EqualsLower(s0, "r12"u8))
+                                        {
+                                            if (e0 < path.Length)
+                                            {
+                                                var p1 = e0 + 1;
+                                                // {id:int}, parsed from where the segment starts
+                                                var e1 = Routing::RoutePath.Int32SegmentEnd(
+                                                    path, p1, out int s1Int32_2);
+                                                if (e1 >= 0)
+                                                {
+                                                    var s1 = Routing::RoutePath.Segment(path, p1, e1);
+                                                    if (e1 == path.Length)
+                                                    {
+                                                        // GET /r12/{id:int}
+                                                        allow |= HyperRoute::HttpMethods.Get
+                                                            | HyperRoute::HttpMethods.Head;
+                                                    }
+                                                }
+                                            }
+                                        }
+                                        break;
+                                }
+                                break;
+                            case (byte)'3':
+                                switch (Routing::Utf8Literal.Lower(s0[1]))
+                                {
+                                    case (byte)'0':
+                                        if (Routing::Utf8Literal.EqualsLower(s0, "r03"u8))
+                                        {
+                                            if (e0 < path.Length)
+                                            {
+                                                var p1 = e0 + 1;
+                                                var e1 = Routing::RoutePath.SegmentEnd(path, p1);
+                                                var s1 = path.Slice(p1, e1 - p1);
+                                                // {slug}
+                                                if (!s1.IsEmpty)
+                                                {
+                                                    if (e1 < path.Length)
+                                                    {
+                                                        var p2 = e1 + 1;
+                                                        if (Routing::Utf8Literal.IsSegment(path, p2, "x"u8))
+                                                        {
+                                                            var e2 = p2 + 1;
+                                                            if (e2 == path.Length)
+                                                            {
+                                                                // GET /r03/{slug}/x
+                                                                allow |= HyperRoute::HttpMethods.Get
+                                                                    | HyperRoute::HttpMethods.Head;
+                                                            }
+                                                        }
+                                                    }
+                                                }
+                                            }
+                                        }
+                                        break;
+                                    case (byte)'1':
+                                        if (Routing::Utf8Literal.EqualsLower(s0, "r13"u8))
+                                        {
+                                            if (e0 < path.Length)
+                                            {
+                                                var p1 = e0 + 1;
+                                                var e1 = Routing::RoutePath.SegmentEnd(path, p1);
+                                                var s1 = path.Slice(p1, e1 - p1);
+                                                // {slug}
+                                                if (!s1.IsEmpty)
+                                                {
+                                                    if (e1 < path.Length)
+                                                    {
+                                                        var p2 = e1 + 1;
+                                                        if (Routing::Utf8Literal.IsSegment(path, p2, "x"u8))
+                                                        {
+                                                            var e2 = p2 + 1;
+                                                            if (e2 == path.Length)
+                                                            {
+                                                                // GET /r13/{slug}/x
+                                                                allow |= HyperRoute::HttpMethods.Get
+                                                                    | HyperRoute::HttpMethods.Head;
+                                                            }
+                                                        }
+                                                    }
+                                                }
+                                            }
+                                        }
+                                        break;
+                                }
+                                break;
+                            case (byte)'4':
+                                switch (Routing::Utf8Literal.Lower(s0[1]))
+                                {
+                                    case (byte)'0':
+                                        if (Routing::Utf8Literal.EqualsLower(s0, "r04"u8))
+                                        {
+                                            if (e0 < path.Length)
+                                            {
+                                                var p1 = e0 + 1;
+                                                // {id:int}, parsed from where the segment starts
+                                                var e1 = Routing::RoutePath.Int32SegmentEnd(
+                                                    path, p1, out int s1Int32_3);
+                                                if (e1 >= 0)
+                                                {
+                                                    var s1 = Routing::RoutePath.Segment(path, p1, e1);
+                                                    if (e1 == path.Length)
+                                                    {
+                                                        // GET /r04/{id:int}
+                                                        allow |= HyperRoute::HttpMethods.Get
+                                                            | HyperRoute::HttpMethods.Head;
+                                                    }
+                                                }
+                                            }
+                                        }
+                                        break;
+                                    case (byte)'1':
+                                        if (Routing::Utf8Literal.EqualsLower(s0, "r14"u8))
+                                        {
+                                            if (e0 < path.Length)
+                                            {
+                                                var p1 = e0 + 1;
+                                                // {id:int}, parsed from where the segment starts
+                                                var e1 = Routing::RoutePath.Int32SegmentEnd(
+                                                    path, p1, out int s1Int32_4);
+                                                if (e1 >= 0)
+                                                {
+                                                    var s1 = Routing::RoutePath.Segment(path, p1, e1);
+                                                    if (e1 == path.Length)
+                                                    {
+                                                        // GET /r14/{id:int}
+                                                        allow |= HyperRoute::HttpMethods.Get
+                                                            | HyperRoute::HttpMethods.Head;
+                                                    }
+                                                }
+                                            }
+                                        }
+                                        break;
+                                }
+                                break;
+                            case (byte)'5':
+                                switch (Routing::Utf8Literal.Lower(s0[1]))
+                                {
+                                    case (byte)'0':
+                                        if (Routing::Utf8Literal.EqualsLower(s0, "r05"u8))
+                                        {
+                                            if (e0 < path.Length)
+                                            {
+                                                var p1 = e0 + 1;
+                                                var e1 = Routing::RoutePath.SegmentEnd(path, p1);
+                                                var s1 = path.Slice(p1, e1 - p1);
+                                                // {slug}
+                                                if (!s1.IsEmpty)
+                                                {
+                                                    if (e1 < path.Length)
+                                                    {
+                                                        var p2 = e1 + 1;
+                                                        if (Routing::Utf8Literal.IsSegment(path, p2, "x"u8))
+                                                        {
+                                                            var e2 = p2 + 1;
+                                                            if (e2 == path.Length)
+                                                            {
+                                                                // GET /r05/{slug}/x
+                                                                allow |= HyperRoute::HttpMethods.Get
+                                                                    | HyperRoute::HttpMethods.Head;
+                                                            }
+                                                        }
+                                                    }
+                                                }
+                                            }
+                                        }
+                                        break;
+                                    case (byte)'1':
+                                        if (Routing::Utf8Literal.EqualsLower(s0, "r15"u8))
+                                        {
+                                            if (e0 < path.Length)
+                                            {
+                                                var p1 = e0 + 1;
+                                                var e1 = Routing::RoutePath.SegmentEnd(path, p1);
+                                                var s1 = path.Slice(p1, e1 - p1);
+                                                // {slug}
+                                                if (!s1.IsEmpty)
+                                                {
+                                                    if (e1 < path.Length)
+                                                    {
+                                                        var p2 = e1 + 1;
+                                                        if (Routing::Utf8Literal.IsSegment(path, p2, "x"u8))
+                                                        {
+                                                            var e2 = p2 + 1;
+                                                            if (e2 == path.Length)
+                                                            {
+                                                                // GET /r15/{slug}/x
+                                                                allow |= HyperRoute::HttpMethods.Get
+                                                                    | HyperRoute::HttpMethods.Head;
+                                                            }
+                                                        }
+                                                    }
+                                                }
+                                            }
+                                        }
+                                        break;
+                                }
+                                break;
+                            case (byte)'6':
+                                switch (Routing::Utf8Literal.Lower(s0[1]))
+                                {
+                                    case (byte)'0':
+                                        if (Routing::Utf8Literal.EqualsLower(s0, "r06"u8))
+                                        {
+                                            if (e0 < path.Length)
+                                            {
+                                                var p1 = e0 + 1;
+                                                // {id:int}, parsed from where the segment starts
+                                                var e1 = Routing::RoutePath.Int32SegmentEnd(
+                                                    path, p1, out int s1Int32_5);
+                                                if (e1 >= 0)
+                                                {
+                                                    var s1 = Routing::RoutePath.Segment(path, p1, e1);
+                                                    if (e1 == path.Length)
+                                                    {
+                                                        // GET /r06/{id:int}
+                                                        allow |= HyperRoute::HttpMethods.Get
+                                                            | HyperRoute::HttpMethods.Head;
+                                                    }
+                                                }
+                                            }
+                                        }
+                                        break;
+                                    case (byte)'1':
+                                        if (Routing::Utf8Literal.EqualsLower(s0, "r16"u8))
+                                        {
+                                            if (e0 < path.Length)
+                                            {
+                                                var p1 = e0 + 1;
+                                                // {id:int}, parsed from where the segment starts
+                                                var e1 = Routing::RoutePath.Int32SegmentEnd(
+                                                    path, p1, out int s1Int32_6);
+                                                if (e1 >= 0)
+                                                {
+                                                    var s1 = Routing::RoutePath.Segment(path, p1, e1);
+                                                    if (e1 == path.Length)
+                                                    {
+                                                        // GET /r16/{id:int}
+                                                        allow |= HyperRoute::HttpMethods.Get
+                                                            | HyperRoute::HttpMethods.Head;
+                                                    }
+                                                }
+                                            }
+                                        }
+                                        break;
+                                }
+                                break;
+                            case (byte)'7':
+                                if (Routing::Utf8Literal.EqualsLower(s0, "r07"u8))
+                                {
+                                    if (e0 < path.Length)
+                                    {
+                                        var p1 = e0 + 1;
+                                        var e1 = Routing::RoutePath.SegmentEnd(path, p1);
+                                        var s1 = path.Slice(p1, e1 - p1);
+                                        // {slug}
+                                        if (!s1.IsEmpty)
+                                        {
+                                            if (e1 < path.Length)
+                                            {
+                                                var p2 = e1 + 1;
+                                                if (Routing::Utf8Literal.IsSegment(path, p2, "x"u8))
+                                                {
+                                                    var e2 = p2 + 1;
+                                                    if (e2 == path.Length)
+                                                    {
+                                                        // GET /r07/{slug}/x
+                                                        allow |= HyperRoute::HttpMethods.Get
+                                                            | HyperRoute::HttpMethods.Head;
+                                                    }
+                                                }
+                                            }
+                                        }
+                                    }
+                                }
+                                break;
+                            case (byte)'8':
+                                if (Routing::Utf8Literal.EqualsLower(s0, "r08"u8))
+                                {
+                                    if (e0 < path.Length)
+                                    {
+                                        var p1 = e0 + 1;
+                                        // {id:int}, parsed from where the segment starts
+                                        var e1 = Routing::RoutePath.Int32SegmentEnd(path, p1, out int s1Int32_7);
+                                        if (e1 >= 0)
+                                        {
+                                            var s1 = Routing::RoutePath.Segment(path, p1, e1);
+                                            if (e1 == path.Length)
+                                            {
+                                                // GET /r08/{id:int}
+                                                allow |= HyperRoute::HttpMethods.Get | HyperRoute::HttpMethods.Head;
+                                            }
+                                        }
+                                    }
+                                }
+                                break;
+                            case (byte)'9':
+                                if (Routing::Utf8Literal.EqualsLower(s0, "r09"u8))
+                                {
+                                    if (e0 < path.Length)
+                                    {
+                                        var p1 = e0 + 1;
+                                        var e1 = Routing::RoutePath.SegmentEnd(path, p1);
+                                        var s1 = path.Slice(p1, e1 - p1);
+                                        // {slug}
+                                        if (!s1.IsEmpty)
+                                        {
+                                            if (e1 < path.Length)
+                                            {
+                                                var p2 = e1 + 1;
+                                                if (Routing::Utf8Literal.IsSegment(path, p2, "x"u8))
+                                                {
+                                                    var e2 = p2 + 1;
+                                                    if (e2 == path.Length)
+                                                    {
+                                                        // GET /r09/{slug}/x
+                                                        allow |= HyperRoute::HttpMethods.Get
+                                                            | HyperRoute::HttpMethods.Head;
+                                                    }
+                                                }
+                                            }
+                                        }
+                                    }
+                                }
+                                break;
+                        }
+                        break;
+                }
+            }
+
+            return allow;
+        }
+
+        /// <summary>Part of <see cref="AllowedMethods"/>: s0 among 2 literals from "r00".</summary>
+        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        private static HyperRoute::HttpMethods AllowedMethods_1(
+            System::ReadOnlySpan<byte> path,
+            System::ReadOnlySpan<byte> s0,
+            int e0)
+        {
+            var allow = HyperRoute::HttpMethods.None;
+            switch (Routing::Utf8Literal.Lower(s0[1]))
+            {
+                case (byte)'0':
+                    if (Routing::Utf8Literal.EqualsLower(s0, "r00"u8))
+                    {
+                        if (e0 < path.Length)
+                        {
+                            var p1 = e0 + 1;
+                            // {id:int}, parsed from where the segment starts
+                            var e1 = Routing::RoutePath.Int32SegmentEnd(path, p1, out int s1Int32);
+                            if (e1 >= 0)
+                            {
+                                var s1 = Routing::RoutePath.Segment(path, p1, e1);
+                                if (e1 == path.Length)
+                                {
+                                    // GET /r00/{id:int}
+                                    allow |= HyperRoute::HttpMethods.Get | HyperRoute::HttpMethods.Head;
+                                }
+                            }
+                        }
+                    }
+                    break;
+                case (byte)'1':
+                    if (Routing::Utf8Literal.EqualsLower(s0, "r10"u8))
+                    {
+                        if (e0 < path.Length)
+                        {
+                            var p1 = e0 + 1;
+                            // {id:int}, parsed from where the segment starts
+                            var e1 = Routing::RoutePath.Int32SegmentEnd(path, p1, out int s1Int32_2);
+                            if (e1 >= 0)
+                            {
+                                var s1 = Routing::RoutePath.Segment(path, p1, e1);
+                                if (e1 == path.Length)
+                                {
+                                    // GET /r10/{id:int}
+                                    allow |= HyperRoute::HttpMethods.Get | HyperRoute::HttpMethods.Head;
+                                }
+                            }
+                        }
+                    }
+                    break;
+            }
+
+            return allow;
+        }
     }
 }

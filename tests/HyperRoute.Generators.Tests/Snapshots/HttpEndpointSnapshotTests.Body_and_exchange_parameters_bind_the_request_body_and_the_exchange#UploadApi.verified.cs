@@ -12,7 +12,10 @@ using Routing = global::HyperRoute.Routing;
 
 static partial class UploadApi
 {
-    /// <summary>The patterns of this router's routes in declaration order; <see cref="HyperRoute::RouteMatch.Route"/> is an index into it.</summary>
+    /// <summary>
+    /// The patterns of this router's routes in declaration order;
+    /// <see cref="HyperRoute::RouteMatch.Route"/> is an index into it.
+    /// </summary>
     [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
     public static System::Collections.Generic.IReadOnlyList<string> RoutePatterns { get; } = new string[]
     {
@@ -20,272 +23,29 @@ static partial class UploadApi
         "PUT /echo",
     };
 
-    /// <summary>The name of the handler parameter a 400 from <c>Dispatch</c> is about (<see cref="HyperRoute::RouteMatch.ParameterIndex"/>); <see langword="null"/> for any other result.</summary>
+    /// <summary>
+    /// The name of the handler parameter a 400 from <c>Dispatch</c> is about
+    /// (<see cref="HyperRoute::RouteMatch.ParameterIndex"/>); <see langword="null"/> for any other result.
+    /// </summary>
     [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
     public static string? ParameterName(HyperRoute::RouteMatch match)
-        => match.ParameterIndex >= 0 && match.Route >= 0 && match.Route < s_parameterNames.Length ? s_parameterNames[match.Route][match.ParameterIndex] : null;
-
-    // The handler parameter names of each route, for ParameterName.
-    private static readonly string[][] s_parameterNames = new string[][]
-    {
-        new[] { "name", "content", "response" },
-        new[] { "exchange", "request" },
-    };
-
-    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.AggressiveInlining)]
-    private static HyperRoute::RouteMatch DispatchCore(System::ReadOnlySpan<byte> method, System::ReadOnlySpan<byte> path, System::ReadOnlySpan<byte> query, Http::HttpExchange exchange, scoped ref Routing::DecodeBuffer buffer)
-    {
-        var verb = Routing::MethodToken.Parse(method);
-        switch (verb)
-        {
-            case HyperRoute::HttpMethods.Post:
-                return DispatchPost(path, query, exchange, ref buffer);
-            case HyperRoute::HttpMethods.Put:
-                return DispatchPut(path, query, exchange, ref buffer);
-            default:
-                // No route has this method: only 400, 405 or 404 are left to tell apart.
-                return Routing::RoutePath.IsAbsolute(path)
-                    ? DispatchDecoded(verb, Routing::RoutePath.TrimTrailingSlash(path), query, exchange, ref buffer)
-                    : HyperRoute::RouteMatch.BadRequest(HyperRoute::RouteProblem.PathNotAbsolute); // origin form only
-        }
-    }
-
-    /// <summary>The first pass for POST requests: the path as received, before any decoding.</summary>
-    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.NoInlining)]
-    private static HyperRoute::RouteMatch DispatchPost(System::ReadOnlySpan<byte> path, System::ReadOnlySpan<byte> query, Http::HttpExchange exchange, scoped ref Routing::DecodeBuffer buffer)
-    {
-        HyperRoute::RouteMatch match;
-        if (!Routing::RoutePath.IsAbsolute(path))
-        {
-            return HyperRoute::RouteMatch.BadRequest(HyperRoute::RouteProblem.PathNotAbsolute); // origin form only
-        }
-
-        // One trailing '/' is dropped. Routes with parameters are matched on the path still undecoded: a value that
-        // holds a '%' does not match here and waits for DispatchDecoded; any other match is the decoded path's match.
-        var trimmed = Routing::RoutePath.TrimTrailingSlash(path);
-        match = MatchPostParameters(trimmed, decoded: false, query, exchange, ref buffer);
-        if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
-        {
-            return match;
-        }
-
-        // A path that no route of any method can start with is a 404 at once, unless it has escapes to decode.
-        if (trimmed.Length > 1 && (trimmed[1] | 0x20) is not ((byte)'e' or (byte)'u') && !Routing::RoutePath.ContainsEscape(trimmed))
-        {
-            return HyperRoute::RouteMatch.NotFound;
-        }
-
-        // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
-        return DispatchDecoded(HyperRoute::HttpMethods.Post, trimmed, query, exchange, ref buffer);
-    }
-
-    /// <summary>The first pass for PUT requests: the path as received, before any decoding.</summary>
-    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.NoInlining)]
-    private static HyperRoute::RouteMatch DispatchPut(System::ReadOnlySpan<byte> path, System::ReadOnlySpan<byte> query, Http::HttpExchange exchange, scoped ref Routing::DecodeBuffer buffer)
-    {
-        HyperRoute::RouteMatch match;
-        // Literal routes hold no '%' and no trailing '/': first compare the path as received.
-        if (path.Length is 5) // the lengths of its literal routes
-        {
-            match = MatchPutLiterals(path, query, exchange, ref buffer);
-            if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
-            {
-                return match;
-            }
-        }
-
-        if (!Routing::RoutePath.IsAbsolute(path))
-        {
-            return HyperRoute::RouteMatch.BadRequest(HyperRoute::RouteProblem.PathNotAbsolute); // origin form only
-        }
-
-        // One trailing '/' is dropped. Routes with parameters are matched on the path still undecoded: a value that
-        // holds a '%' does not match here and waits for DispatchDecoded; any other match is the decoded path's match.
-        var trimmed = Routing::RoutePath.TrimTrailingSlash(path);
-        if (trimmed.Length != path.Length) // then the literal routes get a second look
-        {
-            match = MatchPutLiterals(trimmed, query, exchange, ref buffer);
-            if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
-            {
-                return match;
-            }
-        }
-
-        // A path that no route of any method can start with is a 404 at once, unless it has escapes to decode.
-        if (trimmed.Length > 1 && (trimmed[1] | 0x20) is not ((byte)'e' or (byte)'u') && !Routing::RoutePath.ContainsEscape(trimmed))
-        {
-            return HyperRoute::RouteMatch.NotFound;
-        }
-
-        // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
-        return DispatchDecoded(HyperRoute::HttpMethods.Put, trimmed, query, exchange, ref buffer);
-    }
+        => match.ParameterIndex >= 0 && match.Route >= 0 && match.Route < HyperRouteDispatcher.ParameterNames.Length
+            ? HyperRouteDispatcher.ParameterNames[match.Route][match.ParameterIndex]
+            : null;
 
     /// <summary>
-    /// The second pass of <c>DispatchCore</c>, for a path that no route matched as received: when it holds escapes,
-    /// <c>DispatchEscaped</c> decodes it and matches again; otherwise the routes of the other methods say 405 or 404.
-    /// </summary>
-    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.NoInlining)]
-    private static HyperRoute::RouteMatch DispatchDecoded(HyperRoute::HttpMethods verb, System::ReadOnlySpan<byte> path, System::ReadOnlySpan<byte> query, Http::HttpExchange exchange, scoped ref Routing::DecodeBuffer buffer)
-    {
-        if (Routing::RoutePath.ContainsEscape(path))
-        {
-            return DispatchEscaped(verb, path, query, exchange, ref buffer);
-        }
-
-        // No route of this method matches: 405 when a route of another method does, else 404.
-        var allow = AllowedMethods(path);
-        return allow == HyperRoute::HttpMethods.None ? HyperRoute::RouteMatch.NotFound : HyperRoute::RouteMatch.MethodNotAllowed(allow);
-    }
-
-    /// <summary>
-    /// The second pass for a path with escapes: decodes it (400 for a malformed escape) and matches every route of the
-    /// method again; when nothing matches, the routes of the other methods say 405 or 404.
-    /// </summary>
-    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.NoInlining)]
-    private static HyperRoute::RouteMatch DispatchEscaped(HyperRoute::HttpMethods verb, System::ReadOnlySpan<byte> path, System::ReadOnlySpan<byte> query, Http::HttpExchange exchange, scoped ref Routing::DecodeBuffer buffer)
-    {
-        var normalized = Routing::RoutePath.Decode(path, ref buffer, out var problem);
-        if (problem != HyperRoute::RouteProblem.None)
-        {
-            return HyperRoute::RouteMatch.BadRequest(problem); // a malformed escape
-        }
-
-        HyperRoute::RouteMatch match;
-        switch (verb)
-        {
-            case HyperRoute::HttpMethods.Post:
-                match = MatchPostParameters(normalized, decoded: true, query, exchange, ref buffer);
-                if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
-                {
-                    return match;
-                }
-                break;
-            case HyperRoute::HttpMethods.Put:
-                match = MatchPutLiterals(normalized, query, exchange, ref buffer);
-                if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
-                {
-                    return match;
-                }
-                break;
-        }
-
-        // No route of this method matches: 405 when a route of another method does, else 404.
-        var allow = AllowedMethods(normalized);
-        return allow == HyperRoute::HttpMethods.None ? HyperRoute::RouteMatch.NotFound : HyperRoute::RouteMatch.MethodNotAllowed(allow);
-    }
-
-    /// <summary>Matches the POST routes with parameters; <see cref="HyperRoute::RouteMatch.NotFound"/> when none matches.</summary>
-    /// <remarks>Unless <paramref name="decoded"/>, <paramref name="path"/> is as received, and a value that holds a <c>%</c> does not match yet.</remarks>
-    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.NoInlining)]
-    private static HyperRoute::RouteMatch MatchPostParameters(System::ReadOnlySpan<byte> path, bool decoded, System::ReadOnlySpan<byte> query, Http::HttpExchange exchange, scoped ref Routing::DecodeBuffer buffer)
-    {
-        // Routes with parameters: segment by segment from the left; e<n> is where segment n ends.
-        if (path.Length > 1)
-        {
-            if (Routing::Utf8Literal.IsSegment(path, 1, "upload"u8))
-            {
-                var e0 = 7;
-                if (e0 < path.Length)
-                {
-                    var p1 = e0 + 1;
-                    var e1 = Routing::RoutePath.SegmentEnd(path, p1);
-                    var s1 = path.Slice(p1, e1 - p1);
-                    // {name}
-                    if (!s1.IsEmpty && Routing::RoutePath.IsDecoded(s1, decoded))
-                    {
-                        if (e1 == path.Length)
-                        {
-                            // POST /upload/{name}
-                            System::ReadOnlySpan<byte> nameArg = s1;
-                            Upload(nameArg, exchange.Request.Body, exchange.Response);
-                            return HyperRoute::RouteMatch.Handled(0);
-                        }
-                    }
-                }
-            }
-        }
-
-        return HyperRoute::RouteMatch.NotFound;
-    }
-
-    /// <summary>Matches the PUT routes made only of literals; <see cref="HyperRoute::RouteMatch.NotFound"/> when none matches.</summary>
-    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static HyperRoute::RouteMatch MatchPutLiterals(System::ReadOnlySpan<byte> path, System::ReadOnlySpan<byte> query, Http::HttpExchange exchange, scoped ref Routing::DecodeBuffer buffer)
-    {
-        // Routes of literals only: the whole path is compared at once.
-        switch (path.Length)
-        {
-            case 5:
-                if (Routing::Utf8Literal.EqualsLower(path, "/echo"u8))
-                {
-                    // PUT /echo
-                    Echo(exchange, exchange.Request);
-                    return HyperRoute::RouteMatch.Handled(1);
-                }
-                break;
-        }
-
-        return HyperRoute::RouteMatch.NotFound;
-    }
-
-    /// <summary>The methods whose routes match <paramref name="path"/>: the <c>Allow</c> header of a 405.</summary>
-    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.AggressiveInlining)]
-    private static HyperRoute::HttpMethods AllowedMethods(System::ReadOnlySpan<byte> path)
-    {
-        var allow = HyperRoute::HttpMethods.None;
-        // Routes of literals only: the whole path is compared at once.
-        switch (path.Length)
-        {
-            case 5:
-                if (Routing::Utf8Literal.EqualsLower(path, "/echo"u8))
-                {
-                    allow |= HyperRoute::HttpMethods.Put; // PUT /echo
-                }
-                break;
-        }
-
-        // Routes with parameters: segment by segment from the left; e<n> is where segment n ends.
-        if (path.Length > 1)
-        {
-            if (Routing::Utf8Literal.IsSegment(path, 1, "upload"u8))
-            {
-                var e0 = 7;
-                if (e0 < path.Length)
-                {
-                    var p1 = e0 + 1;
-                    var e1 = Routing::RoutePath.SegmentEnd(path, p1);
-                    var s1 = path.Slice(p1, e1 - p1);
-                    // {name}
-                    if (!s1.IsEmpty)
-                    {
-                        if (e1 == path.Length)
-                        {
-                            allow |= HyperRoute::HttpMethods.Post; // POST /upload/{name}
-                        }
-                    }
-                }
-            }
-        }
-
-        return allow;
-    }
-
-    /// <summary>
-    /// Serves this router over HTTP: <c>HttpServer.Start(new UploadApi.HttpEndpoint(), options)</c>. The server parses each
-    /// request with <see cref="HeaderSlot"/> (so only the headers the routes bind are kept) and calls <see cref="Serve"/>.
+    /// Serves this router over HTTP: <c>HttpServer.Start(new UploadApi.HttpEndpoint(), options)</c>.
+    /// The server parses each request with <see cref="HeaderSlot"/> (so only the headers the routes
+    /// bind are kept) and calls <see cref="Serve"/>.
     /// </summary>
     /// <remarks>
-    /// <para>Some routes bind headers, the body or the exchange, so the router is served only through this endpoint.
-    /// In-process: <c>exchange.Request.Load&lt;HttpEndpoint&gt;(bytes, 0, count)</c>, then <c>Serve(exchange)</c>.</para>
-    /// <para>Handlers write the response themselves (an <c>HttpResponse</c> parameter) or leave it 200 and empty.</para>
+    /// <para>
+    /// Some routes bind headers, the body or the exchange, so the router is served only through this endpoint.
+    /// In-process: <c>exchange.Request.Load&lt;HttpEndpoint&gt;(bytes, 0, count)</c>, then <c>Serve(exchange)</c>.
+    /// </para>
+    /// <para>
+    /// Handlers write the response themselves (an <c>HttpResponse</c> parameter) or leave it 200 and empty.
+    /// </para>
     /// <code>
     /// POST /upload/{name}  Upload(ReadOnlySpan&lt;byte&gt; name, ReadOnlySpan&lt;byte&gt; content, HttpResponse response)
     /// PUT /echo            Echo(HttpExchange exchange, HttpRequest request)
@@ -298,14 +58,16 @@ static partial class UploadApi
         [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
         public static int HeaderSlotCount => 0;
 
-        /// <summary>The slot of the request header <paramref name="name"/> (any ASCII case); -1 when no route binds it.</summary>
+        /// <summary>
+        /// The slot of the request header <paramref name="name"/> (any ASCII case); -1 when no route binds it.
+        /// </summary>
         /// <param name="name">The field name as received.</param>
         [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
         public static int HeaderSlot(System::ReadOnlySpan<byte> name) => -1; // no route binds a header
 
         /// <summary>
-        /// Routes the request of <paramref name="exchange"/> and runs its handler. Returns whether a handler ran, or why
-        /// not (404, 405 with the allowed methods, 400 with the problem); the server answers those itself.
+        /// Routes the request of <paramref name="exchange"/> and runs its handler. Returns whether a handler ran,
+        /// or why not (404, 405 with the allowed methods, 400 with the problem); the server answers those itself.
         /// </summary>
         /// <param name="exchange">The request to serve and the response its handler writes.</param>
         [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
@@ -315,9 +77,322 @@ static partial class UploadApi
             var path = request.Path;
             var query = request.Query;
             var buffer = new Routing::DecodeBuffer(stackalloc byte[256], path.Length + query.Length);
-            var match = DispatchCore(request.Method, path, query, exchange, ref buffer);
+            var match = HyperRouteDispatcher.DispatchCore(request.Method, path, query, exchange, ref buffer);
             buffer.Dispose();
             return match;
+        }
+    }
+
+    /// <summary>
+    /// The dispatcher behind <c>HttpEndpoint</c>, apart from the router's own members.
+    /// Nested in the router, it calls private and protected handlers as the router could.
+    /// </summary>
+    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    private static class HyperRouteDispatcher
+    {
+        // The handler parameter names of each route, for ParameterName.
+        internal static readonly string[][] ParameterNames = new string[][]
+        {
+            new[] { "name", "content", "response" },
+            new[] { "exchange", "request" },
+        };
+
+        /// <summary>
+        /// Every dispatch starts here: it only switches on the method, so it inlines into its callers.
+        /// </summary>
+        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.AggressiveInlining)]
+        internal static HyperRoute::RouteMatch DispatchCore(
+            System::ReadOnlySpan<byte> method,
+            System::ReadOnlySpan<byte> path,
+            System::ReadOnlySpan<byte> query,
+            Http::HttpExchange exchange,
+            scoped ref Routing::DecodeBuffer buffer)
+        {
+            var verb = Routing::MethodToken.Parse(method);
+            switch (verb)
+            {
+                case HyperRoute::HttpMethods.Post:
+                    return DispatchPost(path, query, exchange, ref buffer);
+                case HyperRoute::HttpMethods.Put:
+                    return DispatchPut(path, query, exchange, ref buffer);
+                default:
+                    // No route has this method: 400 for a path not in origin form, else 405 or 404.
+                    return Routing::RoutePath.IsAbsolute(path)
+                        ? DispatchDecoded(verb, Routing::RoutePath.TrimTrailingSlash(path), query, exchange, ref buffer)
+                        : HyperRoute::RouteMatch.BadRequest(HyperRoute::RouteProblem.PathNotAbsolute);
+            }
+        }
+
+        /// <summary>The first pass for POST requests: the path as received, before any decoding.</summary>
+        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.NoInlining)]
+        private static HyperRoute::RouteMatch DispatchPost(
+            System::ReadOnlySpan<byte> path,
+            System::ReadOnlySpan<byte> query,
+            Http::HttpExchange exchange,
+            scoped ref Routing::DecodeBuffer buffer)
+        {
+            HyperRoute::RouteMatch match;
+            if (!Routing::RoutePath.IsAbsolute(path))
+            {
+                return HyperRoute::RouteMatch.BadRequest(HyperRoute::RouteProblem.PathNotAbsolute); // origin form only
+            }
+
+            // One trailing '/' is dropped. Routes with parameters are matched on the
+            // path still undecoded: a value that holds a '%' does not match here and
+            // waits for DispatchDecoded; any other match is the decoded path's match.
+            var trimmed = Routing::RoutePath.TrimTrailingSlash(path);
+            match = MatchPostParameters(trimmed, decoded: false, query, exchange, ref buffer);
+            if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
+            {
+                return match;
+            }
+
+            // A path that no route of any method can start with is a 404 at once, unless it has escapes to decode.
+            if (trimmed.Length > 1 && (trimmed[1] | 0x20) is not ((byte)'e' or (byte)'u')
+                && !Routing::RoutePath.ContainsEscape(trimmed))
+            {
+                return HyperRoute::RouteMatch.NotFound;
+            }
+
+            // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
+            return DispatchDecoded(HyperRoute::HttpMethods.Post, trimmed, query, exchange, ref buffer);
+        }
+
+        /// <summary>The first pass for PUT requests: the path as received, before any decoding.</summary>
+        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.NoInlining)]
+        private static HyperRoute::RouteMatch DispatchPut(
+            System::ReadOnlySpan<byte> path,
+            System::ReadOnlySpan<byte> query,
+            Http::HttpExchange exchange,
+            scoped ref Routing::DecodeBuffer buffer)
+        {
+            HyperRoute::RouteMatch match;
+            // Literal routes hold no '%' and no trailing '/': first compare the path as received.
+            if (path.Length is 5) // the lengths of its literal routes
+            {
+                match = MatchPutLiterals(path, query, exchange, ref buffer);
+                if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
+                {
+                    return match;
+                }
+            }
+
+            if (!Routing::RoutePath.IsAbsolute(path))
+            {
+                return HyperRoute::RouteMatch.BadRequest(HyperRoute::RouteProblem.PathNotAbsolute); // origin form only
+            }
+
+            // One trailing '/' is dropped. Routes with parameters are matched on the
+            // path still undecoded: a value that holds a '%' does not match here and
+            // waits for DispatchDecoded; any other match is the decoded path's match.
+            var trimmed = Routing::RoutePath.TrimTrailingSlash(path);
+            if (trimmed.Length != path.Length) // then the literal routes get a second look
+            {
+                match = MatchPutLiterals(trimmed, query, exchange, ref buffer);
+                if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
+                {
+                    return match;
+                }
+            }
+
+            // A path that no route of any method can start with is a 404 at once, unless it has escapes to decode.
+            if (trimmed.Length > 1 && (trimmed[1] | 0x20) is not ((byte)'e' or (byte)'u')
+                && !Routing::RoutePath.ContainsEscape(trimmed))
+            {
+                return HyperRoute::RouteMatch.NotFound;
+            }
+
+            // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
+            return DispatchDecoded(HyperRoute::HttpMethods.Put, trimmed, query, exchange, ref buffer);
+        }
+
+        /// <summary>
+        /// The second pass of <c>DispatchCore</c>, for a path that no route matched
+        /// as received: when it holds escapes, <c>DispatchEscaped</c> decodes it and
+        /// matches again; otherwise the routes of the other methods say 405 or 404.
+        /// </summary>
+        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.NoInlining)]
+        private static HyperRoute::RouteMatch DispatchDecoded(
+            HyperRoute::HttpMethods verb,
+            System::ReadOnlySpan<byte> path,
+            System::ReadOnlySpan<byte> query,
+            Http::HttpExchange exchange,
+            scoped ref Routing::DecodeBuffer buffer)
+        {
+            if (Routing::RoutePath.ContainsEscape(path))
+            {
+                return DispatchEscaped(verb, path, query, exchange, ref buffer);
+            }
+
+            // No route of this method matches: 405 when a route of another method does, else 404.
+            var allow = AllowedMethods(path);
+            return allow == HyperRoute::HttpMethods.None
+                ? HyperRoute::RouteMatch.NotFound
+                : HyperRoute::RouteMatch.MethodNotAllowed(allow);
+        }
+
+        /// <summary>
+        /// The second pass for a path with escapes: decodes it (400 for a malformed escape) and matches every
+        /// route of the method again; when nothing matches, the routes of the other methods say 405 or 404.
+        /// </summary>
+        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.NoInlining)]
+        private static HyperRoute::RouteMatch DispatchEscaped(
+            HyperRoute::HttpMethods verb,
+            System::ReadOnlySpan<byte> path,
+            System::ReadOnlySpan<byte> query,
+            Http::HttpExchange exchange,
+            scoped ref Routing::DecodeBuffer buffer)
+        {
+            var normalized = Routing::RoutePath.Decode(path, ref buffer, out var problem);
+            if (problem != HyperRoute::RouteProblem.None)
+            {
+                return HyperRoute::RouteMatch.BadRequest(problem); // a malformed escape
+            }
+
+            HyperRoute::RouteMatch match;
+            switch (verb)
+            {
+                case HyperRoute::HttpMethods.Post:
+                    match = MatchPostParameters(normalized, decoded: true, query, exchange, ref buffer);
+                    if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
+                    {
+                        return match;
+                    }
+                    break;
+                case HyperRoute::HttpMethods.Put:
+                    match = MatchPutLiterals(normalized, query, exchange, ref buffer);
+                    if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
+                    {
+                        return match;
+                    }
+                    break;
+            }
+
+            // No route of this method matches: 405 when a route of another method does, else 404.
+            var allow = AllowedMethods(normalized);
+            return allow == HyperRoute::HttpMethods.None
+                ? HyperRoute::RouteMatch.NotFound
+                : HyperRoute::RouteMatch.MethodNotAllowed(allow);
+        }
+
+        /// <summary>
+        /// Matches the POST routes with parameters; <see cref="HyperRoute::RouteMatch.NotFound"/> when none matches.
+        /// </summary>
+        /// <remarks>
+        /// Unless <paramref name="decoded"/>, <paramref name="path"/> is as
+        /// received, and a value that holds a <c>%</c> does not match yet.
+        /// </remarks>
+        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.NoInlining)]
+        private static HyperRoute::RouteMatch MatchPostParameters(
+            System::ReadOnlySpan<byte> path,
+            bool decoded,
+            System::ReadOnlySpan<byte> query,
+            Http::HttpExchange exchange,
+            scoped ref Routing::DecodeBuffer buffer)
+        {
+            // Routes with parameters: segment by segment from the left; e<n> is where segment n ends.
+            if (path.Length > 1)
+            {
+                if (Routing::Utf8Literal.IsSegment(path, 1, "upload"u8))
+                {
+                    var e0 = 7;
+                    if (e0 < path.Length)
+                    {
+                        var p1 = e0 + 1;
+                        var e1 = Routing::RoutePath.SegmentEnd(path, p1);
+                        var s1 = path.Slice(p1, e1 - p1);
+                        // {name}
+                        if (!s1.IsEmpty && Routing::RoutePath.IsDecoded(s1, decoded))
+                        {
+                            if (e1 == path.Length)
+                            {
+                                // POST /upload/{name}
+                                System::ReadOnlySpan<byte> nameArg = s1;
+                                global::UploadApi.Upload(nameArg, exchange.Request.Body, exchange.Response);
+                                return HyperRoute::RouteMatch.Handled(0);
+                            }
+                        }
+                    }
+                }
+            }
+
+            return HyperRoute::RouteMatch.NotFound;
+        }
+
+        /// <summary>
+        /// Matches the PUT routes made only of literals;
+        /// <see cref="HyperRoute::RouteMatch.NotFound"/> when none matches.
+        /// </summary>
+        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        private static HyperRoute::RouteMatch MatchPutLiterals(
+            System::ReadOnlySpan<byte> path,
+            System::ReadOnlySpan<byte> query,
+            Http::HttpExchange exchange,
+            scoped ref Routing::DecodeBuffer buffer)
+        {
+            // Routes of literals only: the whole path is compared at once.
+            switch (path.Length)
+            {
+                case 5:
+                    if (Routing::Utf8Literal.EqualsLower(path, "/echo"u8))
+                    {
+                        // PUT /echo
+                        global::UploadApi.Echo(exchange, exchange.Request);
+                        return HyperRoute::RouteMatch.Handled(1);
+                    }
+                    break;
+            }
+
+            return HyperRoute::RouteMatch.NotFound;
+        }
+
+        /// <summary>The methods whose routes match <paramref name="path"/>: the <c>Allow</c> header of a 405.</summary>
+        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.AggressiveInlining)]
+        private static HyperRoute::HttpMethods AllowedMethods(System::ReadOnlySpan<byte> path)
+        {
+            var allow = HyperRoute::HttpMethods.None;
+            // Routes of literals only: the whole path is compared at once.
+            switch (path.Length)
+            {
+                case 5:
+                    if (Routing::Utf8Literal.EqualsLower(path, "/echo"u8))
+                    {
+                        allow |= HyperRoute::HttpMethods.Put; // PUT /echo
+                    }
+                    break;
+            }
+
+            // Routes with parameters: segment by segment from the left; e<n> is where segment n ends.
+            if (path.Length > 1)
+            {
+                if (Routing::Utf8Literal.IsSegment(path, 1, "upload"u8))
+                {
+                    var e0 = 7;
+                    if (e0 < path.Length)
+                    {
+                        var p1 = e0 + 1;
+                        var e1 = Routing::RoutePath.SegmentEnd(path, p1);
+                        var s1 = path.Slice(p1, e1 - p1);
+                        // {name}
+                        if (!s1.IsEmpty)
+                        {
+                            if (e1 == path.Length)
+                            {
+                                allow |= HyperRoute::HttpMethods.Post; // POST /upload/{name}
+                            }
+                        }
+                    }
+                }
+            }
+
+            return allow;
         }
     }
 }

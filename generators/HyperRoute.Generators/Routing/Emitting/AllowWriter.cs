@@ -14,7 +14,7 @@ internal sealed class AllowWriter : ILeafWriter
         foreach (var method in leaves.Select(l => l.Route.Template.Method).Distinct())
         {
             var routes = string.Join(", ", leaves.Where(l => l.Route.Template.Method == method).Select(l => l.Route.Template.Pattern).Distinct());
-            writer.Line($"allow |= {Flags(method)}; // {routes}");
+            writer.Terms("allow |= ", Flags(method).Split(new[] { " | " }, System.StringSplitOptions.None), "|", ";", routes);
         }
     }
 

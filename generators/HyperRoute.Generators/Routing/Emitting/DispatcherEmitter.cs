@@ -3,7 +3,12 @@ using System.Linq;
 
 namespace HyperRoute.Generators.Routing;
 
-/// <summary>Stage 3: writes a router's <see cref="DispatchPlan"/> as C#. Reads only the plan and specs, never symbols.</summary>
+/// <summary>
+/// Stage 3: writes a router's <see cref="DispatchPlan"/> as C#. Reads only the plan and specs, never symbols. The router
+/// type gains only its entry points (<c>RoutePatterns</c>, <c>ParameterName</c>, <c>Dispatch</c>, <c>HttpEndpoint</c>);
+/// everything they run is in one private static class nested in it (<see cref="ReservedNames.Machinery"/>), which can
+/// call private and instance handlers, and whose names cannot collide with the router's own.
+/// </summary>
 internal static class DispatcherEmitter
 {
     private const string GeneratedCode = GeneratedMethods.GeneratedCode;
@@ -12,7 +17,7 @@ internal static class DispatcherEmitter
     private const string Span = "System::ReadOnlySpan<byte>";
     private const string Match = "HyperRoute::RouteMatch";
     private const string Buffer = "Routing::DecodeBuffer";
-    private const string Exchange = "Http::HttpExchange";
+    private const string Machinery = ReservedNames.Machinery;
 
     public static string Emit(DispatchPlan plan)
     {
@@ -23,13 +28,8 @@ internal static class DispatcherEmitter
     private static void WriteMembers(SourceWriter writer, DispatchPlan plan)
     {
         var router = plan.Router;
-        var modifier = router.HasInstanceHandlers ? "" : "static ";
-        var result = router.ResultType;
-        var outResult = result is null ? "" : $", out {result} result";
-        var passResult = result is null ? "" : ", out result";
-        var exchange = router.NeedsExchange ? $", {Exchange} exchange" : "";
-
-        writer.Line($"/// <summary>The patterns of this router's routes in declaration order; <see cref=\"{Match}.Route\"/> is an index into it.</summary>");
+        var parameters = DispatchParameters.For(router);
+        writer.Doc($"The patterns of this router's routes in declaration order; <see cref=\"{Match}.Route\"/> is an index into it.");
         writer.Line(GeneratedCode);
         writer.Line("public static System::Collections.Generic.IReadOnlyList<string> RoutePatterns { get; } = new string[]");
         using (writer.Braces(";"))
@@ -41,17 +41,79 @@ internal static class DispatcherEmitter
         }
 
         writer.Line();
-        writer.Line($"/// <summary>The name of the handler parameter a 400 from <c>Dispatch</c> is about (<see cref=\"{Match}.ParameterIndex\"/>); <see langword=\"null\"/> for any other result.</summary>");
+        writer.Doc(
+            $"The name of the handler parameter a 400 from <c>Dispatch</c> is about (<see cref=\"{Match}.ParameterIndex\"/>); "
+            + "<see langword=\"null\"/> for any other result.");
         writer.Line(GeneratedCode);
         writer.Line($"public static string? ParameterName({Match} match)");
         using (writer.Indent())
         {
-            writer.Line("=> match.ParameterIndex >= 0 && match.Route >= 0 && match.Route < s_parameterNames.Length ? s_parameterNames[match.Route][match.ParameterIndex] : null;");
+            writer.Line($"=> match.ParameterIndex >= 0 && match.Route >= 0 && match.Route < {Machinery}.ParameterNames.Length");
+            using (writer.Indent())
+            {
+                writer.Line($"? {Machinery}.ParameterNames[match.Route][match.ParameterIndex]");
+                writer.Line(": null;");
+            }
+        }
+
+        // A router that binds headers, the body or the exchange is served only through its HttpEndpoint: the
+        // in-process Dispatch overloads have no exchange to bind them from.
+        if (!router.NeedsExchange)
+        {
+            WriteDispatch(writer, plan, parameters);
+        }
+
+        if (router.HasHttpEndpoint)
+        {
+            writer.Line();
+            EndpointEmitter.Write(writer, router);
+        }
+
+        var callers = new[] { router.NeedsExchange ? null : "<c>Dispatch</c>", router.HasHttpEndpoint ? "<c>HttpEndpoint</c>" : null }.Where(c => c is not null);
+        writer.Line();
+        writer.Doc(
+            $"The dispatcher{(callers.Any() ? " behind " + string.Join(" and ", callers) : "")}, apart from the router's own members. Nested in the router, "
+            + "it calls private and protected handlers as the router could" + (router.HasInstanceHandlers ? "; instance handlers on the router it is given." : "."));
+        writer.Line(GeneratedCode);
+        writer.Line($"private static class {Machinery}");
+        using (writer.Braces())
+        {
+            WriteMachinery(writer, plan, parameters);
+        }
+    }
+
+    private static void WriteDispatch(SourceWriter writer, DispatchPlan plan, DispatchParameters parameters)
+    {
+        var router = plan.Router;
+        var modifier = router.HasInstanceHandlers ? "" : "static ";
+        writer.Line();
+        WriteDocs(writer, plan, withScratch: false);
+        writer.Line(GeneratedCode);
+        writer.Line(AggressiveInlining);
+        writer.Declaration($"public {modifier}{Match} Dispatch({Span} method, {Span} path, {Span} query{parameters.OutResult})");
+        using (writer.Indent())
+        {
+            writer.Line($"=> Dispatch(method, path, query, default{parameters.PassResult});");
         }
 
         writer.Line();
+        WriteDocs(writer, plan, withScratch: true);
+        writer.Line(GeneratedCode);
+        writer.Declaration($"public {modifier}{Match} Dispatch({Span} method, {Span} path, {Span} query, System::Span<byte> scratch{parameters.OutResult})");
+        using (writer.Braces())
+        {
+            writer.Line($"var buffer = new {Buffer}(scratch, path.Length + query.Length);");
+            writer.Line($"var match = {Machinery}.DispatchCore({parameters.PassThis}method, path, query, ref buffer{parameters.PassResult});");
+            writer.Line("buffer.Dispose();");
+            writer.Line("return match;");
+        }
+    }
+
+    private static void WriteMachinery(SourceWriter writer, DispatchPlan plan, DispatchParameters parameters)
+    {
+        var router = plan.Router;
         writer.Line("// The handler parameter names of each route, for ParameterName.");
-        writer.Line("private static readonly string[][] s_parameterNames = new string[][]");
+        writer.Line("internal static readonly string[][] ParameterNames = new string[][]");
         using (writer.Braces(";"))
         {
             foreach (var route in router.Routes)
@@ -64,50 +126,17 @@ internal static class DispatcherEmitter
 
         WriteJsonFields(writer, router);
 
-        // A router that binds headers, the body or the exchange is served only through its HttpEndpoint: the
-        // in-process Dispatch overloads have no exchange to bind them from.
-        if (!router.NeedsExchange)
-        {
-            writer.Line();
-            WriteDocs(writer, plan, withScratch: false);
-            writer.Line(GeneratedCode);
-            writer.Line(AggressiveInlining);
-            writer.Line($"public {modifier}{Match} Dispatch({Span} method, {Span} path, {Span} query{outResult})");
-            using (writer.Indent())
-            {
-                writer.Line($"=> Dispatch(method, path, query, default{passResult});");
-            }
-
-            writer.Line();
-            WriteDocs(writer, plan, withScratch: true);
-            writer.Line(GeneratedCode);
-            writer.Line($"public {modifier}{Match} Dispatch({Span} method, {Span} path, {Span} query, System::Span<byte> scratch{outResult})");
-            using (writer.Braces())
-            {
-                writer.Line($"var buffer = new {Buffer}(scratch, path.Length + query.Length);");
-                writer.Line($"var match = DispatchCore(method, path, query, ref buffer{passResult});");
-                writer.Line("buffer.Dispose();");
-                writer.Line("return match;");
-            }
-        }
-
         writer.Line();
-        DispatchCoreEmitter.Write(writer, plan, modifier, exchange, outResult, passResult);
+        DispatchCoreEmitter.Write(writer, plan, parameters);
 
         foreach (var method in plan.Methods)
         {
             writer.Line();
-            WriteMethodTree(writer, method, modifier, exchange, outResult, router);
+            WriteMethodTree(writer, method, parameters, router);
         }
 
         writer.Line();
         WriteAllowTree(writer, plan);
-
-        if (router.HasHttpEndpoint)
-        {
-            writer.Line();
-            EndpointEmitter.Write(writer, router);
-        }
     }
 
     // One cached JsonTypeInfo<T> per typed body type, from the router's JsonSerializerContext. The generator cannot see
@@ -118,12 +147,21 @@ internal static class DispatcherEmitter
         {
             var info = $"Metadata::JsonTypeInfo<{type}>";
             writer.Line();
-            writer.Line($"/// <summary>The JSON metadata typed <c>[Body]</c> parameters of type <c>{CSharpLiterals.Xml(type)}</c> are read with.</summary>");
+            writer.Doc($"The JSON metadata typed <c>[Body]</c> parameters of type <c>{CSharpLiterals.Xml(type)}</c> are read with.");
             writer.Line(GeneratedCode);
             writer.Line($"private static readonly {info} {HandlerCallWriter.JsonField(type)} =");
             using (writer.Indent())
             {
-                writer.Line($"({info}){router.JsonContext}.Default.GetTypeInfo(typeof({type}))!;");
+                var read = $"{router.JsonContext}.Default.GetTypeInfo(typeof({type}))!;";
+                if (writer.Fits($"({info}){read}"))
+                {
+                    writer.Line($"({info}){read}");
+                }
+                else
+                {
+                    writer.Line($"({info})");
+                    writer.Line(read);
+                }
             }
         }
     }
@@ -139,22 +177,22 @@ internal static class DispatcherEmitter
     private static void WriteDocs(SourceWriter writer, DispatchPlan plan, bool withScratch)
     {
         var router = plan.Router;
-        writer.Line("/// <summary>");
-        writer.Line(withScratch
-            ? "/// Routes a request to its handler, decoding percent-escaped values into <paramref name=\"scratch\"/> first (a pooled array is rented only when it is too small)."
-            : "/// Routes a request to its handler: UTF-8 in, no strings, no allocation. Returns whether a handler ran, or why not (404, 405 with the allowed methods, 400).");
-        writer.Line("/// </summary>");
-        writer.Line("/// <param name=\"method\">The request method token, such as <c>GET</c> (case-sensitive).</param>");
-        writer.Line("/// <param name=\"path\">The request path, starting with <c>/</c>, without the query; percent-escapes are decoded before matching.</param>");
-        writer.Line("/// <param name=\"query\">The query string without the <c>?</c>; may be empty.</param>");
+        writer.Doc(withScratch
+            ? "Routes a request to its handler, decoding percent-escaped values into <paramref name=\"scratch\"/> first (a pooled array is "
+                + "rented only when it is too small)."
+            : "Routes a request to its handler: UTF-8 in, no strings, no allocation. Returns whether a handler ran, or why not (404, 405 "
+                + "with the allowed methods, 400).");
+        writer.Doc("The request method token, such as <c>GET</c> (case-sensitive).", "param name=\"method\"");
+        writer.Doc("The request path, starting with <c>/</c>, without the query; percent-escapes are decoded before matching.", "param name=\"path\"");
+        writer.Doc("The query string without the <c>?</c>; may be empty.", "param name=\"query\"");
         if (withScratch)
         {
-            writer.Line("/// <param name=\"scratch\">Caller-owned memory for decoded values; values passed to handlers point into it.</param>");
+            writer.Doc("Caller-owned memory for decoded values; values passed to handlers point into it.", "param name=\"scratch\"");
         }
 
         if (router.ResultType is not null)
         {
-            writer.Line("/// <param name=\"result\">What the handler returned; <see langword=\"default\"/> when no handler ran or it returns <c>void</c>.</param>");
+            writer.Doc("What the handler returned; <see langword=\"default\"/> when no handler ran or it returns <c>void</c>.", "param name=\"result\"");
         }
 
         if (withScratch)
@@ -180,15 +218,17 @@ internal static class DispatcherEmitter
         writer.Line("/// </code>");
         foreach (var skipped in router.Skipped)
         {
-            writer.Line($"/// <para>Not compiled: <c>{CSharpLiterals.Xml(skipped.Pattern)}</c> on {CSharpLiterals.Xml(skipped.HandlerName)}: {CSharpLiterals.Xml(skipped.Reason)}.</para>");
+            writer.Doc(
+                $"Not compiled: <c>{CSharpLiterals.Xml(skipped.Pattern)}</c> on {CSharpLiterals.Xml(skipped.HandlerName)}: {CSharpLiterals.Xml(skipped.Reason)}.",
+                "para");
         }
     }
 
-    private static void WriteMethodTree(SourceWriter writer, MethodTree method, string modifier, string exchange, string outResult, RouterSpec router)
+    private static void WriteMethodTree(SourceWriter writer, MethodTree method, DispatchParameters parameters, RouterSpec router)
     {
         if (!method.Tree.LiteralRoutes.IsEmpty)
         {
-            WriteMatchMethod(writer, method, "Literals", "routes made only of literals", modifier, exchange, outResult, router, (emitter, tree) => emitter.WriteLiterals(tree, "path"));
+            WriteMatchMethod(writer, method, "Literals", "routes made only of literals", parameters, router, (emitter, tree) => emitter.WriteLiterals(tree, "path"));
         }
 
         if (TreeEmitter.HasParameters(method.Tree))
@@ -198,19 +238,27 @@ internal static class DispatcherEmitter
                 writer.Line();
             }
 
-            WriteMatchMethod(writer, method, "Parameters", "routes with parameters", modifier, exchange, outResult, router, (emitter, tree) => emitter.WriteParameters(tree, "path"));
+            WriteMatchMethod(writer, method, "Parameters", "routes with parameters", parameters, router, (emitter, tree) => emitter.WriteParameters(tree, "path"));
         }
     }
 
-    private static void WriteMatchMethod(SourceWriter writer, MethodTree method, string part, string what, string modifier, string exchange, string outResult, RouterSpec router, System.Action<TreeEmitter, RouteTree> write)
+    private static void WriteMatchMethod(
+        SourceWriter writer, MethodTree method, string part, string what, DispatchParameters parameters, RouterSpec router, System.Action<TreeEmitter, RouteTree> write)
     {
         var name = "Match" + AllowWriter.Flag(method.Method) + part;
-        var methods = new GeneratedMethods(name, modifier, router.ResultType, writer.IndentLevel, router.ResultDefault, hasExchange: exchange.Length > 0);
+        var methods = new GeneratedMethods(
+            name,
+            router.ResultType,
+            writer.IndentLevel,
+            router.ResultDefault,
+            hasExchange: parameters.Exchange.Length > 0,
+            router: parameters.RouterParameter,
+            passRouter: parameters.RouterArgument);
         var decoded = part == "Parameters" ? ", bool decoded" : "";
-        writer.Line($"/// <summary>Matches the {method.Method} {what}; <see cref=\"{Match}.NotFound\"/> when none matches.</summary>");
+        writer.Doc($"Matches the {method.Method} {what}; <see cref=\"{Match}.NotFound\"/> when none matches.");
         if (decoded.Length > 0)
         {
-            writer.Line("/// <remarks>Unless <paramref name=\"decoded\"/>, <paramref name=\"path\"/> is as received, and a value that holds a <c>%</c> does not match yet.</remarks>");
+            writer.Doc("Unless <paramref name=\"decoded\"/>, <paramref name=\"path\"/> is as received, and a value that holds a <c>%</c> does not match yet.", "remarks");
         }
 
         writer.Line(GeneratedCode);
@@ -219,10 +267,10 @@ internal static class DispatcherEmitter
             writer.Line(NoInlining);
         }
 
-        writer.Line($"private {modifier}{Match} {name}({Span} path{decoded}, {Span} query{exchange}, scoped ref {Buffer} buffer{outResult})");
+        writer.Declaration($"private static {Match} {name}({parameters.Router}{Span} path{decoded}, {Span} query{parameters.Exchange}, scoped ref {Buffer} buffer{parameters.OutResult})");
         using (writer.Braces())
         {
-            if (outResult.Length > 0)
+            if (parameters.OutResult.Length > 0)
             {
                 writer.Line($"result = {router.ResultDefault};");
             }
@@ -237,8 +285,8 @@ internal static class DispatcherEmitter
 
     private static void WriteAllowTree(SourceWriter writer, DispatchPlan plan)
     {
-        var methods = new GeneratedMethods("AllowedMethods", "static ", null, writer.IndentLevel);
-        writer.Line("/// <summary>The methods whose routes match <paramref name=\"path\"/>: the <c>Allow</c> header of a 405.</summary>");
+        var methods = new GeneratedMethods("AllowedMethods", null, writer.IndentLevel);
+        writer.Doc("The methods whose routes match <paramref name=\"path\"/>: the <c>Allow</c> header of a 405.");
         writer.Line(GeneratedCode);
         if (plan.Router.Routes.Count <= GeneratedMethods.SplitThreshold)
         {

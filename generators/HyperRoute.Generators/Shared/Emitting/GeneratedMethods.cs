@@ -29,12 +29,13 @@ internal sealed class GeneratedMethods
 
     private int _parts;
 
-    public GeneratedMethods(string baseName, string modifier, string? resultType, int indent, string resultDefault = "default!", bool hasExchange = false)
+    public GeneratedMethods(string baseName, string? resultType, int indent, string resultDefault = "default!", bool hasExchange = false, string? router = null, string? passRouter = null)
     {
         HasExchange = hasExchange;
         ResultDefault = resultDefault;
         BaseName = baseName;
-        Modifier = modifier;
+        Router = router;
+        PassRouter = passRouter;
         ResultType = resultType;
         Indent = indent;
     }
@@ -42,8 +43,14 @@ internal sealed class GeneratedMethods
     /// <summary>The name of the entry method, such as <c>MatchGet</c>.</summary>
     public string BaseName { get; }
 
-    /// <summary><c>static </c> or empty.</summary>
-    public string Modifier { get; }
+    /// <summary>
+    /// The router parameter of a method that calls instance handlers (<c>global::Shop.Api router</c>, by <c>ref</c> for a
+    /// struct), or <see langword="null"/> when every handler is static.
+    /// </summary>
+    public string? Router { get; }
+
+    /// <summary>The argument that passes the router on: <c>router</c>, <c>ref router</c>.</summary>
+    public string? PassRouter { get; }
 
     /// <summary>The handlers' result type, or <see langword="null"/>.</summary>
     public string? ResultType { get; }

@@ -158,6 +158,17 @@ internal static class DiagnosticDescriptors
         description: "A router whose routes bind headers, the body, HttpExchange, HttpRequest or HttpResponse is served only through its generated HttpEndpoint. The generator emits HttpEndpoint only when the handlers return void or a type implementing HyperRoute.Http.IHttpResult (any other result would be discarded).",
         helpLinkUri: HelpLinkBase + "HR0013.md");
 
+    /// <summary>HR0014: a member of a router has a name the generator declares on the router.</summary>
+    public static readonly DiagnosticDescriptor ReservedMemberName = new(
+        id: "HR0014",
+        title: "Router member has a name the generator declares",
+        messageFormat: "A member of router '{0}' is named '{1}', which the generator declares; rename it",
+        category: RoutingCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "The generator adds Dispatch, HttpEndpoint, ParameterName, RoutePatterns and the nested class HyperRouteDispatcher to every [Router] type. A member of the router with one of these names would collide with them, so the generator leaves the router out until it is renamed.",
+        helpLinkUri: HelpLinkBase + "HR0014.md");
+
     /// <summary>The category of the hot-path allocation rules.</summary>
     public const string HotPathCategory = "HyperRoute.HotPath";
 

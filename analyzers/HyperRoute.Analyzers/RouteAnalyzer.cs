@@ -15,7 +15,7 @@ namespace HyperRoute.Analyzers;
 
 /// <summary>
 /// Reports every route the generator cannot compile, and why, from the generator's own reading of the router
-/// (<see cref="RouterReader"/>: HR0001–HR0004, HR0007, HR0009–HR0013, HR2005) and the conflicts its planner finds among
+/// (<see cref="RouterReader"/>: HR0001–HR0004, HR0007, HR0009–HR0014, HR2005) and the conflicts its planner finds among
 /// the routes that compile (<see cref="RouteConflicts"/>: HR0006); and <c>[Route]</c>s no router serves (HR0005). Code
 /// that does not compile is left to the compiler: this analyzer reports nothing the compiler already does.
 /// </summary>
@@ -35,7 +35,8 @@ public sealed class RouteAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.InvalidBodyParameter,
         DiagnosticDescriptors.RequestPartNamedInTemplate,
         DiagnosticDescriptors.ExchangeBindingWithoutEndpoint,
-        DiagnosticDescriptors.JsonBodyWithoutContext);
+        DiagnosticDescriptors.JsonBodyWithoutContext,
+        DiagnosticDescriptors.ReservedMemberName);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -106,6 +107,7 @@ public sealed class RouteAnalyzer : DiagnosticAnalyzer
         RouteRule.InvalidBodyParameter => DiagnosticDescriptors.InvalidBodyParameter,
         RouteRule.RequestPartNamedInTemplate => DiagnosticDescriptors.RequestPartNamedInTemplate,
         RouteRule.ExchangeBindingWithoutEndpoint => DiagnosticDescriptors.ExchangeBindingWithoutEndpoint,
+        RouteRule.ReservedMemberName => DiagnosticDescriptors.ReservedMemberName,
         _ => null, // reported by the compiler or by another analyzer
     };
 

@@ -64,11 +64,11 @@ public sealed class IncrementalityTests
         var edited = Edit(compilation, "Source0.cs", Api.Replace("GET /orders/{id:int}", "GET /orders/{id:long}"));
         var rerun = GeneratorHarness.Run(first.Driver, edited);
 
-        var parsed = ModelReasons<RouterSpec>(rerun, TrackingNames.Parse, spec => spec.TypeName);
+        var parsed = ModelReasons<RouterSpec>(rerun, TrackingNames.Parse, spec => spec.Declaration.Name);
         Assert.Equal(IncrementalStepRunReason.Modified, parsed["Orders"]);
         Assert.Equal(IncrementalStepRunReason.Unchanged, parsed["Users"]); // the edited file, parsed again, to an equal model
         Assert.True(parsed["Admin"] is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"Admin was {parsed["Admin"]}");
-        var emitted = OutputReasons<RouterSpec>(rerun, spec => spec.TypeName);
+        var emitted = OutputReasons<RouterSpec>(rerun, spec => spec.Declaration.Name);
         Assert.Equal(IncrementalStepRunReason.Modified, emitted["Orders"]);
         Assert.Equal(IncrementalStepRunReason.Cached, emitted["Users"]);
         Assert.Equal(IncrementalStepRunReason.Cached, emitted["Admin"]);
@@ -122,10 +122,10 @@ public sealed class IncrementalityTests
         var edited = Edit(compilation, "Source0.cs", Point.Replace("[Field(1)] public int Y;", "[Field(1)] public int Y;\n    [Field(2)] public int Z;"));
         var rerun = GeneratorHarness.Run(first.Driver, edited);
 
-        var parsed = ModelReasons<MessageSpec>(rerun, TrackingNames.MessageParse, spec => spec.TypeName);
+        var parsed = ModelReasons<MessageSpec>(rerun, TrackingNames.MessageParse, spec => spec.Declaration.Name);
         Assert.Equal(IncrementalStepRunReason.Modified, parsed["Point"]);
         Assert.Equal(IncrementalStepRunReason.Modified, parsed["Status"]);
-        var emitted = OutputReasons<MessageSpec>(rerun, spec => spec.TypeName);
+        var emitted = OutputReasons<MessageSpec>(rerun, spec => spec.Declaration.Name);
         Assert.Equal(IncrementalStepRunReason.Modified, emitted["Point"]);
         Assert.Equal(IncrementalStepRunReason.Modified, emitted["Status"]);
 
@@ -171,9 +171,9 @@ public sealed class IncrementalityTests
         var edited = Edit(compilation, "Source0.cs", Telemetry.Replace("public ushort Kind;", "public uint Kind;"));
         var rerun = GeneratorHarness.Run(first.Driver, edited);
 
-        Assert.Equal(IncrementalStepRunReason.Modified, ModelReasons<MessageSpec>(rerun, TrackingNames.MessageParse, spec => spec.TypeName)["Telemetry"]);
-        Assert.Equal(IncrementalStepRunReason.Modified, ModelReasons<MessageRouterSpec>(rerun, TrackingNames.MessageRouterParse, spec => spec.TypeName)["TelemetryRouter"]);
-        Assert.Equal(IncrementalStepRunReason.Modified, OutputReasons<MessageRouterSpec>(rerun, spec => spec.TypeName)["TelemetryRouter"]);
+        Assert.Equal(IncrementalStepRunReason.Modified, ModelReasons<MessageSpec>(rerun, TrackingNames.MessageParse, spec => spec.Declaration.Name)["Telemetry"]);
+        Assert.Equal(IncrementalStepRunReason.Modified, ModelReasons<MessageRouterSpec>(rerun, TrackingNames.MessageRouterParse, spec => spec.Declaration.Name)["TelemetryRouter"]);
+        Assert.Equal(IncrementalStepRunReason.Modified, OutputReasons<MessageRouterSpec>(rerun, spec => spec.Declaration.Name)["TelemetryRouter"]);
 
         var router = rerun.Source("Sensors.TelemetryRouter.MessageRouter.g.cs");
         Assert.NotEqual(first.Source("Sensors.TelemetryRouter.MessageRouter.g.cs"), router);

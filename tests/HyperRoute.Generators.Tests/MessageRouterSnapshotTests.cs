@@ -231,7 +231,7 @@ public sealed class MessageRouterSnapshotTests : GeneratorTestBase<MessageGenera
         Assert.Equal(new[] { "Fine.MessageRouter.g.cs", "Named.Message.g.cs" }, result.Sources.Select(s => s.HintName));
         Assert.DoesNotContain("TryRoute", result.Sources[0].Source);
         Assert.DoesNotContain("FrameHandler", result.Sources[0].Source);
-        Assert.Contains("static bool global::HyperRoute.Messaging.IMessage<global::Named>.TryRead(global::System.ReadOnlySpan<byte> source", result.Sources[1].Source);
+        Assert.Contains("static bool Messaging::IMessage<global::Named>.TryRead(\n        System::ReadOnlySpan<byte> source,", result.Sources[1].Source);
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public sealed class MessageGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(messages, static (output, spec) =>
         {
             var plan = MessagePlanner.Plan(spec!);
-            output.AddSource(spec!.HintName, SourceText.From(MessageEmitter.Emit(plan), System.Text.Encoding.UTF8));
+            output.AddSource(spec!.Declaration.HintName, SourceText.From(MessageEmitter.Emit(plan), System.Text.Encoding.UTF8));
         });
 
         var routers = context.SyntaxProvider
@@ -42,7 +42,7 @@ public sealed class MessageGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(routers, static (output, spec) =>
         {
             var plan = MessageRouterPlanner.Plan(spec!);
-            output.AddSource(spec!.HintName, SourceText.From(MessageRouterEmitter.Emit(plan), System.Text.Encoding.UTF8));
+            output.AddSource(spec!.Declaration.HintName, SourceText.From(MessageRouterEmitter.Emit(plan), System.Text.Encoding.UTF8));
         });
     }
 }

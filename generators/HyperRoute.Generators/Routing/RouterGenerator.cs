@@ -26,7 +26,7 @@ public sealed class RouterGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(routers, static (output, spec) =>
         {
             var plan = DispatchPlanner.Plan(spec!);
-            output.AddSource(spec!.HintName, SourceText.From(DispatcherEmitter.Emit(plan), System.Text.Encoding.UTF8));
+            output.AddSource(spec!.Declaration.HintName, SourceText.From(DispatcherEmitter.Emit(plan), System.Text.Encoding.UTF8));
         });
     }
 

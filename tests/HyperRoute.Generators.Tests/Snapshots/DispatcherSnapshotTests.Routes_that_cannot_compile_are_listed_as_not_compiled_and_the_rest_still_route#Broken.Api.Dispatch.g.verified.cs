@@ -4,257 +4,355 @@
 
 namespace Broken;
 
+// Runtime names are written Alias::Name, which no type or member of this project can shadow.
+using System = global::System;
+using Compiler = global::System.CodeDom.Compiler;
+using CompilerServices = global::System.Runtime.CompilerServices;
+using HyperRoute = global::HyperRoute;
+using Routing = global::HyperRoute.Routing;
+
 static partial class Api
 {
-    /// <summary>The patterns of this router's routes in declaration order; <see cref="global::HyperRoute.RouteMatch.Route"/> is an index into it.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    public static global::System.Collections.Generic.IReadOnlyList<string> RoutePatterns { get; } = new string[]
+    /// <summary>
+    /// The patterns of this router's routes in declaration order;
+    /// <see cref="HyperRoute::RouteMatch.Route"/> is an index into it.
+    /// </summary>
+    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    public static System::Collections.Generic.IReadOnlyList<string> RoutePatterns { get; } = new string[]
     {
         "GET /ok",
     };
 
-    /// <summary>The name of the handler parameter a 400 from <c>Dispatch</c> is about (<see cref="global::HyperRoute.RouteMatch.ParameterIndex"/>); <see langword="null"/> for any other result.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    public static string? ParameterName(global::HyperRoute.RouteMatch match)
-        => match.ParameterIndex >= 0 && match.Route >= 0 && match.Route < s_parameterNames.Length ? s_parameterNames[match.Route][match.ParameterIndex] : null;
-
-    // The handler parameter names of each route, for ParameterName.
-    private static readonly string[][] s_parameterNames = new string[][]
-    {
-        global::System.Array.Empty<string>(),
-    };
+    /// <summary>
+    /// The name of the handler parameter a 400 from <c>Dispatch</c> is about
+    /// (<see cref="HyperRoute::RouteMatch.ParameterIndex"/>); <see langword="null"/> for any other result.
+    /// </summary>
+    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    public static string? ParameterName(HyperRoute::RouteMatch match)
+        => match.ParameterIndex >= 0 && match.Route >= 0 && match.Route < HyperRouteDispatcher.ParameterNames.Length
+            ? HyperRouteDispatcher.ParameterNames[match.Route][match.ParameterIndex]
+            : null;
 
     /// <summary>
-    /// Routes a request to its handler: UTF-8 in, no strings, no allocation. Returns whether a handler ran, or why not (404, 405 with the allowed methods, 400).
+    /// Routes a request to its handler: UTF-8 in, no strings, no allocation. Returns
+    /// whether a handler ran, or why not (404, 405 with the allowed methods, 400).
     /// </summary>
     /// <param name="method">The request method token, such as <c>GET</c> (case-sensitive).</param>
-    /// <param name="path">The request path, starting with <c>/</c>, without the query; percent-escapes are decoded before matching.</param>
+    /// <param name="path">
+    /// The request path, starting with <c>/</c>, without the query; percent-escapes are decoded before matching.
+    /// </param>
     /// <param name="query">The query string without the <c>?</c>; may be empty.</param>
-    /// <param name="result">What the handler returned; <see langword="default"/> when no handler ran or it returns <c>void</c>.</param>
+    /// <param name="result">
+    /// What the handler returned; <see langword="default"/> when no handler ran or it returns <c>void</c>.
+    /// </param>
     /// <remarks>
     /// <code>
     /// GET /ok  Ok()
     /// </code>
-    /// <para>Not compiled: <c>GET /users/{id:foo}</c> on BadConstraint: invalid template: Unknown constraint 'foo'; use one of int, long, guid, bool, double, decimal, alpha, min(n), max(n), range(a,b), length(n), length(a,b), minlength(n), maxlength(n).</para>
-    /// <para>Not compiled: <c>GET /items/{id}</c> on Unbound: The template parameter 'id' has no handler parameter of that name; add one or rename the template parameter.</para>
-    /// <para>Not compiled: <c>get /lower</c> on LowerMethod: invalid template: HTTP methods are case-sensitive; write 'GET' instead of 'get'.</para>
-    /// <para>Not compiled: <c>GET /other</c> on OtherResult: it returns string, but the router's first handler returns int; all handlers of one router return the same type (or void).</para>
+    /// <para>
+    /// Not compiled: <c>GET /users/{id:foo}</c> on BadConstraint: invalid template:
+    /// Unknown constraint 'foo'; use one of int, long, guid, bool, double, decimal, alpha,
+    /// min(n), max(n), range(a,b), length(n), length(a,b), minlength(n), maxlength(n).
+    /// </para>
+    /// <para>
+    /// Not compiled: <c>GET /items/{id}</c> on Unbound: The template parameter 'id' has
+    /// no handler parameter of that name; add one or rename the template parameter.
+    /// </para>
+    /// <para>
+    /// Not compiled: <c>get /lower</c> on LowerMethod: invalid template:
+    /// HTTP methods are case-sensitive; write 'GET' instead of 'get'.
+    /// </para>
+    /// <para>
+    /// Not compiled: <c>GET /other</c> on OtherResult: it returns string, but the router's
+    /// first handler returns int; all handlers of one router return the same type (or void).
+    /// </para>
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    public static global::HyperRoute.RouteMatch Dispatch(global::System.ReadOnlySpan<byte> method, global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, out int result)
+    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.AggressiveInlining)]
+    public static HyperRoute::RouteMatch Dispatch(
+        System::ReadOnlySpan<byte> method,
+        System::ReadOnlySpan<byte> path,
+        System::ReadOnlySpan<byte> query,
+        out int result)
         => Dispatch(method, path, query, default, out result);
 
     /// <summary>
-    /// Routes a request to its handler, decoding percent-escaped values into <paramref name="scratch"/> first (a pooled array is rented only when it is too small).
+    /// Routes a request to its handler, decoding percent-escaped values into
+    /// <paramref name="scratch"/> first (a pooled array is rented only when it is too small).
     /// </summary>
     /// <param name="method">The request method token, such as <c>GET</c> (case-sensitive).</param>
-    /// <param name="path">The request path, starting with <c>/</c>, without the query; percent-escapes are decoded before matching.</param>
+    /// <param name="path">
+    /// The request path, starting with <c>/</c>, without the query; percent-escapes are decoded before matching.
+    /// </param>
     /// <param name="query">The query string without the <c>?</c>; may be empty.</param>
     /// <param name="scratch">Caller-owned memory for decoded values; values passed to handlers point into it.</param>
-    /// <param name="result">What the handler returned; <see langword="default"/> when no handler ran or it returns <c>void</c>.</param>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    public static global::HyperRoute.RouteMatch Dispatch(global::System.ReadOnlySpan<byte> method, global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, global::System.Span<byte> scratch, out int result)
+    /// <param name="result">
+    /// What the handler returned; <see langword="default"/> when no handler ran or it returns <c>void</c>.
+    /// </param>
+    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    public static HyperRoute::RouteMatch Dispatch(
+        System::ReadOnlySpan<byte> method,
+        System::ReadOnlySpan<byte> path,
+        System::ReadOnlySpan<byte> query,
+        System::Span<byte> scratch,
+        out int result)
     {
-        var buffer = new global::HyperRoute.Routing.DecodeBuffer(scratch, path.Length + query.Length);
-        var match = DispatchCore(method, path, query, ref buffer, out result);
+        var buffer = new Routing::DecodeBuffer(scratch, path.Length + query.Length);
+        var match = HyperRouteDispatcher.DispatchCore(method, path, query, ref buffer, out result);
         buffer.Dispose();
         return match;
     }
 
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private static global::HyperRoute.RouteMatch DispatchCore(global::System.ReadOnlySpan<byte> method, global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
+    /// <summary>
+    /// The dispatcher behind <c>Dispatch</c>, apart from the router's own members. Nested
+    /// in the router, it calls private and protected handlers as the router could.
+    /// </summary>
+    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    private static class HyperRouteDispatcher
     {
-        var verb = global::HyperRoute.Routing.MethodToken.Parse(method);
-        switch (verb)
+        // The handler parameter names of each route, for ParameterName.
+        internal static readonly string[][] ParameterNames = new string[][]
         {
-            case global::HyperRoute.HttpMethods.Get:
-                return DispatchGet(path, query, ref buffer, out result);
-            case global::HyperRoute.HttpMethods.Head:
-                return DispatchHead(path, query, ref buffer, out result);
-            default:
-                // No route has this method: only 400, 405 or 404 are left to tell apart.
-                result = default;
-                return global::HyperRoute.Routing.RoutePath.IsAbsolute(path)
-                    ? DispatchDecoded(verb, global::HyperRoute.Routing.RoutePath.TrimTrailingSlash(path), query, ref buffer, out result)
-                    : global::HyperRoute.RouteMatch.BadRequest(global::HyperRoute.RouteProblem.PathNotAbsolute); // origin form only
-        }
-    }
+            System::Array.Empty<string>(),
+        };
 
-    /// <summary>The first pass for GET requests: the path as received, before any decoding.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private static global::HyperRoute.RouteMatch DispatchGet(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
-    {
-        result = default;
-        global::HyperRoute.RouteMatch match;
-        // Literal routes hold no '%' and no trailing '/': first compare the path as received.
-        if (path.Length is 3) // the lengths of its literal routes
+        /// <summary>
+        /// Every dispatch starts here: it only switches on the method, so it inlines into its callers.
+        /// </summary>
+        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.AggressiveInlining)]
+        internal static HyperRoute::RouteMatch DispatchCore(
+            System::ReadOnlySpan<byte> method,
+            System::ReadOnlySpan<byte> path,
+            System::ReadOnlySpan<byte> query,
+            scoped ref Routing::DecodeBuffer buffer,
+            out int result)
         {
-            match = MatchGetLiterals(path, query, ref buffer, out result);
-            if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+            var verb = Routing::MethodToken.Parse(method);
+            switch (verb)
             {
-                return match;
+                case HyperRoute::HttpMethods.Get:
+                    return DispatchGet(path, query, ref buffer, out result);
+                case HyperRoute::HttpMethods.Head:
+                    return DispatchHead(path, query, ref buffer, out result);
+                default:
+                    // No route has this method: 400 for a path not in origin form, else 405 or 404.
+                    result = default;
+                    return Routing::RoutePath.IsAbsolute(path)
+                        ? DispatchDecoded(
+                            verb, Routing::RoutePath.TrimTrailingSlash(path), query, ref buffer, out result)
+                        : HyperRoute::RouteMatch.BadRequest(HyperRoute::RouteProblem.PathNotAbsolute);
             }
         }
 
-        if (!global::HyperRoute.Routing.RoutePath.IsAbsolute(path))
+        /// <summary>The first pass for GET requests: the path as received, before any decoding.</summary>
+        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.AggressiveInlining)]
+        private static HyperRoute::RouteMatch DispatchGet(
+            System::ReadOnlySpan<byte> path,
+            System::ReadOnlySpan<byte> query,
+            scoped ref Routing::DecodeBuffer buffer,
+            out int result)
         {
-            return global::HyperRoute.RouteMatch.BadRequest(global::HyperRoute.RouteProblem.PathNotAbsolute); // origin form only
+            result = default;
+            HyperRoute::RouteMatch match;
+            // Literal routes hold no '%' and no trailing '/': first compare the path as received.
+            if (path.Length is 3) // the lengths of its literal routes
+            {
+                match = MatchGetLiterals(path, query, ref buffer, out result);
+                if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
+                {
+                    return match;
+                }
+            }
+
+            if (!Routing::RoutePath.IsAbsolute(path))
+            {
+                return HyperRoute::RouteMatch.BadRequest(HyperRoute::RouteProblem.PathNotAbsolute); // origin form only
+            }
+
+            // One trailing '/' is dropped. Routes with parameters are matched on the
+            // path still undecoded: a value that holds a '%' does not match here and
+            // waits for DispatchDecoded; any other match is the decoded path's match.
+            var trimmed = Routing::RoutePath.TrimTrailingSlash(path);
+            if (trimmed.Length != path.Length) // then the literal routes get a second look
+            {
+                match = MatchGetLiterals(trimmed, query, ref buffer, out result);
+                if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
+                {
+                    return match;
+                }
+            }
+
+            // A path that no route of any method can start with is a 404 at once, unless it has escapes to decode.
+            if (trimmed.Length > 1 && (trimmed[1] | 0x20) is not (byte)'o'
+                && !Routing::RoutePath.ContainsEscape(trimmed))
+            {
+                return HyperRoute::RouteMatch.NotFound;
+            }
+
+            // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
+            return DispatchDecoded(HyperRoute::HttpMethods.Get, trimmed, query, ref buffer, out result);
         }
 
-        // One trailing '/' is dropped. Routes with parameters are matched on the path still undecoded: a value that
-        // holds a '%' does not match here and waits for DispatchDecoded; any other match is the decoded path's match.
-        var trimmed = global::HyperRoute.Routing.RoutePath.TrimTrailingSlash(path);
-        if (trimmed.Length != path.Length) // then the literal routes get a second look
+        /// <summary>The first pass for HEAD requests: the path as received, before any decoding.</summary>
+        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.NoInlining)]
+        private static HyperRoute::RouteMatch DispatchHead(
+            System::ReadOnlySpan<byte> path,
+            System::ReadOnlySpan<byte> query,
+            scoped ref Routing::DecodeBuffer buffer,
+            out int result)
         {
+            result = default;
+            HyperRoute::RouteMatch match;
+            if (!Routing::RoutePath.IsAbsolute(path))
+            {
+                return HyperRoute::RouteMatch.BadRequest(HyperRoute::RouteProblem.PathNotAbsolute); // origin form only
+            }
+
+            // One trailing '/' is dropped. Routes with parameters are matched on the
+            // path still undecoded: a value that holds a '%' does not match here and
+            // waits for DispatchDecoded; any other match is the decoded path's match.
+            var trimmed = Routing::RoutePath.TrimTrailingSlash(path);
+            // HEAD is served by the GET route of the path when no HEAD route matches; the host sends no body.
             match = MatchGetLiterals(trimmed, query, ref buffer, out result);
-            if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+            if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
             {
                 return match;
             }
+
+            // A path that no route of any method can start with is a 404 at once, unless it has escapes to decode.
+            if (trimmed.Length > 1 && (trimmed[1] | 0x20) is not (byte)'o'
+                && !Routing::RoutePath.ContainsEscape(trimmed))
+            {
+                return HyperRoute::RouteMatch.NotFound;
+            }
+
+            // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
+            return DispatchDecoded(HyperRoute::HttpMethods.Head, trimmed, query, ref buffer, out result);
         }
 
-        // A path that no route of any method can start with is a 404 at once, unless it has escapes to decode.
-        if (trimmed.Length > 1 && (trimmed[1] | 0x20) is not (byte)'o' && !global::HyperRoute.Routing.RoutePath.ContainsEscape(trimmed))
+        /// <summary>
+        /// The second pass of <c>DispatchCore</c>, for a path that no route matched
+        /// as received: when it holds escapes, <c>DispatchEscaped</c> decodes it and
+        /// matches again; otherwise the routes of the other methods say 405 or 404.
+        /// </summary>
+        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.NoInlining)]
+        private static HyperRoute::RouteMatch DispatchDecoded(
+            HyperRoute::HttpMethods verb,
+            System::ReadOnlySpan<byte> path,
+            System::ReadOnlySpan<byte> query,
+            scoped ref Routing::DecodeBuffer buffer,
+            out int result)
         {
-            return global::HyperRoute.RouteMatch.NotFound;
+            if (Routing::RoutePath.ContainsEscape(path))
+            {
+                return DispatchEscaped(verb, path, query, ref buffer, out result);
+            }
+
+            result = default;
+            // No route of this method matches: 405 when a route of another method does, else 404.
+            var allow = AllowedMethods(path);
+            return allow == HyperRoute::HttpMethods.None
+                ? HyperRoute::RouteMatch.NotFound
+                : HyperRoute::RouteMatch.MethodNotAllowed(allow);
         }
 
-        // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
-        return DispatchDecoded(global::HyperRoute.HttpMethods.Get, trimmed, query, ref buffer, out result);
-    }
-
-    /// <summary>The first pass for HEAD requests: the path as received, before any decoding.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static global::HyperRoute.RouteMatch DispatchHead(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
-    {
-        result = default;
-        global::HyperRoute.RouteMatch match;
-        if (!global::HyperRoute.Routing.RoutePath.IsAbsolute(path))
+        /// <summary>
+        /// The second pass for a path with escapes: decodes it (400 for a malformed escape) and matches every
+        /// route of the method again; when nothing matches, the routes of the other methods say 405 or 404.
+        /// </summary>
+        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.NoInlining)]
+        private static HyperRoute::RouteMatch DispatchEscaped(
+            HyperRoute::HttpMethods verb,
+            System::ReadOnlySpan<byte> path,
+            System::ReadOnlySpan<byte> query,
+            scoped ref Routing::DecodeBuffer buffer,
+            out int result)
         {
-            return global::HyperRoute.RouteMatch.BadRequest(global::HyperRoute.RouteProblem.PathNotAbsolute); // origin form only
+            result = default;
+            var normalized = Routing::RoutePath.Decode(path, ref buffer, out var problem);
+            if (problem != HyperRoute::RouteProblem.None)
+            {
+                return HyperRoute::RouteMatch.BadRequest(problem); // a malformed escape
+            }
+
+            HyperRoute::RouteMatch match;
+            switch (verb)
+            {
+                case HyperRoute::HttpMethods.Get:
+                    match = MatchGetLiterals(normalized, query, ref buffer, out result);
+                    if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
+                    {
+                        return match;
+                    }
+                    break;
+                case HyperRoute::HttpMethods.Head:
+                    // HEAD is served by the GET route of the path when no HEAD route matches; the host sends no body.
+                    match = MatchGetLiterals(normalized, query, ref buffer, out result);
+                    if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
+                    {
+                        return match;
+                    }
+                    break;
+            }
+
+            // No route of this method matches: 405 when a route of another method does, else 404.
+            var allow = AllowedMethods(normalized);
+            return allow == HyperRoute::HttpMethods.None
+                ? HyperRoute::RouteMatch.NotFound
+                : HyperRoute::RouteMatch.MethodNotAllowed(allow);
         }
 
-        // One trailing '/' is dropped. Routes with parameters are matched on the path still undecoded: a value that
-        // holds a '%' does not match here and waits for DispatchDecoded; any other match is the decoded path's match.
-        var trimmed = global::HyperRoute.Routing.RoutePath.TrimTrailingSlash(path);
-        // HEAD is served by the GET route of the path when no HEAD route matches; the host sends no body.
-        match = MatchGetLiterals(trimmed, query, ref buffer, out result);
-        if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+        /// <summary>
+        /// Matches the GET routes made only of literals;
+        /// <see cref="HyperRoute::RouteMatch.NotFound"/> when none matches.
+        /// </summary>
+        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        private static HyperRoute::RouteMatch MatchGetLiterals(
+            System::ReadOnlySpan<byte> path,
+            System::ReadOnlySpan<byte> query,
+            scoped ref Routing::DecodeBuffer buffer,
+            out int result)
         {
-            return match;
+            result = default;
+            // Routes of literals only: the whole path is compared at once.
+            switch (path.Length)
+            {
+                case 3:
+                    if (Routing::Utf8Literal.EqualsLower(path, "/ok"u8))
+                    {
+                        // GET /ok
+                        result = global::Broken.Api.Ok();
+                        return HyperRoute::RouteMatch.Handled(0);
+                    }
+                    break;
+            }
+
+            return HyperRoute::RouteMatch.NotFound;
         }
 
-        // A path that no route of any method can start with is a 404 at once, unless it has escapes to decode.
-        if (trimmed.Length > 1 && (trimmed[1] | 0x20) is not (byte)'o' && !global::HyperRoute.Routing.RoutePath.ContainsEscape(trimmed))
+        /// <summary>The methods whose routes match <paramref name="path"/>: the <c>Allow</c> header of a 405.</summary>
+        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.AggressiveInlining)]
+        private static HyperRoute::HttpMethods AllowedMethods(System::ReadOnlySpan<byte> path)
         {
-            return global::HyperRoute.RouteMatch.NotFound;
+            var allow = HyperRoute::HttpMethods.None;
+            // Routes of literals only: the whole path is compared at once.
+            switch (path.Length)
+            {
+                case 3:
+                    if (Routing::Utf8Literal.EqualsLower(path, "/ok"u8))
+                    {
+                        allow |= HyperRoute::HttpMethods.Get | HyperRoute::HttpMethods.Head; // GET /ok
+                    }
+                    break;
+            }
+
+            return allow;
         }
-
-        // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
-        return DispatchDecoded(global::HyperRoute.HttpMethods.Head, trimmed, query, ref buffer, out result);
-    }
-
-    /// <summary>
-    /// The second pass of <c>DispatchCore</c>, for a path that no route matched as received: when it holds escapes,
-    /// <c>DispatchEscaped</c> decodes it and matches again; otherwise the routes of the other methods say 405 or 404.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static global::HyperRoute.RouteMatch DispatchDecoded(global::HyperRoute.HttpMethods verb, global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
-    {
-        if (global::HyperRoute.Routing.RoutePath.ContainsEscape(path))
-        {
-            return DispatchEscaped(verb, path, query, ref buffer, out result);
-        }
-
-        result = default;
-        // No route of this method matches: 405 when a route of another method does, else 404.
-        var allow = AllowedMethods(path);
-        return allow == global::HyperRoute.HttpMethods.None ? global::HyperRoute.RouteMatch.NotFound : global::HyperRoute.RouteMatch.MethodNotAllowed(allow);
-    }
-
-    /// <summary>
-    /// The second pass for a path with escapes: decodes it (400 for a malformed escape) and matches every route of the
-    /// method again; when nothing matches, the routes of the other methods say 405 or 404.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static global::HyperRoute.RouteMatch DispatchEscaped(global::HyperRoute.HttpMethods verb, global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
-    {
-        result = default;
-        var normalized = global::HyperRoute.Routing.RoutePath.Decode(path, ref buffer, out var problem);
-        if (problem != global::HyperRoute.RouteProblem.None)
-        {
-            return global::HyperRoute.RouteMatch.BadRequest(problem); // a malformed escape
-        }
-
-        global::HyperRoute.RouteMatch match;
-        switch (verb)
-        {
-            case global::HyperRoute.HttpMethods.Get:
-                match = MatchGetLiterals(normalized, query, ref buffer, out result);
-                if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                {
-                    return match;
-                }
-                break;
-            case global::HyperRoute.HttpMethods.Head:
-                // HEAD is served by the GET route of the path when no HEAD route matches; the host sends no body.
-                match = MatchGetLiterals(normalized, query, ref buffer, out result);
-                if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                {
-                    return match;
-                }
-                break;
-        }
-
-        // No route of this method matches: 405 when a route of another method does, else 404.
-        var allow = AllowedMethods(normalized);
-        return allow == global::HyperRoute.HttpMethods.None ? global::HyperRoute.RouteMatch.NotFound : global::HyperRoute.RouteMatch.MethodNotAllowed(allow);
-    }
-
-    /// <summary>Matches the GET routes made only of literals; <see cref="global::HyperRoute.RouteMatch.NotFound"/> when none matches.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.RouteMatch MatchGetLiterals(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
-    {
-        result = default;
-        // Routes of literals only: the whole path is compared at once.
-        switch (path.Length)
-        {
-            case 3:
-                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/ok"u8))
-                {
-                    // GET /ok
-                    result = Ok();
-                    return global::HyperRoute.RouteMatch.Handled(0);
-                }
-                break;
-        }
-
-        return global::HyperRoute.RouteMatch.NotFound;
-    }
-
-    /// <summary>The methods whose routes match <paramref name="path"/>: the <c>Allow</c> header of a 405.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private static global::HyperRoute.HttpMethods AllowedMethods(global::System.ReadOnlySpan<byte> path)
-    {
-        var allow = global::HyperRoute.HttpMethods.None;
-        // Routes of literals only: the whole path is compared at once.
-        switch (path.Length)
-        {
-            case 3:
-                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/ok"u8))
-                {
-                    allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /ok
-                }
-                break;
-        }
-
-        return allow;
     }
 }

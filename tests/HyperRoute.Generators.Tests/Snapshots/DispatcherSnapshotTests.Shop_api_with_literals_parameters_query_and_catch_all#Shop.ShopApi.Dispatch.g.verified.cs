@@ -4,11 +4,21 @@
 
 namespace Shop;
 
+// Runtime names are written Alias::Name, which no type or member of this project can shadow.
+using System = global::System;
+using Compiler = global::System.CodeDom.Compiler;
+using CompilerServices = global::System.Runtime.CompilerServices;
+using HyperRoute = global::HyperRoute;
+using Routing = global::HyperRoute.Routing;
+
 partial class ShopApi
 {
-    /// <summary>The patterns of this router's routes in declaration order; <see cref="global::HyperRoute.RouteMatch.Route"/> is an index into it.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    public static global::System.Collections.Generic.IReadOnlyList<string> RoutePatterns { get; } = new string[]
+    /// <summary>
+    /// The patterns of this router's routes in declaration order;
+    /// <see cref="HyperRoute::RouteMatch.Route"/> is an index into it.
+    /// </summary>
+    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    public static System::Collections.Generic.IReadOnlyList<string> RoutePatterns { get; } = new string[]
     {
         "GET /health",
         "GET /users",
@@ -22,33 +32,28 @@ partial class ShopApi
         "HEAD /orders/{id:guid}",
     };
 
-    /// <summary>The name of the handler parameter a 400 from <c>Dispatch</c> is about (<see cref="global::HyperRoute.RouteMatch.ParameterIndex"/>); <see langword="null"/> for any other result.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    public static string? ParameterName(global::HyperRoute.RouteMatch match)
-        => match.ParameterIndex >= 0 && match.Route >= 0 && match.Route < s_parameterNames.Length ? s_parameterNames[match.Route][match.ParameterIndex] : null;
-
-    // The handler parameter names of each route, for ParameterName.
-    private static readonly string[][] s_parameterNames = new string[][]
-    {
-        global::System.Array.Empty<string>(),
-        new[] { "page", "size" },
-        new[] { "id", "fields" },
-        global::System.Array.Empty<string>(),
-        new[] { "id" },
-        global::System.Array.Empty<string>(),
-        new[] { "name", "slug" },
-        new[] { "path" },
-        new[] { "id" },
-        new[] { "id" },
-    };
+    /// <summary>
+    /// The name of the handler parameter a 400 from <c>Dispatch</c> is about
+    /// (<see cref="HyperRoute::RouteMatch.ParameterIndex"/>); <see langword="null"/> for any other result.
+    /// </summary>
+    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    public static string? ParameterName(HyperRoute::RouteMatch match)
+        => match.ParameterIndex >= 0 && match.Route >= 0 && match.Route < HyperRouteDispatcher.ParameterNames.Length
+            ? HyperRouteDispatcher.ParameterNames[match.Route][match.ParameterIndex]
+            : null;
 
     /// <summary>
-    /// Routes a request to its handler: UTF-8 in, no strings, no allocation. Returns whether a handler ran, or why not (404, 405 with the allowed methods, 400).
+    /// Routes a request to its handler: UTF-8 in, no strings, no allocation. Returns
+    /// whether a handler ran, or why not (404, 405 with the allowed methods, 400).
     /// </summary>
     /// <param name="method">The request method token, such as <c>GET</c> (case-sensitive).</param>
-    /// <param name="path">The request path, starting with <c>/</c>, without the query; percent-escapes are decoded before matching.</param>
+    /// <param name="path">
+    /// The request path, starting with <c>/</c>, without the query; percent-escapes are decoded before matching.
+    /// </param>
     /// <param name="query">The query string without the <c>?</c>; may be empty.</param>
-    /// <param name="result">What the handler returned; <see langword="default"/> when no handler ran or it returns <c>void</c>.</param>
+    /// <param name="result">
+    /// What the handler returned; <see langword="default"/> when no handler ran or it returns <c>void</c>.
+    /// </param>
     /// <remarks>
     /// <code>
     /// GET /health                            Health()
@@ -63,719 +68,866 @@ partial class ShopApi
     /// HEAD /orders/{id:guid}                 Order(Guid id)
     /// </code>
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    public static global::HyperRoute.RouteMatch Dispatch(global::System.ReadOnlySpan<byte> method, global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, out int result)
+    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.AggressiveInlining)]
+    public static HyperRoute::RouteMatch Dispatch(
+        System::ReadOnlySpan<byte> method,
+        System::ReadOnlySpan<byte> path,
+        System::ReadOnlySpan<byte> query,
+        out int result)
         => Dispatch(method, path, query, default, out result);
 
     /// <summary>
-    /// Routes a request to its handler, decoding percent-escaped values into <paramref name="scratch"/> first (a pooled array is rented only when it is too small).
+    /// Routes a request to its handler, decoding percent-escaped values into
+    /// <paramref name="scratch"/> first (a pooled array is rented only when it is too small).
     /// </summary>
     /// <param name="method">The request method token, such as <c>GET</c> (case-sensitive).</param>
-    /// <param name="path">The request path, starting with <c>/</c>, without the query; percent-escapes are decoded before matching.</param>
+    /// <param name="path">
+    /// The request path, starting with <c>/</c>, without the query; percent-escapes are decoded before matching.
+    /// </param>
     /// <param name="query">The query string without the <c>?</c>; may be empty.</param>
     /// <param name="scratch">Caller-owned memory for decoded values; values passed to handlers point into it.</param>
-    /// <param name="result">What the handler returned; <see langword="default"/> when no handler ran or it returns <c>void</c>.</param>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    public static global::HyperRoute.RouteMatch Dispatch(global::System.ReadOnlySpan<byte> method, global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, global::System.Span<byte> scratch, out int result)
+    /// <param name="result">
+    /// What the handler returned; <see langword="default"/> when no handler ran or it returns <c>void</c>.
+    /// </param>
+    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    public static HyperRoute::RouteMatch Dispatch(
+        System::ReadOnlySpan<byte> method,
+        System::ReadOnlySpan<byte> path,
+        System::ReadOnlySpan<byte> query,
+        System::Span<byte> scratch,
+        out int result)
     {
-        var buffer = new global::HyperRoute.Routing.DecodeBuffer(scratch, path.Length + query.Length);
-        var match = DispatchCore(method, path, query, ref buffer, out result);
+        var buffer = new Routing::DecodeBuffer(scratch, path.Length + query.Length);
+        var match = HyperRouteDispatcher.DispatchCore(method, path, query, ref buffer, out result);
         buffer.Dispose();
         return match;
     }
 
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private static global::HyperRoute.RouteMatch DispatchCore(global::System.ReadOnlySpan<byte> method, global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
+    /// <summary>
+    /// The dispatcher behind <c>Dispatch</c>, apart from the router's own members. Nested
+    /// in the router, it calls private and protected handlers as the router could.
+    /// </summary>
+    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    private static class HyperRouteDispatcher
     {
-        var verb = global::HyperRoute.Routing.MethodToken.Parse(method);
-        switch (verb)
+        // The handler parameter names of each route, for ParameterName.
+        internal static readonly string[][] ParameterNames = new string[][]
         {
-            case global::HyperRoute.HttpMethods.Get:
-                return DispatchGet(path, query, ref buffer, out result);
-            case global::HyperRoute.HttpMethods.Head:
-                return DispatchHead(path, query, ref buffer, out result);
-            case global::HyperRoute.HttpMethods.Post:
-                return DispatchPost(path, query, ref buffer, out result);
-            case global::HyperRoute.HttpMethods.Delete:
-                return DispatchDelete(path, query, ref buffer, out result);
-            default:
-                // No route has this method: only 400, 405 or 404 are left to tell apart.
-                result = default;
-                return global::HyperRoute.Routing.RoutePath.IsAbsolute(path)
-                    ? DispatchDecoded(verb, global::HyperRoute.Routing.RoutePath.TrimTrailingSlash(path), query, ref buffer, out result)
-                    : global::HyperRoute.RouteMatch.BadRequest(global::HyperRoute.RouteProblem.PathNotAbsolute); // origin form only
-        }
-    }
+            System::Array.Empty<string>(),
+            new[] { "page", "size" },
+            new[] { "id", "fields" },
+            System::Array.Empty<string>(),
+            new[] { "id" },
+            System::Array.Empty<string>(),
+            new[] { "name", "slug" },
+            new[] { "path" },
+            new[] { "id" },
+            new[] { "id" },
+        };
 
-    /// <summary>The first pass for GET requests: the path as received, before any decoding.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private static global::HyperRoute.RouteMatch DispatchGet(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
-    {
-        result = default;
-        global::HyperRoute.RouteMatch match;
-        // Literal routes hold no '%' and no trailing '/': first compare the path as received.
-        if (path.Length is 6 or 7 or 10) // the lengths of its literal routes
+        /// <summary>
+        /// Every dispatch starts here: it only switches on the method, so it inlines into its callers.
+        /// </summary>
+        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.AggressiveInlining)]
+        internal static HyperRoute::RouteMatch DispatchCore(
+            System::ReadOnlySpan<byte> method,
+            System::ReadOnlySpan<byte> path,
+            System::ReadOnlySpan<byte> query,
+            scoped ref Routing::DecodeBuffer buffer,
+            out int result)
         {
-            match = MatchGetLiterals(path, query, ref buffer, out result);
-            if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+            var verb = Routing::MethodToken.Parse(method);
+            switch (verb)
             {
-                return match;
+                case HyperRoute::HttpMethods.Get:
+                    return DispatchGet(path, query, ref buffer, out result);
+                case HyperRoute::HttpMethods.Head:
+                    return DispatchHead(path, query, ref buffer, out result);
+                case HyperRoute::HttpMethods.Post:
+                    return DispatchPost(path, query, ref buffer, out result);
+                case HyperRoute::HttpMethods.Delete:
+                    return DispatchDelete(path, query, ref buffer, out result);
+                default:
+                    // No route has this method: 400 for a path not in origin form, else 405 or 404.
+                    result = default;
+                    return Routing::RoutePath.IsAbsolute(path)
+                        ? DispatchDecoded(
+                            verb, Routing::RoutePath.TrimTrailingSlash(path), query, ref buffer, out result)
+                        : HyperRoute::RouteMatch.BadRequest(HyperRoute::RouteProblem.PathNotAbsolute);
             }
         }
 
-        if (!global::HyperRoute.Routing.RoutePath.IsAbsolute(path))
+        /// <summary>The first pass for GET requests: the path as received, before any decoding.</summary>
+        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.AggressiveInlining)]
+        private static HyperRoute::RouteMatch DispatchGet(
+            System::ReadOnlySpan<byte> path,
+            System::ReadOnlySpan<byte> query,
+            scoped ref Routing::DecodeBuffer buffer,
+            out int result)
         {
-            return global::HyperRoute.RouteMatch.BadRequest(global::HyperRoute.RouteProblem.PathNotAbsolute); // origin form only
+            result = default;
+            HyperRoute::RouteMatch match;
+            // Literal routes hold no '%' and no trailing '/': first compare the path as received.
+            if (path.Length is 6 or 7 or 10) // the lengths of its literal routes
+            {
+                match = MatchGetLiterals(path, query, ref buffer, out result);
+                if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
+                {
+                    return match;
+                }
+            }
+
+            if (!Routing::RoutePath.IsAbsolute(path))
+            {
+                return HyperRoute::RouteMatch.BadRequest(HyperRoute::RouteProblem.PathNotAbsolute); // origin form only
+            }
+
+            // One trailing '/' is dropped. Routes with parameters are matched on the
+            // path still undecoded: a value that holds a '%' does not match here and
+            // waits for DispatchDecoded; any other match is the decoded path's match.
+            var trimmed = Routing::RoutePath.TrimTrailingSlash(path);
+            if (trimmed.Length != path.Length) // then the literal routes get a second look
+            {
+                match = MatchGetLiterals(trimmed, query, ref buffer, out result);
+                if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
+                {
+                    return match;
+                }
+            }
+            match = MatchGetParameters(trimmed, decoded: false, query, ref buffer, out result);
+            if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
+            {
+                return match;
+            }
+
+            // A path that no route of any method can start with is a 404 at once, unless it has escapes to decode.
+            if (trimmed.Length > 1 && (trimmed[1] | 0x20) is not ((byte)'f' or (byte)'h' or (byte)'o' or (byte)'u')
+                && !Routing::RoutePath.ContainsEscape(trimmed))
+            {
+                return HyperRoute::RouteMatch.NotFound;
+            }
+
+            // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
+            return DispatchDecoded(HyperRoute::HttpMethods.Get, trimmed, query, ref buffer, out result);
         }
 
-        // One trailing '/' is dropped. Routes with parameters are matched on the path still undecoded: a value that
-        // holds a '%' does not match here and waits for DispatchDecoded; any other match is the decoded path's match.
-        var trimmed = global::HyperRoute.Routing.RoutePath.TrimTrailingSlash(path);
-        if (trimmed.Length != path.Length) // then the literal routes get a second look
+        /// <summary>The first pass for HEAD requests: the path as received, before any decoding.</summary>
+        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.NoInlining)]
+        private static HyperRoute::RouteMatch DispatchHead(
+            System::ReadOnlySpan<byte> path,
+            System::ReadOnlySpan<byte> query,
+            scoped ref Routing::DecodeBuffer buffer,
+            out int result)
         {
+            result = default;
+            HyperRoute::RouteMatch match;
+            if (!Routing::RoutePath.IsAbsolute(path))
+            {
+                return HyperRoute::RouteMatch.BadRequest(HyperRoute::RouteProblem.PathNotAbsolute); // origin form only
+            }
+
+            // One trailing '/' is dropped. Routes with parameters are matched on the
+            // path still undecoded: a value that holds a '%' does not match here and
+            // waits for DispatchDecoded; any other match is the decoded path's match.
+            var trimmed = Routing::RoutePath.TrimTrailingSlash(path);
+            match = MatchHeadParameters(trimmed, decoded: false, query, ref buffer, out result);
+            if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
+            {
+                return match;
+            }
+            // HEAD is served by the GET route of the path when no HEAD route matches; the host sends no body.
             match = MatchGetLiterals(trimmed, query, ref buffer, out result);
-            if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+            if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
             {
                 return match;
             }
-        }
-        match = MatchGetParameters(trimmed, decoded: false, query, ref buffer, out result);
-        if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-        {
-            return match;
-        }
-
-        // A path that no route of any method can start with is a 404 at once, unless it has escapes to decode.
-        if (trimmed.Length > 1 && (trimmed[1] | 0x20) is not ((byte)'f' or (byte)'h' or (byte)'o' or (byte)'u') && !global::HyperRoute.Routing.RoutePath.ContainsEscape(trimmed))
-        {
-            return global::HyperRoute.RouteMatch.NotFound;
-        }
-
-        // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
-        return DispatchDecoded(global::HyperRoute.HttpMethods.Get, trimmed, query, ref buffer, out result);
-    }
-
-    /// <summary>The first pass for HEAD requests: the path as received, before any decoding.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static global::HyperRoute.RouteMatch DispatchHead(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
-    {
-        result = default;
-        global::HyperRoute.RouteMatch match;
-        if (!global::HyperRoute.Routing.RoutePath.IsAbsolute(path))
-        {
-            return global::HyperRoute.RouteMatch.BadRequest(global::HyperRoute.RouteProblem.PathNotAbsolute); // origin form only
-        }
-
-        // One trailing '/' is dropped. Routes with parameters are matched on the path still undecoded: a value that
-        // holds a '%' does not match here and waits for DispatchDecoded; any other match is the decoded path's match.
-        var trimmed = global::HyperRoute.Routing.RoutePath.TrimTrailingSlash(path);
-        match = MatchHeadParameters(trimmed, decoded: false, query, ref buffer, out result);
-        if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-        {
-            return match;
-        }
-        // HEAD is served by the GET route of the path when no HEAD route matches; the host sends no body.
-        match = MatchGetLiterals(trimmed, query, ref buffer, out result);
-        if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-        {
-            return match;
-        }
-        match = MatchGetParameters(trimmed, decoded: false, query, ref buffer, out result);
-        if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-        {
-            return match;
-        }
-
-        // A path that no route of any method can start with is a 404 at once, unless it has escapes to decode.
-        if (trimmed.Length > 1 && (trimmed[1] | 0x20) is not ((byte)'f' or (byte)'h' or (byte)'o' or (byte)'u') && !global::HyperRoute.Routing.RoutePath.ContainsEscape(trimmed))
-        {
-            return global::HyperRoute.RouteMatch.NotFound;
-        }
-
-        // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
-        return DispatchDecoded(global::HyperRoute.HttpMethods.Head, trimmed, query, ref buffer, out result);
-    }
-
-    /// <summary>The first pass for POST requests: the path as received, before any decoding.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static global::HyperRoute.RouteMatch DispatchPost(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
-    {
-        result = default;
-        global::HyperRoute.RouteMatch match;
-        // Literal routes hold no '%' and no trailing '/': first compare the path as received.
-        if (path.Length is 6) // the lengths of its literal routes
-        {
-            match = MatchPostLiterals(path, query, ref buffer, out result);
-            if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+            match = MatchGetParameters(trimmed, decoded: false, query, ref buffer, out result);
+            if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
             {
                 return match;
             }
+
+            // A path that no route of any method can start with is a 404 at once, unless it has escapes to decode.
+            if (trimmed.Length > 1 && (trimmed[1] | 0x20) is not ((byte)'f' or (byte)'h' or (byte)'o' or (byte)'u')
+                && !Routing::RoutePath.ContainsEscape(trimmed))
+            {
+                return HyperRoute::RouteMatch.NotFound;
+            }
+
+            // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
+            return DispatchDecoded(HyperRoute::HttpMethods.Head, trimmed, query, ref buffer, out result);
         }
 
-        if (!global::HyperRoute.Routing.RoutePath.IsAbsolute(path))
+        /// <summary>The first pass for POST requests: the path as received, before any decoding.</summary>
+        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.NoInlining)]
+        private static HyperRoute::RouteMatch DispatchPost(
+            System::ReadOnlySpan<byte> path,
+            System::ReadOnlySpan<byte> query,
+            scoped ref Routing::DecodeBuffer buffer,
+            out int result)
         {
-            return global::HyperRoute.RouteMatch.BadRequest(global::HyperRoute.RouteProblem.PathNotAbsolute); // origin form only
+            result = default;
+            HyperRoute::RouteMatch match;
+            // Literal routes hold no '%' and no trailing '/': first compare the path as received.
+            if (path.Length is 6) // the lengths of its literal routes
+            {
+                match = MatchPostLiterals(path, query, ref buffer, out result);
+                if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
+                {
+                    return match;
+                }
+            }
+
+            if (!Routing::RoutePath.IsAbsolute(path))
+            {
+                return HyperRoute::RouteMatch.BadRequest(HyperRoute::RouteProblem.PathNotAbsolute); // origin form only
+            }
+
+            // One trailing '/' is dropped. Routes with parameters are matched on the
+            // path still undecoded: a value that holds a '%' does not match here and
+            // waits for DispatchDecoded; any other match is the decoded path's match.
+            var trimmed = Routing::RoutePath.TrimTrailingSlash(path);
+            if (trimmed.Length != path.Length) // then the literal routes get a second look
+            {
+                match = MatchPostLiterals(trimmed, query, ref buffer, out result);
+                if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
+                {
+                    return match;
+                }
+            }
+
+            // A path that no route of any method can start with is a 404 at once, unless it has escapes to decode.
+            if (trimmed.Length > 1 && (trimmed[1] | 0x20) is not ((byte)'f' or (byte)'h' or (byte)'o' or (byte)'u')
+                && !Routing::RoutePath.ContainsEscape(trimmed))
+            {
+                return HyperRoute::RouteMatch.NotFound;
+            }
+
+            // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
+            return DispatchDecoded(HyperRoute::HttpMethods.Post, trimmed, query, ref buffer, out result);
         }
 
-        // One trailing '/' is dropped. Routes with parameters are matched on the path still undecoded: a value that
-        // holds a '%' does not match here and waits for DispatchDecoded; any other match is the decoded path's match.
-        var trimmed = global::HyperRoute.Routing.RoutePath.TrimTrailingSlash(path);
-        if (trimmed.Length != path.Length) // then the literal routes get a second look
+        /// <summary>The first pass for DELETE requests: the path as received, before any decoding.</summary>
+        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.NoInlining)]
+        private static HyperRoute::RouteMatch DispatchDelete(
+            System::ReadOnlySpan<byte> path,
+            System::ReadOnlySpan<byte> query,
+            scoped ref Routing::DecodeBuffer buffer,
+            out int result)
         {
-            match = MatchPostLiterals(trimmed, query, ref buffer, out result);
-            if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
+            result = default;
+            HyperRoute::RouteMatch match;
+            if (!Routing::RoutePath.IsAbsolute(path))
+            {
+                return HyperRoute::RouteMatch.BadRequest(HyperRoute::RouteProblem.PathNotAbsolute); // origin form only
+            }
+
+            // One trailing '/' is dropped. Routes with parameters are matched on the
+            // path still undecoded: a value that holds a '%' does not match here and
+            // waits for DispatchDecoded; any other match is the decoded path's match.
+            var trimmed = Routing::RoutePath.TrimTrailingSlash(path);
+            match = MatchDeleteParameters(trimmed, decoded: false, query, ref buffer, out result);
+            if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
             {
                 return match;
             }
+
+            // A path that no route of any method can start with is a 404 at once, unless it has escapes to decode.
+            if (trimmed.Length > 1 && (trimmed[1] | 0x20) is not ((byte)'f' or (byte)'h' or (byte)'o' or (byte)'u')
+                && !Routing::RoutePath.ContainsEscape(trimmed))
+            {
+                return HyperRoute::RouteMatch.NotFound;
+            }
+
+            // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
+            return DispatchDecoded(HyperRoute::HttpMethods.Delete, trimmed, query, ref buffer, out result);
         }
 
-        // A path that no route of any method can start with is a 404 at once, unless it has escapes to decode.
-        if (trimmed.Length > 1 && (trimmed[1] | 0x20) is not ((byte)'f' or (byte)'h' or (byte)'o' or (byte)'u') && !global::HyperRoute.Routing.RoutePath.ContainsEscape(trimmed))
+        /// <summary>
+        /// The second pass of <c>DispatchCore</c>, for a path that no route matched
+        /// as received: when it holds escapes, <c>DispatchEscaped</c> decodes it and
+        /// matches again; otherwise the routes of the other methods say 405 or 404.
+        /// </summary>
+        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.NoInlining)]
+        private static HyperRoute::RouteMatch DispatchDecoded(
+            HyperRoute::HttpMethods verb,
+            System::ReadOnlySpan<byte> path,
+            System::ReadOnlySpan<byte> query,
+            scoped ref Routing::DecodeBuffer buffer,
+            out int result)
         {
-            return global::HyperRoute.RouteMatch.NotFound;
+            if (Routing::RoutePath.ContainsEscape(path))
+            {
+                return DispatchEscaped(verb, path, query, ref buffer, out result);
+            }
+
+            result = default;
+            // No route of this method matches: 405 when a route of another method does, else 404.
+            var allow = AllowedMethods(path);
+            return allow == HyperRoute::HttpMethods.None
+                ? HyperRoute::RouteMatch.NotFound
+                : HyperRoute::RouteMatch.MethodNotAllowed(allow);
         }
 
-        // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
-        return DispatchDecoded(global::HyperRoute.HttpMethods.Post, trimmed, query, ref buffer, out result);
-    }
-
-    /// <summary>The first pass for DELETE requests: the path as received, before any decoding.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static global::HyperRoute.RouteMatch DispatchDelete(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
-    {
-        result = default;
-        global::HyperRoute.RouteMatch match;
-        if (!global::HyperRoute.Routing.RoutePath.IsAbsolute(path))
+        /// <summary>
+        /// The second pass for a path with escapes: decodes it (400 for a malformed escape) and matches every
+        /// route of the method again; when nothing matches, the routes of the other methods say 405 or 404.
+        /// </summary>
+        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.NoInlining)]
+        private static HyperRoute::RouteMatch DispatchEscaped(
+            HyperRoute::HttpMethods verb,
+            System::ReadOnlySpan<byte> path,
+            System::ReadOnlySpan<byte> query,
+            scoped ref Routing::DecodeBuffer buffer,
+            out int result)
         {
-            return global::HyperRoute.RouteMatch.BadRequest(global::HyperRoute.RouteProblem.PathNotAbsolute); // origin form only
-        }
+            result = default;
+            var normalized = Routing::RoutePath.Decode(path, ref buffer, out var problem);
+            if (problem != HyperRoute::RouteProblem.None)
+            {
+                return HyperRoute::RouteMatch.BadRequest(problem); // a malformed escape
+            }
 
-        // One trailing '/' is dropped. Routes with parameters are matched on the path still undecoded: a value that
-        // holds a '%' does not match here and waits for DispatchDecoded; any other match is the decoded path's match.
-        var trimmed = global::HyperRoute.Routing.RoutePath.TrimTrailingSlash(path);
-        match = MatchDeleteParameters(trimmed, decoded: false, query, ref buffer, out result);
-        if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-        {
-            return match;
-        }
-
-        // A path that no route of any method can start with is a 404 at once, unless it has escapes to decode.
-        if (trimmed.Length > 1 && (trimmed[1] | 0x20) is not ((byte)'f' or (byte)'h' or (byte)'o' or (byte)'u') && !global::HyperRoute.Routing.RoutePath.ContainsEscape(trimmed))
-        {
-            return global::HyperRoute.RouteMatch.NotFound;
-        }
-
-        // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
-        return DispatchDecoded(global::HyperRoute.HttpMethods.Delete, trimmed, query, ref buffer, out result);
-    }
-
-    /// <summary>
-    /// The second pass of <c>DispatchCore</c>, for a path that no route matched as received: when it holds escapes,
-    /// <c>DispatchEscaped</c> decodes it and matches again; otherwise the routes of the other methods say 405 or 404.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static global::HyperRoute.RouteMatch DispatchDecoded(global::HyperRoute.HttpMethods verb, global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
-    {
-        if (global::HyperRoute.Routing.RoutePath.ContainsEscape(path))
-        {
-            return DispatchEscaped(verb, path, query, ref buffer, out result);
-        }
-
-        result = default;
-        // No route of this method matches: 405 when a route of another method does, else 404.
-        var allow = AllowedMethods(path);
-        return allow == global::HyperRoute.HttpMethods.None ? global::HyperRoute.RouteMatch.NotFound : global::HyperRoute.RouteMatch.MethodNotAllowed(allow);
-    }
-
-    /// <summary>
-    /// The second pass for a path with escapes: decodes it (400 for a malformed escape) and matches every route of the
-    /// method again; when nothing matches, the routes of the other methods say 405 or 404.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static global::HyperRoute.RouteMatch DispatchEscaped(global::HyperRoute.HttpMethods verb, global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
-    {
-        result = default;
-        var normalized = global::HyperRoute.Routing.RoutePath.Decode(path, ref buffer, out var problem);
-        if (problem != global::HyperRoute.RouteProblem.None)
-        {
-            return global::HyperRoute.RouteMatch.BadRequest(problem); // a malformed escape
-        }
-
-        global::HyperRoute.RouteMatch match;
-        switch (verb)
-        {
-            case global::HyperRoute.HttpMethods.Get:
-                match = MatchGetLiterals(normalized, query, ref buffer, out result);
-                if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                {
-                    return match;
-                }
-                match = MatchGetParameters(normalized, decoded: true, query, ref buffer, out result);
-                if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                {
-                    return match;
-                }
-                break;
-            case global::HyperRoute.HttpMethods.Post:
-                match = MatchPostLiterals(normalized, query, ref buffer, out result);
-                if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                {
-                    return match;
-                }
-                break;
-            case global::HyperRoute.HttpMethods.Delete:
-                match = MatchDeleteParameters(normalized, decoded: true, query, ref buffer, out result);
-                if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                {
-                    return match;
-                }
-                break;
-            case global::HyperRoute.HttpMethods.Head:
-                match = MatchHeadParameters(normalized, decoded: true, query, ref buffer, out result);
-                if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                {
-                    return match;
-                }
-                // HEAD is served by the GET route of the path when no HEAD route matches; the host sends no body.
-                match = MatchGetLiterals(normalized, query, ref buffer, out result);
-                if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                {
-                    return match;
-                }
-                match = MatchGetParameters(normalized, decoded: true, query, ref buffer, out result);
-                if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                {
-                    return match;
-                }
-                break;
-        }
-
-        // No route of this method matches: 405 when a route of another method does, else 404.
-        var allow = AllowedMethods(normalized);
-        return allow == global::HyperRoute.HttpMethods.None ? global::HyperRoute.RouteMatch.NotFound : global::HyperRoute.RouteMatch.MethodNotAllowed(allow);
-    }
-
-    /// <summary>Matches the GET routes made only of literals; <see cref="global::HyperRoute.RouteMatch.NotFound"/> when none matches.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.RouteMatch MatchGetLiterals(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
-    {
-        result = default;
-        // Routes of literals only: the whole path is compared at once.
-        switch (path.Length)
-        {
-            case 6:
-                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/users"u8))
-                {
-                    // GET /users
-                    var pageLookup = global::HyperRoute.Routing.QueryString.TryGetValue(query, "page"u8, ref buffer, out var pageValue);
-                    if (pageLookup == global::HyperRoute.Routing.QueryLookup.Malformed)
+            HyperRoute::RouteMatch match;
+            switch (verb)
+            {
+                case HyperRoute::HttpMethods.Get:
+                    match = MatchGetLiterals(normalized, query, ref buffer, out result);
+                    if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
                     {
-                        return global::HyperRoute.RouteMatch.BadRequest(1, global::HyperRoute.RouteProblem.InvalidQueryValue, 0 /* page */);
+                        return match;
                     }
-                    int pageArg = 1;
-                    if (pageLookup == global::HyperRoute.Routing.QueryLookup.Found && !global::HyperRoute.Routing.Utf8Parse.TryParse(pageValue, out pageArg))
+                    match = MatchGetParameters(normalized, decoded: true, query, ref buffer, out result);
+                    if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
                     {
-                        return global::HyperRoute.RouteMatch.BadRequest(1, global::HyperRoute.RouteProblem.InvalidQueryValue, 0 /* page */);
+                        return match;
                     }
-                    var sizeLookup = global::HyperRoute.Routing.QueryString.TryGetValue(query, "size"u8, ref buffer, out var sizeValue);
-                    if (sizeLookup == global::HyperRoute.Routing.QueryLookup.Malformed)
+                    break;
+                case HyperRoute::HttpMethods.Post:
+                    match = MatchPostLiterals(normalized, query, ref buffer, out result);
+                    if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
                     {
-                        return global::HyperRoute.RouteMatch.BadRequest(1, global::HyperRoute.RouteProblem.InvalidQueryValue, 1 /* size */);
+                        return match;
                     }
-                    int? sizeArg = null;
-                    if (sizeLookup == global::HyperRoute.Routing.QueryLookup.Found)
+                    break;
+                case HyperRoute::HttpMethods.Delete:
+                    match = MatchDeleteParameters(normalized, decoded: true, query, ref buffer, out result);
+                    if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
                     {
-                        if (!global::HyperRoute.Routing.Utf8Parse.TryParse(sizeValue, out int sizeParsed))
+                        return match;
+                    }
+                    break;
+                case HyperRoute::HttpMethods.Head:
+                    match = MatchHeadParameters(normalized, decoded: true, query, ref buffer, out result);
+                    if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
+                    {
+                        return match;
+                    }
+                    // HEAD is served by the GET route of the path when no HEAD route matches; the host sends no body.
+                    match = MatchGetLiterals(normalized, query, ref buffer, out result);
+                    if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
+                    {
+                        return match;
+                    }
+                    match = MatchGetParameters(normalized, decoded: true, query, ref buffer, out result);
+                    if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
+                    {
+                        return match;
+                    }
+                    break;
+            }
+
+            // No route of this method matches: 405 when a route of another method does, else 404.
+            var allow = AllowedMethods(normalized);
+            return allow == HyperRoute::HttpMethods.None
+                ? HyperRoute::RouteMatch.NotFound
+                : HyperRoute::RouteMatch.MethodNotAllowed(allow);
+        }
+
+        /// <summary>
+        /// Matches the GET routes made only of literals;
+        /// <see cref="HyperRoute::RouteMatch.NotFound"/> when none matches.
+        /// </summary>
+        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        private static HyperRoute::RouteMatch MatchGetLiterals(
+            System::ReadOnlySpan<byte> path,
+            System::ReadOnlySpan<byte> query,
+            scoped ref Routing::DecodeBuffer buffer,
+            out int result)
+        {
+            result = default;
+            // Routes of literals only: the whole path is compared at once.
+            switch (path.Length)
+            {
+                case 6:
+                    if (Routing::Utf8Literal.EqualsLower(path, "/users"u8))
+                    {
+                        // GET /users
+                        var pageLookup = Routing::QueryString.TryGetValue(
+                            query, "page"u8, ref buffer, out var pageValue);
+                        if (pageLookup == Routing::QueryLookup.Malformed)
                         {
-                            return global::HyperRoute.RouteMatch.BadRequest(1, global::HyperRoute.RouteProblem.InvalidQueryValue, 1 /* size */);
+                            return HyperRoute::RouteMatch.BadRequest(
+                                1, HyperRoute::RouteProblem.InvalidQueryValue, 0 /* page */);
                         }
-                        sizeArg = sizeParsed;
+                        int pageArg = 1;
+                        if (pageLookup == Routing::QueryLookup.Found
+                            && !Routing::Utf8Parse.TryParse(pageValue, out pageArg))
+                        {
+                            return HyperRoute::RouteMatch.BadRequest(
+                                1, HyperRoute::RouteProblem.InvalidQueryValue, 0 /* page */);
+                        }
+                        var sizeLookup = Routing::QueryString.TryGetValue(
+                            query, "size"u8, ref buffer, out var sizeValue);
+                        if (sizeLookup == Routing::QueryLookup.Malformed)
+                        {
+                            return HyperRoute::RouteMatch.BadRequest(
+                                1, HyperRoute::RouteProblem.InvalidQueryValue, 1 /* size */);
+                        }
+                        int? sizeArg = null;
+                        if (sizeLookup == Routing::QueryLookup.Found)
+                        {
+                            if (!Routing::Utf8Parse.TryParse(sizeValue, out int sizeParsed))
+                            {
+                                return HyperRoute::RouteMatch.BadRequest(
+                                    1, HyperRoute::RouteProblem.InvalidQueryValue, 1 /* size */);
+                            }
+                            sizeArg = sizeParsed;
+                        }
+                        result = global::Shop.ShopApi.ListUsers(pageArg, sizeArg);
+                        return HyperRoute::RouteMatch.Handled(1);
                     }
-                    result = ListUsers(pageArg, sizeArg);
-                    return global::HyperRoute.RouteMatch.Handled(1);
-                }
-                break;
-            case 7:
-                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/health"u8))
-                {
-                    // GET /health
-                    result = Health();
-                    return global::HyperRoute.RouteMatch.Handled(0);
-                }
-                break;
-            case 10:
-                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/users/new"u8))
-                {
-                    // GET /users/new
-                    result = NewUserForm();
-                    return global::HyperRoute.RouteMatch.Handled(3);
-                }
-                break;
+                    break;
+                case 7:
+                    if (Routing::Utf8Literal.EqualsLower(path, "/health"u8))
+                    {
+                        // GET /health
+                        result = global::Shop.ShopApi.Health();
+                        return HyperRoute::RouteMatch.Handled(0);
+                    }
+                    break;
+                case 10:
+                    if (Routing::Utf8Literal.EqualsLower(path, "/users/new"u8))
+                    {
+                        // GET /users/new
+                        result = global::Shop.ShopApi.NewUserForm();
+                        return HyperRoute::RouteMatch.Handled(3);
+                    }
+                    break;
+            }
+
+            return HyperRoute::RouteMatch.NotFound;
         }
 
-        return global::HyperRoute.RouteMatch.NotFound;
-    }
-
-    /// <summary>Matches the GET routes with parameters; <see cref="global::HyperRoute.RouteMatch.NotFound"/> when none matches.</summary>
-    /// <remarks>Unless <paramref name="decoded"/>, <paramref name="path"/> is as received, and a value that holds a <c>%</c> does not match yet.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static global::HyperRoute.RouteMatch MatchGetParameters(global::System.ReadOnlySpan<byte> path, bool decoded, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
-    {
-        result = default;
-        // Routes with parameters: segment by segment from the left; e<n> is where segment n ends.
-        if (path.Length > 1)
+        /// <summary>
+        /// Matches the GET routes with parameters; <see cref="HyperRoute::RouteMatch.NotFound"/> when none matches.
+        /// </summary>
+        /// <remarks>
+        /// Unless <paramref name="decoded"/>, <paramref name="path"/> is as
+        /// received, and a value that holds a <c>%</c> does not match yet.
+        /// </remarks>
+        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.NoInlining)]
+        private static HyperRoute::RouteMatch MatchGetParameters(
+            System::ReadOnlySpan<byte> path,
+            bool decoded,
+            System::ReadOnlySpan<byte> query,
+            scoped ref Routing::DecodeBuffer buffer,
+            out int result)
         {
-            switch (path[1] | 0x20) // the first byte, letters in lower case
+            result = default;
+            // Routes with parameters: segment by segment from the left; e<n> is where segment n ends.
+            if (path.Length > 1)
             {
-                case (byte)'f':
-                    if (global::HyperRoute.Routing.Utf8Literal.IsSegment(path, 1, "files"u8))
-                    {
-                        if (6 == path.Length)
+                switch (path[1] | 0x20) // the first byte, letters in lower case
+                {
+                    case (byte)'f':
+                        if (Routing::Utf8Literal.IsSegment(path, 1, "files"u8))
                         {
-                            // {*path} is empty here
-                            // GET /files/{*path}
-                            global::System.ReadOnlySpan<byte> pathArg = global::System.ReadOnlySpan<byte>.Empty;
-                            result = File(pathArg);
-                            return global::HyperRoute.RouteMatch.Handled(7);
+                            if (6 == path.Length)
+                            {
+                                // {*path} is empty here
+                                // GET /files/{*path}
+                                System::ReadOnlySpan<byte> pathArg = System::ReadOnlySpan<byte>.Empty;
+                                result = global::Shop.ShopApi.File(pathArg);
+                                return HyperRoute::RouteMatch.Handled(7);
+                            }
+                            else
+                            {
+                                var p1 = 7;
+                                var t1 = path.Slice(p1);
+                                // {*path} takes the rest of the path
+                                if (Routing::RoutePath.IsDecoded(t1, decoded))
+                                {
+                                    // GET /files/{*path}
+                                    System::ReadOnlySpan<byte> pathArg = t1;
+                                    result = global::Shop.ShopApi.File(pathArg);
+                                    return HyperRoute::RouteMatch.Handled(7);
+                                }
+                            }
                         }
-                        else
+                        break;
+                    case (byte)'o':
+                        if (path.Length >= 8 && Routing::Utf8Literal.EqualsLower(path.Slice(1, 7), "orders/"u8))
+                        {
+                            var p1 = 8;
+                            var e1 = Routing::RoutePath.SegmentEnd(path, p1);
+                            var s1 = path.Slice(p1, e1 - p1);
+                            // {id:guid}
+                            if (Routing::Utf8Parse.TryParse(s1, out System::Guid s1Guid))
+                            {
+                                if (e1 == path.Length)
+                                {
+                                    // GET /orders/{id:guid}
+                                    System::Guid idArg = s1Guid;
+                                    result = global::Shop.ShopApi.Order(idArg);
+                                    return HyperRoute::RouteMatch.Handled(8);
+                                }
+                            }
+                        }
+                        break;
+                    case (byte)'u':
+                        if (path.Length >= 7 && Routing::Utf8Literal.EqualsLower(path.Slice(1, 6), "users/"u8))
                         {
                             var p1 = 7;
-                            var t1 = path.Slice(p1);
-                            // {*path} takes the rest of the path
-                            if (global::HyperRoute.Routing.RoutePath.IsDecoded(t1, decoded))
+                            var e1 = Routing::RoutePath.SegmentEnd(path, p1);
+                            var s1 = path.Slice(p1, e1 - p1);
+                            // {name:alpha}
+                            if (Routing::RouteConstraints.IsAlpha(s1))
                             {
-                                // GET /files/{*path}
-                                global::System.ReadOnlySpan<byte> pathArg = t1;
-                                result = File(pathArg);
-                                return global::HyperRoute.RouteMatch.Handled(7);
-                            }
-                        }
-                    }
-                    break;
-                case (byte)'o':
-                    if (path.Length >= 8 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(1, 7), "orders/"u8))
-                    {
-                        var p1 = 8;
-                        var e1 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p1);
-                        var s1 = path.Slice(p1, e1 - p1);
-                        // {id:guid}
-                        if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out global::System.Guid s1Guid))
-                        {
-                            if (e1 == path.Length)
-                            {
-                                // GET /orders/{id:guid}
-                                global::System.Guid idArg = s1Guid;
-                                result = Order(idArg);
-                                return global::HyperRoute.RouteMatch.Handled(8);
-                            }
-                        }
-                    }
-                    break;
-                case (byte)'u':
-                    if (path.Length >= 7 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(1, 6), "users/"u8))
-                    {
-                        var p1 = 7;
-                        var e1 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p1);
-                        var s1 = path.Slice(p1, e1 - p1);
-                        // {name:alpha}
-                        if (global::HyperRoute.Routing.RouteConstraints.IsAlpha(s1))
-                        {
-                            if (e1 < path.Length)
-                            {
-                                var p2 = e1 + 1;
-                                if (global::HyperRoute.Routing.Utf8Literal.IsSegment(path, p2, "posts"u8))
+                                if (e1 < path.Length)
                                 {
-                                    var e2 = p2 + 5;
-                                    if (e2 == path.Length)
+                                    var p2 = e1 + 1;
+                                    if (Routing::Utf8Literal.IsSegment(path, p2, "posts"u8))
                                     {
-                                        // GET /users/{name:alpha}/posts/{slug?} (without its optional segment)
-                                        global::System.ReadOnlySpan<byte> nameArg = s1;
-                                        string? slugArg = null;
-                                        result = UserPosts(nameArg, slugArg);
-                                        return global::HyperRoute.RouteMatch.Handled(6);
-                                    }
-                                    else
-                                    {
-                                        var p3 = e2 + 1;
-                                        var e3 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p3);
-                                        var s3 = path.Slice(p3, e3 - p3);
-                                        // {slug?}
-                                        if (!s3.IsEmpty && global::HyperRoute.Routing.RoutePath.IsDecoded(s3, decoded))
+                                        var e2 = p2 + 5;
+                                        if (e2 == path.Length)
                                         {
-                                            if (e3 == path.Length)
+                                            // GET /users/{name:alpha}/posts/{slug?} (without its optional segment)
+                                            System::ReadOnlySpan<byte> nameArg = s1;
+                                            string? slugArg = null;
+                                            result = global::Shop.ShopApi.UserPosts(nameArg, slugArg);
+                                            return HyperRoute::RouteMatch.Handled(6);
+                                        }
+                                        else
+                                        {
+                                            var p3 = e2 + 1;
+                                            var e3 = Routing::RoutePath.SegmentEnd(path, p3);
+                                            var s3 = path.Slice(p3, e3 - p3);
+                                            // {slug?}
+                                            if (!s3.IsEmpty && Routing::RoutePath.IsDecoded(s3, decoded))
                                             {
-                                                // GET /users/{name:alpha}/posts/{slug?}
-                                                global::System.ReadOnlySpan<byte> nameArg = s1;
-                                                string? slugArg = global::System.Text.Encoding.UTF8.GetString(s3);
-                                                result = UserPosts(nameArg, slugArg);
-                                                return global::HyperRoute.RouteMatch.Handled(6);
+                                                if (e3 == path.Length)
+                                                {
+                                                    // GET /users/{name:alpha}/posts/{slug?}
+                                                    System::ReadOnlySpan<byte> nameArg = s1;
+                                                    string? slugArg = System::Text.Encoding.UTF8.GetString(s3);
+                                                    result = global::Shop.ShopApi.UserPosts(nameArg, slugArg);
+                                                    return HyperRoute::RouteMatch.Handled(6);
+                                                }
                                             }
                                         }
                                     }
                                 }
                             }
-                        }
-                        // {id:int}
-                        if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32))
-                        {
-                            if (e1 == path.Length)
+                            // {id:int}
+                            if (Routing::Utf8Parse.TryParse(s1, out int s1Int32))
                             {
-                                // GET /users/{id:int}
-                                int idArg = s1Int32;
-                                var fieldsLookup = global::HyperRoute.Routing.QueryString.TryGetValue(query, "fields"u8, ref buffer, out var fieldsValue);
-                                if (fieldsLookup == global::HyperRoute.Routing.QueryLookup.Malformed)
+                                if (e1 == path.Length)
                                 {
-                                    return global::HyperRoute.RouteMatch.BadRequest(2, global::HyperRoute.RouteProblem.InvalidQueryValue, 1 /* fields */);
+                                    // GET /users/{id:int}
+                                    int idArg = s1Int32;
+                                    var fieldsLookup = Routing::QueryString.TryGetValue(
+                                        query, "fields"u8, ref buffer, out var fieldsValue);
+                                    if (fieldsLookup == Routing::QueryLookup.Malformed)
+                                    {
+                                        return HyperRoute::RouteMatch.BadRequest(
+                                            2, HyperRoute::RouteProblem.InvalidQueryValue, 1 /* fields */);
+                                    }
+                                    System::ReadOnlySpan<byte> fieldsArg = default;
+                                    if (fieldsLookup == Routing::QueryLookup.Found
+                                        && !Routing::Utf8Parse.TryParse(fieldsValue, out fieldsArg))
+                                    {
+                                        return HyperRoute::RouteMatch.BadRequest(
+                                            2, HyperRoute::RouteProblem.InvalidQueryValue, 1 /* fields */);
+                                    }
+                                    result = global::Shop.ShopApi.GetUser(idArg, fieldsArg);
+                                    return HyperRoute::RouteMatch.Handled(2);
                                 }
-                                global::System.ReadOnlySpan<byte> fieldsArg = default;
-                                if (fieldsLookup == global::HyperRoute.Routing.QueryLookup.Found && !global::HyperRoute.Routing.Utf8Parse.TryParse(fieldsValue, out fieldsArg))
-                                {
-                                    return global::HyperRoute.RouteMatch.BadRequest(2, global::HyperRoute.RouteProblem.InvalidQueryValue, 1 /* fields */);
-                                }
-                                result = GetUser(idArg, fieldsArg);
-                                return global::HyperRoute.RouteMatch.Handled(2);
                             }
                         }
-                    }
-                    break;
-            }
-        }
-
-        return global::HyperRoute.RouteMatch.NotFound;
-    }
-
-    /// <summary>Matches the HEAD routes with parameters; <see cref="global::HyperRoute.RouteMatch.NotFound"/> when none matches.</summary>
-    /// <remarks>Unless <paramref name="decoded"/>, <paramref name="path"/> is as received, and a value that holds a <c>%</c> does not match yet.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static global::HyperRoute.RouteMatch MatchHeadParameters(global::System.ReadOnlySpan<byte> path, bool decoded, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
-    {
-        result = default;
-        // Routes with parameters: segment by segment from the left; e<n> is where segment n ends.
-        if (path.Length > 1)
-        {
-            if (global::HyperRoute.Routing.Utf8Literal.IsSegment(path, 1, "orders"u8))
-            {
-                var e0 = 7;
-                if (e0 < path.Length)
-                {
-                    var p1 = e0 + 1;
-                    var e1 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p1);
-                    var s1 = path.Slice(p1, e1 - p1);
-                    // {id:guid}
-                    if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out global::System.Guid s1Guid))
-                    {
-                        if (e1 == path.Length)
-                        {
-                            // HEAD /orders/{id:guid}
-                            global::System.Guid idArg = s1Guid;
-                            result = Order(idArg);
-                            return global::HyperRoute.RouteMatch.Handled(9);
-                        }
-                    }
+                        break;
                 }
             }
+
+            return HyperRoute::RouteMatch.NotFound;
         }
 
-        return global::HyperRoute.RouteMatch.NotFound;
-    }
-
-    /// <summary>Matches the POST routes made only of literals; <see cref="global::HyperRoute.RouteMatch.NotFound"/> when none matches.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.RouteMatch MatchPostLiterals(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
-    {
-        result = default;
-        // Routes of literals only: the whole path is compared at once.
-        switch (path.Length)
+        /// <summary>
+        /// Matches the HEAD routes with parameters; <see cref="HyperRoute::RouteMatch.NotFound"/> when none matches.
+        /// </summary>
+        /// <remarks>
+        /// Unless <paramref name="decoded"/>, <paramref name="path"/> is as
+        /// received, and a value that holds a <c>%</c> does not match yet.
+        /// </remarks>
+        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.NoInlining)]
+        private static HyperRoute::RouteMatch MatchHeadParameters(
+            System::ReadOnlySpan<byte> path,
+            bool decoded,
+            System::ReadOnlySpan<byte> query,
+            scoped ref Routing::DecodeBuffer buffer,
+            out int result)
         {
-            case 6:
-                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/users"u8))
-                {
-                    // POST /users
-                    result = CreateUser();
-                    return global::HyperRoute.RouteMatch.Handled(5);
-                }
-                break;
-        }
-
-        return global::HyperRoute.RouteMatch.NotFound;
-    }
-
-    /// <summary>Matches the DELETE routes with parameters; <see cref="global::HyperRoute.RouteMatch.NotFound"/> when none matches.</summary>
-    /// <remarks>Unless <paramref name="decoded"/>, <paramref name="path"/> is as received, and a value that holds a <c>%</c> does not match yet.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static global::HyperRoute.RouteMatch MatchDeleteParameters(global::System.ReadOnlySpan<byte> path, bool decoded, global::System.ReadOnlySpan<byte> query, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out int result)
-    {
-        result = default;
-        // Routes with parameters: segment by segment from the left; e<n> is where segment n ends.
-        if (path.Length > 1)
-        {
-            if (global::HyperRoute.Routing.Utf8Literal.IsSegment(path, 1, "users"u8))
+            result = default;
+            // Routes with parameters: segment by segment from the left; e<n> is where segment n ends.
+            if (path.Length > 1)
             {
-                var e0 = 6;
-                if (e0 < path.Length)
+                if (Routing::Utf8Literal.IsSegment(path, 1, "orders"u8))
                 {
-                    var p1 = e0 + 1;
-                    var e1 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p1);
-                    var s1 = path.Slice(p1, e1 - p1);
-                    // {id:int:min(1)}
-                    if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32) && s1Int32 >= 1)
+                    var e0 = 7;
+                    if (e0 < path.Length)
                     {
-                        if (e1 == path.Length)
-                        {
-                            // DELETE /users/{id:int:min(1)}
-                            if (!global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out long idArg))
-                            {
-                                return global::HyperRoute.RouteMatch.BadRequest(4, global::HyperRoute.RouteProblem.InvalidRouteValue, 0 /* id */);
-                            }
-                            result = DeleteUser(idArg);
-                            return global::HyperRoute.RouteMatch.Handled(4);
-                        }
-                    }
-                }
-            }
-        }
-
-        return global::HyperRoute.RouteMatch.NotFound;
-    }
-
-    /// <summary>The methods whose routes match <paramref name="path"/>: the <c>Allow</c> header of a 405.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private static global::HyperRoute.HttpMethods AllowedMethods(global::System.ReadOnlySpan<byte> path)
-    {
-        var allow = global::HyperRoute.HttpMethods.None;
-        // Routes of literals only: the whole path is compared at once.
-        switch (path.Length)
-        {
-            case 6:
-                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/users"u8))
-                {
-                    allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /users
-                    allow |= global::HyperRoute.HttpMethods.Post; // POST /users
-                }
-                break;
-            case 7:
-                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/health"u8))
-                {
-                    allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /health
-                }
-                break;
-            case 10:
-                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/users/new"u8))
-                {
-                    allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /users/new
-                }
-                break;
-        }
-
-        // Routes with parameters: segment by segment from the left; e<n> is where segment n ends.
-        if (path.Length > 1)
-        {
-            switch (path[1] | 0x20) // the first byte, letters in lower case
-            {
-                case (byte)'f':
-                    if (global::HyperRoute.Routing.Utf8Literal.IsSegment(path, 1, "files"u8))
-                    {
-                        if (6 == path.Length)
-                        {
-                            // {*path} is empty here
-                            allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /files/{*path}
-                        }
-                        else
-                        {
-                            var p1 = 7;
-                            var t1 = path.Slice(p1);
-                            // {*path} takes the rest of the path
-                            allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /files/{*path}
-                        }
-                    }
-                    break;
-                case (byte)'o':
-                    if (path.Length >= 8 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(1, 7), "orders/"u8))
-                    {
-                        var p1 = 8;
-                        var e1 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p1);
+                        var p1 = e0 + 1;
+                        var e1 = Routing::RoutePath.SegmentEnd(path, p1);
                         var s1 = path.Slice(p1, e1 - p1);
                         // {id:guid}
-                        if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out global::System.Guid s1Guid))
+                        if (Routing::Utf8Parse.TryParse(s1, out System::Guid s1Guid))
                         {
                             if (e1 == path.Length)
                             {
-                                allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /orders/{id:guid}
-                                allow |= global::HyperRoute.HttpMethods.Head; // HEAD /orders/{id:guid}
+                                // HEAD /orders/{id:guid}
+                                System::Guid idArg = s1Guid;
+                                result = global::Shop.ShopApi.Order(idArg);
+                                return HyperRoute::RouteMatch.Handled(9);
                             }
                         }
                     }
-                    break;
-                case (byte)'u':
-                    if (path.Length >= 7 && global::HyperRoute.Routing.Utf8Literal.EqualsLower(path.Slice(1, 6), "users/"u8))
+                }
+            }
+
+            return HyperRoute::RouteMatch.NotFound;
+        }
+
+        /// <summary>
+        /// Matches the POST routes made only of literals;
+        /// <see cref="HyperRoute::RouteMatch.NotFound"/> when none matches.
+        /// </summary>
+        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        private static HyperRoute::RouteMatch MatchPostLiterals(
+            System::ReadOnlySpan<byte> path,
+            System::ReadOnlySpan<byte> query,
+            scoped ref Routing::DecodeBuffer buffer,
+            out int result)
+        {
+            result = default;
+            // Routes of literals only: the whole path is compared at once.
+            switch (path.Length)
+            {
+                case 6:
+                    if (Routing::Utf8Literal.EqualsLower(path, "/users"u8))
                     {
-                        var p1 = 7;
-                        var e1 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p1);
+                        // POST /users
+                        result = global::Shop.ShopApi.CreateUser();
+                        return HyperRoute::RouteMatch.Handled(5);
+                    }
+                    break;
+            }
+
+            return HyperRoute::RouteMatch.NotFound;
+        }
+
+        /// <summary>
+        /// Matches the DELETE routes with parameters; <see cref="HyperRoute::RouteMatch.NotFound"/> when none matches.
+        /// </summary>
+        /// <remarks>
+        /// Unless <paramref name="decoded"/>, <paramref name="path"/> is as
+        /// received, and a value that holds a <c>%</c> does not match yet.
+        /// </remarks>
+        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.NoInlining)]
+        private static HyperRoute::RouteMatch MatchDeleteParameters(
+            System::ReadOnlySpan<byte> path,
+            bool decoded,
+            System::ReadOnlySpan<byte> query,
+            scoped ref Routing::DecodeBuffer buffer,
+            out int result)
+        {
+            result = default;
+            // Routes with parameters: segment by segment from the left; e<n> is where segment n ends.
+            if (path.Length > 1)
+            {
+                if (Routing::Utf8Literal.IsSegment(path, 1, "users"u8))
+                {
+                    var e0 = 6;
+                    if (e0 < path.Length)
+                    {
+                        var p1 = e0 + 1;
+                        var e1 = Routing::RoutePath.SegmentEnd(path, p1);
                         var s1 = path.Slice(p1, e1 - p1);
                         // {id:int:min(1)}
-                        if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32) && s1Int32 >= 1)
+                        if (Routing::Utf8Parse.TryParse(s1, out int s1Int32) && s1Int32 >= 1)
                         {
                             if (e1 == path.Length)
                             {
-                                allow |= global::HyperRoute.HttpMethods.Delete; // DELETE /users/{id:int:min(1)}
+                                // DELETE /users/{id:int:min(1)}
+                                if (!Routing::Utf8Parse.TryParse(s1, out long idArg))
+                                {
+                                    return HyperRoute::RouteMatch.BadRequest(
+                                        4, HyperRoute::RouteProblem.InvalidRouteValue, 0 /* id */);
+                                }
+                                result = global::Shop.ShopApi.DeleteUser(idArg);
+                                return HyperRoute::RouteMatch.Handled(4);
                             }
                         }
-                        // {name:alpha}
-                        if (global::HyperRoute.Routing.RouteConstraints.IsAlpha(s1))
+                    }
+                }
+            }
+
+            return HyperRoute::RouteMatch.NotFound;
+        }
+
+        /// <summary>The methods whose routes match <paramref name="path"/>: the <c>Allow</c> header of a 405.</summary>
+        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.AggressiveInlining)]
+        private static HyperRoute::HttpMethods AllowedMethods(System::ReadOnlySpan<byte> path)
+        {
+            var allow = HyperRoute::HttpMethods.None;
+            // Routes of literals only: the whole path is compared at once.
+            switch (path.Length)
+            {
+                case 6:
+                    if (Routing::Utf8Literal.EqualsLower(path, "/users"u8))
+                    {
+                        allow |= HyperRoute::HttpMethods.Get | HyperRoute::HttpMethods.Head; // GET /users
+                        allow |= HyperRoute::HttpMethods.Post; // POST /users
+                    }
+                    break;
+                case 7:
+                    if (Routing::Utf8Literal.EqualsLower(path, "/health"u8))
+                    {
+                        allow |= HyperRoute::HttpMethods.Get | HyperRoute::HttpMethods.Head; // GET /health
+                    }
+                    break;
+                case 10:
+                    if (Routing::Utf8Literal.EqualsLower(path, "/users/new"u8))
+                    {
+                        allow |= HyperRoute::HttpMethods.Get | HyperRoute::HttpMethods.Head; // GET /users/new
+                    }
+                    break;
+            }
+
+            // Routes with parameters: segment by segment from the left; e<n> is where segment n ends.
+            if (path.Length > 1)
+            {
+                switch (path[1] | 0x20) // the first byte, letters in lower case
+                {
+                    case (byte)'f':
+                        if (Routing::Utf8Literal.IsSegment(path, 1, "files"u8))
                         {
-                            if (e1 < path.Length)
+                            if (6 == path.Length)
                             {
-                                var p2 = e1 + 1;
-                                if (global::HyperRoute.Routing.Utf8Literal.IsSegment(path, p2, "posts"u8))
+                                // {*path} is empty here
+                                // GET /files/{*path}
+                                allow |= HyperRoute::HttpMethods.Get | HyperRoute::HttpMethods.Head;
+                            }
+                            else
+                            {
+                                var p1 = 7;
+                                var t1 = path.Slice(p1);
+                                // {*path} takes the rest of the path
+                                // GET /files/{*path}
+                                allow |= HyperRoute::HttpMethods.Get | HyperRoute::HttpMethods.Head;
+                            }
+                        }
+                        break;
+                    case (byte)'o':
+                        if (path.Length >= 8 && Routing::Utf8Literal.EqualsLower(path.Slice(1, 7), "orders/"u8))
+                        {
+                            var p1 = 8;
+                            var e1 = Routing::RoutePath.SegmentEnd(path, p1);
+                            var s1 = path.Slice(p1, e1 - p1);
+                            // {id:guid}
+                            if (Routing::Utf8Parse.TryParse(s1, out System::Guid s1Guid))
+                            {
+                                if (e1 == path.Length)
                                 {
-                                    var e2 = p2 + 5;
-                                    if (e2 == path.Length)
+                                    // GET /orders/{id:guid}
+                                    allow |= HyperRoute::HttpMethods.Get | HyperRoute::HttpMethods.Head;
+                                    allow |= HyperRoute::HttpMethods.Head; // HEAD /orders/{id:guid}
+                                }
+                            }
+                        }
+                        break;
+                    case (byte)'u':
+                        if (path.Length >= 7 && Routing::Utf8Literal.EqualsLower(path.Slice(1, 6), "users/"u8))
+                        {
+                            var p1 = 7;
+                            var e1 = Routing::RoutePath.SegmentEnd(path, p1);
+                            var s1 = path.Slice(p1, e1 - p1);
+                            // {id:int:min(1)}
+                            if (Routing::Utf8Parse.TryParse(s1, out int s1Int32) && s1Int32 >= 1)
+                            {
+                                if (e1 == path.Length)
+                                {
+                                    allow |= HyperRoute::HttpMethods.Delete; // DELETE /users/{id:int:min(1)}
+                                }
+                            }
+                            // {name:alpha}
+                            if (Routing::RouteConstraints.IsAlpha(s1))
+                            {
+                                if (e1 < path.Length)
+                                {
+                                    var p2 = e1 + 1;
+                                    if (Routing::Utf8Literal.IsSegment(path, p2, "posts"u8))
                                     {
-                                        allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /users/{name:alpha}/posts/{slug?}
-                                    }
-                                    else
-                                    {
-                                        var p3 = e2 + 1;
-                                        var e3 = global::HyperRoute.Routing.RoutePath.SegmentEnd(path, p3);
-                                        var s3 = path.Slice(p3, e3 - p3);
-                                        // {slug?}
-                                        if (!s3.IsEmpty)
+                                        var e2 = p2 + 5;
+                                        if (e2 == path.Length)
                                         {
-                                            if (e3 == path.Length)
+                                            // GET /users/{name:alpha}/posts/{slug?}
+                                            allow |= HyperRoute::HttpMethods.Get | HyperRoute::HttpMethods.Head;
+                                        }
+                                        else
+                                        {
+                                            var p3 = e2 + 1;
+                                            var e3 = Routing::RoutePath.SegmentEnd(path, p3);
+                                            var s3 = path.Slice(p3, e3 - p3);
+                                            // {slug?}
+                                            if (!s3.IsEmpty)
                                             {
-                                                allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /users/{name:alpha}/posts/{slug?}
+                                                if (e3 == path.Length)
+                                                {
+                                                    // GET /users/{name:alpha}/posts/{slug?}
+                                                    allow |= HyperRoute::HttpMethods.Get | HyperRoute::HttpMethods.Head;
+                                                }
                                             }
                                         }
                                     }
                                 }
                             }
-                        }
-                        // {id:int}
-                        if (global::HyperRoute.Routing.Utf8Parse.TryParse(s1, out int s1Int32_2))
-                        {
-                            if (e1 == path.Length)
+                            // {id:int}
+                            if (Routing::Utf8Parse.TryParse(s1, out int s1Int32_2))
                             {
-                                allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /users/{id:int}
+                                if (e1 == path.Length)
+                                {
+                                    // GET /users/{id:int}
+                                    allow |= HyperRoute::HttpMethods.Get | HyperRoute::HttpMethods.Head;
+                                }
                             }
                         }
-                    }
-                    break;
+                        break;
+                }
             }
-        }
 
-        return allow;
+            return allow;
+        }
     }
 }

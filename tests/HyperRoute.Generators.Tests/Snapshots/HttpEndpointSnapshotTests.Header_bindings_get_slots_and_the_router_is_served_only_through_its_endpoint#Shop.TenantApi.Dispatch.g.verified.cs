@@ -4,407 +4,90 @@
 
 namespace Shop;
 
+// Runtime names are written Alias::Name, which no type or member of this project can shadow.
+using System = global::System;
+using Compiler = global::System.CodeDom.Compiler;
+using CompilerServices = global::System.Runtime.CompilerServices;
+using HyperRoute = global::HyperRoute;
+using Http = global::HyperRoute.Http;
+using Routing = global::HyperRoute.Routing;
+
 static partial class TenantApi
 {
-    /// <summary>The patterns of this router's routes in declaration order; <see cref="global::HyperRoute.RouteMatch.Route"/> is an index into it.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    public static global::System.Collections.Generic.IReadOnlyList<string> RoutePatterns { get; } = new string[]
+    /// <summary>
+    /// The patterns of this router's routes in declaration order;
+    /// <see cref="HyperRoute::RouteMatch.Route"/> is an index into it.
+    /// </summary>
+    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    public static System::Collections.Generic.IReadOnlyList<string> RoutePatterns { get; } = new string[]
     {
         "GET /tenants/{id:int}",
         "GET /items",
         "GET /health",
     };
 
-    /// <summary>The name of the handler parameter a 400 from <c>Dispatch</c> is about (<see cref="global::HyperRoute.RouteMatch.ParameterIndex"/>); <see langword="null"/> for any other result.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    public static string? ParameterName(global::HyperRoute.RouteMatch match)
-        => match.ParameterIndex >= 0 && match.Route >= 0 && match.Route < s_parameterNames.Length ? s_parameterNames[match.Route][match.ParameterIndex] : null;
-
-    // The handler parameter names of each route, for ParameterName.
-    private static readonly string[][] s_parameterNames = new string[][]
-    {
-        new[] { "id", "tenant", "requestId", "response" },
-        new[] { "tenant", "trace", "requestId", "page" },
-        global::System.Array.Empty<string>(),
-    };
-
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private static global::HyperRoute.RouteMatch DispatchCore(global::System.ReadOnlySpan<byte> method, global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, global::HyperRoute.Http.HttpExchange exchange, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer)
-    {
-        var verb = global::HyperRoute.Routing.MethodToken.Parse(method);
-        switch (verb)
-        {
-            case global::HyperRoute.HttpMethods.Get:
-                return DispatchGet(path, query, exchange, ref buffer);
-            case global::HyperRoute.HttpMethods.Head:
-                return DispatchHead(path, query, exchange, ref buffer);
-            default:
-                // No route has this method: only 400, 405 or 404 are left to tell apart.
-                return global::HyperRoute.Routing.RoutePath.IsAbsolute(path)
-                    ? DispatchDecoded(verb, global::HyperRoute.Routing.RoutePath.TrimTrailingSlash(path), query, exchange, ref buffer)
-                    : global::HyperRoute.RouteMatch.BadRequest(global::HyperRoute.RouteProblem.PathNotAbsolute); // origin form only
-        }
-    }
-
-    /// <summary>The first pass for GET requests: the path as received, before any decoding.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private static global::HyperRoute.RouteMatch DispatchGet(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, global::HyperRoute.Http.HttpExchange exchange, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer)
-    {
-        global::HyperRoute.RouteMatch match;
-        // Literal routes hold no '%' and no trailing '/': first compare the path as received.
-        if (path.Length is 6 or 7) // the lengths of its literal routes
-        {
-            match = MatchGetLiterals(path, query, exchange, ref buffer);
-            if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-            {
-                return match;
-            }
-        }
-
-        if (!global::HyperRoute.Routing.RoutePath.IsAbsolute(path))
-        {
-            return global::HyperRoute.RouteMatch.BadRequest(global::HyperRoute.RouteProblem.PathNotAbsolute); // origin form only
-        }
-
-        // One trailing '/' is dropped. Routes with parameters are matched on the path still undecoded: a value that
-        // holds a '%' does not match here and waits for DispatchDecoded; any other match is the decoded path's match.
-        var trimmed = global::HyperRoute.Routing.RoutePath.TrimTrailingSlash(path);
-        if (trimmed.Length != path.Length) // then the literal routes get a second look
-        {
-            match = MatchGetLiterals(trimmed, query, exchange, ref buffer);
-            if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-            {
-                return match;
-            }
-        }
-        match = MatchGetParameters(trimmed, decoded: false, query, exchange, ref buffer);
-        if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-        {
-            return match;
-        }
-
-        // A path that no route of any method can start with is a 404 at once, unless it has escapes to decode.
-        if (trimmed.Length > 1 && (trimmed[1] | 0x20) is not ((byte)'h' or (byte)'i' or (byte)'t') && !global::HyperRoute.Routing.RoutePath.ContainsEscape(trimmed))
-        {
-            return global::HyperRoute.RouteMatch.NotFound;
-        }
-
-        // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
-        return DispatchDecoded(global::HyperRoute.HttpMethods.Get, trimmed, query, exchange, ref buffer);
-    }
-
-    /// <summary>The first pass for HEAD requests: the path as received, before any decoding.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static global::HyperRoute.RouteMatch DispatchHead(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, global::HyperRoute.Http.HttpExchange exchange, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer)
-    {
-        global::HyperRoute.RouteMatch match;
-        if (!global::HyperRoute.Routing.RoutePath.IsAbsolute(path))
-        {
-            return global::HyperRoute.RouteMatch.BadRequest(global::HyperRoute.RouteProblem.PathNotAbsolute); // origin form only
-        }
-
-        // One trailing '/' is dropped. Routes with parameters are matched on the path still undecoded: a value that
-        // holds a '%' does not match here and waits for DispatchDecoded; any other match is the decoded path's match.
-        var trimmed = global::HyperRoute.Routing.RoutePath.TrimTrailingSlash(path);
-        // HEAD is served by the GET route of the path when no HEAD route matches; the host sends no body.
-        match = MatchGetLiterals(trimmed, query, exchange, ref buffer);
-        if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-        {
-            return match;
-        }
-        match = MatchGetParameters(trimmed, decoded: false, query, exchange, ref buffer);
-        if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-        {
-            return match;
-        }
-
-        // A path that no route of any method can start with is a 404 at once, unless it has escapes to decode.
-        if (trimmed.Length > 1 && (trimmed[1] | 0x20) is not ((byte)'h' or (byte)'i' or (byte)'t') && !global::HyperRoute.Routing.RoutePath.ContainsEscape(trimmed))
-        {
-            return global::HyperRoute.RouteMatch.NotFound;
-        }
-
-        // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
-        return DispatchDecoded(global::HyperRoute.HttpMethods.Head, trimmed, query, exchange, ref buffer);
-    }
-
     /// <summary>
-    /// The second pass of <c>DispatchCore</c>, for a path that no route matched as received: when it holds escapes,
-    /// <c>DispatchEscaped</c> decodes it and matches again; otherwise the routes of the other methods say 405 or 404.
+    /// The name of the handler parameter a 400 from <c>Dispatch</c> is about
+    /// (<see cref="HyperRoute::RouteMatch.ParameterIndex"/>); <see langword="null"/> for any other result.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static global::HyperRoute.RouteMatch DispatchDecoded(global::HyperRoute.HttpMethods verb, global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, global::HyperRoute.Http.HttpExchange exchange, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer)
-    {
-        if (global::HyperRoute.Routing.RoutePath.ContainsEscape(path))
-        {
-            return DispatchEscaped(verb, path, query, exchange, ref buffer);
-        }
-
-        // No route of this method matches: 405 when a route of another method does, else 404.
-        var allow = AllowedMethods(path);
-        return allow == global::HyperRoute.HttpMethods.None ? global::HyperRoute.RouteMatch.NotFound : global::HyperRoute.RouteMatch.MethodNotAllowed(allow);
-    }
+    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    public static string? ParameterName(HyperRoute::RouteMatch match)
+        => match.ParameterIndex >= 0 && match.Route >= 0 && match.Route < HyperRouteDispatcher.ParameterNames.Length
+            ? HyperRouteDispatcher.ParameterNames[match.Route][match.ParameterIndex]
+            : null;
 
     /// <summary>
-    /// The second pass for a path with escapes: decodes it (400 for a malformed escape) and matches every route of the
-    /// method again; when nothing matches, the routes of the other methods say 405 or 404.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static global::HyperRoute.RouteMatch DispatchEscaped(global::HyperRoute.HttpMethods verb, global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, global::HyperRoute.Http.HttpExchange exchange, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer)
-    {
-        var normalized = global::HyperRoute.Routing.RoutePath.Decode(path, ref buffer, out var problem);
-        if (problem != global::HyperRoute.RouteProblem.None)
-        {
-            return global::HyperRoute.RouteMatch.BadRequest(problem); // a malformed escape
-        }
-
-        global::HyperRoute.RouteMatch match;
-        switch (verb)
-        {
-            case global::HyperRoute.HttpMethods.Get:
-                match = MatchGetLiterals(normalized, query, exchange, ref buffer);
-                if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                {
-                    return match;
-                }
-                match = MatchGetParameters(normalized, decoded: true, query, exchange, ref buffer);
-                if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                {
-                    return match;
-                }
-                break;
-            case global::HyperRoute.HttpMethods.Head:
-                // HEAD is served by the GET route of the path when no HEAD route matches; the host sends no body.
-                match = MatchGetLiterals(normalized, query, exchange, ref buffer);
-                if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                {
-                    return match;
-                }
-                match = MatchGetParameters(normalized, decoded: true, query, exchange, ref buffer);
-                if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                {
-                    return match;
-                }
-                break;
-        }
-
-        // No route of this method matches: 405 when a route of another method does, else 404.
-        var allow = AllowedMethods(normalized);
-        return allow == global::HyperRoute.HttpMethods.None ? global::HyperRoute.RouteMatch.NotFound : global::HyperRoute.RouteMatch.MethodNotAllowed(allow);
-    }
-
-    /// <summary>Matches the GET routes made only of literals; <see cref="global::HyperRoute.RouteMatch.NotFound"/> when none matches.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.RouteMatch MatchGetLiterals(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, global::HyperRoute.Http.HttpExchange exchange, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer)
-    {
-        // Routes of literals only: the whole path is compared at once.
-        switch (path.Length)
-        {
-            case 6:
-                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/items"u8))
-                {
-                    // GET /items
-                    // [Header("x-tenant")] tenant
-                    if (!exchange.Request.TryGetHeader(0 /* x-tenant */, out var tenantValue))
-                    {
-                        return global::HyperRoute.RouteMatch.BadRequest(1, global::HyperRoute.RouteProblem.MissingHeader, 0 /* tenant */);
-                    }
-                    string tenantArg = global::System.Text.Encoding.UTF8.GetString(tenantValue);
-                    // [Header("X-Trace")] trace
-                    int? traceArg = default;
-                    if (exchange.Request.TryGetHeader(2 /* X-Trace */, out var traceValue))
-                    {
-                        if (!global::HyperRoute.Routing.Utf8Parse.TryParse(traceValue, out int traceParsed))
-                        {
-                            return global::HyperRoute.RouteMatch.BadRequest(1, global::HyperRoute.RouteProblem.InvalidHeaderValue, 1 /* trace */);
-                        }
-                        traceArg = traceParsed;
-                    }
-                    // [Header("X-Request-Id")] requestId
-                    long requestIdArg = -1;
-                    if (exchange.Request.TryGetHeader(1 /* X-Request-Id */, out var requestIdValue))
-                    {
-                        if (!global::HyperRoute.Routing.Utf8Parse.TryParse(requestIdValue, out requestIdArg))
-                        {
-                            return global::HyperRoute.RouteMatch.BadRequest(1, global::HyperRoute.RouteProblem.InvalidHeaderValue, 2 /* requestId */);
-                        }
-                    }
-                    var pageLookup = global::HyperRoute.Routing.QueryString.TryGetValue(query, "page"u8, ref buffer, out var pageValue);
-                    if (pageLookup == global::HyperRoute.Routing.QueryLookup.Malformed)
-                    {
-                        return global::HyperRoute.RouteMatch.BadRequest(1, global::HyperRoute.RouteProblem.InvalidQueryValue, 3 /* page */);
-                    }
-                    int pageArg = 1;
-                    if (pageLookup == global::HyperRoute.Routing.QueryLookup.Found && !global::HyperRoute.Routing.Utf8Parse.TryParse(pageValue, out pageArg))
-                    {
-                        return global::HyperRoute.RouteMatch.BadRequest(1, global::HyperRoute.RouteProblem.InvalidQueryValue, 3 /* page */);
-                    }
-                    ListItems(tenantArg, traceArg, requestIdArg, pageArg);
-                    return global::HyperRoute.RouteMatch.Handled(1);
-                }
-                break;
-            case 7:
-                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/health"u8))
-                {
-                    // GET /health
-                    Health();
-                    return global::HyperRoute.RouteMatch.Handled(2);
-                }
-                break;
-        }
-
-        return global::HyperRoute.RouteMatch.NotFound;
-    }
-
-    /// <summary>Matches the GET routes with parameters; <see cref="global::HyperRoute.RouteMatch.NotFound"/> when none matches.</summary>
-    /// <remarks>Unless <paramref name="decoded"/>, <paramref name="path"/> is as received, and a value that holds a <c>%</c> does not match yet.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static global::HyperRoute.RouteMatch MatchGetParameters(global::System.ReadOnlySpan<byte> path, bool decoded, global::System.ReadOnlySpan<byte> query, global::HyperRoute.Http.HttpExchange exchange, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer)
-    {
-        // Routes with parameters: segment by segment from the left; e<n> is where segment n ends.
-        if (path.Length > 1)
-        {
-            if (global::HyperRoute.Routing.Utf8Literal.IsSegment(path, 1, "tenants"u8))
-            {
-                var e0 = 8;
-                if (e0 < path.Length)
-                {
-                    var p1 = e0 + 1;
-                    // {id:int}, parsed from where the segment starts
-                    var e1 = global::HyperRoute.Routing.RoutePath.Int32SegmentEnd(path, p1, out int s1Int32);
-                    if (e1 >= 0)
-                    {
-                        var s1 = global::HyperRoute.Routing.RoutePath.Segment(path, p1, e1);
-                        if (e1 == path.Length)
-                        {
-                            // GET /tenants/{id:int}
-                            int idArg = s1Int32;
-                            // [Header("X-Tenant")] tenant
-                            if (!exchange.Request.TryGetHeader(0 /* X-Tenant */, out var tenantValue))
-                            {
-                                return global::HyperRoute.RouteMatch.BadRequest(0, global::HyperRoute.RouteProblem.MissingHeader, 1 /* tenant */);
-                            }
-                            global::System.ReadOnlySpan<byte> tenantArg = tenantValue;
-                            // [Header("X-Request-Id")] requestId
-                            if (!exchange.Request.TryGetHeader(1 /* X-Request-Id */, out var requestIdValue))
-                            {
-                                return global::HyperRoute.RouteMatch.BadRequest(0, global::HyperRoute.RouteProblem.MissingHeader, 2 /* requestId */);
-                            }
-                            if (!global::HyperRoute.Routing.Utf8Parse.TryParse(requestIdValue, out long requestIdArg))
-                            {
-                                return global::HyperRoute.RouteMatch.BadRequest(0, global::HyperRoute.RouteProblem.InvalidHeaderValue, 2 /* requestId */);
-                            }
-                            GetTenant(idArg, tenantArg, requestIdArg, exchange.Response);
-                            return global::HyperRoute.RouteMatch.Handled(0);
-                        }
-                    }
-                }
-            }
-        }
-
-        return global::HyperRoute.RouteMatch.NotFound;
-    }
-
-    /// <summary>The methods whose routes match <paramref name="path"/>: the <c>Allow</c> header of a 405.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private static global::HyperRoute.HttpMethods AllowedMethods(global::System.ReadOnlySpan<byte> path)
-    {
-        var allow = global::HyperRoute.HttpMethods.None;
-        // Routes of literals only: the whole path is compared at once.
-        switch (path.Length)
-        {
-            case 6:
-                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/items"u8))
-                {
-                    allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /items
-                }
-                break;
-            case 7:
-                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/health"u8))
-                {
-                    allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /health
-                }
-                break;
-        }
-
-        // Routes with parameters: segment by segment from the left; e<n> is where segment n ends.
-        if (path.Length > 1)
-        {
-            if (global::HyperRoute.Routing.Utf8Literal.IsSegment(path, 1, "tenants"u8))
-            {
-                var e0 = 8;
-                if (e0 < path.Length)
-                {
-                    var p1 = e0 + 1;
-                    // {id:int}, parsed from where the segment starts
-                    var e1 = global::HyperRoute.Routing.RoutePath.Int32SegmentEnd(path, p1, out int s1Int32);
-                    if (e1 >= 0)
-                    {
-                        var s1 = global::HyperRoute.Routing.RoutePath.Segment(path, p1, e1);
-                        if (e1 == path.Length)
-                        {
-                            allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /tenants/{id:int}
-                        }
-                    }
-                }
-            }
-        }
-
-        return allow;
-    }
-
-    /// <summary>
-    /// Serves this router over HTTP: <c>HttpServer.Start(new TenantApi.HttpEndpoint(), options)</c>. The server parses each
-    /// request with <see cref="HeaderSlot"/> (so only the headers the routes bind are kept) and calls <see cref="Serve"/>.
+    /// Serves this router over HTTP: <c>HttpServer.Start(new TenantApi.HttpEndpoint(), options)</c>.
+    /// The server parses each request with <see cref="HeaderSlot"/> (so only the headers the routes
+    /// bind are kept) and calls <see cref="Serve"/>.
     /// </summary>
     /// <remarks>
-    /// <para>Some routes bind headers, the body or the exchange, so the router is served only through this endpoint.
-    /// In-process: <c>exchange.Request.Load&lt;HttpEndpoint&gt;(bytes, 0, count)</c>, then <c>Serve(exchange)</c>.</para>
-    /// <para>Handlers write the response themselves (an <c>HttpResponse</c> parameter) or leave it 200 and empty.</para>
+    /// <para>
+    /// Some routes bind headers, the body or the exchange, so the router is served only through this endpoint.
+    /// In-process: <c>exchange.Request.Load&lt;HttpEndpoint&gt;(bytes, 0, count)</c>, then <c>Serve(exchange)</c>.
+    /// </para>
+    /// <para>
+    /// Handlers write the response themselves (an <c>HttpResponse</c> parameter) or leave it 200 and empty.
+    /// </para>
     /// <code>
     /// GET /tenants/{id:int}  GetTenant(int id, ReadOnlySpan&lt;byte&gt; tenant, long requestId, HttpResponse response)
     /// GET /items             ListItems(string tenant, int? trace, long requestId, int page)
     /// GET /health            Health()
     /// </code>
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    public readonly struct HttpEndpoint : global::HyperRoute.Http.IHttpEndpoint
+    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    public readonly struct HttpEndpoint : Http::IHttpEndpoint
     {
         /// <summary>How many request headers the routes bind; the parser keeps this many.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
         public static int HeaderSlotCount => 3;
 
-        /// <summary>The slot of the request header <paramref name="name"/> (any ASCII case); -1 when no route binds it.</summary>
+        /// <summary>
+        /// The slot of the request header <paramref name="name"/> (any ASCII case); -1 when no route binds it.
+        /// </summary>
         /// <param name="name">The field name as received.</param>
-        [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-        public static int HeaderSlot(global::System.ReadOnlySpan<byte> name)
+        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        public static int HeaderSlot(System::ReadOnlySpan<byte> name)
         {
             switch (name.Length)
             {
                 case 7:
                     // X-Trace
-                    if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(name, "x-trace"u8))
+                    if (Routing::Utf8Literal.EqualsLower(name, "x-trace"u8))
                     {
                         return 2;
                     }
                     break;
                 case 8:
                     // X-Tenant
-                    if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(name, "x-tenant"u8))
+                    if (Routing::Utf8Literal.EqualsLower(name, "x-tenant"u8))
                     {
                         return 0;
                     }
                     break;
                 case 12:
                     // X-Request-Id
-                    if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(name, "x-request-id"u8))
+                    if (Routing::Utf8Literal.EqualsLower(name, "x-request-id"u8))
                     {
                         return 1;
                     }
@@ -415,20 +98,431 @@ static partial class TenantApi
         }
 
         /// <summary>
-        /// Routes the request of <paramref name="exchange"/> and runs its handler. Returns whether a handler ran, or why
-        /// not (404, 405 with the allowed methods, 400 with the problem); the server answers those itself.
+        /// Routes the request of <paramref name="exchange"/> and runs its handler. Returns whether a handler ran,
+        /// or why not (404, 405 with the allowed methods, 400 with the problem); the server answers those itself.
         /// </summary>
         /// <param name="exchange">The request to serve and the response its handler writes.</param>
-        [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-        public global::HyperRoute.RouteMatch Serve(global::HyperRoute.Http.HttpExchange exchange)
+        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        public HyperRoute::RouteMatch Serve(Http::HttpExchange exchange)
         {
             var request = exchange.Request;
             var path = request.Path;
             var query = request.Query;
-            var buffer = new global::HyperRoute.Routing.DecodeBuffer(stackalloc byte[256], path.Length + query.Length);
-            var match = DispatchCore(request.Method, path, query, exchange, ref buffer);
+            var buffer = new Routing::DecodeBuffer(stackalloc byte[256], path.Length + query.Length);
+            var match = HyperRouteDispatcher.DispatchCore(request.Method, path, query, exchange, ref buffer);
             buffer.Dispose();
             return match;
+        }
+    }
+
+    /// <summary>
+    /// The dispatcher behind <c>HttpEndpoint</c>, apart from the router's own members.
+    /// Nested in the router, it calls private and protected handlers as the router could.
+    /// </summary>
+    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    private static class HyperRouteDispatcher
+    {
+        // The handler parameter names of each route, for ParameterName.
+        internal static readonly string[][] ParameterNames = new string[][]
+        {
+            new[] { "id", "tenant", "requestId", "response" },
+            new[] { "tenant", "trace", "requestId", "page" },
+            System::Array.Empty<string>(),
+        };
+
+        /// <summary>
+        /// Every dispatch starts here: it only switches on the method, so it inlines into its callers.
+        /// </summary>
+        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.AggressiveInlining)]
+        internal static HyperRoute::RouteMatch DispatchCore(
+            System::ReadOnlySpan<byte> method,
+            System::ReadOnlySpan<byte> path,
+            System::ReadOnlySpan<byte> query,
+            Http::HttpExchange exchange,
+            scoped ref Routing::DecodeBuffer buffer)
+        {
+            var verb = Routing::MethodToken.Parse(method);
+            switch (verb)
+            {
+                case HyperRoute::HttpMethods.Get:
+                    return DispatchGet(path, query, exchange, ref buffer);
+                case HyperRoute::HttpMethods.Head:
+                    return DispatchHead(path, query, exchange, ref buffer);
+                default:
+                    // No route has this method: 400 for a path not in origin form, else 405 or 404.
+                    return Routing::RoutePath.IsAbsolute(path)
+                        ? DispatchDecoded(verb, Routing::RoutePath.TrimTrailingSlash(path), query, exchange, ref buffer)
+                        : HyperRoute::RouteMatch.BadRequest(HyperRoute::RouteProblem.PathNotAbsolute);
+            }
+        }
+
+        /// <summary>The first pass for GET requests: the path as received, before any decoding.</summary>
+        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.AggressiveInlining)]
+        private static HyperRoute::RouteMatch DispatchGet(
+            System::ReadOnlySpan<byte> path,
+            System::ReadOnlySpan<byte> query,
+            Http::HttpExchange exchange,
+            scoped ref Routing::DecodeBuffer buffer)
+        {
+            HyperRoute::RouteMatch match;
+            // Literal routes hold no '%' and no trailing '/': first compare the path as received.
+            if (path.Length is 6 or 7) // the lengths of its literal routes
+            {
+                match = MatchGetLiterals(path, query, exchange, ref buffer);
+                if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
+                {
+                    return match;
+                }
+            }
+
+            if (!Routing::RoutePath.IsAbsolute(path))
+            {
+                return HyperRoute::RouteMatch.BadRequest(HyperRoute::RouteProblem.PathNotAbsolute); // origin form only
+            }
+
+            // One trailing '/' is dropped. Routes with parameters are matched on the
+            // path still undecoded: a value that holds a '%' does not match here and
+            // waits for DispatchDecoded; any other match is the decoded path's match.
+            var trimmed = Routing::RoutePath.TrimTrailingSlash(path);
+            if (trimmed.Length != path.Length) // then the literal routes get a second look
+            {
+                match = MatchGetLiterals(trimmed, query, exchange, ref buffer);
+                if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
+                {
+                    return match;
+                }
+            }
+            match = MatchGetParameters(trimmed, decoded: false, query, exchange, ref buffer);
+            if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
+            {
+                return match;
+            }
+
+            // A path that no route of any method can start with is a 404 at once, unless it has escapes to decode.
+            if (trimmed.Length > 1 && (trimmed[1] | 0x20) is not ((byte)'h' or (byte)'i' or (byte)'t')
+                && !Routing::RoutePath.ContainsEscape(trimmed))
+            {
+                return HyperRoute::RouteMatch.NotFound;
+            }
+
+            // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
+            return DispatchDecoded(HyperRoute::HttpMethods.Get, trimmed, query, exchange, ref buffer);
+        }
+
+        /// <summary>The first pass for HEAD requests: the path as received, before any decoding.</summary>
+        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.NoInlining)]
+        private static HyperRoute::RouteMatch DispatchHead(
+            System::ReadOnlySpan<byte> path,
+            System::ReadOnlySpan<byte> query,
+            Http::HttpExchange exchange,
+            scoped ref Routing::DecodeBuffer buffer)
+        {
+            HyperRoute::RouteMatch match;
+            if (!Routing::RoutePath.IsAbsolute(path))
+            {
+                return HyperRoute::RouteMatch.BadRequest(HyperRoute::RouteProblem.PathNotAbsolute); // origin form only
+            }
+
+            // One trailing '/' is dropped. Routes with parameters are matched on the
+            // path still undecoded: a value that holds a '%' does not match here and
+            // waits for DispatchDecoded; any other match is the decoded path's match.
+            var trimmed = Routing::RoutePath.TrimTrailingSlash(path);
+            // HEAD is served by the GET route of the path when no HEAD route matches; the host sends no body.
+            match = MatchGetLiterals(trimmed, query, exchange, ref buffer);
+            if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
+            {
+                return match;
+            }
+            match = MatchGetParameters(trimmed, decoded: false, query, exchange, ref buffer);
+            if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
+            {
+                return match;
+            }
+
+            // A path that no route of any method can start with is a 404 at once, unless it has escapes to decode.
+            if (trimmed.Length > 1 && (trimmed[1] | 0x20) is not ((byte)'h' or (byte)'i' or (byte)'t')
+                && !Routing::RoutePath.ContainsEscape(trimmed))
+            {
+                return HyperRoute::RouteMatch.NotFound;
+            }
+
+            // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
+            return DispatchDecoded(HyperRoute::HttpMethods.Head, trimmed, query, exchange, ref buffer);
+        }
+
+        /// <summary>
+        /// The second pass of <c>DispatchCore</c>, for a path that no route matched
+        /// as received: when it holds escapes, <c>DispatchEscaped</c> decodes it and
+        /// matches again; otherwise the routes of the other methods say 405 or 404.
+        /// </summary>
+        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.NoInlining)]
+        private static HyperRoute::RouteMatch DispatchDecoded(
+            HyperRoute::HttpMethods verb,
+            System::ReadOnlySpan<byte> path,
+            System::ReadOnlySpan<byte> query,
+            Http::HttpExchange exchange,
+            scoped ref Routing::DecodeBuffer buffer)
+        {
+            if (Routing::RoutePath.ContainsEscape(path))
+            {
+                return DispatchEscaped(verb, path, query, exchange, ref buffer);
+            }
+
+            // No route of this method matches: 405 when a route of another method does, else 404.
+            var allow = AllowedMethods(path);
+            return allow == HyperRoute::HttpMethods.None
+                ? HyperRoute::RouteMatch.NotFound
+                : HyperRoute::RouteMatch.MethodNotAllowed(allow);
+        }
+
+        /// <summary>
+        /// The second pass for a path with escapes: decodes it (400 for a malformed escape) and matches every
+        /// route of the method again; when nothing matches, the routes of the other methods say 405 or 404.
+        /// </summary>
+        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.NoInlining)]
+        private static HyperRoute::RouteMatch DispatchEscaped(
+            HyperRoute::HttpMethods verb,
+            System::ReadOnlySpan<byte> path,
+            System::ReadOnlySpan<byte> query,
+            Http::HttpExchange exchange,
+            scoped ref Routing::DecodeBuffer buffer)
+        {
+            var normalized = Routing::RoutePath.Decode(path, ref buffer, out var problem);
+            if (problem != HyperRoute::RouteProblem.None)
+            {
+                return HyperRoute::RouteMatch.BadRequest(problem); // a malformed escape
+            }
+
+            HyperRoute::RouteMatch match;
+            switch (verb)
+            {
+                case HyperRoute::HttpMethods.Get:
+                    match = MatchGetLiterals(normalized, query, exchange, ref buffer);
+                    if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
+                    {
+                        return match;
+                    }
+                    match = MatchGetParameters(normalized, decoded: true, query, exchange, ref buffer);
+                    if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
+                    {
+                        return match;
+                    }
+                    break;
+                case HyperRoute::HttpMethods.Head:
+                    // HEAD is served by the GET route of the path when no HEAD route matches; the host sends no body.
+                    match = MatchGetLiterals(normalized, query, exchange, ref buffer);
+                    if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
+                    {
+                        return match;
+                    }
+                    match = MatchGetParameters(normalized, decoded: true, query, exchange, ref buffer);
+                    if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
+                    {
+                        return match;
+                    }
+                    break;
+            }
+
+            // No route of this method matches: 405 when a route of another method does, else 404.
+            var allow = AllowedMethods(normalized);
+            return allow == HyperRoute::HttpMethods.None
+                ? HyperRoute::RouteMatch.NotFound
+                : HyperRoute::RouteMatch.MethodNotAllowed(allow);
+        }
+
+        /// <summary>
+        /// Matches the GET routes made only of literals;
+        /// <see cref="HyperRoute::RouteMatch.NotFound"/> when none matches.
+        /// </summary>
+        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        private static HyperRoute::RouteMatch MatchGetLiterals(
+            System::ReadOnlySpan<byte> path,
+            System::ReadOnlySpan<byte> query,
+            Http::HttpExchange exchange,
+            scoped ref Routing::DecodeBuffer buffer)
+        {
+            // Routes of literals only: the whole path is compared at once.
+            switch (path.Length)
+            {
+                case 6:
+                    if (Routing::Utf8Literal.EqualsLower(path, "/items"u8))
+                    {
+                        // GET /items
+                        // [Header("x-tenant")] tenant
+                        if (!exchange.Request.TryGetHeader(0 /* x-tenant */, out var tenantValue))
+                        {
+                            return HyperRoute::RouteMatch.BadRequest(
+                                1, HyperRoute::RouteProblem.MissingHeader, 0 /* tenant */);
+                        }
+                        string tenantArg = System::Text.Encoding.UTF8.GetString(tenantValue);
+                        // [Header("X-Trace")] trace
+                        int? traceArg = default;
+                        if (exchange.Request.TryGetHeader(2 /* X-Trace */, out var traceValue))
+                        {
+                            if (!Routing::Utf8Parse.TryParse(traceValue, out int traceParsed))
+                            {
+                                return HyperRoute::RouteMatch.BadRequest(
+                                    1, HyperRoute::RouteProblem.InvalidHeaderValue, 1 /* trace */);
+                            }
+                            traceArg = traceParsed;
+                        }
+                        // [Header("X-Request-Id")] requestId
+                        long requestIdArg = -1;
+                        if (exchange.Request.TryGetHeader(1 /* X-Request-Id */, out var requestIdValue))
+                        {
+                            if (!Routing::Utf8Parse.TryParse(requestIdValue, out requestIdArg))
+                            {
+                                return HyperRoute::RouteMatch.BadRequest(
+                                    1, HyperRoute::RouteProblem.InvalidHeaderValue, 2 /* requestId */);
+                            }
+                        }
+                        var pageLookup = Routing::QueryString.TryGetValue(
+                            query, "page"u8, ref buffer, out var pageValue);
+                        if (pageLookup == Routing::QueryLookup.Malformed)
+                        {
+                            return HyperRoute::RouteMatch.BadRequest(
+                                1, HyperRoute::RouteProblem.InvalidQueryValue, 3 /* page */);
+                        }
+                        int pageArg = 1;
+                        if (pageLookup == Routing::QueryLookup.Found
+                            && !Routing::Utf8Parse.TryParse(pageValue, out pageArg))
+                        {
+                            return HyperRoute::RouteMatch.BadRequest(
+                                1, HyperRoute::RouteProblem.InvalidQueryValue, 3 /* page */);
+                        }
+                        global::Shop.TenantApi.ListItems(tenantArg, traceArg, requestIdArg, pageArg);
+                        return HyperRoute::RouteMatch.Handled(1);
+                    }
+                    break;
+                case 7:
+                    if (Routing::Utf8Literal.EqualsLower(path, "/health"u8))
+                    {
+                        // GET /health
+                        global::Shop.TenantApi.Health();
+                        return HyperRoute::RouteMatch.Handled(2);
+                    }
+                    break;
+            }
+
+            return HyperRoute::RouteMatch.NotFound;
+        }
+
+        /// <summary>
+        /// Matches the GET routes with parameters; <see cref="HyperRoute::RouteMatch.NotFound"/> when none matches.
+        /// </summary>
+        /// <remarks>
+        /// Unless <paramref name="decoded"/>, <paramref name="path"/> is as
+        /// received, and a value that holds a <c>%</c> does not match yet.
+        /// </remarks>
+        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.NoInlining)]
+        private static HyperRoute::RouteMatch MatchGetParameters(
+            System::ReadOnlySpan<byte> path,
+            bool decoded,
+            System::ReadOnlySpan<byte> query,
+            Http::HttpExchange exchange,
+            scoped ref Routing::DecodeBuffer buffer)
+        {
+            // Routes with parameters: segment by segment from the left; e<n> is where segment n ends.
+            if (path.Length > 1)
+            {
+                if (Routing::Utf8Literal.IsSegment(path, 1, "tenants"u8))
+                {
+                    var e0 = 8;
+                    if (e0 < path.Length)
+                    {
+                        var p1 = e0 + 1;
+                        // {id:int}, parsed from where the segment starts
+                        var e1 = Routing::RoutePath.Int32SegmentEnd(path, p1, out int s1Int32);
+                        if (e1 >= 0)
+                        {
+                            var s1 = Routing::RoutePath.Segment(path, p1, e1);
+                            if (e1 == path.Length)
+                            {
+                                // GET /tenants/{id:int}
+                                int idArg = s1Int32;
+                                // [Header("X-Tenant")] tenant
+                                if (!exchange.Request.TryGetHeader(0 /* X-Tenant */, out var tenantValue))
+                                {
+                                    return HyperRoute::RouteMatch.BadRequest(
+                                        0, HyperRoute::RouteProblem.MissingHeader, 1 /* tenant */);
+                                }
+                                System::ReadOnlySpan<byte> tenantArg = tenantValue;
+                                // [Header("X-Request-Id")] requestId
+                                if (!exchange.Request.TryGetHeader(1 /* X-Request-Id */, out var requestIdValue))
+                                {
+                                    return HyperRoute::RouteMatch.BadRequest(
+                                        0, HyperRoute::RouteProblem.MissingHeader, 2 /* requestId */);
+                                }
+                                if (!Routing::Utf8Parse.TryParse(requestIdValue, out long requestIdArg))
+                                {
+                                    return HyperRoute::RouteMatch.BadRequest(
+                                        0, HyperRoute::RouteProblem.InvalidHeaderValue, 2 /* requestId */);
+                                }
+                                global::Shop.TenantApi.GetTenant(idArg, tenantArg, requestIdArg, exchange.Response);
+                                return HyperRoute::RouteMatch.Handled(0);
+                            }
+                        }
+                    }
+                }
+            }
+
+            return HyperRoute::RouteMatch.NotFound;
+        }
+
+        /// <summary>The methods whose routes match <paramref name="path"/>: the <c>Allow</c> header of a 405.</summary>
+        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.AggressiveInlining)]
+        private static HyperRoute::HttpMethods AllowedMethods(System::ReadOnlySpan<byte> path)
+        {
+            var allow = HyperRoute::HttpMethods.None;
+            // Routes of literals only: the whole path is compared at once.
+            switch (path.Length)
+            {
+                case 6:
+                    if (Routing::Utf8Literal.EqualsLower(path, "/items"u8))
+                    {
+                        allow |= HyperRoute::HttpMethods.Get | HyperRoute::HttpMethods.Head; // GET /items
+                    }
+                    break;
+                case 7:
+                    if (Routing::Utf8Literal.EqualsLower(path, "/health"u8))
+                    {
+                        allow |= HyperRoute::HttpMethods.Get | HyperRoute::HttpMethods.Head; // GET /health
+                    }
+                    break;
+            }
+
+            // Routes with parameters: segment by segment from the left; e<n> is where segment n ends.
+            if (path.Length > 1)
+            {
+                if (Routing::Utf8Literal.IsSegment(path, 1, "tenants"u8))
+                {
+                    var e0 = 8;
+                    if (e0 < path.Length)
+                    {
+                        var p1 = e0 + 1;
+                        // {id:int}, parsed from where the segment starts
+                        var e1 = Routing::RoutePath.Int32SegmentEnd(path, p1, out int s1Int32);
+                        if (e1 >= 0)
+                        {
+                            var s1 = Routing::RoutePath.Segment(path, p1, e1);
+                            if (e1 == path.Length)
+                            {
+                                // GET /tenants/{id:int}
+                                allow |= HyperRoute::HttpMethods.Get | HyperRoute::HttpMethods.Head;
+                            }
+                        }
+                    }
+                }
+            }
+
+            return allow;
         }
     }
 }

@@ -4,13 +4,20 @@
 
 namespace Devices;
 
-partial class ControlRouter
+// Runtime names are written Alias::Name, which no type or member of this project can shadow.
+using System = global::System;
+using Binary = global::System.Buffers.Binary;
+using Compiler = global::System.CodeDom.Compiler;
+using Messaging = global::HyperRoute.Messaging;
+
+static partial class ControlRouter
 {
     /// <summary>
     /// Calls the handler that <paramref name="message"/>'s <c>Command</c> picks, directly.
-    /// Returns <see cref="global::HyperRoute.Messaging.MessageOutcome.Routed"/> when a handler ran; the [Otherwise] handler takes every message no [On] takes.
-    /// A [To] handler forwards the message to its destination group: <see cref="global::HyperRoute.Messaging.MessageOutcome.Routed"/> when a destination
-    /// accepted it, <see cref="global::HyperRoute.Messaging.MessageOutcome.Undelivered"/> when none did.
+    /// Returns <see cref="Messaging::MessageOutcome.Routed"/> when a handler ran; the [Otherwise]
+    /// handler takes every message no [On] takes. A [To] handler forwards the message to its
+    /// destination group: <see cref="Messaging::MessageOutcome.Routed"/> when a destination
+    /// accepted it, <see cref="Messaging::MessageOutcome.Undelivered"/> when none did.
     /// </summary>
     /// <remarks>
     /// <para>Routes Control by Command (byte):</para>
@@ -20,8 +27,8 @@ partial class ControlRouter
     /// otherwise  to byZone (LeastInFlightGroup&lt;Sink&gt;) by Zone
     /// </code>
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    public static global::HyperRoute.Messaging.MessageOutcome Route(in global::Devices.Control message)
+    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    public static Messaging::MessageOutcome Route(in global::Devices.Control message)
     {
         switch (message.Command)
         {
@@ -30,87 +37,97 @@ partial class ControlRouter
             {
                 // [To(nameof(ByRegion), Key = nameof(Control.Region))]
                 // the routing key: Control.Region (Region), 2 bytes little-endian
-                global::System.Span<byte> key = stackalloc byte[2];
-                global::System.Buffers.Binary.BinaryPrimitives.WriteInt16LittleEndian(key, (short)message.Region);
-                return global::HyperRoute.Messaging.Forwarding.Forward(global::Devices.ControlRouter.ByRegion, in message, key) == global::HyperRoute.Messaging.Destinations.SendResult.Sent
-                    ? global::HyperRoute.Messaging.MessageOutcome.Routed
-                    : global::HyperRoute.Messaging.MessageOutcome.Undelivered; // no destination of ByRegion accepted it
+                System::Span<byte> key = stackalloc byte[2];
+                Binary::BinaryPrimitives.WriteInt16LittleEndian(key, (short)message.Region);
+                return Messaging::Forwarding.Forward(global::Devices.ControlRouter.ByRegion, in message, key)
+                    == Messaging::Destinations.SendResult.Sent
+                    ? Messaging::MessageOutcome.Routed
+                    : Messaging::MessageOutcome.Undelivered; // no destination of ByRegion accepted it
             }
             // [Otherwise]
             default:
             {
                 // [To(nameof(byZone), Key = nameof(Control.Zone))]
                 // the routing key: Control.Zone (sbyte), 1 byte
-                global::System.Span<byte> key = stackalloc byte[1];
+                System::Span<byte> key = stackalloc byte[1];
                 key[0] = unchecked((byte)message.Zone);
-                return global::HyperRoute.Messaging.Forwarding.Forward(global::Devices.ControlRouter.byZone, in message, key) == global::HyperRoute.Messaging.Destinations.SendResult.Sent
-                    ? global::HyperRoute.Messaging.MessageOutcome.Routed
-                    : global::HyperRoute.Messaging.MessageOutcome.Undelivered; // no destination of byZone accepted it
+                return Messaging::Forwarding.Forward(global::Devices.ControlRouter.byZone, in message, key)
+                    == Messaging::Destinations.SendResult.Sent
+                    ? Messaging::MessageOutcome.Routed
+                    : Messaging::MessageOutcome.Undelivered; // no destination of byZone accepted it
             }
         }
     }
 
     // The [To] handler Regional forwards to ByRegion (Route writes the same forward in its case).
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    public static partial global::HyperRoute.Messaging.MessageOutcome Regional(in global::Devices.Control key)
+    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    public static partial Messaging::MessageOutcome Regional(in global::Devices.Control key)
     {
         // [To(nameof(ByRegion), Key = nameof(Control.Region))]
         // the routing key: Control.Region (Region), 2 bytes little-endian
-        global::System.Span<byte> routingKey = stackalloc byte[2];
-        global::System.Buffers.Binary.BinaryPrimitives.WriteInt16LittleEndian(routingKey, (short)key.Region);
-        return global::HyperRoute.Messaging.Forwarding.Forward(global::Devices.ControlRouter.ByRegion, in key, routingKey) == global::HyperRoute.Messaging.Destinations.SendResult.Sent
-            ? global::HyperRoute.Messaging.MessageOutcome.Routed
-            : global::HyperRoute.Messaging.MessageOutcome.Undelivered; // no destination of ByRegion accepted it
+        System::Span<byte> routingKey = stackalloc byte[2];
+        Binary::BinaryPrimitives.WriteInt16LittleEndian(routingKey, (short)key.Region);
+        return Messaging::Forwarding.Forward(global::Devices.ControlRouter.ByRegion, in key, routingKey)
+            == Messaging::Destinations.SendResult.Sent
+            ? Messaging::MessageOutcome.Routed
+            : Messaging::MessageOutcome.Undelivered; // no destination of ByRegion accepted it
     }
 
     // The [To] handler Zoned forwards to byZone (Route writes the same forward in its case).
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    internal static partial global::HyperRoute.Messaging.MessageOutcome Zoned(global::Devices.Control message)
+    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    internal static partial Messaging::MessageOutcome Zoned(global::Devices.Control message)
     {
         // [To(nameof(byZone), Key = nameof(Control.Zone))]
         // the routing key: Control.Zone (sbyte), 1 byte
-        global::System.Span<byte> key = stackalloc byte[1];
+        System::Span<byte> key = stackalloc byte[1];
         key[0] = unchecked((byte)message.Zone);
-        return global::HyperRoute.Messaging.Forwarding.Forward(global::Devices.ControlRouter.byZone, in message, key) == global::HyperRoute.Messaging.Destinations.SendResult.Sent
-            ? global::HyperRoute.Messaging.MessageOutcome.Routed
-            : global::HyperRoute.Messaging.MessageOutcome.Undelivered; // no destination of byZone accepted it
+        return Messaging::Forwarding.Forward(global::Devices.ControlRouter.byZone, in message, key)
+            == Messaging::Destinations.SendResult.Sent
+            ? Messaging::MessageOutcome.Routed
+            : Messaging::MessageOutcome.Undelivered; // no destination of byZone accepted it
     }
 
     /// <summary>
     /// Reads a Control from the start of <paramref name="frame"/> and routes it (see <see cref="Route"/>). Returns
-    /// <see cref="global::HyperRoute.Messaging.MessageOutcome.Malformed"/> with <paramref name="consumed"/> 0 when the frame does not hold one; otherwise
-    /// <paramref name="consumed"/> is the bytes the message took (the frame may hold more).
+    /// <see cref="Messaging::MessageOutcome.Malformed"/> with <paramref name="consumed"/> 0 when the frame does not
+    /// hold one; otherwise <paramref name="consumed"/> is the bytes the message took (the frame may hold more).
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    public static global::HyperRoute.Messaging.MessageOutcome TryRoute(global::System.ReadOnlySpan<byte> frame, out int consumed)
+    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    public static Messaging::MessageOutcome TryRoute(System::ReadOnlySpan<byte> frame, out int consumed)
     {
         if (!global::Devices.Control.TryRead(frame, out var message, out consumed))
         {
-            return global::HyperRoute.Messaging.MessageOutcome.Malformed; // the frame is too short, or holds a value the message cannot take
+            // the frame is too short, or holds a value the message cannot take
+            return Messaging::MessageOutcome.Malformed;
         }
 
         return Route(in message);
     }
 
     /// <summary>
-    /// Feeds the frames of a source (<c>FramedTcpSource</c>, <c>UdpSource</c>, <c>InProcessSource</c>) to <see cref="Route"/>: each frame must
-    /// hold exactly one Control (a short frame, a value the message cannot take or bytes left over make it
-    /// <see cref="global::HyperRoute.Messaging.MessageOutcome.Malformed"/>, and it is dropped); every outcome is counted.
+    /// Feeds the frames of a source (<c>FramedTcpSource</c>, <c>UdpSource</c>, <c>InProcessSource</c>)
+    /// to <see cref="Route"/>: each frame must hold exactly one Control (a short frame, a value the
+    /// message cannot take or bytes left over make it
+    /// <see cref="Messaging::MessageOutcome.Malformed"/>, and it is dropped); every outcome is counted.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    public readonly struct FrameHandler : global::HyperRoute.Messaging.Sources.IFrameHandler
+    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    public readonly struct FrameHandler : Messaging::Sources.IFrameHandler
     {
-        private readonly global::HyperRoute.Messaging.MessageCounters? _counters;
+        private readonly Messaging::MessageCounters? _counters;
 
-        /// <summary>Routes every frame through ControlRouter, counting the outcomes in <paramref name="counters"/> (when given).</summary>
-        public FrameHandler(global::HyperRoute.Messaging.MessageCounters? counters) => _counters = counters;
+        /// <summary>
+        /// Routes every frame through ControlRouter, counting the outcomes in <paramref name="counters"/> (when given).
+        /// </summary>
+        public FrameHandler(Messaging::MessageCounters? counters) => _counters = counters;
 
         /// <summary>Reads the frame's message, routes it and counts the outcome.</summary>
-        public void OnFrame(global::System.ReadOnlySpan<byte> frame, in global::HyperRoute.Messaging.Sources.FrameContext context)
+        public void OnFrame(System::ReadOnlySpan<byte> frame, in Messaging::Sources.FrameContext context)
         {
-            var outcome = global::Devices.Control.TryRead(frame, out var message, out var consumed) && consumed == frame.Length
+            // Not exactly one message (too short, a value it cannot take, or bytes left over) is malformed.
+            var outcome = global::Devices.Control.TryRead(frame, out var message, out var consumed)
+                && consumed == frame.Length
                 ? global::Devices.ControlRouter.Route(in message)
-                : global::HyperRoute.Messaging.MessageOutcome.Malformed; // not exactly one message: too short, a value it cannot take, or bytes left over
+                : Messaging::MessageOutcome.Malformed;
             _counters?.Count(outcome);
         }
     }

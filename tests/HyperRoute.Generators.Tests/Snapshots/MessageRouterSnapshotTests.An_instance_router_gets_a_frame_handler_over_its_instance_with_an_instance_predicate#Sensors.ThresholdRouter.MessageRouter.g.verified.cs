@@ -4,14 +4,22 @@
 
 namespace Sensors;
 
+// Runtime names are written Alias::Name, which no type or member of this project can shadow.
+using System = global::System;
+using Compiler = global::System.CodeDom.Compiler;
+using Messaging = global::HyperRoute.Messaging;
+
 partial class ThresholdRouter
 {
     /// <summary>
-    /// Calls the handler that <paramref name="message"/>'s <c>Kind</c> and the <c>When</c> predicates pick, directly.
-    /// Returns <see cref="global::HyperRoute.Messaging.MessageOutcome.Routed"/> when a handler ran, and <see cref="global::HyperRoute.Messaging.MessageOutcome.Unrouted"/> when no [On] takes it (there is no [Otherwise]).
+    /// Calls the handler that <paramref name="message"/>'s <c>Kind</c> and the <c>When</c> predicates
+    /// pick, directly. Returns <see cref="Messaging::MessageOutcome.Routed"/> when a handler ran, and
+    /// <see cref="Messaging::MessageOutcome.Unrouted"/> when no [On] takes it (there is no [Otherwise]).
     /// </summary>
     /// <remarks>
-    /// <para>Routes Reading by Kind (byte); predicates are tested in declaration order, a value's before its plain handler:</para>
+    /// <para>
+    /// Routes Reading by Kind (byte); predicates are tested in declaration order, a value's before its plain handler:
+    /// </para>
     /// <code>
     /// Kind       when   handler
     /// 1          IsHot  Hot
@@ -19,65 +27,72 @@ partial class ThresholdRouter
     /// otherwise         (not routed: Route returns Unrouted)
     /// </code>
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    public global::HyperRoute.Messaging.MessageOutcome Route(in global::Sensors.Reading message)
+    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    public Messaging::MessageOutcome Route(in global::Sensors.Reading message)
     {
         switch (message.Kind)
         {
             // [On(1, When = nameof(IsHot))]
             case 1 when this.IsHot(in message):
                 this.Hot(in message);
-                return global::HyperRoute.Messaging.MessageOutcome.Routed;
+                return Messaging::MessageOutcome.Routed;
             // [On(1)]
             case 1:
                 global::Sensors.ThresholdRouter.Normal(in message);
-                return global::HyperRoute.Messaging.MessageOutcome.Routed;
+                return Messaging::MessageOutcome.Routed;
             default:
-                return global::HyperRoute.Messaging.MessageOutcome.Unrouted; // no [On] takes this message, and there is no [Otherwise]
+                return Messaging::MessageOutcome.Unrouted; // no [On] takes this message, and there is no [Otherwise]
         }
     }
 
     /// <summary>
     /// Reads a Reading from the start of <paramref name="frame"/> and routes it (see <see cref="Route"/>). Returns
-    /// <see cref="global::HyperRoute.Messaging.MessageOutcome.Malformed"/> with <paramref name="consumed"/> 0 when the frame does not hold one; otherwise
-    /// <paramref name="consumed"/> is the bytes the message took (the frame may hold more).
+    /// <see cref="Messaging::MessageOutcome.Malformed"/> with <paramref name="consumed"/> 0 when the frame does not
+    /// hold one; otherwise <paramref name="consumed"/> is the bytes the message took (the frame may hold more).
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    public global::HyperRoute.Messaging.MessageOutcome TryRoute(global::System.ReadOnlySpan<byte> frame, out int consumed)
+    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    public Messaging::MessageOutcome TryRoute(System::ReadOnlySpan<byte> frame, out int consumed)
     {
         if (!global::Sensors.Reading.TryRead(frame, out var message, out consumed))
         {
-            return global::HyperRoute.Messaging.MessageOutcome.Malformed; // the frame is too short, or holds a value the message cannot take
+            // the frame is too short, or holds a value the message cannot take
+            return Messaging::MessageOutcome.Malformed;
         }
 
         return Route(in message);
     }
 
     /// <summary>
-    /// Feeds the frames of a source (<c>FramedTcpSource</c>, <c>UdpSource</c>, <c>InProcessSource</c>) to <see cref="Route"/>: each frame must
-    /// hold exactly one Reading (a short frame, a value the message cannot take or bytes left over make it
-    /// <see cref="global::HyperRoute.Messaging.MessageOutcome.Malformed"/>, and it is dropped); every outcome is counted.
+    /// Feeds the frames of a source (<c>FramedTcpSource</c>, <c>UdpSource</c>, <c>InProcessSource</c>)
+    /// to <see cref="Route"/>: each frame must hold exactly one Reading (a short frame, a value the
+    /// message cannot take or bytes left over make it
+    /// <see cref="Messaging::MessageOutcome.Malformed"/>, and it is dropped); every outcome is counted.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    public readonly struct FrameHandler : global::HyperRoute.Messaging.Sources.IFrameHandler
+    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    public readonly struct FrameHandler : Messaging::Sources.IFrameHandler
     {
         private readonly global::Sensors.ThresholdRouter _router;
-        private readonly global::HyperRoute.Messaging.MessageCounters? _counters;
+        private readonly Messaging::MessageCounters? _counters;
 
-        /// <summary>Routes every frame through <paramref name="router"/>, counting the outcomes in <paramref name="counters"/> (when given).</summary>
-        public FrameHandler(global::Sensors.ThresholdRouter router, global::HyperRoute.Messaging.MessageCounters? counters)
+        /// <summary>
+        /// Routes every frame through <paramref name="router"/>, counting
+        /// the outcomes in <paramref name="counters"/> (when given).
+        /// </summary>
+        public FrameHandler(global::Sensors.ThresholdRouter router, Messaging::MessageCounters? counters)
         {
-            global::System.ArgumentNullException.ThrowIfNull(router);
+            System::ArgumentNullException.ThrowIfNull(router);
             _router = router;
             _counters = counters;
         }
 
         /// <summary>Reads the frame's message, routes it and counts the outcome.</summary>
-        public void OnFrame(global::System.ReadOnlySpan<byte> frame, in global::HyperRoute.Messaging.Sources.FrameContext context)
+        public void OnFrame(System::ReadOnlySpan<byte> frame, in Messaging::Sources.FrameContext context)
         {
-            var outcome = global::Sensors.Reading.TryRead(frame, out var message, out var consumed) && consumed == frame.Length
+            // Not exactly one message (too short, a value it cannot take, or bytes left over) is malformed.
+            var outcome = global::Sensors.Reading.TryRead(frame, out var message, out var consumed)
+                && consumed == frame.Length
                 ? _router.Route(in message)
-                : global::HyperRoute.Messaging.MessageOutcome.Malformed; // not exactly one message: too short, a value it cannot take, or bytes left over
+                : Messaging::MessageOutcome.Malformed;
             _counters?.Count(outcome);
         }
     }

@@ -4,14 +4,23 @@
 
 namespace Sensors;
 
-partial class AlarmRouter
+// Runtime names are written Alias::Name, which no type or member of this project can shadow.
+using System = global::System;
+using Compiler = global::System.CodeDom.Compiler;
+using Messaging = global::HyperRoute.Messaging;
+
+static partial class AlarmRouter
 {
     /// <summary>
-    /// Calls the handler that <paramref name="message"/>'s <c>Kind</c> and the <c>When</c> predicates pick, directly.
-    /// Returns <see cref="global::HyperRoute.Messaging.MessageOutcome.Routed"/> when a handler ran; the [Otherwise] handler takes every message no [On] takes.
+    /// Calls the handler that <paramref name="message"/>'s <c>Kind</c> and the <c>When</c>
+    /// predicates pick, directly. Returns <see cref="Messaging::MessageOutcome.Routed"/>
+    /// when a handler ran; the [Otherwise] handler takes every message no [On] takes.
     /// </summary>
     /// <remarks>
-    /// <para>Routes Telemetry by Kind (ushort), after the key-less predicates; predicates are tested in declaration order, a value's before its plain handler:</para>
+    /// <para>
+    /// Routes Telemetry by Kind (ushort), after the key-less predicates; predicates
+    /// are tested in declaration order, a value's before its plain handler:
+    /// </para>
     /// <code>
     /// Kind       when       handler
     /// (any)      IsTest     Test
@@ -22,14 +31,14 @@ partial class AlarmRouter
     /// otherwise             Unknown
     /// </code>
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    public static global::HyperRoute.Messaging.MessageOutcome Route(in global::Sensors.Telemetry message)
+    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    public static Messaging::MessageOutcome Route(in global::Sensors.Telemetry message)
     {
         // [On(When = nameof(IsTest))]
         if (global::Sensors.AlarmRouter.IsTest(in message))
         {
             global::Sensors.AlarmRouter.Test(in message);
-            return global::HyperRoute.Messaging.MessageOutcome.Routed;
+            return Messaging::MessageOutcome.Routed;
         }
 
         switch (message.Kind)
@@ -37,61 +46,67 @@ partial class AlarmRouter
             // [On(3, When = nameof(IsAlarm))]
             case 3 when global::Sensors.AlarmRouter.IsAlarm(in message):
                 global::Sensors.AlarmRouter.Alarm(in message);
-                return global::HyperRoute.Messaging.MessageOutcome.Routed;
+                return Messaging::MessageOutcome.Routed;
             // [On(3, When = nameof(IsWarning))]
             case 3 when global::Sensors.AlarmRouter.IsWarning(message):
                 global::Sensors.AlarmRouter.Warning(message);
-                return global::HyperRoute.Messaging.MessageOutcome.Routed;
+                return Messaging::MessageOutcome.Routed;
             // [On(3)]
             case 3:
                 global::Sensors.AlarmRouter.Pressure(in message);
-                return global::HyperRoute.Messaging.MessageOutcome.Routed;
+                return Messaging::MessageOutcome.Routed;
             // [On(4, When = nameof(IsWarning))]
             case 4 when global::Sensors.AlarmRouter.IsWarning(message):
                 global::Sensors.AlarmRouter.Warning(message);
-                return global::HyperRoute.Messaging.MessageOutcome.Routed;
+                return Messaging::MessageOutcome.Routed;
             // [Otherwise]
             default:
                 global::Sensors.AlarmRouter.Unknown(in message);
-                return global::HyperRoute.Messaging.MessageOutcome.Routed;
+                return Messaging::MessageOutcome.Routed;
         }
     }
 
     /// <summary>
     /// Reads a Telemetry from the start of <paramref name="frame"/> and routes it (see <see cref="Route"/>). Returns
-    /// <see cref="global::HyperRoute.Messaging.MessageOutcome.Malformed"/> with <paramref name="consumed"/> 0 when the frame does not hold one; otherwise
-    /// <paramref name="consumed"/> is the bytes the message took (the frame may hold more).
+    /// <see cref="Messaging::MessageOutcome.Malformed"/> with <paramref name="consumed"/> 0 when the frame does not
+    /// hold one; otherwise <paramref name="consumed"/> is the bytes the message took (the frame may hold more).
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    public static global::HyperRoute.Messaging.MessageOutcome TryRoute(global::System.ReadOnlySpan<byte> frame, out int consumed)
+    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    public static Messaging::MessageOutcome TryRoute(System::ReadOnlySpan<byte> frame, out int consumed)
     {
         if (!global::Sensors.Telemetry.TryRead(frame, out var message, out consumed))
         {
-            return global::HyperRoute.Messaging.MessageOutcome.Malformed; // the frame is too short, or holds a value the message cannot take
+            // the frame is too short, or holds a value the message cannot take
+            return Messaging::MessageOutcome.Malformed;
         }
 
         return Route(in message);
     }
 
     /// <summary>
-    /// Feeds the frames of a source (<c>FramedTcpSource</c>, <c>UdpSource</c>, <c>InProcessSource</c>) to <see cref="Route"/>: each frame must
-    /// hold exactly one Telemetry (a short frame, a value the message cannot take or bytes left over make it
-    /// <see cref="global::HyperRoute.Messaging.MessageOutcome.Malformed"/>, and it is dropped); every outcome is counted.
+    /// Feeds the frames of a source (<c>FramedTcpSource</c>, <c>UdpSource</c>, <c>InProcessSource</c>)
+    /// to <see cref="Route"/>: each frame must hold exactly one Telemetry (a short frame, a value the
+    /// message cannot take or bytes left over make it
+    /// <see cref="Messaging::MessageOutcome.Malformed"/>, and it is dropped); every outcome is counted.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    public readonly struct FrameHandler : global::HyperRoute.Messaging.Sources.IFrameHandler
+    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    public readonly struct FrameHandler : Messaging::Sources.IFrameHandler
     {
-        private readonly global::HyperRoute.Messaging.MessageCounters? _counters;
+        private readonly Messaging::MessageCounters? _counters;
 
-        /// <summary>Routes every frame through AlarmRouter, counting the outcomes in <paramref name="counters"/> (when given).</summary>
-        public FrameHandler(global::HyperRoute.Messaging.MessageCounters? counters) => _counters = counters;
+        /// <summary>
+        /// Routes every frame through AlarmRouter, counting the outcomes in <paramref name="counters"/> (when given).
+        /// </summary>
+        public FrameHandler(Messaging::MessageCounters? counters) => _counters = counters;
 
         /// <summary>Reads the frame's message, routes it and counts the outcome.</summary>
-        public void OnFrame(global::System.ReadOnlySpan<byte> frame, in global::HyperRoute.Messaging.Sources.FrameContext context)
+        public void OnFrame(System::ReadOnlySpan<byte> frame, in Messaging::Sources.FrameContext context)
         {
-            var outcome = global::Sensors.Telemetry.TryRead(frame, out var message, out var consumed) && consumed == frame.Length
+            // Not exactly one message (too short, a value it cannot take, or bytes left over) is malformed.
+            var outcome = global::Sensors.Telemetry.TryRead(frame, out var message, out var consumed)
+                && consumed == frame.Length
                 ? global::Sensors.AlarmRouter.Route(in message)
-                : global::HyperRoute.Messaging.MessageOutcome.Malformed; // not exactly one message: too short, a value it cannot take, or bytes left over
+                : Messaging::MessageOutcome.Malformed;
             _counters?.Count(outcome);
         }
     }

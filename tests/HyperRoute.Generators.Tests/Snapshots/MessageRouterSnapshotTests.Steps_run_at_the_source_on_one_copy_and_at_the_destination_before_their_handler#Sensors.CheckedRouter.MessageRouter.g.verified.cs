@@ -4,11 +4,18 @@
 
 namespace Sensors;
 
-partial class CheckedRouter
+// Runtime names are written Alias::Name, which no type or member of this project can shadow.
+using System = global::System;
+using Compiler = global::System.CodeDom.Compiler;
+using Messaging = global::HyperRoute.Messaging;
+
+static partial class CheckedRouter
 {
     /// <summary>
     /// Calls the handler that <paramref name="message"/>'s <c>Kind</c> picks, directly.
-    /// Returns <see cref="global::HyperRoute.Messaging.MessageOutcome.Routed"/> when a handler ran, <see cref="global::HyperRoute.Messaging.MessageOutcome.Rejected"/> when a validator refused the message (and no handler ran); the [Otherwise] handler takes every message no [On] takes.
+    /// Returns <see cref="Messaging::MessageOutcome.Routed"/> when a handler ran,
+    /// <see cref="Messaging::MessageOutcome.Rejected"/> when a validator refused the message
+    /// (and no handler ran); the [Otherwise] handler takes every message no [On] takes.
     /// </summary>
     /// <remarks>
     /// <para>Routes Telemetry by Kind (ushort):</para>
@@ -20,14 +27,14 @@ partial class CheckedRouter
     /// otherwise  Unknown after [Transform&lt;Calibrate&gt;]
     /// </code>
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    public static global::HyperRoute.Messaging.MessageOutcome Route(in global::Sensors.Telemetry message)
+    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    public static Messaging::MessageOutcome Route(in global::Sensors.Telemetry message)
     {
         // Before routing, every message:
         // [Validate<KnownDevice>]
         if (!global::Sensors.KnownDevice.Validate(in message).IsValid)
         {
-            return global::HyperRoute.Messaging.MessageOutcome.Rejected; // KnownDevice refused the message: it is not routed
+            return Messaging::MessageOutcome.Rejected; // KnownDevice refused the message: it is not routed
         }
 
         switch (message.Kind)
@@ -41,22 +48,22 @@ partial class CheckedRouter
                 // [Validate<InRange>]
                 if (!global::Sensors.InRange.Validate(in routed).IsValid)
                 {
-                    return global::HyperRoute.Messaging.MessageOutcome.Rejected; // InRange refused the message: Temperature does not run
+                    return Messaging::MessageOutcome.Rejected; // InRange refused the message: Temperature does not run
                 }
 
                 global::Sensors.CheckedRouter.Temperature(routed);
-                return global::HyperRoute.Messaging.MessageOutcome.Routed;
+                return Messaging::MessageOutcome.Routed;
             }
             // [On(2)]
             case 2:
                 // [Validate<InRange>]
                 if (!global::Sensors.InRange.Validate(in message).IsValid)
                 {
-                    return global::HyperRoute.Messaging.MessageOutcome.Rejected; // InRange refused the message: Humidity does not run
+                    return Messaging::MessageOutcome.Rejected; // InRange refused the message: Humidity does not run
                 }
 
                 global::Sensors.CheckedRouter.Humidity(in message);
-                return global::HyperRoute.Messaging.MessageOutcome.Routed;
+                return Messaging::MessageOutcome.Routed;
             // [Otherwise]
             default:
             {
@@ -64,46 +71,52 @@ partial class CheckedRouter
                 // [Transform<Calibrate>]
                 global::Sensors.Calibrate.Transform(ref routed);
                 global::Sensors.CheckedRouter.Unknown(in routed);
-                return global::HyperRoute.Messaging.MessageOutcome.Routed;
+                return Messaging::MessageOutcome.Routed;
             }
         }
     }
 
     /// <summary>
     /// Reads a Telemetry from the start of <paramref name="frame"/> and routes it (see <see cref="Route"/>). Returns
-    /// <see cref="global::HyperRoute.Messaging.MessageOutcome.Malformed"/> with <paramref name="consumed"/> 0 when the frame does not hold one; otherwise
-    /// <paramref name="consumed"/> is the bytes the message took (the frame may hold more).
+    /// <see cref="Messaging::MessageOutcome.Malformed"/> with <paramref name="consumed"/> 0 when the frame does not
+    /// hold one; otherwise <paramref name="consumed"/> is the bytes the message took (the frame may hold more).
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    public static global::HyperRoute.Messaging.MessageOutcome TryRoute(global::System.ReadOnlySpan<byte> frame, out int consumed)
+    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    public static Messaging::MessageOutcome TryRoute(System::ReadOnlySpan<byte> frame, out int consumed)
     {
         if (!global::Sensors.Telemetry.TryRead(frame, out var message, out consumed))
         {
-            return global::HyperRoute.Messaging.MessageOutcome.Malformed; // the frame is too short, or holds a value the message cannot take
+            // the frame is too short, or holds a value the message cannot take
+            return Messaging::MessageOutcome.Malformed;
         }
 
         return Route(in message);
     }
 
     /// <summary>
-    /// Feeds the frames of a source (<c>FramedTcpSource</c>, <c>UdpSource</c>, <c>InProcessSource</c>) to <see cref="Route"/>: each frame must
-    /// hold exactly one Telemetry (a short frame, a value the message cannot take or bytes left over make it
-    /// <see cref="global::HyperRoute.Messaging.MessageOutcome.Malformed"/>, and it is dropped); every outcome is counted.
+    /// Feeds the frames of a source (<c>FramedTcpSource</c>, <c>UdpSource</c>, <c>InProcessSource</c>)
+    /// to <see cref="Route"/>: each frame must hold exactly one Telemetry (a short frame, a value the
+    /// message cannot take or bytes left over make it
+    /// <see cref="Messaging::MessageOutcome.Malformed"/>, and it is dropped); every outcome is counted.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    public readonly struct FrameHandler : global::HyperRoute.Messaging.Sources.IFrameHandler
+    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    public readonly struct FrameHandler : Messaging::Sources.IFrameHandler
     {
-        private readonly global::HyperRoute.Messaging.MessageCounters? _counters;
+        private readonly Messaging::MessageCounters? _counters;
 
-        /// <summary>Routes every frame through CheckedRouter, counting the outcomes in <paramref name="counters"/> (when given).</summary>
-        public FrameHandler(global::HyperRoute.Messaging.MessageCounters? counters) => _counters = counters;
+        /// <summary>
+        /// Routes every frame through CheckedRouter, counting the outcomes in <paramref name="counters"/> (when given).
+        /// </summary>
+        public FrameHandler(Messaging::MessageCounters? counters) => _counters = counters;
 
         /// <summary>Reads the frame's message, routes it and counts the outcome.</summary>
-        public void OnFrame(global::System.ReadOnlySpan<byte> frame, in global::HyperRoute.Messaging.Sources.FrameContext context)
+        public void OnFrame(System::ReadOnlySpan<byte> frame, in Messaging::Sources.FrameContext context)
         {
-            var outcome = global::Sensors.Telemetry.TryRead(frame, out var message, out var consumed) && consumed == frame.Length
+            // Not exactly one message (too short, a value it cannot take, or bytes left over) is malformed.
+            var outcome = global::Sensors.Telemetry.TryRead(frame, out var message, out var consumed)
+                && consumed == frame.Length
                 ? global::Sensors.CheckedRouter.Route(in message)
-                : global::HyperRoute.Messaging.MessageOutcome.Malformed; // not exactly one message: too short, a value it cannot take, or bytes left over
+                : Messaging::MessageOutcome.Malformed;
             _counters?.Count(outcome);
         }
     }

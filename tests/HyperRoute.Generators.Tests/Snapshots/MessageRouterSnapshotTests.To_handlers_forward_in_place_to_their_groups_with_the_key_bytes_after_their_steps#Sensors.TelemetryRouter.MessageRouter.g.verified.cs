@@ -4,16 +4,27 @@
 
 namespace Sensors;
 
+// Runtime names are written Alias::Name, which no type or member of this project can shadow.
+using System = global::System;
+using Binary = global::System.Buffers.Binary;
+using Compiler = global::System.CodeDom.Compiler;
+using Messaging = global::HyperRoute.Messaging;
+
 partial class TelemetryRouter
 {
     /// <summary>
-    /// Calls the handler that <paramref name="message"/>'s <c>Kind</c> and the <c>When</c> predicates pick, directly.
-    /// Returns <see cref="global::HyperRoute.Messaging.MessageOutcome.Routed"/> when a handler ran, <see cref="global::HyperRoute.Messaging.MessageOutcome.Rejected"/> when a validator refused the message (and no handler ran); the [Otherwise] handler takes every message no [On] takes.
-    /// A [To] handler forwards the message to its destination group: <see cref="global::HyperRoute.Messaging.MessageOutcome.Routed"/> when a destination
-    /// accepted it, <see cref="global::HyperRoute.Messaging.MessageOutcome.Undelivered"/> when none did.
+    /// Calls the handler that <paramref name="message"/>'s <c>Kind</c> and the <c>When</c> predicates
+    /// pick, directly. Returns <see cref="Messaging::MessageOutcome.Routed"/> when a handler ran,
+    /// <see cref="Messaging::MessageOutcome.Rejected"/> when a validator refused the message (and no
+    /// handler ran); the [Otherwise] handler takes every message no [On] takes. A [To] handler forwards
+    /// the message to its destination group: <see cref="Messaging::MessageOutcome.Routed"/> when a
+    /// destination accepted it, <see cref="Messaging::MessageOutcome.Undelivered"/> when none did.
     /// </summary>
     /// <remarks>
-    /// <para>Routes Telemetry by Kind (ushort), after the key-less predicates; predicates are tested in declaration order, a value's before its plain handler:</para>
+    /// <para>
+    /// Routes Telemetry by Kind (ushort), after the key-less predicates; predicates
+    /// are tested in declaration order, a value's before its plain handler:
+    /// </para>
     /// <code>
     /// Kind       when     handler
     /// (any)      IsAlarm  to Alarms (FailoverGroup&lt;Sink&gt;) after [Validate&lt;Fresh&gt;] [Transform&lt;Stamp&gt;]
@@ -24,8 +35,8 @@ partial class TelemetryRouter
     /// otherwise           Unknown
     /// </code>
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    public global::HyperRoute.Messaging.MessageOutcome Route(in global::Sensors.Telemetry message)
+    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    public Messaging::MessageOutcome Route(in global::Sensors.Telemetry message)
     {
         // [On(When = nameof(IsAlarm))]
         if (global::Sensors.TelemetryRouter.IsAlarm(in message))
@@ -34,15 +45,15 @@ partial class TelemetryRouter
             // [Validate<Fresh>]
             if (!global::Sensors.Fresh.Validate(in routed).IsValid)
             {
-                return global::HyperRoute.Messaging.MessageOutcome.Rejected; // Fresh refused the message: Alarm does not run
+                return Messaging::MessageOutcome.Rejected; // Fresh refused the message: Alarm does not run
             }
 
             // [Transform<Stamp>]
             global::Sensors.Stamp.Transform(ref routed);
             // [To(nameof(Alarms))]
-            return global::HyperRoute.Messaging.Forwarding.Forward(this.Alarms, in routed) == global::HyperRoute.Messaging.Destinations.SendResult.Sent
-                ? global::HyperRoute.Messaging.MessageOutcome.Routed
-                : global::HyperRoute.Messaging.MessageOutcome.Undelivered; // no destination of Alarms accepted it
+            return Messaging::Forwarding.Forward(this.Alarms, in routed) == Messaging::Destinations.SendResult.Sent
+                ? Messaging::MessageOutcome.Routed
+                : Messaging::MessageOutcome.Undelivered; // no destination of Alarms accepted it
         }
 
         switch (message.Kind)
@@ -50,118 +61,129 @@ partial class TelemetryRouter
             // [On(1)]
             case 1:
                 // [To(nameof(Climate))]
-                return global::HyperRoute.Messaging.Forwarding.Forward(this.Climate, in message) == global::HyperRoute.Messaging.Destinations.SendResult.Sent
-                    ? global::HyperRoute.Messaging.MessageOutcome.Routed
-                    : global::HyperRoute.Messaging.MessageOutcome.Undelivered; // no destination of Climate accepted it
+                return Messaging::Forwarding.Forward(this.Climate, in message)
+                    == Messaging::Destinations.SendResult.Sent
+                    ? Messaging::MessageOutcome.Routed
+                    : Messaging::MessageOutcome.Undelivered; // no destination of Climate accepted it
             // [On(2)]
             case 2:
                 // [To(nameof(Climate))]
-                return global::HyperRoute.Messaging.Forwarding.Forward(this.Climate, in message) == global::HyperRoute.Messaging.Destinations.SendResult.Sent
-                    ? global::HyperRoute.Messaging.MessageOutcome.Routed
-                    : global::HyperRoute.Messaging.MessageOutcome.Undelivered; // no destination of Climate accepted it
+                return Messaging::Forwarding.Forward(this.Climate, in message)
+                    == Messaging::Destinations.SendResult.Sent
+                    ? Messaging::MessageOutcome.Routed
+                    : Messaging::MessageOutcome.Undelivered; // no destination of Climate accepted it
             // [On(7)]
             case 7:
             {
                 // [To(nameof(Power), Key = nameof(Telemetry.DeviceId))]
                 // the routing key: Telemetry.DeviceId (uint), 4 bytes big-endian
-                global::System.Span<byte> key = stackalloc byte[4];
-                global::System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(key, message.DeviceId);
-                return global::HyperRoute.Messaging.Forwarding.Forward(this.Power, in message, key) == global::HyperRoute.Messaging.Destinations.SendResult.Sent
-                    ? global::HyperRoute.Messaging.MessageOutcome.Routed
-                    : global::HyperRoute.Messaging.MessageOutcome.Undelivered; // no destination of Power accepted it
+                System::Span<byte> key = stackalloc byte[4];
+                Binary::BinaryPrimitives.WriteUInt32BigEndian(key, message.DeviceId);
+                return Messaging::Forwarding.Forward(this.Power, in message, key)
+                    == Messaging::Destinations.SendResult.Sent
+                    ? Messaging::MessageOutcome.Routed
+                    : Messaging::MessageOutcome.Undelivered; // no destination of Power accepted it
             }
             // [On(8)]
             case 8:
             {
                 // [To(nameof(Power), Key = nameof(Telemetry.DeviceId))]
                 // the routing key: Telemetry.DeviceId (uint), 4 bytes big-endian
-                global::System.Span<byte> key = stackalloc byte[4];
-                global::System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(key, message.DeviceId);
-                return global::HyperRoute.Messaging.Forwarding.Forward(this.Power, in message, key) == global::HyperRoute.Messaging.Destinations.SendResult.Sent
-                    ? global::HyperRoute.Messaging.MessageOutcome.Routed
-                    : global::HyperRoute.Messaging.MessageOutcome.Undelivered; // no destination of Power accepted it
+                System::Span<byte> key = stackalloc byte[4];
+                Binary::BinaryPrimitives.WriteUInt32BigEndian(key, message.DeviceId);
+                return Messaging::Forwarding.Forward(this.Power, in message, key)
+                    == Messaging::Destinations.SendResult.Sent
+                    ? Messaging::MessageOutcome.Routed
+                    : Messaging::MessageOutcome.Undelivered; // no destination of Power accepted it
             }
             // [Otherwise]
             default:
                 global::Sensors.TelemetryRouter.Unknown(in message);
-                return global::HyperRoute.Messaging.MessageOutcome.Routed;
+                return Messaging::MessageOutcome.Routed;
         }
     }
 
     // The [To] handler Alarm forwards to Alarms (Route writes the same forward in its case).
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private partial global::HyperRoute.Messaging.MessageOutcome Alarm(in global::Sensors.Telemetry reading)
+    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    private partial Messaging::MessageOutcome Alarm(in global::Sensors.Telemetry reading)
     {
         // [To(nameof(Alarms))]
-        return global::HyperRoute.Messaging.Forwarding.Forward(this.Alarms, in reading) == global::HyperRoute.Messaging.Destinations.SendResult.Sent
-            ? global::HyperRoute.Messaging.MessageOutcome.Routed
-            : global::HyperRoute.Messaging.MessageOutcome.Undelivered; // no destination of Alarms accepted it
+        return Messaging::Forwarding.Forward(this.Alarms, in reading) == Messaging::Destinations.SendResult.Sent
+            ? Messaging::MessageOutcome.Routed
+            : Messaging::MessageOutcome.Undelivered; // no destination of Alarms accepted it
     }
 
     // The [To] handler ToClimate forwards to Climate (Route writes the same forward in its case).
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private partial global::HyperRoute.Messaging.MessageOutcome ToClimate(global::Sensors.Telemetry reading)
+    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    private partial Messaging::MessageOutcome ToClimate(global::Sensors.Telemetry reading)
     {
         // [To(nameof(Climate))]
-        return global::HyperRoute.Messaging.Forwarding.Forward(this.Climate, in reading) == global::HyperRoute.Messaging.Destinations.SendResult.Sent
-            ? global::HyperRoute.Messaging.MessageOutcome.Routed
-            : global::HyperRoute.Messaging.MessageOutcome.Undelivered; // no destination of Climate accepted it
+        return Messaging::Forwarding.Forward(this.Climate, in reading) == Messaging::Destinations.SendResult.Sent
+            ? Messaging::MessageOutcome.Routed
+            : Messaging::MessageOutcome.Undelivered; // no destination of Climate accepted it
     }
 
     // The [To] handler ToPower forwards to Power (Route writes the same forward in its case).
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private partial global::HyperRoute.Messaging.MessageOutcome ToPower(in global::Sensors.Telemetry reading)
+    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    private partial Messaging::MessageOutcome ToPower(in global::Sensors.Telemetry reading)
     {
         // [To(nameof(Power), Key = nameof(Telemetry.DeviceId))]
         // the routing key: Telemetry.DeviceId (uint), 4 bytes big-endian
-        global::System.Span<byte> key = stackalloc byte[4];
-        global::System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(key, reading.DeviceId);
-        return global::HyperRoute.Messaging.Forwarding.Forward(this.Power, in reading, key) == global::HyperRoute.Messaging.Destinations.SendResult.Sent
-            ? global::HyperRoute.Messaging.MessageOutcome.Routed
-            : global::HyperRoute.Messaging.MessageOutcome.Undelivered; // no destination of Power accepted it
+        System::Span<byte> key = stackalloc byte[4];
+        Binary::BinaryPrimitives.WriteUInt32BigEndian(key, reading.DeviceId);
+        return Messaging::Forwarding.Forward(this.Power, in reading, key) == Messaging::Destinations.SendResult.Sent
+            ? Messaging::MessageOutcome.Routed
+            : Messaging::MessageOutcome.Undelivered; // no destination of Power accepted it
     }
 
     /// <summary>
     /// Reads a Telemetry from the start of <paramref name="frame"/> and routes it (see <see cref="Route"/>). Returns
-    /// <see cref="global::HyperRoute.Messaging.MessageOutcome.Malformed"/> with <paramref name="consumed"/> 0 when the frame does not hold one; otherwise
-    /// <paramref name="consumed"/> is the bytes the message took (the frame may hold more).
+    /// <see cref="Messaging::MessageOutcome.Malformed"/> with <paramref name="consumed"/> 0 when the frame does not
+    /// hold one; otherwise <paramref name="consumed"/> is the bytes the message took (the frame may hold more).
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    public global::HyperRoute.Messaging.MessageOutcome TryRoute(global::System.ReadOnlySpan<byte> frame, out int consumed)
+    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    public Messaging::MessageOutcome TryRoute(System::ReadOnlySpan<byte> frame, out int consumed)
     {
         if (!global::Sensors.Telemetry.TryRead(frame, out var message, out consumed))
         {
-            return global::HyperRoute.Messaging.MessageOutcome.Malformed; // the frame is too short, or holds a value the message cannot take
+            // the frame is too short, or holds a value the message cannot take
+            return Messaging::MessageOutcome.Malformed;
         }
 
         return Route(in message);
     }
 
     /// <summary>
-    /// Feeds the frames of a source (<c>FramedTcpSource</c>, <c>UdpSource</c>, <c>InProcessSource</c>) to <see cref="Route"/>: each frame must
-    /// hold exactly one Telemetry (a short frame, a value the message cannot take or bytes left over make it
-    /// <see cref="global::HyperRoute.Messaging.MessageOutcome.Malformed"/>, and it is dropped); every outcome is counted.
+    /// Feeds the frames of a source (<c>FramedTcpSource</c>, <c>UdpSource</c>, <c>InProcessSource</c>)
+    /// to <see cref="Route"/>: each frame must hold exactly one Telemetry (a short frame, a value the
+    /// message cannot take or bytes left over make it
+    /// <see cref="Messaging::MessageOutcome.Malformed"/>, and it is dropped); every outcome is counted.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    public readonly struct FrameHandler : global::HyperRoute.Messaging.Sources.IFrameHandler
+    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    public readonly struct FrameHandler : Messaging::Sources.IFrameHandler
     {
         private readonly global::Sensors.TelemetryRouter _router;
-        private readonly global::HyperRoute.Messaging.MessageCounters? _counters;
+        private readonly Messaging::MessageCounters? _counters;
 
-        /// <summary>Routes every frame through <paramref name="router"/>, counting the outcomes in <paramref name="counters"/> (when given).</summary>
-        public FrameHandler(global::Sensors.TelemetryRouter router, global::HyperRoute.Messaging.MessageCounters? counters)
+        /// <summary>
+        /// Routes every frame through <paramref name="router"/>, counting
+        /// the outcomes in <paramref name="counters"/> (when given).
+        /// </summary>
+        public FrameHandler(global::Sensors.TelemetryRouter router, Messaging::MessageCounters? counters)
         {
-            global::System.ArgumentNullException.ThrowIfNull(router);
+            System::ArgumentNullException.ThrowIfNull(router);
             _router = router;
             _counters = counters;
         }
 
         /// <summary>Reads the frame's message, routes it and counts the outcome.</summary>
-        public void OnFrame(global::System.ReadOnlySpan<byte> frame, in global::HyperRoute.Messaging.Sources.FrameContext context)
+        public void OnFrame(System::ReadOnlySpan<byte> frame, in Messaging::Sources.FrameContext context)
         {
-            var outcome = global::Sensors.Telemetry.TryRead(frame, out var message, out var consumed) && consumed == frame.Length
+            // Not exactly one message (too short, a value it cannot take, or bytes left over) is malformed.
+            var outcome = global::Sensors.Telemetry.TryRead(frame, out var message, out var consumed)
+                && consumed == frame.Length
                 ? _router.Route(in message)
-                : global::HyperRoute.Messaging.MessageOutcome.Malformed; // not exactly one message: too short, a value it cannot take, or bytes left over
+                : Messaging::MessageOutcome.Malformed;
             _counters?.Count(outcome);
         }
     }

@@ -4,6 +4,13 @@
 
 namespace Sensors;
 
+// Runtime names are written Alias::Name, which no type or member of this project can shadow.
+using System = global::System;
+using Binary = global::System.Buffers.Binary;
+using Compiler = global::System.CodeDom.Compiler;
+using CompilerServices = global::System.Runtime.CompilerServices;
+using Messaging = global::HyperRoute.Messaging;
+
 /// <remarks>
 /// <para>A big-endian message of 22 bytes:</para>
 /// <code>
@@ -14,23 +21,29 @@ namespace Sensors;
 /// [3]    Timestamp  long    bytes 14..21
 /// </code>
 /// </remarks>
-partial struct Telemetry : global::HyperRoute.Messaging.IMessage<global::Sensors.Telemetry>
+partial struct Telemetry : Messaging::IMessage<global::Sensors.Telemetry>
 {
     /// <summary>The number of bytes every Telemetry takes on the wire.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
     public const int FixedSize = 22;
 
     /// <summary>
-    /// Reads a Telemetry from the start of <paramref name="source"/>.
-    /// Returns <see langword="false"/> (with <paramref name="consumed"/> 0) when the input is too short or holds a value the field cannot take.
+    /// Reads a Telemetry from the start of <paramref name="source"/>. Returns <see langword="false"/> (with
+    /// <paramref name="consumed"/> 0) when the input is too short or holds a value the field cannot take.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    public static bool TryRead(global::System.ReadOnlyMemory<byte> source, out global::Sensors.Telemetry message, out int consumed)
+    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    public static bool TryRead(
+        System::ReadOnlyMemory<byte> source,
+        out global::Sensors.Telemetry message,
+        out int consumed)
         => TryRead(source.Span, out message, out consumed);
 
-    /// <inheritdoc cref="TryRead(global::System.ReadOnlyMemory{byte}, out global::Sensors.Telemetry, out int)"/>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    public static bool TryRead(global::System.ReadOnlySpan<byte> source, out global::Sensors.Telemetry message, out int consumed)
+    /// <inheritdoc cref="TryRead(System::ReadOnlyMemory{byte}, out global::Sensors.Telemetry, out int)"/>
+    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    public static bool TryRead(
+        System::ReadOnlySpan<byte> source,
+        out global::Sensors.Telemetry message,
+        out int consumed)
     {
         var offset = 0;
         if (!TryReadAt(source, ref offset, out message))
@@ -47,8 +60,8 @@ partial struct Telemetry : global::HyperRoute.Messaging.IMessage<global::Sensors
     /// Writes this message to the start of <paramref name="destination"/>. Returns <see langword="false"/> (with
     /// <paramref name="written"/> 0) when it does not fit.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    public readonly bool TryWrite(global::System.Span<byte> destination, out int written)
+    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    public readonly bool TryWrite(System::Span<byte> destination, out int written)
     {
         if (destination.Length < FixedSize)
         {
@@ -62,14 +75,20 @@ partial struct Telemetry : global::HyperRoute.Messaging.IMessage<global::Sensors
     }
 
     /// <summary>The number of bytes <see cref="TryWrite"/> writes for this message.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
     public readonly int GetSize() => FixedSize;
 
-    /// <summary>Reads the message at <paramref name="offset"/> and moves it past the message; a message that nests this one calls it.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    /// <summary>
+    /// Reads the message at <paramref name="offset"/> and moves it
+    /// past the message; a message that nests this one calls it.
+    /// </summary>
+    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
     // Inlined into TryRead, where the offset starts as a constant the JIT folds into each access.
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    internal static bool TryReadAt(global::System.ReadOnlySpan<byte> source, ref int offset, out global::Sensors.Telemetry message)
+    [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.AggressiveInlining)]
+    internal static bool TryReadAt(
+        System::ReadOnlySpan<byte> source,
+        ref int offset,
+        out global::Sensors.Telemetry message)
     {
         message = default;
 
@@ -79,44 +98,47 @@ partial struct Telemetry : global::HyperRoute.Messaging.IMessage<global::Sensors
         }
 
         // [0] ushort Kind: bytes 0..1
-        message.Kind = global::System.Buffers.Binary.BinaryPrimitives.ReadUInt16BigEndian(source.Slice(offset));
+        message.Kind = Binary::BinaryPrimitives.ReadUInt16BigEndian(source.Slice(offset));
         offset += 2;
 
         // [1] uint DeviceId: bytes 2..5
-        message.DeviceId = global::System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(source.Slice(offset));
+        message.DeviceId = Binary::BinaryPrimitives.ReadUInt32BigEndian(source.Slice(offset));
         offset += 4;
 
         // [2] double Value: bytes 6..13
-        message.Value = global::System.Buffers.Binary.BinaryPrimitives.ReadDoubleBigEndian(source.Slice(offset));
+        message.Value = Binary::BinaryPrimitives.ReadDoubleBigEndian(source.Slice(offset));
         offset += 8;
 
         // [3] long Timestamp: bytes 14..21
-        message.Timestamp = global::System.Buffers.Binary.BinaryPrimitives.ReadInt64BigEndian(source.Slice(offset));
+        message.Timestamp = Binary::BinaryPrimitives.ReadInt64BigEndian(source.Slice(offset));
         offset += 8;
 
         return true;
     }
 
-    /// <summary>Writes the message at <paramref name="offset"/>, which has room for <see cref="GetSize"/> bytes, and moves it past the message.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    /// <summary>
+    /// Writes the message at <paramref name="offset"/>, which has room
+    /// for <see cref="GetSize"/> bytes, and moves it past the message.
+    /// </summary>
+    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
     // Inlined into TryWrite, where the offset starts as a constant the JIT folds into each access.
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    internal readonly void WriteAt(global::System.Span<byte> destination, ref int offset)
+    [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.AggressiveInlining)]
+    internal readonly void WriteAt(System::Span<byte> destination, ref int offset)
     {
         // [0] ushort Kind: bytes 0..1
-        global::System.Buffers.Binary.BinaryPrimitives.WriteUInt16BigEndian(destination.Slice(offset), Kind);
+        Binary::BinaryPrimitives.WriteUInt16BigEndian(destination.Slice(offset), Kind);
         offset += 2;
 
         // [1] uint DeviceId: bytes 2..5
-        global::System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(destination.Slice(offset), DeviceId);
+        Binary::BinaryPrimitives.WriteUInt32BigEndian(destination.Slice(offset), DeviceId);
         offset += 4;
 
         // [2] double Value: bytes 6..13
-        global::System.Buffers.Binary.BinaryPrimitives.WriteDoubleBigEndian(destination.Slice(offset), Value);
+        Binary::BinaryPrimitives.WriteDoubleBigEndian(destination.Slice(offset), Value);
         offset += 8;
 
         // [3] long Timestamp: bytes 14..21
-        global::System.Buffers.Binary.BinaryPrimitives.WriteInt64BigEndian(destination.Slice(offset), Timestamp);
+        Binary::BinaryPrimitives.WriteInt64BigEndian(destination.Slice(offset), Timestamp);
         offset += 8;
     }
 }

@@ -4,6 +4,13 @@
 
 namespace Devices;
 
+// Runtime names are written Alias::Name, which no type or member of this project can shadow.
+using System = global::System;
+using Binary = global::System.Buffers.Binary;
+using Compiler = global::System.CodeDom.Compiler;
+using CompilerServices = global::System.Runtime.CompilerServices;
+using Messaging = global::HyperRoute.Messaging;
+
 /// <remarks>
 /// <para>A little-endian message of variable size:</para>
 /// <code>
@@ -17,14 +24,18 @@ namespace Devices;
 /// [6]    Payload       ReadOnlyMemory&lt;byte&gt;  bytes 10..13 after Name (a uint length), then that many bytes
 /// </code>
 /// </remarks>
-partial struct DeviceStatus : global::HyperRoute.Messaging.IMessage<global::Devices.DeviceStatus>
+partial struct DeviceStatus : Messaging::IMessage<global::Devices.DeviceStatus>
 {
     /// <summary>
-    /// Reads a DeviceStatus from the start of <paramref name="source"/>; its byte strings are slices of <paramref name="source"/>, not copies.
-    /// Returns <see langword="false"/> (with <paramref name="consumed"/> 0) when the input is too short or holds a value the field cannot take.
+    /// Reads a DeviceStatus from the start of <paramref name="source"/>; its byte strings are slices of
+    /// <paramref name="source"/>, not copies. Returns <see langword="false"/> (with
+    /// <paramref name="consumed"/> 0) when the input is too short or holds a value the field cannot take.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    public static bool TryRead(global::System.ReadOnlyMemory<byte> source, out global::Devices.DeviceStatus message, out int consumed)
+    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    public static bool TryRead(
+        System::ReadOnlyMemory<byte> source,
+        out global::Devices.DeviceStatus message,
+        out int consumed)
     {
         var offset = 0;
         if (!TryReadAt(source, ref offset, out message))
@@ -39,18 +50,21 @@ partial struct DeviceStatus : global::HyperRoute.Messaging.IMessage<global::Devi
 
     /// <summary>
     /// Reads a DeviceStatus from a copy of <paramref name="source"/> (its byte strings are slices of memory, so a span
-    /// cannot hold them): one allocation per call. Read from a <see cref="global::System.ReadOnlyMemory{T}"/> to avoid it.
+    /// cannot hold them): one allocation per call. Read from a <see cref="System::ReadOnlyMemory{T}"/> to avoid it.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    static bool global::HyperRoute.Messaging.IMessage<global::Devices.DeviceStatus>.TryRead(global::System.ReadOnlySpan<byte> source, out global::Devices.DeviceStatus message, out int consumed)
-        => TryRead(new global::System.ReadOnlyMemory<byte>(source.ToArray()), out message, out consumed);
+    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    static bool Messaging::IMessage<global::Devices.DeviceStatus>.TryRead(
+        System::ReadOnlySpan<byte> source,
+        out global::Devices.DeviceStatus message,
+        out int consumed)
+        => TryRead(new System::ReadOnlyMemory<byte>(source.ToArray()), out message, out consumed);
 
     /// <summary>
     /// Writes this message to the start of <paramref name="destination"/>. Returns <see langword="false"/> (with
     /// <paramref name="written"/> 0) when it does not fit, or a byte string's length does not fit its field.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    public readonly bool TryWrite(global::System.Span<byte> destination, out int written)
+    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    public readonly bool TryWrite(System::Span<byte> destination, out int written)
     {
         if (!HasWritableLengths() || destination.Length < GetSize())
         {
@@ -64,14 +78,20 @@ partial struct DeviceStatus : global::HyperRoute.Messaging.IMessage<global::Devi
     }
 
     /// <summary>The number of bytes <see cref="TryWrite"/> writes for this message.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
     public readonly int GetSize() => 22 + Name.Length + Payload.Length;
 
-    /// <summary>Reads the message at <paramref name="offset"/> and moves it past the message; a message that nests this one calls it.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    /// <summary>
+    /// Reads the message at <paramref name="offset"/> and moves it
+    /// past the message; a message that nests this one calls it.
+    /// </summary>
+    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
     // Inlined into TryRead, where the offset starts as a constant the JIT folds into each access.
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    internal static bool TryReadAt(global::System.ReadOnlyMemory<byte> source, ref int offset, out global::Devices.DeviceStatus message)
+    [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.AggressiveInlining)]
+    internal static bool TryReadAt(
+        System::ReadOnlyMemory<byte> source,
+        ref int offset,
+        out global::Devices.DeviceStatus message)
     {
         message = default;
         var span = source.Span;
@@ -105,7 +125,7 @@ partial struct DeviceStatus : global::HyperRoute.Messaging.IMessage<global::Devi
         offset += 4;
 
         // [3] ReadOnlyMemory<byte> Name: bytes 6..7 (a ushort length), then that many bytes
-        uint field3 = global::System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(span.Slice(offset));
+        uint field3 = Binary::BinaryPrimitives.ReadUInt16LittleEndian(span.Slice(offset));
         offset += 2;
         if ((uint)(span.Length - offset) < field3)
         {
@@ -130,12 +150,12 @@ partial struct DeviceStatus : global::HyperRoute.Messaging.IMessage<global::Devi
         message.Position = field4;
 
         // [5] Capabilities Capabilities: bytes 8..9 after Name
-        var field5 = global::System.Buffers.Binary.BinaryPrimitives.ReadInt16LittleEndian(span.Slice(offset));
+        var field5 = Binary::BinaryPrimitives.ReadInt16LittleEndian(span.Slice(offset));
         message.Capabilities = (global::Devices.Capabilities)field5;
         offset += 2;
 
         // [6] ReadOnlyMemory<byte> Payload: bytes 10..13 after Name (a uint length), then that many bytes
-        uint field6 = global::System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(span.Slice(offset));
+        uint field6 = Binary::BinaryPrimitives.ReadUInt32LittleEndian(span.Slice(offset));
         offset += 4;
         if ((uint)(span.Length - offset) < field6)
         {
@@ -148,11 +168,14 @@ partial struct DeviceStatus : global::HyperRoute.Messaging.IMessage<global::Devi
         return true;
     }
 
-    /// <summary>Writes the message at <paramref name="offset"/>, which has room for <see cref="GetSize"/> bytes, and moves it past the message.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    /// <summary>
+    /// Writes the message at <paramref name="offset"/>, which has room
+    /// for <see cref="GetSize"/> bytes, and moves it past the message.
+    /// </summary>
+    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
     // Inlined into TryWrite, where the offset starts as a constant the JIT folds into each access.
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    internal readonly void WriteAt(global::System.Span<byte> destination, ref int offset)
+    [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.AggressiveInlining)]
+    internal readonly void WriteAt(System::Span<byte> destination, ref int offset)
     {
         // [0] Mode Mode: byte 0
         destination[offset] = (byte)Mode;
@@ -167,7 +190,7 @@ partial struct DeviceStatus : global::HyperRoute.Messaging.IMessage<global::Devi
         offset += 4;
 
         // [3] ReadOnlyMemory<byte> Name: bytes 6..7 (a ushort length), then that many bytes
-        global::System.Buffers.Binary.BinaryPrimitives.WriteUInt16LittleEndian(destination.Slice(offset), (ushort)Name.Length);
+        Binary::BinaryPrimitives.WriteUInt16LittleEndian(destination.Slice(offset), (ushort)Name.Length);
         offset += 2;
         Name.Span.CopyTo(destination.Slice(offset));
         offset += Name.Length;
@@ -176,18 +199,20 @@ partial struct DeviceStatus : global::HyperRoute.Messaging.IMessage<global::Devi
         Position.WriteAt(destination, ref offset);
 
         // [5] Capabilities Capabilities: bytes 8..9 after Name
-        global::System.Buffers.Binary.BinaryPrimitives.WriteInt16LittleEndian(destination.Slice(offset), (short)Capabilities);
+        Binary::BinaryPrimitives.WriteInt16LittleEndian(destination.Slice(offset), (short)Capabilities);
         offset += 2;
 
         // [6] ReadOnlyMemory<byte> Payload: bytes 10..13 after Name (a uint length), then that many bytes
-        global::System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(destination.Slice(offset), (uint)Payload.Length);
+        Binary::BinaryPrimitives.WriteUInt32LittleEndian(destination.Slice(offset), (uint)Payload.Length);
         offset += 4;
         Payload.Span.CopyTo(destination.Slice(offset));
         offset += Payload.Length;
     }
 
-    /// <summary>Whether every fixed-length byte string has its length and every length-prefixed one fits its prefix.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    /// <summary>
+    /// Whether every fixed-length byte string has its length and every length-prefixed one fits its prefix.
+    /// </summary>
+    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
     internal readonly bool HasWritableLengths()
         => Tag.Length == 4 && Name.Length <= ushort.MaxValue;
 }

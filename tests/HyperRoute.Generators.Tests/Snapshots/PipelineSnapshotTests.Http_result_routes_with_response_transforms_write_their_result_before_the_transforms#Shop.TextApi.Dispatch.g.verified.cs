@@ -4,382 +4,486 @@
 
 namespace Shop;
 
+// Runtime names are written Alias::Name, which no type or member of this project can shadow.
+using System = global::System;
+using Compiler = global::System.CodeDom.Compiler;
+using CompilerServices = global::System.Runtime.CompilerServices;
+using HyperRoute = global::HyperRoute;
+using Http = global::HyperRoute.Http;
+using Routing = global::HyperRoute.Routing;
+
 static partial class TextApi
 {
-    /// <summary>The patterns of this router's routes in declaration order; <see cref="global::HyperRoute.RouteMatch.Route"/> is an index into it.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    public static global::System.Collections.Generic.IReadOnlyList<string> RoutePatterns { get; } = new string[]
+    /// <summary>
+    /// The patterns of this router's routes in declaration order;
+    /// <see cref="HyperRoute::RouteMatch.Route"/> is an index into it.
+    /// </summary>
+    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    public static System::Collections.Generic.IReadOnlyList<string> RoutePatterns { get; } = new string[]
     {
         "GET /plain",
         "GET /private",
         "POST /raw",
     };
 
-    /// <summary>The name of the handler parameter a 400 from <c>Dispatch</c> is about (<see cref="global::HyperRoute.RouteMatch.ParameterIndex"/>); <see langword="null"/> for any other result.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    public static string? ParameterName(global::HyperRoute.RouteMatch match)
-        => match.ParameterIndex >= 0 && match.Route >= 0 && match.Route < s_parameterNames.Length ? s_parameterNames[match.Route][match.ParameterIndex] : null;
-
-    // The handler parameter names of each route, for ParameterName.
-    private static readonly string[][] s_parameterNames = new string[][]
-    {
-        global::System.Array.Empty<string>(),
-        global::System.Array.Empty<string>(),
-        new[] { "body", "response" },
-    };
-
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private static global::HyperRoute.RouteMatch DispatchCore(global::System.ReadOnlySpan<byte> method, global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, global::HyperRoute.Http.HttpExchange exchange, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out global::Shop.Text result)
-    {
-        var verb = global::HyperRoute.Routing.MethodToken.Parse(method);
-        switch (verb)
-        {
-            case global::HyperRoute.HttpMethods.Get:
-                return DispatchGet(path, query, exchange, ref buffer, out result);
-            case global::HyperRoute.HttpMethods.Post:
-                return DispatchPost(path, query, exchange, ref buffer, out result);
-            case global::HyperRoute.HttpMethods.Head:
-                return DispatchHead(path, query, exchange, ref buffer, out result);
-            default:
-                // No route has this method: only 400, 405 or 404 are left to tell apart.
-                result = default;
-                return global::HyperRoute.Routing.RoutePath.IsAbsolute(path)
-                    ? DispatchDecoded(verb, global::HyperRoute.Routing.RoutePath.TrimTrailingSlash(path), query, exchange, ref buffer, out result)
-                    : global::HyperRoute.RouteMatch.BadRequest(global::HyperRoute.RouteProblem.PathNotAbsolute); // origin form only
-        }
-    }
-
-    /// <summary>The first pass for GET requests: the path as received, before any decoding.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private static global::HyperRoute.RouteMatch DispatchGet(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, global::HyperRoute.Http.HttpExchange exchange, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out global::Shop.Text result)
-    {
-        result = default;
-        global::HyperRoute.RouteMatch match;
-        // Literal routes hold no '%' and no trailing '/': first compare the path as received.
-        if (path.Length is 6 or 8) // the lengths of its literal routes
-        {
-            match = MatchGetLiterals(path, query, exchange, ref buffer, out result);
-            if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-            {
-                return match;
-            }
-        }
-
-        if (!global::HyperRoute.Routing.RoutePath.IsAbsolute(path))
-        {
-            return global::HyperRoute.RouteMatch.BadRequest(global::HyperRoute.RouteProblem.PathNotAbsolute); // origin form only
-        }
-
-        // One trailing '/' is dropped. Routes with parameters are matched on the path still undecoded: a value that
-        // holds a '%' does not match here and waits for DispatchDecoded; any other match is the decoded path's match.
-        var trimmed = global::HyperRoute.Routing.RoutePath.TrimTrailingSlash(path);
-        if (trimmed.Length != path.Length) // then the literal routes get a second look
-        {
-            match = MatchGetLiterals(trimmed, query, exchange, ref buffer, out result);
-            if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-            {
-                return match;
-            }
-        }
-
-        // A path that no route of any method can start with is a 404 at once, unless it has escapes to decode.
-        if (trimmed.Length > 1 && (trimmed[1] | 0x20) is not ((byte)'p' or (byte)'r') && !global::HyperRoute.Routing.RoutePath.ContainsEscape(trimmed))
-        {
-            return global::HyperRoute.RouteMatch.NotFound;
-        }
-
-        // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
-        return DispatchDecoded(global::HyperRoute.HttpMethods.Get, trimmed, query, exchange, ref buffer, out result);
-    }
-
-    /// <summary>The first pass for POST requests: the path as received, before any decoding.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static global::HyperRoute.RouteMatch DispatchPost(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, global::HyperRoute.Http.HttpExchange exchange, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out global::Shop.Text result)
-    {
-        result = default;
-        global::HyperRoute.RouteMatch match;
-        // Literal routes hold no '%' and no trailing '/': first compare the path as received.
-        if (path.Length is 4) // the lengths of its literal routes
-        {
-            match = MatchPostLiterals(path, query, exchange, ref buffer, out result);
-            if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-            {
-                return match;
-            }
-        }
-
-        if (!global::HyperRoute.Routing.RoutePath.IsAbsolute(path))
-        {
-            return global::HyperRoute.RouteMatch.BadRequest(global::HyperRoute.RouteProblem.PathNotAbsolute); // origin form only
-        }
-
-        // One trailing '/' is dropped. Routes with parameters are matched on the path still undecoded: a value that
-        // holds a '%' does not match here and waits for DispatchDecoded; any other match is the decoded path's match.
-        var trimmed = global::HyperRoute.Routing.RoutePath.TrimTrailingSlash(path);
-        if (trimmed.Length != path.Length) // then the literal routes get a second look
-        {
-            match = MatchPostLiterals(trimmed, query, exchange, ref buffer, out result);
-            if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-            {
-                return match;
-            }
-        }
-
-        // A path that no route of any method can start with is a 404 at once, unless it has escapes to decode.
-        if (trimmed.Length > 1 && (trimmed[1] | 0x20) is not ((byte)'p' or (byte)'r') && !global::HyperRoute.Routing.RoutePath.ContainsEscape(trimmed))
-        {
-            return global::HyperRoute.RouteMatch.NotFound;
-        }
-
-        // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
-        return DispatchDecoded(global::HyperRoute.HttpMethods.Post, trimmed, query, exchange, ref buffer, out result);
-    }
-
-    /// <summary>The first pass for HEAD requests: the path as received, before any decoding.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static global::HyperRoute.RouteMatch DispatchHead(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, global::HyperRoute.Http.HttpExchange exchange, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out global::Shop.Text result)
-    {
-        result = default;
-        global::HyperRoute.RouteMatch match;
-        if (!global::HyperRoute.Routing.RoutePath.IsAbsolute(path))
-        {
-            return global::HyperRoute.RouteMatch.BadRequest(global::HyperRoute.RouteProblem.PathNotAbsolute); // origin form only
-        }
-
-        // One trailing '/' is dropped. Routes with parameters are matched on the path still undecoded: a value that
-        // holds a '%' does not match here and waits for DispatchDecoded; any other match is the decoded path's match.
-        var trimmed = global::HyperRoute.Routing.RoutePath.TrimTrailingSlash(path);
-        // HEAD is served by the GET route of the path when no HEAD route matches; the host sends no body.
-        match = MatchGetLiterals(trimmed, query, exchange, ref buffer, out result);
-        if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-        {
-            return match;
-        }
-
-        // A path that no route of any method can start with is a 404 at once, unless it has escapes to decode.
-        if (trimmed.Length > 1 && (trimmed[1] | 0x20) is not ((byte)'p' or (byte)'r') && !global::HyperRoute.Routing.RoutePath.ContainsEscape(trimmed))
-        {
-            return global::HyperRoute.RouteMatch.NotFound;
-        }
-
-        // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
-        return DispatchDecoded(global::HyperRoute.HttpMethods.Head, trimmed, query, exchange, ref buffer, out result);
-    }
-
     /// <summary>
-    /// The second pass of <c>DispatchCore</c>, for a path that no route matched as received: when it holds escapes,
-    /// <c>DispatchEscaped</c> decodes it and matches again; otherwise the routes of the other methods say 405 or 404.
+    /// The name of the handler parameter a 400 from <c>Dispatch</c> is about
+    /// (<see cref="HyperRoute::RouteMatch.ParameterIndex"/>); <see langword="null"/> for any other result.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static global::HyperRoute.RouteMatch DispatchDecoded(global::HyperRoute.HttpMethods verb, global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, global::HyperRoute.Http.HttpExchange exchange, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out global::Shop.Text result)
-    {
-        if (global::HyperRoute.Routing.RoutePath.ContainsEscape(path))
-        {
-            return DispatchEscaped(verb, path, query, exchange, ref buffer, out result);
-        }
-
-        result = default;
-        // No route of this method matches: 405 when a route of another method does, else 404.
-        var allow = AllowedMethods(path);
-        return allow == global::HyperRoute.HttpMethods.None ? global::HyperRoute.RouteMatch.NotFound : global::HyperRoute.RouteMatch.MethodNotAllowed(allow);
-    }
+    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    public static string? ParameterName(HyperRoute::RouteMatch match)
+        => match.ParameterIndex >= 0 && match.Route >= 0 && match.Route < HyperRouteDispatcher.ParameterNames.Length
+            ? HyperRouteDispatcher.ParameterNames[match.Route][match.ParameterIndex]
+            : null;
 
     /// <summary>
-    /// The second pass for a path with escapes: decodes it (400 for a malformed escape) and matches every route of the
-    /// method again; when nothing matches, the routes of the other methods say 405 or 404.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static global::HyperRoute.RouteMatch DispatchEscaped(global::HyperRoute.HttpMethods verb, global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, global::HyperRoute.Http.HttpExchange exchange, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out global::Shop.Text result)
-    {
-        result = default;
-        var normalized = global::HyperRoute.Routing.RoutePath.Decode(path, ref buffer, out var problem);
-        if (problem != global::HyperRoute.RouteProblem.None)
-        {
-            return global::HyperRoute.RouteMatch.BadRequest(problem); // a malformed escape
-        }
-
-        global::HyperRoute.RouteMatch match;
-        switch (verb)
-        {
-            case global::HyperRoute.HttpMethods.Get:
-                match = MatchGetLiterals(normalized, query, exchange, ref buffer, out result);
-                if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                {
-                    return match;
-                }
-                break;
-            case global::HyperRoute.HttpMethods.Post:
-                match = MatchPostLiterals(normalized, query, exchange, ref buffer, out result);
-                if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                {
-                    return match;
-                }
-                break;
-            case global::HyperRoute.HttpMethods.Head:
-                // HEAD is served by the GET route of the path when no HEAD route matches; the host sends no body.
-                match = MatchGetLiterals(normalized, query, exchange, ref buffer, out result);
-                if (match.Outcome != global::HyperRoute.RouteOutcome.NotFound)
-                {
-                    return match;
-                }
-                break;
-        }
-
-        // No route of this method matches: 405 when a route of another method does, else 404.
-        var allow = AllowedMethods(normalized);
-        return allow == global::HyperRoute.HttpMethods.None ? global::HyperRoute.RouteMatch.NotFound : global::HyperRoute.RouteMatch.MethodNotAllowed(allow);
-    }
-
-    /// <summary>Matches the GET routes made only of literals; <see cref="global::HyperRoute.RouteMatch.NotFound"/> when none matches.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.RouteMatch MatchGetLiterals(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, global::HyperRoute.Http.HttpExchange exchange, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out global::Shop.Text result)
-    {
-        result = default;
-        // Routes of literals only: the whole path is compared at once.
-        switch (path.Length)
-        {
-            case 6:
-                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/plain"u8))
-                {
-                    // GET /plain
-                    result = Plain();
-                    return global::HyperRoute.RouteMatch.Handled(0);
-                }
-                break;
-            case 8:
-                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/private"u8))
-                {
-                    // GET /private
-                    result = Private();
-                    // The result is written here, not by Serve, so that the transforms below see the response it wrote.
-                    result.WriteTo(exchange.Response);
-                    // on the way out, route level: [Transform<NoStore>]
-                    global::Shop.NoStore.Transform(exchange.Request, exchange.Response);
-                    return global::HyperRoute.RouteMatch.Handled(1);
-                }
-                break;
-        }
-
-        return global::HyperRoute.RouteMatch.NotFound;
-    }
-
-    /// <summary>Matches the POST routes made only of literals; <see cref="global::HyperRoute.RouteMatch.NotFound"/> when none matches.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    private static global::HyperRoute.RouteMatch MatchPostLiterals(global::System.ReadOnlySpan<byte> path, global::System.ReadOnlySpan<byte> query, global::HyperRoute.Http.HttpExchange exchange, scoped ref global::HyperRoute.Routing.DecodeBuffer buffer, out global::Shop.Text result)
-    {
-        result = default;
-        // Routes of literals only: the whole path is compared at once.
-        switch (path.Length)
-        {
-            case 4:
-                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/raw"u8))
-                {
-                    // POST /raw
-                    var bodyArg = exchange.Request.Body;
-                    // [Validate<NotEmpty>] body
-                    var notEmptyVerdict = global::Shop.NotEmpty.Validate(in bodyArg);
-                    if (!notEmptyVerdict.IsValid)
-                    {
-                        global::HyperRoute.Http.ProblemJson.Write(exchange.Response, notEmptyVerdict.Status, notEmptyVerdict.Field.IsEmpty ? "body"u8 : notEmptyVerdict.Field, notEmptyVerdict.Reason);
-                        return global::HyperRoute.RouteMatch.Rejected(2, 0 /* body */); // NotEmpty refused the request: the problem is written
-                    }
-                    Raw(bodyArg, exchange.Response);
-                    return global::HyperRoute.RouteMatch.Handled(2);
-                }
-                break;
-        }
-
-        return global::HyperRoute.RouteMatch.NotFound;
-    }
-
-    /// <summary>The methods whose routes match <paramref name="path"/>: the <c>Allow</c> header of a 405.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private static global::HyperRoute.HttpMethods AllowedMethods(global::System.ReadOnlySpan<byte> path)
-    {
-        var allow = global::HyperRoute.HttpMethods.None;
-        // Routes of literals only: the whole path is compared at once.
-        switch (path.Length)
-        {
-            case 4:
-                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/raw"u8))
-                {
-                    allow |= global::HyperRoute.HttpMethods.Post; // POST /raw
-                }
-                break;
-            case 6:
-                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/plain"u8))
-                {
-                    allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /plain
-                }
-                break;
-            case 8:
-                if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(path, "/private"u8))
-                {
-                    allow |= global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head; // GET /private
-                }
-                break;
-        }
-
-        return allow;
-    }
-
-    /// <summary>
-    /// Serves this router over HTTP: <c>HttpServer.Start(new TextApi.HttpEndpoint(), options)</c>. The server parses each
-    /// request with <see cref="HeaderSlot"/> (so only the headers the routes bind are kept) and calls <see cref="Serve"/>.
+    /// Serves this router over HTTP: <c>HttpServer.Start(new TextApi.HttpEndpoint(), options)</c>.
+    /// The server parses each request with <see cref="HeaderSlot"/> (so only the headers the
+    /// routes bind are kept) and calls <see cref="Serve"/>.
     /// </summary>
     /// <remarks>
-    /// <para>Some routes bind headers, the body or the exchange, so the router is served only through this endpoint.
-    /// In-process: <c>exchange.Request.Load&lt;HttpEndpoint&gt;(bytes, 0, count)</c>, then <c>Serve(exchange)</c>.</para>
-    /// <para>Validators and transforms run here too. A validator that refuses the request, or a typed body that cannot be read, writes an <c>application/problem+json</c>
-    /// response and comes back as <see cref="global::HyperRoute.RouteOutcome.Rejected"/>; the handler does not run.</para>
-    /// <para>The result of each handler that returns one is written to the response (<c>IHttpResult.WriteTo</c>).</para>
+    /// <para>
+    /// Some routes bind headers, the body or the exchange, so the router is served only through this endpoint.
+    /// In-process: <c>exchange.Request.Load&lt;HttpEndpoint&gt;(bytes, 0, count)</c>, then <c>Serve(exchange)</c>.
+    /// </para>
+    /// <para>
+    /// Validators and transforms run here too. A validator that refuses the request, or a typed
+    /// body that cannot be read, writes an <c>application/problem+json</c> response and comes
+    /// back as <see cref="HyperRoute::RouteOutcome.Rejected"/>; the handler does not run.
+    /// </para>
+    /// <para>
+    /// The result of each handler that returns one is written to the response (<c>IHttpResult.WriteTo</c>).
+    /// </para>
     /// <code>
     /// GET /plain    Plain()
     /// GET /private  Private()
     /// POST /raw     Raw(ReadOnlySpan&lt;byte&gt; body, HttpResponse response)
     /// </code>
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-    public readonly struct HttpEndpoint : global::HyperRoute.Http.IHttpEndpoint
+    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    public readonly struct HttpEndpoint : Http::IHttpEndpoint
     {
         /// <summary>How many request headers the routes bind; the parser keeps this many.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
         public static int HeaderSlotCount => 0;
 
-        /// <summary>The slot of the request header <paramref name="name"/> (any ASCII case); -1 when no route binds it.</summary>
+        /// <summary>
+        /// The slot of the request header <paramref name="name"/> (any ASCII case); -1 when no route binds it.
+        /// </summary>
         /// <param name="name">The field name as received.</param>
-        [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-        public static int HeaderSlot(global::System.ReadOnlySpan<byte> name) => -1; // no route binds a header
+        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        public static int HeaderSlot(System::ReadOnlySpan<byte> name) => -1; // no route binds a header
 
         /// <summary>
-        /// Routes the request of <paramref name="exchange"/> and runs its handler. Returns whether a handler ran, or why
-        /// not (404, 405 with the allowed methods, 400 with the problem); the server answers those itself.
+        /// Routes the request of <paramref name="exchange"/> and runs its handler. Returns whether a handler ran,
+        /// or why not (404, 405 with the allowed methods, 400 with the problem); the server answers those itself.
         /// </summary>
         /// <param name="exchange">The request to serve and the response its handler writes.</param>
-        [global::System.CodeDom.Compiler.GeneratedCode("HyperRoute.Generators", "0.1.0")]
-        public global::HyperRoute.RouteMatch Serve(global::HyperRoute.Http.HttpExchange exchange)
+        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        public HyperRoute::RouteMatch Serve(Http::HttpExchange exchange)
         {
             var request = exchange.Request;
             var path = request.Path;
             var query = request.Query;
-            var buffer = new global::HyperRoute.Routing.DecodeBuffer(stackalloc byte[256], path.Length + query.Length);
-            var match = DispatchCore(request.Method, path, query, exchange, ref buffer, out var result);
+            var buffer = new Routing::DecodeBuffer(stackalloc byte[256], path.Length + query.Length);
+            var match = HyperRouteDispatcher.DispatchCore(
+                request.Method, path, query, exchange, ref buffer, out var result);
             buffer.Dispose();
-            // Only these routes' results are written here: the other handlers are void and wrote the response themselves,
-            // or their route wrote the result before its response transforms.
+            // Only these routes' results are written here: the other handlers are void and wrote the
+            // response themselves, or their route wrote the result before its response transforms.
             if (match.IsHandled && match.Route is 0)
             {
                 result.WriteTo(exchange.Response);
             }
 
             return match;
+        }
+    }
+
+    /// <summary>
+    /// The dispatcher behind <c>HttpEndpoint</c>, apart from the router's own members.
+    /// Nested in the router, it calls private and protected handlers as the router could.
+    /// </summary>
+    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    private static class HyperRouteDispatcher
+    {
+        // The handler parameter names of each route, for ParameterName.
+        internal static readonly string[][] ParameterNames = new string[][]
+        {
+            System::Array.Empty<string>(),
+            System::Array.Empty<string>(),
+            new[] { "body", "response" },
+        };
+
+        /// <summary>
+        /// Every dispatch starts here: it only switches on the method, so it inlines into its callers.
+        /// </summary>
+        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.AggressiveInlining)]
+        internal static HyperRoute::RouteMatch DispatchCore(
+            System::ReadOnlySpan<byte> method,
+            System::ReadOnlySpan<byte> path,
+            System::ReadOnlySpan<byte> query,
+            Http::HttpExchange exchange,
+            scoped ref Routing::DecodeBuffer buffer,
+            out global::Shop.Text result)
+        {
+            var verb = Routing::MethodToken.Parse(method);
+            switch (verb)
+            {
+                case HyperRoute::HttpMethods.Get:
+                    return DispatchGet(path, query, exchange, ref buffer, out result);
+                case HyperRoute::HttpMethods.Post:
+                    return DispatchPost(path, query, exchange, ref buffer, out result);
+                case HyperRoute::HttpMethods.Head:
+                    return DispatchHead(path, query, exchange, ref buffer, out result);
+                default:
+                    // No route has this method: 400 for a path not in origin form, else 405 or 404.
+                    result = default;
+                    return Routing::RoutePath.IsAbsolute(path)
+                        ? DispatchDecoded(
+                            verb, Routing::RoutePath.TrimTrailingSlash(path), query, exchange, ref buffer, out result)
+                        : HyperRoute::RouteMatch.BadRequest(HyperRoute::RouteProblem.PathNotAbsolute);
+            }
+        }
+
+        /// <summary>The first pass for GET requests: the path as received, before any decoding.</summary>
+        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.AggressiveInlining)]
+        private static HyperRoute::RouteMatch DispatchGet(
+            System::ReadOnlySpan<byte> path,
+            System::ReadOnlySpan<byte> query,
+            Http::HttpExchange exchange,
+            scoped ref Routing::DecodeBuffer buffer,
+            out global::Shop.Text result)
+        {
+            result = default;
+            HyperRoute::RouteMatch match;
+            // Literal routes hold no '%' and no trailing '/': first compare the path as received.
+            if (path.Length is 6 or 8) // the lengths of its literal routes
+            {
+                match = MatchGetLiterals(path, query, exchange, ref buffer, out result);
+                if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
+                {
+                    return match;
+                }
+            }
+
+            if (!Routing::RoutePath.IsAbsolute(path))
+            {
+                return HyperRoute::RouteMatch.BadRequest(HyperRoute::RouteProblem.PathNotAbsolute); // origin form only
+            }
+
+            // One trailing '/' is dropped. Routes with parameters are matched on the
+            // path still undecoded: a value that holds a '%' does not match here and
+            // waits for DispatchDecoded; any other match is the decoded path's match.
+            var trimmed = Routing::RoutePath.TrimTrailingSlash(path);
+            if (trimmed.Length != path.Length) // then the literal routes get a second look
+            {
+                match = MatchGetLiterals(trimmed, query, exchange, ref buffer, out result);
+                if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
+                {
+                    return match;
+                }
+            }
+
+            // A path that no route of any method can start with is a 404 at once, unless it has escapes to decode.
+            if (trimmed.Length > 1 && (trimmed[1] | 0x20) is not ((byte)'p' or (byte)'r')
+                && !Routing::RoutePath.ContainsEscape(trimmed))
+            {
+                return HyperRoute::RouteMatch.NotFound;
+            }
+
+            // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
+            return DispatchDecoded(HyperRoute::HttpMethods.Get, trimmed, query, exchange, ref buffer, out result);
+        }
+
+        /// <summary>The first pass for POST requests: the path as received, before any decoding.</summary>
+        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.NoInlining)]
+        private static HyperRoute::RouteMatch DispatchPost(
+            System::ReadOnlySpan<byte> path,
+            System::ReadOnlySpan<byte> query,
+            Http::HttpExchange exchange,
+            scoped ref Routing::DecodeBuffer buffer,
+            out global::Shop.Text result)
+        {
+            result = default;
+            HyperRoute::RouteMatch match;
+            // Literal routes hold no '%' and no trailing '/': first compare the path as received.
+            if (path.Length is 4) // the lengths of its literal routes
+            {
+                match = MatchPostLiterals(path, query, exchange, ref buffer, out result);
+                if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
+                {
+                    return match;
+                }
+            }
+
+            if (!Routing::RoutePath.IsAbsolute(path))
+            {
+                return HyperRoute::RouteMatch.BadRequest(HyperRoute::RouteProblem.PathNotAbsolute); // origin form only
+            }
+
+            // One trailing '/' is dropped. Routes with parameters are matched on the
+            // path still undecoded: a value that holds a '%' does not match here and
+            // waits for DispatchDecoded; any other match is the decoded path's match.
+            var trimmed = Routing::RoutePath.TrimTrailingSlash(path);
+            if (trimmed.Length != path.Length) // then the literal routes get a second look
+            {
+                match = MatchPostLiterals(trimmed, query, exchange, ref buffer, out result);
+                if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
+                {
+                    return match;
+                }
+            }
+
+            // A path that no route of any method can start with is a 404 at once, unless it has escapes to decode.
+            if (trimmed.Length > 1 && (trimmed[1] | 0x20) is not ((byte)'p' or (byte)'r')
+                && !Routing::RoutePath.ContainsEscape(trimmed))
+            {
+                return HyperRoute::RouteMatch.NotFound;
+            }
+
+            // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
+            return DispatchDecoded(HyperRoute::HttpMethods.Post, trimmed, query, exchange, ref buffer, out result);
+        }
+
+        /// <summary>The first pass for HEAD requests: the path as received, before any decoding.</summary>
+        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.NoInlining)]
+        private static HyperRoute::RouteMatch DispatchHead(
+            System::ReadOnlySpan<byte> path,
+            System::ReadOnlySpan<byte> query,
+            Http::HttpExchange exchange,
+            scoped ref Routing::DecodeBuffer buffer,
+            out global::Shop.Text result)
+        {
+            result = default;
+            HyperRoute::RouteMatch match;
+            if (!Routing::RoutePath.IsAbsolute(path))
+            {
+                return HyperRoute::RouteMatch.BadRequest(HyperRoute::RouteProblem.PathNotAbsolute); // origin form only
+            }
+
+            // One trailing '/' is dropped. Routes with parameters are matched on the
+            // path still undecoded: a value that holds a '%' does not match here and
+            // waits for DispatchDecoded; any other match is the decoded path's match.
+            var trimmed = Routing::RoutePath.TrimTrailingSlash(path);
+            // HEAD is served by the GET route of the path when no HEAD route matches; the host sends no body.
+            match = MatchGetLiterals(trimmed, query, exchange, ref buffer, out result);
+            if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
+            {
+                return match;
+            }
+
+            // A path that no route of any method can start with is a 404 at once, unless it has escapes to decode.
+            if (trimmed.Length > 1 && (trimmed[1] | 0x20) is not ((byte)'p' or (byte)'r')
+                && !Routing::RoutePath.ContainsEscape(trimmed))
+            {
+                return HyperRoute::RouteMatch.NotFound;
+            }
+
+            // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
+            return DispatchDecoded(HyperRoute::HttpMethods.Head, trimmed, query, exchange, ref buffer, out result);
+        }
+
+        /// <summary>
+        /// The second pass of <c>DispatchCore</c>, for a path that no route matched
+        /// as received: when it holds escapes, <c>DispatchEscaped</c> decodes it and
+        /// matches again; otherwise the routes of the other methods say 405 or 404.
+        /// </summary>
+        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.NoInlining)]
+        private static HyperRoute::RouteMatch DispatchDecoded(
+            HyperRoute::HttpMethods verb,
+            System::ReadOnlySpan<byte> path,
+            System::ReadOnlySpan<byte> query,
+            Http::HttpExchange exchange,
+            scoped ref Routing::DecodeBuffer buffer,
+            out global::Shop.Text result)
+        {
+            if (Routing::RoutePath.ContainsEscape(path))
+            {
+                return DispatchEscaped(verb, path, query, exchange, ref buffer, out result);
+            }
+
+            result = default;
+            // No route of this method matches: 405 when a route of another method does, else 404.
+            var allow = AllowedMethods(path);
+            return allow == HyperRoute::HttpMethods.None
+                ? HyperRoute::RouteMatch.NotFound
+                : HyperRoute::RouteMatch.MethodNotAllowed(allow);
+        }
+
+        /// <summary>
+        /// The second pass for a path with escapes: decodes it (400 for a malformed escape) and matches every
+        /// route of the method again; when nothing matches, the routes of the other methods say 405 or 404.
+        /// </summary>
+        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.NoInlining)]
+        private static HyperRoute::RouteMatch DispatchEscaped(
+            HyperRoute::HttpMethods verb,
+            System::ReadOnlySpan<byte> path,
+            System::ReadOnlySpan<byte> query,
+            Http::HttpExchange exchange,
+            scoped ref Routing::DecodeBuffer buffer,
+            out global::Shop.Text result)
+        {
+            result = default;
+            var normalized = Routing::RoutePath.Decode(path, ref buffer, out var problem);
+            if (problem != HyperRoute::RouteProblem.None)
+            {
+                return HyperRoute::RouteMatch.BadRequest(problem); // a malformed escape
+            }
+
+            HyperRoute::RouteMatch match;
+            switch (verb)
+            {
+                case HyperRoute::HttpMethods.Get:
+                    match = MatchGetLiterals(normalized, query, exchange, ref buffer, out result);
+                    if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
+                    {
+                        return match;
+                    }
+                    break;
+                case HyperRoute::HttpMethods.Post:
+                    match = MatchPostLiterals(normalized, query, exchange, ref buffer, out result);
+                    if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
+                    {
+                        return match;
+                    }
+                    break;
+                case HyperRoute::HttpMethods.Head:
+                    // HEAD is served by the GET route of the path when no HEAD route matches; the host sends no body.
+                    match = MatchGetLiterals(normalized, query, exchange, ref buffer, out result);
+                    if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
+                    {
+                        return match;
+                    }
+                    break;
+            }
+
+            // No route of this method matches: 405 when a route of another method does, else 404.
+            var allow = AllowedMethods(normalized);
+            return allow == HyperRoute::HttpMethods.None
+                ? HyperRoute::RouteMatch.NotFound
+                : HyperRoute::RouteMatch.MethodNotAllowed(allow);
+        }
+
+        /// <summary>
+        /// Matches the GET routes made only of literals;
+        /// <see cref="HyperRoute::RouteMatch.NotFound"/> when none matches.
+        /// </summary>
+        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        private static HyperRoute::RouteMatch MatchGetLiterals(
+            System::ReadOnlySpan<byte> path,
+            System::ReadOnlySpan<byte> query,
+            Http::HttpExchange exchange,
+            scoped ref Routing::DecodeBuffer buffer,
+            out global::Shop.Text result)
+        {
+            result = default;
+            // Routes of literals only: the whole path is compared at once.
+            switch (path.Length)
+            {
+                case 6:
+                    if (Routing::Utf8Literal.EqualsLower(path, "/plain"u8))
+                    {
+                        // GET /plain
+                        result = global::Shop.TextApi.Plain();
+                        return HyperRoute::RouteMatch.Handled(0);
+                    }
+                    break;
+                case 8:
+                    if (Routing::Utf8Literal.EqualsLower(path, "/private"u8))
+                    {
+                        // GET /private
+                        result = global::Shop.TextApi.Private();
+                        // The result is written here, not by Serve, so that
+                        // the transforms below see the response it wrote.
+                        result.WriteTo(exchange.Response);
+                        // on the way out, route level: [Transform<NoStore>]
+                        global::Shop.NoStore.Transform(exchange.Request, exchange.Response);
+                        return HyperRoute::RouteMatch.Handled(1);
+                    }
+                    break;
+            }
+
+            return HyperRoute::RouteMatch.NotFound;
+        }
+
+        /// <summary>
+        /// Matches the POST routes made only of literals;
+        /// <see cref="HyperRoute::RouteMatch.NotFound"/> when none matches.
+        /// </summary>
+        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        private static HyperRoute::RouteMatch MatchPostLiterals(
+            System::ReadOnlySpan<byte> path,
+            System::ReadOnlySpan<byte> query,
+            Http::HttpExchange exchange,
+            scoped ref Routing::DecodeBuffer buffer,
+            out global::Shop.Text result)
+        {
+            result = default;
+            // Routes of literals only: the whole path is compared at once.
+            switch (path.Length)
+            {
+                case 4:
+                    if (Routing::Utf8Literal.EqualsLower(path, "/raw"u8))
+                    {
+                        // POST /raw
+                        var bodyArg = exchange.Request.Body;
+                        // [Validate<NotEmpty>] body
+                        var notEmptyVerdict = global::Shop.NotEmpty.Validate(in bodyArg);
+                        if (!notEmptyVerdict.IsValid)
+                        {
+                            Http::ProblemJson.Write(
+                                exchange.Response, notEmptyVerdict.Status,
+                                notEmptyVerdict.Field.IsEmpty ? "body"u8 : notEmptyVerdict.Field,
+                                notEmptyVerdict.Reason);
+                            // NotEmpty refused the request: the problem is written
+                            return HyperRoute::RouteMatch.Rejected(2, 0 /* body */);
+                        }
+                        global::Shop.TextApi.Raw(bodyArg, exchange.Response);
+                        return HyperRoute::RouteMatch.Handled(2);
+                    }
+                    break;
+            }
+
+            return HyperRoute::RouteMatch.NotFound;
+        }
+
+        /// <summary>The methods whose routes match <paramref name="path"/>: the <c>Allow</c> header of a 405.</summary>
+        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        [CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.AggressiveInlining)]
+        private static HyperRoute::HttpMethods AllowedMethods(System::ReadOnlySpan<byte> path)
+        {
+            var allow = HyperRoute::HttpMethods.None;
+            // Routes of literals only: the whole path is compared at once.
+            switch (path.Length)
+            {
+                case 4:
+                    if (Routing::Utf8Literal.EqualsLower(path, "/raw"u8))
+                    {
+                        allow |= HyperRoute::HttpMethods.Post; // POST /raw
+                    }
+                    break;
+                case 6:
+                    if (Routing::Utf8Literal.EqualsLower(path, "/plain"u8))
+                    {
+                        allow |= HyperRoute::HttpMethods.Get | HyperRoute::HttpMethods.Head; // GET /plain
+                    }
+                    break;
+                case 8:
+                    if (Routing::Utf8Literal.EqualsLower(path, "/private"u8))
+                    {
+                        allow |= HyperRoute::HttpMethods.Get | HyperRoute::HttpMethods.Head; // GET /private
+                    }
+                    break;
+            }
+
+            return allow;
         }
     }
 }

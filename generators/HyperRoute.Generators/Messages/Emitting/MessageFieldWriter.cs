@@ -10,7 +10,7 @@ namespace HyperRoute.Generators.Messages;
 /// </summary>
 internal sealed class MessageFieldWriter
 {
-    private const string Primitives = "global::System.Buffers.Binary.BinaryPrimitives";
+    private const string Primitives = "Binary::BinaryPrimitives";
     private readonly SourceWriter _writer;
     private readonly string _span;
     private readonly string _endian;

@@ -10,9 +10,9 @@ namespace HyperRoute.Generators.Messages;
 /// </summary>
 internal static partial class MessageRouterEmitter
 {
-    private const string Forwarding = "global::HyperRoute.Messaging.Forwarding";
-    private const string Sent = "global::HyperRoute.Messaging.Destinations.SendResult.Sent";
-    private const string Primitives = "global::System.Buffers.Binary.BinaryPrimitives";
+    private const string Forwarding = "Messaging::Forwarding";
+    private const string Sent = "Messaging::Destinations.SendResult.Sent";
+    private const string Primitives = "Binary::BinaryPrimitives";
 
     // The implementations of the [To] partial methods, each the forward its cases in Route write out.
     private static void WriteForwardMethods(SourceWriter writer, MessageRouterPlan plan)
@@ -20,9 +20,9 @@ internal static partial class MessageRouterEmitter
         foreach (var method in plan.Forwards)
         {
             writer.Line();
-            writer.Line("// The [To] handler " + Identifiers.Unescape(method.Name) + " forwards to " + method.Forward.GroupName + " (Route writes the same forward in its case).");
+            writer.Comment("The [To] handler " + Identifiers.Unescape(method.Name) + " forwards to " + method.Forward.GroupName + " (Route writes the same forward in its case).");
             writer.Line(GeneratedCode);
-            writer.Line(method.Modifiers + " " + Outcome + " " + method.Name + "(" + (method.ByIn ? "in " : "") + plan.Spec.Layout.MessageFullName + " " + method.Parameter + ")");
+            writer.Declaration(method.Modifiers + " " + Outcome + " " + method.Name + "(" + (method.ByIn ? "in " : "") + plan.Spec.Layout.MessageFullName + " " + method.Parameter + ")");
             using (writer.Braces())
             {
                 WriteForward(writer, method.Forward, method.Parameter);
@@ -39,15 +39,15 @@ internal static partial class MessageRouterEmitter
         {
             key = subject == "key" ? "routingKey" : "key";
             writer.Line("// the routing key: " + routingKey.Display + " (" + routingKey.TypeDisplay + "), " + Bytes(routingKey.Size) + (routingKey.Size == 1 ? "" : routingKey.LittleEndian ? " little-endian" : " big-endian"));
-            writer.Line("global::System.Span<byte> " + key + " = stackalloc byte[" + routingKey.Size.ToString(CultureInfo.InvariantCulture) + "];");
+            writer.Line("System::Span<byte> " + key + " = stackalloc byte[" + routingKey.Size.ToString(CultureInfo.InvariantCulture) + "];");
             writer.Line(KeyWrite(routingKey, key, subject + "." + routingKey.FieldName));
         }
 
-        writer.Line("return " + Forwarding + ".Forward(" + forward.Group + ", in " + subject + (forward.Key is null ? "" : ", " + key) + ") == " + Sent);
+        writer.Terms("return ", new[] { Forwarding + ".Forward(" + forward.Group + ", in " + subject + (forward.Key is null ? "" : ", " + key) + ")", Sent }, "==", "");
         using (writer.Indent())
         {
             writer.Line("? " + Outcome + ".Routed");
-            writer.Line(": " + Outcome + ".Undelivered; // no destination of " + forward.GroupName + " accepted it");
+            writer.Line(": " + Outcome + ".Undelivered;", "no destination of " + forward.GroupName + " accepted it");
         }
     }
 

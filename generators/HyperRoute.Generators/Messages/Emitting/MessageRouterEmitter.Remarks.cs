@@ -11,12 +11,14 @@ internal static partial class MessageRouterEmitter
     {
         var layout = plan.Spec.Layout;
         writer.Line("/// <remarks>");
-        writer.Line("/// <para>Routes " + layout.MessageDisplay + " by " + layout.KeyName + " (" + layout.KeyTypeDisplay + ")"
+        writer.Doc(
+            "Routes " + layout.MessageDisplay + " by " + layout.KeyName + " (" + layout.KeyTypeDisplay + ")"
             + (plan.Anywhere.Count > 0 ? ", after the key-less predicates" : "")
-            + (plan.HasPredicates ? "; predicates are tested in declaration order, a value's before its plain handler" : "") + ":</para>");
+            + (plan.HasPredicates ? "; predicates are tested in declaration order, a value's before its plain handler" : "") + ":",
+            "para");
         if (layout.Steps.Count > 0)
         {
-            writer.Line("/// <para>" + System.Security.SecurityElement.Escape("Before routing, every message: " + string.Join(" ", layout.Steps.Select(s => s.Attribute)) + ".") + "</para>");
+            writer.Doc(System.Security.SecurityElement.Escape("Before routing, every message: " + string.Join(" ", layout.Steps.Select(s => s.Attribute)) + "."), "para");
         }
 
         writer.Line("/// <code>");

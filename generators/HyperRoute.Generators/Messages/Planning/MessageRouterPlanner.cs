@@ -113,7 +113,7 @@ internal static class MessageRouterPlanner
         return new RouteArm(comment, label, guard, copies, subject, handler.Steps, call, Identifiers.Unescape(handler.Name), forward);
     }
 
-    private static string Target(MessageRouterSpec spec, bool isStatic) => isStatic ? spec.FullName : "this";
+    private static string Target(MessageRouterSpec spec, bool isStatic) => isStatic ? spec.Declaration.FullName : "this";
 
     // The handler as the table shows it (a [To] handler as its destination group), with the steps that run before it.
     private static string HandlerCell(MessageHandler handler)

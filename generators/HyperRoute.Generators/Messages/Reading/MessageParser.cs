@@ -1,5 +1,3 @@
-using HyperRoute.Generators.Routing;
-using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 
@@ -27,26 +25,8 @@ internal static class MessageParser
 
         return new MessageSpec
         {
-            Namespace = type.ContainingNamespace.IsGlobalNamespace ? string.Empty : type.ContainingNamespace.ToDisplayString(),
-            TypeName = type.Name,
-            FullName = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
-            TypeKeyword = type.IsRecord ? "record struct" : "struct",
-            ContainingTypes = ContainingTypeHeaders(type).ToEquatableArray(),
+            Declaration = TypeDeclarationReader.Read(type, "Message"),
             Layout = layout,
         };
-    }
-
-    /// <summary>The partial types <paramref name="type"/> is nested in, outermost first, as declaration headers (<c>partial class Outer</c>).</summary>
-    internal static IEnumerable<string> ContainingTypeHeaders(INamedTypeSymbol type)
-    {
-        var headers = new List<string>();
-        for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
-        {
-            var keyword = outer.IsRecord ? (outer.IsValueType ? "record struct" : "record") : outer.IsValueType ? "struct" : outer.IsStatic ? "static class" : "class";
-            var header = keyword.StartsWith("static ", System.StringComparison.Ordinal) ? "static partial class" : "partial " + keyword;
-            headers.Insert(0, header + " " + outer.Name);
-        }
-
-        return headers;
     }
 }

@@ -25,11 +25,7 @@ internal static class MessageRouterParser
 
         return new MessageRouterSpec
         {
-            Namespace = type.ContainingNamespace.IsGlobalNamespace ? string.Empty : type.ContainingNamespace.ToDisplayString(),
-            TypeName = type.Name,
-            FullName = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
-            TypeKeyword = type.IsRecord ? "record" : "class",
-            ContainingTypes = MessageParser.ContainingTypeHeaders(type).ToEquatableArray(),
+            Declaration = TypeDeclarationReader.Read(type, "MessageRouter"),
             Layout = layout,
         };
     }

@@ -14,13 +14,13 @@ internal sealed class AllowWriter : ILeafWriter
         foreach (var method in leaves.Select(l => l.Route.Template.Method).Distinct())
         {
             var routes = string.Join(", ", leaves.Where(l => l.Route.Template.Method == method).Select(l => l.Route.Template.Pattern).Distinct());
-            writer.Line($"allow |= {Flags(method)}; // {routes}");
+            writer.Terms("allow |= ", Flags(method).Split(new[] { " | " }, System.StringSplitOptions.None), "|", ";", routes);
         }
     }
 
     public static string Flags(string method) => method == "GET"
-        ? "global::HyperRoute.HttpMethods.Get | global::HyperRoute.HttpMethods.Head"
-        : "global::HyperRoute.HttpMethods." + Flag(method);
+        ? "HyperRoute::HttpMethods.Get | HyperRoute::HttpMethods.Head"
+        : "HyperRoute::HttpMethods." + Flag(method);
 
     public static string Flag(string method) => method.Substring(0, 1) + method.Substring(1).ToLowerInvariant();
 }

@@ -7,8 +7,8 @@ namespace HyperRoute.Generators.Routing;
 /// <summary>Writes the condition that checks a parameter's constraints on its UTF-8 value.</summary>
 internal static class ConstraintEmitter
 {
-    private const string Parse = "global::HyperRoute.Routing.Utf8Parse.TryParse";
-    private const string Constraints = "global::HyperRoute.Routing.RouteConstraints";
+    private const string Parse = "Routing::Utf8Parse.TryParse";
+    private const string Constraints = "Routing::RouteConstraints";
 
     /// <summary>
     /// Returns the condition (type constraints first, so the bounds can use the parsed number) and the locals
@@ -29,7 +29,7 @@ internal static class ConstraintEmitter
 
         if (decodedFlag is not null && !RejectsEscapes(segment))
         {
-            terms.Add($"global::HyperRoute.Routing.RoutePath.IsDecoded({value}, {decodedFlag})");
+            terms.Add($"Routing::RoutePath.IsDecoded({value}, {decodedFlag})");
         }
 
         foreach (var constraint in segment.Constraints)
@@ -38,7 +38,7 @@ internal static class ConstraintEmitter
             {
                 var local = names.Unique(localPrefix + type);
                 parsed[type] = local;
-                terms.Add($"{Parse}({value}, out {type.CSharpName()} {local})");
+                terms.Add($"{Parse}({value}, out {type.Generated()} {local})");
             }
         }
 

@@ -13,9 +13,9 @@ namespace HyperRoute.Generators.Routing;
 internal static class EndpointEmitter
 {
     private const string GeneratedCode = GeneratedMethods.GeneratedCode;
-    private const string Span = "global::System.ReadOnlySpan<byte>";
-    private const string Match = "global::HyperRoute.RouteMatch";
-    private const string Exchange = "global::HyperRoute.Http.HttpExchange";
+    private const string Span = "System::ReadOnlySpan<byte>";
+    private const string Match = "HyperRoute::RouteMatch";
+    private const string Exchange = "Http::HttpExchange";
 
     /// <summary>Scratch for percent-decoded path and query values; longer ones rent from the pool.</summary>
     private const int ScratchSize = 256;
@@ -24,33 +24,32 @@ internal static class EndpointEmitter
     {
         var instance = router.HasInstanceHandlers;
         var headers = router.HeaderNames;
-        var host = instance ? $"new {router.TypeName}.HttpEndpoint(router)" : $"new {router.TypeName}.HttpEndpoint()";
+        var host = instance ? $"new {router.Declaration.Name}.HttpEndpoint(router)" : $"new {router.Declaration.Name}.HttpEndpoint()";
 
-        writer.Line("/// <summary>");
-        writer.Line($"/// Serves this router over HTTP: <c>HttpServer.Start({CSharpLiterals.Xml(host)}, options)</c>. The server parses each");
-        writer.Line("/// request with <see cref=\"HeaderSlot\"/> (so only the headers the routes bind are kept) and calls <see cref=\"Serve\"/>.");
-        writer.Line("/// </summary>");
+        writer.Doc(
+            $"Serves this router over HTTP: <c>HttpServer.Start({CSharpLiterals.Xml(host)}, options)</c>. The server parses each request "
+            + "with <see cref=\"HeaderSlot\"/> (so only the headers the routes bind are kept) and calls <see cref=\"Serve\"/>.");
         writer.Line("/// <remarks>");
         WriteHostingRemarks(writer, router);
         DispatcherEmitter.WriteRouteTable(writer, router);
         writer.Line("/// </remarks>");
         writer.Line(GeneratedCode);
-        writer.Line("public readonly struct HttpEndpoint : global::HyperRoute.Http.IHttpEndpoint");
+        writer.Line("public readonly struct HttpEndpoint : Http::IHttpEndpoint");
         using (writer.Braces())
         {
             if (instance)
             {
-                writer.Line($"private readonly {router.TypeName} _router;");
+                writer.Line($"private readonly {router.Declaration.Name} _router;");
                 writer.Line();
                 writer.Line("/// <summary>Serves the routes of <paramref name=\"router\"/>, whose instance handlers run on it.</summary>");
                 writer.Line("/// <param name=\"router\">The router instance that holds the handlers' state.</param>");
                 writer.Line(GeneratedCode);
-                writer.Line($"public HttpEndpoint({router.TypeName} router)");
+                writer.Line($"public HttpEndpoint({router.Declaration.Name} router)");
                 using (writer.Braces())
                 {
-                    writer.Line(router.TypeKeyword.EndsWith("struct", System.StringComparison.Ordinal)
+                    writer.Line(router.Declaration.Keyword.EndsWith("struct", System.StringComparison.Ordinal)
                         ? "_router = router;"
-                        : "_router = router ?? throw new global::System.ArgumentNullException(nameof(router));");
+                        : "_router = router ?? throw new System::ArgumentNullException(nameof(router));");
                 }
 
                 writer.Line();
@@ -70,29 +69,36 @@ internal static class EndpointEmitter
     {
         if (router.NeedsExchange)
         {
-            writer.Line("/// <para>Some routes bind headers, the body or the exchange, so the router is served only through this endpoint.");
-            writer.Line("/// In-process: <c>exchange.Request.Load&lt;HttpEndpoint&gt;(bytes, 0, count)</c>, then <c>Serve(exchange)</c>.</para>");
+            writer.Doc(
+                "Some routes bind headers, the body or the exchange, so the router is served only through this endpoint. "
+                + "In-process: <c>exchange.Request.Load&lt;HttpEndpoint&gt;(bytes, 0, count)</c>, then <c>Serve(exchange)</c>.",
+                "para");
         }
 
         if (router.Steps.Count > 0 || router.Routes.Any(r => r.Steps.Count > 0 || r.Bindings.Any(b => b.Steps.Count > 0 || b.JsonType is not null)))
         {
-            writer.Line("/// <para>Validators and transforms run here too. A validator that refuses the request, or a typed body that cannot be read, writes an <c>application/problem+json</c>");
-            writer.Line("/// response and comes back as <see cref=\"global::HyperRoute.RouteOutcome.Rejected\"/>; the handler does not run.</para>");
+            writer.Doc(
+                "Validators and transforms run here too. A validator that refuses the request, or a typed body that cannot be read, "
+                + "writes an <c>application/problem+json</c> response and comes back as <see cref=\"HyperRoute::RouteOutcome.Rejected\"/>; "
+                + "the handler does not run.",
+                "para");
         }
 
-        writer.Line(router.ResultIsHttpResult
-            ? "/// <para>The result of each handler that returns one is written to the response (<c>IHttpResult.WriteTo</c>).</para>"
-            : "/// <para>Handlers write the response themselves (an <c>HttpResponse</c> parameter) or leave it 200 and empty.</para>");
+        writer.Doc(
+            router.ResultIsHttpResult
+                ? "The result of each handler that returns one is written to the response (<c>IHttpResult.WriteTo</c>)."
+                : "Handlers write the response themselves (an <c>HttpResponse</c> parameter) or leave it 200 and empty.",
+            "para");
     }
 
     private static void WriteHeaderSlot(SourceWriter writer, IReadOnlyList<string> headers)
     {
-        writer.Line("/// <summary>The slot of the request header <paramref name=\"name\"/> (any ASCII case); -1 when no route binds it.</summary>");
+        writer.Doc("The slot of the request header <paramref name=\"name\"/> (any ASCII case); -1 when no route binds it.");
         writer.Line("/// <param name=\"name\">The field name as received.</param>");
         writer.Line(GeneratedCode);
         if (headers.Count == 0)
         {
-            writer.Line($"public static int HeaderSlot({Span} name) => -1; // no route binds a header");
+            writer.Line($"public static int HeaderSlot({Span} name) => -1;", "no route binds a header");
             return;
         }
 
@@ -113,8 +119,8 @@ internal static class EndpointEmitter
                     {
                         foreach (var (header, slot) in group)
                         {
-                            writer.Line($"// {header}");
-                            writer.Line($"if (global::HyperRoute.Routing.Utf8Literal.EqualsLower(name, {CSharpLiterals.Utf8(header.ToLowerInvariant())}))");
+                            writer.Comment(header);
+                            writer.If($"Routing::Utf8Literal.EqualsLower(name, {CSharpLiterals.Utf8(header.ToLowerInvariant())})");
                             using (writer.Braces())
                             {
                                 writer.Line($"return {slot.ToString(CultureInfo.InvariantCulture)};");
@@ -127,20 +133,19 @@ internal static class EndpointEmitter
             }
 
             writer.Line();
-            writer.Line("return -1; // no route binds this header");
+            writer.Line("return -1;", "no route binds this header");
         }
     }
 
     private static void WriteServe(SourceWriter writer, RouterSpec router, bool instance)
     {
-        var target = instance ? "_router." : "";
+        var target = instance ? "_router, " : "";
         var passExchange = router.NeedsExchange ? ", exchange" : "";
         var passResult = router.ResultType is null ? "" : ", out var result";
 
-        writer.Line("/// <summary>");
-        writer.Line("/// Routes the request of <paramref name=\"exchange\"/> and runs its handler. Returns whether a handler ran, or why");
-        writer.Line("/// not (404, 405 with the allowed methods, 400 with the problem); the server answers those itself.");
-        writer.Line("/// </summary>");
+        writer.Doc(
+            "Routes the request of <paramref name=\"exchange\"/> and runs its handler. Returns whether a handler ran, or why not "
+            + "(404, 405 with the allowed methods, 400 with the problem); the server answers those itself.");
         writer.Line("/// <param name=\"exchange\">The request to serve and the response its handler writes.</param>");
         writer.Line(GeneratedCode);
         writer.Line($"public {Match} Serve({Exchange} exchange)");
@@ -154,7 +159,7 @@ internal static class EndpointEmitter
                     writer,
                     names,
                     step,
-                    $"// source side, router level: {step.Attribute}",
+                    $"source side, router level: {step.Attribute}",
                     $"{step.TypeName}.Validate(request)",
                     null,
                     "Rejected(-1)");
@@ -163,8 +168,8 @@ internal static class EndpointEmitter
 
             writer.Line("var path = request.Path;");
             writer.Line("var query = request.Query;");
-            writer.Line($"var buffer = new global::HyperRoute.Routing.DecodeBuffer(stackalloc byte[{ScratchSize.ToString(CultureInfo.InvariantCulture)}], path.Length + query.Length);");
-            writer.Line($"var match = {target}DispatchCore(request.Method, path, query{passExchange}, ref buffer{passResult});");
+            writer.Line($"var buffer = new Routing::DecodeBuffer(stackalloc byte[{ScratchSize.ToString(CultureInfo.InvariantCulture)}], path.Length + query.Length);");
+            writer.Call($"var match = {ReservedNames.Machinery}.DispatchCore({target}request.Method, path, query{passExchange}, ref buffer{passResult});");
             writer.Line("buffer.Dispose();");
             if (router.ResultType is not null)
             {
@@ -187,20 +192,21 @@ internal static class EndpointEmitter
         var call = HandlerCallWriter.WriteResultCall(router);
         if (returning.Count == router.Routes.Count)
         {
-            writer.Line("if (match.IsHandled)");
+            writer.If("match.IsHandled");
         }
         else
         {
             if (router.Routes.Any(router.WritesResultInLeaf))
             {
-                writer.Line("// Only these routes' results are written here: the other handlers are void and wrote the response themselves,");
-                writer.Line("// or their route wrote the result before its response transforms.");
+                writer.Comment(
+                    "Only these routes' results are written here: the other handlers are void and wrote the response themselves, "
+                    + "or their route wrote the result before its response transforms.");
             }
             else
             {
-                writer.Line("// Only these routes' handlers return a result; the others are void and wrote the response themselves.");
+                writer.Comment("Only these routes' handlers return a result; the others are void and wrote the response themselves.");
             }
-            writer.Line($"if (match.IsHandled && match.Route is {string.Join(" or ", returning)})");
+            writer.If($"match.IsHandled && match.Route is {string.Join(" or ", returning)}");
         }
 
         using (writer.Braces())

@@ -25,13 +25,13 @@ internal sealed partial class HandlerCallWriter
         var bare = Bare(binding.Identifier);
         var problem = bare + "Problem";
         var read = bare + "Read";
-        writer.Line($"// [Body] {binding.Name}: the body read as JSON");
-        writer.Line($"var {problem} = {HttpBody}.ReadJson(exchange.Request, {JsonField(binding.JsonType!)}, {CSharpLiterals.Number(binding.MaxLength)}, out var {read});");
-        writer.Line($"if ({problem} != global::HyperRoute.Http.BodyProblem.None)");
+        writer.Comment($"[Body] {binding.Name}: the body read as JSON");
+        writer.Call($"var {problem} = {HttpBody}.ReadJson(exchange.Request, {JsonField(binding.JsonType!)}, {CSharpLiterals.Number(binding.MaxLength)}, out var {read});");
+        writer.If($"{problem} != Http::BodyProblem.None");
         using (writer.Braces())
         {
-            writer.Line($"{ProblemJson}.Write(exchange.Response, {HttpBody}.StatusCode({problem}), {CSharpLiterals.Utf8(binding.Name)}, {HttpBody}.Detail({problem}));");
-            writer.Line($"return {Match}.Rejected({route.Index}, {name}); // missing, not JSON, too large or malformed: the problem is written");
+            writer.Call($"{ProblemJson}.Write(exchange.Response, {HttpBody}.StatusCode({problem}), {CSharpLiterals.Utf8(binding.Name)}, {HttpBody}.Detail({problem}));");
+            writer.Line($"return {Match}.Rejected({route.Index}, {name});", "missing, not JSON, too large or malformed: the problem is written");
         }
 
         writer.Line($"{binding.JsonType} {local} = {read}!;");
@@ -92,13 +92,13 @@ internal sealed partial class HandlerCallWriter
         var raw = bare + "Value";
         var badRequest = $"return {Match}.BadRequest({route.Index}, {Problem}.InvalidHeaderValue, {name});";
         var tryGet = $"exchange.Request.TryGetHeader({slot} /* {binding.HeaderName} */, out var {raw})";
-        writer.Line($"// [Header(\"{binding.HeaderName}\")] {binding.Name}");
+        writer.Comment($"[Header(\"{binding.HeaderName}\")] {binding.Name}");
         if (!binding.IsOptional)
         {
-            writer.Line($"if (!{tryGet})");
+            writer.If($"!{tryGet}");
             using (writer.Braces())
             {
-                writer.Line($"return {Match}.BadRequest({route.Index}, {Problem}.MissingHeader, {name});");
+                writer.Call($"return {Match}.BadRequest({route.Index}, {Problem}.MissingHeader, {name});");
             }
 
             WriteParse(writer, route, binding, raw, local, type, $"{Problem}.InvalidHeaderValue", name);
@@ -106,7 +106,7 @@ internal sealed partial class HandlerCallWriter
         }
 
         writer.Line($"{type} {local} = {binding.DefaultValue ?? "default"};");
-        writer.Line($"if ({tryGet})");
+        writer.If(tryGet);
         using (writer.Braces())
         {
             switch (binding.Type)
@@ -115,17 +115,17 @@ internal sealed partial class HandlerCallWriter
                     writer.Line($"{local} = {raw};");
                     return local;
                 case RouteValueType.String:
-                    writer.Line($"{local} = global::System.Text.Encoding.UTF8.GetString({raw});");
+                    writer.Line($"{local} = System::Text.Encoding.UTF8.GetString({raw});");
                     return local;
             }
 
             var target = binding.IsNullable && binding.Type.IsValueType() ? bare + "Parsed" : local;
             writer.Line(target == local
                 ? $"if (!{Parse}({raw}, out {local}))"
-                : $"if (!{Parse}({raw}, out {binding.Type.CSharpName()} {target}))");
+                : $"if (!{Parse}({raw}, out {binding.Type.Generated()} {target}))");
             using (writer.Braces())
             {
-                writer.Line(badRequest);
+                writer.Call(badRequest);
             }
 
             if (target != local)
@@ -143,19 +143,19 @@ internal sealed partial class HandlerCallWriter
         var lookup = bare + "Lookup";
         var raw = bare + "Value";
         var badRequest = $"return {Match}.BadRequest({route.Index}, {Problem}.InvalidQueryValue, {name});";
-        writer.Line($"var {lookup} = global::HyperRoute.Routing.QueryString.TryGetValue(query, {CSharpLiterals.Utf8(binding.Name)}, ref buffer, out var {raw});");
-        writer.Line($"if ({lookup} == {Lookup}.Malformed)");
+        writer.Call($"var {lookup} = Routing::QueryString.TryGetValue(query, {CSharpLiterals.Utf8(binding.Name)}, ref buffer, out var {raw});");
+        writer.If($"{lookup} == {Lookup}.Malformed");
         using (writer.Braces())
         {
-            writer.Line(badRequest);
+            writer.Call(badRequest);
         }
 
         if (!binding.IsOptional)
         {
-            writer.Line($"if ({lookup} == {Lookup}.Missing)");
+            writer.If($"{lookup} == {Lookup}.Missing");
             using (writer.Braces())
             {
-                writer.Line($"return {Match}.BadRequest({route.Index}, {Problem}.MissingQueryValue, {name});");
+                writer.Call($"return {Match}.BadRequest({route.Index}, {Problem}.MissingQueryValue, {name});");
             }
 
             WriteParse(writer, route, binding, raw, local, type, $"{Problem}.InvalidQueryValue", name);
@@ -165,13 +165,13 @@ internal sealed partial class HandlerCallWriter
         writer.Line($"{type} {local} = {binding.DefaultValue ?? "default"};");
         if (binding.IsNullable && binding.Type.IsValueType())
         {
-            writer.Line($"if ({lookup} == {Lookup}.Found)");
+            writer.If($"{lookup} == {Lookup}.Found");
             using (writer.Braces())
             {
-                writer.Line($"if (!{Parse}({raw}, out {binding.Type.CSharpName()} {bare}Parsed))");
+                writer.If($"!{Parse}({raw}, out {binding.Type.Generated()} {bare}Parsed)");
                 using (writer.Braces())
                 {
-                    writer.Line(badRequest);
+                    writer.Call(badRequest);
                 }
 
                 writer.Line($"{local} = {bare}Parsed;");
@@ -180,10 +180,10 @@ internal sealed partial class HandlerCallWriter
             return local;
         }
 
-        writer.Line($"if ({lookup} == {Lookup}.Found && !{Parse}({raw}, out {local}))");
+        writer.If($"{lookup} == {Lookup}.Found && !{Parse}({raw}, out {local})");
         using (writer.Braces())
         {
-            writer.Line(badRequest);
+            writer.Call(badRequest);
         }
 
         return local;
@@ -197,16 +197,16 @@ internal sealed partial class HandlerCallWriter
                 writer.Line($"{type} {local} = {value};");
                 return;
             case RouteValueType.String:
-                writer.Line($"{type} {local} = global::System.Text.Encoding.UTF8.GetString({value});");
+                writer.Line($"{type} {local} = System::Text.Encoding.UTF8.GetString({value});");
                 return;
         }
 
-        var parsedType = binding.Type.CSharpName();
+        var parsedType = binding.Type.Generated();
         var target = binding.IsNullable && binding.Type.IsValueType() ? Bare(binding.Identifier) + "Parsed" : local;
-        writer.Line($"if (!{Parse}({value}, out {(target == local ? type : parsedType)} {target}))");
+        writer.If($"!{Parse}({value}, out {(target == local ? type : parsedType)} {target})");
         using (writer.Braces())
         {
-            writer.Line($"return {Match}.BadRequest({route.Index}, {problem}, {name});");
+            writer.Call($"return {Match}.BadRequest({route.Index}, {problem}, {name});");
         }
 
         if (target != local)
@@ -216,7 +216,7 @@ internal sealed partial class HandlerCallWriter
     }
 
     private static string DeclaredType(ParameterBinding binding)
-        => binding.IsNullable ? binding.Type.CSharpName() + "?" : binding.Type.CSharpName();
+        => binding.IsNullable ? binding.Type.Generated() + "?" : binding.Type.Generated();
 
     private static string Bare(string identifier) => identifier.TrimStart('@');
 }

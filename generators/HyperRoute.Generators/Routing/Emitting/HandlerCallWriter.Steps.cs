@@ -15,14 +15,14 @@ internal sealed partial class HandlerCallWriter
     public static void WriteCheck(SourceWriter writer, NameScope names, PipelineStep step, string comment, string call, string? field, string reject)
     {
         var verdict = names.Unique(Camel(step.Display) + "Verdict");
-        writer.Line(comment);
+        writer.Comment(comment);
         writer.Line($"var {verdict} = {call};");
-        writer.Line($"if (!{verdict}.IsValid)");
+        writer.If($"!{verdict}.IsValid");
         using (writer.Braces())
         {
             var fieldExpression = field is null ? $"{verdict}.Field" : $"{verdict}.Field.IsEmpty ? {field} : {verdict}.Field";
-            writer.Line($"{ProblemJson}.Write(exchange.Response, {verdict}.Status, {fieldExpression}, {verdict}.Reason);");
-            writer.Line($"return {Match}.{reject}; // {step.Display} refused the request: the problem is written");
+            writer.Call($"{ProblemJson}.Write(exchange.Response, {verdict}.Status, {fieldExpression}, {verdict}.Reason);");
+            writer.Line($"return {Match}.{reject};", $"{step.Display} refused the request: the problem is written");
         }
     }
 
@@ -44,14 +44,14 @@ internal sealed partial class HandlerCallWriter
                     writer,
                     names,
                     step,
-                    $"// {step.Attribute} {binding.Name}",
+                    $"{step.Attribute} {binding.Name}",
                     $"{step.TypeName}.Validate(in {local})",
                     CSharpLiterals.Utf8(binding.Name),
                     $"Rejected({route.Index}, {position} /* {binding.Name} */)");
                 continue;
             }
 
-            writer.Line($"// {step.Attribute} {binding.Name}");
+            writer.Comment($"{step.Attribute} {binding.Name}");
             writer.Line($"{step.TypeName}.Transform(ref {local});");
         }
 

@@ -12,12 +12,12 @@ namespace HyperRoute.Generators.Routing;
 /// </summary>
 internal sealed partial class HandlerCallWriter : ILeafWriter
 {
-    private const string Parse = "global::HyperRoute.Routing.Utf8Parse.TryParse";
-    private const string Match = "global::HyperRoute.RouteMatch";
-    private const string Problem = "global::HyperRoute.RouteProblem";
-    private const string Lookup = "global::HyperRoute.Routing.QueryLookup";
-    private const string ProblemJson = "global::HyperRoute.Http.ProblemJson";
-    private const string HttpBody = "global::HyperRoute.Http.HttpBody";
+    private const string Parse = "Routing::Utf8Parse.TryParse";
+    private const string Match = "HyperRoute::RouteMatch";
+    private const string Problem = "HyperRoute::RouteProblem";
+    private const string Lookup = "Routing::QueryLookup";
+    private const string ProblemJson = "Http::ProblemJson";
+    private const string HttpBody = "Http::HttpBody";
 
     private readonly RouterSpec _router;
     private readonly bool _hasResult;
@@ -46,7 +46,7 @@ internal sealed partial class HandlerCallWriter : ILeafWriter
                 writer,
                 names,
                 step,
-                $"// source side, route level: {step.Attribute}",
+                $"source side, route level: {step.Attribute}",
                 $"{step.TypeName}.Validate(exchange.Request)",
                 null,
                 $"Rejected({route.Index})");
@@ -60,23 +60,26 @@ internal sealed partial class HandlerCallWriter : ILeafWriter
             arguments.Add(binding.Steps.Count == 0 ? argument : WriteParameterSteps(writer, route, binding, i, argument, names));
         }
 
-        var call = $"{route.HandlerName}({string.Join(", ", arguments)});";
-        writer.Line(_hasResult && !route.ReturnsVoid ? "result = " + call : call);
+        // The dispatcher is a class of its own nested in the router: a static handler is named with its type, which
+        // no name of the dispatcher's can hide; an instance handler runs on the router it was given.
+        var target = route.IsStatic ? _router.Declaration.FullName : "router";
+        var call = $"{target}.{route.HandlerName}({string.Join(", ", arguments)});";
+        writer.Call(_hasResult && !route.ReturnsVoid ? "result = " + call : call);
         if (_router.WritesResultInLeaf(route))
         {
-            writer.Line("// The result is written here, not by Serve, so that the transforms below see the response it wrote.");
+            writer.Comment("The result is written here, not by Serve, so that the transforms below see the response it wrote.");
             writer.Line(WriteResultCall(_router));
         }
 
         foreach (var step in _router.ResponseTransforms)
         {
-            writer.Line($"// on the way out, router level: {step.Attribute}");
+            writer.Comment($"on the way out, router level: {step.Attribute}");
             writer.Line($"{step.TypeName}.Transform(exchange.Request, exchange.Response);");
         }
 
         foreach (var step in route.ResponseTransforms)
         {
-            writer.Line($"// on the way out, route level: {step.Attribute}");
+            writer.Comment($"on the way out, route level: {step.Attribute}");
             writer.Line($"{step.TypeName}.Transform(exchange.Request, exchange.Response);");
         }
 

@@ -17,8 +17,8 @@ internal static class LiteralIndexWriter
     /// <summary>The most keys one switch over a word holds.</summary>
     public const int Threshold = 64;
 
-    private const string Span = "global::System.ReadOnlySpan<byte>";
-    private const string Segment = "global::HyperRoute.Routing.LiteralSegment";
+    private const string Span = "System::ReadOnlySpan<byte>";
+    private const string Segment = "Routing::LiteralSegment";
 
     /// <summary>Writes the method (and its parts) into <paramref name="methods"/>; returns its name.</summary>
     /// <param name="value">The name of the value parameter, as at the call site (<c>s2</c>, <c>path</c>).</param>
@@ -29,14 +29,14 @@ internal static class LiteralIndexWriter
         var name = methods.NextPartName();
         var writer = new SourceWriter(methods.Indent);
         writer.Line();
-        writer.Line($"/// <summary>Part of <see cref=\"{methods.BaseName}\"/>: {CSharpLiterals.Xml($"the position of {value} among {literals.Count} literals from \"{literals[0]}\" to \"{literals[literals.Count - 1]}\", or -1")}.</summary>");
+        writer.Doc($"Part of <see cref=\"{methods.BaseName}\"/>: {CSharpLiterals.Xml($"the position of {value} among {literals.Count} literals from \"{literals[0]}\" to \"{literals[literals.Count - 1]}\", or -1")}.");
         writer.Line(GeneratedMethods.GeneratedCode);
         writer.Line($"private static int {name}({Span} {value})");
         using (writer.Braces())
         {
             if (groups.Count == 1)
             {
-                writer.Line($"if ({value}.Length == {CSharpLiterals.Number(groups[0].Length)})");
+                writer.If($"{value}.Length == {CSharpLiterals.Number(groups[0].Length)}");
                 using (writer.Braces())
                 {
                     WriteGroup(methods, writer, value, groups[0]);
@@ -83,13 +83,13 @@ internal static class LiteralIndexWriter
         var name = methods.NextPartName();
         var writer = new SourceWriter(methods.Indent);
         writer.Line();
-        writer.Line($"/// <summary>Part of <see cref=\"{methods.BaseName}\"/>: {CSharpLiterals.Xml($"which of {literals.Count} literals from \"{literals[0]}\" to \"{literals[literals.Count - 1]}\" the segment of path at start is, and where it ends")}.</summary>");
+        writer.Doc($"Part of <see cref=\"{methods.BaseName}\"/>: {CSharpLiterals.Xml($"which of {literals.Count} literals from \"{literals[0]}\" to \"{literals[literals.Count - 1]}\" the segment of path at start is, and where it ends")}.");
         writer.Line(GeneratedMethods.GeneratedCode);
         writer.Line($"private static {Segment} {name}({Span} path, int start)");
         using (writer.Braces())
         {
             writer.Line("var rest = path.Slice(start);");
-            writer.Line("// The segment ends at the first of the literals' lengths where the path ends or a '/' follows.");
+            writer.Comment("The segment ends at the first of the literals' lengths where the path ends or a '/' follows.");
             for (var i = 0; i < groups.Count; i++)
             {
                 var group = groups[i];
@@ -124,9 +124,9 @@ internal static class LiteralIndexWriter
         var name = methods.NextPartName();
         var writer = new SourceWriter(methods.Indent);
         writer.Line();
-        writer.Line($"/// <summary>Part of <see cref=\"{methods.BaseName}\"/>: {CSharpLiterals.Xml($"which of {WordSwitchWriter.Describe(run)} the segment is (by {group.Key.Name}); it ends at end")}.</summary>");
+        writer.Doc($"Part of <see cref=\"{methods.BaseName}\"/>: {CSharpLiterals.Xml($"which of {WordSwitchWriter.Describe(run)} the segment is (by {group.Key.Name}); it ends at end")}.");
         writer.Line(GeneratedMethods.GeneratedCode);
-        writer.Line($"private static {Segment} {name}({string.Join(", ", group.Words.Select(w => $"{WordSwitchWriter.Type(w)} {w.Name}"))}, int end)");
+        writer.Declaration($"private static {Segment} {name}({string.Join(", ", group.Words.Select(w => $"{WordSwitchWriter.Type(w)} {w.Name}"))}, int end)");
         using (writer.Braces())
         {
             WordSwitchWriter.WriteSwitch(writer, group, run, entry => writer.Line($"return new {Segment}({CSharpLiterals.Number(entry.Position)}, end);"));
@@ -160,9 +160,9 @@ internal static class LiteralIndexWriter
         var name = methods.NextPartName();
         var writer = new SourceWriter(methods.Indent);
         writer.Line();
-        writer.Line($"/// <summary>Part of <see cref=\"{methods.BaseName}\"/>: {CSharpLiterals.Xml($"the position of {value} among {WordSwitchWriter.Describe(run)} (by {group.Key.Name}), or -1")}.</summary>");
+        writer.Doc($"Part of <see cref=\"{methods.BaseName}\"/>: {CSharpLiterals.Xml($"the position of {value} among {WordSwitchWriter.Describe(run)} (by {group.Key.Name}), or -1")}.");
         writer.Line(GeneratedMethods.GeneratedCode);
-        writer.Line($"private static int {name}({string.Join(", ", group.Words.Select(w => $"{WordSwitchWriter.Type(w)} {w.Name}"))})");
+        writer.Declaration($"private static int {name}({string.Join(", ", group.Words.Select(w => $"{WordSwitchWriter.Type(w)} {w.Name}"))})");
         using (writer.Braces())
         {
             WordSwitchWriter.WriteSwitch(writer, group, run, entry => writer.Line($"return {CSharpLiterals.Number(entry.Position)};"));

@@ -33,10 +33,10 @@ internal sealed partial class TreeEmitter
         var path = _path;
         if (literals.Count > 1)
         {
-            _writer.Line($"// {joined}: {literals.Count} segments that can only be these literals, compared at once");
+            _writer.Comment($"{joined}: {literals.Count} segments that can only be these literals, compared at once");
         }
 
-        _writer.Line($"if ({Literal}.IsSegment({path}, {start}, {CSharpLiterals.Utf8(joined)}))");
+        _writer.If($"{Literal}.IsSegment({path}, {start}, {CSharpLiterals.Utf8(joined)})");
         using (_writer.Braces())
         {
             _writer.Line($"var {end} = {Plus(start, length)};");

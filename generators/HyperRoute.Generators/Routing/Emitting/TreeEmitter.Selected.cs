@@ -21,7 +21,7 @@ internal sealed partial class TreeEmitter
         if (texts is not null && texts.Distinct(StringComparer.Ordinal).Count() == 1)
         {
             // The same methods whichever literal it was: no switch.
-            _writer.Line($"// the routes of all {cases.Count} literals, from {cases[0][0].Route.Template.Pattern} to {cases[cases.Count - 1][0].Route.Template.Pattern}");
+            _writer.Comment($"the routes of all {cases.Count} literals, from {cases[0][0].Route.Template.Pattern} to {cases[cases.Count - 1][0].Route.Template.Pattern}");
             foreach (var line in texts[0].Split(new[] { '\n' }, StringSplitOptions.RemoveEmptyEntries))
             {
                 _writer.Line(line);
@@ -95,9 +95,9 @@ internal sealed partial class TreeEmitter
                 {
                     if (_leaves.IsAllowTree)
                     {
-                        _writer.Line(shared == 1
-                            ? $"// {cases[i][0].Route.Template.Pattern}"
-                            : $"// {cases[i][0].Route.Template.Pattern} and the routes of {shared - 1} more literals");
+                        _writer.Comment(shared == 1
+                            ? cases[i][0].Route.Template.Pattern
+                            : $"{cases[i][0].Route.Template.Pattern} and the routes of {shared - 1} more literals");
                         foreach (var line in texts[i].Split(new[] { '\n' }, StringSplitOptions.RemoveEmptyEntries))
                         {
                             _writer.Line(line.TrimEnd());

@@ -23,12 +23,12 @@ internal sealed partial class TreeEmitter
         var path = _path;
         var selector = _names.Unique("k" + node.Depth);
         var index = LiteralIndexWriter.WriteSegment(_methods, entries.Select(e => e.Key).ToList());
-        _writer.Line($"// {entries.Count} literals that lead on alike: which one segment {node.Depth} is ({selector}) and where it ends, then the rest of the path once for all of them");
+        _writer.Comment($"{entries.Count} literals that lead on alike: which one segment {node.Depth} is ({selector}) and where it ends, then the rest of the path once for all of them");
         var found = _names.Unique("found" + node.Depth);
         _writer.Line($"var {found} = {index}({path}, {start});");
         _writer.Line($"var {end} = {found}.End;");
         _writer.Line($"var {selector} = {found}.Position;");
-        _writer.Line($"if ({end} >= 0)");
+        _writer.If($"{end} >= 0");
         using (_writer.Braces())
         {
             var hidden = previousEnd is null ? (-1, default) : Hide(previousEnd);

@@ -23,7 +23,7 @@ internal sealed partial class TreeEmitter
             return;
         }
 
-        _writer.Line("// Routes with parameters: segment by segment from the left; e<n> is where segment n ends.");
+        _writer.Comment("Routes with parameters: segment by segment from the left; e<n> is where segment n ends.");
         var scopeDepth = _scope.Count;
         _scope.Add((Span, path));
         if (!_leaves.IsAllowTree)
@@ -46,7 +46,7 @@ internal sealed partial class TreeEmitter
         var onSegment = !node.Literals.IsEmpty || node.Parameters.Count > 0 || node.CatchAlls.Count > 0;
         if (atEnd)
         {
-            _writer.Line($"if ({ended})");
+            _writer.If(ended);
             using (_writer.Braces())
             {
                 WriteEnd(group);
@@ -156,9 +156,9 @@ internal sealed partial class TreeEmitter
         {
             var edge = node.Parameters[i];
             var index = i;
-            _writer.Line("// " + string.Join(" or ", edge.Spellings));
+            _writer.Comment(string.Join(" or ", edge.Spellings));
             var condition = ConstraintEmitter.Condition(edge.Segment, segment, segment, _names, requireNonEmpty: true, _leaves.IsAllowTree ? null : "decoded", out var parsed);
-            _writer.Line($"if ({condition})");
+            _writer.If(condition);
             using (_writer.Braces())
             {
                 WithValues(depth, segment, parsed, () => WriteNode(group.Next(n => n.Parameters[index].Child), end, childEnded, childMore));
@@ -197,7 +197,7 @@ internal sealed partial class TreeEmitter
 
         // At the root the path is known to go on after its leading '/'; further down the segment may be empty.
         var firstByte = start == "1" ? $"{path}[1] | 0x20" : $"{start} < {path}.Length ? {path}[{start}] | 0x20 : 0";
-        _writer.Line($"switch ({firstByte}) // the first byte, letters in lower case");
+        _writer.Line($"switch ({firstByte})", "the first byte, letters in lower case");
         using (_writer.Braces())
         {
             foreach (var first in byFirst)
@@ -224,7 +224,7 @@ internal sealed partial class TreeEmitter
             if (!atEnd)
             {
                 // The '/' is part of the comparison: the routes below need another segment.
-                _writer.Line($"if ({AtLeast(path, start, length + 1)} && {Literal}.EqualsLower({path}.Slice({start}, {length + 1}), {CSharpLiterals.Utf8(key + "/")}))");
+                _writer.If($"{AtLeast(path, start, length + 1)} && {Literal}.EqualsLower({path}.Slice({start}, {length + 1}), {CSharpLiterals.Utf8(key + "/")})");
                 using (_writer.Braces())
                 {
                     WriteSegment(child, end);
@@ -237,7 +237,7 @@ internal sealed partial class TreeEmitter
             if (!onSegment)
             {
                 // Routes only end here: the literal is the rest of the path.
-                _writer.Line($"if ({path}.Length == {end} && {Literal}.EqualsLower({path}.Slice({start}, {length}), {CSharpLiterals.Utf8(key)}))");
+                _writer.If($"{path}.Length == {end} && {Literal}.EqualsLower({path}.Slice({start}, {length}), {CSharpLiterals.Utf8(key)})");
                 using (_writer.Braces())
                 {
                     WriteEnd(child);
@@ -246,7 +246,7 @@ internal sealed partial class TreeEmitter
                 continue;
             }
 
-            _writer.Line($"if ({Literal}.IsSegment({path}, {start}, {CSharpLiterals.Utf8(key)}))");
+            _writer.If($"{Literal}.IsSegment({path}, {start}, {CSharpLiterals.Utf8(key)})");
             using (_writer.Braces())
             {
                 WriteNode(child, end, ended: $"{end} == {path}.Length", more: $"{end} < {path}.Length");
@@ -296,9 +296,9 @@ internal sealed partial class TreeEmitter
         var end = "e" + depth;
         var path = _path;
         var local = _names.Unique(segment + "Int32");
-        _writer.Line("// " + string.Join(" or ", node.Parameters[0].Spellings) + ", parsed from where the segment starts");
-        _writer.Line($"var {end} = {RoutePath}.Int32SegmentEnd({path}, {start}, out int {local});");
-        _writer.Line($"if ({end} >= 0)");
+        _writer.Comment(string.Join(" or ", node.Parameters[0].Spellings) + ", parsed from where the segment starts");
+        _writer.Call($"var {end} = {RoutePath}.Int32SegmentEnd({path}, {start}, out int {local});");
+        _writer.If($"{end} >= 0");
         using (_writer.Braces())
         {
             _writer.Line($"var {segment} = {RoutePath}.Segment({path}, {start}, {end});");
@@ -321,9 +321,9 @@ internal sealed partial class TreeEmitter
         var entries = node.Literals.Entries.ToList();
         var selector = _names.Unique("k" + node.Depth);
         var index = LiteralIndexWriter.Write(_methods, segment, entries.Select(e => e.Key).ToList());
-        _writer.Line($"// {entries.Count} literals that lead on alike: which one {segment} is, then the rest of the path once for all of them");
+        _writer.Comment($"{entries.Count} literals that lead on alike: which one {segment} is, then the rest of the path once for all of them");
         _writer.Line($"var {selector} = {index}({segment});");
-        _writer.Line($"if ({selector} >= 0)");
+        _writer.If($"{selector} >= 0");
         using (_writer.Braces())
         {
             _scope.Add(("int", selector));
@@ -369,14 +369,14 @@ internal sealed partial class TreeEmitter
         var edge = node.CatchAlls[index];
         var isEmpty = value.EndsWith(".Empty", StringComparison.Ordinal);
         var condition = ConstraintEmitter.Condition(edge.Segment, value, "t" + node.Depth, _names, requireNonEmpty: false, _leaves.IsAllowTree || isEmpty ? null : "decoded", out var parsed);
-        _writer.Line("// " + string.Join(" or ", edge.Spellings) + (isEmpty ? " is empty here" : " takes the rest of the path"));
+        _writer.Comment(string.Join(" or ", edge.Spellings) + (isEmpty ? " is empty here" : " takes the rest of the path"));
         if (condition == "true")
         {
             WithValues(node.Depth, value, parsed, () => WriteLeaves(group, n => n.CatchAlls[index].Child.Leaves, ownBlock));
             return;
         }
 
-        _writer.Line($"if ({condition})");
+        _writer.If(condition);
         using (_writer.Braces())
         {
             WithValues(node.Depth, value, parsed, () => WriteLeaves(group, n => n.CatchAlls[index].Child.Leaves, ownBlock: false));
@@ -388,7 +388,7 @@ internal sealed partial class TreeEmitter
         var scopeDepth = _scope.Count;
         foreach (var local in parsed)
         {
-            _scope.Add((HyperRoute.Generators.Routing.RouteValueTypeFacts.CSharpName(local.Key), local.Value));
+            _scope.Add((local.Key.Generated(), local.Value));
         }
 
         _values.Set(depth, value, parsed);

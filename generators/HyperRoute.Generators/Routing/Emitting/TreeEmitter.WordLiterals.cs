@@ -15,7 +15,7 @@ internal sealed partial class TreeEmitter
     // inlined), found by a binary search on the switch word.
     private void WriteWordLiterals(string path, IReadOnlyList<string> literals, IReadOnlyList<IReadOnlyList<RouteLeaf>> leaves)
     {
-        _writer.Line($"// {literals.Count} routes of literals only: the length of the path, then one word of it tells them apart.");
+        _writer.Comment($"{literals.Count} routes of literals only: the length of the path, then one word of it tells them apart.");
         var groups = LiteralWords.Plan(literals, ChunkSize);
         var inline = 0;
         _writer.Line($"switch ({path}.Length)");

@@ -21,10 +21,10 @@ internal interface ILeafWriter
 /// <summary>Writes a <see cref="RouteTree"/> as nested switches and ifs. Every failed branch falls through to the next alternative.</summary>
 internal sealed partial class TreeEmitter
 {
-    private const string Literal = "global::HyperRoute.Routing.Utf8Literal";
-    private const string RoutePath = "global::HyperRoute.Routing.RoutePath";
-    private const string Span = "global::System.ReadOnlySpan<byte>";
-    private const string Match = "global::HyperRoute.RouteMatch";
+    private const string Literal = "Routing::Utf8Literal";
+    private const string RoutePath = "Routing::RoutePath";
+    private const string Span = "System::ReadOnlySpan<byte>";
+    private const string Match = "HyperRoute::RouteMatch";
 
     private readonly SourceWriter _writer;
     private readonly ILeafWriter _leaves;
@@ -89,11 +89,11 @@ internal sealed partial class TreeEmitter
         }
         else if (entries.Count > GeneratedMethods.SplitThreshold)
         {
-            _writer.Line($"// {entries.Count} routes of literals only: which one the whole path is, then its route.");
+            _writer.Comment($"{entries.Count} routes of literals only: which one the whole path is, then its route.");
             var selector = _names.Unique("route");
             var index = LiteralIndexWriter.Write(_methods, path, entries.Select(e => e.Key).ToList());
             _writer.Line($"var {selector} = {index}({path});");
-            _writer.Line($"if ({selector} >= 0)");
+            _writer.If($"{selector} >= 0");
             using (_writer.Braces())
             {
                 _scope.Add(("int", selector));
@@ -103,7 +103,7 @@ internal sealed partial class TreeEmitter
         }
         else
         {
-            _writer.Line("// Routes of literals only: the whole path is compared at once.");
+            _writer.Comment("Routes of literals only: the whole path is compared at once.");
             var decision = LiteralPlanner.Plan(tree.LiteralRoutes, switchOnLength: true);
             WriteDecision(path, decision, (e, leaves) => e._leaves.Write(e._writer, leaves, e._values, e._names));
         }
@@ -131,26 +131,26 @@ internal sealed partial class TreeEmitter
 
         var part = new SourceWriter(_methods.Indent);
         part.Line();
-        part.Line($"/// <summary>Part of <see cref=\"{_methods.BaseName}\"/>: {CSharpLiterals.Xml(description)}.</summary>");
+        part.Doc($"Part of <see cref=\"{_methods.BaseName}\"/>: {CSharpLiterals.Xml(description)}.");
         part.Line(GeneratedMethods.GeneratedCode);
         if (_leaves.IsAllowTree)
         {
-            part.Line($"private static global::HyperRoute.HttpMethods {name}({string.Join(", ", parameters)})");
+            part.Declaration($"private static HyperRoute::HttpMethods {name}({string.Join(", ", parameters)})");
             using (part.Braces())
             {
-                part.Line("var allow = global::HyperRoute.HttpMethods.None;");
+                part.Line("var allow = HyperRoute::HttpMethods.None;");
                 part.Append(inner);
                 part.Line();
                 part.Line("return allow;");
             }
 
-            _writer.Line($"allow |= {name}({string.Join(", ", arguments)});");
+            _writer.Call($"allow |= {name}({string.Join(", ", arguments)});");
         }
         else
         {
             if (_methods.HasExchange && Reads(code, "exchange"))
             {
-                parameters.Insert(0, "global::HyperRoute.Http.HttpExchange exchange");
+                parameters.Insert(0, "Http::HttpExchange exchange");
                 arguments.Insert(0, "exchange");
             }
 
@@ -162,7 +162,7 @@ internal sealed partial class TreeEmitter
 
             if (Reads(code, "buffer"))
             {
-                parameters.Add("scoped ref global::HyperRoute.Routing.DecodeBuffer buffer");
+                parameters.Add("scoped ref Routing::DecodeBuffer buffer");
                 arguments.Add("ref buffer");
             }
 
@@ -172,7 +172,14 @@ internal sealed partial class TreeEmitter
                 arguments.Add("out result");
             }
 
-            part.Line($"private {_methods.Modifier}{Match} {name}({string.Join(", ", parameters)})");
+            // The router, first, for the instance handlers the part calls (a mention in a comment only costs an argument).
+            if (_methods.Router is not null && Reads(code, "router"))
+            {
+                parameters.Insert(0, _methods.Router);
+                arguments.Insert(0, _methods.PassRouter!);
+            }
+
+            part.Declaration($"private static {Match} {name}({string.Join(", ", parameters)})");
             using (part.Braces())
             {
                 if (_methods.ResultType is not null)
@@ -186,8 +193,8 @@ internal sealed partial class TreeEmitter
             }
 
             var found = _names.Unique("found");
-            _writer.Line($"var {found} = {name}({string.Join(", ", arguments)});");
-            _writer.Line($"if ({found}.Outcome != global::HyperRoute.RouteOutcome.NotFound)");
+            _writer.Call($"var {found} = {name}({string.Join(", ", arguments)});");
+            _writer.If($"{found}.Outcome != HyperRoute::RouteOutcome.NotFound");
             using (_writer.Braces())
             {
                 _writer.Line($"return {found};");
@@ -274,7 +281,7 @@ internal sealed partial class TreeEmitter
         switch (decision)
         {
             case LiteralCompare<T> compare:
-                _writer.Line($"if ({Literal}.EqualsLower({value}, {CSharpLiterals.Utf8(compare.Literal)}))");
+                _writer.If($"{Literal}.EqualsLower({value}, {CSharpLiterals.Utf8(compare.Literal)})");
                 using (_writer.Braces())
                 {
                     onMatch(this, compare.Value);

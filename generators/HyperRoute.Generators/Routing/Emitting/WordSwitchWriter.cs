@@ -9,7 +9,7 @@ namespace HyperRoute.Generators.Routing;
 /// <summary>Writes the code of a <see cref="WordGroup"/>: the reads of the value's words, the binary search over runs, the switch.</summary>
 internal static class WordSwitchWriter
 {
-    private const string Literal = "global::HyperRoute.Routing.Utf8Literal";
+    private const string Literal = "Routing::Utf8Literal";
 
     /// <summary><c>var w0 = Utf8Literal.Word(path, 0);</c> for each word of the group.</summary>
     public static void ReadWords(SourceWriter writer, string value, WordGroup group)

@@ -7,17 +7,8 @@ namespace HyperRoute.Generators.Routing;
 /// <summary>Everything the generator needs to know about one <c>[Router]</c> type. Value-equatable, no symbols.</summary>
 internal sealed record RouterSpec
 {
-    /// <summary>The namespace, empty for the global namespace.</summary>
-    public required string Namespace { get; init; }
-
-    /// <summary>The type name with its type parameter list, if any (routers are not generic, so just the name).</summary>
-    public required string TypeName { get; init; }
-
-    /// <summary>The declaration keywords: <c>class</c>, <c>static class</c>, <c>struct</c>, <c>record</c>, <c>record struct</c>.</summary>
-    public required string TypeKeyword { get; init; }
-
-    /// <summary>The partial types this router is nested in, outermost first, as declaration headers (<c>partial class Outer</c>).</summary>
-    public required EquatableArray<string> ContainingTypes { get; init; }
+    /// <summary>The router type: namespace, name, keywords, the types it is nested in, the generated file's name.</summary>
+    public required TypeDeclaration Declaration { get; init; }
 
     /// <summary>The fully qualified type the handlers return, or <see langword="null"/> when they all return <c>void</c>.</summary>
     public required string? ResultType { get; init; }
@@ -81,7 +72,7 @@ internal sealed record RouterSpec
     /// <c>IHttpResult</c> (any other result would be discarded), and it is not a struct with instance handlers (the
     /// endpoint would call them on a copy).
     /// </summary>
-    public bool HasHttpEndpoint => (ResultType is null || ResultIsHttpResult) && !(HasInstanceHandlers && TypeKeyword.EndsWith("struct", System.StringComparison.Ordinal));
+    public bool HasHttpEndpoint => (ResultType is null || ResultIsHttpResult) && !(HasInstanceHandlers && Declaration.Keyword.EndsWith("struct", System.StringComparison.Ordinal));
 
     /// <summary>The distinct header names the routes bind, as first written, in first-seen order (ASCII case-insensitive): slot <c>i</c> is entry <c>i</c>.</summary>
     public System.Collections.Generic.IReadOnlyList<string> HeaderNames
@@ -119,10 +110,4 @@ internal sealed record RouterSpec
 
         return -1;
     }
-
-    /// <summary>The name of the generated file: <c>{Namespace}.{Type}.Dispatch.g.cs</c>.</summary>
-    public string HintName => (Namespace.Length == 0 ? "" : Namespace + ".") + string.Join(".", ContainingTypeNames) + (ContainingTypes.Count == 0 ? "" : ".") + TypeName + ".Dispatch.g.cs";
-
-    private System.Collections.Generic.IEnumerable<string> ContainingTypeNames
-        => System.Linq.Enumerable.Select(ContainingTypes, header => header.Substring(header.LastIndexOf(' ') + 1));
 }

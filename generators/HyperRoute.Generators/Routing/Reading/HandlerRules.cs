@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -126,36 +125,6 @@ internal static class HandlerRules
         }
 
         return true;
-    }
-
-    /// <summary>The declaration keywords: <c>class</c>, <c>static class</c>, <c>struct</c>, <c>record</c>, <c>record struct</c>.</summary>
-    public static string Keyword(INamedTypeSymbol type)
-    {
-        if (type.IsRecord)
-        {
-            return type.IsValueType ? "record struct" : "record";
-        }
-
-        if (type.IsValueType)
-        {
-            return "struct";
-        }
-
-        return type.IsStatic ? "static class" : "class";
-    }
-
-    /// <summary>The partial types <paramref name="type"/> is nested in, outermost first, as declaration headers (<c>partial class Outer</c>).</summary>
-    public static IEnumerable<string> ContainingTypeHeaders(INamedTypeSymbol type)
-    {
-        var headers = new List<string>();
-        for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
-        {
-            var keyword = Keyword(outer);
-            var header = keyword.StartsWith("static ", System.StringComparison.Ordinal) ? "static partial " + keyword.Substring("static ".Length) : "partial " + keyword;
-            headers.Insert(0, header + " " + outer.Name);
-        }
-
-        return headers;
     }
 
     private static string KindDescription(MethodKind kind) => kind switch

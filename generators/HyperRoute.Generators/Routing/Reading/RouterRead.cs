@@ -23,7 +23,7 @@ internal sealed class RouterRead
     /// <summary>The router with the routes that compile (<see cref="RouteSpec.Index"/> is the position among them).</summary>
     public RouterSpec Model { get; }
 
-    /// <summary>Code can be added to the type (HR0002 otherwise): the generator emits <see cref="Model"/>.</summary>
+    /// <summary>Code can be added to the type (HR0002) without clashing with its members (HR0014): the generator emits <see cref="Model"/>.</summary>
     public bool CanGenerate { get; }
 
     /// <summary>Every problem, in member order; each but <see cref="RouteRule.Silent"/> is one diagnostic.</summary>
@@ -74,6 +74,9 @@ internal enum RouteRule
 
     /// <summary>HR0013: a route that needs the exchange in a router that gets no <c>HttpEndpoint</c>.</summary>
     ExchangeBindingWithoutEndpoint,
+
+    /// <summary>HR0014: a member of the router named like one the generator declares (<see cref="ReservedNames"/>).</summary>
+    ReservedMemberName,
 }
 
 /// <summary>One problem: the rule, where, and the diagnostic's message arguments.</summary>

@@ -35,6 +35,13 @@ internal static class RouterReader
             problems.Add(Problem(RouteRule.RouterCannotBeGenerated, routerLocation, router.Name, whyNotExtensible));
         }
 
+        var collides = false;
+        foreach (var (name, location) in ReservedNames.Collisions(router))
+        {
+            problems.Add(Problem(RouteRule.ReservedMemberName, location, router.Name, name));
+            collides = true;
+        }
+
         var state = new RouterState(router, cancellationToken);
         foreach (var method in router.GetMembers().OfType<IMethodSymbol>())
         {
@@ -59,10 +66,7 @@ internal static class RouterReader
 
         var model = new RouterSpec
         {
-            Namespace = router.ContainingNamespace.IsGlobalNamespace ? string.Empty : router.ContainingNamespace.ToDisplayString(),
-            TypeName = router.Name,
-            TypeKeyword = HandlerRules.Keyword(router),
-            ContainingTypes = HandlerRules.ContainingTypeHeaders(router).ToEquatableArray(),
+            Declaration = TypeDeclarationReader.Read(router, "Dispatch"),
             ResultType = state.ResultType,
             ResultDefault = state.ResultIsValueType ? "default" : "default!",
             ResultIsHttpResult = state.ResultIsHttpResult,
@@ -71,7 +75,7 @@ internal static class RouterReader
             Routes = new EquatableArray<RouteSpec>(state.Routes.ToImmutable()),
             Skipped = new EquatableArray<SkippedRoute>(state.Skipped.ToImmutable()),
         };
-        return new RouterRead(model, whyNotExtensible is null, problems.ToImmutable(), state.Attributes.ToImmutable(), state.ResultTypeDisplay);
+        return new RouterRead(model, whyNotExtensible is null && !collides, problems.ToImmutable(), state.Attributes.ToImmutable(), state.ResultTypeDisplay);
     }
 
     // Every independent problem of one [Route] is recorded; the first that stops it compiling, in the order

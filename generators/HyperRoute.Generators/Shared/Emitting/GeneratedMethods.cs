@@ -10,16 +10,16 @@ namespace HyperRoute.Generators.Emitting;
 /// </summary>
 internal sealed class GeneratedMethods
 {
-    public const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"HyperRoute.Generators\", \"" + ThisAssembly.Version + "\")]";
+    public const string GeneratedCode = "[Compiler::GeneratedCode(\"HyperRoute.Generators\", \"" + ThisAssembly.Version + "\")]";
 
     /// <summary>On a generated method the JIT should compile into its caller.</summary>
-    public const string AggressiveInlining = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]";
+    public const string AggressiveInlining = "[CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.AggressiveInlining)]";
 
     /// <summary>
     /// On a generated method the JIT must compile on its own: inlined, it would use up its caller's inlining budget
     /// (which grows with the caller's size), and the helpers the caller runs on every request would become calls.
     /// </summary>
-    public const string NoInlining = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]";
+    public const string NoInlining = "[CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.NoInlining)]";
 
     /// <summary>
     /// The most literals a switch keeps in one method: beyond it, its largest branches move to methods of their own
@@ -29,12 +29,13 @@ internal sealed class GeneratedMethods
 
     private int _parts;
 
-    public GeneratedMethods(string baseName, string modifier, string? resultType, int indent, string resultDefault = "default!", bool hasExchange = false)
+    public GeneratedMethods(string baseName, string? resultType, int indent, string resultDefault = "default!", bool hasExchange = false, string? router = null, string? passRouter = null)
     {
         HasExchange = hasExchange;
         ResultDefault = resultDefault;
         BaseName = baseName;
-        Modifier = modifier;
+        Router = router;
+        PassRouter = passRouter;
         ResultType = resultType;
         Indent = indent;
     }
@@ -42,8 +43,14 @@ internal sealed class GeneratedMethods
     /// <summary>The name of the entry method, such as <c>MatchGet</c>.</summary>
     public string BaseName { get; }
 
-    /// <summary><c>static </c> or empty.</summary>
-    public string Modifier { get; }
+    /// <summary>
+    /// The router parameter of a method that calls instance handlers (<c>global::Shop.Api router</c>, by <c>ref</c> for a
+    /// struct), or <see langword="null"/> when every handler is static.
+    /// </summary>
+    public string? Router { get; }
+
+    /// <summary>The argument that passes the router on: <c>router</c>, <c>ref router</c>.</summary>
+    public string? PassRouter { get; }
 
     /// <summary>The handlers' result type, or <see langword="null"/>.</summary>
     public string? ResultType { get; }

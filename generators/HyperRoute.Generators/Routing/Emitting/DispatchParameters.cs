@@ -1,0 +1,56 @@
+namespace HyperRoute.Generators.Routing;
+
+/// <summary>
+/// The parameters every method of the dispatcher takes besides its own, as declared and as passed on: the router (for
+/// instance handlers), the exchange (for routes that bind from it) and the handler's result. Each is a fragment of a
+/// parameter or argument list, empty when the router has no such thing.
+/// </summary>
+internal sealed record DispatchParameters
+{
+    /// <summary>
+    /// <c>global::Shop.Api router</c>: the router whose instance handlers run, by reference for a struct; <see langword="null"/>
+    /// when every handler is static.
+    /// </summary>
+    public required string? RouterParameter { get; init; }
+
+    /// <summary><c>router</c> (<c>ref router</c> for a struct), or <see langword="null"/>.</summary>
+    public required string? RouterArgument { get; init; }
+
+    /// <summary><c>global::Shop.Api router, </c> or empty.</summary>
+    public string Router => RouterParameter is null ? "" : RouterParameter + ", ";
+
+    /// <summary><c>router, </c> or empty.</summary>
+    public string PassRouter => RouterArgument is null ? "" : RouterArgument + ", ";
+
+    /// <summary>What an instance member of the router passes for it: <c>this, </c> (<c>ref this, </c> for a struct).</summary>
+    public required string PassThis { get; init; }
+
+    /// <summary><c>, Http::HttpExchange exchange</c>.</summary>
+    public required string Exchange { get; init; }
+
+    /// <summary><c>, exchange</c>.</summary>
+    public required string PassExchange { get; init; }
+
+    /// <summary><c>, out T result</c>.</summary>
+    public required string OutResult { get; init; }
+
+    /// <summary><c>, out result</c>.</summary>
+    public required string PassResult { get; init; }
+
+    public static DispatchParameters For(RouterSpec router)
+    {
+        var type = router.Declaration;
+        var byReference = !type.Keyword.EndsWith("struct", System.StringComparison.Ordinal) ? "" : type.IsReadOnly ? "in " : "ref ";
+        var instance = router.HasInstanceHandlers;
+        return new DispatchParameters
+        {
+            RouterParameter = instance ? $"{byReference}{type.FullName} router" : null,
+            RouterArgument = instance ? byReference + "router" : null,
+            PassThis = instance ? byReference + "this, " : "",
+            Exchange = router.NeedsExchange ? ", Http::HttpExchange exchange" : "",
+            PassExchange = router.NeedsExchange ? ", exchange" : "",
+            OutResult = router.ResultType is null ? "" : $", out {router.ResultType} result",
+            PassResult = router.ResultType is null ? "" : ", out result",
+        };
+    }
+}

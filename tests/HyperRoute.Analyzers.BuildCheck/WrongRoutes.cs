@@ -34,6 +34,15 @@ public class NotPartial // HR0002: not partial
     public static int Home() => 0;
 }
 
+[Router]
+public static partial class Reserved
+{
+    [Route("GET /reserved")]
+    public static int Home() => 0;
+
+    public static void Dispatch() { } // HR0014: the generator declares Dispatch on every router
+}
+
 public class Plain
 {
     [Route("GET /nowhere")] // HR0005: no [Router]

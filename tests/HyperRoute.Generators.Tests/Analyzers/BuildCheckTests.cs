@@ -26,7 +26,7 @@ public sealed class BuildCheckTests
         var (exitCode, output) = Build();
 
         Assert.True(exitCode != 0, "the deliberately wrong project built successfully:\n" + output);
-        foreach (var id in new[] { "HR0001", "HR0002", "HR0003", "HR0004", "HR0006", "HR0007" })
+        foreach (var id in new[] { "HR0001", "HR0002", "HR0003", "HR0004", "HR0006", "HR0007", "HR0014" })
         {
             Assert.True(output.Contains($"error {id}:", StringComparison.Ordinal), $"'error {id}:' is not in the build output:\n{output}");
         }
@@ -39,6 +39,10 @@ public sealed class BuildCheckTests
         // The analyzer assemblies (code fixes among them) load in the command-line compiler.
         Assert.DoesNotContain("CS8032", output, StringComparison.Ordinal);
         Assert.DoesNotContain("AD0001", output, StringComparison.Ordinal);
+
+        // A router that gets a diagnostic gets no broken generated code: no compiler error points into a .g.cs file.
+        Assert.DoesNotContain(".g.cs(", output, StringComparison.Ordinal);
+        Assert.DoesNotContain(" error CS", output, StringComparison.Ordinal);
     }
 
     // The referenced projects were built with this test assembly (same configuration), so they are not rebuilt:

@@ -288,7 +288,7 @@ internal static class DispatcherEmitter
         var methods = new GeneratedMethods("AllowedMethods", null, writer.IndentLevel);
         writer.Doc("The methods whose routes match <paramref name=\"path\"/>: the <c>Allow</c> header of a 405.");
         writer.Line(GeneratedCode);
-        if (plan.Router.Routes.Count <= GeneratedMethods.SplitThreshold)
+        if (plan.Router.Routes.Count <= PlanLimits.SplitThreshold)
         {
             // Small enough to run in the frame of the second pass, which answers most 404s with it.
             writer.Line(AggressiveInlining);

@@ -30,7 +30,7 @@ internal sealed partial class TreeEmitter
             return;
         }
 
-        if (cases.Count <= GeneratedMethods.SplitThreshold)
+        if (cases.Count <= PlanLimits.SplitThreshold)
         {
             WriteSelectorSwitch(selector, cases, 0, cases.Count);
             return;

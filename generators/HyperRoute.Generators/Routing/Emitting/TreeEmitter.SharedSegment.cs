@@ -13,7 +13,7 @@ internal sealed partial class TreeEmitter
     private bool WriteSharedSegment(Group group, string start, string? previousEnd)
     {
         var node = group.First;
-        if (group.Selector is not null || node.Parameters.Count > 0 || node.CatchAlls.Count > 0 || !TrieShape.SharesTail(node, GeneratedMethods.SplitThreshold))
+        if (group.Selector is not null || node.Parameters.Count > 0 || node.CatchAlls.Count > 0 || !node.SharesTail)
         {
             return false;
         }

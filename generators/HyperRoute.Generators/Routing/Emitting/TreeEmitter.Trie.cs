@@ -8,9 +8,6 @@ namespace HyperRoute.Generators.Routing;
 /// <summary>The walk over the routes with parameters: one pass over the path from the left, segment by segment.</summary>
 internal sealed partial class TreeEmitter
 {
-    /// <summary>The most literal segments at one place in the path that are compared one by one, in place.</summary>
-    private const int InPlaceLiterals = 4;
-
     /// <summary>
     /// Writes the routes with parameters: one walk over <paramref name="path"/> from the left, which finds each
     /// segment once, when a branch needs it, and checks where the path ends only where routes end. In a dispatch
@@ -107,7 +104,7 @@ internal sealed partial class TreeEmitter
 
         // A few literals beside other things are compared where the segment starts, with the '/' or the end after
         // them: no scan for the segment's end, which only parameters need.
-        var inPlace = !node.Literals.IsEmpty && node.Literals.Entries.Count() <= InPlaceLiterals;
+        var inPlace = node.ComparesLiteralsInPlace;
         if (inPlace)
         {
             WriteLiteralsInPlace(group, start);
@@ -135,19 +132,13 @@ internal sealed partial class TreeEmitter
 
         if (!node.Literals.IsEmpty && !inPlace)
         {
-            if (group.Selector is null && TrieShape.SharesTail(node, GeneratedMethods.SplitThreshold))
+            if (group.Selector is null && node.SharesTail)
             {
                 WriteSharedLiterals(node, segment, end, childEnded, childMore);
             }
             else
             {
-                var literals = new LiteralSwitch<Group>();
-                foreach (var entry in node.Literals.Entries)
-                {
-                    literals.Add(entry.Key, group.Next(n => n.Literals.Get(entry.Key)));
-                }
-
-                var decision = LiteralPlanner.Plan(literals, switchOnLength: node.Literals.Entries.Skip(1).Any());
+                var decision = node.LiteralDecision!.Select(key => group.Next(n => n.Literals.Get(key)));
                 WriteDecision(segment, decision, (e, child) => e.WithoutSegment(segment, () => e.WriteNode(child, end, childEnded, childMore)));
             }
         }

@@ -30,7 +30,7 @@ internal sealed partial class TreeEmitter
                     WordSwitchWriter.ReadWords(_writer, path, group);
                     var scopeDepth = _scope.Count;
                     _scope.AddRange(group.Words.Select(w => (WordSwitchWriter.Type(w), w.Name)));
-                    if (group.Runs.Count == 1 && inline + group.Runs[0].Count <= GeneratedMethods.SplitThreshold)
+                    if (group.Runs.Count == 1 && inline + group.Runs[0].Count <= PlanLimits.SplitThreshold)
                     {
                         inline += group.Runs[0].Count;
                         WordSwitchWriter.WriteSwitch(_writer, group, group.Runs[0], entry => _leaves.Write(_writer, leaves[entry.Position], _values, _names));

@@ -69,7 +69,7 @@ internal sealed partial class TreeEmitter
     public static bool HasParameters(RouteTree tree) => tree.Root is not null;
 
     /// <summary>
-    /// Writes the routes made only of literals: one switch over the whole path. Past <see cref="GeneratedMethods.SplitThreshold"/>
+    /// Writes the routes made only of literals: one switch over the whole path. Past <see cref="PlanLimits.SplitThreshold"/>
     /// routes, a dispatch tree switches on the path's length and then on one of its 8-byte words, and runs the route in
     /// the case that matched; the <c>Allow</c> tree asks a method of its own which literal the path is, and a switch on
     /// that position picks the methods.
@@ -83,11 +83,11 @@ internal sealed partial class TreeEmitter
 
         _scope.Add((Span, path));
         var entries = tree.LiteralRoutes.Entries.ToList();
-        if (entries.Count > GeneratedMethods.SplitThreshold && !_leaves.IsAllowTree)
+        if (entries.Count > PlanLimits.SplitThreshold && !_leaves.IsAllowTree)
         {
             WriteWordLiterals(path, entries.Select(e => e.Key).ToList(), entries.Select(e => (IReadOnlyList<RouteLeaf>)e.Value).ToList());
         }
-        else if (entries.Count > GeneratedMethods.SplitThreshold)
+        else if (entries.Count > PlanLimits.SplitThreshold)
         {
             _writer.Comment($"{entries.Count} routes of literals only: which one the whole path is, then its route.");
             var selector = _names.Unique("route");
@@ -104,7 +104,7 @@ internal sealed partial class TreeEmitter
         else
         {
             _writer.Comment("Routes of literals only: the whole path is compared at once.");
-            var decision = LiteralPlanner.Plan(tree.LiteralRoutes, switchOnLength: true);
+            var decision = tree.LiteralRoutesDecision!.Select(key => tree.LiteralRoutes.Get(key));
             WriteDecision(path, decision, (e, leaves) => e._leaves.Write(e._writer, leaves, e._values, e._names));
         }
 
@@ -264,7 +264,7 @@ internal sealed partial class TreeEmitter
 
         foreach (var index in Enumerable.Range(0, weights.Count).OrderByDescending(i => weights[i]).ThenBy(i => i))
         {
-            if (inline <= GeneratedMethods.SplitThreshold || weights[index] <= 1)
+            if (inline <= PlanLimits.SplitThreshold || weights[index] <= 1)
             {
                 break;
             }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 
 namespace HyperRoute.Generators.Routing;
 
@@ -55,6 +56,12 @@ internal sealed class RouteTree
     public LiteralSwitch<List<RouteLeaf>> LiteralRoutes { get; }
 
     /// <summary>
+    /// How the whole path is told apart among <see cref="LiteralRoutes"/> (keys), when they are few enough
+    /// (<see cref="PlanLimits.SplitThreshold"/>) for one switch by length and byte; <see langword="null"/> otherwise.
+    /// </summary>
+    public LiteralDecision<string>? LiteralRoutesDecision { get; set; }
+
+    /// <summary>
     /// The routes with parameters, one trie for every segment count: a route ends at the node of its last segment
     /// (and, with an optional last segment, also at the node before it); a catch-all takes the rest of the path
     /// from its node. <see langword="null"/> when there are none.
@@ -72,6 +79,21 @@ internal sealed class TrieNode
 
     /// <summary>Literal segments, keyed by lower-case text.</summary>
     public LiteralSwitch<TrieNode> Literals { get; } = new();
+
+    /// <summary>
+    /// The literal children are few enough (<see cref="PlanLimits.InPlaceLiterals"/>) to be compared where the segment
+    /// starts, with the '/' or the end after them, instead of finding the segment's end first.
+    /// </summary>
+    public bool ComparesLiteralsInPlace { get; set; }
+
+    /// <summary>
+    /// More than <see cref="PlanLimits.SplitThreshold"/> literal children whose subtrees have one shape
+    /// (<see cref="TrieShape"/>): the rest of the path is matched once for all of them.
+    /// </summary>
+    public bool SharesTail { get; set; }
+
+    /// <summary>How the literal children are told apart when the segment's end is known (keys of <see cref="Literals"/>).</summary>
+    public LiteralDecision<string>? LiteralDecision { get; set; }
 
     /// <summary>Parameter segments, grouped by the values they accept (same constraints share a node).</summary>
     public List<ParameterEdge> Parameters { get; } = new();
@@ -125,6 +147,14 @@ internal sealed class LiteralSwitch<T>
 /// <summary>How a set of literals is told apart: by byte length, then by the byte that differs most, then one comparison.</summary>
 internal abstract class LiteralDecision<T>
 {
+    /// <summary>The same decision with every value mapped: the plan decides over keys, the emitter over what it writes.</summary>
+    public LiteralDecision<TOut> Select<TOut>(System.Func<T, TOut> map) => this switch
+    {
+        LengthSwitch<T> lengths => new LengthSwitch<TOut>(lengths.Cases.Select(c => new KeyValuePair<int, LiteralDecision<TOut>>(c.Key, c.Value.Select(map))).ToList()),
+        ByteSwitch<T> bytes => new ByteSwitch<TOut>(bytes.Position, bytes.Cases.Select(c => new KeyValuePair<byte, LiteralDecision<TOut>>(c.Key, c.Value.Select(map))).ToList()),
+        LiteralCompare<T> compare => new LiteralCompare<TOut>(compare.Literal, map(compare.Value)),
+        _ => throw new System.InvalidOperationException("unknown literal decision " + GetType().Name),
+    };
 }
 
 /// <summary><c>switch (value.Length)</c>.</summary>

@@ -38,7 +38,47 @@ internal static class DispatchPlanner
         }
 
         var parameterized = routes.Where(r => !r.IsLiteral).ToList();
-        return new RouteTree(literals, parameterized.Count == 0 ? null : BuildTrie(parameterized));
+        var root = parameterized.Count == 0 ? null : BuildTrie(parameterized);
+        if (root is not null)
+        {
+            Decide(root);
+        }
+
+        var count = literals.Entries.Count();
+        return new RouteTree(literals, root)
+        {
+            LiteralRoutesDecision = count > 0 && count <= PlanLimits.SplitThreshold ? LiteralPlanner.Plan(Keys(literals), switchOnLength: true) : null,
+        };
+    }
+
+    // How each node's literal children are matched: in place when few, once for all when their subtrees share a
+    // shape, otherwise by a switch on length and bytes once the segment's end is known.
+    private static void Decide(TrieNode node)
+    {
+        var count = node.Literals.Entries.Count();
+        node.ComparesLiteralsInPlace = count > 0 && count <= PlanLimits.InPlaceLiterals;
+        node.SharesTail = TrieShape.SharesTail(node, PlanLimits.SplitThreshold);
+        node.LiteralDecision = count == 0 ? null : LiteralPlanner.Plan(Keys(node.Literals), switchOnLength: count > 1);
+        foreach (var child in node.Literals.Entries)
+        {
+            Decide(child.Value);
+        }
+
+        foreach (var edge in node.Parameters.Concat(node.CatchAlls))
+        {
+            Decide(edge.Child);
+        }
+    }
+
+    private static LiteralSwitch<string> Keys<T>(LiteralSwitch<T> literals)
+    {
+        var keys = new LiteralSwitch<string>();
+        foreach (var entry in literals.Entries)
+        {
+            keys.Add(entry.Key, entry.Key);
+        }
+
+        return keys;
     }
 
     // One trie for every segment count: the path's end is checked where routes end, so routes of different

@@ -21,12 +21,6 @@ internal sealed class GeneratedMethods
     /// </summary>
     public const string NoInlining = "[CompilerServices::MethodImpl(CompilerServices::MethodImplOptions.NoInlining)]";
 
-    /// <summary>
-    /// The most literals a switch keeps in one method: beyond it, its largest branches move to methods of their own
-    /// until the rest fit.
-    /// </summary>
-    public const int SplitThreshold = 16;
-
     private int _parts;
 
     public GeneratedMethods(string baseName, string? resultType, int indent, string resultDefault = "default!", bool hasExchange = false, string? router = null, string? passRouter = null)

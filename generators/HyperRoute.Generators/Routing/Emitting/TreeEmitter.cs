@@ -222,58 +222,16 @@ internal sealed partial class TreeEmitter
 
     private static bool IsIdentifierPart(char c) => char.IsLetterOrDigit(c) || c == '_';
 
-    // The number of literals a decision tells apart.
-    private static int Weight<T>(LiteralDecision<T> decision) => decision switch
-    {
-        LengthSwitch<T> lengths => lengths.Cases.Sum(c => Weight(c.Value)),
-        ByteSwitch<T> bytes => bytes.Cases.Sum(c => Weight(c.Value)),
-        _ => 1,
-    };
-
-    private static string FirstLiteral<T>(LiteralDecision<T> decision) => decision switch
-    {
-        LengthSwitch<T> lengths => FirstLiteral(lengths.Cases[0].Value),
-        ByteSwitch<T> bytes => FirstLiteral(bytes.Cases[0].Value),
-        LiteralCompare<T> compare => compare.Literal,
-        _ => "",
-    };
-
     // Writes one case of a switch: inline, or in a method of its own (which splits again if it is large itself).
     private void WriteBranch<T>(string value, LiteralDecision<T> decision, bool ownMethod, Action<TreeEmitter, T> onMatch)
     {
         if (ownMethod)
         {
-            Part($"{value} among {Weight(decision)} literals from \"{FirstLiteral(decision)}\"", e => e.WriteDecision(value, decision, onMatch));
+            Part($"{value} among {decision.Weight} literals from \"{decision.FirstLiteral}\"", e => e.WriteDecision(value, decision, onMatch));
             return;
         }
 
         WriteDecision(value, decision, onMatch);
-    }
-
-    // The cases of a switch that go to methods of their own: while the switch holds more literals than one method
-    // should, the largest case left (the first of equal ones) moves out, so a method holds at most SplitThreshold
-    // literals besides single ones and every route is one or two calls deep, not one per level of the switch.
-    private static HashSet<int> OwnMethods(IReadOnlyList<int> weights)
-    {
-        var own = new HashSet<int>();
-        var inline = weights.Sum();
-        if (weights.Count == 1)
-        {
-            return own; // moving the only case out would only add a call: the switch inside it splits instead
-        }
-
-        foreach (var index in Enumerable.Range(0, weights.Count).OrderByDescending(i => weights[i]).ThenBy(i => i))
-        {
-            if (inline <= PlanLimits.SplitThreshold || weights[index] <= 1)
-            {
-                break;
-            }
-
-            own.Add(index);
-            inline -= weights[index];
-        }
-
-        return own;
     }
 
     private void WriteDecision<T>(string value, LiteralDecision<T> decision, Action<TreeEmitter, T> onMatch)
@@ -293,7 +251,7 @@ internal sealed partial class TreeEmitter
                 _writer.Line($"switch ({value}.Length)");
                 using (_writer.Braces())
                 {
-                    var own = OwnMethods(lengths.Cases.Select(c => Weight(c.Value)).ToList());
+                    var own = lengths.OwnMethods;
                     for (var i = 0; i < lengths.Cases.Count; i++)
                     {
                         var @case = lengths.Cases[i];
@@ -312,7 +270,7 @@ internal sealed partial class TreeEmitter
                 _writer.Line($"switch ({Literal}.Lower({value}[{bytes.Position}]))");
                 using (_writer.Braces())
                 {
-                    var own = OwnMethods(bytes.Cases.Select(c => Weight(c.Value)).ToList());
+                    var own = bytes.OwnMethods;
                     for (var i = 0; i < bytes.Cases.Count; i++)
                     {
                         var @case = bytes.Cases[i];

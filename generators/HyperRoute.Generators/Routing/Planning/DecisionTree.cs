@@ -147,6 +147,18 @@ internal sealed class LiteralSwitch<T>
 /// <summary>How a set of literals is told apart: by byte length, then by the byte that differs most, then one comparison.</summary>
 internal abstract class LiteralDecision<T>
 {
+    /// <summary>The number of literals the decision tells apart.</summary>
+    public abstract int Weight { get; }
+
+    /// <summary>The first literal in ordinal order, for the summary of a method that holds the decision.</summary>
+    public string FirstLiteral => this switch
+    {
+        LengthSwitch<T> lengths => lengths.Cases[0].Value.FirstLiteral,
+        ByteSwitch<T> bytes => bytes.Cases[0].Value.FirstLiteral,
+        LiteralCompare<T> compare => compare.Literal,
+        _ => "",
+    };
+
     /// <summary>The same decision with every value mapped: the plan decides over keys, the emitter over what it writes.</summary>
     public LiteralDecision<TOut> Select<TOut>(System.Func<T, TOut> map) => this switch
     {
@@ -160,9 +172,18 @@ internal abstract class LiteralDecision<T>
 /// <summary><c>switch (value.Length)</c>.</summary>
 internal sealed class LengthSwitch<T> : LiteralDecision<T>
 {
-    public LengthSwitch(IReadOnlyList<KeyValuePair<int, LiteralDecision<T>>> cases) => Cases = cases;
+    public LengthSwitch(IReadOnlyList<KeyValuePair<int, LiteralDecision<T>>> cases)
+    {
+        Cases = cases;
+        OwnMethods = SplitPlan.OwnMethods(cases.Select(c => c.Value.Weight).ToList());
+    }
 
     public IReadOnlyList<KeyValuePair<int, LiteralDecision<T>>> Cases { get; }
+
+    /// <summary>The indexes of the cases written as methods of their own (<see cref="SplitPlan.OwnMethods"/>).</summary>
+    public IReadOnlyCollection<int> OwnMethods { get; }
+
+    public override int Weight => Cases.Sum(c => c.Value.Weight);
 }
 
 /// <summary><c>switch (Lower(value[Position]))</c>: every candidate has the same length here, so the read is in bounds.</summary>
@@ -172,11 +193,17 @@ internal sealed class ByteSwitch<T> : LiteralDecision<T>
     {
         Position = position;
         Cases = cases;
+        OwnMethods = SplitPlan.OwnMethods(cases.Select(c => c.Value.Weight).ToList());
     }
 
     public int Position { get; }
 
     public IReadOnlyList<KeyValuePair<byte, LiteralDecision<T>>> Cases { get; }
+
+    /// <summary>The indexes of the cases written as methods of their own (<see cref="SplitPlan.OwnMethods"/>).</summary>
+    public IReadOnlyCollection<int> OwnMethods { get; }
+
+    public override int Weight => Cases.Sum(c => c.Value.Weight);
 }
 
 /// <summary>The one candidate left: compare the whole value.</summary>
@@ -191,4 +218,6 @@ internal sealed class LiteralCompare<T> : LiteralDecision<T>
     public string Literal { get; }
 
     public T Value { get; }
+
+    public override int Weight => 1;
 }

@@ -9,23 +9,20 @@ namespace HyperRoute.Generators.Routing;
 /// The dispatcher calls it where many literals lead on alike, then matches the rest once and switches on the
 /// position only where routes end. It switches on the value's length, reads the value as lower-cased words once,
 /// switches on the word that tells the literals of that length apart and compares the other words
-/// (<see cref="LiteralWords"/>): no byte-by-byte walk, no call per comparison. Past <see cref="Threshold"/> keys, a
+/// (<see cref="LiteralWords"/>): no byte-by-byte walk, no call per comparison. Past <see cref="PlanLimits.CasesPerMethod"/> keys, a
 /// binary search on the switch word picks a method of its own for each run of keys.
 /// </summary>
 internal static class LiteralIndexWriter
 {
-    /// <summary>The most keys one switch over a word holds.</summary>
-    public const int Threshold = 64;
-
     private const string Span = "System::ReadOnlySpan<byte>";
     private const string Segment = "Routing::LiteralSegment";
 
     /// <summary>Writes the method (and its parts) into <paramref name="methods"/>; returns its name.</summary>
     /// <param name="value">The name of the value parameter, as at the call site (<c>s2</c>, <c>path</c>).</param>
     /// <param name="literals">The lower-case literals, in ordinal order: a literal's position is its index.</param>
-    public static string Write(GeneratedMethods methods, string value, IReadOnlyList<string> literals)
+    /// <param name="groups">The literals as word switches, as the planner cut them (<see cref="LiteralWords"/>).</param>
+    public static string Write(GeneratedMethods methods, string value, IReadOnlyList<string> literals, IReadOnlyList<WordGroup> groups)
     {
-        var groups = LiteralWords.Plan(literals, Threshold);
         var name = methods.NextPartName();
         var writer = new SourceWriter(methods.Indent);
         writer.Line();
@@ -77,9 +74,8 @@ internal static class LiteralIndexWriter
     /// <c>LiteralSegment</c>: the literal's position in ordinal order and the segment's end, a constant of the case that
     /// matched, so what follows need not wait for the bytes to be read.
     /// </summary>
-    public static string WriteSegment(GeneratedMethods methods, IReadOnlyList<string> literals)
+    public static string WriteSegment(GeneratedMethods methods, IReadOnlyList<string> literals, IReadOnlyList<WordGroup> groups)
     {
-        var groups = LiteralWords.Plan(literals, Threshold);
         var name = methods.NextPartName();
         var writer = new SourceWriter(methods.Indent);
         writer.Line();

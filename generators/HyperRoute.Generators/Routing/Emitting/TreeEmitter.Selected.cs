@@ -36,7 +36,7 @@ internal sealed partial class TreeEmitter
             return;
         }
 
-        if (cases.Count <= ChunkSize)
+        if (cases.Count <= PlanLimits.CasesPerMethod)
         {
             Part($"the routes that end here, by {selector}", e => e.WriteSelectorSwitch(selector, cases, 0, cases.Count));
             return;
@@ -44,14 +44,14 @@ internal sealed partial class TreeEmitter
 
         // More routes than one method should call (past its inlining budget, even the handlers would stay calls):
         // a method for every 64, picked by the high bits of the position.
-        _writer.Line($"switch ({selector} >> {ChunkBits})");
+        _writer.Line($"switch ({selector} >> {PlanLimits.CasesPerMethodBits})");
         using (_writer.Braces())
         {
-            for (var first = 0; first < cases.Count; first += ChunkSize)
+            for (var first = 0; first < cases.Count; first += PlanLimits.CasesPerMethod)
             {
                 var start = first;
-                var count = Math.Min(ChunkSize, cases.Count - first);
-                _writer.Line($"case {first >> ChunkBits}:");
+                var count = Math.Min(PlanLimits.CasesPerMethod, cases.Count - first);
+                _writer.Line($"case {first >> PlanLimits.CasesPerMethodBits}:");
                 using (_writer.Indent())
                 {
                     Part($"the routes that end here, by {selector}, {start} to {start + count - 1}", e => e.WriteSelectorSwitch(selector, cases, start, count));
@@ -60,9 +60,6 @@ internal sealed partial class TreeEmitter
             }
         }
     }
-
-    private const int ChunkBits = 6;
-    private const int ChunkSize = 1 << ChunkBits;
 
     // One case per literal. In the Allow tree, literals whose routes allow the same methods share a case (their
     // statements are compared without the comments, which name the routes: the shared case says how many).

@@ -22,7 +22,7 @@ internal sealed partial class TreeEmitter
         var end = "e" + node.Depth;
         var path = _path;
         var selector = _names.Unique("k" + node.Depth);
-        var index = LiteralIndexWriter.WriteSegment(_methods, entries.Select(e => e.Key).ToList());
+        var index = LiteralIndexWriter.WriteSegment(_methods, entries.Select(e => e.Key).ToList(), node.LiteralWords!);
         _writer.Comment($"{entries.Count} literals that lead on alike: which one segment {node.Depth} is ({selector}) and where it ends, then the rest of the path once for all of them");
         var found = _names.Unique("found" + node.Depth);
         _writer.Line($"var {found} = {index}({path}, {start});");

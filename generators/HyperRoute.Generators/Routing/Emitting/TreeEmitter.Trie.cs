@@ -311,7 +311,7 @@ internal sealed partial class TreeEmitter
     {
         var entries = node.Literals.Entries.ToList();
         var selector = _names.Unique("k" + node.Depth);
-        var index = LiteralIndexWriter.Write(_methods, segment, entries.Select(e => e.Key).ToList());
+        var index = LiteralIndexWriter.Write(_methods, segment, entries.Select(e => e.Key).ToList(), node.LiteralWords!);
         _writer.Comment($"{entries.Count} literals that lead on alike: which one {segment} is, then the rest of the path once for all of them");
         _writer.Line($"var {selector} = {index}({segment});");
         _writer.If($"{selector} >= 0");

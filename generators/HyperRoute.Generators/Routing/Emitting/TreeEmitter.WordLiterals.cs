@@ -13,10 +13,9 @@ internal sealed partial class TreeEmitter
     // switch on it. At most SplitThreshold routes stay in this method, counted over all lengths (the shortest first);
     // the switches of the other lengths are in methods of their own, up to 64 routes each (the handlers' calls stay
     // inlined), found by a binary search on the switch word.
-    private void WriteWordLiterals(string path, IReadOnlyList<string> literals, IReadOnlyList<IReadOnlyList<RouteLeaf>> leaves)
+    private void WriteWordLiterals(string path, IReadOnlyList<WordGroup> groups, IReadOnlyList<IReadOnlyList<RouteLeaf>> leaves)
     {
-        _writer.Comment($"{literals.Count} routes of literals only: the length of the path, then one word of it tells them apart.");
-        var groups = LiteralWords.Plan(literals, ChunkSize);
+        _writer.Comment($"{leaves.Count} routes of literals only: the length of the path, then one word of it tells them apart.");
         var inline = 0;
         _writer.Line($"switch ({path}.Length)");
         using (_writer.Braces())

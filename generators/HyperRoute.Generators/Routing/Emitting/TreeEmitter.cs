@@ -85,13 +85,13 @@ internal sealed partial class TreeEmitter
         var entries = tree.LiteralRoutes.Entries.ToList();
         if (entries.Count > PlanLimits.SplitThreshold && !_leaves.IsAllowTree)
         {
-            WriteWordLiterals(path, entries.Select(e => e.Key).ToList(), entries.Select(e => (IReadOnlyList<RouteLeaf>)e.Value).ToList());
+            WriteWordLiterals(path, tree.LiteralRoutesWords!, entries.Select(e => (IReadOnlyList<RouteLeaf>)e.Value).ToList());
         }
         else if (entries.Count > PlanLimits.SplitThreshold)
         {
             _writer.Comment($"{entries.Count} routes of literals only: which one the whole path is, then its route.");
             var selector = _names.Unique("route");
-            var index = LiteralIndexWriter.Write(_methods, path, entries.Select(e => e.Key).ToList());
+            var index = LiteralIndexWriter.Write(_methods, path, entries.Select(e => e.Key).ToList(), tree.LiteralRoutesWords!);
             _writer.Line($"var {selector} = {index}({path});");
             _writer.If($"{selector} >= 0");
             using (_writer.Braces())

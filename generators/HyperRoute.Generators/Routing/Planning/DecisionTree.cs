@@ -62,6 +62,12 @@ internal sealed class RouteTree
     public LiteralDecision<string>? LiteralRoutesDecision { get; set; }
 
     /// <summary>
+    /// Past <see cref="PlanLimits.SplitThreshold"/> literal routes: their whole paths as word switches
+    /// (<see cref="LiteralWords"/>); <see langword="null"/> otherwise.
+    /// </summary>
+    public IReadOnlyList<WordGroup>? LiteralRoutesWords { get; set; }
+
+    /// <summary>
     /// The routes with parameters, one trie for every segment count: a route ends at the node of its last segment
     /// (and, with an optional last segment, also at the node before it); a catch-all takes the rest of the path
     /// from its node. <see langword="null"/> when there are none.
@@ -94,6 +100,9 @@ internal sealed class TrieNode
 
     /// <summary>How the literal children are told apart when the segment's end is known (keys of <see cref="Literals"/>).</summary>
     public LiteralDecision<string>? LiteralDecision { get; set; }
+
+    /// <summary>When <see cref="SharesTail"/>: the literal children as word switches (<see cref="LiteralWords"/>).</summary>
+    public IReadOnlyList<WordGroup>? LiteralWords { get; set; }
 
     /// <summary>Parameter segments, grouped by the values they accept (same constraints share a node).</summary>
     public List<ParameterEdge> Parameters { get; } = new();

@@ -48,6 +48,7 @@ internal static class DispatchPlanner
         return new RouteTree(literals, root)
         {
             LiteralRoutesDecision = count > 0 && count <= PlanLimits.SplitThreshold ? LiteralPlanner.Plan(Keys(literals), switchOnLength: true) : null,
+            LiteralRoutesWords = count > PlanLimits.SplitThreshold ? LiteralWords.Plan(literals.Entries.Select(e => e.Key).ToList(), PlanLimits.CasesPerMethod) : null,
         };
     }
 
@@ -59,6 +60,7 @@ internal static class DispatchPlanner
         node.ComparesLiteralsInPlace = count > 0 && count <= PlanLimits.InPlaceLiterals;
         node.SharesTail = TrieShape.SharesTail(node, PlanLimits.SplitThreshold);
         node.LiteralDecision = count == 0 ? null : LiteralPlanner.Plan(Keys(node.Literals), switchOnLength: count > 1);
+        node.LiteralWords = node.SharesTail ? LiteralWords.Plan(node.Literals.Entries.Select(e => e.Key).ToList(), PlanLimits.CasesPerMethod) : null;
         foreach (var child in node.Literals.Entries)
         {
             Decide(child.Value);

@@ -15,4 +15,13 @@ internal static class PlanLimits
     /// until the rest fit; more literal children than this whose subtrees have one shape share their tail.
     /// </summary>
     public const int SplitThreshold = 16;
+
+    /// <summary>log2 of <see cref="CasesPerMethod"/>: a switch on the high bits of a position picks the method.</summary>
+    public const int CasesPerMethodBits = 6;
+
+    /// <summary>
+    /// The most keys one switch over a word holds, and the most cases one switch over a literal's position holds; past
+    /// it, runs of keys or cases go to methods of their own, found by a binary search or by the position's high bits.
+    /// </summary>
+    public const int CasesPerMethod = 1 << CasesPerMethodBits;
 }

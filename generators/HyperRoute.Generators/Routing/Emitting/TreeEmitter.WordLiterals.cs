@@ -13,15 +13,15 @@ internal sealed partial class TreeEmitter
     // switch on it. At most SplitThreshold routes stay in this method, counted over all lengths (the shortest first);
     // the switches of the other lengths are in methods of their own, up to 64 routes each (the handlers' calls stay
     // inlined), found by a binary search on the switch word.
-    private void WriteWordLiterals(string path, IReadOnlyList<WordGroup> groups, IReadOnlyList<IReadOnlyList<RouteLeaf>> leaves)
+    private void WriteWordLiterals(string path, IReadOnlyList<WordGroup> groups, IReadOnlyCollection<int> inlineGroups, IReadOnlyList<IReadOnlyList<RouteLeaf>> leaves)
     {
         _writer.Comment($"{leaves.Count} routes of literals only: the length of the path, then one word of it tells them apart.");
-        var inline = 0;
         _writer.Line($"switch ({path}.Length)");
         using (_writer.Braces())
         {
-            foreach (var group in groups)
+            for (var index = 0; index < groups.Count; index++)
             {
+                var group = groups[index];
                 _writer.Line($"case {CSharpLiterals.Number(group.Length)}:");
                 using (_writer.Indent())
                 using (_writer.Braces())
@@ -29,9 +29,8 @@ internal sealed partial class TreeEmitter
                     WordSwitchWriter.ReadWords(_writer, path, group);
                     var scopeDepth = _scope.Count;
                     _scope.AddRange(group.Words.Select(w => (WordSwitchWriter.Type(w), w.Name)));
-                    if (group.Runs.Count == 1 && inline + group.Runs[0].Count <= PlanLimits.SplitThreshold)
+                    if (inlineGroups.Contains(index))
                     {
-                        inline += group.Runs[0].Count;
                         WordSwitchWriter.WriteSwitch(_writer, group, group.Runs[0], entry => _leaves.Write(_writer, leaves[entry.Position], _values, _names));
                     }
                     else

@@ -83,11 +83,11 @@ internal sealed partial class TreeEmitter
 
         _scope.Add((Span, path));
         var entries = tree.LiteralRoutes.Entries.ToList();
-        if (entries.Count > PlanLimits.SplitThreshold && !_leaves.IsAllowTree)
+        if (tree.LiteralRoutesWords is { } words && !_leaves.IsAllowTree)
         {
-            WriteWordLiterals(path, tree.LiteralRoutesWords!, entries.Select(e => (IReadOnlyList<RouteLeaf>)e.Value).ToList());
+            WriteWordLiterals(path, words, tree.InlineWordGroups, entries.Select(e => (IReadOnlyList<RouteLeaf>)e.Value).ToList());
         }
-        else if (entries.Count > PlanLimits.SplitThreshold)
+        else if (tree.LiteralRoutesWords is not null)
         {
             _writer.Comment($"{entries.Count} routes of literals only: which one the whole path is, then its route.");
             var selector = _names.Unique("route");

@@ -68,6 +68,13 @@ internal sealed class RouteTree
     public IReadOnlyList<WordGroup>? LiteralRoutesWords { get; set; }
 
     /// <summary>
+    /// The indexes of the <see cref="LiteralRoutesWords"/> groups whose switch a dispatch tree writes in the calling
+    /// method: groups of one run, shortest first, while at most <see cref="PlanLimits.SplitThreshold"/> routes stay
+    /// there; every other group's runs go to methods of their own.
+    /// </summary>
+    public IReadOnlyCollection<int> InlineWordGroups { get; set; } = System.Array.Empty<int>();
+
+    /// <summary>
     /// The routes with parameters, one trie for every segment count: a route ends at the node of its last segment
     /// (and, with an optional last segment, also at the node before it); a catch-all takes the rest of the path
     /// from its node. <see langword="null"/> when there are none.

@@ -45,11 +45,30 @@ internal static class DispatchPlanner
         }
 
         var count = literals.Entries.Count();
+        var words = count > PlanLimits.SplitThreshold ? LiteralWords.Plan(literals.Entries.Select(e => e.Key).ToList(), PlanLimits.CasesPerMethod) : null;
         return new RouteTree(literals, root)
         {
             LiteralRoutesDecision = count > 0 && count <= PlanLimits.SplitThreshold ? LiteralPlanner.Plan(Keys(literals), switchOnLength: true) : null,
-            LiteralRoutesWords = count > PlanLimits.SplitThreshold ? LiteralWords.Plan(literals.Entries.Select(e => e.Key).ToList(), PlanLimits.CasesPerMethod) : null,
+            LiteralRoutesWords = words,
+            InlineWordGroups = words is null ? System.Array.Empty<int>() : InlineGroups(words),
         };
+    }
+
+    // Groups of one run stay in the calling method, shortest first, while their routes fit in one method.
+    private static IReadOnlyCollection<int> InlineGroups(IReadOnlyList<WordGroup> groups)
+    {
+        var inline = new HashSet<int>();
+        var routes = 0;
+        for (var i = 0; i < groups.Count; i++)
+        {
+            if (groups[i].Runs.Count == 1 && routes + groups[i].Runs[0].Count <= PlanLimits.SplitThreshold)
+            {
+                routes += groups[i].Runs[0].Count;
+                inline.Add(i);
+            }
+        }
+
+        return inline;
     }
 
     // How each node's literal children are matched: in place when few, once for all when their subtrees share a

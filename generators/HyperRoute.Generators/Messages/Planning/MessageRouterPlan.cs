@@ -1,4 +1,3 @@
-using HyperRoute.Generators.Routing;
 using System.Collections.Generic;
 
 namespace HyperRoute.Generators.Messages;

@@ -1,4 +1,3 @@
-using HyperRoute.Generators.Routing;
 using HyperRoute.Generators.Steps;
 using System.Collections.Generic;
 using System.Globalization;

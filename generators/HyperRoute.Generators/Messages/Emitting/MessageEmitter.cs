@@ -240,8 +240,9 @@ internal static class MessageEmitter
                 case MessageFieldKind.FixedBytes:
                     conditions.Add(field.Name + ".Length == " + field.Size.ToString(CultureInfo.InvariantCulture));
                     break;
-                case MessageFieldKind.PrefixedBytes when field.MaxLength is not null:
-                    conditions.Add(field.Name + ".Length <= " + field.MaxLength);
+                case MessageFieldKind.PrefixedBytes when field.Size < sizeof(int):
+                    // a byte or ushort prefix cannot state every length (a uint one can: a span holds at most int.MaxValue)
+                    conditions.Add(field.Name + ".Length <= " + field.PrimitiveKeyword + ".MaxValue");
                     break;
                 case MessageFieldKind.Message when field.HasByteStrings:
                     conditions.Add(field.Name + ".HasWritableLengths()");

@@ -20,20 +20,20 @@ internal static partial class MessageRouterEmitter
         foreach (var method in plan.Forwards)
         {
             writer.Line();
-            writer.Comment("The [To] handler " + Identifiers.Unescape(method.Name) + " forwards to " + method.Forward.GroupName + " (Route writes the same forward in its case).");
+            writer.Comment("The [To] handler " + Identifiers.Unescape(method.Name) + " forwards to " + Identifiers.Unescape(method.Forward.Group) + " (Route writes the same forward in its case).");
             writer.Line(GeneratedCode);
-            writer.Declaration(method.Modifiers + " " + Outcome + " " + method.Name + "(" + (method.ByIn ? "in " : "") + plan.Spec.Layout.MessageFullName + " " + method.Parameter + ")");
+            writer.Declaration(method.Forward.Modifiers + " " + Outcome + " " + method.Name + "(" + (method.ByIn ? "in " : "") + plan.Spec.Layout.MessageFullName + " " + method.Forward.Parameter + ")");
             using (writer.Braces())
             {
-                WriteForward(writer, method.Forward, method.Parameter);
+                WriteForward(writer, plan, method.Forward, method.Forward.Parameter);
             }
         }
     }
 
     // The routing key (when there is one) on the stack, then the forward returning its outcome.
-    private static void WriteForward(SourceWriter writer, PlannedForward forward, string subject)
+    private static void WriteForward(SourceWriter writer, MessageRouterPlan plan, MessageForward forward, string subject)
     {
-        writer.Line("// " + forward.Comment);
+        writer.Line("// " + forward.Attribute);
         var key = "default";
         if (forward.Key is { } routingKey)
         {
@@ -43,11 +43,11 @@ internal static partial class MessageRouterEmitter
             writer.Line(KeyWrite(routingKey, key, subject + "." + routingKey.FieldName));
         }
 
-        writer.Terms("return ", new[] { Forwarding + ".Forward(" + forward.Group + ", in " + subject + (forward.Key is null ? "" : ", " + key) + ")", Sent }, "==", "");
+        writer.Terms("return ", new[] { Forwarding + ".Forward(" + Group(plan, forward) + ", in " + subject + (forward.Key is null ? "" : ", " + key) + ")", Sent }, "==", "");
         using (writer.Indent())
         {
             writer.Line("? " + Outcome + ".Routed");
-            writer.Line(": " + Outcome + ".Undelivered;", "no destination of " + forward.GroupName + " accepted it");
+            writer.Line(": " + Outcome + ".Undelivered;", "no destination of " + Identifiers.Unescape(forward.Group) + " accepted it");
         }
     }
 

@@ -39,7 +39,7 @@ internal static partial class MessageRouterEmitter
         writer.Doc(
             "Calls the handler that <paramref name=\"message\"/>'s <c>" + layout.KeyName + "</c>" + (plan.HasPredicates ? " and the <c>When</c> predicates pick" : " picks") + ", directly."
             + " Returns <see cref=\"" + Outcome + ".Routed\"/> when a handler ran"
-            + (layout.Steps.Any(s => s.Kind == StepKind.Validate) || plan.Arms.Concat(plan.Anywhere).Append(plan.Fallback).Any(a => a is not null && a.Steps.Any(s => s.Kind == StepKind.Validate))
+            + (layout.Steps.Any(s => s.Kind == StepKind.Validate) || plan.Arms.Concat(plan.Anywhere).Append(plan.Fallback).Any(a => a is not null && a.Handler.Steps.Any(s => s.Kind == StepKind.Validate))
                 ? ", <see cref=\"" + Outcome + ".Rejected\"/> when a validator refused the message (and no handler ran)"
                 : "")
             + (plan.Fallback is null ? ", and <see cref=\"" + Outcome + ".Unrouted\"/> when no [On] takes it (there is no [Otherwise])." : "; the [Otherwise] handler takes every message no [On] takes.")
@@ -60,17 +60,17 @@ internal static partial class MessageRouterEmitter
                     writer.Line("var routed = message;", "the transforms change this copy, never the caller's message");
                 }
 
-                WriteSteps(writer, layout.Steps, plan.Subject, "routing", spaceAfterLast: false);
+                WriteSteps(writer, layout.Steps, RoutingSubject(plan), "routing", spaceAfterLast: false);
                 writer.Line();
             }
 
             foreach (var arm in plan.Anywhere)
             {
                 writer.Line("// " + arm.Comment);
-                writer.Line("if (" + arm.Guard + ")");
+                writer.Line("if (" + Guard(plan, arm, arm.When!) + ")");
                 using (writer.Braces())
                 {
-                    WriteArmBody(writer, arm);
+                    WriteArmBody(writer, plan, arm);
                 }
 
                 writer.Line();
@@ -85,21 +85,21 @@ internal static partial class MessageRouterEmitter
     private static void WriteSwitch(SourceWriter writer, MessageRouterPlan plan)
     {
         var layout = plan.Spec.Layout;
-        writer.Line("switch (" + plan.Subject + "." + layout.KeyName + ")");
+        writer.Line("switch (" + RoutingSubject(plan) + "." + layout.KeyName + ")");
         using (writer.Braces())
         {
             foreach (var arm in plan.Arms)
             {
                 writer.Line("// " + arm.Comment);
-                writer.Line("case " + arm.Label + (arm.Guard is null ? "" : " when " + arm.Guard) + ":");
-                WriteSection(writer, arm);
+                writer.Line("case " + Label(plan, arm.Key!) + (arm.When is { } when ? " when " + Guard(plan, arm, when) : "") + ":");
+                WriteSection(writer, plan, arm);
             }
 
             if (plan.Fallback is { } fallback)
             {
                 writer.Line("// " + fallback.Comment);
                 writer.Line("default:");
-                WriteSection(writer, fallback);
+                WriteSection(writer, plan, fallback);
             }
             else
             {
@@ -113,30 +113,31 @@ internal static partial class MessageRouterEmitter
     }
 
     // A switch section's statements; in braces when it declares the copy or a routing key, so that sections do not share the local.
-    private static void WriteSection(SourceWriter writer, RouteArm arm)
+    private static void WriteSection(SourceWriter writer, MessageRouterPlan plan, RouteArm arm)
     {
-        using (arm.Copies || arm.Forward?.Key is not null ? writer.Braces() : writer.Indent())
+        using (arm.Copy == MessageCopy.InArm || arm.Handler.Forward?.Key is not null ? writer.Braces() : writer.Indent())
         {
-            WriteArmBody(writer, arm);
+            WriteArmBody(writer, plan, arm);
         }
     }
 
     // The handler's steps, then the handler, or a [To] handler's forward written in place.
-    private static void WriteArmBody(SourceWriter writer, RouteArm arm)
+    private static void WriteArmBody(SourceWriter writer, MessageRouterPlan plan, RouteArm arm)
     {
-        if (arm.Copies)
+        if (arm.Copy == MessageCopy.InArm)
         {
             writer.Line("var routed = message;", "the transforms change this copy, never the caller's message");
         }
 
-        WriteSteps(writer, arm.Steps, arm.Subject, arm.Handler, spaceAfterLast: true);
-        if (arm.Forward is { } forward)
+        var subject = HandlerSubject(arm);
+        WriteSteps(writer, arm.Handler.Steps, subject, Identifiers.Unescape(arm.Handler.Name), spaceAfterLast: true);
+        if (arm.Handler.Forward is { } forward)
         {
-            WriteForward(writer, forward, arm.Subject);
+            WriteForward(writer, plan, forward, subject);
             return;
         }
 
-        writer.Line(arm.Call);
+        writer.Line(HandlerCall(plan, arm));
         writer.Line("return " + Outcome + ".Routed;");
     }
 

@@ -72,9 +72,6 @@ internal sealed record MessageField
     /// <summary>The field is, or (a message) holds, a byte string: it is sliced from a <c>ReadOnlyMemory&lt;byte&gt;</c>.</summary>
     public bool HasByteStrings { get; init; }
 
-    /// <summary>The largest length a prefix can state (<c>byte.MaxValue</c>, <c>ushort.MaxValue</c>), or <see langword="null"/> when any <c>int</c> fits.</summary>
-    public string? MaxLength { get; init; }
-
     /// <summary>The name of a local that holds the field while it is read (<c>field3</c>), unique in the reader.</summary>
     public string LocalName => "field" + Order.ToString(System.Globalization.CultureInfo.InvariantCulture).Replace("-", "_");
 }

@@ -20,10 +20,10 @@ internal sealed record MessagePredicate(string Name, bool IsStatic, bool ByIn);
 
 /// <summary>One <c>[On]</c>: the key value (none for a key-less <c>[On(When = …)]</c>), the predicate, the handler, and how it was written.</summary>
 /// <param name="Value">The key value; <see langword="null"/> for a key-less <c>[On(When = …)]</c>.</param>
-/// <param name="Label">The value as a case label of the key's type (<c>1</c>, <c>global::Ns.Kind.Temperature</c>); <see langword="null"/> without a value.</param>
+/// <param name="EnumMember">For an enum key, the member with <paramref name="Value"/> as generated code names it (<c>Temperature</c>, escaped with <c>@</c> when it is a keyword); <see langword="null"/> for an integer key, a value no member has, and without a value.</param>
 /// <param name="Attribute">The attribute as written, whitespace collapsed (<c>[On(1)]</c>, <c>[On(3, When = nameof(IsAlarm))]</c>).</param>
 /// <param name="When">The predicate, or <see langword="null"/> for a plain <c>[On(value)]</c>.</param>
-internal sealed record MessageRouteCase(long? Value, string? Label, string Attribute, MessagePredicate? When, MessageHandler Handler);
+internal sealed record MessageRouteCase(long? Value, string? EnumMember, string Attribute, MessagePredicate? When, MessageHandler Handler);
 
 /// <summary>What a <c>[MessageRouter]</c> class routes and to which handlers. Value-equatable, no symbols.</summary>
 internal sealed record MessageRouterLayout
@@ -39,6 +39,9 @@ internal sealed record MessageRouterLayout
 
     /// <summary>The key field's type as comments show it (<c>ushort</c>, <c>TelemetryKind</c>).</summary>
     public required string KeyTypeDisplay { get; init; }
+
+    /// <summary>An enum key's type as generated code names it (<c>global::Ns.TelemetryKind</c>); <see langword="null"/> for an integer key.</summary>
+    public string? KeyEnumType { get; init; }
 
     /// <summary>The message has a span reader (<c>TryRead(ReadOnlySpan&lt;byte&gt;, …)</c>): it holds no byte strings.</summary>
     public required bool HasSpanReader { get; init; }

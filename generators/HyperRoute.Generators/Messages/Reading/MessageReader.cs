@@ -155,12 +155,12 @@ internal static class MessageReader
                 };
             }
 
-            var (primitive, keyword, size, max) = prefix switch
+            var (primitive, keyword, size) = prefix switch
             {
-                1 => ("Byte", "byte", 1, "byte.MaxValue"),
-                2 => ("UInt16", "ushort", 2, "ushort.MaxValue"),
-                4 => ("UInt32", "uint", 4, (string?)null),
-                _ => (null, null, 0, null),
+                1 => ("Byte", "byte", 1),
+                2 => ("UInt16", "ushort", 2),
+                4 => ("UInt32", "uint", 4),
+                _ => ((string?)null, (string?)null, 0),
             };
             if (primitive is null)
             {
@@ -171,7 +171,7 @@ internal static class MessageReader
             return new MessageField
             {
                 Order = order, Name = escaped, Kind = MessageFieldKind.PrefixedBytes, TypeName = fullName, TypeDisplay = display,
-                Primitive = primitive, PrimitiveKeyword = keyword, Size = size, IsFixed = false, HasByteStrings = true, MaxLength = max,
+                Primitive = primitive, PrimitiveKeyword = keyword, Size = size, IsFixed = false, HasByteStrings = true,
             };
         }
 

@@ -126,6 +126,7 @@ internal static partial class MessageRouterReader
             MessageDisplay = messageDisplay,
             KeyName = keyField.Name,
             KeyTypeDisplay = keyField.TypeDisplay,
+            KeyEnumType = keyField.Kind == MessageFieldKind.Enum ? keyField.TypeName : null,
             HasSpanReader = !messageLayout.HasByteStrings,
             Steps = routerSteps,
             Anywhere = read.Select(r => r.Case).Where(c => c.Value is null).ToEquatableArray(),
@@ -176,7 +177,7 @@ internal static partial class MessageRouterReader
             }
         }
 
-        string? label = null;
+        string? member = null;
         if (value is { } key)
         {
             var text = key.ToString(CultureInfo.InvariantCulture);
@@ -202,10 +203,10 @@ internal static partial class MessageRouterReader
                 return null;
             }
 
-            label = Label(key, keyField, keyType);
+            member = keyField.Kind == MessageFieldKind.Enum && EnumMember(key, keyType) is { } name ? Escape(name) : null;
         }
 
-        return new MessageRouteCase(value, label, Written(on, cancellationToken), predicate, null!);
+        return new MessageRouteCase(value, member, Written(on, cancellationToken), predicate, null!);
     }
 
     private static bool IsHandler(IMethodSymbol method)
@@ -266,19 +267,6 @@ internal static partial class MessageRouterReader
         }
 
         return null;
-    }
-
-    private static string Label(long value, MessageField key, ITypeSymbol keyType)
-    {
-        var literal = value.ToString(CultureInfo.InvariantCulture);
-        if (key.Kind != MessageFieldKind.Enum)
-        {
-            return literal;
-        }
-
-        return EnumMember(value, keyType) is { } member
-            ? key.TypeName + "." + (SyntaxFacts.GetKeywordKind(member) != SyntaxKind.None ? "@" + member : member)
-            : "(" + key.TypeName + ")" + (value < 0 ? "(" + literal + ")" : literal);
     }
 
     private static string? EnumMember(long value, ITypeSymbol enumType)

@@ -343,22 +343,7 @@ internal static class MessageReader
             return $"it is a {(type.IsRefLikeType ? "ref" : "readonly")} struct, but the reader assigns the fields of a message it can copy";
         }
 
-        for (var current = type; current is not null; current = current.ContainingType)
-        {
-            if (current.IsGenericType)
-            {
-                return current.Equals(type, SymbolEqualityComparer.Default) ? "it is generic" : $"it is nested in the generic type '{current.Name}'";
-            }
-
-            var partial = current.DeclaringSyntaxReferences.Length > 0
-                && current.DeclaringSyntaxReferences.All(r => r.GetSyntax() is TypeDeclarationSyntax declaration && declaration.Modifiers.Any(SyntaxKind.PartialKeyword));
-            if (!partial)
-            {
-                return current.Equals(type, SymbolEqualityComparer.Default) ? "it is not partial" : $"it is nested in '{current.Name}', which is not partial";
-            }
-        }
-
-        return null;
+        return PartialTypes.WhyNot(type);
     }
 
     private static Location? AttributeLocation(AttributeData attribute, CancellationToken cancellationToken)

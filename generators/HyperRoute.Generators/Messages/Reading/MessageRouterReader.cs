@@ -36,7 +36,7 @@ internal static partial class MessageRouterReader
             return (null, ImmutableArray.Create(new MessageProblem(MessageRule.NestedInvalid, "The [MessageRouter] arguments do not resolve", null))); // the compiler reports it
         }
 
-        if (WhyNotExtensible(router) is { } why)
+        if (PartialTypes.WhyNot(router) is { } why)
         {
             problems.Add(new MessageProblem(MessageRule.RouterNotPartialClass, $"No router can be generated into '{router.Name}': {why}", router.Locations.FirstOrDefault()));
         }
@@ -283,27 +283,6 @@ internal static partial class MessageRouterReader
         long v => unchecked((ulong)v),
         _ => constant,
     };
-
-    // Code can be added only to a partial, non-generic class nested only in partial, non-generic types.
-    private static string? WhyNotExtensible(INamedTypeSymbol type)
-    {
-        for (var current = type; current is not null; current = current.ContainingType)
-        {
-            if (current.IsGenericType)
-            {
-                return current.Equals(type, SymbolEqualityComparer.Default) ? "it is generic" : $"it is nested in the generic type '{current.Name}'";
-            }
-
-            var partial = current.DeclaringSyntaxReferences.Length > 0
-                && current.DeclaringSyntaxReferences.All(r => r.GetSyntax() is TypeDeclarationSyntax declaration && declaration.Modifiers.Any(SyntaxKind.PartialKeyword));
-            if (!partial)
-            {
-                return current.Equals(type, SymbolEqualityComparer.Default) ? "it is not partial" : $"it is nested in '{current.Name}', which is not partial";
-            }
-        }
-
-        return null;
-    }
 
     private static string Written(AttributeData attribute, CancellationToken cancellationToken)
         => "[" + Regex.Replace(attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).ToString() ?? "On", @"\s+", " ") + "]";

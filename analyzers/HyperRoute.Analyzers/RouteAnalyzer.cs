@@ -148,9 +148,7 @@ public sealed class RouteAnalyzer : DiagnosticAnalyzer
     }
 
     private static Location? PatternLocation(AttributeData attribute, CancellationToken cancellationToken)
-        => PatternLocator.TryGetPattern(attribute, cancellationToken, out _, out var syntax) && syntax is not null
-            ? syntax.GetLocation()
-            : AttributeLocation(attribute, cancellationToken);
+        => PatternLocator.PatternSyntax(attribute, cancellationToken)?.GetLocation() ?? AttributeLocation(attribute, cancellationToken);
 
     // The generator only looks at the members of router types, so a [Route] on a local function or a lambda is
     // never served, wherever it is.

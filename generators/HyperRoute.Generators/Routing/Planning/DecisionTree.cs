@@ -105,7 +105,10 @@ internal sealed class TrieNode
     /// </summary>
     public bool SharesTail { get; set; }
 
-    /// <summary>How the literal children are told apart when the segment's end is known (keys of <see cref="Literals"/>).</summary>
+    /// <summary>
+    /// How the literal children are told apart once the segment's end is known (keys of <see cref="Literals"/>);
+    /// <see langword="null"/> when they are compared in place, or there are none.
+    /// </summary>
     public LiteralDecision<string>? LiteralDecision { get; set; }
 
     /// <summary>When <see cref="SharesTail"/>: the literal children as word switches (<see cref="LiteralWords"/>).</summary>

@@ -78,7 +78,7 @@ internal static class DispatchPlanner
         var count = node.Literals.Entries.Count();
         node.ComparesLiteralsInPlace = count > 0 && count <= PlanLimits.InPlaceLiterals;
         node.SharesTail = TrieShape.SharesTail(node, PlanLimits.SplitThreshold);
-        node.LiteralDecision = count == 0 ? null : LiteralPlanner.Plan(Keys(node.Literals), switchOnLength: count > 1);
+        node.LiteralDecision = node.ComparesLiteralsInPlace || count == 0 ? null : LiteralPlanner.Plan(Keys(node.Literals), switchOnLength: count > 1);
         node.LiteralWords = node.SharesTail ? LiteralWords.Plan(node.Literals.Entries.Select(e => e.Key).ToList(), PlanLimits.CasesPerMethod) : null;
         foreach (var child in node.Literals.Entries)
         {

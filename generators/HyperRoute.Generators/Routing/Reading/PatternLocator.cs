@@ -13,13 +13,12 @@ namespace HyperRoute.Generators.Routing;
 internal static class PatternLocator
 {
     /// <summary>
-    /// The pattern a <c>[Route]</c> declares and the expression that spelled it. Returns <see langword="false"/> when
-    /// the attribute itself does not bind (no constructor, a non-constant argument): the compiler reports those.
+    /// The pattern a <c>[Route]</c> declares. Returns <see langword="false"/> when the attribute itself does not bind
+    /// (no constructor, a non-constant argument): the compiler reports those.
     /// </summary>
-    public static bool TryGetPattern(AttributeData attribute, CancellationToken cancellationToken, out string? pattern, out SyntaxNode? syntax)
+    public static bool TryGetPattern(AttributeData attribute, out string? pattern)
     {
         pattern = null;
-        syntax = null;
         if (attribute.AttributeConstructor is null
             || attribute.ConstructorArguments.Length != 1
             || attribute.ConstructorArguments[0].Kind == TypedConstantKind.Error)
@@ -28,13 +27,17 @@ internal static class PatternLocator
         }
 
         pattern = attribute.ConstructorArguments[0].Value as string;
-        if (attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is AttributeSyntax attributeSyntax)
-        {
-            syntax = attributeSyntax.ArgumentList is { Arguments.Count: > 0 } arguments ? arguments.Arguments[0].Expression : attributeSyntax;
-        }
-
         return true;
     }
+
+    /// <summary>
+    /// The expression that spelled a <c>[Route]</c>'s pattern (the attribute when it has no argument). Read only where
+    /// a diagnostic needs a location, so a route without problems costs no syntax walk.
+    /// </summary>
+    public static SyntaxNode? PatternSyntax(AttributeData attribute, CancellationToken cancellationToken)
+        => attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is AttributeSyntax syntax
+            ? syntax.ArgumentList is { Arguments.Count: > 0 } arguments ? arguments.Arguments[0].Expression : syntax
+            : null;
 
     /// <summary>
     /// The location of <paramref name="length"/> characters at <paramref name="start"/> in the pattern, when

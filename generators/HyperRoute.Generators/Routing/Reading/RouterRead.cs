@@ -11,13 +11,12 @@ namespace HyperRoute.Generators.Routing;
 /// </summary>
 internal sealed class RouterRead
 {
-    public RouterRead(RouterSpec model, bool canGenerate, ImmutableArray<RouteProblem> problems, ImmutableArray<AttributeData> routeAttributes, string? resultTypeDisplay)
+    public RouterRead(RouterSpec model, bool canGenerate, ImmutableArray<RouteProblem> problems, ImmutableArray<AttributeData> routeAttributes)
     {
         Model = model;
         CanGenerate = canGenerate;
         Problems = problems;
         RouteAttributes = routeAttributes;
-        ResultTypeDisplay = resultTypeDisplay;
     }
 
     /// <summary>The router with the routes that compile (<see cref="RouteSpec.Index"/> is the position among them).</summary>
@@ -31,9 +30,6 @@ internal sealed class RouterRead
 
     /// <summary>The <c>[Route]</c> of each compiled route, by <see cref="RouteSpec.Index"/>: where a conflict is reported.</summary>
     public ImmutableArray<AttributeData> RouteAttributes { get; }
-
-    /// <summary>The handlers' result type as messages show it, or <see langword="null"/> when they return <c>void</c>.</summary>
-    public string? ResultTypeDisplay { get; }
 }
 
 /// <summary>The rule a route declaration breaks; each but <see cref="Silent"/> is one HR0xxx diagnostic.</summary>

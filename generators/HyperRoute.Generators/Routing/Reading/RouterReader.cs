@@ -75,7 +75,7 @@ internal static class RouterReader
             Routes = new EquatableArray<RouteSpec>(state.Routes.ToImmutable()),
             Skipped = new EquatableArray<SkippedRoute>(state.Skipped.ToImmutable()),
         };
-        return new RouterRead(model, whyNotExtensible is null && !collides, problems.ToImmutable(), state.Attributes.ToImmutable(), state.ResultTypeDisplay);
+        return new RouterRead(model, whyNotExtensible is null && !collides, problems.ToImmutable(), state.Attributes.ToImmutable());
     }
 
     // Every independent problem of one [Route] is recorded; the first that stops it compiling, in the order
@@ -83,7 +83,7 @@ internal static class RouterReader
     private static void ReadRoute(RouterState state, IMethodSymbol method, AttributeData attribute, ImmutableArray<RouteProblem>.Builder problems)
     {
         var cancellationToken = state.CancellationToken;
-        var binds = PatternLocator.TryGetPattern(attribute, cancellationToken, out var pattern, out var patternSyntax);
+        var binds = PatternLocator.TryGetPattern(attribute, out var pattern);
         string? skip = null;
 
         var whyNotHandler = HandlerRules.WhyNotHandler(method);
@@ -97,7 +97,7 @@ internal static class RouterReader
             // A [Route] whose argument does not bind is a compiler error already.
             if (binds)
             {
-                var location = PatternLocator.Locate(patternSyntax, templateError!.Start, templateError.Length) ?? AttributeLocation(attribute, cancellationToken);
+                var location = PatternLocator.Locate(PatternLocator.PatternSyntax(attribute, cancellationToken), templateError!.Start, templateError.Length) ?? AttributeLocation(attribute, cancellationToken);
                 problems.Add(Problem(RouteRule.InvalidTemplate, location, templateError!.Message));
             }
 
@@ -116,7 +116,7 @@ internal static class RouterReader
         var parameters = method.Parameters.Select(HandlerParameterReader.Read).ToArray();
         if (!RouteBinder.TryBind(template!, parameters, state.Json, out var bindings, out var bindingError))
         {
-            ReportBindingError(method, template!, bindingError!, patternSyntax, attribute, problems, cancellationToken);
+            ReportBindingError(method, template!, bindingError!, attribute, problems, cancellationToken);
             skip ??= bindingError!.Message;
         }
 
@@ -209,7 +209,7 @@ internal static class RouterReader
 
     // Where a binding error is reported: on the parameter at fault (the name in [Header("…")], the [Body] that needs
     // a JSON context), on the template segment at fault, or on the pattern.
-    private static void ReportBindingError(IMethodSymbol method, RouteTemplate template, BindingError error, SyntaxNode? patternSyntax, AttributeData attribute, ImmutableArray<RouteProblem>.Builder problems, CancellationToken cancellationToken)
+    private static void ReportBindingError(IMethodSymbol method, RouteTemplate template, BindingError error, AttributeData attribute, ImmutableArray<RouteProblem>.Builder problems, CancellationToken cancellationToken)
     {
         Location? location;
         if (error.ParameterIndex >= 0 && error.ParameterIndex < method.Parameters.Length)
@@ -242,11 +242,11 @@ internal static class RouterReader
         else if (error.SegmentIndex >= 0 && error.SegmentIndex < template.Segments.Count)
         {
             var segment = template.Segments[error.SegmentIndex];
-            location = PatternLocator.Locate(patternSyntax, segment.Start, segment.Text.Length);
+            location = PatternLocator.Locate(PatternLocator.PatternSyntax(attribute, cancellationToken), segment.Start, segment.Text.Length);
         }
         else
         {
-            location = patternSyntax?.GetLocation();
+            location = PatternLocator.PatternSyntax(attribute, cancellationToken)?.GetLocation();
         }
 
         var rule = error.Kind switch

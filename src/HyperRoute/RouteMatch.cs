@@ -53,6 +53,9 @@ public readonly struct RouteMatch
     /// <summary><see langword="true"/> when a handler ran.</summary>
     public bool IsHandled => OutcomeBits == RouteOutcome.Handled;
 
+    /// <summary><see langword="true"/> when an asynchronous handler started and has not completed yet.</summary>
+    public bool IsPending => OutcomeBits == RouteOutcome.Pending;
+
     /// <summary><see langword="true"/> when the response is written: a handler ran, or a validator rejected the request.</summary>
     public bool IsAnswered => OutcomeBits is RouteOutcome.Handled or RouteOutcome.Rejected;
 
@@ -84,6 +87,10 @@ public readonly struct RouteMatch
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static RouteMatch Handled(int route) => new(RouteOutcome.Handled, route, 0, RouteProblem.None);
 
+    /// <summary>The asynchronous handler of route <paramref name="route"/> started and has not completed yet.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static RouteMatch Pending(int route) => new(RouteOutcome.Pending, route, 0, RouteProblem.None);
+
     /// <summary>No route matches the path.</summary>
     public static RouteMatch NotFound
     {
@@ -104,6 +111,7 @@ public readonly struct RouteMatch
     public override string ToString() => OutcomeBits switch
     {
         RouteOutcome.Handled => $"Handled (route {Route})",
+        RouteOutcome.Pending => $"Pending (route {Route})",
         RouteOutcome.MethodNotAllowed => $"MethodNotAllowed (Allow: {Routing.MethodToken.FormatAllow(Allow)})",
         RouteOutcome.BadRequest when ParameterIndex >= 0 => $"BadRequest ({Problem}: route {Route}, parameter {ParameterIndex})",
         RouteOutcome.BadRequest => $"BadRequest ({Problem})",

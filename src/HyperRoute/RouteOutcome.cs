@@ -16,4 +16,9 @@ public enum RouteOutcome : byte
     /// response (a problem, <c>application/problem+json</c>) is already written.
     /// </summary>
     Rejected = 4,
+    /// <summary>
+    /// A route matched and its handler is asynchronous and has not completed yet: the work is held by the
+    /// exchange (<see cref="Http.HttpExchange.Suspend(int, System.Threading.Tasks.ValueTask)"/>), and the server answers when it completes.
+    /// </summary>
+    Pending = 5,
 }

@@ -43,6 +43,12 @@ public sealed class HttpRequest
     /// <summary>The request body, fully received and de-chunked; empty when there is none.</summary>
     public ReadOnlySpan<byte> Body => Of(_body);
 
+    /// <summary>
+    /// The request body as memory, for an asynchronous handler (a span cannot cross an <c>await</c>): a view into
+    /// the connection's buffer, kept for the request until its handler completes; nothing is copied.
+    /// </summary>
+    public ReadOnlyMemory<byte> BodyMemory => MemoryOf(_body);
+
     /// <summary><see langword="true"/> for a <c>HEAD</c> request: the response is sent without its body.</summary>
     public bool IsHead => _head.Method.Length == 4 && Method.SequenceEqual("HEAD"u8);
 
@@ -62,6 +68,22 @@ public sealed class HttpRequest
         if ((uint)slot < (uint)_slotCount && _slots[slot].IsPresent)
         {
             value = Of(_slots[slot]);
+            return true;
+        }
+
+        value = default;
+        return false;
+    }
+
+    /// <summary>
+    /// As <see cref="TryGetHeader(int, out ReadOnlySpan{byte})"/>, as memory that an asynchronous handler can hold
+    /// across an <c>await</c> (a view into the connection's buffer, valid until the handler completes).
+    /// </summary>
+    public bool TryGetHeader(int slot, out ReadOnlyMemory<byte> value)
+    {
+        if ((uint)slot < (uint)_slotCount && _slots[slot].IsPresent)
+        {
+            value = MemoryOf(_slots[slot]);
             return true;
         }
 
@@ -123,6 +145,8 @@ public sealed class HttpRequest
         _head = head;
         _body = body;
     }
+
+    private ReadOnlyMemory<byte> MemoryOf(HttpSlice slice) => slice.Start < 0 ? default : _buffer.AsMemory(_offset + slice.Start, slice.Length);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ReadOnlySpan<byte> Of(HttpSlice slice) => slice.Start < 0 ? default : _buffer.AsSpan(_offset + slice.Start, slice.Length);

@@ -2,6 +2,7 @@ using System;
 using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using System.Threading.Tasks;
 
 namespace HyperRoute.Http;
 
@@ -142,12 +143,40 @@ public sealed partial class HttpResponse : IBufferWriter<byte>
         _chunked = true;
     }
 
-    /// <summary>For a chunked response, sends what was written so far as a chunk now; otherwise does nothing.</summary>
+    /// <summary>
+    /// For a chunked response, sends what was written so far as a chunk now, blocking until the socket took it;
+    /// otherwise does nothing. An asynchronous handler uses <see cref="FlushAsync"/>, which holds no thread.
+    /// </summary>
     public void Flush()
+    {
+        if (AppendChunk())
+        {
+            _transport?.SendNow();
+        }
+    }
+
+    /// <summary>
+    /// For a chunked response, sends what was written so far as a chunk, and completes when the client has
+    /// taken it: a slow reader holds the handler here, not the server's worker. Otherwise completes at once.
+    /// Await each flush before writing more.
+    /// </summary>
+    /// <exception cref="ClientDisconnectedException">The client is gone; the response cannot be finished.</exception>
+    public ValueTask FlushAsync()
+    {
+        if (!AppendChunk())
+        {
+            return default;
+        }
+
+        return _transport?.SendAsync() ?? default;
+    }
+
+    // Moves the body written so far into the output as a chunk; false when the response is not chunked.
+    private bool AppendChunk()
     {
         if (!_chunked)
         {
-            return;
+            return false;
         }
 
         WriteHead(-1);
@@ -159,7 +188,7 @@ public sealed partial class HttpResponse : IBufferWriter<byte>
         }
 
         _body.Clear();
-        _transport?.SendNow();
+        return true;
     }
 
     private void FlushIfLarge()

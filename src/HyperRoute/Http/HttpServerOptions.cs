@@ -47,6 +47,13 @@ public sealed record HttpServerOptions
     /// <summary>How long <see cref="HttpServer{TEndpoint}.StopAsync"/> lets in-flight requests finish before closing their connections. Default 30 s.</summary>
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long an asynchronous handler may take before its <c>CancellationToken</c> is cancelled and the request
+    /// is answered 504 (<c>application/problem+json</c>); a route's <see cref="HandlerTimeoutAttribute"/> overrides
+    /// it. <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> for none. Default 30 s.
+    /// </summary>
+    public TimeSpan HandlerTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Called when a handler throws (the client gets a 500 and the connection is closed). Default: nothing.</summary>
     public Action<Exception>? OnHandlerError { get; init; }
 
@@ -78,6 +85,11 @@ public sealed record HttpServerOptions
             {
                 throw new ArgumentOutOfRangeException(name, value, $"{name} must be positive.");
             }
+        }
+
+        if (HandlerTimeout <= TimeSpan.Zero && HandlerTimeout != System.Threading.Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentOutOfRangeException(nameof(HandlerTimeout), HandlerTimeout, "HandlerTimeout must be positive, or Timeout.InfiniteTimeSpan for no limit.");
         }
     }
 }

@@ -193,6 +193,12 @@ internal sealed class Http1Connection<TEndpoint> : IResponseTransport
         _outputSent = 0;
     }
 
+    System.Threading.Tasks.ValueTask IResponseTransport.SendAsync()
+    {
+        ((IResponseTransport)this).SendNow();
+        return default;
+    }
+
     // Parses and serves at most one request; false when more bytes are needed.
     private bool Process()
     {

@@ -22,7 +22,7 @@ public static class HttpEndpointExtensions
             return new ValueTask<RouteMatch>(match);
         }
 
-        var work = exchange.TakePending();
+        var work = exchange.TakePending(out _);
         if (work.IsCompletedSuccessfully)
         {
             work.GetAwaiter().GetResult();

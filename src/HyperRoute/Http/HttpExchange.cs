@@ -81,15 +81,16 @@ public sealed class HttpExchange
         return RouteMatch.Pending(route);
     }
 
-    /// <summary>The time limit <see cref="Suspend(int, ValueTask, int)"/> asked for; <see cref="ServerTimeout"/> when none.</summary>
-    internal int PendingTimeout => _pendingTimeout;
-
     /// <summary>The aborted flag was raised for the request in progress.</summary>
     internal bool IsAborted => _abortRequested;
 
-    /// <summary>Takes the work <see cref="Suspend(int, ValueTask, int)"/> left, leaving none.</summary>
-    internal ValueTask TakePending()
+    /// <summary>
+    /// Takes the work <see cref="Suspend(int, ValueTask, int)"/> left, leaving none, with the time limit it asked
+    /// for (<see cref="ServerTimeout"/> when none).
+    /// </summary>
+    internal ValueTask TakePending(out int timeoutMilliseconds)
     {
+        timeoutMilliseconds = _pendingTimeout;
         var work = _pending;
         _pending = default;
         _pendingTimeout = ServerTimeout;

@@ -79,7 +79,7 @@ public sealed class HttpRequest
     /// As <see cref="TryGetHeader(int, out ReadOnlySpan{byte})"/>, as memory that an asynchronous handler can hold
     /// across an <c>await</c> (a view into the connection's buffer, valid until the handler completes).
     /// </summary>
-    public bool TryGetHeader(int slot, out ReadOnlyMemory<byte> value)
+    public bool TryGetHeaderMemory(int slot, out ReadOnlyMemory<byte> value)
     {
         if ((uint)slot < (uint)_slotCount && _slots[slot].IsPresent)
         {

@@ -26,11 +26,38 @@ public sealed partial class HttpResponse
         _transport = transport;
     }
 
+    /// <summary>The status line and headers went out (a chunk was flushed): the response can no longer be replaced.</summary>
+    internal bool HeadWritten => _headWritten;
+
     /// <summary>Closes the connection after this response (the server is stopping, or the request said so).</summary>
     internal bool Close
     {
         get => _close;
         set => _close = value;
+    }
+
+    /// <summary>
+    /// Moves the body written so far into <see cref="Output"/> as a chunk (the head first, once); false when the
+    /// response is not chunked. The connection's worker calls it for a flush, so that only its thread touches
+    /// <see cref="Output"/>.
+    /// </summary>
+    internal bool AppendChunk()
+    {
+        if (!_chunked)
+        {
+            return false;
+        }
+
+        WriteHead(-1);
+        if (_body.Length > 0 && !_isHead)
+        {
+            WriteChunkSize(_body.Length);
+            Output.Write(_body.Written);
+            Output.Write("\r\n"u8);
+        }
+
+        _body.Clear();
+        return true;
     }
 
     /// <summary>Writes the whole response (or, for a chunked one, its last chunk) to <see cref="Output"/>.</summary>
@@ -102,9 +129,28 @@ public sealed partial class HttpResponse
         }
 
         _close = true;
-        WriteError(500, "The handler failed.\n"u8);
+        WriteProblem(500, "The handler failed; the server reported the exception."u8);
         return true;
     }
+
+    /// <summary>
+    /// Replaces whatever the response held with <paramref name="status"/> as <c>application/problem+json</c>
+    /// (RFC 9457) and writes it to <see cref="Output"/>.
+    /// </summary>
+    internal void WriteProblem(int status, ReadOnlySpan<byte> detail)
+    {
+        _headWritten = false;
+        _chunked = false;
+        ProblemJson.Write(this, status, default, detail);
+        Complete();
+    }
+
+    /// <summary>
+    /// The request was answered without this response (its handler outlived its time limit, or the client left):
+    /// whatever the handler still writes stays in these buffers and is discarded; a flush fails with
+    /// <see cref="OperationCanceledException"/>.
+    /// </summary>
+    internal void Abandon() => _transport = AbandonedTransport.Instance;
 
     /// <summary>Returns the pooled buffers (the connection is closing).</summary>
     internal void Release()

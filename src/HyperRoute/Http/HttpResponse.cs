@@ -149,10 +149,18 @@ public sealed partial class HttpResponse : IBufferWriter<byte>
     /// </summary>
     public void Flush()
     {
-        if (AppendChunk())
+        if (!_chunked)
         {
-            _transport?.SendNow();
+            return;
         }
+
+        if (_transport is null)
+        {
+            AppendChunk(); // in-process: the chunk stays in the output
+            return;
+        }
+
+        _transport.SendNow();
     }
 
     /// <summary>
@@ -161,34 +169,21 @@ public sealed partial class HttpResponse : IBufferWriter<byte>
     /// Await each flush before writing more.
     /// </summary>
     /// <exception cref="ClientDisconnectedException">The client is gone; the response cannot be finished.</exception>
+    /// <exception cref="OperationCanceledException">The request was abandoned (its time limit expired).</exception>
     public ValueTask FlushAsync()
     {
-        if (!AppendChunk())
+        if (!_chunked)
         {
             return default;
         }
 
-        return _transport?.SendAsync() ?? default;
-    }
-
-    // Moves the body written so far into the output as a chunk; false when the response is not chunked.
-    private bool AppendChunk()
-    {
-        if (!_chunked)
+        if (_transport is null)
         {
-            return false;
+            AppendChunk();
+            return default;
         }
 
-        WriteHead(-1);
-        if (_body.Length > 0 && !_isHead)
-        {
-            WriteChunkSize(_body.Length);
-            Output.Write(_body.Written);
-            Output.Write("\r\n"u8);
-        }
-
-        _body.Clear();
-        return true;
+        return _transport.SendAsync();
     }
 
     private void FlushIfLarge()

@@ -19,7 +19,8 @@ public sealed class HandlerErrorTests
         var response = client.Read();
         Assert.Equal(500, response.Status);
         Assert.True(response.SaysClose);
-        Assert.Equal("The handler failed.\n", response.BodyText);
+        Assert.Equal("application/problem+json", response.Header("Content-Type"));
+        Assert.Equal("""{"type":"about:blank","title":"Internal Server Error","status":500,"detail":"The handler failed; the server reported the exception."}""", response.BodyText);
         Assert.True(client.IsClosedByServer());
         var error = Assert.Single(server.HandlerErrors);
         Assert.IsType<InvalidOperationException>(error);

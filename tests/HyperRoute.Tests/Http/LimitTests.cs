@@ -18,7 +18,7 @@ public sealed class LimitTests
         MaxRequestBodySize = 1000,
     };
 
-    private static TestServer Start(string transport) => TestServer.Start(transport, o => o with { Limits = Small });
+    private static TestServer<TestEndpoint> Start(string transport) => TestServer.Start(transport, o => o with { Limits = Small });
 
     [Theory]
     [MemberData(nameof(Transports.Both), MemberType = typeof(Transports))]

@@ -25,7 +25,7 @@ public static class Requests
     /// response, with <paramref name="status"/> and <c>Connection: close</c>, then the connection closes; the
     /// server counted one rejection and served nothing (the request after the bad one was not processed).
     /// </summary>
-    public static RawResponse AssertRejected(TestServer server, string request, int status)
+    public static RawResponse AssertRejected(TestServer<TestEndpoint> server, string request, int status)
     {
         using var client = server.Connect();
         client.Send(request + Plaintext);

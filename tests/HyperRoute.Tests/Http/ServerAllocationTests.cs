@@ -73,6 +73,14 @@ public sealed class ServerAllocationTests
     public Task Sample_api_routes_allocate_nothing_per_request_on_a_keep_alive_connection(string path, string body)
         => AssertSteadyStateAllocatesNothing<HyperRoute.Samples.Api.ShopApi.HttpEndpoint>(default, path, body);
 
+    /// <summary>
+    /// An <c>async ValueTask</c> handler that completes without awaiting takes the synchronous path: its task is
+    /// not boxed, the connection does not park, nothing is allocated.
+    /// </summary>
+    [Fact]
+    public Task Async_handler_that_completes_synchronously_allocates_nothing_per_request()
+        => AssertSteadyStateAllocatesNothing(new Async.AsyncTestEndpoint(new Async.AsyncHandlerState()), "/sync", "sync");
+
     private static async Task AssertSteadyStateAllocatesNothing<TEndpoint>(TEndpoint endpoint, string path, string body)
         where TEndpoint : struct, IHttpEndpoint
     {

@@ -11,9 +11,10 @@ namespace HyperRoute.Http.Server;
 /// event loop on Linux, an async <see cref="System.Net.Sockets.Socket"/> loop elsewhere) receives into
 /// <see cref="ReceiveSpace"/>, calls <see cref="Received"/> and <see cref="Run"/>, and sends
 /// <see cref="PendingOutput"/>. Pipelined requests are answered in order; a keep-alive connection reuses its
-/// buffers and exchange, so a request in steady state allocates nothing.
+/// buffers and exchange, so a request in steady state allocates nothing. An asynchronous handler that has not
+/// completed parks the connection (<see cref="Next.Wait"/>; see <c>Http1Connection.Pending.cs</c>).
 /// </summary>
-internal sealed class Http1Connection<TEndpoint> : IResponseTransport
+internal sealed partial class Http1Connection<TEndpoint> : IResponseTransport
     where TEndpoint : struct, IHttpEndpoint
 {
     private const int InitialBufferSize = 4096;
@@ -26,6 +27,7 @@ internal sealed class Http1Connection<TEndpoint> : IResponseTransport
     private readonly HttpLimits _limits;
     private readonly HttpExchange _exchange = new();
     private readonly IBlockingSender _sender;
+    private readonly IConnectionWaker _waker;
 
     private byte[] _buffer;
     private int _start;      // first byte of the current request
@@ -42,8 +44,9 @@ internal sealed class Http1Connection<TEndpoint> : IResponseTransport
     private int _outputSent;     // bytes at the start of the output already sent
     private volatile bool _closing;
 
-    public Http1Connection(HttpServer<TEndpoint> server, TEndpoint endpoint, IBlockingSender sender)
+    public Http1Connection(HttpServer<TEndpoint> server, TEndpoint endpoint, IBlockingSender sender, IConnectionWaker waker)
     {
+        _waker = waker;
         _server = server;
         _endpoint = endpoint;
         _options = server.Options;
@@ -68,13 +71,18 @@ internal sealed class Http1Connection<TEndpoint> : IResponseTransport
         SendThenRun,
         /// <summary>Send the pending output, then close the connection.</summary>
         Close,
+        /// <summary>
+        /// A handler is pending: send the pending output (then call <see cref="OutputSent"/>), stop receiving, and
+        /// call <see cref="Run"/> again when woken (<see cref="IConnectionWaker.Wake"/>).
+        /// </summary>
+        Wait,
     }
 
     /// <summary>The bytes to send: whole responses, in request order.</summary>
     public ReadOnlyMemory<byte> PendingOutput => _exchange.Response.Output.WrittenMemory.Slice(_outputSent);
 
     /// <summary>No request has started: the connection is between requests.</summary>
-    public bool IsBetweenRequests => _phase == Phase.Head && _filled == _start;
+    public bool IsBetweenRequests => _phase == Phase.Head && _filled == _start && !_waiting;
 
     /// <summary>Shutdown was requested: finish the request in progress, then close.</summary>
     public bool IsClosing => _closing;
@@ -158,6 +166,16 @@ internal sealed class Http1Connection<TEndpoint> : IResponseTransport
     {
         while (!_closeAfterOutput)
         {
+            if (_waiting)
+            {
+                if (!Resume())
+                {
+                    return _closeAfterOutput ? Next.Close : Next.Wait;
+                }
+
+                continue; // answered: the answer may have ended the connection
+            }
+
             if (_closing && IsBetweenRequests)
             {
                 return Next.Close;
@@ -175,28 +193,6 @@ internal sealed class Http1Connection<TEndpoint> : IResponseTransport
         }
 
         return Next.Close;
-    }
-
-    /// <summary>Returns the pooled buffers.</summary>
-    public void Release()
-    {
-        _exchange.Response.Release();
-        ArrayPool<byte>.Shared.Return(_buffer);
-        _buffer = [];
-    }
-
-    void IResponseTransport.SendNow()
-    {
-        ref var output = ref _exchange.Response.Output;
-        _sender.SendBlocking(output.Written.Slice(_outputSent));
-        output.Clear();
-        _outputSent = 0;
-    }
-
-    System.Threading.Tasks.ValueTask IResponseTransport.SendAsync()
-    {
-        ((IResponseTransport)this).SendNow();
-        return default;
     }
 
     // Parses and serves at most one request; false when more bytes are needed.
@@ -301,28 +297,75 @@ internal sealed class Http1Connection<TEndpoint> : IResponseTransport
         response.Reset(request.IsHead, close, keepAliveHeader: !close && _head.Version == HttpVersion.Http10, transport: this);
         try
         {
-            var match = _endpoint.Serve(_exchange);
-            response.Close |= _closing || _server.IsStopping; // shutdown began while the handler ran: say so
-            if (match.IsAnswered)
+            _serveThread = Environment.CurrentManagedThreadId;
+            RouteMatch match;
+            try
             {
-                response.Complete(); // a handler ran, or a validator wrote its problem
+                match = _endpoint.Serve(_exchange);
             }
-            else
+            finally
             {
-                response.WriteError(match.StatusCode, Explain(match), match.Allow);
+                _serveThread = 0;
             }
-        }
-        catch (ClientDisconnectedException)
-        {
-            close = true; // the client left while a streamed response was being sent: nothing to answer, nothing to report
+
+            if (match.IsPending)
+            {
+                var work = _exchange.TakePending(out var timeout);
+                if (!work.IsCompleted)
+                {
+                    Park(work, match.Route, nextStart, close, timeout);
+                    return;
+                }
+
+                work.GetAwaiter().GetResult(); // completed already: a fault throws here
+                match = RouteMatch.Handled(match.Route);
+            }
+
+            Answer(match);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            _server.ReportHandlerError(exception);
-            response.TryWriteServerError(); // when part of a chunked body went out, closing is all that is left
-            close = true;
+            close |= Fault(exception);
         }
 
+        Served(nextStart, close);
+    }
+
+    // Writes the response of a request whose handler is done (or that no handler took).
+    private void Answer(RouteMatch match)
+    {
+        var response = _exchange.Response;
+        SettleFlush(); // a flush asked for and not awaited: its chunk goes out with the rest
+        response.Close |= _closing || _server.IsStopping; // shutdown began while the handler ran: say so
+        if (match.IsAnswered)
+        {
+            response.Complete(); // a handler ran, or a validator wrote its problem
+        }
+        else
+        {
+            response.WriteError(match.StatusCode, Explain(match), match.Allow);
+        }
+    }
+
+    // A handler threw: a 500 problem when nothing went out yet; true when the connection must close.
+    private bool Fault(Exception exception)
+    {
+        SettleFlush();
+        if (exception is ClientDisconnectedException)
+        {
+            return true; // the client left while a streamed response was being sent: nothing to answer, nothing to report
+        }
+
+        _server.ReportHandlerError(exception);
+        _exchange.Response.TryWriteServerError(); // when part of a chunked body went out, closing is all that is left
+        return true;
+    }
+
+    // The request is answered: count it and move on to the next one, which starts at nextStart.
+    private void Served(int nextStart, bool close)
+    {
+        var response = _exchange.Response;
+        _exchange.ResetAborted();
         _server.CountRequest();
         _start = nextStart;
         _phase = Phase.Head;

@@ -5,9 +5,10 @@ namespace HyperRoute.Http.Server.Epoll;
 
 /// <summary>
 /// A connection owned by one <see cref="EpollWorker{TEndpoint}"/>: a non-blocking socket whose readiness events
-/// drive its <see cref="Http1Connection{TEndpoint}"/>. Only the worker's thread touches it.
+/// drive its <see cref="Http1Connection{TEndpoint}"/>. Only the worker's thread touches it: a pending handler's
+/// completion (on any thread) reaches it through <see cref="Wake"/>, which queues it to the worker.
 /// </summary>
-internal sealed unsafe class EpollConnection<TEndpoint> : IBlockingSender
+internal sealed unsafe class EpollConnection<TEndpoint> : IBlockingSender, IConnectionWaker
     where TEndpoint : struct, IHttpEndpoint
 {
     private const int LingerMilliseconds = 1000;
@@ -20,6 +21,7 @@ internal sealed unsafe class EpollConnection<TEndpoint> : IBlockingSender
     private bool _closeWhenSent;
     private bool _lingering;
     private bool _closed;
+    private bool _inputDisarmed; // a handler is pending and pipelined bytes arrived: EPOLLIN is off until it completes
     private long _deadline;
 
     public EpollConnection(EpollWorker<TEndpoint> worker, HttpServer<TEndpoint> server, TEndpoint endpoint, int fd, int slot)
@@ -27,7 +29,7 @@ internal sealed unsafe class EpollConnection<TEndpoint> : IBlockingSender
         _worker = worker;
         _fd = fd;
         Slot = slot;
-        _protocol = new Http1Connection<TEndpoint>(server, endpoint, this);
+        _protocol = new Http1Connection<TEndpoint>(server, endpoint, this, this);
         _deadline = _protocol.Deadline(Environment.TickCount64);
     }
 
@@ -36,6 +38,12 @@ internal sealed unsafe class EpollConnection<TEndpoint> : IBlockingSender
 
     public void OnEvents(uint events)
     {
+        if (_protocol.IsWaiting && !_writeBlocked)
+        {
+            OnEventsWhileWaiting(events);
+            return;
+        }
+
         if (_writeBlocked)
         {
             if ((events & (Native.EpollErr | Native.EpollHup)) != 0)
@@ -82,7 +90,35 @@ internal sealed unsafe class EpollConnection<TEndpoint> : IBlockingSender
         }
     }
 
-    public void Abort() => Close();
+    /// <summary>Drops the connection now; a pending handler is cancelled and its request answered 503 first.</summary>
+    public void Abort()
+    {
+        if (!_closed && _protocol.IsWaiting)
+        {
+            _protocol.AbortPending();
+            Send(); // what the socket takes now; nothing waits for the rest
+        }
+
+        Close();
+    }
+
+    /// <inheritdoc />
+    public void Wake() => _worker.Post(this);
+
+    /// <summary>On the worker (or, once it has exited, on the waking thread): a pending handler's event.</summary>
+    public void OnWake()
+    {
+        if (_closed)
+        {
+            _protocol.Release(); // a handler that outlived its connection completed: its buffers go back now
+            return;
+        }
+
+        if (!_writeBlocked && !_lingering)
+        {
+            Drive(); // otherwise the pending output goes first, and EPOLLOUT drives the connection on
+        }
+    }
 
     void IBlockingSender.SendBlocking(ReadOnlySpan<byte> bytes)
     {
@@ -117,6 +153,25 @@ internal sealed unsafe class EpollConnection<TEndpoint> : IBlockingSender
 
                 throw new ClientDisconnectedException($"Sending the streamed response failed (errno {errno}).");
             }
+        }
+    }
+
+    // A handler is pending and nothing waits to be sent: the client leaving is what matters.
+    private void OnEventsWhileWaiting(uint events)
+    {
+        if ((events & (Native.EpollRdHup | Native.EpollHup | Native.EpollErr)) != 0)
+        {
+            _protocol.ClientGone(); // cancels the handler's token; nothing is written to the dead socket
+            Close();
+            return;
+        }
+
+        if ((events & Native.EpollIn) != 0 && !_inputDisarmed)
+        {
+            // Pipelined bytes: they wait in the socket until the handler completes (level-triggered EPOLLIN would
+            // fire again and again). EPOLLRDHUP stays, so a disconnect is still seen.
+            _inputDisarmed = true;
+            _worker.Control(Native.EpollCtlMod, _fd, Native.EpollRdHup, (ulong)Slot);
         }
     }
 
@@ -158,6 +213,7 @@ internal sealed unsafe class EpollConnection<TEndpoint> : IBlockingSender
         }
 
         _writeBlocked = false;
+        _inputDisarmed = false;
         _worker.Control(Native.EpollCtlMod, _fd, Native.EpollIn | Native.EpollRdHup, (ulong)Slot);
         if (_closeWhenSent)
         {
@@ -180,10 +236,23 @@ internal sealed unsafe class EpollConnection<TEndpoint> : IBlockingSender
                 return; // waiting for EPOLLOUT (or closed on a send error)
             }
 
+            _protocol.OutputSent();
             if (_closeWhenSent)
             {
                 Linger();
                 return;
+            }
+
+            if (next == Http1Connection<TEndpoint>.Next.Wait)
+            {
+                _deadline = long.MaxValue; // the handler's own time limit bounds the wait
+                return;
+            }
+
+            if (_inputDisarmed)
+            {
+                _inputDisarmed = false;
+                _worker.Control(Native.EpollCtlMod, _fd, Native.EpollIn | Native.EpollRdHup, (ulong)Slot);
             }
 
             if (next != Http1Connection<TEndpoint>.Next.SendThenRun)

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
@@ -12,7 +13,8 @@ namespace HyperRoute.Http.Server.Epoll;
 /// the connections it accepted. Readiness events drive receive → parse → serve → send directly on this
 /// thread: no thread-pool hops, no async state machines, one <c>recv</c> and one <c>send</c> per batch of
 /// pipelined requests. Handlers run on this thread, so a handler that blocks holds up the worker's other
-/// connections (as in the Go and Rust servers HyperRoute descends from).
+/// connections; an asynchronous handler that awaits parks its connection instead, and its completion comes back
+/// through <see cref="Post"/> (a queue and an <c>eventfd</c> wake), so only this thread touches a connection.
 /// </summary>
 internal sealed unsafe class EpollWorker<TEndpoint>
     where TEndpoint : struct, IHttpEndpoint
@@ -30,11 +32,15 @@ internal sealed unsafe class EpollWorker<TEndpoint>
     private readonly int _wake;
     private readonly List<EpollConnection<TEndpoint>?> _connections = new();
     private readonly Stack<int> _freeSlots = new();
+    private readonly ConcurrentQueue<EpollConnection<TEndpoint>> _woken = new();
+    private readonly object _wakeLock = new();
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile bool _stopRequested;
     private long _stopDeadline = long.MaxValue;
     private bool _stopping;
     private int _open;
+    private int _wakeSignalled; // 1 while an eventfd write is unread: further posts need no system call
+    private bool _exited;       // under _wakeLock: the loop has ended and the eventfd is closed
 
     public EpollWorker(HttpServer<TEndpoint> server, TEndpoint endpoint, Socket listener, bool sharedListener)
     {
@@ -58,8 +64,40 @@ internal sealed unsafe class EpollWorker<TEndpoint>
     {
         Interlocked.Exchange(ref _stopDeadline, Environment.TickCount64 + (long)deadline.TotalMilliseconds);
         _stopRequested = true;
-        ulong one = 1;
-        Native.Write(_wake, &one, sizeof(ulong));
+        lock (_wakeLock)
+        {
+            if (!_exited)
+            {
+                ulong one = 1;
+                Native.Write(_wake, &one, sizeof(ulong));
+            }
+        }
+    }
+
+    /// <summary>
+    /// From any thread: <paramref name="connection"/>'s pending handler has news (it completed, asked for a
+    /// flush, or ran out of time). The worker picks it up at its next wake; once the loop has exited, the
+    /// connection is handled on the calling thread (only its buffers are left to return).
+    /// </summary>
+    internal void Post(EpollConnection<TEndpoint> connection)
+    {
+        _woken.Enqueue(connection);
+        if (Interlocked.Exchange(ref _wakeSignalled, 1) == 1)
+        {
+            return; // a wake is already on its way, and the worker drains the whole queue
+        }
+
+        lock (_wakeLock)
+        {
+            if (!_exited)
+            {
+                ulong one = 1;
+                Native.Write(_wake, &one, sizeof(ulong));
+                return;
+            }
+        }
+
+        DrainWoken();
     }
 
     internal void Control(int op, int fd, uint events, ulong token)
@@ -105,6 +143,8 @@ internal sealed unsafe class EpollWorker<TEndpoint>
                     {
                         ulong value;
                         Native.Receive(_wake, (byte*)&value, sizeof(ulong), 0);
+                        Volatile.Write(ref _wakeSignalled, 0); // before draining: a post from now on wakes again
+                        DrainWoken();
                     }
                     else if (_connections[(int)token] is { } connection)
                     {
@@ -143,9 +183,31 @@ internal sealed unsafe class EpollWorker<TEndpoint>
             }
 
             NativeMemory.Free(events);
-            Native.Close(_wake);
+            lock (_wakeLock)
+            {
+                _exited = true;
+                Native.Close(_wake);
+            }
+
+            DrainWoken(); // posts that came before the exit; later ones are handled by their posting thread
             Native.Close(_epoll);
             _stopped.TrySetResult();
+        }
+    }
+
+    private void DrainWoken()
+    {
+        while (_woken.TryDequeue(out var connection))
+        {
+            try
+            {
+                connection.OnWake();
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                _server.ReportConnectionFault(exception);
+                connection.Abort();
+            }
         }
     }
 

@@ -8,24 +8,30 @@ namespace HyperRoute.Http.Server.Sockets;
 /// <summary>
 /// The portable transport: one async loop per connection over <see cref="Socket"/> (receive, run, send),
 /// used where the epoll event loop is not available. Its <see cref="SocketTransport{TEndpoint}"/>'s heartbeat
-/// enforces its timeouts.
+/// enforces its timeouts. While a handler is pending the loop awaits a wake (the handler's completion, a flush,
+/// its time limit) and, with a peek, the client leaving.
 /// </summary>
-internal sealed class SocketConnection<TEndpoint> : IThreadPoolWorkItem, IBlockingSender, IServerConnection
+internal sealed class SocketConnection<TEndpoint> : IThreadPoolWorkItem, IBlockingSender, IServerConnection, IConnectionWaker
     where TEndpoint : struct, IHttpEndpoint
 {
     private readonly Socket _socket;
     private readonly SocketTransport<TEndpoint> _transport;
     private readonly HttpServer<TEndpoint> _server;
     private readonly Http1Connection<TEndpoint> _protocol;
+    private readonly ReusableSignal _woken = new();
     private long _deadline = long.MaxValue;
     private volatile bool _timedOut;
+    private volatile bool _clientGone;
+    private volatile bool _ended;
+    private Task? _watch;
+    private byte[]? _peek;
 
     public SocketConnection(Socket socket, SocketTransport<TEndpoint> transport, HttpServer<TEndpoint> server, TEndpoint endpoint)
     {
         _socket = socket;
         _transport = transport;
         _server = server;
-        _protocol = new Http1Connection<TEndpoint>(server, endpoint, this);
+        _protocol = new Http1Connection<TEndpoint>(server, endpoint, this, this);
     }
 
     void IThreadPoolWorkItem.Execute() => _ = RunAsync();
@@ -48,9 +54,25 @@ internal sealed class SocketConnection<TEndpoint> : IThreadPoolWorkItem, IBlocki
         }
     }
 
+    /// <inheritdoc />
+    public void Wake()
+    {
+        _woken.Set();
+        if (_ended)
+        {
+            _protocol.Release(); // the loop is over: a handler that outlived it completed, its buffers go back
+        }
+    }
+
     public void Abort()
     {
         _protocol.BeginClose();
+        if (_protocol.IsWaiting)
+        {
+            _protocol.RequestAbort(); // the loop answers 503 and closes
+            return;
+        }
+
         try
         {
             _socket.Close(0);
@@ -82,13 +104,32 @@ internal sealed class SocketConnection<TEndpoint> : IThreadPoolWorkItem, IBlocki
             while (true)
             {
                 var next = _protocol.Run();
-                if (!await SendAsync().ConfigureAwait(false) || next == Http1Connection<TEndpoint>.Next.Close)
+                if (!await SendAsync().ConfigureAwait(false))
+                {
+                    break;
+                }
+
+                _protocol.OutputSent();
+                if (next == Http1Connection<TEndpoint>.Next.Close)
                 {
                     break;
                 }
 
                 if (next == Http1Connection<TEndpoint>.Next.SendThenRun)
                 {
+                    continue;
+                }
+
+                if (next == Http1Connection<TEndpoint>.Next.Wait)
+                {
+                    WatchForDisconnect();
+                    await _woken.WaitAsync().ConfigureAwait(false);
+                    if (_clientGone && _protocol.IsWaiting)
+                    {
+                        _protocol.ClientGone(); // cancels the handler's token; nothing is written to the dead socket
+                        break;
+                    }
+
                     continue;
                 }
 
@@ -131,9 +172,41 @@ internal sealed class SocketConnection<TEndpoint> : IThreadPoolWorkItem, IBlocki
         finally
         {
             _socket.Dispose();
+            _ended = true;
             _protocol.Release();
             _transport.Remove(this);
         }
+    }
+
+    // While a handler is pending, a peek tells when the client leaves (end of stream) without taking any bytes.
+    private void WatchForDisconnect()
+    {
+        if (_watch is null || _watch.IsCompleted)
+        {
+            _watch = WatchAsync();
+        }
+    }
+
+    private async Task WatchAsync()
+    {
+        try
+        {
+            _peek ??= new byte[1];
+            if (await _socket.ReceiveAsync(_peek, SocketFlags.Peek).ConfigureAwait(false) > 0)
+            {
+                return; // pipelined bytes: they wait in the socket until the handler completed
+            }
+        }
+        catch (SocketException)
+        {
+        }
+        catch (ObjectDisposedException)
+        {
+            return; // closed by the loop itself
+        }
+
+        _clientGone = true;
+        _woken.Set();
     }
 
     private async ValueTask<bool> SendAsync()

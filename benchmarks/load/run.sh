@@ -7,6 +7,9 @@
 #   DURATION=30 CONNECTIONS=128 bash benchmarks/load/run.sh
 #   WORKERS=2 bash benchmarks/load/run.sh             # HyperRoute event loops (default: the cores wrk leaves free)
 #   PIPELINE=0 bash benchmarks/load/run.sh            # skip the pipelined run (default depth 16)
+#   PATHS="/plaintext /yield" bash benchmarks/load/run.sh   # /yield: an async handler that awaits Task.Yield()
+#   MIXED=/slow/50 bash benchmarks/load/run.sh        # also: CONNECTIONS on /slow/50 (awaits 50 ms) while another
+#                                                     # CONNECTIONS hammer /plaintext; /plaintext's p99 under that mix
 #
 # wrk's latency histogram breaks under pipelining (it prints a 99th percentile of 0.00us); such a p99 is shown
 # as 0.000 and not compared.
@@ -24,6 +27,7 @@ hr_port="${HR_PORT:-8080}"
 kestrel_port="${KESTREL_PORT:-8081}"
 paths=(${PATHS:-/plaintext /users/42})
 pipeline="${PIPELINE:-16}"
+mixed="${MIXED:-}"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 
 if ! command -v wrk >/dev/null 2>&1; then
@@ -111,6 +115,27 @@ printf '%-26s %-10s %12s %8s %8s %8s %10s\n' "request" "server" "requests/s" "p5
 for path in "${paths[@]}"; do
   race "$path" "$path"
 done
+# /plaintext measured while as many connections wait on a slow async route ($mixed) on the same server.
+mixed_race() {
+  local slow="$1" label port pid slow_out fast
+  for label in HyperRoute Kestrel; do
+    if [[ "$label" == HyperRoute ]]; then port="$hr_port"; pid="$hr_pid"; else port="$kestrel_port"; pid="$kestrel_pid"; fi
+    wrk -t1 -c"$connections" -d"$((duration + 2))s" --latency "http://127.0.0.1:$port$slow" >/tmp/hyperroute-load-slow.txt &
+    local slow_pid=$!
+    sleep 1 # the slow connections are all waiting before the fast ones start
+    fast="$(measure "http://127.0.0.1:$port${paths[0]}" "$duration" "$pid")"
+    wait "$slow_pid"
+    slow_out="$(cat /tmp/hyperroute-load-slow.txt)"
+    read -r f_rps f_p50 f_p90 f_p99 f_cpu <<<"$fast"
+    printf '%-26s %-10s %12s %8s %8s %8s %10s   %s: %s req/s, p99 %s ms
+' "${paths[0]} + $slow" "$label" "$f_rps" "$f_p50" "$f_p90" "$f_p99" "$f_cpu" \
+      "$slow" "$(awk '/Requests\/sec/ {print $2}' <<<"$slow_out")" "$(to_ms "$(awk '$1=="99%" {print $2}' <<<"$slow_out")")"
+  done
+}
+
+if [[ -n "$mixed" ]]; then
+  mixed_race "$mixed"
+fi
 if [[ "$pipeline" != "0" ]]; then
   race "${paths[0]} x$pipeline pipelined" "${paths[0]}" -s "$here/pipeline.lua" -- "$pipeline"
 fi

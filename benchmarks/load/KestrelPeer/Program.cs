@@ -1,5 +1,7 @@
 using System;
 using System.Net;
+using System.Threading;
+using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -14,6 +16,16 @@ var app = builder.Build();
 
 app.MapGet("/plaintext", () => Results.Text("Hello, World!", "text/plain"));
 app.MapGet("/users/{id:int}", (int id) => Results.Text("{\"id\":" + id + "}", "application/json"));
+app.MapGet("/yield", async () =>
+{
+    await Task.Yield();
+    return Results.Text("yielded", "text/plain");
+});
+app.MapGet("/slow/{ms:int:range(0,60000)}", async (int ms, CancellationToken aborted) =>
+{
+    await Task.Delay(ms, aborted);
+    return Results.Text("slept", "text/plain");
+});
 
 Console.WriteLine($"Kestrel peer listening on http://127.0.0.1:{port}");
 app.Run();

@@ -15,6 +15,8 @@ internal sealed class AbandonedTransport : IResponseTransport
     {
     }
 
+    public bool CanSendNow => false;
+
     public void SendNow() => throw Abandoned();
 
     public ValueTask SendAsync() => ValueTask.FromException(Abandoned());

@@ -186,9 +186,11 @@ public sealed partial class HttpResponse : IBufferWriter<byte>
         return _transport.SendAsync();
     }
 
+    // Every 16 KiB of a chunked body goes out on its own, unless the handler writes from another thread after an
+    // await: a flush there would block a pool thread, so its chunks go out at its FlushAsync (or at its end).
     private void FlushIfLarge()
     {
-        if (_chunked && _body.Length >= ChunkFlushThreshold)
+        if (_chunked && _body.Length >= ChunkFlushThreshold && _transport?.CanSendNow != false)
         {
             Flush();
         }

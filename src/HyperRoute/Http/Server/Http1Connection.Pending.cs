@@ -116,6 +116,8 @@ internal sealed partial class Http1Connection<TEndpoint>
         _buffer = [];
     }
 
+    bool IResponseTransport.CanSendNow => OnServeThread();
+
     void IResponseTransport.SendNow()
     {
         if (!OnServeThread())

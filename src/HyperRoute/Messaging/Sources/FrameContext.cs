@@ -10,7 +10,14 @@ public readonly struct FrameContext
 {
     private readonly PendingFrame? _pending;
 
-    internal FrameContext(long connectionId, long sequence, SocketAddress? remoteAddress, long receive, ReadOnlyMemory<byte> frame = default, PendingFrame? pending = null)
+    internal FrameContext(
+        long connectionId,
+        long sequence,
+        SocketAddress? remoteAddress,
+        long receive,
+        ReadOnlyMemory<byte> frame = default,
+        PendingFrame? pending = null,
+        CancellationToken aborted = default)
     {
         ConnectionId = connectionId;
         Sequence = sequence;
@@ -18,6 +25,7 @@ public readonly struct FrameContext
         Receive = receive;
         Frame = frame;
         _pending = pending;
+        Aborted = aborted;
     }
 
     /// <summary>
@@ -49,7 +57,7 @@ public readonly struct FrameContext
     /// (<see cref="FramedTcpSourceOptions.ShutdownTimeout"/>, <see cref="UdpSourceOptions.ShutdownTimeout"/>) passed
     /// while the handler had not completed. <see cref="CancellationToken.None"/> in process unless the caller gave one.
     /// </summary>
-    public CancellationToken Aborted => _pending?.Aborted ?? CancellationToken.None;
+    public CancellationToken Aborted { get; }
 
     /// <summary>
     /// The number of the socket receive (per connection for TCP, per source for UDP) that completed this frame:

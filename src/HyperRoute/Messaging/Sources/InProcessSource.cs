@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -71,11 +72,10 @@ public sealed class InProcessSource<THandler>
         var sequence = Interlocked.Increment(ref _frames) - 1;
         Interlocked.Add(ref _bytes, frame.Length);
         var pending = PendingFrame.ForCurrentThread;
-        pending.Aborted = aborted;
         ValueTask work;
         try
         {
-            _handler.OnFrame(frame.Span, new FrameContext(0, sequence, null, 0, frame, pending));
+            _handler.OnFrame(frame.Span, new FrameContext(0, sequence, null, 0, frame, pending, aborted));
             if (!pending.TryTake(out work))
             {
                 return default;
@@ -92,10 +92,6 @@ public sealed class InProcessSource<THandler>
             pending.Clear();
             Interlocked.Increment(ref _handlerErrors);
             throw;
-        }
-        finally
-        {
-            pending.Aborted = CancellationToken.None;
         }
 
         return CompleteAsync(work);
@@ -119,6 +115,7 @@ public sealed class InProcessSource<THandler>
         return reader;
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask CompleteAsync(ValueTask work)
     {
         try

@@ -1,5 +1,4 @@
 using System;
-using System.Threading;
 using System.Threading.Tasks;
 
 namespace HyperRoute.Messaging.Sources;
@@ -9,7 +8,7 @@ namespace HyperRoute.Messaging.Sources;
 /// <see cref="IFrameHandler.OnFrame"/> returned. One per TCP connection and per UDP source (delivery there is
 /// sequential), one per thread for <see cref="InProcessSource{THandler}"/>; never allocated per frame.
 /// </summary>
-internal sealed class PendingFrame(CancellationToken aborted)
+internal sealed class PendingFrame
 {
     [ThreadStatic]
     private static PendingFrame? t_inProcess;
@@ -17,11 +16,8 @@ internal sealed class PendingFrame(CancellationToken aborted)
     private ValueTask _work;
     private bool _suspended;
 
-    /// <summary>What <see cref="FrameContext.Aborted"/> gives the handler.</summary>
-    public CancellationToken Aborted { get; set; } = aborted;
-
     /// <summary>The slot of the calling thread, for a source whose callers deliver on their own threads.</summary>
-    public static PendingFrame ForCurrentThread => t_inProcess ??= new PendingFrame(CancellationToken.None);
+    public static PendingFrame ForCurrentThread => t_inProcess ??= new PendingFrame();
 
     /// <summary>Stores <paramref name="work"/> for the source.</summary>
     public void Suspend(ValueTask work)

@@ -2,6 +2,7 @@ using System;
 using System.Buffers;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -24,6 +25,7 @@ internal sealed class TcpFrameConnection<THandler>
     private readonly SocketAddress? _remoteAddress;
     private readonly bool _acknowledge;
     private readonly PendingFrame _pending; // where a handler leaves work that has not completed
+    private readonly CancellationToken _aborted; // FrameContext.Aborted
     private THandler _handler; // this connection's copy: a mutable struct, called in place
     private ValueTask _work; // the suspended work of the frame the loop waits for
     private long _sequence;
@@ -41,7 +43,8 @@ internal sealed class TcpFrameConnection<THandler>
         _initialSize = source.Options.InitialBufferSize; // many frames per receive, even when one frame is small
         _remoteAddress = socket.RemoteEndPoint?.Serialize();
         _acknowledge = source.Options.SendAcknowledgements;
-        _pending = new PendingFrame(source.Aborted);
+        _pending = new PendingFrame();
+        _aborted = source.Aborted;
         if (_acknowledge)
         {
             socket.SendTimeout = AcknowledgeTimeoutMilliseconds; // a sender that never reads its acknowledgements cannot hold the loop for ever
@@ -177,7 +180,7 @@ internal sealed class TcpFrameConnection<THandler>
                 frames++;
                 bytes += frame.Length;
                 var memory = buffer.AsMemory(start + reader.Consumed - frame.Length, frame.Length);
-                _handler.OnFrame(frame, new FrameContext(_id, _sequence++, _remoteAddress, receive, memory, _pending));
+                _handler.OnFrame(frame, new FrameContext(_id, _sequence++, _remoteAddress, receive, memory, _pending, _aborted));
                 if (_pending.TryTake(out var work))
                 {
                     if (!work.IsCompleted)
@@ -228,6 +231,7 @@ internal sealed class TcpFrameConnection<THandler>
     /// closes and the frame is not acknowledged), a success acknowledges the frame. <see cref="Outcome.Closed"/> when
     /// the source stopped meanwhile: the frames after it are not delivered (nor acknowledged).
     /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<Outcome> CompletePendingAsync()
     {
         var work = _work;

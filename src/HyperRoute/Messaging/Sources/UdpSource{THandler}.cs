@@ -2,6 +2,7 @@ using System;
 using System.Buffers;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -48,7 +49,7 @@ public sealed class UdpSource<THandler> : IAsyncDisposable
         _handler = handler;
         Options = options;
         _socket = socket;
-        _pending = new PendingFrame(_aborted.Token);
+        _pending = new PendingFrame();
         EndPoint = (IPEndPoint)socket.LocalEndPoint!;
         _receiveLoop = Task.Run(ReceiveLoopAsync);
     }
@@ -178,7 +179,7 @@ public sealed class UdpSource<THandler> : IAsyncDisposable
         _counters.AddDelivered(1, received);
         try
         {
-            _handler.OnFrame(buffer.AsSpan(0, received), new FrameContext(0, sequence, sender, receive, buffer.AsMemory(0, received), _pending));
+            _handler.OnFrame(buffer.AsSpan(0, received), new FrameContext(0, sequence, sender, receive, buffer.AsMemory(0, received), _pending, _aborted.Token));
             if (_pending.TryTake(out var work))
             {
                 if (!work.IsCompleted)
@@ -200,6 +201,7 @@ public sealed class UdpSource<THandler> : IAsyncDisposable
     }
 
     /// <summary>Waits for the work the last datagram's handler suspended; its exception is a handler error.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask CompletePendingAsync()
     {
         var work = _work;

@@ -475,7 +475,7 @@ internal static class DiagnosticDescriptors
         description: "An [On] value outside the range of the key's type, or not a member of a key enum without [Flags], would never be read, so its handler would never run. The generator emits nothing for the router.",
         helpLinkUri: HelpLinkBase + "HR3009.md");
 
-    /// <summary>HR3010: a handler that is not <c>void X(in TMessage)</c> or <c>void X(TMessage)</c>.</summary>
+    /// <summary>HR3010: a handler that is not <c>void X(in TMessage)</c>, <c>void X(TMessage)</c> or <c>ValueTask X(TMessage[, CancellationToken])</c>.</summary>
     public static readonly DiagnosticDescriptor MessageRouterHandlerSignature = new(
         id: "HR3010",
         title: "Message handler has the wrong signature",
@@ -483,7 +483,7 @@ internal static class DiagnosticDescriptors
         category: MessagesCategory,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        description: "The router calls each handler with the message it routes and ignores nothing it returns, so a handler is a non-generic 'void X(in TMessage message)' or 'void X(TMessage message)'. The generator emits nothing for the router.",
+        description: "The router calls each handler with the message it routes and ignores nothing it returns, so a handler is a non-generic 'void X(in TMessage message)' or 'void X(TMessage message)', or async 'ValueTask X(TMessage message)' with an optional CancellationToken after the message. The generator emits nothing for the router.",
         helpLinkUri: HelpLinkBase + "HR3010.md");
 
     /// <summary>HR3011: more than one <c>[Otherwise]</c> in a router.</summary>
@@ -639,4 +639,15 @@ internal static class DiagnosticDescriptors
         isEnabledByDefault: true,
         description: "[To] makes a message router's [On] or [Otherwise] handler a forward; on any other method nothing routes messages to it. Reported on the attribute. The generator emits nothing for a router with one.",
         helpLinkUri: HelpLinkBase + "HR3024.md");
+
+    /// <summary>HR3025: an async message handler with a span (<c>ref struct</c>) parameter.</summary>
+    public static readonly DiagnosticDescriptor MessageRouterAsyncHandlerSpan = new(
+        id: "HR3025",
+        title: "Async message handler takes a span",
+        messageFormat: "{0}",
+        category: MessagesCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "An async handler's work may go on after the frame it was called for is gone, and a span (any ref struct) cannot live across an await. The handler takes the message by value instead: a copy, read out of the frame, whose byte strings are ReadOnlyMemory<byte>. Reported on the parameter. The generator emits nothing for the router.",
+        helpLinkUri: HelpLinkBase + "HR3025.md");
 }

@@ -13,7 +13,8 @@ namespace HyperRoute.Analyzers;
 /// second <c>[On]</c> of a value, HR3009 on an <c>[On]</c> value, HR3010 on a handler's name, HR3011 on every
 /// <c>[Otherwise]</c> after the first, HR3012 on the class's name, HR3013–HR3016 on a <c>When = …</c> argument, HR3017 and
 /// HR3018 on an <c>[On]</c>, HR3019–HR3021 on a <c>[To]</c> group argument, HR3022 on a <c>[To]</c> handler's name, HR3023 on
-/// a <c>Key = …</c> argument, HR3024 on a <c>[To]</c> that is on no handler (in any class), and HR2001–HR2003 (the validator and transform rules of <see cref="StepReader"/>) on the type
+/// a <c>Key = …</c> argument, HR3024 on a <c>[To]</c> that is on no handler (in any class), HR3025 on a span parameter of
+/// an async handler, and HR2001–HR2003 (the validator and transform rules of <see cref="StepReader"/>) on the type
 /// argument of a router's or handler's <c>[Validate&lt;V&gt;]</c>/<c>[Transform&lt;X&gt;]</c>. A router of a message with problems of its own is
 /// left out without a diagnostic: the message carries it.
 /// </summary>
@@ -40,6 +41,7 @@ public sealed class MessageRouterAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.MessageRouterToHandlerShape,
         DiagnosticDescriptors.MessageRouterToKeyInvalid,
         DiagnosticDescriptors.MessageRouterToNotHandler,
+        DiagnosticDescriptors.MessageRouterAsyncHandlerSpan,
         DiagnosticDescriptors.StepTypeNotMarked,
         DiagnosticDescriptors.ValidatorDoesNotFit,
         DiagnosticDescriptors.TransformDoesNotFit);
@@ -88,6 +90,7 @@ public sealed class MessageRouterAnalyzer : DiagnosticAnalyzer
                 MessageRule.RouterToHandlerShape => DiagnosticDescriptors.MessageRouterToHandlerShape,
                 MessageRule.RouterToKeyInvalid => DiagnosticDescriptors.MessageRouterToKeyInvalid,
                 MessageRule.RouterToNotHandler => DiagnosticDescriptors.MessageRouterToNotHandler,
+                MessageRule.RouterAsyncHandlerSpan => DiagnosticDescriptors.MessageRouterAsyncHandlerSpan,
                 MessageRule.RouterStepNotMarked => DiagnosticDescriptors.StepTypeNotMarked,
                 MessageRule.RouterValidatorDoesNotFit => DiagnosticDescriptors.ValidatorDoesNotFit,
                 MessageRule.RouterTransformDoesNotFit => DiagnosticDescriptors.TransformDoesNotFit,

@@ -320,6 +320,84 @@ public sealed class MessageRouterSnapshotTests : GeneratorTestBase<MessageGenera
     }
 
     [Fact]
+    public void Async_handlers_make_Route_a_ValueTask_completed_at_once_for_synchronous_ones_and_the_frame_handler_suspends_pending_ones()
+    {
+        var result = Generate("""
+            using System.Threading;
+            using System.Threading.Tasks;
+            using HyperRoute;
+
+            namespace Sensors;
+
+            [Message]
+            public partial struct Telemetry
+            {
+                [Field(0)] public ushort Kind;
+                [Field(1)] public uint DeviceId;
+                [Field(2)] public double Value;
+            }
+
+            [Validator] public readonly partial struct InRange : IValidator<Telemetry> { public static ValidationResult Validate(in Telemetry value) => value.Value < 1000 ? ValidationResult.Ok : ValidationResult.Fail("out of range"u8); }
+
+            [MessageRouter(typeof(Telemetry), nameof(Telemetry.Kind))]
+            public static partial class TelemetryRouter
+            {
+                [On(1)] static void Temperature(in Telemetry message) { }
+                [On(2)] [Validate<InRange>] static async ValueTask Alarm(Telemetry message, CancellationToken cancellationToken) => await Task.Delay(1, cancellationToken);
+                [On(3)] static ValueTask Pressure(in Telemetry message) => default;
+                [Otherwise] static async ValueTask Unknown(Telemetry message) => await Task.Yield();
+            }
+            """);
+
+        Assert.Equal(2, result.Sources.Count);
+        Snapshot.Match(result.Source("Sensors.TelemetryRouter.MessageRouter.g.cs"));
+    }
+
+    [Fact]
+    public void An_instance_router_with_an_async_handler_returns_its_forwards_and_refusals_as_completed_tasks()
+    {
+        var result = Generate("""
+            using System;
+            using System.Threading.Tasks;
+            using HyperRoute;
+            using HyperRoute.Messaging;
+            using HyperRoute.Messaging.Destinations;
+
+            namespace Sensors;
+
+            [Message]
+            public partial struct Telemetry
+            {
+                [Field(0)] public ushort Kind;
+                [Field(1)] public uint DeviceId;
+                [Field(2)] public double Value;
+            }
+
+            public sealed class Sink : IFrameDestination
+            {
+                public SendResult Send(ReadOnlySpan<byte> frame) => SendResult.Sent;
+            }
+
+            [Validator] public readonly partial struct Known : IValidator<Telemetry> { public static ValidationResult Validate(in Telemetry value) => value.DeviceId != 0 ? ValidationResult.Ok : ValidationResult.Fail("unknown"u8); }
+
+            [MessageRouter(typeof(Telemetry), nameof(Telemetry.Kind))]
+            [Validate<Known>]
+            public sealed partial class TelemetryRouter
+            {
+                public required ConsistentHashGroup<Sink> Power { get; init; }
+
+                [On(1)] async ValueTask Store(Telemetry reading) => await Task.Yield();
+
+                [On(7)]
+                [To(nameof(Power), Key = nameof(Telemetry.DeviceId))]
+                private partial MessageOutcome ToPower(in Telemetry reading);
+            }
+            """);
+
+        Snapshot.Match(result.Source("Sensors.TelemetryRouter.MessageRouter.g.cs"));
+    }
+
+    [Fact]
     public void A_static_router_forwards_to_static_groups_with_little_endian_enum_and_byte_keys()
     {
         var result = Generate("""

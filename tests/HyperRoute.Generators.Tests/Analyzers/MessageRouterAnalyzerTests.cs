@@ -5,7 +5,7 @@ using Xunit;
 
 namespace HyperRoute.Generators.Tests.Analyzers;
 
-/// <summary>HR3006–HR3024 and HR2001–HR2003: [MessageRouter] declarations the generator cannot compile, reported where they are written.</summary>
+/// <summary>HR3006–HR3025 and HR2001–HR2003: [MessageRouter] declarations the generator cannot compile, reported where they are written.</summary>
 public sealed class MessageRouterAnalyzerTests
 {
     private const string Messages = """
@@ -142,6 +142,54 @@ public sealed class MessageRouterAnalyzerTests
                 [Otherwise] static bool {|HR3010:Fallback|}(Telemetry message) => false;
             }
             """);
+    }
+
+    [Fact]
+    public async Task Async_handlers_taking_the_message_and_optionally_a_cancellation_token_report_nothing()
+    {
+        await CSharpAnalyzerVerifier<MessageRouterAnalyzer>.VerifyAnalyzerAsync(Messages + """
+            [MessageRouter(typeof(Telemetry), nameof(Telemetry.Kind))]
+            public partial class A
+            {
+                [On(1)] static async System.Threading.Tasks.ValueTask ByValue(Telemetry message) => await System.Threading.Tasks.Task.Yield();
+                [On(2)] async System.Threading.Tasks.ValueTask Cancellable(Telemetry message, System.Threading.CancellationToken cancellationToken) => await System.Threading.Tasks.Task.Delay(1, cancellationToken);
+                [On(3)] static System.Threading.Tasks.ValueTask ByIn(in Telemetry message) => default;
+                [On(4)] static void Synchronous(in Telemetry message) { }
+                [Otherwise] static async System.Threading.Tasks.ValueTask Fallback(Telemetry message) => await System.Threading.Tasks.Task.Yield();
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task HR3010_async_handlers_of_another_task_type_or_with_other_parameters()
+    {
+        await CSharpAnalyzerVerifier<MessageRouterAnalyzer>.VerifyAnalyzerAsync(Messages + """
+            [MessageRouter(typeof(Telemetry), nameof(Telemetry.Kind))]
+            public partial class A
+            {
+                [On(1)] static System.Threading.Tasks.Task {|HR3010:ATask|}(Telemetry message) => System.Threading.Tasks.Task.CompletedTask;
+                [On(2)] static System.Threading.Tasks.ValueTask<bool> {|HR3010:WithResult|}(Telemetry message) => default;
+                [On(3)] static System.Threading.Tasks.ValueTask {|HR3010:TokenFirst|}(System.Threading.CancellationToken cancellationToken, Telemetry message) => default;
+                [On(4)] static System.Threading.Tasks.ValueTask {|HR3010:Extra|}(Telemetry message, int extra) => default;
+                [On(5)] static void {|HR3010:SynchronousWithToken|}(Telemetry message, System.Threading.CancellationToken cancellationToken) { }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task HR3025_a_span_parameter_of_an_async_handler_is_reported_on_the_parameter_with_what_to_take_instead()
+    {
+        await CSharpAnalyzerVerifier<MessageRouterAnalyzer>.VerifyAnalyzerAsync(
+            Messages + """
+                [MessageRouter(typeof(Telemetry), nameof(Telemetry.Kind))]
+                public partial class A
+                {
+                    [On(1)] static System.Threading.Tasks.ValueTask Alarm(in Telemetry message, ReadOnlySpan<byte> {|#0:frame|}) => default;
+                }
+                """,
+            CSharpAnalyzerVerifier<MessageRouterAnalyzer>.Diagnostic("HR3025").WithLocation(0).WithArguments(
+                "The async handler 'Alarm' takes 'ReadOnlySpan<byte> frame', which cannot live across an await: take the message by value instead, "
+                + "'ValueTask Alarm(Telemetry message)' (a copy, whose byte strings are ReadOnlyMemory<byte>), and a CancellationToken if it waits"));
     }
 
     [Fact]

@@ -23,16 +23,16 @@ internal static partial class MessageRouterEmitter
 
     private static string Target(MessageRouterPlan plan, bool isStatic) => isStatic ? plan.Spec.Declaration.FullName : "this";
 
-    private static string Call(MessageRouterPlan plan, string method, bool isStatic, bool byIn, string subject)
-        => Target(plan, isStatic) + "." + method + "(" + (byIn ? "in " : "") + subject + ")";
+    private static string Call(MessageRouterPlan plan, string method, bool isStatic, bool byIn, string subject, string? more = null)
+        => Target(plan, isStatic) + "." + method + "(" + (byIn ? "in " : "") + subject + (more is null ? "" : ", " + more) + ")";
 
     // The predicate call (global::Ns.R.IsAlarm(in message)).
     private static string Guard(MessageRouterPlan plan, RouteArm arm, MessagePredicate when)
         => Call(plan, when.Name, when.IsStatic, when.ByIn, PredicateSubject(arm));
 
-    // The handler call statement (this.OnTemperature(in routed);).
+    // The handler call (this.OnTemperature(in routed), global::Ns.R.Alarm(message, cancellationToken)).
     private static string HandlerCall(MessageRouterPlan plan, RouteArm arm)
-        => Call(plan, arm.Handler.Name, arm.Handler.IsStatic, arm.Handler.ByIn, HandlerSubject(arm)) + ";";
+        => Call(plan, arm.Handler.Name, arm.Handler.IsStatic, arm.Handler.ByIn, HandlerSubject(arm), arm.Handler.BindsCancellation ? "cancellationToken" : null);
 
     // The destination group member (this.Climate, global::Ns.R.Climate).
     private static string Group(MessageRouterPlan plan, MessageForward forward) => Target(plan, forward.GroupIsStatic) + "." + forward.Group;

@@ -25,13 +25,14 @@ internal static partial class MessageRouterEmitter
             writer.Declaration(method.Forward.Modifiers + " " + Outcome + " " + method.Name + "(" + (method.ByIn ? "in " : "") + plan.Spec.Layout.MessageFullName + " " + method.Forward.Parameter + ")");
             using (writer.Braces())
             {
-                WriteForward(writer, plan, method.Forward, method.Forward.Parameter);
+                WriteForward(writer, plan, method.Forward, method.Forward.Parameter, inAsyncRoute: false);
             }
         }
     }
 
-    // The routing key (when there is one) on the stack, then the forward returning its outcome.
-    private static void WriteForward(SourceWriter writer, MessageRouterPlan plan, MessageForward forward, string subject)
+    // The routing key (when there is one) on the stack, then the forward returning its outcome (in an async router's
+    // Route, as a completed ValueTask: the forward itself is synchronous).
+    private static void WriteForward(SourceWriter writer, MessageRouterPlan plan, MessageForward forward, string subject, bool inAsyncRoute)
     {
         writer.Line("// " + forward.Attribute);
         var key = "default";
@@ -43,11 +44,11 @@ internal static partial class MessageRouterEmitter
             writer.Line(KeyWrite(routingKey, key, subject + "." + routingKey.FieldName));
         }
 
-        writer.Terms("return ", new[] { Forwarding + ".Forward(" + Group(plan, forward) + ", in " + subject + (forward.Key is null ? "" : ", " + key) + ")", Sent }, "==", "");
+        writer.Terms(inAsyncRoute ? "return new(" : "return ", new[] { Forwarding + ".Forward(" + Group(plan, forward) + ", in " + subject + (forward.Key is null ? "" : ", " + key) + ")", Sent }, "==", "");
         using (writer.Indent())
         {
             writer.Line("? " + Outcome + ".Routed");
-            writer.Line(": " + Outcome + ".Undelivered;", "no destination of " + Identifiers.Unescape(forward.Group) + " accepted it");
+            writer.Line(": " + Outcome + ".Undelivered" + (inAsyncRoute ? ");" : ";"), "no destination of " + Identifiers.Unescape(forward.Group) + " accepted it");
         }
     }
 

@@ -16,7 +16,8 @@ internal static partial class MessageRouterEmitter
         writer.Doc(
             "Feeds the frames of a source (<c>FramedTcpSource</c>, <c>UdpSource</c>, <c>InProcessSource</c>) to <see cref=\"Route\"/>: each frame must "
             + "hold exactly one " + layout.MessageDisplay + " (a short frame, a value the message cannot take or bytes left over make it "
-            + "<see cref=\"" + Outcome + ".Malformed\"/>, and it is dropped); every outcome is counted.");
+            + "<see cref=\"" + Outcome + ".Malformed\"/>, and it is dropped); every outcome is counted."
+            + (plan.IsAsync ? " A frame whose async handler is pending is held by its source until the handler completes." : ""));
         writer.Line(GeneratedCode);
         writer.Line("public readonly struct FrameHandler : Messaging::Sources.IFrameHandler");
         using (writer.Braces())
@@ -46,6 +47,12 @@ internal static partial class MessageRouterEmitter
             }
 
             writer.Line();
+            if (plan.IsAsync)
+            {
+                WriteSuspendingOnFrame(writer, plan);
+                return;
+            }
+
             writer.Line("/// <summary>Reads the frame's message, routes it and counts the outcome.</summary>");
             writer.Line("public void OnFrame(System::ReadOnlySpan<byte> frame, in Messaging::Sources.FrameContext context)");
             using (writer.Braces())
@@ -60,6 +67,41 @@ internal static partial class MessageRouterEmitter
 
                 writer.Line("_counters?.Count(outcome);");
             }
+        }
+    }
+
+    // With an async handler: a routing that completed synchronously is counted at once (no allocation); a pending one
+    // is handed to the source, which holds the frame (and its connection's next one) until it completes.
+    private static void WriteSuspendingOnFrame(SourceWriter writer, MessageRouterPlan plan)
+    {
+        var spec = plan.Spec;
+        writer.Doc(
+            "Reads the frame's message, routes it and counts the outcome; when an async handler has not completed, hands its work to the "
+            + "source (<see cref=\"Messaging::Sources.FrameContext.Suspend\"/>) and counts the outcome once it completes. The handler "
+            + "gets a copy of the message, so it reads no frame bytes after an await.");
+        writer.Line("public void OnFrame(System::ReadOnlySpan<byte> frame, in Messaging::Sources.FrameContext context)");
+        using (writer.Braces())
+        {
+            writer.Comment("Not exactly one message (too short, a value it cannot take, or bytes left over) is malformed.");
+            writer.If("!" + spec.Layout.MessageFullName + ".TryRead(frame, out var message, out var consumed) || consumed != frame.Length");
+            using (writer.Braces())
+            {
+                writer.Line("_counters?.Count(" + Outcome + ".Malformed);");
+                writer.Line("return;");
+            }
+
+            writer.Line();
+            writer.Line("var routing = " + (plan.IsStatic ? spec.Declaration.FullName : "_router") + ".Route(in message, context.Aborted);");
+            writer.Line("if (routing.IsCompleted)");
+            using (writer.Braces())
+            {
+                writer.Line("_counters?.Count(routing.Result);", "the handler completed synchronously: nothing is held");
+                writer.Line("return;");
+            }
+
+            writer.Line();
+            writer.Comment("An async handler is pending: the source holds this frame, and those after it, until it completes.");
+            writer.Line("context.Suspend(" + Routing + ".CountWhenDone(routing, _counters));");
         }
     }
 }

@@ -7,12 +7,17 @@ namespace HyperRoute.Generators.Messages;
 /// <summary>
 /// Stage 3 for message routers: writes a <see cref="MessageRouterPlan"/> into the class as <c>Route(in TMessage)</c>
 /// (the router's steps, the key-less predicates, a <c>switch</c> on the key), and, for a message with a span reader,
-/// <c>TryRoute(ReadOnlySpan&lt;byte&gt;, out int)</c> and the nested <c>FrameHandler</c> a source feeds.
+/// <c>TryRoute(ReadOnlySpan&lt;byte&gt;, out int)</c> and the nested <c>FrameHandler</c> a source feeds. A router
+/// with an async handler returns its outcomes as <c>ValueTask&lt;MessageOutcome&gt;</c> (completed at once for every
+/// handler that completed synchronously) and takes a <c>CancellationToken</c> for the handlers that bind one.
 /// </summary>
 internal static partial class MessageRouterEmitter
 {
     private const string GeneratedCode = GeneratedMethods.GeneratedCode;
     private const string Outcome = "Messaging::MessageOutcome";
+    private const string AsyncOutcome = "System::Threading.Tasks.ValueTask<" + Outcome + ">";
+    private const string CancellationToken = "System::Threading.CancellationToken";
+    private const string Routing = "Messaging::MessageRouting";
 
     public static string Emit(MessageRouterPlan plan)
     {
@@ -46,10 +51,16 @@ internal static partial class MessageRouterEmitter
             + (plan.Forwards.Count == 0
                 ? ""
                 : " A [To] handler forwards the message to its destination group: <see cref=\"" + Outcome + ".Routed\"/> when a destination "
-                    + "accepted it, <see cref=\"" + Outcome + ".Undelivered\"/> when none did."));
+                    + "accepted it, <see cref=\"" + Outcome + ".Undelivered\"/> when none did.")
+            + (plan.IsAsync
+                ? " The outcome is ready when the handler has completed: at once for a synchronous handler and for an async one that "
+                    + "completed without waiting (nothing is allocated then), otherwise when its task completes (its exception comes out of the "
+                    + "returned task). <paramref name=\"cancellationToken\"/> goes to the async handlers that take one."
+                : ""));
         WriteRemarks(writer, plan);
         writer.Line(GeneratedCode);
-        writer.Line("public " + (plan.IsStatic ? "static " : "") + Outcome + " Route(in " + layout.MessageFullName + " message)");
+        writer.Declaration("public " + (plan.IsStatic ? "static " : "") + (plan.IsAsync ? AsyncOutcome : Outcome) + " Route(in " + layout.MessageFullName + " message"
+            + (plan.IsAsync ? ", " + CancellationToken + " cancellationToken = default" : "") + ")");
         using (writer.Braces())
         {
             if (layout.Steps.Count > 0)
@@ -60,7 +71,7 @@ internal static partial class MessageRouterEmitter
                     writer.Line("var routed = message;", "the transforms change this copy, never the caller's message");
                 }
 
-                WriteSteps(writer, layout.Steps, RoutingSubject(plan), "routing", spaceAfterLast: false);
+                WriteSteps(writer, plan, layout.Steps, RoutingSubject(plan), "routing", spaceAfterLast: false);
                 writer.Line();
             }
 
@@ -106,7 +117,7 @@ internal static partial class MessageRouterEmitter
                 writer.Line("default:");
                 using (writer.Indent())
                 {
-                    writer.Line("return " + Outcome + ".Unrouted;", "no [On] takes this message, and there is no [Otherwise]");
+                    writer.Line(Return(plan, Outcome + ".Unrouted"), "no [On] takes this message, and there is no [Otherwise]");
                 }
             }
         }
@@ -130,19 +141,30 @@ internal static partial class MessageRouterEmitter
         }
 
         var subject = HandlerSubject(arm);
-        WriteSteps(writer, arm.Handler.Steps, subject, Identifiers.Unescape(arm.Handler.Name), spaceAfterLast: true);
+        WriteSteps(writer, plan, arm.Handler.Steps, subject, Identifiers.Unescape(arm.Handler.Name), spaceAfterLast: true);
         if (arm.Handler.Forward is { } forward)
         {
-            WriteForward(writer, plan, forward, subject);
+            WriteForward(writer, plan, forward, subject, inAsyncRoute: plan.IsAsync);
             return;
         }
 
-        writer.Line(HandlerCall(plan, arm));
-        writer.Line("return " + Outcome + ".Routed;");
+        if (arm.Handler.IsAsync)
+        {
+            writer.Line(
+                "return " + Routing + ".Routed(" + HandlerCall(plan, arm) + ");",
+                "async: Routed when " + Identifiers.Unescape(arm.Handler.Name) + "'s task completes, pending until then");
+            return;
+        }
+
+        writer.Line(HandlerCall(plan, arm) + ";");
+        writer.Line(Return(plan, Outcome + ".Routed"));
     }
 
+    // A return of an outcome: as it is, or in an async router as a completed ValueTask (no allocation).
+    private static string Return(MessageRouterPlan plan, string outcome) => "return " + (plan.IsAsync ? "new(" + outcome + ")" : outcome) + ";";
+
     // Validators and transforms in declaration order, each a direct static call under a comment naming it.
-    private static void WriteSteps(SourceWriter writer, EquatableArray<PipelineStep> steps, string subject, string before, bool spaceAfterLast)
+    private static void WriteSteps(SourceWriter writer, MessageRouterPlan plan, EquatableArray<PipelineStep> steps, string subject, string before, bool spaceAfterLast)
     {
         for (var i = 0; i < steps.Count; i++)
         {
@@ -157,7 +179,7 @@ internal static partial class MessageRouterEmitter
             writer.Line("if (!" + step.TypeName + ".Validate(in " + subject + ").IsValid)");
             using (writer.Braces())
             {
-                writer.Line("return " + Outcome + ".Rejected;", step.Display + " refused the message: " + (before == "routing" ? "it is not routed" : before + " does not run"));
+                writer.Line(Return(plan, Outcome + ".Rejected"), step.Display + " refused the message: " + (before == "routing" ? "it is not routed" : before + " does not run"));
             }
 
             if (i < steps.Count - 1 || spaceAfterLast)
@@ -173,19 +195,21 @@ internal static partial class MessageRouterEmitter
         writer.Doc(
             "Reads a " + layout.MessageDisplay + " from the start of <paramref name=\"frame\"/> and routes it (see <see cref=\"Route\"/>). Returns "
             + "<see cref=\"" + Outcome + ".Malformed\"/> with <paramref name=\"consumed\"/> 0 when the frame does not hold one; otherwise "
-            + "<paramref name=\"consumed\"/> is the bytes the message took (the frame may hold more).");
+            + "<paramref name=\"consumed\"/> is the bytes the message took (the frame may hold more)."
+            + (plan.IsAsync ? " The message is read into a copy, so the frame is not needed once this returns, even when an async handler is pending." : ""));
         writer.Line(GeneratedCode);
-        writer.Line("public " + (plan.IsStatic ? "static " : "") + Outcome + " TryRoute(System::ReadOnlySpan<byte> frame, out int consumed)");
+        writer.Declaration("public " + (plan.IsStatic ? "static " : "") + (plan.IsAsync ? AsyncOutcome : Outcome) + " TryRoute(System::ReadOnlySpan<byte> frame, out int consumed"
+            + (plan.IsAsync ? ", " + CancellationToken + " cancellationToken = default" : "") + ")");
         using (writer.Braces())
         {
             writer.Line("if (!" + layout.MessageFullName + ".TryRead(frame, out var message, out consumed))");
             using (writer.Braces())
             {
-                writer.Line("return " + Outcome + ".Malformed;", "the frame is too short, or holds a value the message cannot take");
+                writer.Line(Return(plan, Outcome + ".Malformed"), "the frame is too short, or holds a value the message cannot take");
             }
 
             writer.Line();
-            writer.Line("return Route(in message);");
+            writer.Line(plan.IsAsync ? "return Route(in message, cancellationToken);" : "return Route(in message);");
         }
     }
 }

@@ -35,7 +35,7 @@ internal enum MessageRule
     /// <summary>HR3009: an <c>[On]</c> value the key field cannot hold.</summary>
     RouterValueOutOfRange,
 
-    /// <summary>HR3010: a handler that is not <c>void X(in TMessage)</c> or <c>void X(TMessage)</c>.</summary>
+    /// <summary>HR3010: a handler that is not <c>void X(in TMessage)</c>, <c>void X(TMessage)</c> or <c>ValueTask X(TMessage[, CancellationToken])</c>.</summary>
     RouterHandlerSignature,
 
     /// <summary>HR3011: more than one <c>[Otherwise]</c>.</summary>
@@ -79,6 +79,9 @@ internal enum MessageRule
 
     /// <summary>HR3024: <c>[To]</c> on a method that is not an <c>[On]</c>/<c>[Otherwise]</c> handler.</summary>
     RouterToNotHandler,
+
+    /// <summary>HR3025: an async handler with a span (any <c>ref struct</c>) parameter, which cannot outlive an <c>await</c>.</summary>
+    RouterAsyncHandlerSpan,
 
     /// <summary>HR2001 on a message router: a step whose type is not a partial <c>[Validator]</c>/<c>[Transform]</c>.</summary>
     RouterStepNotMarked,

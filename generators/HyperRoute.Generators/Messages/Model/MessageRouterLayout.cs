@@ -10,7 +10,9 @@ namespace HyperRoute.Generators.Messages;
 /// <param name="ByIn">The handler takes the message <c>in</c> rather than by value.</param>
 /// <param name="Steps">Its <c>[Validate&lt;V&gt;]</c>/<c>[Transform&lt;X&gt;]</c>, in declaration order: run after routing, before it.</param>
 /// <param name="Forward">For a <c>[To]</c> handler (a partial method the generator writes), where it forwards; otherwise <see langword="null"/>.</param>
-internal sealed record MessageHandler(string Name, bool IsStatic, bool ByIn, EquatableArray<PipelineStep> Steps, MessageForward? Forward = null);
+/// <param name="IsAsync">The handler returns <c>ValueTask</c>: the message is routed when its task completes.</param>
+/// <param name="BindsCancellation">The (async) handler takes a <c>CancellationToken</c> after the message.</param>
+internal sealed record MessageHandler(string Name, bool IsStatic, bool ByIn, EquatableArray<PipelineStep> Steps, MessageForward? Forward = null, bool IsAsync = false, bool BindsCancellation = false);
 
 /// <summary>A <c>When</c> predicate of a message router: <c>bool Name(in TMessage)</c> or <c>bool Name(TMessage)</c>.</summary>
 /// <param name="Name">The method name as generated code calls it (escaped with <c>@</c> when it is a keyword).</param>
@@ -60,4 +62,11 @@ internal sealed record MessageRouterLayout
 
     /// <summary>Every handler is static, so <c>Route</c> and <c>TryRoute</c> are static too (and so must every predicate be).</summary>
     public required bool IsStatic { get; init; }
+
+    /// <summary>
+    /// Some handler is async (returns <c>ValueTask</c>), so <c>Route</c> and <c>TryRoute</c> return
+    /// <c>ValueTask&lt;MessageOutcome&gt;</c>, take a <c>CancellationToken</c>, and the <c>FrameHandler</c> suspends
+    /// its frame while the routing is pending.
+    /// </summary>
+    public bool IsAsync { get; init; }
 }

@@ -44,6 +44,7 @@ internal sealed record RouteRow(string Key, string When, string Handler);
 /// <summary>Stage 2's result for a message router.</summary>
 /// <param name="Spec">The router.</param>
 /// <param name="IsStatic">Its generated methods are static (every handler is).</param>
+/// <param name="IsAsync">Some handler is async: <c>Route</c> and <c>TryRoute</c> return <c>ValueTask&lt;MessageOutcome&gt;</c>.</param>
 /// <param name="CopiesAtSource">The router's own transforms need the message copied into <c>routed</c> before routing.</param>
 /// <param name="Anywhere">The key-less predicates, tested before the <c>switch</c> in declaration order.</param>
 /// <param name="Arms">The <c>switch</c> arms: by value, each value's predicates in declaration order before its plain handler.</param>
@@ -54,6 +55,7 @@ internal sealed record RouteRow(string Key, string When, string Handler);
 internal sealed record MessageRouterPlan(
     MessageRouterSpec Spec,
     bool IsStatic,
+    bool IsAsync,
     bool CopiesAtSource,
     IReadOnlyList<RouteArm> Anywhere,
     IReadOnlyList<RouteArm> Arms,

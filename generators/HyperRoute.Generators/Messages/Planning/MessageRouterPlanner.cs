@@ -11,7 +11,7 @@ namespace HyperRoute.Generators.Messages;
 /// <c>[Otherwise]</c> handler as <c>default</c>. The message is copied only where a transform changes it: once before
 /// routing when the router has transforms, otherwise inside the arm of a handler that has. A <c>[To]</c> handler's arm
 /// is its forward, written in place rather than called, and its partial method gets the same forward as its
-/// implementation. The plan holds decisions only; <see cref="MessageRouterEmitter"/> writes them as code.
+/// implementation. A router with an async handler returns its outcome as a <c>ValueTask</c>. The plan holds decisions only; <see cref="MessageRouterEmitter"/> writes them as code.
 /// </summary>
 internal static class MessageRouterPlanner
 {
@@ -37,7 +37,7 @@ internal static class MessageRouterPlanner
             .Select(g => g.First()!)
             .Select(h => new ForwardMethod(h.Name, h.ByIn, h.Forward!))
             .ToList();
-        return new MessageRouterPlan(spec, layout.IsStatic, copiesAtSource, anywhere, arms, fallback, hasPredicates, rows, forwards);
+        return new MessageRouterPlan(spec, layout.IsStatic, layout.IsAsync, copiesAtSource, anywhere, arms, fallback, hasPredicates, rows, forwards);
     }
 
     private static RouteArm Arm(string comment, RouteKey? key, MessagePredicate? when, MessageHandler handler, bool copiesAtSource)
@@ -52,7 +52,7 @@ internal static class MessageRouterPlanner
     private static string HandlerCell(MessageHandler handler)
         => (handler.Forward is { } to
                 ? "to " + Identifiers.Unescape(to.Group) + " (" + to.GroupTypeDisplay + ")" + (to.Key is { } key ? " by " + Identifiers.Unescape(key.FieldName) : "")
-                : Identifiers.Unescape(handler.Name))
+                : Identifiers.Unescape(handler.Name) + (handler.IsAsync ? " (async)" : ""))
             + (handler.Steps.Count == 0 ? "" : " after " + string.Join(" ", handler.Steps.Select(s => s.Attribute)));
 
     // The key as the remarks table shows it: the value, and an enum member's name (Kind.Temperature = 1).

@@ -7,7 +7,7 @@ namespace HyperRoute.Generators.Messages;
 internal static class MessageRouterParser
 {
     /// <summary>
-    /// Returns <see langword="null"/> when the router cannot be generated (any HR3006–HR3024 or HR2001–HR2003 problem, or one in the
+    /// Returns <see langword="null"/> when the router cannot be generated (any HR3006–HR3025 or HR2001–HR2003 problem, or one in the
     /// message it routes): the analyzer reports why.
     /// </summary>
     public static MessageRouterSpec? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)

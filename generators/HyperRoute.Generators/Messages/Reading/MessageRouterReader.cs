@@ -14,13 +14,16 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace HyperRoute.Generators.Messages;
 
 /// <summary>
-/// Reads a <c>[MessageRouter]</c> class's symbols into a <see cref="MessageRouterLayout"/>, with the HR3006–HR3024
+/// Reads a <c>[MessageRouter]</c> class's symbols into a <see cref="MessageRouterLayout"/>, with the HR3006–HR3025
 /// rules (and HR2001–HR2003 for its validators and transforms): the generator emits a router only when <see cref="Read"/> finds no problem, and the analyzer reports each
 /// problem where it is written. A router of a message with problems of its own is left out without a diagnostic of
 /// its own: the message carries it.
 /// </summary>
 internal static partial class MessageRouterReader
 {
+    private const string ValueTaskType = "System.Threading.Tasks.ValueTask";
+    private const string CancellationTokenType = "System.Threading.CancellationToken";
+
     /// <summary><see langword="true"/> when <paramref name="type"/> carries <c>[MessageRouter]</c>.</summary>
     public static bool IsRouter(INamedTypeSymbol type) => RouterAttribute(type) is not null;
 
@@ -133,6 +136,7 @@ internal static partial class MessageRouterReader
             Cases = read.Select(r => r.Case).Where(c => c.Value is not null).OrderBy(c => c.Value).ThenBy(c => c.When is null).ToEquatableArray(),
             Otherwise = otherwise,
             IsStatic = isStatic,
+            IsAsync = read.Any(r => r.Case.Handler.IsAsync) || otherwise?.IsAsync == true,
         };
         return (layout, ImmutableArray<MessageProblem>.Empty);
     }
@@ -215,7 +219,8 @@ internal static partial class MessageRouterReader
     private static AttributeData? RouterAttribute(INamedTypeSymbol type)
         => type.GetAttributes().FirstOrDefault(a => KnownNames.Is(a.AttributeClass, KnownNames.MessageRouterAttribute));
 
-    // HR3010: void X(in TMessage) or void X(TMessage), not generic, or a [To] handler (HR3019–HR3023); and its steps (HR2001–HR2003).
+    // HR3010: void X(in TMessage) or void X(TMessage), or async: ValueTask X(TMessage) / X(in TMessage) with an optional
+    // CancellationToken after it (HR3025 for a span there); not generic; or a [To] handler (HR3019–HR3023); and its steps (HR2001–HR2003).
     private static MessageHandler? Handler(IMethodSymbol method, INamedTypeSymbol message, string messageDisplay, MessageLayout? messageLayout, ImmutableArray<MessageProblem>.Builder problems, CancellationToken cancellationToken)
     {
         var steps = messageLayout is not null ? Steps(method.GetAttributes(), StepPosition.MessageHandler, message, problems, cancellationToken) : EquatableArray<PipelineStep>.Empty;
@@ -224,23 +229,38 @@ internal static partial class MessageRouterReader
             return ForwardHandler(method, to, message, messageDisplay, messageLayout, steps, problems, cancellationToken);
         }
 
-        var parameter = method.Parameters.Length == 1 ? method.Parameters[0] : null;
-        var fits = method.MethodKind == MethodKind.Ordinary && method.ReturnsVoid && !method.IsGenericMethod && !method.IsAbstract
-            && parameter is { RefKind: RefKind.None or RefKind.In } && SymbolEqualityComparer.Default.Equals(parameter.Type, message);
+        var isAsync = method.ReturnType.ToDisplayString() == ValueTaskType;
+        if (isAsync && method.Parameters.FirstOrDefault(p => p.Type.IsRefLikeType) is { } span)
+        {
+            problems.Add(new MessageProblem(
+                MessageRule.RouterAsyncHandlerSpan,
+                $"The async handler '{method.Name}' takes '{span.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)} {span.Name}', which cannot live across an await: "
+                    + $"take the message by value instead, 'ValueTask {method.Name}({messageDisplay} message)' (a copy, whose byte strings are ReadOnlyMemory<byte>), and a CancellationToken if it waits",
+                span.Locations.FirstOrDefault() ?? method.Locations.FirstOrDefault()));
+            return null;
+        }
+
+        var parameter = method.Parameters.Length is 1 or 2 ? method.Parameters[0] : null;
+        var bindsCancellation = isAsync && method.Parameters.Length == 2
+            && method.Parameters[1] is { RefKind: RefKind.None } token && token.Type.ToDisplayString() == CancellationTokenType;
+        var fits = method.MethodKind == MethodKind.Ordinary && (method.ReturnsVoid || isAsync) && !method.IsGenericMethod && !method.IsAbstract
+            && parameter is { RefKind: RefKind.None or RefKind.In } && SymbolEqualityComparer.Default.Equals(parameter.Type, message)
+            && (method.Parameters.Length == 1 || bindsCancellation);
         if (!fits)
         {
             if (message.TypeKind != TypeKind.Error)
             {
                 problems.Add(new MessageProblem(
                     MessageRule.RouterHandlerSignature,
-                    $"The handler '{method.Name}' is not 'void {method.Name}(in {messageDisplay} message)' or 'void {method.Name}({messageDisplay} message)': the router calls it with the message it routes",
+                    $"The handler '{method.Name}' is not 'void {method.Name}(in {messageDisplay} message)', 'void {method.Name}({messageDisplay} message)' "
+                        + $"or async 'ValueTask {method.Name}({messageDisplay} message)', optionally with a CancellationToken after the message: the router calls it with the message it routes",
                     method.Locations.FirstOrDefault()));
             }
 
             return null;
         }
 
-        return new MessageHandler(Escape(method.Name), method.IsStatic, parameter!.RefKind == RefKind.In, steps);
+        return new MessageHandler(Escape(method.Name), method.IsStatic, parameter!.RefKind == RefKind.In, steps, IsAsync: isAsync, BindsCancellation: bindsCancellation);
     }
 
     private static string? WhyOutOfRange(long value, MessageField key, ITypeSymbol keyType)

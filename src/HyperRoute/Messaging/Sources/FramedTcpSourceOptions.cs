@@ -25,18 +25,25 @@ public sealed record FramedTcpSourceOptions
     /// <summary>The listen backlog.</summary>
     public int Backlog { get; init; } = 512;
 
-    /// <summary>How long <see cref="FramedTcpSource{THandler}.StopAsync"/> waits for handlers in progress. Default 10 s.</summary>
+    /// <summary>
+    /// How long <see cref="FramedTcpSource{THandler}.StopAsync"/> waits for handlers in progress, suspended ones
+    /// included; after it, <see cref="FrameContext.Aborted"/> is cancelled. Default 10 s.
+    /// </summary>
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Called (on the connection's thread) when a handler throws; the connection is then closed. Default: nothing.</summary>
+    /// <summary>
+    /// Called (on the connection's thread) when a handler throws, or the work a handler suspended ends with an
+    /// exception; the connection is then closed. Default: nothing.
+    /// </summary>
     public Action<Exception>? OnHandlerError { get; init; }
 
     /// <summary>
     /// Whether each connection acknowledges what it handled, for senders that keep frames until then (a
     /// <see cref="Destinations.TcpPeer"/> with <see cref="Destinations.TcpPeerOptions.RequireAcknowledgements"/>). After
     /// every receive pass that handled at least one frame, the connection writes back 8 bytes: the number of frames of
-    /// this connection whose handler call has returned, as an unsigned 64-bit big-endian integer, cumulative from the
-    /// connection's first frame. One small synchronous <c>send</c> per pass, 0 B; a failed write closes the connection.
+    /// this connection whose handler has completed, as an unsigned 64-bit big-endian integer, cumulative from the
+    /// connection's first frame. A handler that suspended (<see cref="FrameContext.Suspend"/>) has completed when its
+    /// work has, successfully: its frame is acknowledged then, on its own, and a frame whose work failed never is. One small synchronous <c>send</c> per pass, 0 B; a failed write closes the connection.
     /// The sender must read them (a client that never reads would, after megabytes of them, make the write time out and
     /// the connection close). Default <see langword="false"/>: nothing is ever written back.
     /// </summary>

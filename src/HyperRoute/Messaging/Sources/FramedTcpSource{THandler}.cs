@@ -11,14 +11,17 @@ namespace HyperRoute.Messaging.Sources;
 /// <summary>
 /// A TCP listener whose connections carry length-prefixed frames (<see cref="FrameFormat"/>). Each connection has
 /// one async receive loop and a pooled receive buffer; every complete frame in the received bytes is passed, in
-/// order, to the connection's copy of the handler, a direct call on the handler's struct type.
+/// order, to the connection's copy of the handler, a direct call on the handler's struct type. A handler that
+/// suspends (<see cref="FrameContext.Suspend"/>) holds its connection: the connection's next frame is delivered once
+/// its work completed, while the other connections go on.
 /// </summary>
 /// <remarks>
 /// Errors, per connection (the other connections carry on):
 /// a prefix over the maximum (or an empty frame where those are not allowed) counts in <see cref="FramesRejected"/>
 /// and <see cref="ConnectionsDropped"/> and closes the connection; a handler exception counts in
 /// <see cref="HandlerErrors"/> and <see cref="ConnectionsDropped"/>, goes to
-/// <see cref="FramedTcpSourceOptions.OnHandlerError"/>, and closes the connection; a peer that closes or resets the
+/// <see cref="FramedTcpSourceOptions.OnHandlerError"/>, and closes the connection (the same for the exception a
+/// suspended handler's work ends with); a peer that closes or resets the
 /// connection, even mid-frame, simply ends it (the partial frame is dropped, nothing is counted as an error).
 /// </remarks>
 public sealed class FramedTcpSource<THandler> : IAsyncDisposable
@@ -29,6 +32,7 @@ public sealed class FramedTcpSource<THandler> : IAsyncDisposable
     private readonly ConcurrentDictionary<TcpFrameConnection<THandler>, byte> _connections = new();
     private readonly object _stopLock = new();
     private readonly Task _acceptLoop;
+    private readonly CancellationTokenSource _aborted = new(); // FrameContext.Aborted: cancelled when the shutdown deadline passes
     private volatile bool _stopping;
     private Task? _stopTask;
 
@@ -73,6 +77,9 @@ public sealed class FramedTcpSource<THandler> : IAsyncDisposable
 
     internal SourceCounters Counters { get; } = new();
 
+    /// <summary>What <see cref="FrameContext.Aborted"/> is on every connection.</summary>
+    internal CancellationToken Aborted => _aborted.Token;
+
     internal static FramedTcpSource<THandler> Start(THandler handler, FramedTcpSourceOptions options)
     {
         options.Validate();
@@ -93,9 +100,11 @@ public sealed class FramedTcpSource<THandler> : IAsyncDisposable
 
     /// <summary>
     /// Stops accepting, then closes every connection: a receive in progress is abandoned, but the frames of a
-    /// receive already being delivered are all delivered first (delivery is synchronous within a receive). Completes
-    /// when every connection loop has ended, or after <paramref name="deadline"/> (default
-    /// <see cref="FramedTcpSourceOptions.ShutdownTimeout"/>) if a handler is still busy. Idempotent.
+    /// receive already being delivered are all delivered first (delivery is synchronous within a receive), except
+    /// those after a frame whose handler suspended: that handler's work is waited for, and the frames after it are
+    /// not delivered (nor acknowledged). Completes when every connection loop has ended, or after
+    /// <paramref name="deadline"/> (default <see cref="FramedTcpSourceOptions.ShutdownTimeout"/>) if a handler is still
+    /// busy; then <see cref="FrameContext.Aborted"/> is cancelled for the work still pending. Idempotent.
     /// </summary>
     public Task StopAsync(TimeSpan? deadline = null)
     {
@@ -131,7 +140,9 @@ public sealed class FramedTcpSource<THandler> : IAsyncDisposable
         }
         catch (TimeoutException)
         {
-            // A handler is still running past the deadline: its connection is closed and will end when it returns.
+            // A handler is still running past the deadline: its connection is closed and will end when it returns;
+            // pending work is asked to give up.
+            await _aborted.CancelAsync().ConfigureAwait(false);
         }
     }
 

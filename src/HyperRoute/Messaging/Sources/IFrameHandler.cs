@@ -20,9 +20,20 @@ namespace HyperRoute.Messaging.Sources;
 /// outlive it. An exception thrown from <see cref="OnFrame"/> is counted and reported, and (on TCP) closes the
 /// connection; see each source.
 /// </para>
+/// <para>
+/// <b>Asynchronous handlers.</b> A handler whose work has not completed when <see cref="OnFrame"/> returns hands it to
+/// the source with <see cref="FrameContext.Suspend"/>; one that completed synchronously just returns (nothing is
+/// stored or allocated). Until the work completes the source holds the frame: <see cref="FrameContext.Frame"/>, the
+/// same bytes as memory, stays valid (use it, not the span, after an <c>await</c>), the next frame of the connection
+/// (TCP) or socket (UDP) waits, and the frame is not acknowledged. The work's exception is a handler error like a
+/// synchronous one. Generated message routers with <c>async ValueTask</c> handlers do this for you.
+/// </para>
 /// </remarks>
 public interface IFrameHandler
 {
-    /// <summary>Handles one complete frame (without its length prefix), in the order the frames arrived on its connection.</summary>
+    /// <summary>
+    /// Handles one complete frame (without its length prefix), in the order the frames arrived on its connection; an
+    /// asynchronous handler that has not completed hands its work over with <see cref="FrameContext.Suspend"/>.
+    /// </summary>
     void OnFrame(ReadOnlySpan<byte> frame, in FrameContext context);
 }

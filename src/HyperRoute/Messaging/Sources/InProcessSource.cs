@@ -1,5 +1,7 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Threading;
+using System.Threading.Tasks;
 
 namespace HyperRoute.Messaging.Sources;
 
@@ -8,9 +10,11 @@ namespace HyperRoute.Messaging.Sources;
 /// or a way to feed a handler from code that already has the bytes. Allocates nothing per frame.
 /// </summary>
 /// <remarks>
-/// <see cref="Deliver"/> calls the handler on the caller's thread. The counters are thread-safe; the handler is one
-/// value, so callers that deliver concurrently share its fields (keep a handler that has state to one caller).
-/// A handler exception is counted (<see cref="HandlerErrors"/>) and propagates to the caller, who is there to see it.
+/// <see cref="Deliver"/> and <see cref="DeliverAsync"/> call the handler on the caller's thread. The counters are
+/// thread-safe; the handler is one value, so callers that deliver concurrently share its fields (keep a handler that
+/// has state to one caller). A handler exception is counted (<see cref="HandlerErrors"/>) and propagates to the
+/// caller, who is there to see it. A handler that suspends (<see cref="FrameContext.Suspend"/>) needs
+/// <see cref="DeliverAsync"/>, whose memory outlives the call: its work is what the returned task waits for.
 /// </remarks>
 public sealed class InProcessSource<THandler>
     where THandler : struct, IFrameHandler
@@ -32,10 +36,14 @@ public sealed class InProcessSource<THandler>
     /// <summary>Bytes of the frames delivered.</summary>
     public long BytesReceived => Interlocked.Read(ref _bytes);
 
-    /// <summary>Handler calls that threw.</summary>
+    /// <summary>Handler calls that threw, or whose suspended work ended with an exception.</summary>
     public long HandlerErrors => Interlocked.Read(ref _handlerErrors);
 
-    /// <summary>Delivers <paramref name="frame"/> as one frame.</summary>
+    /// <summary>
+    /// Delivers <paramref name="frame"/> as one frame, to a synchronous handler: the span is only valid during the
+    /// call, so a handler that suspends (<see cref="FrameContext.Suspend"/>) throws <see cref="InvalidOperationException"/>
+    /// here; deliver to it with <see cref="DeliverAsync"/>.
+    /// </summary>
     public void Deliver(ReadOnlySpan<byte> frame)
     {
         var sequence = Interlocked.Increment(ref _frames) - 1;
@@ -49,6 +57,44 @@ public sealed class InProcessSource<THandler>
             Interlocked.Increment(ref _handlerErrors);
             throw;
         }
+    }
+
+    /// <summary>
+    /// Delivers <paramref name="frame"/> as one frame, to a handler that may suspend: completes when the handler
+    /// has, synchronously (and without allocating) when it did not suspend. <paramref name="frame"/> must stay
+    /// unchanged until then (it is <see cref="FrameContext.Frame"/>). The handler's exception, thrown or ending its
+    /// work, is counted and comes out of the returned task.
+    /// </summary>
+    /// <param name="frame">The frame's bytes.</param>
+    /// <param name="aborted">What the handler sees as <see cref="FrameContext.Aborted"/>.</param>
+    public ValueTask DeliverAsync(ReadOnlyMemory<byte> frame, CancellationToken aborted = default)
+    {
+        var sequence = Interlocked.Increment(ref _frames) - 1;
+        Interlocked.Add(ref _bytes, frame.Length);
+        var pending = PendingFrame.ForCurrentThread;
+        ValueTask work;
+        try
+        {
+            _handler.OnFrame(frame.Span, new FrameContext(0, sequence, null, 0, frame, pending, aborted));
+            if (!pending.TryTake(out work))
+            {
+                return default;
+            }
+
+            if (work.IsCompleted)
+            {
+                work.GetAwaiter().GetResult(); // suspended work that had already completed: handled (or thrown) now
+                return default;
+            }
+        }
+        catch
+        {
+            pending.Clear();
+            Interlocked.Increment(ref _handlerErrors);
+            throw;
+        }
+
+        return CompleteAsync(work);
     }
 
     /// <summary>
@@ -67,5 +113,19 @@ public sealed class InProcessSource<THandler>
         }
 
         return reader;
+    }
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    private async ValueTask CompleteAsync(ValueTask work)
+    {
+        try
+        {
+            await work.ConfigureAwait(false);
+        }
+        catch
+        {
+            Interlocked.Increment(ref _handlerErrors);
+            throw;
+        }
     }
 }

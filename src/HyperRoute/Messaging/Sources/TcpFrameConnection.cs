@@ -2,6 +2,7 @@ using System;
 using System.Buffers;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -9,7 +10,9 @@ namespace HyperRoute.Messaging.Sources;
 
 /// <summary>
 /// One connection of a <see cref="FramedTcpSource{THandler}"/>: an async receive loop over a pooled buffer, and a
-/// synchronous pass per receive that delivers every complete frame to the connection's copy of the handler.
+/// synchronous pass per receive that delivers every complete frame to the connection's copy of the handler. A
+/// handler that suspends ends the pass at its frame: the loop awaits its work, then delivers the rest of the receive
+/// in another pass, so the connection's frames are handled one after another, in order.
 /// </summary>
 internal sealed class TcpFrameConnection<THandler>
     where THandler : struct, IFrameHandler
@@ -21,9 +24,12 @@ internal sealed class TcpFrameConnection<THandler>
     private readonly long _id;
     private readonly SocketAddress? _remoteAddress;
     private readonly bool _acknowledge;
+    private readonly PendingFrame _pending; // where a handler leaves work that has not completed
+    private readonly CancellationToken _aborted; // FrameContext.Aborted
     private THandler _handler; // this connection's copy: a mutable struct, called in place
+    private ValueTask _work; // the suspended work of the frame the loop waits for
     private long _sequence;
-    private long _handled; // frames whose handler call returned: what the next acknowledgement says
+    private long _handled; // frames whose handler completed: what the next acknowledgement says
     private long _receives;
     private int _closed;
 
@@ -37,6 +43,8 @@ internal sealed class TcpFrameConnection<THandler>
         _initialSize = source.Options.InitialBufferSize; // many frames per receive, even when one frame is small
         _remoteAddress = socket.RemoteEndPoint?.Serialize();
         _acknowledge = source.Options.SendAcknowledgements;
+        _pending = new PendingFrame();
+        _aborted = source.Aborted;
         if (_acknowledge)
         {
             socket.SendTimeout = AcknowledgeTimeoutMilliseconds; // a sender that never reads its acknowledgements cannot hold the loop for ever
@@ -49,6 +57,7 @@ internal sealed class TcpFrameConnection<THandler>
     private enum Outcome
     {
         Continue,
+        Pending,
         Rejected,
         HandlerFailed,
         Closed,
@@ -93,10 +102,23 @@ internal sealed class TcpFrameConnection<THandler>
                 }
 
                 filled += received;
-                var outcome = Deliver(buffer, ref filled, out var required);
+                var receive = ++_receives;
+                var start = 0;
+                var outcome = Deliver(buffer, filled, ref start, receive, out var required);
+                while (outcome == Outcome.Pending)
+                {
+                    // A handler suspended: its frame (buffer[..start]) stays where it is, and nothing is received or
+                    // delivered on this connection until its work completes. Then the rest of the receive is delivered.
+                    outcome = await CompletePendingAsync().ConfigureAwait(false);
+                    if (outcome == Outcome.Continue)
+                    {
+                        outcome = Deliver(buffer, filled, ref start, receive, out required);
+                    }
+                }
+
                 if (outcome == Outcome.Closed)
                 {
-                    return; // an acknowledgement could not be written: the sender is gone, which is not an error here
+                    return; // an acknowledgement could not be written, or the source stopped: not an error here
                 }
 
                 if (outcome != Outcome.Continue)
@@ -108,6 +130,12 @@ internal sealed class TcpFrameConnection<THandler>
 
                     Interlocked.Increment(ref _source.Counters.ConnectionsDropped);
                     return;
+                }
+
+                if (start > 0)
+                {
+                    buffer.AsSpan(start, filled - start).CopyTo(buffer); // an incomplete frame moves to the start
+                    filled -= start;
                 }
 
                 buffer = Resize(buffer, filled, required);
@@ -131,14 +159,19 @@ internal sealed class TcpFrameConnection<THandler>
     }
 
     /// <summary>
-    /// Delivers every complete frame in <c>buffer[..filled]</c>, moves what is left (an incomplete frame) to the
-    /// start, and says how many bytes the next frame needs in all. Synchronous and allocation-free.
+    /// Delivers the complete frames of <c>buffer[start..filled]</c> until the end of the complete frames or a handler
+    /// that suspends, advancing <paramref name="start"/> past the frames delivered. At the end it says how many bytes
+    /// the next frame needs in all (counted from <paramref name="start"/>). Synchronous and allocation-free.
     /// </summary>
-    private Outcome Deliver(byte[] buffer, ref int filled, out int required)
+    /// <returns>
+    /// <see cref="Outcome.Pending"/> when the last frame delivered suspended (the frames before it are acknowledged,
+    /// it is not); <see cref="Outcome.Continue"/> at the end of the complete frames; otherwise why the connection ends.
+    /// </returns>
+    private Outcome Deliver(byte[] buffer, int filled, ref int start, long receive, out int required)
     {
-        var receive = ++_receives;
-        var reader = new FrameReader(buffer.AsSpan(0, filled), _format);
+        var reader = new FrameReader(buffer.AsSpan(start, filled - start), _format);
         long frames = 0, bytes = 0;
+        var suspended = false;
         var batch = SendBatch.Enter(); // what the handler sends to TCP peers is written once, when the pass ends
         try
         {
@@ -146,11 +179,24 @@ internal sealed class TcpFrameConnection<THandler>
             {
                 frames++;
                 bytes += frame.Length;
-                _handler.OnFrame(frame, new FrameContext(_id, _sequence++, _remoteAddress, receive));
+                var memory = buffer.AsMemory(start + reader.Consumed - frame.Length, frame.Length);
+                _handler.OnFrame(frame, new FrameContext(_id, _sequence++, _remoteAddress, receive, memory, _pending, _aborted));
+                if (_pending.TryTake(out var work))
+                {
+                    if (!work.IsCompleted)
+                    {
+                        _work = work;
+                        suspended = true;
+                        break;
+                    }
+
+                    work.GetAwaiter().GetResult(); // suspended work that had already completed: handled (or thrown) now
+                }
             }
         }
         catch (Exception exception)
         {
+            _pending.Clear();
             batch.Exit();
             _source.Counters.AddDelivered(frames, bytes);
             _source.Counters.ReportHandlerError(exception, _source.Options.OnHandlerError);
@@ -160,27 +206,59 @@ internal sealed class TcpFrameConnection<THandler>
         }
 
         batch.Exit();
+        start += reader.Consumed;
         _source.Counters.AddDelivered(frames, bytes);
-        if (!Acknowledge(frames))
+        if (!Acknowledge(suspended ? frames - 1 : frames)) // a suspended frame is acknowledged when its work completes
         {
             required = 0;
             return Outcome.Closed;
         }
 
+        if (suspended)
+        {
+            required = 0;
+            return Outcome.Pending;
+        }
+
         required = reader.Required;
-        if (reader.Status != FrameStatus.NeedMore)
+        return reader.Status == FrameStatus.NeedMore
+            ? Outcome.Continue
+            : Outcome.Rejected; // oversize or a forbidden empty frame: nothing after it can be trusted
+    }
+
+    /// <summary>
+    /// Waits for the work the last delivered frame's handler suspended: a fault is a handler error (the connection
+    /// closes and the frame is not acknowledged), a success acknowledges the frame. <see cref="Outcome.Closed"/> when
+    /// the source stopped meanwhile: the frames after it are not delivered (nor acknowledged).
+    /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<Outcome> CompletePendingAsync()
+    {
+        var work = _work;
+        _work = default;
+        try
         {
-            return Outcome.Rejected; // oversize or a forbidden empty frame: nothing after it can be trusted
+            await work.ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            _source.Counters.ReportHandlerError(exception, _source.Options.OnHandlerError);
+            return Outcome.HandlerFailed;
         }
 
-        var consumed = reader.Consumed;
-        if (consumed > 0)
+        if (SendBatch.Current is not null)
         {
-            buffer.AsSpan(consumed, filled - consumed).CopyTo(buffer);
-            filled -= consumed;
+            // The work completed inside another connection's pass on this thread (its handler completed it), and
+            // this continuation ran inline: leave that pass, so its sends are not written after this acknowledgement.
+            await Task.Yield();
         }
 
-        return Outcome.Continue;
+        if (Volatile.Read(ref _closed) != 0)
+        {
+            return Outcome.Closed;
+        }
+
+        return Acknowledge(1) ? Outcome.Continue : Outcome.Closed;
     }
 
     /// <summary>

@@ -21,7 +21,10 @@ public sealed record UdpSourceOptions
     /// </summary>
     public int MaxDatagramSize { get; init; } = LargestDatagram;
 
-    /// <summary>How long <see cref="UdpSource{THandler}.StopAsync"/> waits for a handler in progress. Default 10 s.</summary>
+    /// <summary>
+    /// How long <see cref="UdpSource{THandler}.StopAsync"/> waits for a handler in progress, a suspended one included;
+    /// after it, <see cref="FrameContext.Aborted"/> is cancelled. Default 10 s.
+    /// </summary>
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Called (on the receive loop) when the handler throws; the next datagram is delivered as usual. Default: nothing.</summary>

@@ -2,6 +2,7 @@ using System;
 using System.Buffers;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -13,11 +14,21 @@ namespace HyperRoute.Messaging.Sources;
 /// object are reused for every datagram: nothing is allocated per datagram.
 /// </summary>
 /// <remarks>
+/// <para>
+/// A handler that suspends (<see cref="FrameContext.Suspend"/>) is waited for before the next datagram is received:
+/// datagrams are handled one at a time, in the order they were received, and the suspended one's bytes
+/// (<see cref="FrameContext.Frame"/>) and sender (<see cref="FrameContext.RemoteAddress"/>) stay valid until its work
+/// completes, with no copy. Datagrams that arrive meanwhile wait in the socket's receive buffer (the kernel drops
+/// what does not fit, as UDP does): run handlers that wait long on a source of their own, or hand the work off.
+/// </para>
+/// <para>
 /// A datagram over <see cref="UdpSourceOptions.MaxDatagramSize"/> is dropped and counted in
 /// <see cref="DatagramsRejected"/> (the buffer is one byte larger than the maximum, so an oversize datagram is seen
 /// as such rather than delivered truncated). A handler exception is counted in <see cref="HandlerErrors"/> and
 /// reported to <see cref="UdpSourceOptions.OnHandlerError"/>; there is no connection to close, so the next datagram
-/// is delivered as usual. Empty datagrams are delivered as empty frames.
+/// is delivered as usual; the same for the exception a suspended handler's work ends with. Empty datagrams are
+/// delivered as empty frames.
+/// </para>
 /// </remarks>
 public sealed class UdpSource<THandler> : IAsyncDisposable
     where THandler : struct, IFrameHandler
@@ -26,7 +37,10 @@ public sealed class UdpSource<THandler> : IAsyncDisposable
     private readonly object _stopLock = new();
     private readonly SourceCounters _counters = new();
     private readonly Task _receiveLoop;
+    private readonly CancellationTokenSource _aborted = new(); // FrameContext.Aborted: cancelled when the shutdown deadline passes
+    private readonly PendingFrame _pending;
     private THandler _handler;
+    private ValueTask _work; // the suspended work of the datagram the loop waits for
     private volatile bool _stopping;
     private Task? _stopTask;
 
@@ -35,6 +49,7 @@ public sealed class UdpSource<THandler> : IAsyncDisposable
         _handler = handler;
         Options = options;
         _socket = socket;
+        _pending = new PendingFrame();
         EndPoint = (IPEndPoint)socket.LocalEndPoint!;
         _receiveLoop = Task.Run(ReceiveLoopAsync);
     }
@@ -102,7 +117,9 @@ public sealed class UdpSource<THandler> : IAsyncDisposable
         }
         catch (TimeoutException)
         {
-            // The handler is still running past the deadline; the loop ends when it returns.
+            // The handler is still running past the deadline; the loop ends when it returns. Pending work is asked to
+            // give up.
+            await _aborted.CancelAsync().ConfigureAwait(false);
         }
     }
 
@@ -138,7 +155,12 @@ public sealed class UdpSource<THandler> : IAsyncDisposable
                     continue;
                 }
 
-                Deliver(buffer.AsSpan(0, received), sequence++, sender, ++receives);
+                if (Deliver(buffer, received, sequence++, sender, ++receives))
+                {
+                    // The handler suspended: the buffer and the sender's address are its datagram's until its work
+                    // completes, so the next datagram is received after that.
+                    await CompletePendingAsync().ConfigureAwait(false);
+                }
             }
         }
         catch (Exception exception) when (exception is SocketException or ObjectDisposedException)
@@ -151,12 +173,42 @@ public sealed class UdpSource<THandler> : IAsyncDisposable
         }
     }
 
-    private void Deliver(ReadOnlySpan<byte> datagram, long sequence, SocketAddress sender, long receive)
+    /// <summary>Delivers one datagram; <see langword="true"/> when its handler suspended work that has not completed.</summary>
+    private bool Deliver(byte[] buffer, int received, long sequence, SocketAddress sender, long receive)
     {
-        _counters.AddDelivered(1, datagram.Length);
+        _counters.AddDelivered(1, received);
         try
         {
-            _handler.OnFrame(datagram, new FrameContext(0, sequence, sender, receive));
+            _handler.OnFrame(buffer.AsSpan(0, received), new FrameContext(0, sequence, sender, receive, buffer.AsMemory(0, received), _pending, _aborted.Token));
+            if (_pending.TryTake(out var work))
+            {
+                if (!work.IsCompleted)
+                {
+                    _work = work;
+                    return true;
+                }
+
+                work.GetAwaiter().GetResult(); // suspended work that had already completed: handled (or thrown) now
+            }
+        }
+        catch (Exception exception)
+        {
+            _pending.Clear();
+            _counters.ReportHandlerError(exception, Options.OnHandlerError);
+        }
+
+        return false;
+    }
+
+    /// <summary>Waits for the work the last datagram's handler suspended; its exception is a handler error.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    private async ValueTask CompletePendingAsync()
+    {
+        var work = _work;
+        _work = default;
+        try
+        {
+            await work.ConfigureAwait(false);
         }
         catch (Exception exception)
         {

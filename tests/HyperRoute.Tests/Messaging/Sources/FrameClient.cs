@@ -40,6 +40,29 @@ internal sealed class FrameClient : IDisposable
         return true;
     }
 
+    /// <summary>The bytes the server sent that have not been read yet (a check, not a wait).</summary>
+    public int Available => _socket.Available;
+
+    /// <summary>Reads one acknowledgement (bounded by the receive timeout); <see langword="null"/> when the server closed first.</summary>
+    public ulong? ReadAcknowledgement()
+    {
+        var wire = new byte[HyperRoute.Messaging.Acknowledgement.Size];
+        return TryReceiveExactly(wire) ? System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(wire) : null;
+    }
+
+    /// <summary>Reads acknowledgements until one says <paramref name="count"/> or more, and returns it.</summary>
+    public ulong ReadAcknowledgementsUntil(ulong count)
+    {
+        ulong latest;
+        do
+        {
+            latest = ReadAcknowledgement() ?? throw new InvalidOperationException("The server closed before acknowledging " + count + " frames.");
+        }
+        while (latest < count);
+
+        return latest;
+    }
+
     /// <summary>Whether the server closed the connection: a read returns end of stream or a reset, not a timeout.</summary>
     public bool IsClosedByServer()
     {

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using HyperRoute.Messaging.Sources;
+using HyperRoute.Tests.Messages;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -23,9 +24,25 @@ public sealed class SourceAllocationTests(ITestOutputHelper output)
     public async Task The_TCP_source_allocates_nothing_between_consecutive_frames_of_a_receive()
     {
         var log = new AllocationLog(FramesPerWrite * (Writes + 1));
-        await using var source = FramedTcpSource.Start(new MeasuringHandler(log));
-        using var client = new FrameClient(source.EndPoint);
         var write = Frames.Encode(Enumerable.Range(0, FramesPerWrite).Select(i => $"frame {i:D6}").ToArray()); // 16 bytes on the wire each
+        await AssertNothingAllocatedBetweenFramesAsync(new MeasuringHandler(log), log, write);
+    }
+
+    [Fact]
+    public async Task The_TCP_source_allocates_nothing_between_frames_whose_async_handlers_complete_synchronously()
+    {
+        var log = new AllocationLog(FramesPerWrite * (Writes + 1));
+        var handler = new Measuring<QuickJobRouter.FrameHandler>(new QuickJobRouter.FrameHandler(null), log);
+        var write = Frames.Encode(default, Enumerable.Range(0, FramesPerWrite) // [On(2)] returns a completed ValueTask, [Otherwise] is an async method that never waits
+            .Select(i => Job.Frame(i % 2 == 0 ? JobRouter.QuickKind : (byte)9, i)).ToArray());
+        await AssertNothingAllocatedBetweenFramesAsync(handler, log, write);
+    }
+
+    private async Task AssertNothingAllocatedBetweenFramesAsync<THandler>(THandler handler, AllocationLog log, byte[] write)
+        where THandler : struct, IFrameHandler
+    {
+        await using var source = FramedTcpSource.Start(handler);
+        using var client = new FrameClient(source.EndPoint);
 
         client.Send(write); // warm-up: first calls, JIT tiers, the connection's buffer
         await Frames.WaitUntil(() => log.Count == FramesPerWrite);
@@ -50,6 +67,26 @@ public sealed class SourceAllocationTests(ITestOutputHelper output)
         output.WriteLine($"{pairs} pairs of consecutive frames in one receive, 0 B between each");
         Assert.True(pairs >= Writes * FramesPerWrite / 2, $"Only {pairs} pairs of frames shared a receive: too few to measure.");
         FramedTcpSourceTests.AssertNoErrors(source);
+    }
+
+    [Fact]
+    public void In_process_delivery_to_async_handlers_that_complete_synchronously_allocates_nothing()
+    {
+        var source = new InProcessSource<QuickJobRouter.FrameHandler>(new QuickJobRouter.FrameHandler(null));
+        ReadOnlyMemory<byte> quick = Job.Frame(JobRouter.QuickKind, 1), other = Job.Frame(9, 2);
+        for (var i = 0; i < 100; i++)
+        {
+            Completed(source.DeliverAsync(quick)); // warm-up
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 10_000; i++)
+        {
+            Completed(source.DeliverAsync(i % 2 == 0 ? quick : other));
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, source.HandlerErrors);
     }
 
     [Fact]
@@ -90,6 +127,22 @@ public sealed class SourceAllocationTests(ITestOutputHelper output)
                 Thread[i] = thread;
                 Volatile.Write(ref _count, i + 1);
             }
+        }
+    }
+
+    /// <summary>A delivery that must have completed synchronously.</summary>
+    private static void Completed(ValueTask delivery) => Assert.True(delivery.IsCompletedSuccessfully);
+
+    /// <summary>Records the allocation counter before each frame reaches <typeparamref name="THandler"/>.</summary>
+    private struct Measuring<THandler>(THandler inner, AllocationLog log) : IFrameHandler
+        where THandler : struct, IFrameHandler
+    {
+        private THandler _inner = inner;
+
+        public void OnFrame(ReadOnlySpan<byte> frame, in FrameContext context)
+        {
+            log.Record(GC.GetAllocatedBytesForCurrentThread(), context.Receive, Environment.CurrentManagedThreadId);
+            _inner.OnFrame(frame, in context);
         }
     }
 

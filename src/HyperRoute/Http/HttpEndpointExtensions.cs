@@ -29,7 +29,7 @@ public static class HttpEndpointExtensions
             return new ValueTask<RouteMatch>(RouteMatch.Handled(match.Route));
         }
 
-        return Awaited(work, match.Route);
+        return Awaited(work, match.Route); // a fault, even one already there, comes out of the returned task
 
         static async ValueTask<RouteMatch> Awaited(ValueTask work, int route)
         {

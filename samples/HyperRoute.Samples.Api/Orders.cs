@@ -54,5 +54,5 @@ internal static class TenantHeader
 
     /// <summary>Whether the request carries a non-empty X-Tenant header.</summary>
     public static bool TryGetTenant(this HttpRequest request)
-        => request.TryGetHeader(Slot, out var tenant) && !tenant.IsEmpty;
+        => request.TryGetHeader(Slot, out ReadOnlySpan<byte> tenant) && !tenant.IsEmpty;
 }

@@ -354,7 +354,7 @@ static partial class TenantApi
                     {
                         // GET /items
                         // [Header("x-tenant")] tenant
-                        if (!exchange.Request.TryGetHeader(0 /* x-tenant */, out var tenantValue))
+                        if (!exchange.Request.TryGetHeader(0 /* x-tenant */, out System::ReadOnlySpan<byte> tenantValue))
                         {
                             return HyperRoute::RouteMatch.BadRequest(
                                 1, HyperRoute::RouteProblem.MissingHeader, 0 /* tenant */);
@@ -362,7 +362,7 @@ static partial class TenantApi
                         string tenantArg = System::Text.Encoding.UTF8.GetString(tenantValue);
                         // [Header("X-Trace")] trace
                         int? traceArg = default;
-                        if (exchange.Request.TryGetHeader(2 /* X-Trace */, out var traceValue))
+                        if (exchange.Request.TryGetHeader(2 /* X-Trace */, out System::ReadOnlySpan<byte> traceValue))
                         {
                             if (!Routing::Utf8Parse.TryParse(traceValue, out int traceParsed))
                             {
@@ -373,7 +373,7 @@ static partial class TenantApi
                         }
                         // [Header("X-Request-Id")] requestId
                         long requestIdArg = -1;
-                        if (exchange.Request.TryGetHeader(1 /* X-Request-Id */, out var requestIdValue))
+                        if (exchange.Request.TryGetHeader(1 /* X-Request-Id */, out System::ReadOnlySpan<byte> requestIdValue))
                         {
                             if (!Routing::Utf8Parse.TryParse(requestIdValue, out requestIdArg))
                             {
@@ -447,14 +447,14 @@ static partial class TenantApi
                                 // GET /tenants/{id:int}
                                 int idArg = s1Int32;
                                 // [Header("X-Tenant")] tenant
-                                if (!exchange.Request.TryGetHeader(0 /* X-Tenant */, out var tenantValue))
+                                if (!exchange.Request.TryGetHeader(0 /* X-Tenant */, out System::ReadOnlySpan<byte> tenantValue))
                                 {
                                     return HyperRoute::RouteMatch.BadRequest(
                                         0, HyperRoute::RouteProblem.MissingHeader, 1 /* tenant */);
                                 }
                                 System::ReadOnlySpan<byte> tenantArg = tenantValue;
                                 // [Header("X-Request-Id")] requestId
-                                if (!exchange.Request.TryGetHeader(1 /* X-Request-Id */, out var requestIdValue))
+                                if (!exchange.Request.TryGetHeader(1 /* X-Request-Id */, out System::ReadOnlySpan<byte> requestIdValue))
                                 {
                                     return HyperRoute::RouteMatch.BadRequest(
                                         0, HyperRoute::RouteProblem.MissingHeader, 2 /* requestId */);

@@ -419,7 +419,7 @@ static partial class TextApi
                         // GET /agent
                         // [Header("User-Agent")] agent
                         string? agentArg = default;
-                        if (exchange.Request.TryGetHeader(0 /* User-Agent */, out var agentValue))
+                        if (exchange.Request.TryGetHeader(0 /* User-Agent */, out System::ReadOnlySpan<byte> agentValue))
                         {
                             agentArg = System::Text.Encoding.UTF8.GetString(agentValue);
                         }

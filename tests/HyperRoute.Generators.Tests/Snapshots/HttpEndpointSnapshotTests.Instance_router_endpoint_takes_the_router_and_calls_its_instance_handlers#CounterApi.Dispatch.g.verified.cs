@@ -420,7 +420,7 @@ partial class CounterApi
                         // POST /hit
                         // [Header("X-By")] by
                         int byArg = 1;
-                        if (exchange.Request.TryGetHeader(0 /* X-By */, out var byValue))
+                        if (exchange.Request.TryGetHeader(0 /* X-By */, out System::ReadOnlySpan<byte> byValue))
                         {
                             if (!Routing::Utf8Parse.TryParse(byValue, out byArg))
                             {

@@ -478,7 +478,7 @@ static partial class OrderApi
                                     return HyperRoute::RouteMatch.Rejected(0, 1 /* order */);
                                 }
                                 // [Header("X-Note")] note
-                                if (!exchange.Request.TryGetHeader(0 /* X-Note */, out var noteValue))
+                                if (!exchange.Request.TryGetHeader(0 /* X-Note */, out System::ReadOnlySpan<byte> noteValue))
                                 {
                                     return HyperRoute::RouteMatch.BadRequest(
                                         0, HyperRoute::RouteProblem.MissingHeader, 2 /* note */);

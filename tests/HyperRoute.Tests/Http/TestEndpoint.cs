@@ -130,7 +130,7 @@ public readonly struct TestEndpoint : IHttpEndpoint
 
         if (path.SequenceEqual("/tenant"u8) && isGet)
         {
-            response.Text(request.TryGetHeader(TenantSlot, out var tenant) ? tenant : "none"u8);
+            response.Text(request.TryGetHeader(TenantSlot, out ReadOnlySpan<byte> tenant) ? tenant : "none"u8);
             return RouteMatch.Handled(5);
         }
 

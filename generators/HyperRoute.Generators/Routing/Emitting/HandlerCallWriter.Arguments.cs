@@ -91,7 +91,8 @@ internal sealed partial class HandlerCallWriter
         var bare = Bare(binding.Identifier);
         var raw = bare + "Value";
         var badRequest = $"return {Match}.BadRequest({route.Index}, {Problem}.InvalidHeaderValue, {name});";
-        var tryGet = $"exchange.Request.TryGetHeader({slot} /* {binding.HeaderName} */, out var {raw})";
+        // The value's type is spelled out: TryGetHeader also has a ReadOnlyMemory<byte> overload (for async handlers).
+        var tryGet = $"exchange.Request.TryGetHeader({slot} /* {binding.HeaderName} */, out System::ReadOnlySpan<byte> {raw})";
         writer.Comment($"[Header(\"{binding.HeaderName}\")] {binding.Name}");
         if (!binding.IsOptional)
         {

@@ -166,7 +166,7 @@ internal static class DiagnosticDescriptors
         category: RoutingCategory,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        description: "The generator adds Dispatch, HttpEndpoint, ParameterName, RoutePatterns and the nested class HyperRouteDispatcher to every [Router] type. A member of the router with one of these names would collide with them, so the generator leaves the router out until it is renamed.",
+        description: "The generator adds Dispatch, DispatchAsync, HttpEndpoint, ParameterName, RoutePatterns and the nested class HyperRouteDispatcher to every [Router] type. A member of the router with one of these names would collide with them, so the generator leaves the router out until it is renamed.",
         helpLinkUri: HelpLinkBase + "HR0014.md");
 
     /// <summary>HR0015: a ref struct parameter (<c>ReadOnlySpan&lt;byte&gt;</c>) on an asynchronous handler.</summary>

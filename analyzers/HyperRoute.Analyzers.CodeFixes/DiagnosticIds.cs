@@ -8,6 +8,8 @@ internal static class DiagnosticIds
 {
     public const string RouterCannotBeGenerated = "HR0002";
     public const string RouteCannotBind = "HR0003";
+    public const string SpanOnAsyncHandler = "HR0015";
+    public const string AsyncVoidHandler = "HR0016";
     public const string ExplicitAllocation = "HR1001";
     public const string RangeSlice = "HR1011";
     public const string LambdaCouldBeStatic = "HR1013";

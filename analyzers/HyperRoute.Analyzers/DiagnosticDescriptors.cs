@@ -166,8 +166,41 @@ internal static class DiagnosticDescriptors
         category: RoutingCategory,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        description: "The generator adds Dispatch, HttpEndpoint, ParameterName, RoutePatterns and the nested class HyperRouteDispatcher to every [Router] type. A member of the router with one of these names would collide with them, so the generator leaves the router out until it is renamed.",
+        description: "The generator adds Dispatch, DispatchAsync, HttpEndpoint, ParameterName, RoutePatterns and the nested class HyperRouteDispatcher to every [Router] type. A member of the router with one of these names would collide with them, so the generator leaves the router out until it is renamed.",
         helpLinkUri: HelpLinkBase + "HR0014.md");
+
+    /// <summary>HR0015: a ref struct parameter (<c>ReadOnlySpan&lt;byte&gt;</c>) on an asynchronous handler.</summary>
+    public static readonly DiagnosticDescriptor SpanOnAsyncHandler = new(
+        id: "HR0015",
+        title: "Asynchronous handler takes a span",
+        messageFormat: "The parameter '{0}' of the asynchronous handler '{1}' is a {2}, which cannot be held across an await; {3}",
+        category: RoutingCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "A span points into the request's bytes for the synchronous call only. An asynchronous handler (one that returns ValueTask, ValueTask<T>, Task or Task<T>) binds a header or the body as ReadOnlyMemory<byte>, and a route or query value as string or a typed value. The generator leaves the route out.",
+        helpLinkUri: HelpLinkBase + "HR0015.md");
+
+    /// <summary>HR0016: an <c>async void</c> handler.</summary>
+    public static readonly DiagnosticDescriptor AsyncVoidHandler = new(
+        id: "HR0016",
+        title: "Handler is async void",
+        messageFormat: "The handler '{0}' is async void, which nothing can await: the response would be sent before it finishes, and an exception it throws would end the process; return ValueTask",
+        category: RoutingCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "An asynchronous handler returns ValueTask (or ValueTask<T>, Task, Task<T>): the server waits for it, answers 500 when it fails and 504 past its time limit. The generator leaves an async void handler's routes out.",
+        helpLinkUri: HelpLinkBase + "HR0016.md");
+
+    /// <summary>HR0017: a <c>[HandlerTimeout]</c> that changes nothing.</summary>
+    public static readonly DiagnosticDescriptor TimeoutHasNoEffect = new(
+        id: "HR0017",
+        title: "HandlerTimeout has no effect",
+        messageFormat: "[HandlerTimeout] on '{0}' {1}",
+        category: RoutingCategory,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "[HandlerTimeout(ms)] limits how long the server waits for an asynchronous handler (on a router: for each of its asynchronous handlers without one of its own). A synchronous handler is not limited, and a limit is a positive number of milliseconds or HandlerTimeoutAttribute.Infinite.",
+        helpLinkUri: HelpLinkBase + "HR0017.md");
 
     /// <summary>The category of the hot-path allocation rules.</summary>
     public const string HotPathCategory = "HyperRoute.HotPath";
@@ -314,6 +347,17 @@ internal static class DiagnosticDescriptors
         isEnabledByDefault: true,
         description: "A lambda that captures nothing is cached by the compiler and allocates nothing, so it is not an allocation today. Marking it static keeps it that way: the compiler then rejects any capture instead of silently turning the lambda into a closure allocated on every call.",
         helpLinkUri: HelpLinkBase + "HR1013.md");
+
+    /// <summary>HR1014: an <c>async Task</c> route handler, which could return <c>ValueTask</c>.</summary>
+    public static readonly DiagnosticDescriptor TaskHandler = new(
+        id: "HR1014",
+        title: "Asynchronous handler returns a Task",
+        messageFormat: "The handler '{0}' returns {1}: return ValueTask instead, which allocates nothing when the handler completes synchronously",
+        category: HotPathCategory,
+        defaultSeverity: DiagnosticSeverity.Info,
+        isEnabledByDefault: true,
+        description: "An async method returning Task<T> allocates its task for most results even when it completes synchronously, and either form allocates a task and a state machine box when it awaits. An async ValueTask handler completes in place without allocating; the generated code wraps a Task in a ValueTask either way.",
+        helpLinkUri: HelpLinkBase + "HR1014.md");
 
     /// <summary>The category of the validator and transform rules.</summary>
     public const string ValidationCategory = "HyperRoute.Validation";

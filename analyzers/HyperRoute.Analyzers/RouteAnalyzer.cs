@@ -15,7 +15,7 @@ namespace HyperRoute.Analyzers;
 
 /// <summary>
 /// Reports every route the generator cannot compile, and why, from the generator's own reading of the router
-/// (<see cref="RouterReader"/>: HR0001–HR0004, HR0007, HR0009–HR0014, HR2005) and the conflicts its planner finds among
+/// (<see cref="RouterReader"/>: HR0001–HR0004, HR0007, HR0009–HR0017, HR1014, HR2005) and the conflicts its planner finds among
 /// the routes that compile (<see cref="RouteConflicts"/>: HR0006); and <c>[Route]</c>s no router serves (HR0005). Code
 /// that does not compile is left to the compiler: this analyzer reports nothing the compiler already does.
 /// </summary>
@@ -36,7 +36,11 @@ public sealed class RouteAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.RequestPartNamedInTemplate,
         DiagnosticDescriptors.ExchangeBindingWithoutEndpoint,
         DiagnosticDescriptors.JsonBodyWithoutContext,
-        DiagnosticDescriptors.ReservedMemberName);
+        DiagnosticDescriptors.ReservedMemberName,
+        DiagnosticDescriptors.SpanOnAsyncHandler,
+        DiagnosticDescriptors.AsyncVoidHandler,
+        DiagnosticDescriptors.TimeoutHasNoEffect,
+        DiagnosticDescriptors.TaskHandler);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -108,6 +112,10 @@ public sealed class RouteAnalyzer : DiagnosticAnalyzer
         RouteRule.RequestPartNamedInTemplate => DiagnosticDescriptors.RequestPartNamedInTemplate,
         RouteRule.ExchangeBindingWithoutEndpoint => DiagnosticDescriptors.ExchangeBindingWithoutEndpoint,
         RouteRule.ReservedMemberName => DiagnosticDescriptors.ReservedMemberName,
+        RouteRule.SpanOnAsyncHandler => DiagnosticDescriptors.SpanOnAsyncHandler,
+        RouteRule.AsyncVoidHandler => DiagnosticDescriptors.AsyncVoidHandler,
+        RouteRule.TimeoutHasNoEffect => DiagnosticDescriptors.TimeoutHasNoEffect,
+        RouteRule.TaskHandler => DiagnosticDescriptors.TaskHandler,
         _ => null, // reported by the compiler or by another analyzer
     };
 

@@ -80,6 +80,50 @@ public sealed class IncrementalityTests
         GeneratorHarness.AssertCompilesCleanly(rerun);
     }
 
+    private const string AsyncApi = """
+        using System.Threading.Tasks;
+        using HyperRoute;
+
+        namespace Shop;
+
+        [Router]
+        public static partial class Slow
+        {
+            [Route("GET /slow")]
+            [HandlerTimeout(500)]
+            public static ValueTask Wait() => default;
+        }
+
+        [Router]
+        public static partial class Fast
+        {
+            [Route("GET /fast")]
+            public static ValueTask Go() => default;
+        }
+        """;
+
+    [Fact]
+    public void Editing_an_async_handler_s_time_limit_regenerates_its_router_with_the_new_limit_only()
+    {
+        var compilation = CompilationFactory.Create(AsyncApi, Admin);
+        var first = GeneratorHarness.Verify(new RouterGenerator(), compilation, TrackingNames.Parse, TrackingNames.Routers);
+
+        var edited = Edit(compilation, "Source0.cs", AsyncApi.Replace("[HandlerTimeout(500)]", "[HandlerTimeout(750)]"));
+        var rerun = GeneratorHarness.Run(first.Driver, edited);
+
+        var parsed = ModelReasons<RouterSpec>(rerun, TrackingNames.Parse, spec => spec.Declaration.Name);
+        Assert.Equal(IncrementalStepRunReason.Modified, parsed["Slow"]);
+        Assert.Equal(IncrementalStepRunReason.Unchanged, parsed["Fast"]);
+        var emitted = OutputReasons<RouterSpec>(rerun, spec => spec.Declaration.Name);
+        Assert.Equal(IncrementalStepRunReason.Modified, emitted["Slow"]);
+        Assert.Equal(IncrementalStepRunReason.Cached, emitted["Fast"]);
+        Assert.Equal(IncrementalStepRunReason.Cached, emitted["Admin"]);
+
+        Assert.Contains("exchange.Suspend(route, pending, 750)", rerun.Source("Shop.Slow.Dispatch.g.cs").Source);
+        Assert.Equal(first.Source("Shop.Fast.Dispatch.g.cs"), rerun.Source("Shop.Fast.Dispatch.g.cs"));
+        GeneratorHarness.AssertCompilesCleanly(rerun);
+    }
+
     private const string Point = """
         using HyperRoute;
 

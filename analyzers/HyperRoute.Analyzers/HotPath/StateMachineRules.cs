@@ -15,7 +15,9 @@ internal static class StateMachineRules
 {
     public static void Member(OperationBlockAnalysisContext context)
     {
-        if (context.OwningSymbol is IMethodSymbol method && Why(method) is { } why && method.Locations.Length > 0)
+        // A route handler's async shape is the routing rules' (RouteAnalyzer): async void is HR0016, async Task HR1014.
+        if (context.OwningSymbol is IMethodSymbol method && Why(method) is { } why && method.Locations.Length > 0
+            && !(method.IsAsync && IsRouteHandler(method)))
         {
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.StateMachine, method.Locations[0], method.Name, why.Kind, why.Allocation));
         }
@@ -29,6 +31,11 @@ internal static class StateMachineRules
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.StateMachine, function.Symbol.Locations[0], function.Symbol.Name, why.Kind, why.Allocation));
         }
     }
+
+    private static bool IsRouteHandler(IMethodSymbol method)
+        => method.GetAttributes().Any(a => Generators.KnownNames.Is(a.AttributeClass, Generators.KnownNames.RouteAttribute))
+            && method.ContainingType is { } type
+            && type.GetAttributes().Any(a => Generators.KnownNames.Is(a.AttributeClass, Generators.KnownNames.RouterAttribute));
 
     // IMethodSymbol.IsIterator is newer than the Roslyn this analyzer is pinned to: look for a yield of its own.
     private static bool IsIterator(IMethodSymbol method)

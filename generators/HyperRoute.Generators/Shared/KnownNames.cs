@@ -14,6 +14,7 @@ internal static class KnownNames
     public const string HotPathAttribute = "HyperRoute.HotPathAttribute";
     public const string HeaderAttribute = "HyperRoute.HeaderAttribute";
     public const string BodyAttribute = "HyperRoute.BodyAttribute";
+    public const string HandlerTimeoutAttribute = "HyperRoute.HandlerTimeoutAttribute";
     public const string HttpResultInterface = "HyperRoute.Http.IHttpResult";
     public const string MessageAttribute = "HyperRoute.MessageAttribute";
     public const string FieldAttribute = "HyperRoute.FieldAttribute";

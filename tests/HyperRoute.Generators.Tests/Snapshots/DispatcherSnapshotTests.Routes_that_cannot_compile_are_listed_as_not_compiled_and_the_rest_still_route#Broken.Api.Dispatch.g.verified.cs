@@ -63,8 +63,9 @@ static partial class Api
     /// HTTP methods are case-sensitive; write 'GET' instead of 'get'.
     /// </para>
     /// <para>
-    /// Not compiled: <c>GET /other</c> on OtherResult: it returns string, but the router's
-    /// first handler returns int; all handlers of one router return the same type (or void).
+    /// Not compiled: <c>GET /other</c> on OtherResult: it returns string, but the router's first
+    /// handler returns int; all handlers of one router return the same type (or void; an async
+    /// handler's ValueTask&lt;T&gt; or Task&lt;T&gt; counts as T, its ValueTask or Task as void).
     /// </para>
     /// </remarks>
     [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]

@@ -1,3 +1,5 @@
+using System.Linq;
+
 namespace HyperRoute.Generators.Routing;
 
 /// <summary>
@@ -25,11 +27,27 @@ internal sealed record DispatchParameters
     /// <summary>What an instance member of the router passes for it: <c>this, </c> (<c>ref this, </c> for a struct).</summary>
     public required string PassThis { get; init; }
 
-    /// <summary><c>, Http::HttpExchange exchange</c>.</summary>
+    /// <summary>
+    /// <c>, Http::HttpExchange exchange</c>; or, for a router that needs no exchange, <c>, System::Threading.CancellationToken
+    /// cancellationToken</c> when a handler binds one and <c>, ref System::Threading.Tasks.ValueTask pending</c> when a handler is
+    /// asynchronous (<see cref="RouterSpec.ReturnsPendingWork"/>).
+    /// </summary>
     public required string Exchange { get; init; }
 
-    /// <summary><c>, exchange</c>.</summary>
+    /// <summary><c>, exchange</c>; or <c>, cancellationToken, ref pending</c>.</summary>
     public required string PassExchange { get; init; }
+
+    /// <summary>
+    /// The type of the <c>pending</c> slot, <c>System::Threading.Tasks.ValueTask</c> (<c>ValueTask&lt;T&gt;</c> for a router
+    /// with a result type); <see langword="null"/> when the router has no such slot.
+    /// </summary>
+    public required string? PendingType { get; init; }
+
+    /// <summary>
+    /// The parameters besides the exchange that the dispatcher's split-out parts pass on when their code reads them:
+    /// (declaration, argument, name).
+    /// </summary>
+    public required System.Collections.Generic.IReadOnlyList<(string Parameter, string Argument, string Name)> Context { get; init; }
 
     /// <summary><c>, out T result</c>.</summary>
     public required string OutResult { get; init; }
@@ -42,15 +60,33 @@ internal sealed record DispatchParameters
         var type = router.Declaration;
         var byReference = !type.Keyword.EndsWith("struct", System.StringComparison.Ordinal) ? "" : type.IsReadOnly ? "in " : "ref ";
         var instance = router.HasInstanceHandlers;
+        var pendingType = router.ReturnsPendingWork ? PendingWorkType(router) : null;
+        var context = new System.Collections.Generic.List<(string Parameter, string Argument, string Name)>();
+        if (router.TakesCancellationToken)
+        {
+            context.Add(("System::Threading.CancellationToken cancellationToken", "cancellationToken", "cancellationToken"));
+        }
+
+        if (pendingType is not null)
+        {
+            context.Add(($"ref {pendingType} pending", "ref pending", "pending"));
+        }
+
         return new DispatchParameters
         {
             RouterParameter = instance ? $"{byReference}{type.FullName} router" : null,
             RouterArgument = instance ? byReference + "router" : null,
             PassThis = instance ? byReference + "this, " : "",
-            Exchange = router.NeedsExchange ? ", Http::HttpExchange exchange" : "",
-            PassExchange = router.NeedsExchange ? ", exchange" : "",
+            Exchange = router.NeedsExchange ? ", Http::HttpExchange exchange" : string.Concat(context.Select(c => ", " + c.Parameter)),
+            PassExchange = router.NeedsExchange ? ", exchange" : string.Concat(context.Select(c => ", " + c.Argument)),
+            PendingType = pendingType,
+            Context = context,
             OutResult = router.ResultType is null ? "" : $", out {router.ResultType} result",
             PassResult = router.ResultType is null ? "" : ", out result",
         };
     }
+
+    /// <summary><c>System::Threading.Tasks.ValueTask</c>, or <c>ValueTask&lt;T&gt;</c> of the router's result type.</summary>
+    public static string PendingWorkType(RouterSpec router)
+        => router.ResultType is null ? "System::Threading.Tasks.ValueTask" : $"System::Threading.Tasks.ValueTask<{router.ResultType}>";
 }

@@ -9,7 +9,7 @@ namespace HyperRoute.Generators.Routing;
 /// everything they run is in one private static class nested in it (<see cref="ReservedNames.Machinery"/>), which can
 /// call private and instance handlers, and whose names cannot collide with the router's own.
 /// </summary>
-internal static class DispatcherEmitter
+internal static partial class DispatcherEmitter
 {
     private const string GeneratedCode = GeneratedMethods.GeneratedCode;
     private const string AggressiveInlining = GeneratedMethods.AggressiveInlining;
@@ -61,6 +61,10 @@ internal static class DispatcherEmitter
         if (!router.NeedsExchange)
         {
             WriteDispatch(writer, plan, parameters);
+            if (router.HasAsyncRoutes)
+            {
+                WriteDispatchAsync(writer, plan, parameters);
+            }
         }
 
         if (router.HasHttpEndpoint)
@@ -103,8 +107,29 @@ internal static class DispatcherEmitter
         using (writer.Braces())
         {
             writer.Line($"var buffer = new {Buffer}(scratch, path.Length + query.Length);");
-            writer.Line($"var match = {Machinery}.DispatchCore({parameters.PassThis}method, path, query, ref buffer{parameters.PassResult});");
+            if (parameters.PendingType is null)
+            {
+                writer.Line($"var match = {Machinery}.DispatchCore({parameters.PassThis}method, path, query, ref buffer{parameters.PassResult});");
+                writer.Line("buffer.Dispose();");
+                writer.Line("return match;");
+                return;
+            }
+
+            writer.Line($"{parameters.PendingType} pending = default;");
+            var token = router.TakesCancellationToken ? "System::Threading.CancellationToken.None, " : "";
+            writer.Call($"var match = {Machinery}.DispatchCore({parameters.PassThis}method, path, query, {token}ref pending, ref buffer{parameters.PassResult});");
             writer.Line("buffer.Dispose();");
+            writer.Line("if (match.IsPending)");
+            using (writer.Braces())
+            {
+                writer.Comment("Dispatch is synchronous: it waits for an async handler that has not completed (DispatchAsync awaits it instead).");
+                writer.Line(router.ResultType is null
+                    ? "pending.AsTask().GetAwaiter().GetResult();"
+                    : "result = pending.AsTask().GetAwaiter().GetResult();");
+                writer.Line($"return {Match}.Handled(match.Route);");
+            }
+
+            writer.Line();
             writer.Line("return match;");
         }
     }
@@ -125,6 +150,10 @@ internal static class DispatcherEmitter
         }
 
         WriteJsonFields(writer, router);
+        if (parameters.PendingType is not null)
+        {
+            WritePendingHelpers(writer, plan, parameters);
+        }
 
         writer.Line();
         DispatchCoreEmitter.Write(writer, plan, parameters);
@@ -132,7 +161,16 @@ internal static class DispatcherEmitter
         foreach (var method in plan.Methods)
         {
             writer.Line();
-            WriteMethodTree(writer, method, parameters, router);
+            WriteMethodTree(writer, method, parameters, router, plan.Completions);
+        }
+
+        foreach (var completion in plan.Completions.OrderBy(c => c.Key).Select(c => c.Value))
+        {
+            if (completion.Method is not null)
+            {
+                writer.Line();
+                HandlerCallWriter.WriteCompletion(writer, router, completion);
+            }
         }
 
         writer.Line();
@@ -212,7 +250,7 @@ internal static class DispatcherEmitter
         var width = router.Routes.Count == 0 ? 0 : router.Routes.Max(r => r.Template.Pattern.Length);
         foreach (var route in router.Routes)
         {
-            writer.Line($"/// {CSharpLiterals.Xml(route.Template.Pattern.PadRight(width))}  {CSharpLiterals.Xml(route.HandlerDisplay)}");
+            writer.Line($"/// {CSharpLiterals.Xml(route.Template.Pattern.PadRight(width))}  {(route.IsAsync ? "async " : "")}{CSharpLiterals.Xml(route.HandlerDisplay)}");
         }
 
         writer.Line("/// </code>");
@@ -224,11 +262,11 @@ internal static class DispatcherEmitter
         }
     }
 
-    private static void WriteMethodTree(SourceWriter writer, MethodTree method, DispatchParameters parameters, RouterSpec router)
+    private static void WriteMethodTree(SourceWriter writer, MethodTree method, DispatchParameters parameters, RouterSpec router, System.Collections.Generic.IReadOnlyDictionary<int, AsyncCompletion> completions)
     {
         if (!method.Tree.LiteralRoutes.IsEmpty)
         {
-            WriteMatchMethod(writer, method, "Literals", "routes made only of literals", parameters, router, (emitter, tree) => emitter.WriteLiterals(tree, "path"));
+            WriteMatchMethod(writer, method, "Literals", "routes made only of literals", parameters, router, completions, (emitter, tree) => emitter.WriteLiterals(tree, "path"));
         }
 
         if (TreeEmitter.HasParameters(method.Tree))
@@ -238,12 +276,19 @@ internal static class DispatcherEmitter
                 writer.Line();
             }
 
-            WriteMatchMethod(writer, method, "Parameters", "routes with parameters", parameters, router, (emitter, tree) => emitter.WriteParameters(tree, "path"));
+            WriteMatchMethod(writer, method, "Parameters", "routes with parameters", parameters, router, completions, (emitter, tree) => emitter.WriteParameters(tree, "path"));
         }
     }
 
     private static void WriteMatchMethod(
-        SourceWriter writer, MethodTree method, string part, string what, DispatchParameters parameters, RouterSpec router, System.Action<TreeEmitter, RouteTree> write)
+        SourceWriter writer,
+        MethodTree method,
+        string part,
+        string what,
+        DispatchParameters parameters,
+        RouterSpec router,
+        System.Collections.Generic.IReadOnlyDictionary<int, AsyncCompletion> completions,
+        System.Action<TreeEmitter, RouteTree> write)
     {
         var name = "Match" + AllowWriter.Flag(method.Method) + part;
         var methods = new GeneratedMethods(
@@ -253,7 +298,8 @@ internal static class DispatcherEmitter
             router.ResultDefault,
             hasExchange: parameters.Exchange.Length > 0,
             router: parameters.RouterParameter,
-            passRouter: parameters.RouterArgument);
+            passRouter: parameters.RouterArgument,
+            context: parameters.Context);
         var decoded = part == "Parameters" ? ", bool decoded" : "";
         writer.Doc($"Matches the {method.Method} {what}; <see cref=\"{Match}.NotFound\"/> when none matches.");
         if (decoded.Length > 0)
@@ -275,7 +321,7 @@ internal static class DispatcherEmitter
                 writer.Line($"result = {router.ResultDefault};");
             }
 
-            write(new TreeEmitter(writer, new HandlerCallWriter(router), new NameScope(), methods), method.Tree);
+            write(new TreeEmitter(writer, new HandlerCallWriter(router, completions), new NameScope(), methods), method.Tree);
             writer.Line();
             writer.Line($"return {Match}.NotFound;");
         }

@@ -84,6 +84,16 @@ internal static class EndpointEmitter
                 "para");
         }
 
+        if (router.HasAsyncRoutes)
+        {
+            writer.Doc(
+                "Asynchronous handlers (<c>async</c> below) run here too. One that completes at once is served as a synchronous one is; "
+                + "otherwise <see cref=\"Serve\"/> returns <see cref=\"HyperRoute::RouteOutcome.Pending\"/> and the server answers once its "
+                + "work completes (a 500 if it fails, a 504 past its <c>[HandlerTimeout]</c> or the server's limit). In-process: "
+                + "<c>await endpoint.ServeAsync(exchange)</c>.",
+                "para");
+        }
+
         writer.Doc(
             router.ResultIsHttpResult
                 ? "The result of each handler that returns one is written to the response (<c>IHttpResult.WriteTo</c>)."
@@ -141,6 +151,16 @@ internal static class EndpointEmitter
     {
         var target = instance ? "_router, " : "";
         var passExchange = router.NeedsExchange ? ", exchange" : "";
+        if (router.TakesCancellationToken)
+        {
+            passExchange += ", exchange.RequestAborted";
+        }
+
+        if (router.ReturnsPendingWork)
+        {
+            passExchange += ", ref pending";
+        }
+
         var passResult = router.ResultType is null ? "" : ", out var result";
 
         writer.Doc(
@@ -169,8 +189,24 @@ internal static class EndpointEmitter
             writer.Line("var path = request.Path;");
             writer.Line("var query = request.Query;");
             writer.Line($"var buffer = new Routing::DecodeBuffer(stackalloc byte[{ScratchSize.ToString(CultureInfo.InvariantCulture)}], path.Length + query.Length);");
+            if (router.ReturnsPendingWork)
+            {
+                writer.Line($"{DispatchParameters.PendingWorkType(router)} pending = default;");
+            }
+
             writer.Call($"var match = {ReservedNames.Machinery}.DispatchCore({target}request.Method, path, query{passExchange}, ref buffer{passResult});");
             writer.Line("buffer.Dispose();");
+            if (router.ReturnsPendingWork)
+            {
+                writer.If("match.IsPending");
+                using (writer.Braces())
+                {
+                    writer.Comment("An async handler has not completed: the server answers once its work does.");
+                    writer.Line($"return {ReservedNames.Machinery}.Suspend(exchange, match.Route, pending);");
+                }
+
+                writer.Line();
+            }
             if (router.ResultType is not null)
             {
                 WriteResult(writer, router);

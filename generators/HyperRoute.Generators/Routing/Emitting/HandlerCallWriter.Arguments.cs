@@ -73,7 +73,11 @@ internal sealed partial class HandlerCallWriter
                 return "exchange.Response";
 
             case BindingSource.Body:
-                return "exchange.Request.Body";
+                return binding.AsMemory ? "exchange.Request.BodyMemory" : "exchange.Request.Body";
+
+            case BindingSource.CancellationToken:
+                // Through the endpoint, the request's own; in-process, what DispatchAsync was given.
+                return router.NeedsExchange ? "exchange.RequestAborted" : "cancellationToken";
 
             case BindingSource.JsonBody:
                 return WriteJsonBody(writer, route, binding, local, name);
@@ -91,9 +95,34 @@ internal sealed partial class HandlerCallWriter
         var bare = Bare(binding.Identifier);
         var raw = bare + "Value";
         var badRequest = $"return {Match}.BadRequest({route.Index}, {Problem}.InvalidHeaderValue, {name});";
-        // The value's type is spelled out: TryGetHeader also has a ReadOnlyMemory<byte> overload (for async handlers).
-        var tryGet = $"exchange.Request.TryGetHeader({slot} /* {binding.HeaderName} */, out System::ReadOnlySpan<byte> {raw})";
+        // A span for a synchronous handler; memory (TryGetHeaderMemory) for an async one, which holds it across an await.
+        var bytes = binding.AsMemory ? "System::ReadOnlyMemory<byte>" : "System::ReadOnlySpan<byte>";
+        var tryGet = $"exchange.Request.{(binding.AsMemory ? "TryGetHeaderMemory" : "TryGetHeader")}({slot} /* {binding.HeaderName} */, out {bytes} {raw})";
         writer.Comment($"[Header(\"{binding.HeaderName}\")] {binding.Name}");
+        if (binding.AsMemory)
+        {
+            // A view of the request's bytes that an async handler can hold: nothing to parse.
+            if (binding.IsOptional)
+            {
+                writer.Line($"{bytes} {local} = {binding.DefaultValue ?? "default"};");
+                writer.If(tryGet);
+                using (writer.Braces())
+                {
+                    writer.Line($"{local} = {raw};");
+                }
+
+                return local;
+            }
+
+            writer.If($"!{tryGet}");
+            using (writer.Braces())
+            {
+                writer.Call($"return {Match}.BadRequest({route.Index}, {Problem}.MissingHeader, {name});");
+            }
+
+            return raw;
+        }
+
         if (!binding.IsOptional)
         {
             writer.If($"!{tryGet}");

@@ -21,11 +21,13 @@ internal sealed partial class HandlerCallWriter : ILeafWriter
 
     private readonly RouterSpec _router;
     private readonly bool _hasResult;
+    private readonly IReadOnlyDictionary<int, AsyncCompletion> _completions;
 
-    public HandlerCallWriter(RouterSpec router)
+    public HandlerCallWriter(RouterSpec router, IReadOnlyDictionary<int, AsyncCompletion> completions)
     {
         _router = router;
         _hasResult = router.ResultType is not null;
+        _completions = completions;
     }
 
     public bool IsAllowTree => false;
@@ -34,7 +36,7 @@ internal sealed partial class HandlerCallWriter : ILeafWriter
     {
         var leaf = leaves[0];
         var route = leaf.Route;
-        writer.Line($"// {route.Template.Pattern}{(leaf.OptionalAbsent ? " (without its optional segment)" : "")}");
+        writer.Line($"// {route.Template.Pattern}{(leaf.OptionalAbsent ? " (without its optional segment)" : "")}{(route.IsAsync ? " (async)" : "")}");
         foreach (var shadowed in leaves.Skip(1))
         {
             writer.Line($"// (unreachable: {shadowed.Route.Template.Pattern} matches the same requests, and the route above takes precedence)");
@@ -64,7 +66,15 @@ internal sealed partial class HandlerCallWriter : ILeafWriter
         // no name of the dispatcher's can hide; an instance handler runs on the router it was given.
         var target = route.IsStatic ? _router.Declaration.FullName : "router";
         var call = $"{target}.{route.HandlerName}({string.Join(", ", arguments)});";
-        writer.Call(_hasResult && !route.ReturnsVoid ? "result = " + call : call);
+        if (route.IsAsync)
+        {
+            WriteAsyncCall(writer, route, call, names);
+        }
+        else
+        {
+            writer.Call(_hasResult && !route.ReturnsVoid ? "result = " + call : call);
+        }
+
         if (_router.WritesResultInLeaf(route))
         {
             writer.Comment("The result is written here, not by Serve, so that the transforms below see the response it wrote.");

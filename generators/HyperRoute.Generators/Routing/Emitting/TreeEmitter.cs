@@ -148,6 +148,15 @@ internal sealed partial class TreeEmitter
         }
         else
         {
+            foreach (var (parameter, argument, contextName) in _methods.Context.Reverse())
+            {
+                if (Reads(code, contextName))
+                {
+                    parameters.Insert(0, parameter);
+                    arguments.Insert(0, argument);
+                }
+            }
+
             if (_methods.HasExchange && Reads(code, "exchange"))
             {
                 parameters.Insert(0, "Http::HttpExchange exchange");

@@ -21,8 +21,22 @@ internal sealed record RouteSpec
     /// <summary>The handler is static.</summary>
     public required bool IsStatic { get; init; }
 
-    /// <summary>The handler returns <c>void</c>.</summary>
+    /// <summary>
+    /// The handler produces no result: it returns <c>void</c>, or, asynchronous, <c>ValueTask</c> or <c>Task</c>.
+    /// </summary>
     public required bool ReturnsVoid { get; init; }
+
+    /// <summary>What an asynchronous handler returns; <see cref="AsyncReturn.None"/> for a synchronous one.</summary>
+    public AsyncReturn Async { get; init; }
+
+    /// <summary>
+    /// The time limit of an asynchronous handler in milliseconds (<c>[HandlerTimeout]</c> on it, or on the router), -1
+    /// for none; <see langword="null"/> for the server's default (and for every synchronous handler).
+    /// </summary>
+    public int? TimeoutMilliseconds { get; init; }
+
+    /// <summary>The handler is asynchronous: it returns a <c>ValueTask</c>, <c>Task</c> or their generic forms.</summary>
+    public bool IsAsync => Async != AsyncReturn.None;
 
     /// <summary>How each handler argument is obtained, in parameter order.</summary>
     public required EquatableArray<ParameterBinding> Bindings { get; init; }
@@ -47,6 +61,21 @@ internal sealed record RouteSpec
 
     /// <summary><see langword="true"/> when every segment is a literal: the route is compared as one whole path.</summary>
     public bool IsLiteral => System.Linq.Enumerable.All(Template.Segments, s => s.Kind == SegmentKind.Literal);
+}
+
+/// <summary>What a handler returns that it may complete later; the generated code awaits each the same way.</summary>
+internal enum AsyncReturn
+{
+    /// <summary>Synchronous: <c>void</c> or the result itself.</summary>
+    None,
+    /// <summary><c>ValueTask</c>.</summary>
+    ValueTask,
+    /// <summary><c>ValueTask&lt;T&gt;</c>, <c>T</c> the router's result type.</summary>
+    ValueTaskOfResult,
+    /// <summary><c>Task</c>: handed on as <c>new ValueTask(task)</c>.</summary>
+    Task,
+    /// <summary><c>Task&lt;T&gt;</c>: handed on as <c>new ValueTask&lt;T&gt;(task)</c>.</summary>
+    TaskOfResult,
 }
 
 /// <summary>A route the generator left out, and why; listed in the generated file's remarks.</summary>

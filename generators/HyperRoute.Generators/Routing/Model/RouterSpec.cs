@@ -57,6 +57,23 @@ internal sealed record RouterSpec
     public bool WritesResultInLeaf(RouteSpec route)
         => ResultIsHttpResult && !route.ReturnsVoid && (System.Linq.Enumerable.Any(ResponseTransforms) || System.Linq.Enumerable.Any(route.ResponseTransforms));
 
+    /// <summary><see langword="true"/> when some handler is asynchronous (returns a <c>ValueTask</c> or <c>Task</c>).</summary>
+    public bool HasAsyncRoutes => System.Linq.Enumerable.Any(Routes, r => r.IsAsync);
+
+    /// <summary>
+    /// <see langword="true"/> when some handler has asynchronous routes and the router needs no exchange: its dispatcher
+    /// hands a pending handler's work back through a <c>ref</c> slot (<c>DispatchAsync</c>, and <c>Serve</c> suspends on it)
+    /// rather than to <c>exchange.Suspend</c>.
+    /// </summary>
+    public bool ReturnsPendingWork => HasAsyncRoutes && !NeedsExchange;
+
+    /// <summary>
+    /// <see langword="true"/> when some handler binds a <c>CancellationToken</c> and the router needs no exchange: the
+    /// dispatcher then takes the token (<c>DispatchAsync</c>'s argument, or <c>exchange.RequestAborted</c> in <c>Serve</c>).
+    /// </summary>
+    public bool TakesCancellationToken
+        => !NeedsExchange && System.Linq.Enumerable.Any(Routes, r => System.Linq.Enumerable.Any(r.Bindings, b => b.Source == BindingSource.CancellationToken));
+
     /// <summary><see langword="true"/> when some handler is an instance method, so <c>Dispatch</c> is one too.</summary>
     public bool HasInstanceHandlers => System.Linq.Enumerable.Any(Routes, r => !r.IsStatic);
 

@@ -9,14 +9,18 @@ namespace HyperRoute.Generators.Routing;
 /// <summary>The whole plan for one router.</summary>
 internal sealed class DispatchPlan
 {
-    public DispatchPlan(RouterSpec router, IReadOnlyList<MethodTree> methods, RouteTree allowTree)
+    public DispatchPlan(RouterSpec router, IReadOnlyList<MethodTree> methods, RouteTree allowTree, IReadOnlyDictionary<int, AsyncCompletion> completions)
     {
         Router = router;
         Methods = methods;
         AllowTree = allowTree;
+        Completions = completions;
     }
 
     public RouterSpec Router { get; }
+
+    /// <summary>What follows each asynchronous route's pending work, by <see cref="RouteSpec.Index"/>.</summary>
+    public IReadOnlyDictionary<int, AsyncCompletion> Completions { get; }
 
     /// <summary>One tree per declared method, in <c>HttpMethods</c> flag order.</summary>
     public IReadOnlyList<MethodTree> Methods { get; }

@@ -12,7 +12,7 @@ namespace HyperRoute.Generators.Routing;
 internal static class DispatchPlanner
 {
     public static DispatchPlan Plan(RouterSpec router)
-        => new(router, PlanMethods(router), BuildTree(router.Routes.ToList()));
+        => new(router, PlanMethods(router), BuildTree(router.Routes.ToList()), AsyncCompletions.Plan(router));
 
     /// <summary>One tree per declared method, in <c>HttpMethods</c> flag order; <see cref="RouteConflicts"/> reads them too.</summary>
     public static IReadOnlyList<MethodTree> PlanMethods(RouterSpec router)

@@ -13,7 +13,10 @@ internal static class HandlerParameterReader
         var isNullable = false;
         var type = parameter.RefKind is RefKind.None or RefKind.In ? ResolveType(parameter.Type, out isNullable) : null;
         var identifier = SyntaxFacts.GetKeywordKind(parameter.Name) != SyntaxKind.None ? "@" + parameter.Name : parameter.Name;
-        var defaultValue = parameter.HasExplicitDefaultValue && type is { } t ? FormatDefault(parameter.ExplicitDefaultValue, t, isNullable) : null;
+        var kind = parameter.RefKind is RefKind.None or RefKind.In ? ResolveKind(parameter.Type) : ParameterKind.Value;
+        var defaultValue = parameter.HasExplicitDefaultValue && type is { } t ? FormatDefault(parameter.ExplicitDefaultValue, t, isNullable)
+            : parameter.HasExplicitDefaultValue && kind == ParameterKind.Memory ? "default"
+            : null;
         string? header = null;
         var isBody = false;
         long bodyMaxLength = 0;
@@ -48,7 +51,8 @@ internal static class HandlerParameterReader
             parameter.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat),
             parameter.RefKind is RefKind.None or RefKind.In ? ResolveContext(parameter.Type) : ContextKind.None,
             header,
-            isBody)
+            isBody,
+            kind)
         {
             JsonType = parameter.RefKind is RefKind.None or RefKind.In ? JsonType(parameter.Type) : null,
             BodyMaxLength = bodyMaxLength,
@@ -63,6 +67,26 @@ internal static class HandlerParameterReader
         => type.TypeKind is TypeKind.Error or TypeKind.Pointer or TypeKind.FunctionPointer or TypeKind.TypeParameter || type.IsRefLikeType
             ? null
             : type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+
+    /// <summary>
+    /// What <paramref name="type"/> says for the rules of async handlers: a <c>CancellationToken</c>,
+    /// <c>ReadOnlyMemory&lt;byte&gt;</c>, or a ref struct (which cannot cross an <c>await</c>).
+    /// </summary>
+    public static ParameterKind ResolveKind(ITypeSymbol type)
+    {
+        if (type is INamedTypeSymbol { Name: "CancellationToken", Arity: 0, ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } })
+        {
+            return ParameterKind.CancellationToken;
+        }
+
+        if (type is INamedTypeSymbol { Name: "ReadOnlyMemory", Arity: 1, ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } memory
+            && memory.TypeArguments[0].SpecialType == SpecialType.System_Byte)
+        {
+            return ParameterKind.Memory;
+        }
+
+        return type.IsRefLikeType ? ParameterKind.RefStruct : ParameterKind.Value;
+    }
 
     /// <summary>Which HTTP object a parameter of <paramref name="type"/> receives: the exchange, its request or its response.</summary>
     public static ContextKind ResolveContext(ITypeSymbol type)

@@ -84,9 +84,72 @@ internal static class HandlerRules
         return null;
     }
 
-    /// <summary>The message for a handler whose return type is not the router's result type.</summary>
-    public static string ResultTypeMismatch(IMethodSymbol method, string resultTypeDisplay)
-        => $"it returns {method.ReturnType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)}, but the router's first handler returns {resultTypeDisplay}; all handlers of one router return the same type (or void)";
+    /// <summary>The message for a handler whose result type (<paramref name="result"/>) is not the router's.</summary>
+    public static string ResultTypeMismatch(IMethodSymbol method, ITypeSymbol result, string resultTypeDisplay)
+    {
+        var returns = method.ReturnType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
+        var produces = SymbolEqualityComparer.Default.Equals(result, method.ReturnType) ? returns : $"{returns} (a result of {Display(result)})";
+        return $"it returns {produces}, but the router's first handler returns {resultTypeDisplay}; all handlers of one router return the same type (or void; an async handler's ValueTask<T> or Task<T> counts as T, its ValueTask or Task as void)";
+    }
+
+    /// <summary>
+    /// How <paramref name="method"/> may complete later: it returns <c>ValueTask</c>, <c>ValueTask&lt;T&gt;</c>,
+    /// <c>Task</c> or <c>Task&lt;T&gt;</c> (with or without <c>async</c>); <paramref name="result"/> is what it produces
+    /// for the router's result type rule (HR0004): <c>T</c>, or <see langword="null"/> for none (<c>void</c>,
+    /// <c>ValueTask</c>, <c>Task</c>).
+    /// </summary>
+    public static AsyncReturn AsyncShape(IMethodSymbol method, out ITypeSymbol? result)
+    {
+        result = method.ReturnsVoid ? null : method.ReturnType;
+        if (method.ReturnType is not INamedTypeSymbol { ContainingNamespace: { Name: "Tasks", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } } named)
+        {
+            return AsyncReturn.None;
+        }
+
+        var shape = (named.Name, named.Arity) switch
+        {
+            ("ValueTask", 0) => AsyncReturn.ValueTask,
+            ("ValueTask", 1) => AsyncReturn.ValueTaskOfResult,
+            ("Task", 0) => AsyncReturn.Task,
+            ("Task", 1) => AsyncReturn.TaskOfResult,
+            _ => AsyncReturn.None,
+        };
+        if (shape != AsyncReturn.None)
+        {
+            result = named.Arity == 1 ? named.TypeArguments[0] : null;
+        }
+
+        return shape;
+    }
+
+    /// <summary>
+    /// The <c>[HandlerTimeout]</c> of <paramref name="symbol"/> (a handler or a router): its milliseconds, and where it is
+    /// written; <see langword="false"/> without one (or with an argument that does not bind, a compiler error).
+    /// </summary>
+    public static bool TryGetTimeout(ISymbol symbol, out int milliseconds, out AttributeData? attribute)
+    {
+        milliseconds = 0;
+        attribute = symbol.GetAttributes().FirstOrDefault(a => KnownNames.Is(a.AttributeClass, KnownNames.HandlerTimeoutAttribute));
+        if (attribute is { ConstructorArguments.Length: 1 } && attribute.ConstructorArguments[0].Value is int value)
+        {
+            milliseconds = value;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Why <paramref name="milliseconds"/> is no time limit (<see langword="null"/> when it is one: positive, or -1 for none).</summary>
+    public static string? WhyNotTimeout(int milliseconds)
+        => milliseconds > 0 || milliseconds == -1
+            ? null
+            : $"is {milliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture)} ms, which is no time limit: give a positive number of milliseconds, or HandlerTimeoutAttribute.Infinite (-1) for none; the server's default applies instead";
+
+    /// <summary>The advice for a ref struct parameter of an async handler, by where the parameter binds from.</summary>
+    public static string SpanAdvice(HandlerParameter parameter)
+        => parameter.Header is not null || parameter.IsBody
+            ? "use ReadOnlyMemory<byte>, a view of the request's bytes that an async handler can hold"
+            : "use ReadOnlyMemory<byte> for a [Header] or the [Body]; a route or query value binds as string or a typed value";
 
     /// <summary>The name a message shows for a handler: <c>Get</c>, <c>Status.get</c>, <c>lambda</c>.</summary>
     public static string HandlerName(IMethodSymbol method) => method.MethodKind switch

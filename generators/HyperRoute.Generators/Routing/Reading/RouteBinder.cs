@@ -14,6 +14,7 @@ namespace HyperRoute.Generators.Routing;
 /// <param name="Context">The parameter is the exchange, its request or its response (by type), not a value.</param>
 /// <param name="Header">The field name of the parameter's <c>[Header]</c>, as written; <see langword="null"/> without one.</param>
 /// <param name="IsBody">The parameter has <c>[Body]</c>.</param>
+/// <param name="Kind">What else the parameter's type says: a cancellation token, memory, a span.</param>
 internal sealed record HandlerParameter(
     string Name,
     string Identifier,
@@ -23,7 +24,8 @@ internal sealed record HandlerParameter(
     string TypeDisplay,
     ContextKind Context = ContextKind.None,
     string? Header = null,
-    bool IsBody = false)
+    bool IsBody = false,
+    ParameterKind Kind = ParameterKind.Value)
 {
     /// <summary>
     /// The parameter type fully qualified, without a nullable reference annotation, when a typed (JSON) body could
@@ -33,6 +35,19 @@ internal sealed record HandlerParameter(
 
     /// <summary><c>[Body(MaxLength = n)]</c>: the largest body the route reads; 0 leaves it to the server.</summary>
     public long BodyMaxLength { get; init; }
+}
+
+/// <summary>What a handler parameter's type says beyond the value it binds, for the rules of async handlers.</summary>
+internal enum ParameterKind
+{
+    /// <summary>Anything else.</summary>
+    Value,
+    /// <summary><c>System.Threading.CancellationToken</c>: binds the request's cancellation.</summary>
+    CancellationToken,
+    /// <summary><c>ReadOnlyMemory&lt;byte&gt;</c>: a header's value or the body, as memory an async handler can hold.</summary>
+    Memory,
+    /// <summary>A ref struct (<c>ReadOnlySpan&lt;byte&gt;</c>, <c>Span&lt;T&gt;</c>, …): it cannot cross an <c>await</c>.</summary>
+    RefStruct,
 }
 
 /// <summary>The HTTP objects a handler parameter can receive by its type.</summary>
@@ -57,6 +72,11 @@ internal enum BindingSource
     CatchAll,
     /// <summary>A query string parameter.</summary>
     Query,
+    /// <summary>
+    /// The request's <c>CancellationToken</c>: <c>exchange.RequestAborted</c> through the endpoint, the argument of
+    /// <c>DispatchAsync</c> in-process. Needs no exchange (so it is before <see cref="Header"/>).
+    /// </summary>
+    CancellationToken,
     /// <summary>A request header (<c>[Header]</c>); <see cref="ParameterBinding.HeaderName"/> says which.</summary>
     Header,
     /// <summary>The request body as received (<c>[Body] ReadOnlySpan&lt;byte&gt;</c>).</summary>
@@ -90,6 +110,12 @@ internal sealed record ParameterBinding(
 
     /// <summary>For <see cref="BindingSource.JsonBody"/>: the largest body read, 0 for the server's limit.</summary>
     public long MaxLength { get; init; }
+
+    /// <summary>
+    /// For <see cref="BindingSource.Header"/> and <see cref="BindingSource.Body"/>: the bytes as <c>ReadOnlyMemory&lt;byte&gt;</c>
+    /// (a view an async handler can hold across an <c>await</c>) rather than a span.
+    /// </summary>
+    public bool AsMemory { get; init; }
 
     /// <summary>The parameter's validators and transforms, in declaration order; they run once the argument is bound.</summary>
     public EquatableArray<PipelineStep> Steps { get; init; }
@@ -162,6 +188,12 @@ internal static class RouteBinder
                 continue;
             }
 
+            if (parameter.Kind == ParameterKind.CancellationToken)
+            {
+                builder.Add(new ParameterBinding(parameter.Name, parameter.Identifier, RouteValueType.Utf8, false, BindingSource.CancellationToken, -1, false, null));
+                continue;
+            }
+
             if (parameter.Context != ContextKind.None)
             {
                 var source = parameter.Context switch
@@ -177,7 +209,7 @@ internal static class RouteBinder
             if (parameter.Type is not { } type)
             {
                 error = new BindingError(
-                    $"The parameter '{parameter.Name}' has type '{parameter.TypeDisplay}', which a route or query value cannot bind to; use {ValueTypes}, or HttpExchange, HttpRequest or HttpResponse",
+                    $"The parameter '{parameter.Name}' has type '{parameter.TypeDisplay}', which a route or query value cannot bind to; use {ValueTypes}, or HttpExchange, HttpRequest, HttpResponse or CancellationToken",
                     p,
                     -1);
                 return false;
@@ -264,10 +296,11 @@ internal static class RouteBinder
                 return new BindingError($"The parameter '{parameter.Name}' has both [Body] and [Header]; it binds from one place", p, -1, BindingErrorKind.Body);
             }
 
-            if (parameter.Context != ContextKind.None || (parameter.Type != RouteValueType.Utf8 && parameter.JsonType is null))
+            if (parameter.Context != ContextKind.None || parameter.Kind == ParameterKind.CancellationToken
+                || (parameter.Type != RouteValueType.Utf8 && parameter.Kind != ParameterKind.Memory && parameter.JsonType is null))
             {
                 return new BindingError(
-                    $"The [Body] parameter '{parameter.Name}' has type '{parameter.TypeDisplay}'; the body binds to ReadOnlySpan<byte> (the bytes as received, no copy) or to a type read as JSON, not to a ref struct, a pointer or the exchange",
+                    $"The [Body] parameter '{parameter.Name}' has type '{parameter.TypeDisplay}'; the body binds to ReadOnlySpan<byte> or ReadOnlyMemory<byte> (the bytes as received, no copy) or to a type read as JSON, not to a ref struct, a pointer, the exchange or a CancellationToken",
                     p,
                     -1,
                     BindingErrorKind.Body);
@@ -283,9 +316,12 @@ internal static class RouteBinder
             }
 
             body = p;
-            if (parameter.Type == RouteValueType.Utf8)
+            if (parameter.Type == RouteValueType.Utf8 || parameter.Kind == ParameterKind.Memory)
             {
-                builder.Add(new ParameterBinding(parameter.Name, parameter.Identifier, RouteValueType.Utf8, false, BindingSource.Body, -1, false, null));
+                builder.Add(new ParameterBinding(parameter.Name, parameter.Identifier, RouteValueType.Utf8, false, BindingSource.Body, -1, false, null)
+                {
+                    AsMemory = parameter.Kind == ParameterKind.Memory,
+                });
                 return null;
             }
 
@@ -311,17 +347,22 @@ internal static class RouteBinder
                 BindingErrorKind.HeaderName);
         }
 
-        if (parameter.Type is not { } type || parameter.Context != ContextKind.None)
+        var isMemory = parameter.Kind == ParameterKind.Memory;
+        if ((parameter.Type is null && !isMemory) || parameter.Context != ContextKind.None)
         {
             return new BindingError(
-                $"The [Header] parameter '{parameter.Name}' has type '{parameter.TypeDisplay}', which a header value cannot bind to; use {ValueTypes}",
+                $"The [Header] parameter '{parameter.Name}' has type '{parameter.TypeDisplay}', which a header value cannot bind to; use {ValueTypes}, or ReadOnlyMemory<byte>",
                 p,
                 -1,
                 BindingErrorKind.HeaderType);
         }
 
         var isOptional = parameter.DefaultValue is not null || parameter.IsNullable;
-        builder.Add(new ParameterBinding(parameter.Name, parameter.Identifier, type, parameter.IsNullable, BindingSource.Header, -1, isOptional, parameter.DefaultValue, parameter.Header));
+        var type = parameter.Type ?? RouteValueType.Utf8;
+        builder.Add(new ParameterBinding(parameter.Name, parameter.Identifier, type, parameter.IsNullable, BindingSource.Header, -1, isOptional, parameter.DefaultValue, parameter.Header)
+        {
+            AsMemory = isMemory,
+        });
         return null;
     }
 

@@ -73,6 +73,18 @@ internal enum RouteRule
 
     /// <summary>HR0014: a member of the router named like one the generator declares (<see cref="ReservedNames"/>).</summary>
     ReservedMemberName,
+
+    /// <summary>HR0015: a ref struct parameter (<c>ReadOnlySpan&lt;byte&gt;</c>) on an async handler.</summary>
+    SpanOnAsyncHandler,
+
+    /// <summary>HR0016: an <c>async void</c> handler.</summary>
+    AsyncVoidHandler,
+
+    /// <summary>HR0017: a <c>[HandlerTimeout]</c> on a synchronous handler, or one that is no time limit. Not a reason to skip.</summary>
+    TimeoutHasNoEffect,
+
+    /// <summary>HR1014 (info): an <c>async Task</c> handler, which could return <c>ValueTask</c>. Not a reason to skip.</summary>
+    TaskHandler,
 }
 
 /// <summary>One problem: the rule, where, and the diagnostic's message arguments.</summary>

@@ -43,6 +43,11 @@ internal static class RouterReader
         }
 
         var state = new RouterState(router, cancellationToken);
+        if (HandlerRules.TryGetTimeout(router, out var routerTimeout, out var timeoutAttribute) && HandlerRules.WhyNotTimeout(routerTimeout) is { } whyNotTimeout)
+        {
+            problems.Add(Problem(RouteRule.TimeoutHasNoEffect, AttributeLocation(timeoutAttribute!, cancellationToken), router.Name, whyNotTimeout));
+        }
+
         foreach (var method in router.GetMembers().OfType<IMethodSymbol>())
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -92,6 +97,23 @@ internal static class RouterReader
             problems.Add(Problem(RouteRule.HandlerCannotBeCompiled, method.Locations.FirstOrDefault(), HandlerRules.HandlerName(method), whyNotHandler));
         }
 
+        // async void: the server could neither wait for it nor see it fail (its exception would end the process).
+        var asyncShape = HandlerRules.AsyncShape(method, out var resultType);
+        if (whyNotHandler is null && method.IsAsync && method.ReturnsVoid)
+        {
+            whyNotHandler = "it is async void, which nothing can await or observe; return ValueTask";
+            if (binds)
+            {
+                problems.Add(Problem(RouteRule.AsyncVoidHandler, method.Locations.FirstOrDefault(), method.Name));
+            }
+        }
+
+        var timeout = ReadTimeout(state, method, asyncShape, binds, problems);
+        if (binds && method.IsAsync && asyncShape is AsyncReturn.Task or AsyncReturn.TaskOfResult)
+        {
+            problems.Add(Problem(RouteRule.TaskHandler, method.Locations.FirstOrDefault(), method.Name, HandlerRules.Display(method.ReturnType)));
+        }
+
         if (!RouteTemplateParser.TryParse(pattern, out var template, out var templateError))
         {
             // A [Route] whose argument does not bind is a compiler error already.
@@ -114,6 +136,21 @@ internal static class RouterReader
         skip ??= whyNotHandler;
         ReportContradictions(method, template!, problems);
         var parameters = method.Parameters.Select(HandlerParameterReader.Read).ToArray();
+        if (asyncShape != AsyncReturn.None)
+        {
+            // A span is the request's bytes for the synchronous call only: an async handler would read them after
+            // the connection moved on.
+            for (var i = 0; i < parameters.Length; i++)
+            {
+                if (parameters[i].Kind == ParameterKind.RefStruct && method.Parameters[i].Type.TypeKind != TypeKind.Error)
+                {
+                    var advice = HandlerRules.SpanAdvice(parameters[i]);
+                    problems.Add(Problem(RouteRule.SpanOnAsyncHandler, method.Parameters[i].Locations.FirstOrDefault(), parameters[i].Name, method.Name, parameters[i].TypeDisplay, advice));
+                    skip ??= $"the parameter '{parameters[i].Name}' of the asynchronous handler is a {parameters[i].TypeDisplay}, which cannot be held across an await; {advice}";
+                }
+            }
+        }
+
         if (!RouteBinder.TryBind(template!, parameters, state.Json, out var bindings, out var bindingError))
         {
             ReportBindingError(method, template!, bindingError!, attribute, problems, cancellationToken);
@@ -143,25 +180,26 @@ internal static class RouterReader
 
         // The router's result type comes from its first route that compiles, so one broken handler cannot make every
         // correct one after it a mismatch.
-        if (!method.ReturnsVoid)
+        // An async handler's ValueTask<T> or Task<T> counts as T, its ValueTask or Task as void.
+        if (resultType is not null)
         {
-            if (method.ReturnType.TypeKind == TypeKind.Error)
+            if (method.ReturnType.TypeKind == TypeKind.Error || resultType.TypeKind == TypeKind.Error)
             {
                 state.Skip(pattern, method, "the handler's return type does not resolve");
                 return;
             }
 
-            var returnType = method.ReturnType.ToDisplayString(HandlerRules.ResultTypeFormat);
+            var returnType = resultType.ToDisplayString(HandlerRules.ResultTypeFormat);
             if (state.ResultType is null)
             {
                 state.ResultType = returnType;
-                state.ResultTypeDisplay = HandlerRules.Display(method.ReturnType);
-                state.ResultIsValueType = method.ReturnType.IsValueType;
-                state.ResultIsHttpResult = IsHttpResult(method.ReturnType);
+                state.ResultTypeDisplay = HandlerRules.Display(resultType);
+                state.ResultIsValueType = resultType.IsValueType;
+                state.ResultIsHttpResult = IsHttpResult(resultType);
             }
             else if (state.ResultType != returnType)
             {
-                var mismatch = HandlerRules.ResultTypeMismatch(method, state.ResultTypeDisplay!);
+                var mismatch = HandlerRules.ResultTypeMismatch(method, resultType, state.ResultTypeDisplay!);
                 problems.Add(Problem(RouteRule.HandlerCannotBeCompiled, method.Locations.FirstOrDefault(), method.Name, mismatch));
                 state.Skip(pattern, method, mismatch);
                 return;
@@ -175,12 +213,39 @@ internal static class RouterReader
             HandlerName = method.Name,
             HandlerDisplay = method.Name + "(" + string.Join(", ", method.Parameters.Select(p => p.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) + " " + p.Name)) + ")",
             IsStatic = method.IsStatic,
-            ReturnsVoid = method.ReturnsVoid,
+            ReturnsVoid = resultType is null,
+            Async = asyncShape,
+            TimeoutMilliseconds = timeout,
             Bindings = new EquatableArray<ParameterBinding>(boundWithSteps.ToImmutable()),
             Steps = routeSteps,
         });
         state.Attributes.Add(attribute);
         state.Handlers.Add(method);
+    }
+
+    // The time limit of an async handler: its own [HandlerTimeout], else the router's, else the server's (null). HR0017 on
+    // one that means nothing: on a synchronous handler, or not a limit (then the server's default applies).
+    private static int? ReadTimeout(RouterState state, IMethodSymbol method, AsyncReturn shape, bool binds, ImmutableArray<RouteProblem>.Builder problems)
+    {
+        if (HandlerRules.TryGetTimeout(method, out var milliseconds, out var attribute))
+        {
+            var why = shape == AsyncReturn.None
+                ? "has no effect: the handler is synchronous, and only an asynchronous handler's wait is limited"
+                : HandlerRules.WhyNotTimeout(milliseconds);
+            if (why is not null)
+            {
+                if (binds)
+                {
+                    problems.Add(Problem(RouteRule.TimeoutHasNoEffect, AttributeLocation(attribute!, state.CancellationToken), method.Name, why));
+                }
+
+                return null;
+            }
+
+            return milliseconds;
+        }
+
+        return shape == AsyncReturn.None ? null : state.RouterTimeout;
     }
 
     // HR0007 on each handler parameter bound by a template parameter whose constraints it can never satisfy.
@@ -304,7 +369,14 @@ internal static class RouterReader
             Json = JsonContextReader.Read(router);
             RouterSteps = ReadSteps(router.GetAttributes(), StepPosition.Router, null, out var routerStepError);
             RouterStepError = routerStepError;
+            if (HandlerRules.TryGetTimeout(router, out var milliseconds, out _) && HandlerRules.WhyNotTimeout(milliseconds) is null)
+            {
+                RouterTimeout = milliseconds;
+            }
         }
+
+        /// <summary>The router's <c>[HandlerTimeout]</c>: the default of its async handlers; <see langword="null"/> without one.</summary>
+        public int? RouterTimeout { get; }
 
         public CancellationToken CancellationToken { get; }
 

@@ -23,9 +23,18 @@ internal sealed class GeneratedMethods
 
     private int _parts;
 
-    public GeneratedMethods(string baseName, string? resultType, int indent, string resultDefault = "default!", bool hasExchange = false, string? router = null, string? passRouter = null)
+    public GeneratedMethods(
+        string baseName,
+        string? resultType,
+        int indent,
+        string resultDefault = "default!",
+        bool hasExchange = false,
+        string? router = null,
+        string? passRouter = null,
+        IReadOnlyList<(string Parameter, string Argument, string Name)>? context = null)
     {
         HasExchange = hasExchange;
+        Context = context ?? System.Array.Empty<(string, string, string)>();
         ResultDefault = resultDefault;
         BaseName = baseName;
         Router = router;
@@ -54,6 +63,12 @@ internal sealed class GeneratedMethods
 
     /// <summary>The methods take the <c>HttpExchange</c> (after <c>query</c>): some route binds a header, the body or the exchange.</summary>
     public bool HasExchange { get; }
+
+    /// <summary>
+    /// Further parameters the methods take after the exchange (a cancellation token, the slot for pending work), as
+    /// declared, as passed on, and by name: a split-out part takes those its code reads.
+    /// </summary>
+    public IReadOnlyList<(string Parameter, string Argument, string Name)> Context { get; }
 
     /// <summary>The indentation of member declarations.</summary>
     public int Indent { get; }

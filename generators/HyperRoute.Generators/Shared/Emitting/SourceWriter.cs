@@ -116,7 +116,7 @@ internal sealed class SourceWriter
     /// Writes a member declaration, <c>head(parameters)</c> and what follows: on one line when it fits in
     /// <see cref="MaxLineLength"/>, else with one parameter a line, indented once.
     /// </summary>
-    public void Declaration(string declaration) => WrapList(declaration, packed: false);
+    public void Declaration(string declaration) => WrapList(declaration, packed: false, outsideGenerics: true);
 
     /// <summary>
     /// Writes a statement that ends in a call, <c>head(arguments)</c> and what follows: on one line when it fits in
@@ -164,10 +164,11 @@ internal sealed class SourceWriter
 
     public override string ToString() => _builder.ToString();
 
-    // Writes 'line' whole when it fits, else its first parenthesized list wrapped: one item a line, or packed.
-    private void WrapList(string line, bool packed)
+    // Writes 'line' whole when it fits, else its first parenthesized list wrapped: one item a line, or packed. In a
+    // declaration, a list inside generic arguments (a tuple: ValueTask<(RouteMatch Match, T Result)>) is not the one.
+    private void WrapList(string line, bool packed, bool outsideGenerics = false)
     {
-        var open = line.IndexOf('(');
+        var open = outsideGenerics ? FirstOutsideGenerics(line, '(') : line.IndexOf('(');
         var close = open < 0 ? -1 : Closing(line, open);
         if (Fits(line) || close < 0 || close == open + 1)
         {
@@ -194,6 +195,23 @@ internal sealed class SourceWriter
 
         Line(current.ToString());
         _indent--;
+    }
+
+    // The index of the first 'c' outside angle brackets; -1 when there is none.
+    private static int FirstOutsideGenerics(string text, char c)
+    {
+        var depth = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == c && depth == 0)
+            {
+                return i;
+            }
+
+            depth = text[i] == '<' ? depth + 1 : text[i] == '>' && depth > 0 ? depth - 1 : depth;
+        }
+
+        return -1;
     }
 
     // The index of the parenthesis that closes the one at 'open'; -1 when there is none.

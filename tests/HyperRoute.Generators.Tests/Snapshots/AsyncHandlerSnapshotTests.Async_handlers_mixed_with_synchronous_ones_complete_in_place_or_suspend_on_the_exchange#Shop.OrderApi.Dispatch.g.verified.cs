@@ -629,7 +629,7 @@ static partial class OrderApi
                                 // PUT /orders/{id:int} (async)
                                 int idArg = s1Int32;
                                 // [Header("X-Tenant")] tenant
-                                if (!exchange.Request.TryGetHeader(0 /* X-Tenant */, out System::ReadOnlyMemory<byte> tenantValue))
+                                if (!exchange.Request.TryGetHeaderMemory(0 /* X-Tenant */, out System::ReadOnlyMemory<byte> tenantValue))
                                 {
                                     return HyperRoute::RouteMatch.BadRequest(
                                         2, HyperRoute::RouteProblem.MissingHeader, 1 /* tenant */);

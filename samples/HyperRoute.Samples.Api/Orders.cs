@@ -9,12 +9,13 @@ namespace HyperRoute.Samples.Api;
 public sealed record Order(string Sku, int Quantity);
 
 /// <summary>What <c>POST /orders</c> answers (JSON).</summary>
-public sealed record OrderAccepted(string Sku, int Quantity, string Status);
+public sealed record OrderAccepted(int Id, string Sku, int Quantity, string Status);
 
 /// <summary>System.Text.Json source-generated metadata for the sample's bodies: no reflection.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(Order))]
 [JsonSerializable(typeof(OrderAccepted))]
+[JsonSerializable(typeof(StoredOrder))]
 public sealed partial class ShopJson : JsonSerializerContext;
 
 /// <summary>Destination side: an order must name a product and ask for 1 to 100 of it.</summary>

@@ -5,7 +5,7 @@ using System.Threading;
 using HyperRoute.Http;
 using HyperRoute.Samples.Api;
 
-// Usage: dotnet run -c Release --project samples/HyperRoute.Samples.Api -- [--port 8080] [--address 127.0.0.1] [--workers N]
+// Usage: dotnet run -c Release --project samples/HyperRoute.Samples.Api -- [--port 8080] [--address 127.0.0.1] [--workers N] [--store-latency ms]
 var options = new HttpServerOptions { Port = 8080, OnHandlerError = e => Console.Error.WriteLine("Handler failed: " + e) };
 for (var i = 0; i < args.Length; i++)
 {
@@ -24,8 +24,12 @@ for (var i = 0; i < args.Length; i++)
             options = options with { Workers = workers };
             i++;
             break;
+        case "--store-latency" when int.TryParse(value, out var latency) && latency >= 0:
+            OrderStore.Latency = TimeSpan.FromMilliseconds(latency);
+            i++;
+            break;
         default:
-            Console.Error.WriteLine($"Unknown or invalid argument '{args[i]}'. Usage: --port <0-65535, 0 picks a free one> --address <ip> --workers <n>");
+            Console.Error.WriteLine($"Unknown or invalid argument '{args[i]}'. Usage: --port <0-65535, 0 picks a free one> --address <ip> --workers <n> --store-latency <ms the order store takes per call>");
             return 2;
     }
 }

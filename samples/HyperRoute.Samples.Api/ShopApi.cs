@@ -1,5 +1,7 @@
 using System;
 using System.Buffers.Text;
+using System.Threading;
+using System.Threading.Tasks;
 using HyperRoute;
 using HyperRoute.Http;
 
@@ -7,7 +9,8 @@ namespace HyperRoute.Samples.Api;
 
 /// <summary>
 /// The sample's routes. Build, and the generator writes <c>ShopApi.Dispatch</c> and <c>ShopApi.HttpEndpoint</c>,
-/// which the built-in server hosts. Handlers write straight into the connection's pooled response buffer.
+/// which the built-in server hosts. Handlers write straight into the connection's pooled response buffer; the
+/// order routes await their store (<see cref="OrderStore"/>), and the server serves other requests meanwhile.
 /// </summary>
 [Router(Json = typeof(ShopJson))]
 public static partial class ShopApi
@@ -54,11 +57,43 @@ public static partial class ShopApi
     [Route("POST /orders")]
     [Validate<TenantRequired>]
     [Transform<NoStore>]
-    public static void CreateOrder([Body(MaxLength = 4096), Validate<ValidOrder>] Order order, HttpResponse response)
+    public static async ValueTask CreateOrder([Body(MaxLength = 4096), Validate<ValidOrder>] Order order, HttpResponse response, CancellationToken aborted)
     {
         // Reached only with a tenant and a valid order; a bad body is answered 400/413/415 as problem+json.
+        var stored = await OrderStore.AddAsync(order, aborted);
         response.StatusCode = 201;
-        response.Json(new OrderAccepted(order.Sku, order.Quantity, "accepted"), ShopJson.Default.OrderAccepted);
+        response.SetHeader("Location"u8, System.Text.Encoding.ASCII.GetBytes("/orders/" + stored.Id));
+        response.Json(new OrderAccepted(stored.Id, stored.Sku, stored.Quantity, "accepted"), ShopJson.Default.OrderAccepted);
+    }
+
+    [Route("GET /orders/{id:int}")]
+    public static async ValueTask GetOrder(int id, HttpResponse response, CancellationToken aborted)
+    {
+        // The worker serves other connections while the store answers; the token is cancelled if the client leaves.
+        var order = await OrderStore.FindAsync(id, aborted);
+        if (order is null)
+        {
+            ProblemJson.Write(response, 404, "id"u8, "no order has this id"u8);
+            return;
+        }
+
+        response.Json(order, ShopJson.Default.StoredOrder);
+    }
+
+    [Route("GET /yield")]
+    public static async ValueTask Yield(HttpResponse response)
+    {
+        // The smallest real wait: one trip through the thread pool (the load race compares its cost with Kestrel's).
+        await Task.Yield();
+        response.Text("yielded"u8);
+    }
+
+    [Route("GET /slow/{ms:int:range(0,60000)}")]
+    public static async ValueTask Slow(int ms, HttpResponse response, CancellationToken aborted)
+    {
+        // Answers after ms milliseconds; past the server's HandlerTimeout (30 s) it is answered 504 instead.
+        await Task.Delay(ms, aborted);
+        response.Text("slept"u8);
     }
 
     [Route("POST /echo")]

@@ -11,7 +11,8 @@ namespace HyperRoute.Tests.Http;
 /// <summary>
 /// The README's main job, end to end: the sample API started as its own process (as
 /// <c>dotnet run --project samples/HyperRoute.Samples.Api</c> does) prints its routes and a curl line, serves the
-/// documented routes over loopback, and stops cleanly on SIGTERM.
+/// documented routes over loopback (the order routes awaiting a store that takes 5 ms per call), and stops cleanly
+/// on SIGTERM.
 /// </summary>
 public sealed class SampleApiTests
 {
@@ -20,7 +21,7 @@ public sealed class SampleApiTests
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "HyperRoute.Samples.Api.dll");
         Assert.True(File.Exists(dll), $"{dll} is missing: the test project references the sample.");
-        using var process = Process.Start(new ProcessStartInfo("dotnet", [dll, "--port", "0"])
+        using var process = Process.Start(new ProcessStartInfo("dotnet", [dll, "--port", "0", "--store-latency", "5"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -43,6 +44,7 @@ public sealed class SampleApiTests
             Assert.Contains("  GET /users/{id:int}\n", printed);
             Assert.Contains("  POST /users\n", printed);
             Assert.Contains("  POST /orders\n", printed);
+            Assert.Contains("  GET /orders/{id:int}\n", printed);
             Assert.Contains($"Try: curl -i http://127.0.0.1:{endPoint.Port}/users/42", printed);
 
             using var client = RawHttpClient.Connect(endPoint);
@@ -60,7 +62,15 @@ public sealed class SampleApiTests
 
             client.Send("POST /orders HTTP/1.1\r\nHost: t\r\nX-Tenant: acme\r\nContent-Type: application/json\r\nContent-Length: 26\r\n\r\n{\"sku\":\"A-1\",\"quantity\":3}");
             var order = client.Read();
-            Assert.Equal((201, "no-store", "{\"sku\":\"A-1\",\"quantity\":3,\"status\":\"accepted\"}"), (order.Status, order.Header("Cache-Control"), order.BodyText));
+            Assert.Equal((201, "no-store", "/orders/1", "{\"id\":1,\"sku\":\"A-1\",\"quantity\":3,\"status\":\"accepted\"}"), (order.Status, order.Header("Cache-Control"), order.Header("Location"), order.BodyText));
+
+            client.Send(Requests.Get("/orders/1") + Requests.Get("/orders/2") + Requests.Get("/yield"));
+            var stored = client.Read();
+            Assert.Equal((200, "application/json", "{\"id\":1,\"sku\":\"A-1\",\"quantity\":3}"), (stored.Status, stored.Header("Content-Type"), stored.BodyText));
+            var missing = client.Read();
+            Assert.Equal((404, "application/problem+json"), (missing.Status, missing.Header("Content-Type")));
+            Assert.Contains("\"field\":\"id\"", missing.BodyText);
+            Assert.Equal("yielded", client.Read().BodyText);
 
             client.Send("POST /orders HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\nContent-Length: 26\r\n\r\n{\"sku\":\"A-1\",\"quantity\":3}");
             var refused = client.Read();
@@ -80,6 +90,6 @@ public sealed class SampleApiTests
 
         Assert.True(process.WaitForExit(TimeSpan.FromSeconds(15)), "The sample did not stop within 15 s of SIGTERM.");
         Assert.Equal(0, process.ExitCode);
-        Assert.Contains("Stopped after 6 requests.", await process.StandardOutput.ReadToEndAsync());
+        Assert.Contains("Stopped after 9 requests.", await process.StandardOutput.ReadToEndAsync());
     }
 }

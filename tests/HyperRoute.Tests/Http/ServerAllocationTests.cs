@@ -81,6 +81,18 @@ public sealed class ServerAllocationTests
     public Task Async_handler_that_completes_synchronously_allocates_nothing_per_request()
         => AssertSteadyStateAllocatesNothing(new Async.AsyncTestEndpoint(new Async.AsyncHandlerState()), "/sync", "sync");
 
+    /// <summary>
+    /// The sample's <c>async ValueTask GetOrder</c>, awaiting its store with no latency: the generated endpoint
+    /// completes it in place, and the route allocates nothing per request, JSON answer included.
+    /// </summary>
+    [Fact]
+    public async Task Sample_async_order_route_that_completes_synchronously_allocates_nothing_per_request()
+    {
+        var order = await HyperRoute.Samples.Api.OrderStore.AddAsync(new HyperRoute.Samples.Api.Order("A-1", 3), default);
+        await AssertSteadyStateAllocatesNothing<HyperRoute.Samples.Api.ShopApi.HttpEndpoint>(
+            default, $"/orders/{order.Id}", $"{{\"id\":{order.Id},\"sku\":\"A-1\",\"quantity\":3}}");
+    }
+
     private static async Task AssertSteadyStateAllocatesNothing<TEndpoint>(TEndpoint endpoint, string path, string body)
         where TEndpoint : struct, IHttpEndpoint
     {

@@ -81,7 +81,7 @@ internal static class CallRules
             return;
         }
 
-        if (WhyAllocates(invocation, declaringType) is { } reason)
+        if (WhyAllocates(invocation, declaringType) is { } reason && !IsAwaitedTask(invocation))
         {
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.AllocatingCall, invocation.Syntax.GetLocation(), Describe.Type(method.ContainingType) + "." + method.Name, reason));
         }
@@ -113,6 +113,31 @@ internal static class CallRules
             IArrayTypeSymbol => "it returns a new array",
             var type => $"it returns a new '{Describe.Type(type)}'",
         };
+    }
+
+    // `await Task.Delay(…)`, `await Task.WhenAll(…)`: the task an async handler awaits is the wait itself. The handler
+    // suspends on it, which is the slow path by design (its own state machine is boxed then too), so its
+    // allocation is not one the synchronous path pays.
+    private static bool IsAwaitedTask(IInvocationOperation invocation)
+    {
+        if (!Describe.FullName(invocation.TargetMethod.ContainingType.OriginalDefinition).StartsWith("System.Threading.Tasks.Task", System.StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var parent = invocation.Parent;
+        while (parent is IConversionOperation { IsImplicit: true } or IArgumentOperation)
+        {
+            parent = parent.Parent;
+        }
+
+        if (parent is IInvocationOperation { TargetMethod.Name: "ConfigureAwait" } configured && configured.Instance == invocation
+            || parent is IObjectCreationOperation { Type.Name: "ValueTask" })
+        {
+            parent = parent.Parent; // await task.ConfigureAwait(false); await new ValueTask(task)
+        }
+
+        return parent is IAwaitOperation;
     }
 
     // string.ToString returns itself, bool.ToString a literal, and .NET 8+ caches the strings of 0..299.

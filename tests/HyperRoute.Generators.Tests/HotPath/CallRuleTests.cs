@@ -123,4 +123,28 @@ public sealed class CallRuleTests
             }
             """);
     }
+
+    [Fact]
+    public async Task A_task_that_an_async_method_awaits_is_not_reported_but_one_it_keeps_is()
+    {
+        await CSharpAnalyzerVerifier<AllocationAnalyzer>.VerifyAnalyzerAsync("""
+            using System.Threading;
+            using System.Threading.Tasks;
+            using HyperRoute;
+
+            public static class C
+            {
+                public static object O = null!;
+
+                [HotPath]
+                public static async ValueTask M(int ms, CancellationToken token)
+                {
+                    await Task.Delay(ms, token);
+                    await Task.Delay(ms).ConfigureAwait(false);
+                    await new ValueTask(Task.Delay(ms));
+                    O = {|HR1009:Task.Delay(ms)|};
+                }
+            }
+            """);
+    }
 }

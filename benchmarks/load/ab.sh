@@ -5,6 +5,7 @@
 #
 #   bash benchmarks/load/ab.sh <base-commit>                 # /plaintext, wrk -t1 -c64, 10 s, 3 rounds
 #   ROUNDS=5 PATHS="/plaintext /users/42" bash benchmarks/load/ab.sh HEAD~3
+#   PIN=1 bash benchmarks/load/ab.sh <base>   # wrk on CPU 0, both servers (one worker each) on CPU 1: less noise
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -18,6 +19,10 @@ connections="${CONNECTIONS:-64}"
 threads="${THREADS:-1}"
 paths=(${PATHS:-/plaintext})
 workers="${WORKERS:-$(( $(nproc) > threads ? $(nproc) - threads : 1 ))}"
+server_prefix=""
+if [[ "${PIN:-0}" == 1 ]]; then
+  workers=1 server_prefix="taskset -c 1" wrk_prefix="taskset -c 0"
+fi
 base_dir="/tmp/hyperroute-ab-base"
 
 git -C "$root" worktree remove --force "$base_dir" >/dev/null 2>&1 || true
@@ -34,10 +39,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
-dotnet "$base_dir/samples/HyperRoute.Samples.Api/bin/Release/net10.0/HyperRoute.Samples.Api.dll" --port 8090 --workers "$workers" >/tmp/hyperroute-ab-a.log 2>&1 &
+$server_prefix dotnet "$base_dir/samples/HyperRoute.Samples.Api/bin/Release/net10.0/HyperRoute.Samples.Api.dll" --port 8090 --workers "$workers" >/tmp/hyperroute-ab-a.log 2>&1 &
 pids+=($!)
 a_pid=$!
-dotnet "$root/samples/HyperRoute.Samples.Api/bin/Release/net10.0/HyperRoute.Samples.Api.dll" --port 8091 --workers "$workers" >/tmp/hyperroute-ab-b.log 2>&1 &
+$server_prefix dotnet "$root/samples/HyperRoute.Samples.Api/bin/Release/net10.0/HyperRoute.Samples.Api.dll" --port 8091 --workers "$workers" >/tmp/hyperroute-ab-b.log 2>&1 &
 pids+=($!)
 b_pid=$!
 wait_for 8090

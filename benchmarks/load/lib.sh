@@ -1,5 +1,5 @@
 # Shared by the load scripts: wait for a server, measure it with wrk, read its CPU time from /proc.
-# Expects $threads and $connections to be set by the caller.
+# Expects $threads and $connections to be set by the caller; $wrk_prefix (e.g. "taskset -c 0") runs wrk pinned.
 
 wait_for() {
   for _ in $(seq 1 100); do
@@ -17,7 +17,7 @@ measure() {
   shift 3
   local before after out
   before="$(cpu_ticks "$pid")"
-  out="$(wrk -t"$threads" -c"$connections" -d"${seconds}s" --latency "$url" "$@")"
+  out="$(${wrk_prefix:-} wrk -t"$threads" -c"$connections" -d"${seconds}s" --latency "$url" "$@")"
   after="$(cpu_ticks "$pid")"
   local rps p50 p90 p99 requests
   rps="$(awk '/Requests\/sec/ {print $2}' <<<"$out")"

@@ -33,8 +33,25 @@ internal sealed partial class Http1Connection<TEndpoint>
     private bool _abandoned;          // the request was answered or dropped without the handler
     private int _buffersReturned;     // 1 once the pooled buffers went back (guarded: a late wake may race the close)
 
+    // Time limits up to this many milliseconds are kept by a timer, to the millisecond; longer ones within a second.
+    private const long PreciseTimeLimit = 5000;
+
     /// <summary>A handler is pending and the connection waits for it.</summary>
     public bool IsWaiting => _waiting;
+
+    /// <summary>
+    /// When the transport's once-a-second check should call <see cref="TimeLimitReached"/> for the pending handler
+    /// (an <see cref="Environment.TickCount64"/> value); <see cref="long.MaxValue"/> when a timer keeps its limit, or
+    /// it has none.
+    /// </summary>
+    public long WaitDeadline => _workDeadline - Environment.TickCount64 > PreciseTimeLimit ? _workDeadline : long.MaxValue;
+
+    /// <summary>The pending handler's time limit has passed (any thread): its request is answered 504 on the owner's thread.</summary>
+    public void TimeLimitReached()
+    {
+        _timeLimitFired = true;
+        _waker.Wake();
+    }
 
     /// <summary>
     /// The transport sent all of <see cref="PendingOutput"/>: a flush the handler awaits completes now, so a
@@ -168,9 +185,11 @@ internal sealed partial class Http1Connection<TEndpoint>
             ? (long)_options.HandlerTimeout.TotalMilliseconds
             : timeoutMilliseconds;
         _workDeadline = limit < 0 ? long.MaxValue : Environment.TickCount64 + limit;
-        if (limit >= 0)
+        if (limit is >= 0 and <= PreciseTimeLimit)
         {
-            _timer ??= new Timer(static state => ((Http1Connection<TEndpoint>)state!).OnTimeLimit(), this, Timeout.Infinite, Timeout.Infinite);
+            // A short limit gets a timer of its own; a longer one is checked by the transport's once-a-second
+            // housekeeping (WaitDeadline), which costs the request nothing.
+            _timer ??= new Timer(static state => ((Http1Connection<TEndpoint>)state!).TimeLimitReached(), this, Timeout.Infinite, Timeout.Infinite);
             _timer.Change(limit, Timeout.Infinite);
         }
 
@@ -178,16 +197,10 @@ internal sealed partial class Http1Connection<TEndpoint>
         work.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(_onWorkCompleted ??= _waker.Wake);
     }
 
-    private void OnTimeLimit()
-    {
-        _timeLimitFired = true;
-        _waker.Wake();
-    }
-
     // Woken while parked (owner's thread): true when the handler completed and the pipeline goes on.
     private bool Resume()
     {
-        if (Interlocked.Exchange(ref _flushRequested, 0) == 1)
+        if (Volatile.Read(ref _flushRequested) == 1 && Interlocked.Exchange(ref _flushRequested, 0) == 1)
         {
             // Only this thread appends to the output: the chunk moves there now, and the flush completes once the
             // transport has sent it (OutputSent).
@@ -304,7 +317,7 @@ internal sealed partial class Http1Connection<TEndpoint>
     // After a handler that did not go async: a flush it asked for and did not await is simply part of the output.
     private void SettleFlush()
     {
-        if (Interlocked.Exchange(ref _flushRequested, 0) == 1)
+        if (Volatile.Read(ref _flushRequested) == 1 && Interlocked.Exchange(ref _flushRequested, 0) == 1)
         {
             _flushSignal!.Set();
         }

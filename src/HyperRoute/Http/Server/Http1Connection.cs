@@ -297,16 +297,9 @@ internal sealed partial class Http1Connection<TEndpoint> : IResponseTransport
         response.Reset(request.IsHead, close, keepAliveHeader: !close && _head.Version == HttpVersion.Http10, transport: this);
         try
         {
-            _serveThread = Environment.CurrentManagedThreadId;
-            RouteMatch match;
-            try
-            {
-                match = _endpoint.Serve(_exchange);
-            }
-            finally
-            {
-                _serveThread = 0;
-            }
+            _serveThread = Environment.CurrentManagedThreadId; // a flush from this thread, now, is the handler running in place
+            var match = _endpoint.Serve(_exchange);
+            _serveThread = 0;
 
             if (match.IsPending)
             {
@@ -350,6 +343,7 @@ internal sealed partial class Http1Connection<TEndpoint> : IResponseTransport
     // A handler threw: a 500 problem when nothing went out yet; true when the connection must close.
     private bool Fault(Exception exception)
     {
+        _serveThread = 0;
         SettleFlush();
         if (exception is ClientDisconnectedException)
         {

@@ -209,6 +209,24 @@ public sealed class AsyncHandlerServerTests
 
     [Theory]
     [MemberData(nameof(Transports.Both), MemberType = typeof(Transports))]
+    public async Task A_time_limit_longer_than_five_seconds_is_kept_by_the_once_a_second_check(string transport)
+    {
+        var state = new AsyncHandlerState();
+        await using var server = Start(state, transport, o => o with { HandlerTimeout = TimeSpan.FromMilliseconds(5500) });
+        using var client = server.Connect(TimeSpan.FromSeconds(15));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        client.Send(Requests.Get("/gate/1"));
+
+        Assert.Equal(504, client.Read().Status);
+        Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(5400), TimeSpan.FromSeconds(8)); // within a second of the limit
+        Assert.True(state.Tokens.TryPeek(out var token));
+        Assert.True(token.IsCancellationRequested);
+        state.Open();
+    }
+
+    [Theory]
+    [MemberData(nameof(Transports.Both), MemberType = typeof(Transports))]
     public async Task A_handler_pending_at_shutdown_completes_within_the_deadline_and_its_answer_says_close(string transport)
     {
         var state = new AsyncHandlerState();

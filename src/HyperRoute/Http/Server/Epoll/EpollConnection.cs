@@ -77,6 +77,13 @@ internal sealed unsafe class EpollConnection<TEndpoint> : IBlockingSender, IConn
             return;
         }
 
+        if (_protocol.IsWaiting)
+        {
+            _deadline = long.MaxValue;
+            _protocol.TimeLimitReached(); // the pending handler's (long) limit: answered 504 at the wake
+            return;
+        }
+
         _protocol.TimedOut();
         Drive();
     }
@@ -245,7 +252,7 @@ internal sealed unsafe class EpollConnection<TEndpoint> : IBlockingSender, IConn
 
             if (next == Http1Connection<TEndpoint>.Next.Wait)
             {
-                _deadline = long.MaxValue; // the handler's own time limit bounds the wait
+                _deadline = _protocol.WaitDeadline; // the handler's time limit bounds the wait (a short one has its own timer)
                 return;
             }
 

@@ -39,7 +39,8 @@ internal sealed unsafe class EpollWorker<TEndpoint>
     private long _stopDeadline = long.MaxValue;
     private bool _stopping;
     private int _open;
-    private int _wakeSignalled; // 1 while an eventfd write is unread: further posts need no system call
+    private int _sleeping;      // 1 while the loop is (about to be) in epoll_wait: a post must wake it
+    private int _wakeSignalled; // 1 once a post wrote the eventfd for this sleep: further posts need no system call
     private bool _exited;       // under _wakeLock: the loop has ended and the eventfd is closed
 
     public EpollWorker(HttpServer<TEndpoint> server, TEndpoint endpoint, Socket listener, bool sharedListener)
@@ -51,7 +52,8 @@ internal sealed unsafe class EpollWorker<TEndpoint>
         _epoll = Check(Native.EpollCreate(Native.EpollCloexec), "epoll_create1");
         _wake = Check(Native.EventFd(0, Native.EfdNonblock | Native.EfdCloexec), "eventfd");
         Control(Native.EpollCtlAdd, _listenFd, Native.EpollIn | (sharedListener ? EpollExclusive : 0), ListenerToken);
-        Control(Native.EpollCtlAdd, _wake, Native.EpollIn, WakeToken);
+        // Edge-triggered: every write is an event of its own, so the eventfd is never read (one system call per wake).
+        Control(Native.EpollCtlAdd, _wake, Native.EpollIn | Native.EpollEt, WakeToken);
         var thread = new Thread(Run) { IsBackground = true, Name = "HyperRoute epoll worker" };
         thread.UnsafeStart();
     }
@@ -81,10 +83,10 @@ internal sealed unsafe class EpollWorker<TEndpoint>
     /// </summary>
     internal void Post(EpollConnection<TEndpoint> connection)
     {
-        _woken.Enqueue(connection);
-        if (Interlocked.Exchange(ref _wakeSignalled, 1) == 1)
+        _woken.Enqueue(connection); // a full fence: the read of _sleeping below cannot move before it
+        if (Volatile.Read(ref _sleeping) == 0 || Interlocked.Exchange(ref _wakeSignalled, 1) == 1)
         {
-            return; // a wake is already on its way, and the worker drains the whole queue
+            return; // the loop is running and drains the queue before it sleeps, or a wake is already on its way
         }
 
         lock (_wakeLock)
@@ -124,7 +126,11 @@ internal sealed unsafe class EpollWorker<TEndpoint>
             var nextTick = Environment.TickCount64 + 1000;
             while (!(_stopping && _open == 0))
             {
-                var count = Native.EpollWait(_epoll, events, MaxEvents, 1000);
+                // Posts that came while the loop ran are served without sleeping; from here on, a post wakes it.
+                Interlocked.Exchange(ref _sleeping, 1);
+                var count = Native.EpollWait(_epoll, events, MaxEvents, _woken.IsEmpty ? 1000 : 0);
+                Volatile.Write(ref _sleeping, 0);
+                Volatile.Write(ref _wakeSignalled, 0);
                 if (count < 0 && Marshal.GetLastPInvokeError() != Native.EIntr)
                 {
                     break;
@@ -141,10 +147,7 @@ internal sealed unsafe class EpollWorker<TEndpoint>
                     }
                     else if (token == WakeToken)
                     {
-                        ulong value;
-                        Native.Receive(_wake, (byte*)&value, sizeof(ulong), 0);
-                        Volatile.Write(ref _wakeSignalled, 0); // before draining: a post from now on wakes again
-                        DrainWoken();
+                        // Posted completions, a stop request: both are looked at after this batch of events.
                     }
                     else if (_connections[(int)token] is { } connection)
                     {
@@ -162,6 +165,7 @@ internal sealed unsafe class EpollWorker<TEndpoint>
                     }
                 }
 
+                DrainWoken();
                 if (_stopRequested && !_stopping)
                 {
                     BeginStop();

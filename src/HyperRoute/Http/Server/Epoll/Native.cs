@@ -14,6 +14,7 @@ internal static unsafe partial class Native
     public const uint EpollErr = 0x008;
     public const uint EpollHup = 0x010;
     public const uint EpollRdHup = 0x2000;
+    public const uint EpollEt = 1u << 31;
     public const int SockNonblock = 0x800;
     public const int SockCloexec = 0x80000;
     public const int MsgNoSignal = 0x4000;

@@ -38,6 +38,13 @@ internal sealed class SocketConnection<TEndpoint> : IThreadPoolWorkItem, IBlocki
 
     public void CheckTimeout(long now)
     {
+        if (now >= Volatile.Read(ref _deadline) && _protocol.IsWaiting)
+        {
+            Volatile.Write(ref _deadline, long.MaxValue);
+            _protocol.TimeLimitReached(); // the pending handler's (long) limit: the loop answers 504
+            return;
+        }
+
         if (now >= Volatile.Read(ref _deadline) && !_timedOut)
         {
             _timedOut = true;
@@ -122,8 +129,10 @@ internal sealed class SocketConnection<TEndpoint> : IThreadPoolWorkItem, IBlocki
 
                 if (next == Http1Connection<TEndpoint>.Next.Wait)
                 {
+                    Interlocked.Exchange(ref _deadline, _protocol.WaitDeadline);
                     WatchForDisconnect();
                     await _woken.WaitAsync().ConfigureAwait(false);
+                    Volatile.Write(ref _deadline, long.MaxValue);
                     if (_clientGone && _protocol.IsWaiting)
                     {
                         _protocol.ClientGone(); // cancels the handler's token; nothing is written to the dead socket

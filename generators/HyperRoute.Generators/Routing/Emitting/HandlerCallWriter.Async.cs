@@ -130,17 +130,7 @@ internal sealed partial class HandlerCallWriter
                 writer.Line(WriteResultCall(router));
             }
 
-            foreach (var step in router.ResponseTransforms)
-            {
-                writer.Comment($"on the way out, router level: {step.Attribute}");
-                writer.Line($"{step.TypeName}.Transform(exchange.Request, exchange.Response);");
-            }
-
-            foreach (var step in route.ResponseTransforms)
-            {
-                writer.Comment($"on the way out, route level: {step.Attribute}");
-                writer.Line($"{step.TypeName}.Transform(exchange.Request, exchange.Response);");
-            }
+            WriteResponseTransforms(writer, router, route);
 
             if (completion.ReturnsDefaultResult)
             {

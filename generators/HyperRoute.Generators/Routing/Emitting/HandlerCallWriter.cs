@@ -81,7 +81,16 @@ internal sealed partial class HandlerCallWriter : ILeafWriter
             writer.Line(WriteResultCall(_router));
         }
 
-        foreach (var step in _router.ResponseTransforms)
+        WriteResponseTransforms(writer, _router, route);
+
+        writer.Line($"return {Match}.Handled({route.Index});");
+    }
+
+    /// <summary>The statement that writes the handler's <c>IHttpResult</c> to the response (<c>result?.</c> when it may be null).</summary>
+    /// <summary>The response transforms of the router, then of the route, in order, on the way out.</summary>
+    public static void WriteResponseTransforms(SourceWriter writer, RouterSpec router, RouteSpec route)
+    {
+        foreach (var step in router.ResponseTransforms)
         {
             writer.Comment($"on the way out, router level: {step.Attribute}");
             writer.Line($"{step.TypeName}.Transform(exchange.Request, exchange.Response);");
@@ -92,11 +101,8 @@ internal sealed partial class HandlerCallWriter : ILeafWriter
             writer.Comment($"on the way out, route level: {step.Attribute}");
             writer.Line($"{step.TypeName}.Transform(exchange.Request, exchange.Response);");
         }
-
-        writer.Line($"return {Match}.Handled({route.Index});");
     }
 
-    /// <summary>The statement that writes the handler's <c>IHttpResult</c> to the response (<c>result?.</c> when it may be null).</summary>
     public static string WriteResultCall(RouterSpec router)
         => router.ResultDefault == "default" || !router.ResultType!.EndsWith("?", System.StringComparison.Ordinal)
             ? "result.WriteTo(exchange.Response);"

@@ -11,9 +11,13 @@ public enum HttpError : byte
     None = 0,
 
     // 400
-    /// <summary>The method is not a token.</summary>
+    /// <summary>The method is not a token, or is longer than <see cref="HttpLimits.MaxMethodLength"/>: a malformed request line.</summary>
     InvalidMethod,
-    /// <summary>The request target is empty, holds a byte that is not visible ASCII, or has a form the server does not take.</summary>
+    /// <summary>
+    /// The request target is empty, holds a byte that is not visible ASCII, has a form the server does not take
+    /// (authority-form, asterisk-form with a method other than <c>OPTIONS</c>), or is in absolute-form with an
+    /// authority that is not <c>uri-host [ ":" port ]</c> (empty, or with userinfo).
+    /// </summary>
     InvalidTarget,
     /// <summary>
     /// The version is not <c>HTTP/DIGIT.DIGIT</c>, the request line is not <c>method SP target SP version CRLF</c>,
@@ -32,13 +36,21 @@ public enum HttpError : byte
     MissingHost,
     /// <summary>More than one <c>Host</c>.</summary>
     DuplicateHost,
+    /// <summary>
+    /// <c>Host</c> is not <c>uri-host [ ":" port ]</c>: empty, with userinfo or a path, several hosts, a byte no host
+    /// holds, or a port that is not digits up to 65535 (RFC 9110 §7.2, RFC 9112 §3.2).
+    /// </summary>
+    InvalidHost,
     /// <summary><c>Content-Length</c> is not a decimal number, or several values disagree.</summary>
     InvalidContentLength,
     /// <summary>Both <c>Content-Length</c> and <c>Transfer-Encoding</c>: the framing is ambiguous (request smuggling).</summary>
     ContentLengthWithTransferEncoding,
     /// <summary><c>Transfer-Encoding</c> whose final coding is not <c>chunked</c>, <c>chunked</c> applied twice, or sent with HTTP/1.0.</summary>
     InvalidTransferEncoding,
-    /// <summary>A chunk-size line that is not hex digits, optional extensions and CRLF, or data not followed by CRLF.</summary>
+    /// <summary>
+    /// A chunk-size line that is not hex digits, optional extensions and CRLF, a chunk size too large for 63 bits
+    /// (malformed framing, not a body too large), or data not followed by CRLF.
+    /// </summary>
     InvalidChunk,
     /// <summary>A header a route binds (<see cref="HeaderAttribute"/>) was sent more than once.</summary>
     DuplicateBoundHeader,

@@ -22,8 +22,8 @@ public static class HttpErrors
     /// <summary>A one-line explanation, sent as the <c>text/plain</c> body of the error response.</summary>
     public static ReadOnlySpan<byte> Message(this HttpError error) => error switch
     {
-        HttpError.InvalidMethod => "The request method is not a valid token.\n"u8,
-        HttpError.InvalidTarget => "The request target is empty, has a byte that is not visible ASCII, or is not in origin or absolute form.\n"u8,
+        HttpError.InvalidMethod => "The request method is not a valid token, or is longer than any method the server accepts.\n"u8,
+        HttpError.InvalidTarget => "The request target is empty, has a byte that is not visible ASCII, is not in origin, absolute or OPTIONS asterisk form, or names no valid host.\n"u8,
         HttpError.InvalidRequestLine => "The request line is not 'METHOD SP target SP HTTP/x.y CRLF'.\n"u8,
         HttpError.InvalidLineEnding => "A line of the request head does not end in CRLF.\n"u8,
         HttpError.InvalidHeaderName => "A header name is not a token, or has whitespace before the colon.\n"u8,
@@ -31,6 +31,7 @@ public static class HttpErrors
         HttpError.ObsoleteLineFolding => "A header line starts with whitespace (obsolete line folding is not accepted).\n"u8,
         HttpError.MissingHost => "An HTTP/1.1 request must carry a Host header.\n"u8,
         HttpError.DuplicateHost => "The request carries more than one Host header.\n"u8,
+        HttpError.InvalidHost => "The Host header is not a single host with an optional port.\n"u8,
         HttpError.InvalidContentLength => "Content-Length is not a decimal number, or its values disagree.\n"u8,
         HttpError.ContentLengthWithTransferEncoding => "The request carries both Content-Length and Transfer-Encoding.\n"u8,
         HttpError.InvalidTransferEncoding => "Transfer-Encoding must end in a single 'chunked' (and is not allowed in HTTP/1.0).\n"u8,

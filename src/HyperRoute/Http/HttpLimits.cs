@@ -8,6 +8,13 @@ namespace HyperRoute.Http;
 /// </summary>
 public sealed record HttpLimits
 {
+    /// <summary>
+    /// The longest method token the server accepts, in bytes: 32, twice the longest method in IANA's HTTP method
+    /// registry (<c>UPDATEREDIRECTREF</c>, 17). A longer token is not a method anyone routes but a malformed request
+    /// line, answered 400 as soon as its 33rd byte is in (not 414 once the line limit is reached).
+    /// </summary>
+    public const int MaxMethodLength = 32;
+
     /// <summary>The longest request line (method, target, version, CRLF) in bytes; longer answers 414. Default 8 KiB.</summary>
     public int MaxRequestLineSize { get; init; } = 8 * 1024;
 

@@ -8,7 +8,7 @@ namespace HyperRoute.Http;
 /// <summary>The header fields that frame the message or the connection: Content-Length, Transfer-Encoding, Connection.</summary>
 public static partial class HttpRequestParser
 {
-    private static HttpError Finish(ref HttpRequestHead result, HttpLimits limits, bool transferEncoding, bool unsupportedCoding, bool close, bool keepAlive)
+    private static HttpError Finish(ref HttpRequestHead result, HttpLimits limits, bool hostField, bool transferEncoding, bool unsupportedCoding, bool close, bool keepAlive)
     {
         if (transferEncoding)
         {
@@ -29,7 +29,7 @@ public static partial class HttpRequestParser
             }
         }
 
-        if (result.Version == HttpVersion.Http11 && !result.Host.IsPresent)
+        if (result.Version == HttpVersion.Http11 && !hostField)
         {
             return HttpError.MissingHost;
         }

@@ -13,6 +13,12 @@ public static partial class HttpRequestParser
 
         // method SP
         var methodEnd = HttpChars.SkipToken(buffer, pos);
+        if (methodEnd - pos > HttpLimits.MaxMethodLength)
+        {
+            error = HttpError.InvalidMethod; // a malformed request line, whether or not its end has arrived
+            return false;
+        }
+
         if (methodEnd == buffer.Length)
         {
             return false;
@@ -119,16 +125,28 @@ public static partial class HttpRequestParser
                 return HttpError.InvalidTarget;
             }
 
+            // The authority is the request's host (RFC 9112 §3.2.2): uri-host [ ":" port ], never empty, and no userinfo
+            // (RFC 9110 §4.2.4: a recipient should treat userinfo in an http URI as an error).
             var authorityStart = scheme + 3;
-            var slash = target.Slice(authorityStart).IndexOfAny((byte)'/', (byte)'?');
-            if (slash < 0)
+            var authorityLength = target.Slice(authorityStart).IndexOfAny((byte)'/', (byte)'?', (byte)'#');
+            if (authorityLength < 0)
+            {
+                authorityLength = target.Length - authorityStart;
+            }
+
+            if (!HostSyntax.IsValid(target.Slice(authorityStart, authorityLength)))
+            {
+                return HttpError.InvalidTarget;
+            }
+
+            result.Host = new HttpSlice(offset + authorityStart, authorityLength);
+            pathStart = authorityStart + authorityLength;
+            if (pathStart == target.Length)
             {
                 // "http://host": the path is empty, which means "/"; it has no bytes in the buffer to point at.
                 result.Path = new HttpSlice(offset + target.Length, 0);
                 return HttpError.None;
             }
-
-            pathStart = authorityStart + slash;
         }
 
         var fragment = target.Slice(pathStart).IndexOf((byte)'#');

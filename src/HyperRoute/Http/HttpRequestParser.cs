@@ -76,6 +76,10 @@ public static partial class HttpRequestParser
             return false;
         }
 
+        // An absolute-form target's authority is the request's host: the Host field is still required and checked,
+        // but its value is ignored (RFC 9112 §3.2.2).
+        var hostFromTarget = result.Host.IsPresent;
+        var hostField = false;
         var fieldsStart = pos;
         var connectionClose = false;
         var connectionKeepAlive = false;
@@ -141,13 +145,24 @@ public static partial class HttpRequestParser
             switch (nameLength)
             {
                 case 4 when Utf8Literal.EqualsLower(name, "host"u8):
-                    if (result.Host.IsPresent)
+                    if (hostField)
                     {
                         error = HttpError.DuplicateHost;
                         return false;
                     }
 
-                    result.Host = value;
+                    if (!HostSyntax.IsValid(valueSpan))
+                    {
+                        error = HttpError.InvalidHost; // empty, userinfo, a path, several hosts, a bad port (RFC 9110 §7.2)
+                        return false;
+                    }
+
+                    hostField = true;
+                    if (!hostFromTarget)
+                    {
+                        result.Host = value;
+                    }
+
                     break;
                 case 6 when Utf8Literal.EqualsLower(name, "expect"u8):
                     if (!Utf8Literal.EqualsLower(valueSpan, "100-continue"u8))
@@ -203,7 +218,7 @@ public static partial class HttpRequestParser
         }
 
         result.Length = pos;
-        error = Finish(ref result, limits, transferEncoding, unsupportedCoding, connectionClose, connectionKeepAlive);
+        error = Finish(ref result, limits, hostField, transferEncoding, unsupportedCoding, connectionClose, connectionKeepAlive);
         return error == HttpError.None;
     }
 

@@ -37,6 +37,7 @@ public sealed class LlhttpCorpusTests(ITestOutputHelper output)
         ["method-connect-request-with-caps-L62"] = "authority-form (CONNECT) is for proxies; an origin server that does not tunnel rejects it (RFC 9112 §3.2.3, RFC 9110 §9.3.6)",
         ["method-connect-with-body-L96"] = "authority-form (CONNECT) is for proxies; an origin server that does not tunnel rejects it (RFC 9112 §3.2.3, RFC 9110 §9.3.6)",
         ["uri-underscore-in-hostname-L188"] = "authority-form (CONNECT) is for proxies; an origin server that does not tunnel rejects it (RFC 9112 §3.2.3, RFC 9110 §9.3.6)",
+        ["uri-hostport-and-basic-auth-L222"] = "userinfo in an http URI is treated as an error (RFC 9110 §4.2.4): the absolute-form authority is the request's host (RFC 9112 §3.2.2) and must be uri-host [ \":\" port ]",
         ["method-m-search-request-L135"] = "asterisk-form is only for a server-wide OPTIONS (RFC 9112 §3.2.4); M-SEARCH * is SSDP over UDP",
         ["method-pri-request-http2-L458"] = "the HTTP/2 connection preface (PRI *) is not HTTP/1.1 and asterisk-form is only for OPTIONS (RFC 9112 §3.2.4, RFC 9113 §3.4)",
         ["invalid-http-protocol-and-announce-method-L66"] = "any token is a method (RFC 9110 §9.1); llhttp's per-protocol method list rejects ANNOUNCE, here the router answers 501/405",

@@ -125,18 +125,23 @@ internal struct ChunkedDecoder
         int digit;
         while ((digit = HttpChars.HexValue(line[i])) >= 0)
         {
-            size = (size << 4) | (uint)digit;
-            if (_decoded + size > limits.MaxRequestBodySize)
+            if (size > long.MaxValue >> 4)
             {
-                return HttpError.BodyTooLarge;
+                return HttpError.InvalidChunk; // a size no 64-bit reader can hold is malformed framing, not a large body
             }
 
+            size = (size << 4) | (uint)digit;
             i++;
         }
 
         if (i == 0 || !ReadExtensions(line, ref i) || i != line.Length - 2 || line[i] != '\r')
         {
             return HttpError.InvalidChunk;
+        }
+
+        if (size > limits.MaxRequestBodySize - _decoded)
+        {
+            return HttpError.BodyTooLarge; // a well-formed size that takes the body over the limit (RFC 9110 §15.5.14)
         }
 
         _decoded += size;

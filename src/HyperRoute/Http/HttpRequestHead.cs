@@ -42,6 +42,12 @@ public struct HttpRequestHead
     /// <summary>The client sent <c>Expect: 100-continue</c> and waits for an interim response before sending the body.</summary>
     public bool ExpectContinue;
 
+    /// <summary>
+    /// The target is <c>*</c> (asterisk-form, RFC 9112 §3.2.4), which the parser accepts only for <c>OPTIONS</c>: a
+    /// question about the server, not a resource. The server answers it itself; no route sees it.
+    /// </summary>
+    public bool IsAsteriskForm;
+
     /// <summary>The number of header fields.</summary>
     public int HeaderCount;
 

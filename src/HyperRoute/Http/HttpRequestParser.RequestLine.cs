@@ -116,6 +116,7 @@ public static partial class HttpRequestParser
             if (target.Length == 1 && target[0] == '*' && method.SequenceEqual("OPTIONS"u8))
             {
                 result.Path = new HttpSlice(offset, 1);
+                result.IsAsteriskForm = true;
                 return HttpError.None;
             }
 

@@ -295,6 +295,14 @@ internal sealed partial class Http1Connection<TEndpoint> : IResponseTransport
         request.Set(_buffer, _start, _head, new HttpSlice(_bodyStart - _start, bodyLength));
         var close = !_head.KeepAlive || _closing;
         response.Reset(request.IsHead, close, keepAliveHeader: !close && _head.Version == HttpVersion.Http10, transport: this);
+        if (_head.IsAsteriskForm)
+        {
+            // OPTIONS * asks about the server, not a resource (RFC 9112 §3.2.4, RFC 9110 §9.3.7): answered here, no route runs.
+            response.WriteError(200, default, ServerMethods);
+            Served(nextStart, close);
+            return;
+        }
+
         try
         {
             _serveThread = Environment.CurrentManagedThreadId; // a flush from this thread, now, is the handler running in place
@@ -388,6 +396,13 @@ internal sealed partial class Http1Connection<TEndpoint> : IResponseTransport
         _server.CountRejection();
         _closeAfterOutput = true;
     }
+
+    /// <summary>
+    /// The <c>Allow</c> of <c>OPTIONS *</c>: the methods the server serves (every <see cref="HttpMethods"/> flag a route
+    /// can take), without <c>CONNECT</c>, whose authority-form target the server refuses.
+    /// </summary>
+    private const HttpMethods ServerMethods = HttpMethods.Get | HttpMethods.Head | HttpMethods.Post | HttpMethods.Put
+        | HttpMethods.Delete | HttpMethods.Patch | HttpMethods.Options | HttpMethods.Trace;
 
     private static ReadOnlySpan<byte> Explain(RouteMatch match) => match.Outcome switch
     {

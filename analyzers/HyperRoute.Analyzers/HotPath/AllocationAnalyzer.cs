@@ -75,13 +75,15 @@ public sealed class AllocationAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    // Attribute arguments and default values are metadata, not code that runs; a throw is the cold path.
+    // Attribute arguments and default values are metadata, not code that runs; a throw is the cold path; the arguments
+    // of a [Conditional] call whose symbol is not defined (Debug.WriteLine in Release) are removed with the call.
     private static Action<OperationAnalysisContext> Guard(Action<OperationAnalysisContext> rule)
         => context =>
         {
             for (var operation = context.Operation; operation is not null; operation = operation.Parent)
             {
-                if (operation.Kind is OperationKind.Throw or OperationKind.Attribute or OperationKind.ParameterInitializer)
+                if (operation.Kind is OperationKind.Throw or OperationKind.Attribute or OperationKind.ParameterInitializer
+                    || (operation is IInvocationOperation invocation && ConditionalCalls.IsOmitted(invocation)))
                 {
                     return;
                 }

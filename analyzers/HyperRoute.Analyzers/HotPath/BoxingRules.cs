@@ -10,7 +10,8 @@ namespace HyperRoute.Analyzers.HotPath;
 /// interface, <c>int?</c> and tuples included; not the value operands of a string concatenation, which the compiler
 /// turns into strings with <c>ToString</c>) and calls to <c>Equals</c>/<c>GetHashCode</c>/<c>ToString</c> on a
 /// struct that does not override them (the constrained call boxes <c>this</c>). <c>Enum.HasFlag</c> and the methods
-/// <c>System.Enum</c> declares are JIT intrinsics or unboxed in optimized code and are not reported.
+/// <c>System.Enum</c> declares are JIT intrinsics or unboxed in optimized code and are not reported, nor is a type
+/// parameter compared with <c>null</c> (the JIT folds the box and the comparison).
 /// </summary>
 internal static class BoxingRules
 {
@@ -25,6 +26,14 @@ internal static class BoxingRules
         // Enum.HasFlag is a JIT intrinsic: neither 'this' nor the argument is boxed in optimized code.
         var call = conversion.Parent is IArgumentOperation argument ? argument.Parent : conversion.Parent;
         if (call is IInvocationOperation { TargetMethod: { Name: "HasFlag", ContainingType.SpecialType: SpecialType.System_Enum } })
+        {
+            return;
+        }
+
+        // T == null, T != null with T a type parameter: the JIT folds the box and the comparison (false for a value type).
+        if (from is ITypeParameterSymbol
+            && conversion.Parent is IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison
+            && (comparison.LeftOperand == conversion ? comparison.RightOperand : comparison.LeftOperand).ConstantValue is { HasValue: true, Value: null })
         {
             return;
         }

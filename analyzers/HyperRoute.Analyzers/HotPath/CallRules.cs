@@ -75,9 +75,14 @@ internal static class CallRules
         EnumerationRules.EnumeratorReturned(context, invocation);
 
         var declaringType = Describe.FullName(method.ContainingType.OriginalDefinition);
-        if (LinqTypes.Contains(declaringType))
+        if (LinqTypes.Contains(declaringType) && !LinqRules.AllocatesNothing(invocation))
         {
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.Linq, invocation.Syntax.GetLocation(), method.Name));
+            return;
+        }
+
+        if (LinqTypes.Contains(declaringType))
+        {
             return;
         }
 
@@ -98,6 +103,13 @@ internal static class CallRules
         if (method.Name == "ToString" && method.ReturnType.SpecialType == SpecialType.System_String)
         {
             return ToStringIsCached(invocation) ? null : "it returns a new string";
+        }
+
+        // Task.FromResult(true), Task.FromResult(0): the runtime's cached tasks (.NET 6+).
+        if (declaringType == "System.Threading.Tasks.Task" && method.Name == "FromResult" && method.TypeArguments.Length == 1
+            && invocation.Arguments.Length == 1 && TaskResultCache.IsCached(method.TypeArguments[0], invocation.Arguments[0].Value))
+        {
+            return null;
         }
 
         var listed = AllocatingOnAnyType.Contains(method.Name)
@@ -140,11 +152,13 @@ internal static class CallRules
         return parent is IAwaitOperation;
     }
 
-    // string.ToString returns itself, bool.ToString a literal, and .NET 8+ caches the strings of 0..299.
+    // string.ToString returns itself, bool.ToString a literal, and .NET 8+ caches the strings of 0..299: every byte, and
+    // the int constants in that range.
     private static bool ToStringIsCached(IInvocationOperation invocation)
     {
         var receiver = invocation.Instance is { } instance ? Describe.WithoutImplicitConversions(instance) : null;
         return receiver?.Type?.SpecialType is SpecialType.System_String or SpecialType.System_Boolean
+            || (invocation.Arguments.Length == 0 && receiver?.Type?.SpecialType == SpecialType.System_Byte)
             || (invocation.Arguments.Length == 0 && receiver?.ConstantValue is { HasValue: true, Value: int value } && value is >= 0 and < 300);
     }
 

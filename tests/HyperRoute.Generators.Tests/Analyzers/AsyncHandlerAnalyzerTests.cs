@@ -152,7 +152,7 @@ public sealed class AsyncHandlerAnalyzerTests
                 }
 
                 [HotPath]
-                public static async Task {|HR1012:Helper|}() => await Task.Yield();
+                public static async Task<string> {|HR1012:Helper|}() { await Task.Yield(); return "helper"; }
             }
             """);
 

@@ -58,6 +58,7 @@ public sealed class CallRuleTests
     public async Task Linq_calls_and_query_clauses_are_reported()
     {
         await CSharpAnalyzerVerifier<AllocationAnalyzer>.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
             using System.Linq;
             using HyperRoute;
 
@@ -66,7 +67,7 @@ public sealed class CallRuleTests
                 public static int N;
 
                 [HotPath]
-                public static void M(int[] data)
+                public static void M(IEnumerable<int> data)
                 {
                     N = {|HR1008:data.Count(static x => x > 1)|};
                     N = {|HR1008:{|HR1008:data.Select(static x => x * 2)|}.ToArray()|}.Length;

@@ -5,7 +5,7 @@ using System.Threading;
 using HyperRoute.Http;
 using HyperRoute.Samples.Api;
 
-// Usage: dotnet run -c Release --project samples/HyperRoute.Samples.Api -- [--port 8080] [--address 127.0.0.1] [--workers N] [--store-latency ms]
+// Usage: dotnet run -c Release --project samples/HyperRoute.Samples.Api -- [--port 8080] [--address 127.0.0.1] [--workers N] [--store-latency ms] [--share-port]
 var options = new HttpServerOptions { Port = 8080, OnHandlerError = e => Console.Error.WriteLine("Handler failed: " + e) };
 for (var i = 0; i < args.Length; i++)
 {
@@ -28,8 +28,11 @@ for (var i = 0; i < args.Length; i++)
             OrderStore.Latency = TimeSpan.FromMilliseconds(latency);
             i++;
             break;
+        case "--share-port": // several instances on one port, the kernel spreading connections (SO_REUSEPORT)
+            options = options with { SharePort = true };
+            break;
         default:
-            Console.Error.WriteLine($"Unknown or invalid argument '{args[i]}'. Usage: --port <0-65535, 0 picks a free one> --address <ip> --workers <n> --store-latency <ms the order store takes per call>");
+            Console.Error.WriteLine($"Unknown or invalid argument '{args[i]}'. Usage: --port <0-65535, 0 picks a free one> --address <ip> --workers <n> --store-latency <ms the order store takes per call> --share-port <share the port with other instances>");
             return 2;
     }
 }
@@ -38,6 +41,11 @@ HttpServer<ShopApi.HttpEndpoint> server;
 try
 {
     server = HttpServer.Start(new ShopApi.HttpEndpoint(), options);
+}
+catch (HttpServerAddressInUseException e)
+{
+    Console.Error.WriteLine(e.Message); // names the address and what to do
+    return 1;
 }
 catch (System.Net.Sockets.SocketException e)
 {

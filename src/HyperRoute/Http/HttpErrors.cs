@@ -19,7 +19,10 @@ public static class HttpErrors
         _ => 400,
     };
 
-    /// <summary>A one-line explanation, sent as the <c>text/plain</c> body of the error response.</summary>
+    /// <summary>
+    /// A one-line explanation, sent as the <c>text/plain</c> body of the error response (the server answers
+    /// <see cref="HttpError.BodyTooLarge"/> as <c>application/problem+json</c> instead: it is about the body, not the protocol).
+    /// </summary>
     public static ReadOnlySpan<byte> Message(this HttpError error) => error switch
     {
         HttpError.InvalidMethod => "The request method is not a valid token, or is longer than any method the server accepts.\n"u8,

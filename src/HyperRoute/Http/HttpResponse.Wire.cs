@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.Buffers.Text;
+using HyperRoute.Http.Server;
 using HyperRoute.Routing;
 
 namespace HyperRoute.Http;
@@ -91,27 +92,41 @@ public sealed partial class HttpResponse
         _headers.Clear();
     }
 
-    /// <summary>Writes a complete response for a request the server rejected or could not route.</summary>
-    internal void WriteError(int status, ReadOnlySpan<byte> message, HttpMethods allow = HttpMethods.None)
+    /// <summary>
+    /// Writes a complete, minimal <c>text/plain</c> response for a request the server rejected before routing it (a
+    /// protocol error or a limit; the connection closes after it).
+    /// </summary>
+    internal void WriteError(int status, ReadOnlySpan<byte> message)
     {
         _status = status;
         _headers.Clear();
         _body.Clear();
         _chunked = false;
         _headWritten = false;
-        if (allow != HttpMethods.None)
-        {
-            _headers.Write("Allow: "u8);
-            var span = _headers.GetSpan(64);
-            MethodToken.TryFormatAllow(allow, span, out var written);
-            _headers.Advance(written);
-            _headers.Write("\r\n"u8);
-        }
-
         if (!message.IsEmpty)
         {
             SetContentType("text/plain; charset=utf-8"u8);
             _body.Write(message);
+        }
+
+        Complete();
+    }
+
+    /// <summary>
+    /// Writes a complete <c>application/problem+json</c> response for a request no handler took: 404, 405 with
+    /// <c>Allow</c>, or a 400 naming <paramref name="parameter"/> (the handler parameter at fault, when known).
+    /// </summary>
+    internal void WriteRoutingProblem(RouteMatch match, string? parameter)
+    {
+        _headWritten = false;
+        RoutingProblems.Write(this, match, parameter);
+        if (match.Allow != HttpMethods.None)
+        {
+            _headers.Write("Allow: "u8);
+            var span = _headers.GetSpan(64);
+            MethodToken.TryFormatAllow(match.Allow, span, out var written);
+            _headers.Advance(written);
+            _headers.Write("\r\n"u8);
         }
 
         Complete();

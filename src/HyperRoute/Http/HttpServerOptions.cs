@@ -23,6 +23,16 @@ public sealed record HttpServerOptions
     public bool ReusePort { get; init; } = true;
 
     /// <summary>
+    /// Share the port with other sockets that listen on it with <c>SO_REUSEPORT</c> (other servers of this process, or
+    /// other processes of the same user), the kernel spreading connections across all of them: several instances of
+    /// one stateless service on one host. Off by default: a server refuses to start
+    /// (<see cref="HttpServerAddressInUseException"/>) when anything already listens on its address and port, so that a
+    /// second instance started by mistake does not silently take half the connections. The workers of one server
+    /// share their port either way. Linux only; elsewhere the port is never shared.
+    /// </summary>
+    public bool SharePort { get; init; }
+
+    /// <summary>
     /// On Linux, serve connections from epoll event-loop threads (one per worker) rather than async socket
     /// loops on the thread pool. Faster (no thread-pool hops), but handlers run on the event loop, so a handler
     /// that blocks delays the other connections of its worker. Default on; ignored elsewhere.

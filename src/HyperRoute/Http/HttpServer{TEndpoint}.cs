@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading;
@@ -19,9 +18,6 @@ namespace HyperRoute.Http;
 public sealed class HttpServer<TEndpoint> : IAsyncDisposable
     where TEndpoint : struct, IHttpEndpoint
 {
-    private const int SolSocket = 1;      // SOL_SOCKET on Linux
-    private const int SoReusePort = 15;   // SO_REUSEPORT on Linux
-
     private readonly IServerTransport _transport;
     private readonly object _stopLock = new();
     private volatile bool _stopping;
@@ -75,37 +71,8 @@ public sealed class HttpServer<TEndpoint> : IAsyncDisposable
     internal static HttpServer<TEndpoint> Start(TEndpoint endpoint, HttpServerOptions options)
     {
         options.Validate();
-        var linux = OperatingSystem.IsLinux();
-        var reusePort = options.ReusePort && options.Workers > 1 && linux;
-        var listeners = new List<Socket>();
-        try
-        {
-            var port = options.Port;
-            for (var i = 0; i < (reusePort ? options.Workers : 1); i++)
-            {
-                var listener = new Socket(options.Address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
-                listeners.Add(listener);
-                if (reusePort)
-                {
-                    listener.SetRawSocketOption(SolSocket, SoReusePort, BitConverter.GetBytes(1));
-                }
-
-                listener.Bind(new IPEndPoint(options.Address, port));
-                listener.Listen(options.Backlog);
-                port = ((IPEndPoint)listener.LocalEndPoint!).Port; // the others share the first one's port
-            }
-        }
-        catch
-        {
-            foreach (var listener in listeners)
-            {
-                listener.Dispose();
-            }
-
-            throw;
-        }
-
-        return new HttpServer<TEndpoint>(endpoint, options, listeners.ToArray(), epoll: options.UseEpoll && linux);
+        var listeners = Listeners.Open(options);
+        return new HttpServer<TEndpoint>(endpoint, options, listeners, epoll: options.UseEpoll && OperatingSystem.IsLinux());
     }
 
     /// <summary>

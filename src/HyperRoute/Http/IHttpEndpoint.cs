@@ -2,9 +2,9 @@ namespace HyperRoute.Http;
 
 /// <summary>
 /// A router served over HTTP. The generator implements it for every <c>[Router]</c> as a nested
-/// <c>HttpEndpoint</c> struct: the header table (<see cref="IHttpHeaderSlots"/>) and <see cref="Serve"/>, which
+/// <c>HttpEndpoint</c> struct: the header table (<see cref="IHttpHeaderSlots"/>), <see cref="Serve"/>, which
 /// routes the request and calls the handler with its arguments bound from the path, the query, the headers
-/// and the body. The server is generic over it, so each call is direct.
+/// and the body, and <see cref="ParameterName"/>. The server is generic over it, so each call is direct.
 /// </summary>
 public interface IHttpEndpoint : IHttpHeaderSlots
 {
@@ -14,4 +14,12 @@ public interface IHttpEndpoint : IHttpHeaderSlots
     /// server answers for it.
     /// </summary>
     RouteMatch Serve(HttpExchange exchange);
+
+    /// <summary>
+    /// The name of the handler parameter a 400 from <see cref="Serve"/> is about (<see cref="RouteMatch.ParameterIndex"/>),
+    /// which the server's problem response names as its <c>field</c>; <see langword="null"/> when the result is about no
+    /// parameter. The generated endpoint forwards to its router's <c>ParameterName</c>; a hand-written endpoint may leave
+    /// the default, and its 400s name no field.
+    /// </summary>
+    static virtual string? ParameterName(RouteMatch match) => null;
 }

@@ -20,6 +20,21 @@ public static class ProblemJson
 
     /// <summary>Answers <paramref name="status"/> with a problem titled <paramref name="title"/>; whatever the response held is replaced.</summary>
     public static void Write(HttpResponse response, int status, ReadOnlySpan<byte> title, ReadOnlySpan<byte> field, ReadOnlySpan<byte> detail)
+        => Write(response, status, title, field, detail, default, default);
+
+    /// <summary>
+    /// Answers <paramref name="status"/> with a problem whose detail is <paramref name="detail"/>, then
+    /// <paramref name="detailName"/>, then <paramref name="detailEnd"/> (a parameter's name inside a sentence, without
+    /// putting the sentence together in a buffer first); whatever the response held is replaced.
+    /// </summary>
+    internal static void Write(
+        HttpResponse response,
+        int status,
+        ReadOnlySpan<byte> title,
+        ReadOnlySpan<byte> field,
+        ReadOnlySpan<byte> detail,
+        ReadOnlySpan<byte> detailName,
+        ReadOnlySpan<byte> detailEnd)
     {
         ArgumentNullException.ThrowIfNull(response);
         response.Clear();
@@ -37,10 +52,12 @@ public static class ProblemJson
             response.Write("\""u8);
         }
 
-        if (!detail.IsEmpty)
+        if (!detail.IsEmpty || !detailName.IsEmpty || !detailEnd.IsEmpty)
         {
             response.Write(",\"detail\":\""u8);
             WriteEscaped(response, detail);
+            WriteEscaped(response, detailName);
+            WriteEscaped(response, detailEnd);
             response.Write("\""u8);
         }
 

@@ -68,7 +68,8 @@ public sealed class ResponseTests
         var response = client.Read();
         Assert.Equal(404, response.Status);
         Assert.Null(response.Header("Connection"));
-        Assert.Equal("No route matches the path.\n", response.BodyText);
+        Assert.Equal("application/problem+json", response.Header("Content-Type"));
+        Assert.Contains("\"status\":404", response.BodyText);
         Requests.AssertIsHelloWorld(client.Read());
     }
 
@@ -84,6 +85,7 @@ public sealed class ResponseTests
         var response = client.Read();
         Assert.Equal(405, response.Status);
         Assert.Equal("GET, HEAD", response.Header("Allow"));
+        Assert.Equal("application/problem+json", response.Header("Content-Type"));
         Assert.Null(response.Header("Connection"));
         Requests.AssertIsHelloWorld(client.Read());
     }

@@ -7,7 +7,7 @@ namespace HyperRoute.Generators.Routing;
 
 /// <summary>
 /// Writes a router's nested <c>HttpEndpoint</c> struct: the header table the request parser is specialised with
-/// (<c>HeaderSlotCount</c>, <c>HeaderSlot</c>) and <c>Serve</c>, which dispatches the exchange's request and writes
+/// (<c>HeaderSlotCount</c>, <c>HeaderSlot</c>), <c>ParameterName</c> for the server's 400s, and <c>Serve</c>, which dispatches the exchange's request and writes
 /// a handler's <c>IHttpResult</c> to the response.
 /// </summary>
 internal static class EndpointEmitter
@@ -60,6 +60,11 @@ internal static class EndpointEmitter
             writer.Line($"public static int HeaderSlotCount => {headers.Count.ToString(CultureInfo.InvariantCulture)};");
             writer.Line();
             WriteHeaderSlot(writer, headers);
+            writer.Line();
+            writer.Doc("The name of the handler parameter a 400 from <see cref=\"Serve\"/> is about, which the server's problem response names; <see langword=\"null\"/> for any other result.");
+            writer.Line("/// <param name=\"match\">The result of <see cref=\"Serve\"/>.</param>");
+            writer.Line(GeneratedCode);
+            writer.Line($"public static string? ParameterName({Match} match) => {router.Declaration.FullName}.ParameterName(match);");
             writer.Line();
             WriteServe(writer, router, instance);
         }

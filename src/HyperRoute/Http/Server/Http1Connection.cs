@@ -344,7 +344,7 @@ internal sealed partial class Http1Connection<TEndpoint> : IResponseTransport
         }
         else
         {
-            response.WriteError(match.StatusCode, Explain(match), match.Allow);
+            response.WriteRoutingProblem(match, TEndpoint.ParameterName(match));
         }
     }
 
@@ -392,7 +392,16 @@ internal sealed partial class Http1Connection<TEndpoint> : IResponseTransport
     {
         var response = _exchange.Response;
         response.Reset(isHead: false, close: true, keepAliveHeader: false, transport: null);
-        response.WriteError(error.StatusCode(), error.Message());
+        if (error == HttpError.BodyTooLarge)
+        {
+            // About the body, not the protocol: a problem, as the other errors answered after the head are.
+            response.WriteProblem(413, "The request body is larger than the server accepts (MaxRequestBodySize)."u8);
+        }
+        else
+        {
+            response.WriteError(error.StatusCode(), error.Message());
+        }
+
         _server.CountRejection();
         _closeAfterOutput = true;
     }
@@ -403,23 +412,6 @@ internal sealed partial class Http1Connection<TEndpoint> : IResponseTransport
     /// </summary>
     private const HttpMethods ServerMethods = HttpMethods.Get | HttpMethods.Head | HttpMethods.Post | HttpMethods.Put
         | HttpMethods.Delete | HttpMethods.Patch | HttpMethods.Options | HttpMethods.Trace;
-
-    private static ReadOnlySpan<byte> Explain(RouteMatch match) => match.Outcome switch
-    {
-        RouteOutcome.NotFound => "No route matches the path.\n"u8,
-        RouteOutcome.MethodNotAllowed => "The path does not accept this method; see Allow.\n"u8,
-        _ => match.Problem switch
-        {
-            RouteProblem.PathNotAbsolute => "The path must start with '/'.\n"u8,
-            RouteProblem.MalformedPath => "The path holds a malformed percent-escape.\n"u8,
-            RouteProblem.InvalidRouteValue => "A route value has the wrong format.\n"u8,
-            RouteProblem.MissingQueryValue => "A required query parameter is missing.\n"u8,
-            RouteProblem.InvalidQueryValue => "A query value has the wrong format.\n"u8,
-            RouteProblem.MissingHeader => "A required header is missing.\n"u8,
-            RouteProblem.InvalidHeaderValue => "A header value has the wrong format.\n"u8,
-            _ => "Bad request.\n"u8,
-        },
-    };
 
     // Expect: 100-continue — the client waits for this before sending the body.
     private void SendContinue()

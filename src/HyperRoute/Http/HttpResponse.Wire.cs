@@ -120,16 +120,34 @@ public sealed partial class HttpResponse
     {
         _headWritten = false;
         RoutingProblems.Write(this, match, parameter);
-        if (match.Allow != HttpMethods.None)
+        AppendAllow(match.Allow);
+        Complete();
+    }
+
+    /// <summary>Writes a complete response with no body and an <c>Allow</c> of <paramref name="allow"/> (<c>OPTIONS *</c>).</summary>
+    internal void WriteAllow(int status, HttpMethods allow)
+    {
+        _status = status;
+        _headers.Clear();
+        _body.Clear();
+        _chunked = false;
+        _headWritten = false;
+        AppendAllow(allow);
+        Complete();
+    }
+
+    private void AppendAllow(HttpMethods allow)
+    {
+        if (allow == HttpMethods.None)
         {
-            _headers.Write("Allow: "u8);
-            var span = _headers.GetSpan(64);
-            MethodToken.TryFormatAllow(match.Allow, span, out var written);
-            _headers.Advance(written);
-            _headers.Write("\r\n"u8);
+            return;
         }
 
-        Complete();
+        _headers.Write("Allow: "u8);
+        var span = _headers.GetSpan(64);
+        MethodToken.TryFormatAllow(allow, span, out var written);
+        _headers.Advance(written);
+        _headers.Write("\r\n"u8);
     }
 
     /// <summary>

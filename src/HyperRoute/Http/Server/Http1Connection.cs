@@ -298,7 +298,7 @@ internal sealed partial class Http1Connection<TEndpoint> : IResponseTransport
         if (_head.IsAsteriskForm)
         {
             // OPTIONS * asks about the server, not a resource (RFC 9112 §3.2.4, RFC 9110 §9.3.7): answered here, no route runs.
-            response.WriteError(200, default, ServerMethods);
+            response.WriteAllow(200, ServerMethods);
             Served(nextStart, close);
             return;
         }

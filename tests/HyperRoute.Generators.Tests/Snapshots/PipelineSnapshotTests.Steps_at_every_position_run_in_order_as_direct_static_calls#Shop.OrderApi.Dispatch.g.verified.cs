@@ -143,7 +143,7 @@ static partial class OrderApi
         /// The JSON metadata typed <c>[Body]</c> parameters are read with, for <c>global::Shop.Order</c>.
         /// </summary>
         [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
-        private static readonly Metadata::JsonTypeInfo<global::Shop.Order> s_json_Shop_Order =
+        internal static readonly Metadata::JsonTypeInfo<global::Shop.Order> s_json_Shop_Order =
             (Metadata::JsonTypeInfo<global::Shop.Order>)s_jsonOptions.GetTypeInfo(typeof(global::Shop.Order))!;
 
         /// <summary>

@@ -216,7 +216,7 @@ internal static partial class DispatcherEmitter
             writer.Line();
             writer.Doc($"The JSON metadata {use} with, for <c>{CSharpLiterals.Xml(type)}</c>.");
             writer.Line(GeneratedCode);
-            writer.Line($"private static readonly {info} {HandlerCallWriter.JsonField(type)} =");
+            writer.Line($"internal static readonly {info} {HandlerCallWriter.JsonField(type)} =");
             using (writer.Indent())
             {
                 var read = $"{context}.GetTypeInfo(typeof({type}))!;";

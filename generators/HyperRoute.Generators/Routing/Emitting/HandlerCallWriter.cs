@@ -78,7 +78,7 @@ internal sealed partial class HandlerCallWriter : ILeafWriter
         if (_router.WritesResultInLeaf(route))
         {
             writer.Comment(_router.ResultsInRoutes
-                ? $"The handler's {CSharpLiterals.Xml(ResultDisplay(route.Result!))} is written here: each route of this router returns its own type."
+                ? $"Each route of this router writes its own result: {ResultDisplay(route.Result!)}."
                 : "The result is written here, not by Serve, so that the transforms below see the response it wrote.");
             ResultEmitter.Write(writer, ResultOf(_router, route)!, "result");
         }

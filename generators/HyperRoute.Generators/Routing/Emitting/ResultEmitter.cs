@@ -24,11 +24,11 @@ internal static class ResultEmitter
                 break;
             case ResultKind.ValueResult:
                 writer.Line(result.MayBeNull
-                    ? $"{value}?.WriteTo({Response}, {HandlerCallWriter.JsonField(result.ValueType!)});"
-                    : $"{value}.WriteTo({Response}, {HandlerCallWriter.JsonField(result.ValueType!)});");
+                    ? $"{value}?.WriteTo({Response}, {Field(result)});"
+                    : $"{value}.WriteTo({Response}, {Field(result)});");
                 break;
             case ResultKind.Json:
-                writer.Line($"{Writer}.Json<{result.ValueType}>({Response}, {value}{(result.MayBeNull ? "!" : "")}, {HandlerCallWriter.JsonField(result.ValueType!)});", "200 application/json");
+                writer.Line($"{Writer}.Json<{result.ValueType}>({Response}, {value}{(result.MayBeNull ? "!" : "")}, {Field(result)});", "200 application/json");
                 break;
             case ResultKind.Text:
                 writer.Line($"{Writer}.Text({Response}, {value});", "200 text/plain; charset=utf-8");
@@ -41,6 +41,9 @@ internal static class ResultEmitter
                 break;
         }
     }
+
+    // The dispatcher's cached JsonTypeInfo<T>, named through the dispatcher: Serve, in HttpEndpoint, writes results too.
+    private static string Field(ResultSpec result) => ReservedNames.Machinery + "." + HandlerCallWriter.JsonField(result.ValueType!);
 
     private static void WriteUnion(SourceWriter writer, ResultSpec union, string value)
     {

@@ -151,7 +151,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ExchangeBindingWithoutEndpoint = new(
         id: "HR0013",
         title: "Route binds the HTTP request, but the router cannot be served over HTTP",
-        messageFormat: "The handler '{0}' binds a header, the body or the exchange, but the router's handlers return '{1}', which is not an IHttpResult; the router gets no HttpEndpoint and no Dispatch, so the route can never run",
+        messageFormat: "The handler '{0}' binds a header, the body or the exchange, but the router's handlers return '{1}', which cannot be written as a response; the router gets no HttpEndpoint and no Dispatch, so the route can never run",
         category: RoutingCategory,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
@@ -201,6 +201,61 @@ internal static class DiagnosticDescriptors
         isEnabledByDefault: true,
         description: "[HandlerTimeout(ms)] limits how long the server waits for an asynchronous handler (on a router: for each of its asynchronous handlers without one of its own). A synchronous handler is not limited, and a limit is a positive number of milliseconds or HandlerTimeoutAttribute.Infinite.",
         helpLinkUri: HelpLinkBase + "HR0017.md");
+
+    /// <summary>HR0018: a handler's result that cannot be written as a response.</summary>
+    public static readonly DiagnosticDescriptor ResultCannotBeWritten = new(
+        id: "HR0018",
+        title: "Handler result cannot be written as a response",
+        messageFormat: "The handler '{0}' returns '{1}', which {2}",
+        category: RoutingCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "A router whose handlers return different types writes each result in its route: a value its JSON context lists ([Router(Json = typeof(AppJson))] with [JsonSerializable(typeof(T))]) as application/json, a string as text/plain, byte[] or ReadOnlyMemory<byte> as application/octet-stream, an IHttpResult or a typed result (Ok<T>, Results<…>) as it says. The generator leaves a route whose result is none of these out.",
+        helpLinkUri: HelpLinkBase + "HR0018.md");
+
+    /// <summary>HR0019: a router that gets no <c>HttpEndpoint</c>, and why.</summary>
+    public static readonly DiagnosticDescriptor NoHttpEndpoint = new(
+        id: "HR0019",
+        title: "Router gets no HttpEndpoint",
+        messageFormat: "The router '{0}' gets no HttpEndpoint: {1}",
+        category: RoutingCategory,
+        defaultSeverity: DiagnosticSeverity.Info,
+        isEnabledByDefault: true,
+        description: "HttpEndpoint is generated when every handler result can be written as a response and the endpoint can call the handlers. The router keeps its in-process Dispatch.",
+        helpLinkUri: HelpLinkBase + "HR0019.md");
+
+    /// <summary>HR0020: a router that gets neither <c>HttpEndpoint</c> nor <c>Dispatch</c>.</summary>
+    public static readonly DiagnosticDescriptor NoEntryPoint = new(
+        id: "HR0020",
+        title: "Router gets neither HttpEndpoint nor Dispatch",
+        messageFormat: "The router '{0}' gets no HttpEndpoint and no Dispatch, so none of its routes can run: {1}",
+        category: RoutingCategory,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "A router whose routes bind the HTTP request is served only through HttpEndpoint; when it cannot get one, nothing calls its handlers.",
+        helpLinkUri: HelpLinkBase + "HR0020.md");
+
+    /// <summary>HR0021: a query in a route template.</summary>
+    public static readonly DiagnosticDescriptor QueryInTemplate = new(
+        id: "HR0021",
+        title: "Route template has a query",
+        messageFormat: "The template '{0}' has a query, but query values bind by name: {1}",
+        category: RoutingCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "A template is a method and a path. Every handler parameter the path does not name binds from the query string by its name, as in ASP.NET Core: 'GET /todos' with a parameter 'bool? done' reads '?done=true'. The generator leaves the route out.",
+        helpLinkUri: HelpLinkBase + "HR0021.md");
+
+    /// <summary>HR0022: a handler parameter of a service type.</summary>
+    public static readonly DiagnosticDescriptor ServiceParameter = new(
+        id: "HR0022",
+        title: "Handler parameter is a service",
+        messageFormat: "The parameter '{0}' has type '{1}', which no part of the request binds to; if it is a service, make '{2}' an instance router that holds it (a constructor taking it, non-static handlers) and serve 'new {2}.HttpEndpoint(router)'; if it is the request body, mark it [Body]",
+        category: RoutingCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "Handlers bind route, query and header values, the body and the exchange. Services reach handlers through the router instance: an instance router is constructed with what its handlers need, and the endpoint runs them on it. Dependency injection into parameters is not supported yet. The generator leaves the route out.",
+        helpLinkUri: HelpLinkBase + "HR0022.md");
 
     /// <summary>The category of the hot-path allocation rules.</summary>
     public const string HotPathCategory = "HyperRoute.HotPath";

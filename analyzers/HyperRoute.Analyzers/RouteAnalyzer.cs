@@ -35,6 +35,11 @@ public sealed class RouteAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.InvalidBodyParameter,
         DiagnosticDescriptors.RequestPartNamedInTemplate,
         DiagnosticDescriptors.ExchangeBindingWithoutEndpoint,
+        DiagnosticDescriptors.ResultCannotBeWritten,
+        DiagnosticDescriptors.NoHttpEndpoint,
+        DiagnosticDescriptors.NoEntryPoint,
+        DiagnosticDescriptors.QueryInTemplate,
+        DiagnosticDescriptors.ServiceParameter,
         DiagnosticDescriptors.JsonBodyWithoutContext,
         DiagnosticDescriptors.ReservedMemberName,
         DiagnosticDescriptors.SpanOnAsyncHandler,
@@ -116,6 +121,11 @@ public sealed class RouteAnalyzer : DiagnosticAnalyzer
         RouteRule.AsyncVoidHandler => DiagnosticDescriptors.AsyncVoidHandler,
         RouteRule.TimeoutHasNoEffect => DiagnosticDescriptors.TimeoutHasNoEffect,
         RouteRule.TaskHandler => DiagnosticDescriptors.TaskHandler,
+        RouteRule.ResultCannotBeWritten => DiagnosticDescriptors.ResultCannotBeWritten,
+        RouteRule.NoHttpEndpoint => DiagnosticDescriptors.NoHttpEndpoint,
+        RouteRule.NoEntryPoint => DiagnosticDescriptors.NoEntryPoint,
+        RouteRule.QueryInTemplate => DiagnosticDescriptors.QueryInTemplate,
+        RouteRule.ServiceParameter => DiagnosticDescriptors.ServiceParameter,
         _ => null, // reported by the compiler or by another analyzer
     };
 

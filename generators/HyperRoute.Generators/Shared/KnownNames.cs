@@ -16,6 +16,9 @@ internal static class KnownNames
     public const string BodyAttribute = "HyperRoute.BodyAttribute";
     public const string HandlerTimeoutAttribute = "HyperRoute.HandlerTimeoutAttribute";
     public const string HttpResultInterface = "HyperRoute.Http.IHttpResult";
+    public const string ResultsNamespace = "HyperRoute.Http.Results";
+    public const string ValueHttpResultInterface = "HyperRoute.Http.Results.IValueHttpResult`1";
+    public const string JsonSourceGenerationOptionsAttribute = "System.Text.Json.Serialization.JsonSourceGenerationOptionsAttribute";
     public const string MessageAttribute = "HyperRoute.MessageAttribute";
     public const string FieldAttribute = "HyperRoute.FieldAttribute";
     public const string MessageRouterAttribute = "HyperRoute.MessageRouterAttribute";

@@ -181,7 +181,7 @@ public sealed class AsyncHandlerAnalyzerTests
                 "Api", "is 0 ms, which is no time limit: give a positive number of milliseconds, or HandlerTimeoutAttribute.Infinite (-1) for none; the server's default applies instead"));
 
     [Fact]
-    public Task Value_task_of_t_counts_as_t_for_the_one_result_type_rule()
+    public Task Value_task_of_t_is_written_as_t_and_reported_as_t_when_it_cannot_be()
         => CSharpAnalyzerVerifier<RouteAnalyzer>.VerifyAnalyzerAsync(
             Usings + """
             [Router]
@@ -197,12 +197,13 @@ public sealed class AsyncHandlerAnalyzerTests
                 public static Task C() => Task.CompletedTask;
 
                 [Route("GET /d")]
-                public static ValueTask<int> {|#0:D|}() => new(1);
+                public static {|#0:ValueTask<int>|} D() => new(1);
             }
             """,
-            CSharpAnalyzerVerifier<RouteAnalyzer>.Diagnostic("HR0004").WithLocation(0).WithArguments(
+            CSharpAnalyzerVerifier<RouteAnalyzer>.Diagnostic("HR0018").WithLocation(0).WithArguments(
                 "D",
-                "it returns ValueTask<int> (a result of int), but the router's first handler returns Text; all handlers of one router return the same type (or void; an async handler's ValueTask<T> or Task<T> counts as T, its ValueTask or Task as void)"));
+                "int",
+                "would be written as JSON, but the router names no JSON context; add [Router(Json = typeof(AppJson))] with a System.Text.Json JsonSerializerContext that lists it: [JsonSerializable(typeof(int))] partial class AppJson : JsonSerializerContext"));
 
     [Fact]
     public Task Async_void_becomes_async_value_task()

@@ -379,7 +379,7 @@ public sealed class RouteConflictTests
                 public static int Unbound(int z) => 2;
 
                 [Route("GET /a/{w}")]
-                public static string {|HR0004:OtherResultType|}(int w) => "";
+                public static int WithService(int w, System.IServiceProvider {|HR0022:services|}) => 3;
             }
             """);
     }

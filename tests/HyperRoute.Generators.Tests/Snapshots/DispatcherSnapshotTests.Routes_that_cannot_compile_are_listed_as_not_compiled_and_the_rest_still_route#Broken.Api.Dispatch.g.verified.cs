@@ -63,9 +63,8 @@ static partial class Api
     /// HTTP methods are case-sensitive; write 'GET' instead of 'get'.
     /// </para>
     /// <para>
-    /// Not compiled: <c>GET /other</c> on OtherResult: it returns string, but the router's first
-    /// handler returns int; all handlers of one router return the same type (or void; an async
-    /// handler's ValueTask&lt;T&gt; or Task&lt;T&gt; counts as T, its ValueTask or Task as void).
+    /// Not compiled: <c>GET /todos?done={done}</c> on QueryInTemplate: the
+    /// template has a query; query values bind by the handler parameter's name.
     /// </para>
     /// </remarks>
     [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]

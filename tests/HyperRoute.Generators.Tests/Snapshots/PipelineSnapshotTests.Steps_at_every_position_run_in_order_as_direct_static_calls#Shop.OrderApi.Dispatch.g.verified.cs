@@ -139,12 +139,20 @@ static partial class OrderApi
         };
 
         /// <summary>
-        /// The JSON metadata typed <c>[Body]</c> parameters of type <c>global::Shop.Order</c> are read with.
+        /// ASP.NET Core's web defaults (camelCase names, read case-insensitively, numbers also from strings) over
+        /// the metadata of the router's JSON context, which declares no <c>[JsonSourceGenerationOptions]</c> of
+        /// its own: as ASP.NET Core combines them, with the context as the type info resolver.
         /// </summary>
         [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
-        private static readonly Metadata::JsonTypeInfo<global::Shop.Order> s_json_Shop_Order =
-            (Metadata::JsonTypeInfo<global::Shop.Order>)
-            global::Shop.ShopJson.Default.GetTypeInfo(typeof(global::Shop.Order))!;
+        private static readonly System::Text.Json.JsonSerializerOptions s_jsonOptions =
+            new(System::Text.Json.JsonSerializerDefaults.Web) { TypeInfoResolver = global::Shop.ShopJson.Default };
+
+        /// <summary>
+        /// The JSON metadata typed <c>[Body]</c> parameters are read with, for <c>global::Shop.Order</c>.
+        /// </summary>
+        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        internal static readonly Metadata::JsonTypeInfo<global::Shop.Order> s_json_Shop_Order =
+            (Metadata::JsonTypeInfo<global::Shop.Order>)s_jsonOptions.GetTypeInfo(typeof(global::Shop.Order))!;
 
         /// <summary>
         /// Every dispatch starts here: it only switches on the method, so it inlines into its callers.

@@ -178,7 +178,7 @@ internal static partial class DispatcherEmitter
                 writer.Line("if (write)");
                 using (writer.Braces())
                 {
-                    writer.Line(HandlerCallWriter.WriteResultCall(router));
+                    ResultEmitter.Write(writer, router.Result!, "result");
                 }
             }
         }

@@ -177,20 +177,49 @@ internal static partial class DispatcherEmitter
         WriteAllowTree(writer, plan);
     }
 
-    // One cached JsonTypeInfo<T> per typed body type, from the router's JsonSerializerContext. The generator cannot see
-    // the members System.Text.Json's generator adds to the context, but the compilation has its Default.
+    // One cached JsonTypeInfo<T> per type read from a typed body or written from a result, from the router's
+    // JsonSerializerContext. The generator cannot see the members System.Text.Json's generator adds to the context, but
+    // the compilation has them. A context without options of its own gets ASP.NET Core's web defaults, once.
     private static void WriteJsonFields(SourceWriter writer, RouterSpec router)
     {
-        foreach (var type in router.JsonBodyTypes)
+        var bodies = router.JsonBodyTypes;
+        var types = bodies.Concat(router.JsonResultTypes.Where(t => !bodies.Contains(t))).ToList();
+        if (types.Count == 0)
         {
-            var info = $"Metadata::JsonTypeInfo<{type}>";
+            return;
+        }
+
+        var context = $"{router.JsonContext}.Default";
+        if (!router.JsonContextHasOptions)
+        {
             writer.Line();
-            writer.Doc($"The JSON metadata typed <c>[Body]</c> parameters of type <c>{CSharpLiterals.Xml(type)}</c> are read with.");
+            writer.Doc(
+                "ASP.NET Core's web defaults (camelCase names, read case-insensitively, numbers also from strings) over the metadata of "
+                + "the router's JSON context, which declares no <c>[JsonSourceGenerationOptions]</c> of its own: as ASP.NET Core "
+                + "combines them, with the context as the type info resolver.");
             writer.Line(GeneratedCode);
-            writer.Line($"private static readonly {info} {HandlerCallWriter.JsonField(type)} =");
+            writer.Line("private static readonly System::Text.Json.JsonSerializerOptions s_jsonOptions =");
             using (writer.Indent())
             {
-                var read = $"{router.JsonContext}.Default.GetTypeInfo(typeof({type}))!;";
+                writer.Line($"new(System::Text.Json.JsonSerializerDefaults.Web) {{ TypeInfoResolver = {router.JsonContext}.Default }};");
+            }
+
+            context = "s_jsonOptions";
+        }
+
+        foreach (var type in types)
+        {
+            var info = $"Metadata::JsonTypeInfo<{type}>";
+            var use = bodies.Contains(type)
+                ? router.JsonResultTypes.Contains(type) ? "typed <c>[Body]</c> parameters are read and results written" : "typed <c>[Body]</c> parameters are read"
+                : "results are written";
+            writer.Line();
+            writer.Doc($"The JSON metadata {use} with, for <c>{CSharpLiterals.Xml(type)}</c>.");
+            writer.Line(GeneratedCode);
+            writer.Line($"internal static readonly {info} {HandlerCallWriter.JsonField(type)} =");
+            using (writer.Indent())
+            {
+                var read = $"{context}.GetTypeInfo(typeof({type}))!;";
                 if (writer.Fits($"({info}){read}"))
                 {
                     writer.Line($"({info}){read}");

@@ -100,9 +100,13 @@ internal static class EndpointEmitter
         }
 
         writer.Doc(
-            router.ResultIsHttpResult
-                ? "The result of each handler that returns one is written to the response (<c>IHttpResult.WriteTo</c>)."
-                : "Handlers write the response themselves (an <c>HttpResponse</c> parameter) or leave it 200 and empty.",
+            router.ResultsInRoutes || router.Result is { Kind: not ResultKind.HttpResult }
+                ? "The result of each handler that returns one is written to the response by the generated code: a value as "
+                    + "<c>application/json</c> (with the router's JSON context), a string as <c>text/plain</c>, bytes as "
+                    + "<c>application/octet-stream</c>, a typed result (<c>Ok&lt;T&gt;</c>, <c>Results&lt;…&gt;</c>, …) as it says."
+                : router.ResultIsHttpResult
+                    ? "The result of each handler that returns one is written to the response (<c>IHttpResult.WriteTo</c>)."
+                    : "Handlers write the response themselves (an <c>HttpResponse</c> parameter) or leave it 200 and empty.",
             "para");
     }
 
@@ -230,7 +234,6 @@ internal static class EndpointEmitter
             return; // every result is written in its route, before the response transforms
         }
 
-        var call = HandlerCallWriter.WriteResultCall(router);
         if (returning.Count == router.Routes.Count)
         {
             writer.If("match.IsHandled");
@@ -252,7 +255,7 @@ internal static class EndpointEmitter
 
         using (writer.Braces())
         {
-            writer.Line(call);
+            ResultEmitter.Write(writer, router.Result!, "result");
         }
 
         writer.Line();

@@ -65,7 +65,7 @@ internal sealed partial class HandlerCallWriter
                 break;
             case AsyncReturn.ValueTaskOfResult:
             case AsyncReturn.TaskOfResult:
-                writer.Line($"result = {work}.Result;", "completed: no wait");
+                writer.Line($"{(_router.ResultsInRoutes ? "var " : "")}result = {work}.Result;", "completed: no wait");
                 break;
         }
     }
@@ -76,7 +76,7 @@ internal sealed partial class HandlerCallWriter
         var asValueTask = route.Async switch
         {
             AsyncReturn.Task => $"new {Tasks}.ValueTask({work})",
-            AsyncReturn.TaskOfResult => $"new {Tasks}.ValueTask<{_router.ResultType}>({work})",
+            AsyncReturn.TaskOfResult => $"new {Tasks}.ValueTask<{route.ResultType}>({work})",
             _ => work,
         };
         return completion.Method is null
@@ -119,7 +119,7 @@ internal sealed partial class HandlerCallWriter
         writer.Line(GeneratedMethods.GeneratedCode);
         writer.Line(PoolingBuilder(completion.ReturnsDefaultResult));
         var returns = completion.ReturnsDefaultResult ? DispatchParameters.PendingWorkType(router) : $"{Tasks}.ValueTask";
-        var takes = completion.AwaitsResult ? $"{Tasks}.ValueTask<{router.ResultType}>" : $"{Tasks}.ValueTask";
+        var takes = completion.AwaitsResult ? $"{Tasks}.ValueTask<{route.ResultType}>" : $"{Tasks}.ValueTask";
         var exchange = router.NeedsExchange ? ", Http::HttpExchange exchange" : "";
         writer.Declaration($"private static async {returns} {completion.Method}({takes} work{exchange})");
         using (writer.Braces())
@@ -127,7 +127,7 @@ internal sealed partial class HandlerCallWriter
             writer.Line(completion.AwaitsResult ? "var result = await work.ConfigureAwait(false);" : "await work.ConfigureAwait(false);");
             if (completion.WritesResult)
             {
-                writer.Line(WriteResultCall(router));
+                ResultEmitter.Write(writer, ResultOf(router, route)!, "result");
             }
 
             WriteResponseTransforms(writer, router, route);

@@ -72,13 +72,15 @@ internal sealed partial class HandlerCallWriter : ILeafWriter
         }
         else
         {
-            writer.Call(_hasResult && !route.ReturnsVoid ? "result = " + call : call);
+            writer.Call(_router.ResultsInRoutes && !route.ReturnsVoid ? "var result = " + call : _hasResult && !route.ReturnsVoid ? "result = " + call : call);
         }
 
         if (_router.WritesResultInLeaf(route))
         {
-            writer.Comment("The result is written here, not by Serve, so that the transforms below see the response it wrote.");
-            writer.Line(WriteResultCall(_router));
+            writer.Comment(_router.ResultsInRoutes
+                ? $"Each route of this router writes its own result: {ResultDisplay(route.Result!)}."
+                : "The result is written here, not by Serve, so that the transforms below see the response it wrote.");
+            ResultEmitter.Write(writer, ResultOf(_router, route)!, "result");
         }
 
         WriteResponseTransforms(writer, _router, route);
@@ -86,7 +88,6 @@ internal sealed partial class HandlerCallWriter : ILeafWriter
         writer.Line($"return {Match}.Handled({route.Index});");
     }
 
-    /// <summary>The statement that writes the handler's <c>IHttpResult</c> to the response (<c>result?.</c> when it may be null).</summary>
     /// <summary>The response transforms of the router, then of the route, in order, on the way out.</summary>
     public static void WriteResponseTransforms(SourceWriter writer, RouterSpec router, RouteSpec route)
     {
@@ -103,8 +104,11 @@ internal sealed partial class HandlerCallWriter : ILeafWriter
         }
     }
 
-    public static string WriteResultCall(RouterSpec router)
-        => router.ResultDefault == "default" || !router.ResultType!.EndsWith("?", System.StringComparison.Ordinal)
-            ? "result.WriteTo(exchange.Response);"
-            : "result?.WriteTo(exchange.Response);";
+    /// <summary>How route <paramref name="route"/>'s result is written: its own (routes return different types), or the router's.</summary>
+    public static ResultSpec? ResultOf(RouterSpec router, RouteSpec route)
+        => router.ResultsInRoutes ? route.Result : router.Result;
+
+    /// <summary>A result's type as a comment shows it: <c>Results&lt;Ok&lt;Todo&gt;, NotFound&gt;</c>.</summary>
+    public static string ResultDisplay(ResultSpec result)
+        => result.TypeName.Replace("global::HyperRoute.Http.Results.", "").Replace("global::", "");
 }

@@ -26,6 +26,15 @@ internal sealed record RouteSpec
     /// </summary>
     public required bool ReturnsVoid { get; init; }
 
+    /// <summary>
+    /// What the handler produces (an async handler's <c>T</c>) and how it is written as the response; <see langword="null"/>
+    /// for none, or when it cannot be written (the router then gets no <c>HttpEndpoint</c>).
+    /// </summary>
+    public ResultSpec? Result { get; init; }
+
+    /// <summary>The type the handler produces (an async handler's <c>T</c>), fully qualified; <see langword="null"/> for none.</summary>
+    public string? ResultType { get; init; }
+
     /// <summary>What an asynchronous handler returns; <see cref="AsyncReturn.None"/> for a synchronous one.</summary>
     public AsyncReturn Async { get; init; }
 
@@ -70,7 +79,7 @@ internal enum AsyncReturn
     None,
     /// <summary><c>ValueTask</c>.</summary>
     ValueTask,
-    /// <summary><c>ValueTask&lt;T&gt;</c>, <c>T</c> the router's result type.</summary>
+    /// <summary><c>ValueTask&lt;T&gt;</c>, <c>T</c> the handler's result type.</summary>
     ValueTaskOfResult,
     /// <summary><c>Task</c>: handed on as <c>new ValueTask(task)</c>.</summary>
     Task,

@@ -19,8 +19,23 @@ internal sealed record RouterSpec
     /// </summary>
     public string ResultDefault { get; init; } = "default!";
 
-    /// <summary>The result type implements <c>HyperRoute.Http.IHttpResult</c>: <c>HttpEndpoint</c> writes each result as the response.</summary>
-    public bool ResultIsHttpResult { get; init; }
+    /// <summary>
+    /// How the shared result type (<see cref="ResultType"/>) is written as the response; <see langword="null"/> when the
+    /// handlers return none, or one that cannot be written (the router then gets no <c>HttpEndpoint</c>).
+    /// </summary>
+    public ResultSpec? Result { get; init; }
+
+    /// <summary>The shared result type is written as the response (by <c>Serve</c>, or in the route before its response transforms).</summary>
+    public bool ResultIsHttpResult => ResultType is not null && Result is not null;
+
+    /// <summary>
+    /// The handlers return different types: there is no shared result type (no <c>out T result</c>), each route writes its
+    /// own result to the exchange's response, and the router is served only through its <c>HttpEndpoint</c>.
+    /// </summary>
+    public bool ResultsInRoutes { get; init; }
+
+    /// <summary><c>[Router(Json = …)]</c>'s context declares its own <c>[JsonSourceGenerationOptions]</c>: its <c>Default</c> is used as it is.</summary>
+    public bool JsonContextHasOptions { get; init; }
 
     /// <summary>The routes in declaration order; <see cref="RouteSpec.Index"/> is the position here.</summary>
     public required EquatableArray<RouteSpec> Routes { get; init; }
@@ -50,12 +65,46 @@ internal sealed record RouterSpec
                 System.Linq.Enumerable.Where(System.Linq.Enumerable.SelectMany(Routes, r => r.Bindings), b => b.Source == BindingSource.JsonBody),
                 b => b.JsonType!)));
 
+    /// <summary>The distinct types results are written as JSON from (returned values, values of typed results), in first-seen order.</summary>
+    public System.Collections.Generic.IReadOnlyList<string> JsonResultTypes
+    {
+        get
+        {
+            var types = new System.Collections.Generic.List<string>();
+            foreach (var route in Routes)
+            {
+                Collect(route.Result, types);
+            }
+
+            return types;
+
+            static void Collect(ResultSpec? result, System.Collections.Generic.List<string> types)
+            {
+                if (result is null)
+                {
+                    return;
+                }
+
+                if (result.ValueType is { } type && !types.Contains(type))
+                {
+                    types.Add(type);
+                }
+
+                foreach (var item in result.Cases)
+                {
+                    Collect(item, types);
+                }
+            }
+        }
+    }
+
     /// <summary>
     /// <see langword="true"/> when route <paramref name="route"/>'s handler result is written in its leaf rather than by
     /// <c>Serve</c>: response transforms (the router's or the route's) run after it, so it must be written first.
     /// </summary>
     public bool WritesResultInLeaf(RouteSpec route)
-        => ResultIsHttpResult && !route.ReturnsVoid && (System.Linq.Enumerable.Any(ResponseTransforms) || System.Linq.Enumerable.Any(route.ResponseTransforms));
+        => (ResultsInRoutes && route.Result is not null)
+            || ResultIsHttpResult && !route.ReturnsVoid && (System.Linq.Enumerable.Any(ResponseTransforms) || System.Linq.Enumerable.Any(route.ResponseTransforms));
 
     /// <summary><see langword="true"/> when some handler is asynchronous (returns a <c>ValueTask</c> or <c>Task</c>).</summary>
     public bool HasAsyncRoutes => System.Linq.Enumerable.Any(Routes, r => r.IsAsync);
@@ -82,11 +131,11 @@ internal sealed record RouterSpec
     /// router, a route or a parameter has a validator or transform: the
     /// dispatcher then takes the <c>HttpExchange</c>, and the router is served only through its <c>HttpEndpoint</c>.
     /// </summary>
-    public bool NeedsExchange => Steps.Count > 0 || System.Linq.Enumerable.Any(Routes, r => r.NeedsExchange);
+    public bool NeedsExchange => ResultsInRoutes || Steps.Count > 0 || System.Linq.Enumerable.Any(Routes, r => r.NeedsExchange);
 
     /// <summary>
-    /// <see langword="true"/> when the router gets an <c>HttpEndpoint</c>: its handlers return <c>void</c> or an
-    /// <c>IHttpResult</c> (any other result would be discarded), and it is not a struct with instance handlers (the
+    /// <see langword="true"/> when the router gets an <c>HttpEndpoint</c>: its handlers return <c>void</c> or results it
+    /// can write (any other result would be discarded), and it is not a struct with instance handlers (the
     /// endpoint would call them on a copy).
     /// </summary>
     public bool HasHttpEndpoint => (ResultType is null || ResultIsHttpResult) && !(HasInstanceHandlers && Declaration.Keyword.EndsWith("struct", System.StringComparison.Ordinal));

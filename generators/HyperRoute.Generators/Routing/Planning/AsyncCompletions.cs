@@ -45,7 +45,7 @@ internal static class AsyncCompletions
         {
             // Through the exchange: the server awaits a ValueTask, and the result and the response transforms come after it.
             var transforms = router.ResponseTransforms.Concat(route.ResponseTransforms).ToList();
-            var writes = !route.ReturnsVoid && router.ResultIsHttpResult;
+            var writes = !route.ReturnsVoid && (router.ResultIsHttpResult || router.ResultsInRoutes);
             return new AsyncCompletion(route, writes || transforms.Count > 0 ? name : null, writes, false, transforms);
         }
 

@@ -151,6 +151,66 @@ internal static class HandlerRules
             ? "use ReadOnlyMemory<byte>, a view of the request's bytes that an async handler can hold"
             : "use ReadOnlyMemory<byte> for a [Header] or the [Body]; a route or query value binds as string or a typed value";
 
+    /// <summary>Where a query starts in <paramref name="pattern"/>: a <c>?</c> outside braces (<c>{slug?}</c> is an optional parameter); -1 for none.</summary>
+    public static int QueryStart(string pattern)
+    {
+        var depth = 0;
+        for (var i = 0; i < pattern.Length; i++)
+        {
+            switch (pattern[i])
+            {
+                case '{':
+                    depth++;
+                    break;
+                case '}':
+                    depth = depth > 0 ? depth - 1 : 0;
+                    break;
+                case '?' when depth == 0:
+                    return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// The advice for a query in a template: route the path alone, and bind each <c>name={name}</c> pair with a handler
+    /// parameter of that name (its own type when the handler has one, else <c>string?</c>).
+    /// </summary>
+    public static string QueryAdvice(string pattern, int question, IMethodSymbol method)
+    {
+        var names = new System.Collections.Generic.List<string>();
+        foreach (var pair in pattern.Substring(question + 1).Split('&'))
+        {
+            var equals = pair.IndexOf('=');
+            var name = (equals < 0 ? pair : pair.Substring(0, equals)).Trim();
+            if (name.Length > 0)
+            {
+                var parameter = method.Parameters.FirstOrDefault(p => string.Equals(p.Name, name, System.StringComparison.OrdinalIgnoreCase));
+                names.Add(parameter is null ? $"'string? {name}'" : $"'{Display(parameter.Type)} {parameter.Name}'");
+            }
+        }
+
+        var path = pattern.Substring(0, question);
+        return names.Count == 0
+            ? $"route \"{path}\" and bind query values by handler parameter name"
+            : $"route \"{path}\" and bind the query by handler parameter name: {string.Join(", ", names)} (nullable, or with a default, when it may be absent)";
+    }
+
+    /// <summary>
+    /// <paramref name="parameter"/> looks like a service rather than a part of the request: an interface, or a class that is
+    /// not a value a route, query or header binds, not a <c>[Body]</c>, nor the exchange, and that the template does not name.
+    /// </summary>
+    public static bool IsService(IParameterSymbol parameter, HandlerParameter read, RouteTemplate template)
+        => read.Type is null
+            && read.Context == ContextKind.None
+            && read.Header is null
+            && !read.IsBody
+            && read.Kind == ParameterKind.Value
+            && template.FindParameter(parameter.Name) is null
+            && parameter.Type.SpecialType == SpecialType.None
+            && parameter.Type.TypeKind is TypeKind.Interface or TypeKind.Class;
+
     /// <summary>The name a message shows for a handler: <c>Get</c>, <c>Status.get</c>, <c>lambda</c>.</summary>
     public static string HandlerName(IMethodSymbol method) => method.MethodKind switch
     {

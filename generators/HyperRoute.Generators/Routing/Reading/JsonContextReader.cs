@@ -10,6 +10,18 @@ internal static class JsonContextReader
     private const string ContextBase = "System.Text.Json.Serialization.JsonSerializerContext";
     private const string SerializableAttribute = "System.Text.Json.Serialization.JsonSerializableAttribute";
 
+    /// <summary>
+    /// The router's JSON context declares <c>[JsonSourceGenerationOptions]</c>: its own options are used as they are;
+    /// without them the generated code gives it ASP.NET Core's web defaults.
+    /// </summary>
+    public static bool HasOwnOptions(INamedTypeSymbol router)
+    {
+        var routerAttribute = router.GetAttributes().FirstOrDefault(a => KnownNames.Is(a.AttributeClass, KnownNames.RouterAttribute));
+        var json = routerAttribute?.NamedArguments.FirstOrDefault(n => n.Key == "Json").Value;
+        return json is { Kind: TypedConstantKind.Type, Value: ITypeSymbol context }
+            && context.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == KnownNames.JsonSourceGenerationOptionsAttribute);
+    }
+
     public static JsonBodyContext Read(INamedTypeSymbol router)
     {
         var routerAttribute = router.GetAttributes().FirstOrDefault(a => KnownNames.Is(a.AttributeClass, KnownNames.RouterAttribute));

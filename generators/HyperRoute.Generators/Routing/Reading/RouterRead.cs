@@ -83,6 +83,21 @@ internal enum RouteRule
     /// <summary>HR0017: a <c>[HandlerTimeout]</c> on a synchronous handler, or one that is no time limit. Not a reason to skip.</summary>
     TimeoutHasNoEffect,
 
+    /// <summary>HR0018: a handler's result that cannot be written as a response, in a router whose routes return different types.</summary>
+    ResultCannotBeWritten,
+
+    /// <summary>HR0019 (info): the router gets no <c>HttpEndpoint</c>, and why. Not a reason to skip.</summary>
+    NoHttpEndpoint,
+
+    /// <summary>HR0020: the router gets neither <c>HttpEndpoint</c> nor <c>Dispatch</c>. Not a reason to skip.</summary>
+    NoEntryPoint,
+
+    /// <summary>HR0021: a query in a route template.</summary>
+    QueryInTemplate,
+
+    /// <summary>HR0022: a handler parameter of a service type.</summary>
+    ServiceParameter,
+
     /// <summary>HR1014 (info): an <c>async Task</c> handler, which could return <c>ValueTask</c>. Not a reason to skip.</summary>
     TaskHandler,
 }

@@ -60,26 +60,34 @@ internal static class RouterReader
             }
         }
 
+        var results = ResolveResults(state, problems);
+
         // A route that needs the exchange never runs in a router whose results the endpoint cannot write.
-        if (state.ResultType is not null && !state.ResultIsHttpResult)
+        if (results.SharedType is not null && results.Shared is null)
         {
             foreach (var route in state.Routes.Where(r => r.NeedsExchange))
             {
-                problems.Add(Problem(RouteRule.ExchangeBindingWithoutEndpoint, state.Handlers[route.Index].Locations.FirstOrDefault(), route.HandlerName, state.ResultTypeDisplay));
+                problems.Add(Problem(RouteRule.ExchangeBindingWithoutEndpoint, state.Handlers[route.Index].Locations.FirstOrDefault(), route.HandlerName, results.SharedDisplay));
             }
         }
 
         var model = new RouterSpec
         {
             Declaration = TypeDeclarationReader.Read(router, "Dispatch"),
-            ResultType = state.ResultType,
-            ResultDefault = state.ResultIsValueType ? "default" : "default!",
-            ResultIsHttpResult = state.ResultIsHttpResult,
+            ResultType = results.SharedType,
+            ResultDefault = results.SharedIsValueType ? "default" : "default!",
+            Result = results.Shared,
+            ResultsInRoutes = results.InRoutes,
             Steps = state.RouterSteps,
             JsonContext = state.Json.TypeName,
+            JsonContextHasOptions = JsonContextReader.HasOwnOptions(router),
             Routes = new EquatableArray<RouteSpec>(state.Routes.ToImmutable()),
             Skipped = new EquatableArray<SkippedRoute>(state.Skipped.ToImmutable()),
         };
+        if (whyNotExtensible is null && !collides)
+        {
+            ReportMissingEntryPoints(router, model, results, routerLocation, problems);
+        }
         return new RouterRead(model, whyNotExtensible is null && !collides, problems.ToImmutable(), state.Attributes.ToImmutable());
     }
 
@@ -112,6 +120,19 @@ internal static class RouterReader
         if (binds && method.IsAsync && asyncShape is AsyncReturn.Task or AsyncReturn.TaskOfResult)
         {
             problems.Add(Problem(RouteRule.TaskHandler, method.Locations.FirstOrDefault(), method.Name, HandlerRules.Display(method.ReturnType)));
+        }
+
+        // A query in the template ("GET /todos?done={done}"): query values bind by the handler parameter's name.
+        if (pattern is not null && HandlerRules.QueryStart(pattern) is var question and >= 0)
+        {
+            if (binds)
+            {
+                var location = PatternLocator.Locate(PatternLocator.PatternSyntax(attribute, cancellationToken), question, pattern.Length - question) ?? AttributeLocation(attribute, cancellationToken);
+                problems.Add(Problem(RouteRule.QueryInTemplate, location, pattern, HandlerRules.QueryAdvice(pattern, question, method)));
+            }
+
+            state.Skip(pattern, method, "the template has a query; query values bind by the handler parameter's name");
+            return;
         }
 
         if (!RouteTemplateParser.TryParse(pattern, out var template, out var templateError))
@@ -151,7 +172,22 @@ internal static class RouterReader
             }
         }
 
-        if (!RouteBinder.TryBind(template!, parameters, state.Json, out var bindings, out var bindingError))
+        // A service (an interface, or a class that is neither a value a request binds nor a [Body]) cannot come from the request.
+        var hasService = false;
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            if (method.Parameters[i].Type.TypeKind != TypeKind.Error && HandlerRules.IsService(method.Parameters[i], parameters[i], template!))
+            {
+                var type = HandlerRules.Display(method.Parameters[i].Type);
+                problems.Add(Problem(RouteRule.ServiceParameter, method.Parameters[i].Locations.FirstOrDefault(), parameters[i].Name, type, state.RouterName));
+                skip ??= $"the parameter '{parameters[i].Name}' is a service ('{type}'), which no request binds; hold it in an instance router built with it";
+                hasService = true;
+            }
+        }
+
+        var bindings = ImmutableArray<ParameterBinding>.Empty;
+        BindingError? bindingError = null;
+        if (!hasService && !RouteBinder.TryBind(template!, parameters, state.Json, out bindings, out bindingError))
         {
             ReportBindingError(method, template!, bindingError!, attribute, problems, cancellationToken);
             skip ??= bindingError!.Message;
@@ -178,9 +214,11 @@ internal static class RouterReader
             return;
         }
 
-        // The router's result type comes from its first route that compiles, so one broken handler cannot make every
-        // correct one after it a mismatch.
-        // An async handler's ValueTask<T> or Task<T> counts as T, its ValueTask or Task as void.
+        // What the handler produces (an async handler's ValueTask<T> or Task<T> counts as T, its ValueTask or Task as
+        // none), and how it is written; whether the router can use it is decided once every route is read.
+        ResultSpec? result = null;
+        string? resultTypeName = null;
+        string? resultWhyNot = null;
         if (resultType is not null)
         {
             if (method.ReturnType.TypeKind == TypeKind.Error || resultType.TypeKind == TypeKind.Error)
@@ -189,21 +227,8 @@ internal static class RouterReader
                 return;
             }
 
-            var returnType = resultType.ToDisplayString(HandlerRules.ResultTypeFormat);
-            if (state.ResultType is null)
-            {
-                state.ResultType = returnType;
-                state.ResultTypeDisplay = HandlerRules.Display(resultType);
-                state.ResultIsValueType = resultType.IsValueType;
-                state.ResultIsHttpResult = IsHttpResult(resultType);
-            }
-            else if (state.ResultType != returnType)
-            {
-                var mismatch = HandlerRules.ResultTypeMismatch(method, resultType, state.ResultTypeDisplay!);
-                problems.Add(Problem(RouteRule.HandlerCannotBeCompiled, method.Locations.FirstOrDefault(), method.Name, mismatch));
-                state.Skip(pattern, method, mismatch);
-                return;
-            }
+            resultTypeName = resultType.ToDisplayString(HandlerRules.ResultTypeFormat);
+            result = ResultReader.Read(resultType, state.Json, out resultWhyNot);
         }
 
         state.Routes.Add(new RouteSpec
@@ -214,6 +239,8 @@ internal static class RouterReader
             HandlerDisplay = method.Name + "(" + string.Join(", ", method.Parameters.Select(p => p.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) + " " + p.Name)) + ")",
             IsStatic = method.IsStatic,
             ReturnsVoid = resultType is null,
+            Result = result,
+            ResultType = resultTypeName,
             Async = asyncShape,
             TimeoutMilliseconds = timeout,
             Bindings = new EquatableArray<ParameterBinding>(boundWithSteps.ToImmutable()),
@@ -221,7 +248,88 @@ internal static class RouterReader
         });
         state.Attributes.Add(attribute);
         state.Handlers.Add(method);
+        state.Results.Add(new ReadResult(resultType, resultWhyNot, pattern));
     }
+
+    // The router's result type: one shared by every handler that returns one (written by Serve, as before), or none when
+    // they differ, and then each route writes its own and a route whose result cannot be written is left out (HR0018).
+    private static RouterResults ResolveResults(RouterState state, ImmutableArray<RouteProblem>.Builder problems)
+    {
+        var returning = Enumerable.Range(0, state.Routes.Count).Where(i => state.Routes[i].ResultType is not null).ToList();
+        if (returning.Select(i => state.Routes[i].ResultType).Distinct().Count() <= 1)
+        {
+            if (returning.Count == 0)
+            {
+                return new RouterResults(null, null, null, null, false, false);
+            }
+
+            var first = returning[0];
+            var read = state.Results[first];
+            return new RouterResults(state.Routes[first].ResultType, state.Routes[first].Result, HandlerRules.Display(read.Type!), read, read.Type!.IsValueType, false);
+        }
+
+        var kept = new List<int>();
+        for (var i = 0; i < state.Routes.Count; i++)
+        {
+            var route = state.Routes[i];
+            if (route.ResultType is not null && route.Result is null)
+            {
+                var read = state.Results[i];
+                var method = state.Handlers[i];
+                var display = HandlerRules.Display(read.Type!);
+                problems.Add(Problem(RouteRule.ResultCannotBeWritten, ReturnTypeLocation(method, state.CancellationToken), method.Name, display, read.WhyNot));
+                state.Skip(read.Pattern, method, $"it returns '{display}', which {read.WhyNot}");
+                continue;
+            }
+
+            kept.Add(i);
+        }
+
+        var routes = kept.Select((i, index) => state.Routes[i] with { Index = index }).ToImmutableArray();
+        var attributes = kept.Select(i => state.Attributes[i]).ToImmutableArray();
+        var handlers = kept.Select(i => state.Handlers[i]).ToList();
+        var reads = kept.Select(i => state.Results[i]).ToList();
+        state.Routes.Clear();
+        state.Routes.AddRange(routes);
+        state.Attributes.Clear();
+        state.Attributes.AddRange(attributes);
+        state.Handlers.Clear();
+        state.Handlers.AddRange(handlers);
+        state.Results.Clear();
+        state.Results.AddRange(reads);
+        return new RouterResults(null, null, null, null, false, true);
+    }
+
+    // HR0019/HR0020: a router that gets no HttpEndpoint (or neither it nor Dispatch) says why, so using it is never a
+    // bare "HttpEndpoint does not exist". A shared result of a built-in type (int, bool, …) without a JSON context is a
+    // router used in-process on purpose, and is not reported.
+    private static void ReportMissingEntryPoints(INamedTypeSymbol router, RouterSpec model, RouterResults results, Location? location, ImmutableArray<RouteProblem>.Builder problems)
+    {
+        if (model.HasHttpEndpoint || model.Routes.Count == 0)
+        {
+            return;
+        }
+
+        if ((model.ResultType is null || model.Result is not null) && model.HasInstanceHandlers && model.Declaration.Keyword.EndsWith("struct", System.StringComparison.Ordinal))
+        {
+            const string Why = "it is a struct with instance handlers, and a readonly endpoint would run them on a copy; make the router a class";
+            problems.Add(model.NeedsExchange
+                ? Problem(RouteRule.NoEntryPoint, location, router.Name, Why + " (its routes bind the HTTP request, so it gets no Dispatch either)")
+                : Problem(RouteRule.NoHttpEndpoint, location, router.Name, Why));
+            return;
+        }
+
+        if (results.SharedRead is { Type: { } type } read && results.Shared is null && !model.NeedsExchange
+            && (model.JsonContext is not null || type.SpecialType == SpecialType.None))
+        {
+            problems.Add(Problem(RouteRule.NoHttpEndpoint, location, router.Name, $"its handlers return '{results.SharedDisplay}', which {read.WhyNot}"));
+        }
+    }
+
+    private static Location? ReturnTypeLocation(IMethodSymbol method, CancellationToken cancellationToken)
+        => method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is MethodDeclarationSyntax declaration
+            ? declaration.ReturnType.GetLocation()
+            : method.Locations.FirstOrDefault();
 
     // The time limit of an async handler: its own [HandlerTimeout], else the router's, else the server's (null). HR0017 on
     // one that means nothing: on a synchronous handler, or not a limit (then the server's default applies).
@@ -350,21 +458,24 @@ internal static class RouterReader
         return new EquatableArray<PipelineStep>(steps.ToImmutable());
     }
 
-    // The result type writes itself as a response: it is IHttpResult or implements it.
-    private static bool IsHttpResult(ITypeSymbol type)
-        => KnownNames.IsOrImplements(type, KnownNames.HttpResultInterface);
-
     private static Location? AttributeLocation(AttributeData attribute, CancellationToken cancellationToken)
         => attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation();
 
     private static RouteProblem Problem(RouteRule rule, Location? location, params object?[] arguments)
         => new(rule, location, ImmutableArray.Create(arguments));
 
+    /// <summary>What a compiled route's handler returns (<see langword="null"/> for none) and why it cannot be written.</summary>
+    private sealed record ReadResult(ITypeSymbol? Type, string? WhyNot, string? Pattern);
+
+    /// <summary>The router's result: the shared type and how it is written, or results written by each route.</summary>
+    private sealed record RouterResults(string? SharedType, ResultSpec? Shared, string? SharedDisplay, ReadResult? SharedRead, bool SharedIsValueType, bool InRoutes);
+
     /// <summary>What reading one router accumulates over its routes.</summary>
     private sealed class RouterState
     {
         public RouterState(INamedTypeSymbol router, CancellationToken cancellationToken)
         {
+            RouterName = router.Name;
             CancellationToken = cancellationToken;
             Json = JsonContextReader.Read(router);
             RouterSteps = ReadSteps(router.GetAttributes(), StepPosition.Router, null, out var routerStepError);
@@ -380,6 +491,8 @@ internal static class RouterReader
 
         public CancellationToken CancellationToken { get; }
 
+        public string RouterName { get; }
+
         public JsonBodyContext Json { get; }
 
         public EquatableArray<PipelineStep> RouterSteps { get; }
@@ -394,13 +507,8 @@ internal static class RouterReader
 
         public ImmutableArray<SkippedRoute>.Builder Skipped { get; } = ImmutableArray.CreateBuilder<SkippedRoute>();
 
-        public string? ResultType { get; set; }
-
-        public string? ResultTypeDisplay { get; set; }
-
-        public bool ResultIsValueType { get; set; }
-
-        public bool ResultIsHttpResult { get; set; }
+        /// <summary>What each compiled route's handler returns, by position in <see cref="Routes"/>.</summary>
+        public List<ReadResult> Results { get; } = new();
 
         public void Skip(string? pattern, IMethodSymbol method, string reason)
             => Skipped.Add(new SkippedRoute(pattern ?? "(no pattern)", method.Name, reason));

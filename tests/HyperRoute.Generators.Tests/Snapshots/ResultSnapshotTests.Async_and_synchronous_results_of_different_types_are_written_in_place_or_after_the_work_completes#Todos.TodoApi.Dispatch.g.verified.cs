@@ -79,6 +79,14 @@ static partial class TodoApi
         public static int HeaderSlot(System::ReadOnlySpan<byte> name) => -1; // no route binds a header
 
         /// <summary>
+        /// The name of the handler parameter a 400 from <see cref="Serve"/> is about, which
+        /// the server's problem response names; <see langword="null"/> for any other result.
+        /// </summary>
+        /// <param name="match">The result of <see cref="Serve"/>.</param>
+        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        public static string? ParameterName(HyperRoute::RouteMatch match) => global::Todos.TodoApi.ParameterName(match);
+
+        /// <summary>
         /// Routes the request of <paramref name="exchange"/> and runs its handler. Returns whether a handler ran,
         /// or why not (404, 405 with the allowed methods, 400 with the problem); the server answers those itself.
         /// </summary>

@@ -8,6 +8,8 @@
 #   WORKERS=2 bash benchmarks/load/run.sh             # HyperRoute event loops (default: the cores wrk leaves free)
 #   PIPELINE=0 bash benchmarks/load/run.sh            # skip the pipelined run (default depth 16)
 #   PATHS="/plaintext /yield" bash benchmarks/load/run.sh   # /yield: an async handler that awaits Task.Yield()
+#   PATHS=/todos/1 TODOS=1 bash benchmarks/load/run.sh   # todo 1 created first; TODOS=1 also races POST /todos
+#                                                     # (a JSON body in, 201 with the todo out; post-todo.lua)
 #   MIXED=/slow/50 bash benchmarks/load/run.sh        # also: CONNECTIONS on /slow/50 (awaits 50 ms) while another
 #                                                     # CONNECTIONS hammer /plaintext; /plaintext's p99 under that mix
 #
@@ -28,6 +30,7 @@ kestrel_port="${KESTREL_PORT:-8081}"
 paths=(${PATHS:-/plaintext /users/42})
 pipeline="${PIPELINE:-16}"
 mixed="${MIXED:-}"
+todos="${TODOS:-0}"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source "$here/lib.sh"
 
@@ -60,6 +63,10 @@ kestrel_pid=$!
 
 wait_for "$hr_port"
 wait_for "$kestrel_port"
+# Both servers start with no todos: create todo 1 on each, for GET /todos/1.
+for p in "$hr_port" "$kestrel_port"; do
+  curl -fs -X POST -H 'Content-Type: application/json' -d '{"title":"milk","done":false}' "http://127.0.0.1:$p/todos" >/dev/null || true
+done
 
 race() {
   local label="$1" path="$2"
@@ -97,6 +104,9 @@ mixed_race() {
   done
 }
 
+if [[ "$todos" == "1" ]]; then
+  race "POST /todos" "/todos" -s "$here/post-todo.lua"
+fi
 if [[ -n "$mixed" ]]; then
   mixed_race "$mixed"
 fi

@@ -10,33 +10,26 @@ public sealed record StoredOrder(int Id, string Sku, int Quantity);
 
 /// <summary>
 /// The sample's order repository: in memory, with the shape of a real one (every call is asynchronous and takes a
-/// cancellation token) and a simulated round trip, <see cref="Latency"/>. With no latency the calls complete
-/// synchronously, and so do the handlers that await them: the server answers them in place, allocating nothing.
+/// cancellation token) and a simulated round trip (<see cref="StoreLatency"/>).
 /// </summary>
 public static class OrderStore
 {
     private static readonly ConcurrentDictionary<int, StoredOrder> s_orders = new();
     private static int s_lastId;
 
-    /// <summary>How long each call waits, as a database round trip would (the sample's <c>--store-latency</c>). Default none.</summary>
-    public static TimeSpan Latency { get; set; } = TimeSpan.Zero;
-
     /// <summary>The order with <paramref name="id"/>, or <see langword="null"/>.</summary>
     public static async ValueTask<StoredOrder?> FindAsync(int id, CancellationToken cancellationToken)
     {
-        await RoundTrip(cancellationToken).ConfigureAwait(false);
+        await StoreLatency.RoundTrip(cancellationToken).ConfigureAwait(false);
         return s_orders.TryGetValue(id, out var order) ? order : null;
     }
 
     /// <summary>Stores <paramref name="order"/> under a new id.</summary>
     public static async ValueTask<StoredOrder> AddAsync(Order order, CancellationToken cancellationToken)
     {
-        await RoundTrip(cancellationToken).ConfigureAwait(false);
+        await StoreLatency.RoundTrip(cancellationToken).ConfigureAwait(false);
         var stored = new StoredOrder(Interlocked.Increment(ref s_lastId), order.Sku, order.Quantity);
         s_orders[stored.Id] = stored;
         return stored;
     }
-
-    private static ValueTask RoundTrip(CancellationToken cancellationToken)
-        => Latency > TimeSpan.Zero ? new ValueTask(Task.Delay(Latency, cancellationToken)) : default;
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Text.Json.Serialization;
 using HyperRoute;
 using HyperRoute.Http;
@@ -11,11 +12,17 @@ public sealed record Order(string Sku, int Quantity);
 /// <summary>What <c>POST /orders</c> answers (JSON).</summary>
 public sealed record OrderAccepted(int Id, string Sku, int Quantity, string Status);
 
-/// <summary>System.Text.Json source-generated metadata for the sample's bodies: no reflection.</summary>
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+/// <summary>
+/// System.Text.Json source-generated metadata for the sample's bodies and results: no reflection. It sets no options
+/// of its own, so the router reads and writes with ASP.NET Core's web defaults (camelCase, case-insensitive names,
+/// numbers from strings).
+/// </summary>
 [JsonSerializable(typeof(Order))]
 [JsonSerializable(typeof(OrderAccepted))]
 [JsonSerializable(typeof(StoredOrder))]
+[JsonSerializable(typeof(Todo))]
+[JsonSerializable(typeof(TodoInput))]
+[JsonSerializable(typeof(List<Todo>))]
 public sealed partial class ShopJson : JsonSerializerContext;
 
 /// <summary>Destination side: an order must name a product and ask for 1 to 100 of it.</summary>

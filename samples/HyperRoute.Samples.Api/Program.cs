@@ -25,7 +25,7 @@ for (var i = 0; i < args.Length; i++)
             i++;
             break;
         case "--store-latency" when int.TryParse(value, out var latency) && latency >= 0:
-            OrderStore.Latency = TimeSpan.FromMilliseconds(latency);
+            StoreLatency.Value = TimeSpan.FromMilliseconds(latency);
             i++;
             break;
         case "--share-port": // several instances on one port, the kernel spreading connections (SO_REUSEPORT)

@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using HyperRoute;
 using HyperRoute.Http;
+using HyperRoute.Http.Results;
 
 namespace HyperRoute.Samples.Api;
 
@@ -57,27 +58,18 @@ public static partial class ShopApi
     [Route("POST /orders")]
     [Validate<TenantRequired>]
     [Transform<NoStore>]
-    public static async ValueTask CreateOrder([Body(MaxLength = 4096), Validate<ValidOrder>] Order order, HttpResponse response, CancellationToken aborted)
+    public static async ValueTask<Created<OrderAccepted>> CreateOrder([Body(MaxLength = 4096), Validate<ValidOrder>] Order order, CancellationToken aborted)
     {
         // Reached only with a tenant and a valid order; a bad body is answered 400/413/415 as problem+json.
         var stored = await OrderStore.AddAsync(order, aborted);
-        response.StatusCode = 201;
-        response.SetHeader("Location"u8, System.Text.Encoding.ASCII.GetBytes("/orders/" + stored.Id));
-        response.Json(new OrderAccepted(stored.Id, stored.Sku, stored.Quantity, "accepted"), ShopJson.Default.OrderAccepted);
+        return HttpResults.Created($"/orders/{stored.Id}", new OrderAccepted(stored.Id, stored.Sku, stored.Quantity, "accepted"));
     }
 
     [Route("GET /orders/{id:int}")]
-    public static async ValueTask GetOrder(int id, HttpResponse response, CancellationToken aborted)
+    public static async ValueTask<Results<Ok<StoredOrder>, NotFound>> GetOrder(int id, CancellationToken aborted)
     {
         // The worker serves other connections while the store answers; the token is cancelled if the client leaves.
-        var order = await OrderStore.FindAsync(id, aborted);
-        if (order is null)
-        {
-            ProblemJson.Write(response, 404, "id"u8, "no order has this id"u8);
-            return;
-        }
-
-        response.Json(order, ShopJson.Default.StoredOrder);
+        return await OrderStore.FindAsync(id, aborted) is { } order ? HttpResults.Ok(order) : HttpResults.NotFound();
     }
 
     [Route("GET /yield")]

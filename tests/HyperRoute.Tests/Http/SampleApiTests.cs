@@ -68,14 +68,30 @@ public sealed class SampleApiTests
             var stored = client.Read();
             Assert.Equal((200, "application/json", "{\"id\":1,\"sku\":\"A-1\",\"quantity\":3}"), (stored.Status, stored.Header("Content-Type"), stored.BodyText));
             var missing = client.Read();
-            Assert.Equal((404, "application/problem+json"), (missing.Status, missing.Header("Content-Type")));
-            Assert.Contains("\"field\":\"id\"", missing.BodyText);
+            Assert.Equal((404, 0), (missing.Status, missing.Body.Length));
             Assert.Equal("yielded", client.Read().BodyText);
 
             client.Send("POST /orders HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\nContent-Length: 26\r\n\r\n{\"sku\":\"A-1\",\"quantity\":3}");
             var refused = client.Read();
             Assert.Equal((401, "application/problem+json"), (refused.Status, refused.Header("Content-Type")));
             Assert.Contains("\"field\":\"X-Tenant\"", refused.BodyText);
+
+            // The todo resource: values and typed results as JSON with web defaults (camelCase out, any case in).
+            client.Send(Json("POST", "/todos", "{\"title\":\"milk\"}"));
+            var createdTodo = client.Read();
+            Assert.Equal((201, "/todos/1", "{\"id\":1,\"title\":\"milk\",\"done\":false}"), (createdTodo.Status, createdTodo.Header("Location"), createdTodo.BodyText));
+            client.Send(Json("PUT", "/todos/1", "{\"Title\":\"oat milk\",\"DONE\":true}"));
+            Assert.Equal("{\"id\":1,\"title\":\"oat milk\",\"done\":true}", client.Read().BodyText);
+            client.Send(Requests.Get("/todos?done=true"));
+            Assert.Equal("[{\"id\":1,\"title\":\"oat milk\",\"done\":true}]", client.Read().BodyText);
+            client.Send(Json("POST", "/todos", "{\"title\":\" \"}"));
+            var untitled = client.Read();
+            Assert.Equal((400, "application/problem+json"), (untitled.Status, untitled.Header("Content-Type")));
+            Assert.Contains("\"title\":[\"a todo has a title\"]", untitled.BodyText);
+            client.Send("DELETE /todos/1 HTTP/1.1\r\nHost: t\r\n\r\n");
+            Assert.Equal(204, client.Read().Status);
+            client.Send(Requests.Get("/todos/1"));
+            Assert.Equal(404, client.Read().Status);
 
             client.Send(Requests.Get("/users/abc"));
             Assert.Equal(404, client.Read().Status);
@@ -90,6 +106,9 @@ public sealed class SampleApiTests
 
         Assert.True(process.WaitForExit(TimeSpan.FromSeconds(15)), "The sample did not stop within 15 s of SIGTERM.");
         Assert.Equal(0, process.ExitCode);
-        Assert.Contains("Stopped after 9 requests.", await process.StandardOutput.ReadToEndAsync());
+        Assert.Contains("Stopped after 15 requests.", await process.StandardOutput.ReadToEndAsync());
     }
+
+    private static string Json(string method, string path, string json)
+        => $"{method} {path} HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\nContent-Length: {System.Text.Encoding.UTF8.GetByteCount(json)}\r\n\r\n{json}";
 }

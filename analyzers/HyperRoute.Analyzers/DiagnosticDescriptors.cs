@@ -257,6 +257,17 @@ internal static class DiagnosticDescriptors
         description: "Handlers bind route, query and header values, the body and the exchange. Services reach handlers through the router instance: an instance router is constructed with what its handlers need, and the endpoint runs them on it. Dependency injection into parameters is not supported yet. The generator leaves the route out.",
         helpLinkUri: HelpLinkBase + "HR0022.md");
 
+    /// <summary>HR0023: a router prefix that is not a path of literal segments.</summary>
+    public static readonly DiagnosticDescriptor InvalidRouterPrefix = new(
+        id: "HR0023",
+        title: "Router prefix is not valid",
+        messageFormat: "The prefix '{0}' of the router '{1}' is not valid: {2}",
+        category: RoutingCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "[Router(Prefix = \"/api/v1\")] serves every route of the router under the prefix. A prefix starts with '/', does not end with one, and holds literal segments only, spelled as in a route template; route parameters belong in each route's template. The generator leaves every route of the router out until the prefix is fixed.",
+        helpLinkUri: HelpLinkBase + "HR0023.md");
+
     /// <summary>The category of the hot-path allocation rules.</summary>
     public const string HotPathCategory = "HyperRoute.HotPath";
 

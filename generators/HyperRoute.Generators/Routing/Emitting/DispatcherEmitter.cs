@@ -283,6 +283,11 @@ internal static partial class DispatcherEmitter
         }
 
         writer.Line("/// </code>");
+        if (router.Prefix is { } prefix)
+        {
+            writer.Doc($"Every route is served under the router's prefix, <c>{CSharpLiterals.Xml(prefix)}</c>, which the patterns above include.", "para");
+        }
+
         foreach (var skipped in router.Skipped)
         {
             writer.Doc(

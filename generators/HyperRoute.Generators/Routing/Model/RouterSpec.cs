@@ -43,6 +43,12 @@ internal sealed record RouterSpec
     /// </summary>
     public string? Prefix { get; init; }
 
+    /// <summary>
+    /// The spec is an app's (<c>[App(typeof(A), typeof(B))]</c>): the routes of its routers in one table, each with its
+    /// router's name (<see cref="RouteSpec.Owner"/>), steps and JSON context, and each writing its own result.
+    /// </summary>
+    public bool IsApp { get; init; }
+
     /// <summary>The routes in declaration order; <see cref="RouteSpec.Index"/> is the position here.</summary>
     public required EquatableArray<RouteSpec> Routes { get; init; }
 

@@ -46,8 +46,8 @@ internal static class AppReader
         var attribute = app.GetAttributes().FirstOrDefault(a => KnownNames.Is(a.AttributeClass, KnownNames.AppAttribute));
         var members = ImmutableArray.CreateBuilder<AppMember>();
         var arguments = (attribute?.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax)?.ArgumentList?.Arguments;
-        var listed = attribute is { ConstructorArguments.Length: 1 } && attribute.ConstructorArguments[0].Kind == TypedConstantKind.Array
-            ? attribute.ConstructorArguments[0].Values
+        var listed = attribute is { ConstructorArguments.Length: 1 } && attribute.ConstructorArguments[0] is { Kind: TypedConstantKind.Array, IsNull: false } routers
+            ? routers.Values
             : ImmutableArray<TypedConstant>.Empty;
         var offset = 0;
         for (var i = 0; i < listed.Length; i++)

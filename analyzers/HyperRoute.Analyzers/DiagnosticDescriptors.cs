@@ -257,6 +257,50 @@ internal static class DiagnosticDescriptors
         description: "Handlers bind route, query and header values, the body and the exchange. Services reach handlers through the router instance: an instance router is constructed with what its handlers need, and the endpoint runs them on it. Dependency injection into parameters is not supported yet. The generator leaves the route out.",
         helpLinkUri: HelpLinkBase + "HR0022.md");
 
+    /// <summary>HR0023: a router prefix that is not a path of literal segments.</summary>
+    public static readonly DiagnosticDescriptor InvalidRouterPrefix = new(
+        id: "HR0023",
+        title: "Router prefix is not valid",
+        messageFormat: "The prefix '{0}' of the router '{1}' is not valid: {2}",
+        category: RoutingCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "[Router(Prefix = \"/api/v1\")] serves every route of the router under the prefix. A prefix starts with '/', does not end with one, and holds literal segments only, spelled as in a route template; route parameters belong in each route's template. The generator leaves every route of the router out until the prefix is fixed.",
+        helpLinkUri: HelpLinkBase + "HR0023.md");
+
+    /// <summary>HR0024: routes of two routers of one app conflict.</summary>
+    public static readonly DiagnosticDescriptor AppRouteConflict = new(
+        id: "HR0024",
+        title: "Routes of two routers of one app conflict",
+        messageFormat: "The route '{0}' of '{1}' conflicts with the route '{2}' of '{3}' in the app '{4}': {5}",
+        category: RoutingCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "An app serves the routes of all its routers through one decision tree, with their prefixes. Two routes of different routers conflict there as two routes of one router do (HR0006): a request matches both with equal precedence, or an optional route without its optional segment is exactly the other route. The app's dispatcher then always takes the route of the router listed first.",
+        helpLinkUri: HelpLinkBase + "HR0024.md");
+
+    /// <summary>HR0025: a type an app lists that it cannot serve.</summary>
+    public static readonly DiagnosticDescriptor AppMemberCannotBeComposed = new(
+        id: "HR0025",
+        title: "App cannot serve a router it lists",
+        messageFormat: "'{0}' cannot be served by the app '{1}': {2}",
+        category: RoutingCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "An app calls the handlers of its routers by their routers' names, with no router instance, and writes their results as responses. So each type it lists must be a [Router] that gets an HttpEndpoint, with static handlers the app can call (not private or protected), listed once. The generator leaves a router it cannot serve out of the app.",
+        helpLinkUri: HelpLinkBase + "HR0025.md");
+
+    /// <summary>HR0026: no code can be added to the app type.</summary>
+    public static readonly DiagnosticDescriptor AppCannotBeGenerated = new(
+        id: "HR0026",
+        title: "App type cannot be generated",
+        messageFormat: "The app '{0}' cannot get its generated HttpEndpoint: {1}",
+        category: RoutingCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "The generator adds HttpEndpoint, RoutePatterns, ParameterName and a nested HyperRouteDispatcher to the [App] type, which must therefore be a non-generic partial class, nested only in partial types, that declares none of those names and is not a [Router] itself.",
+        helpLinkUri: HelpLinkBase + "HR0026.md");
+
     /// <summary>The category of the hot-path allocation rules.</summary>
     public const string HotPathCategory = "HyperRoute.HotPath";
 

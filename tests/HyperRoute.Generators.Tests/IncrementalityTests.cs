@@ -225,6 +225,82 @@ public sealed class IncrementalityTests
         GeneratorHarness.AssertCompilesCleanly(rerun);
     }
 
+    private const string AppRouters = """
+        using HyperRoute;
+
+        namespace Shop;
+
+        [Router(Prefix = "/orders")]
+        public static partial class Orders
+        {
+            [Route("GET /{id:int}")]
+            public static string Get(int id) => "order";
+        }
+
+        [Router]
+        public static partial class Users
+        {
+            [Route("GET /users/{id:int}")]
+            public static string Get(int id) => "user";
+        }
+        """;
+
+    private const string App = """
+        using HyperRoute;
+
+        namespace Shop;
+
+        [Router]
+        public static partial class Health
+        {
+            [Route("GET /health")]
+            public static string Get() => "ok";
+        }
+
+        [App(typeof(Orders), typeof(Health))]
+        public static partial class ShopApp;
+        """;
+
+    private static readonly string[] AppSteps = { TrackingNames.Parse, TrackingNames.Routers, TrackingNames.AppParse, TrackingNames.Apps };
+
+    [Fact]
+    public void Editing_a_router_of_an_app_regenerates_the_router_and_the_app_only()
+    {
+        var compilation = CompilationFactory.Create(AppRouters, App);
+        var first = GeneratorHarness.Verify(new RouterGenerator(), compilation, AppSteps);
+
+        var edited = Edit(compilation, "Source0.cs", AppRouters.Replace("GET /{id:int}", "GET /{id:long}"));
+        var rerun = GeneratorHarness.Run(first.Driver, edited);
+
+        Assert.Equal(IncrementalStepRunReason.Modified, ModelReasons<RouterSpec>(rerun, TrackingNames.AppParse, spec => spec.Declaration.Name)["ShopApp"]);
+        var emitted = OutputReasons<RouterSpec>(rerun, spec => spec.Declaration.Name);
+        Assert.Equal(IncrementalStepRunReason.Modified, emitted["Orders"]);
+        Assert.Equal(IncrementalStepRunReason.Modified, emitted["ShopApp"]);
+        Assert.Equal(IncrementalStepRunReason.Cached, emitted["Users"]);
+        Assert.Equal(IncrementalStepRunReason.Cached, emitted["Health"]);
+        Assert.Contains("GET /orders/{id:long}", rerun.Source("Shop.ShopApp.App.g.cs").Source);
+        GeneratorHarness.AssertCompilesCleanly(rerun);
+    }
+
+    [Fact]
+    public void Editing_a_router_outside_an_app_leaves_the_app_cached()
+    {
+        var compilation = CompilationFactory.Create(AppRouters, App);
+        var first = GeneratorHarness.Verify(new RouterGenerator(), compilation, AppSteps);
+
+        var edited = Edit(compilation, "Source0.cs", AppRouters.Replace("GET /users/{id:int}", "GET /users/{id:long}"));
+        var rerun = GeneratorHarness.Run(first.Driver, edited);
+
+        var app = ModelReasons<RouterSpec>(rerun, TrackingNames.AppParse, spec => spec.Declaration.Name)["ShopApp"];
+        Assert.True(app is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"ShopApp was {app}");
+        var emitted = OutputReasons<RouterSpec>(rerun, spec => spec.Declaration.Name);
+        Assert.Equal(IncrementalStepRunReason.Modified, emitted["Users"]);
+        Assert.Equal(IncrementalStepRunReason.Cached, emitted["Orders"]);
+        Assert.Equal(IncrementalStepRunReason.Cached, emitted["ShopApp"]);
+        Assert.Equal(first.Source("Shop.ShopApp.App.g.cs"), rerun.Source("Shop.ShopApp.App.g.cs"));
+        GeneratorHarness.AssertCompilesCleanly(rerun);
+    }
+
     private static readonly string[] MessageSteps =
         { TrackingNames.MessageParse, TrackingNames.Messages, TrackingNames.MessageRouterParse, TrackingNames.MessageRouters };
 

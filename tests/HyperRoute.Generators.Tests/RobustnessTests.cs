@@ -43,8 +43,24 @@ public sealed class RobustnessTests : GeneratorTestBase<RouterGenerator>
         """[HyperRoute.Router] partial class""",
         """[HyperRoute.Router] public static partial class S { [HyperRoute.Route("GET /x")] public int X() => 1; }""",
         """[HyperRoute.Router] public partial struct S { [HyperRoute.Route("GET /x/{id:int}")] public int X(int id) => id; }""",
+        // Apps ([App(…)]) over a router A, however broken: the app is left out or serves what it can, never throws.
+        AppOver("""[HyperRoute.App(null)] public static partial class P;"""),
+        AppOver("""[HyperRoute.App] public static partial class P;"""),
+        AppOver("""[HyperRoute.App(typeof(Missing))] public static partial class P;"""),
+        AppOver("""[HyperRoute.App(typeof(A), typeof(A), typeof(int), typeof(System.Collections.Generic.List<>))] public static partial class P;"""),
+        AppOver("""[HyperRoute.App(new[] { typeof(A) })] public static partial class P;"""),
+        AppOver("""[HyperRoute.App(typeof(A))] public static class NotPartial;"""),
+        AppOver("""[HyperRoute.App(typeof(A))] public partial class G<T>;"""),
+        AppOver("""[HyperRoute.App(typeof(P))] public static partial class P;"""),
+        AppOver("""[HyperRoute.App(typeof(A))] [HyperRoute.Router] public static partial class Both { [HyperRoute.Route("GET /both")] public static string Both1() => "b"; }"""),
+        AppOver("""[HyperRoute.App(typeof(A), typeof(Hidden), typeof(Counter))] public static partial class P; [HyperRoute.Router] public static partial class Hidden { [HyperRoute.Route("GET /h")] private static string H() => "h"; } [HyperRoute.Router] public partial class Counter { [HyperRoute.Route("GET /c")] public string C() => "c"; }"""),
+        AppOver("""[HyperRoute.App(typeof(P.Inner))] public static partial class P { [HyperRoute.Router] private static partial class Inner { [HyperRoute.Route("GET /i")] internal static string I() => "i"; } }"""),
+        AppOver("""[HyperRoute.App(typeof(A))] public static partial class P { public static int HttpEndpoint; }"""),
         """[HyperRoute.Router] public partial record R { [HyperRoute.Route("GET /x/{v:double}")] public static double X(double v = double.NaN, float f = 1.5f, decimal m = 2.5m) => v; }""",
     };
+
+    private static string AppOver(string app)
+        => app + """ [HyperRoute.Router(Prefix = "/a")] public static partial class A { [HyperRoute.Route("GET /x")] public static string X() => "x"; }""";
 
     [Theory]
     [MemberData(nameof(BrokenDeclarations))]

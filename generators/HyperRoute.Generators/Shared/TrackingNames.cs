@@ -5,6 +5,8 @@ public static class TrackingNames
 {
     public const string Parse = "HyperRoute.Parse";
     public const string Routers = "HyperRoute.Routers";
+    public const string AppParse = "HyperRoute.AppParse";
+    public const string Apps = "HyperRoute.Apps";
     public const string MessageParse = "HyperRoute.MessageParse";
     public const string Messages = "HyperRoute.Messages";
     public const string MessageRouterParse = "HyperRoute.MessageRouterParse";

@@ -16,8 +16,14 @@ internal enum StepKind
 /// <param name="Display">The type as users read it, for comments (<c>PositiveId</c>).</param>
 internal sealed record PipelineStep(StepKind Kind, string TypeName, string Display)
 {
-    /// <summary>The attribute as written: <c>[Validate&lt;PositiveId&gt;]</c>.</summary>
-    public string Attribute => (Kind == StepKind.Validate ? "[Validate<" : "[Transform<") + Display + ">]";
+    /// <summary>
+    /// In an app: the router whose router-level step this is, now run as the first steps of that router's routes;
+    /// <see langword="null"/> otherwise.
+    /// </summary>
+    public string? Router { get; init; }
+
+    /// <summary>The attribute as written: <c>[Validate&lt;PositiveId&gt;]</c> (<c>… of TodoApi</c> for a router's step in an app).</summary>
+    public string Attribute => (Kind == StepKind.Validate ? "[Validate<" : "[Transform<") + Display + ">]" + (Router is null ? "" : " of " + Router);
 }
 
 /// <summary>

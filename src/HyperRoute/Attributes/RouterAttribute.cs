@@ -16,4 +16,12 @@ public sealed class RouterAttribute : Attribute
     /// <see langword="null"/> when no route takes a typed body.
     /// </summary>
     public Type? Json { get; set; }
+
+    /// <summary>
+    /// A path every route of the router is served under: with <c>Prefix = "/api/v1"</c>, <c>[Route("GET /todos/{id:int}")]</c>
+    /// answers <c>GET /api/v1/todos/{id:int}</c>, and <c>"GET /"</c> answers <c>GET /api/v1</c>. It starts with <c>/</c>, does not
+    /// end with one, and holds literal segments only (a bad prefix is reported as HR0023). <see langword="null"/> for none.
+    /// The router's <c>Dispatch</c>, <c>HttpEndpoint</c> and <c>RoutePatterns</c> all carry the prefixed patterns.
+    /// </summary>
+    public string? Prefix { get; set; }
 }

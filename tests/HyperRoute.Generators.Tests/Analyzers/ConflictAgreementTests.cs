@@ -88,6 +88,71 @@ public sealed class ConflictAgreementTests
         Assert.Equal(expected, reported.Select(r => (r.Item1, OtherPattern(r.Item2))).OrderBy(p => p).ToList());
     }
 
+    [Fact]
+    public async System.Threading.Tasks.Task In_an_app_the_analyzer_reports_exactly_the_conflicts_between_routers_the_planner_finds_in_the_composed_table()
+    {
+        var source = """
+            using HyperRoute;
+
+            [Router(Prefix = "/api")]
+            public static partial class First
+            {
+                [Route("GET /a/{x}")] public static string A(string x) => "1";
+                [Route("GET /b/{x?}")] public static string B(int? x) => "1";
+                [Route("GET /c/{x:int}")] public static string C(int x) => "1";
+                [Route("GET /own/{x}")] public static string Own1(string x) => "1";
+                [Route("GET /own/{y}")] public static string Own2(string y) => "1";
+            }
+
+            [Router]
+            public static partial class Second
+            {
+                [Route("GET /api/a/{y}")] public static string A(string y) => "2";
+                [Route("GET /api/b")] public static string B() => "2";
+                [Route("GET /api/c/{x:long}")] public static string C(long x) => "2";
+                [Route("DELETE /api/a/{y}")] public static string D(string y) => "2";
+            }
+
+            [App(typeof(First), typeof(Second))]
+            public static partial class App;
+            """;
+        var compilation = CompilationFactory.Create(source);
+        var spec = GeneratorHarness.Run(new RouterGenerator(), compilation).Driver.GetRunResult().Results.Single()
+            .TrackedSteps[TrackingNames.Apps]
+            .SelectMany(step => step.Outputs)
+            .Select(output => output.Value)
+            .OfType<RouterSpec>()
+            .Single();
+
+        var planned = RouteConflicts.Find(spec)
+            .Where(c => spec.Routes[c.First].Owner != spec.Routes[c.Second].Owner)
+            .Select(c => (spec.Routes[c.First].Template.Pattern, spec.Routes[c.Second].Template.Pattern, c.Kind.ToString()))
+            .ToList();
+        var diagnostics = await compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new AppAnalyzer())).GetAnalyzerDiagnosticsAsync();
+        var reported = diagnostics
+            .Where(d => d.Id == "HR0024")
+            .Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture))
+            .Select(m => (Quoted(m, 0), Quoted(m, 2)))
+            .OrderBy(p => p)
+            .ToList();
+
+        Assert.Equal(
+            new[]
+            {
+                ("GET /api/a/{x}", "GET /api/a/{y}", "EqualPrecedence"),
+                ("GET /api/b/{x?}", "GET /api/b", "AbsentFormShadowed"),
+            },
+            planned);
+        Assert.Equal(planned.SelectMany(c => new[] { (c.Item1, c.Item2), (c.Item2, c.Item1) }).OrderBy(p => p).ToList(), reported);
+    }
+
+    // The n-th quoted text of a message.
+    private static string Quoted(string message, int n)
+    {
+        var parts = message.Split('\'');
+        return parts[2 * n + 1];
+    }
+
     private static string Pattern(Diagnostic diagnostic)
         => ((LiteralExpressionSyntax)diagnostic.Location.SourceTree!.GetRoot().FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true)).Token.ValueText;
 

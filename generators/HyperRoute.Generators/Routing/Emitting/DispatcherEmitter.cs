@@ -22,14 +22,17 @@ internal static partial class DispatcherEmitter
     public static string Emit(DispatchPlan plan)
     {
         var type = plan.Router.Declaration;
-        return GeneratedFileWriter.Write(type, "the [Route] attributes of " + type.Name, type.Header, writer => WriteMembers(writer, plan));
+        var source = plan.Router.IsApp ? $"the [App] attribute of {type.Name} and the [Route] attributes of its routers" : "the [Route] attributes of " + type.Name;
+        return GeneratedFileWriter.Write(type, source, type.Header, writer => WriteMembers(writer, plan));
     }
 
     private static void WriteMembers(SourceWriter writer, DispatchPlan plan)
     {
         var router = plan.Router;
         var parameters = DispatchParameters.For(router);
-        writer.Doc($"The patterns of this router's routes in declaration order; <see cref=\"{Match}.Route\"/> is an index into it.");
+        writer.Doc(router.IsApp
+            ? $"The patterns of the routes of this app's routers, router by router in the order the app lists them, each in declaration order; <see cref=\"{Match}.Route\"/> is an index into it."
+            : $"The patterns of this router's routes in declaration order; <see cref=\"{Match}.Route\"/> is an index into it.");
         writer.Line(GeneratedCode);
         writer.Line("public static System::Collections.Generic.IReadOnlyList<string> RoutePatterns { get; } = new string[]");
         using (writer.Braces(";"))
@@ -42,7 +45,7 @@ internal static partial class DispatcherEmitter
 
         writer.Line();
         writer.Doc(
-            $"The name of the handler parameter a 400 from <c>Dispatch</c> is about (<see cref=\"{Match}.ParameterIndex\"/>); "
+            $"The name of the handler parameter a 400 from <c>{(router.IsApp ? "HttpEndpoint.Serve" : "Dispatch")}</c> is about (<see cref=\"{Match}.ParameterIndex\"/>); "
             + "<see langword=\"null\"/> for any other result.");
         writer.Line(GeneratedCode);
         writer.Line($"public static string? ParameterName({Match} match)");
@@ -75,9 +78,12 @@ internal static partial class DispatcherEmitter
 
         var callers = new[] { router.NeedsExchange ? null : "<c>Dispatch</c>", router.HasHttpEndpoint ? "<c>HttpEndpoint</c>" : null }.Where(c => c is not null);
         writer.Line();
-        writer.Doc(
-            $"The dispatcher{(callers.Any() ? " behind " + string.Join(" and ", callers) : "")}, apart from the router's own members. Nested in the router, "
-            + "it calls private and protected handlers as the router could" + (router.HasInstanceHandlers ? "; instance handlers on the router it is given." : "."));
+        writer.Doc(router.IsApp
+            ? $"The dispatcher behind <c>HttpEndpoint</c>, apart from the app's own members: one decision tree over the routes of all "
+                + "the app's routers, each route calling its handler by its router's name, with that router's validators, transforms, "
+                + "JSON context and result."
+            : $"The dispatcher{(callers.Any() ? " behind " + string.Join(" and ", callers) : "")}, apart from the router's own members. Nested in the router, "
+                + "it calls private and protected handlers as the router could" + (router.HasInstanceHandlers ? "; instance handlers on the router it is given." : "."));
         writer.Line(GeneratedCode);
         writer.Line($"private static class {Machinery}");
         using (writer.Braces())
@@ -179,8 +185,25 @@ internal static partial class DispatcherEmitter
 
     // One cached JsonTypeInfo<T> per type read from a typed body or written from a result, from the router's
     // JsonSerializerContext. The generator cannot see the members System.Text.Json's generator adds to the context, but
-    // the compilation has them. A context without options of its own gets ASP.NET Core's web defaults, once.
+    // the compilation has them. A context without options of its own gets ASP.NET Core's web defaults, once. An app's
+    // routes use their own routers' contexts: one set of fields per context, named after it.
     private static void WriteJsonFields(SourceWriter writer, RouterSpec router)
+    {
+        if (!router.IsApp)
+        {
+            WriteJsonFields(writer, router, router.JsonContext, router.JsonContextHasOptions, null);
+            return;
+        }
+
+        foreach (var context in router.Routes.Select(r => r.JsonContext).Where(c => c is not null).Distinct())
+        {
+            var routes = router.Routes.Where(r => r.JsonContext == context).ToList();
+            var part = router with { Routes = new EquatableArray<RouteSpec>(System.Collections.Immutable.ImmutableArray.CreateRange(routes)) };
+            WriteJsonFields(writer, part, context, routes[0].JsonContextHasOptions, context);
+        }
+    }
+
+    private static void WriteJsonFields(SourceWriter writer, RouterSpec router, string? jsonContext, bool hasOptions, string? tag)
     {
         var bodies = router.JsonBodyTypes;
         var types = bodies.Concat(router.JsonResultTypes.Where(t => !bodies.Contains(t))).ToList();
@@ -189,22 +212,24 @@ internal static partial class DispatcherEmitter
             return;
         }
 
-        var context = $"{router.JsonContext}.Default";
-        if (!router.JsonContextHasOptions)
+        var context = $"{jsonContext}.Default";
+        if (!hasOptions)
         {
+            var options = tag is null ? "s_jsonOptions" : "s_jsonOptions_" + HandlerCallWriter.JsonField(tag).Substring("s_json_".Length);
             writer.Line();
             writer.Doc(
                 "ASP.NET Core's web defaults (camelCase names, read case-insensitively, numbers also from strings) over the metadata of "
-                + "the router's JSON context, which declares no <c>[JsonSourceGenerationOptions]</c> of its own: as ASP.NET Core "
+                + (tag is null ? "the router's JSON context" : $"<c>{CSharpLiterals.Xml(tag)}</c>")
+                + ", which declares no <c>[JsonSourceGenerationOptions]</c> of its own: as ASP.NET Core "
                 + "combines them, with the context as the type info resolver.");
             writer.Line(GeneratedCode);
-            writer.Line("private static readonly System::Text.Json.JsonSerializerOptions s_jsonOptions =");
+            writer.Line($"private static readonly System::Text.Json.JsonSerializerOptions {options} =");
             using (writer.Indent())
             {
-                writer.Line($"new(System::Text.Json.JsonSerializerDefaults.Web) {{ TypeInfoResolver = {router.JsonContext}.Default }};");
+                writer.Line($"new(System::Text.Json.JsonSerializerDefaults.Web) {{ TypeInfoResolver = {jsonContext}.Default }};");
             }
 
-            context = "s_jsonOptions";
+            context = options;
         }
 
         foreach (var type in types)
@@ -214,9 +239,10 @@ internal static partial class DispatcherEmitter
                 ? router.JsonResultTypes.Contains(type) ? "typed <c>[Body]</c> parameters are read and results written" : "typed <c>[Body]</c> parameters are read"
                 : "results are written";
             writer.Line();
-            writer.Doc($"The JSON metadata {use} with, for <c>{CSharpLiterals.Xml(type)}</c>.");
+            writer.Doc($"The JSON metadata {use} with, for <c>{CSharpLiterals.Xml(type)}</c>"
+                + (tag is null ? "." : $", from <c>{CSharpLiterals.Xml(tag)}</c>."));
             writer.Line(GeneratedCode);
-            writer.Line($"internal static readonly {info} {HandlerCallWriter.JsonField(type)} =");
+            writer.Line($"internal static readonly {info} {HandlerCallWriter.JsonField(tag, type)} =");
             using (writer.Indent())
             {
                 var read = $"{context}.GetTypeInfo(typeof({type}))!;";
@@ -283,6 +309,11 @@ internal static partial class DispatcherEmitter
         }
 
         writer.Line("/// </code>");
+        if (router.Prefix is { } prefix)
+        {
+            writer.Doc($"Every route is served under the router's prefix, <c>{CSharpLiterals.Xml(prefix)}</c>, which the patterns above include.", "para");
+        }
+
         foreach (var skipped in router.Skipped)
         {
             writer.Doc(

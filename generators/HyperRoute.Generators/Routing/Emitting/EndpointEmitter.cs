@@ -27,7 +27,7 @@ internal static class EndpointEmitter
         var host = instance ? $"new {router.Declaration.Name}.HttpEndpoint(router)" : $"new {router.Declaration.Name}.HttpEndpoint()";
 
         writer.Doc(
-            $"Serves this router over HTTP: <c>HttpServer.Start({CSharpLiterals.Xml(host)}, options)</c>. The server parses each request "
+            $"Serves this {(router.IsApp ? "app (every route of its routers, in one decision tree)" : "router")} over HTTP: <c>HttpServer.Start({CSharpLiterals.Xml(host)}, options)</c>. The server parses each request "
             + "with <see cref=\"HeaderSlot\"/> (so only the headers the routes bind are kept) and calls <see cref=\"Serve\"/>.");
         writer.Line("/// <remarks>");
         WriteHostingRemarks(writer, router);
@@ -72,7 +72,15 @@ internal static class EndpointEmitter
 
     private static void WriteHostingRemarks(SourceWriter writer, RouterSpec router)
     {
-        if (router.NeedsExchange)
+        if (router.IsApp)
+        {
+            writer.Doc(
+                "An app is served only through this endpoint. In-process: "
+                + "<c>exchange.Request.Load&lt;HttpEndpoint&gt;(bytes, 0, count)</c>, then <c>await endpoint.ServeAsync(exchange)</c>.",
+                "para");
+        }
+
+        if (router.NeedsExchange && !router.IsApp)
         {
             writer.Doc(
                 "Some routes bind headers, the body or the exchange, so the router is served only through this endpoint. "
@@ -102,7 +110,7 @@ internal static class EndpointEmitter
         writer.Doc(
             router.ResultsInRoutes || router.Result is { Kind: not ResultKind.HttpResult }
                 ? "The result of each handler that returns one is written to the response by the generated code: a value as "
-                    + "<c>application/json</c> (with the router's JSON context), a string as <c>text/plain</c>, bytes as "
+                    + $"<c>application/json</c> (with {(router.IsApp ? "its router's" : "the router's")} JSON context), a string as <c>text/plain</c>, bytes as "
                     + "<c>application/octet-stream</c>, a typed result (<c>Ok&lt;T&gt;</c>, <c>Results&lt;…&gt;</c>, …) as it says."
                 : router.ResultIsHttpResult
                     ? "The result of each handler that returns one is written to the response (<c>IHttpResult.WriteTo</c>)."

@@ -19,6 +19,16 @@ internal sealed partial class HandlerCallWriter
         return name.ToString();
     }
 
+    /// <summary>
+    /// The field of the JSON metadata of <paramref name="type"/> from the context <paramref name="context"/>, in an app whose
+    /// routes use several (<c>s_json_Shop_TodoJson__Shop_Todo</c>); from the router's one context when <see langword="null"/>.
+    /// </summary>
+    public static string JsonField(string? context, string type)
+        => context is null ? JsonField(type) : JsonField(context) + "__" + JsonField(type).Substring("s_json_".Length);
+
+    /// <summary>The field of the JSON metadata route <paramref name="route"/> reads or writes <paramref name="type"/> with.</summary>
+    public static string JsonField(RouteSpec? route, string type) => JsonField(route?.JsonContext, type);
+
     // A typed body: read as JSON with the router's context; a body that cannot be read answers its problem.
     private static string WriteJsonBody(SourceWriter writer, RouteSpec route, ParameterBinding binding, string local, string name)
     {
@@ -26,7 +36,7 @@ internal sealed partial class HandlerCallWriter
         var problem = bare + "Problem";
         var read = bare + "Read";
         writer.Comment($"[Body] {binding.Name}: the body read as JSON");
-        writer.Call($"var {problem} = {HttpBody}.ReadJson(exchange.Request, {JsonField(binding.JsonType!)}, {CSharpLiterals.Number(binding.MaxLength)}, out var {read});");
+        writer.Call($"var {problem} = {HttpBody}.ReadJson(exchange.Request, {JsonField(route, binding.JsonType!)}, {CSharpLiterals.Number(binding.MaxLength)}, out var {read});");
         writer.If($"{problem} != Http::BodyProblem.None");
         using (writer.Braces())
         {

@@ -127,7 +127,7 @@ internal sealed partial class HandlerCallWriter
             writer.Line(completion.AwaitsResult ? "var result = await work.ConfigureAwait(false);" : "await work.ConfigureAwait(false);");
             if (completion.WritesResult)
             {
-                ResultEmitter.Write(writer, ResultOf(router, route)!, "result");
+                ResultEmitter.Write(writer, ResultOf(router, route)!, "result", route);
             }
 
             WriteResponseTransforms(writer, router, route);

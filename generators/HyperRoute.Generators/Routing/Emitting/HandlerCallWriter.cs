@@ -63,8 +63,9 @@ internal sealed partial class HandlerCallWriter : ILeafWriter
         }
 
         // The dispatcher is a class of its own nested in the router: a static handler is named with its type, which
-        // no name of the dispatcher's can hide; an instance handler runs on the router it was given.
-        var target = route.IsStatic ? _router.Declaration.FullName : "router";
+        // no name of the dispatcher's can hide; an instance handler runs on the router it was given. An app calls each
+        // handler by its own router's name.
+        var target = route.IsStatic ? route.Owner ?? _router.Declaration.FullName : "router";
         var call = $"{target}.{route.HandlerName}({string.Join(", ", arguments)});";
         if (route.IsAsync)
         {
@@ -78,9 +79,9 @@ internal sealed partial class HandlerCallWriter : ILeafWriter
         if (_router.WritesResultInLeaf(route))
         {
             writer.Comment(_router.ResultsInRoutes
-                ? $"Each route of this router writes its own result: {ResultDisplay(route.Result!)}."
+                ? $"Each route of this {(_router.IsApp ? "app" : "router")} writes its own result: {ResultDisplay(route.Result!)}."
                 : "The result is written here, not by Serve, so that the transforms below see the response it wrote.");
-            ResultEmitter.Write(writer, ResultOf(_router, route)!, "result");
+            ResultEmitter.Write(writer, ResultOf(_router, route)!, "result", route);
         }
 
         WriteResponseTransforms(writer, _router, route);

@@ -15,7 +15,8 @@ internal static class ResultEmitter
     private const string Response = "exchange.Response";
 
     /// <summary>Writes <paramref name="value"/>, of <paramref name="result"/>'s type, to the exchange's response.</summary>
-    public static void Write(SourceWriter writer, ResultSpec result, string value)
+    /// <param name="route">The route whose result it is: in an app, its router's JSON context writes it; <see langword="null"/> for the router's.</param>
+    public static void Write(SourceWriter writer, ResultSpec result, string value, RouteSpec? route = null)
     {
         switch (result.Kind)
         {
@@ -24,11 +25,11 @@ internal static class ResultEmitter
                 break;
             case ResultKind.ValueResult:
                 writer.Line(result.MayBeNull
-                    ? $"{value}?.WriteTo({Response}, {Field(result)});"
-                    : $"{value}.WriteTo({Response}, {Field(result)});");
+                    ? $"{value}?.WriteTo({Response}, {Field(result, route)});"
+                    : $"{value}.WriteTo({Response}, {Field(result, route)});");
                 break;
             case ResultKind.Json:
-                writer.Line($"{Writer}.Json<{result.ValueType}>({Response}, {value}{(result.MayBeNull ? "!" : "")}, {Field(result)});", "200 application/json");
+                writer.Line($"{Writer}.Json<{result.ValueType}>({Response}, {value}{(result.MayBeNull ? "!" : "")}, {Field(result, route)});", "200 application/json");
                 break;
             case ResultKind.Text:
                 writer.Line($"{Writer}.Text({Response}, {value});", "200 text/plain; charset=utf-8");
@@ -37,15 +38,15 @@ internal static class ResultEmitter
                 writer.Line($"{Writer}.Bytes({Response}, {value});", "200 application/octet-stream");
                 break;
             case ResultKind.Union:
-                WriteUnion(writer, result, value);
+                WriteUnion(writer, result, value, route);
                 break;
         }
     }
 
     // The dispatcher's cached JsonTypeInfo<T>, named through the dispatcher: Serve, in HttpEndpoint, writes results too.
-    private static string Field(ResultSpec result) => ReservedNames.Machinery + "." + HandlerCallWriter.JsonField(result.ValueType!);
+    private static string Field(ResultSpec result, RouteSpec? route) => ReservedNames.Machinery + "." + HandlerCallWriter.JsonField(route, result.ValueType!);
 
-    private static void WriteUnion(SourceWriter writer, ResultSpec union, string value)
+    private static void WriteUnion(SourceWriter writer, ResultSpec union, string value, RouteSpec? route)
     {
         writer.Line($"switch ({value}.Case)");
         using (writer.Braces())
@@ -57,7 +58,7 @@ internal static class ResultEmitter
                 writer.Line($"case {number}:", Describe(item));
                 using (writer.Indent())
                 {
-                    Write(writer, item, $"{value}.Result{number}");
+                    Write(writer, item, $"{value}.Result{number}", route);
                     writer.Line("break;");
                 }
             }

@@ -18,6 +18,21 @@ internal sealed record RouteSpec
     /// <summary>The handler's signature as users read it, for comments: <c>GetUser(int id)</c>.</summary>
     public required string HandlerDisplay { get; init; }
 
+    /// <summary>
+    /// In an app (<c>[App]</c>): the router that declares the handler, fully qualified, whose name calls it; <see langword="null"/>
+    /// in a router's own dispatcher, where the handler is the router's.
+    /// </summary>
+    public string? Owner { get; init; }
+
+    /// <summary>
+    /// In an app: the <c>JsonSerializerContext</c> of the route's own router, fully qualified, which reads its typed body and
+    /// writes its result; <see langword="null"/> for none, and in a router's own dispatcher (the router's context is used).
+    /// </summary>
+    public string? JsonContext { get; init; }
+
+    /// <summary>In an app: <see cref="JsonContext"/> declares its own <c>[JsonSourceGenerationOptions]</c>.</summary>
+    public bool JsonContextHasOptions { get; init; }
+
     /// <summary>The handler is static.</summary>
     public required bool IsStatic { get; init; }
 

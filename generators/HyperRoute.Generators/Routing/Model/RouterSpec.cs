@@ -37,6 +37,18 @@ internal sealed record RouterSpec
     /// <summary><c>[Router(Json = …)]</c>'s context declares its own <c>[JsonSourceGenerationOptions]</c>: its <c>Default</c> is used as it is.</summary>
     public bool JsonContextHasOptions { get; init; }
 
+    /// <summary>
+    /// <c>[Router(Prefix = …)]</c>: the path every route is served under, already part of each route's template;
+    /// <see langword="null"/> for none.
+    /// </summary>
+    public string? Prefix { get; init; }
+
+    /// <summary>
+    /// The spec is an app's (<c>[App(typeof(A), typeof(B))]</c>): the routes of its routers in one table, each with its
+    /// router's name (<see cref="RouteSpec.Owner"/>), steps and JSON context, and each writing its own result.
+    /// </summary>
+    public bool IsApp { get; init; }
+
     /// <summary>The routes in declaration order; <see cref="RouteSpec.Index"/> is the position here.</summary>
     public required EquatableArray<RouteSpec> Routes { get; init; }
 

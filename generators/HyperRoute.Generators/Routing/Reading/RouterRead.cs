@@ -98,6 +98,15 @@ internal enum RouteRule
     /// <summary>HR0022: a handler parameter of a service type.</summary>
     ServiceParameter,
 
+    /// <summary>HR0023: a router <c>Prefix</c> that is not a path of literal segments starting with '/'.</summary>
+    InvalidPrefix,
+
+    /// <summary>HR0025: a type an <c>[App]</c> lists that it cannot serve.</summary>
+    AppMemberCannotBeComposed,
+
+    /// <summary>HR0026: no code can be added to the <c>[App]</c> type.</summary>
+    AppCannotBeGenerated,
+
     /// <summary>HR1014 (info): an <c>async Task</c> handler, which could return <c>ValueTask</c>. Not a reason to skip.</summary>
     TaskHandler,
 }

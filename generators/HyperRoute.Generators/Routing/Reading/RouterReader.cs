@@ -43,6 +43,11 @@ internal static class RouterReader
         }
 
         var state = new RouterState(router, cancellationToken);
+        if (state.PrefixError is not null)
+        {
+            problems.Add(Problem(RouteRule.InvalidPrefix, state.PrefixLocation, state.InvalidPrefix, router.Name, state.PrefixError));
+        }
+
         if (HandlerRules.TryGetTimeout(router, out var routerTimeout, out var timeoutAttribute) && HandlerRules.WhyNotTimeout(routerTimeout) is { } whyNotTimeout)
         {
             problems.Add(Problem(RouteRule.TimeoutHasNoEffect, AttributeLocation(timeoutAttribute!, cancellationToken), router.Name, whyNotTimeout));
@@ -81,6 +86,7 @@ internal static class RouterReader
             Steps = state.RouterSteps,
             JsonContext = state.Json.TypeName,
             JsonContextHasOptions = JsonContextReader.HasOwnOptions(router),
+            Prefix = state.Prefix,
             Routes = new EquatableArray<RouteSpec>(state.Routes.ToImmutable()),
             Skipped = new EquatableArray<SkippedRoute>(state.Skipped.ToImmutable()),
         };
@@ -154,6 +160,26 @@ internal static class RouterReader
             skip = "a validator or transform of the router cannot apply: " + state.RouterStepError;
         }
 
+        // A prefix that is not valid leaves every route out (HR0023): none is served at a path it was not meant for. A
+        // valid one is part of every pattern from here on; the template's segments then start prefix.Length later than
+        // in the pattern the route declares, which is where a problem with one is reported.
+        var shift = 0;
+        if (state.PrefixError is not null)
+        {
+            skip ??= "the router's prefix is not valid: " + state.PrefixError;
+        }
+        else if (state.Prefix is { } prefix)
+        {
+            if (RouteTemplateParser.WithPrefix(template!, prefix) is not { } prefixed)
+            {
+                state.Skip(pattern, method, $"the template does not parse under the prefix '{prefix}'");
+                return;
+            }
+
+            template = prefixed;
+            shift = prefix.Length;
+        }
+
         skip ??= whyNotHandler;
         ReportContradictions(method, template!, problems);
         var parameters = method.Parameters.Select(HandlerParameterReader.Read).ToArray();
@@ -189,7 +215,7 @@ internal static class RouterReader
         BindingError? bindingError = null;
         if (!hasService && !RouteBinder.TryBind(template!, parameters, state.Json, out bindings, out bindingError))
         {
-            ReportBindingError(method, template!, bindingError!, attribute, problems, cancellationToken);
+            ReportBindingError(method, template!, bindingError!, attribute, shift, problems, cancellationToken);
             skip ??= bindingError!.Message;
         }
 
@@ -381,8 +407,9 @@ internal static class RouterReader
     }
 
     // Where a binding error is reported: on the parameter at fault (the name in [Header("…")], the [Body] that needs
-    // a JSON context), on the template segment at fault, or on the pattern.
-    private static void ReportBindingError(IMethodSymbol method, RouteTemplate template, BindingError error, AttributeData attribute, ImmutableArray<RouteProblem>.Builder problems, CancellationToken cancellationToken)
+    // a JSON context), on the template segment at fault (shift: the router prefix's length, which the declared pattern
+    // does not hold), or on the pattern.
+    private static void ReportBindingError(IMethodSymbol method, RouteTemplate template, BindingError error, AttributeData attribute, int shift, ImmutableArray<RouteProblem>.Builder problems, CancellationToken cancellationToken)
     {
         Location? location;
         if (error.ParameterIndex >= 0 && error.ParameterIndex < method.Parameters.Length)
@@ -415,7 +442,7 @@ internal static class RouterReader
         else if (error.SegmentIndex >= 0 && error.SegmentIndex < template.Segments.Count)
         {
             var segment = template.Segments[error.SegmentIndex];
-            location = PatternLocator.Locate(PatternLocator.PatternSyntax(attribute, cancellationToken), segment.Start, segment.Text.Length);
+            location = PatternLocator.Locate(PatternLocator.PatternSyntax(attribute, cancellationToken), segment.Start - shift, segment.Text.Length);
         }
         else
         {
@@ -480,6 +507,10 @@ internal static class RouterReader
             Json = JsonContextReader.Read(router);
             RouterSteps = ReadSteps(router.GetAttributes(), StepPosition.Router, null, out var routerStepError);
             RouterStepError = routerStepError;
+            Prefix = PrefixReader.Read(router, cancellationToken, out var invalidPrefix, out var prefixError, out var prefixLocation);
+            InvalidPrefix = invalidPrefix;
+            PrefixError = prefixError;
+            PrefixLocation = prefixLocation;
             if (HandlerRules.TryGetTimeout(router, out var milliseconds, out _) && HandlerRules.WhyNotTimeout(milliseconds) is null)
             {
                 RouterTimeout = milliseconds;
@@ -498,6 +529,18 @@ internal static class RouterReader
         public EquatableArray<PipelineStep> RouterSteps { get; }
 
         public string? RouterStepError { get; }
+
+        /// <summary>The router's valid <c>Prefix</c>; <see langword="null"/> for none, or one that is not valid.</summary>
+        public string? Prefix { get; }
+
+        /// <summary>A <c>Prefix</c> that is not valid, as written; <see langword="null"/> otherwise.</summary>
+        public string? InvalidPrefix { get; }
+
+        /// <summary>What is wrong with <see cref="InvalidPrefix"/>, and what to write; <see langword="null"/> otherwise.</summary>
+        public string? PrefixError { get; }
+
+        /// <summary>Where HR0023 is reported: the offending characters of the <c>Prefix</c> argument.</summary>
+        public Location? PrefixLocation { get; }
 
         public ImmutableArray<RouteSpec>.Builder Routes { get; } = ImmutableArray.CreateBuilder<RouteSpec>();
 

@@ -70,6 +70,64 @@ internal static class RouteTemplateParser
         return true;
     }
 
+    /// <summary>
+    /// Checks a router's prefix (<c>[Router(Prefix = "/api/v1")]</c>): it starts with <c>/</c>, does not end with one, and
+    /// holds literal segments only (a segment of the template grammar each). On failure <paramref name="error"/> locates
+    /// the problem in the prefix string and says what to write instead.
+    /// </summary>
+    public static bool TryParsePrefix(string prefix, out TemplateError? error)
+    {
+        error = null;
+        if (prefix.Length == 0 || prefix[0] != '/')
+        {
+            error = new TemplateError($"A prefix starts with '/'; write '/{prefix}'", 0, Math.Min(1, prefix.Length));
+            return false;
+        }
+
+        var trimmed = prefix.TrimEnd('/');
+        if (trimmed.Length == 0)
+        {
+            error = new TemplateError("The prefix '" + prefix + "' adds nothing to the routes; remove Prefix, or name a path such as '/api'", 0, prefix.Length);
+            return false;
+        }
+
+        if (trimmed.Length < prefix.Length)
+        {
+            error = new TemplateError($"Remove the trailing '/': write '{trimmed}' (the routes' templates start with '/')", trimmed.Length, prefix.Length - trimmed.Length);
+            return false;
+        }
+
+        const string Method = "GET ";
+        if (!TryParse(Method + prefix, out var template, out var inner))
+        {
+            error = inner! with { Start = Math.Max(0, inner!.Start - Method.Length) };
+            return false;
+        }
+
+        foreach (var segment in template!.Segments)
+        {
+            if (segment.Kind != SegmentKind.Literal)
+            {
+                error = new TemplateError(
+                    $"A prefix holds literal segments only, and '{segment.Text}' is a parameter; write it in each route's template instead",
+                    segment.Start - Method.Length,
+                    segment.Text.Length);
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// <paramref name="template"/> served under <paramref name="prefix"/> (one <see cref="TryParsePrefix"/> accepts):
+    /// <c>GET /todos/{id:int}</c> under <c>/api/v1</c> is <c>GET /api/v1/todos/{id:int}</c>, and <c>GET /</c> is
+    /// <c>GET /api/v1</c>. Segment offsets are in the prefixed pattern: a segment of the route's own template starts
+    /// <c>prefix.Length</c> characters later than in the pattern the route declares.
+    /// </summary>
+    public static RouteTemplate? WithPrefix(RouteTemplate template, string prefix)
+        => TryParse(template.Method + " " + (template.Path == "/" ? prefix : prefix + template.Path), out var prefixed, out _) ? prefixed : null;
+
     private static bool TryValidateMethod(string method, out TemplateError? error)
     {
         error = null;

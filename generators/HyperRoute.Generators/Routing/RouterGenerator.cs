@@ -36,7 +36,14 @@ public sealed class RouterGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(routers, Emit);
         context.RegisterSourceOutput(apps, Emit);
+
+        // [OpenApi]: the document is written from the same spec (its OpenApi part read with it), into a file of its own.
+        context.RegisterSourceOutput(routers.Where(static spec => spec!.OpenApi is not null), EmitOpenApi);
+        context.RegisterSourceOutput(apps.Where(static spec => spec!.OpenApi is not null), EmitOpenApi);
     }
+
+    private static void EmitOpenApi(SourceProductionContext output, RouterSpec? spec)
+        => output.AddSource(OpenApiEmitter.HintName(spec!), SourceText.From(OpenApiEmitter.Emit(spec!), System.Text.Encoding.UTF8));
 
     private static void Emit(SourceProductionContext output, RouterSpec? spec)
     {
@@ -49,8 +56,19 @@ public sealed class RouterGenerator : IIncrementalGenerator
         => context.TargetSymbol is INamedTypeSymbol type
             && context.TargetNode is not Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax { Identifier.IsMissing: true }
             && AppReader.Read(type, context.SemanticModel.Compilation, cancellationToken) is { CanGenerate: true } read
-                ? read.Model
+                ? WithOpenApi(type, AppRouters(type), read.Model, isApp: true)
                 : null;
+
+    // The routers an app lists, as far as they resolve (AppReader reports the rest).
+    private static INamedTypeSymbol[] AppRouters(INamedTypeSymbol app)
+        => System.Linq.Enumerable.ToArray(System.Linq.Enumerable.OfType<INamedTypeSymbol>(System.Linq.Enumerable.Select(
+            System.Linq.Enumerable.SelectMany(
+                System.Linq.Enumerable.Where(app.GetAttributes(), a => KnownNames.Is(a.AttributeClass, KnownNames.AppAttribute)),
+                a => System.Linq.Enumerable.SelectMany(a.ConstructorArguments, c => c.IsNull ? System.Collections.Immutable.ImmutableArray<TypedConstant>.Empty : c.Kind == TypedConstantKind.Array ? c.Values : System.Collections.Immutable.ImmutableArray.Create(c))),
+            c => c.Value)));
+
+    private static RouterSpec WithOpenApi(INamedTypeSymbol type, System.Collections.Generic.IReadOnlyList<INamedTypeSymbol> routers, RouterSpec model, bool isApp)
+        => OpenApiReader.Read(type, routers, model, isApp) is { } openApi ? model with { OpenApi = openApi } : model;
 
     // The model only: the problems (symbols, locations) are RouteAnalyzer's to report, and never enter the pipeline.
     // A type whose name is still being typed, or that cannot be extended, yields nothing.
@@ -58,6 +76,6 @@ public sealed class RouterGenerator : IIncrementalGenerator
         => context.TargetSymbol is INamedTypeSymbol type
             && context.TargetNode is not Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax { Identifier.IsMissing: true }
             && RouterReader.Read(type, cancellationToken) is { CanGenerate: true } read
-                ? read.Model
+                ? WithOpenApi(type, new[] { type }, read.Model, isApp: false)
                 : null;
 }

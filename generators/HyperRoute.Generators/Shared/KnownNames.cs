@@ -12,6 +12,7 @@ internal static class KnownNames
     public const string RouterAttribute = "HyperRoute.RouterAttribute";
     public const string RouteAttribute = "HyperRoute.RouteAttribute";
     public const string AppAttribute = "HyperRoute.AppAttribute";
+    public const string OpenApiAttribute = "HyperRoute.OpenApiAttribute";
     public const string HotPathAttribute = "HyperRoute.HotPathAttribute";
     public const string HeaderAttribute = "HyperRoute.HeaderAttribute";
     public const string BodyAttribute = "HyperRoute.BodyAttribute";

@@ -49,6 +49,9 @@ internal sealed record RouterSpec
     /// </summary>
     public bool IsApp { get; init; }
 
+    /// <summary><c>[OpenApi]</c> on the type: what its OpenAPI document needs besides the routes; <see langword="null"/> without it.</summary>
+    public OpenApiSpec? OpenApi { get; init; }
+
     /// <summary>The routes in declaration order; <see cref="RouteSpec.Index"/> is the position here.</summary>
     public required EquatableArray<RouteSpec> Routes { get; init; }
 

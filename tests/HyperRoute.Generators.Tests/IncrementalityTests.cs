@@ -80,6 +80,24 @@ public sealed class IncrementalityTests
         GeneratorHarness.AssertCompilesCleanly(rerun);
     }
 
+    [Fact]
+    public void Editing_an_unrelated_file_leaves_the_OpenApi_document_cached()
+    {
+        var openApi = Api.Replace("[Router]\npublic static partial class Orders", "[Router]\n[OpenApi]\npublic static partial class Orders");
+        Assert.Contains("[OpenApi]", openApi);
+        const string Unrelated = "namespace Shop;\n\npublic static class Util\n{\n    public static int Answer => 42;\n}\n";
+        var compilation = CompilationFactory.Create(openApi, Unrelated);
+        var first = GeneratorHarness.Verify(new RouterGenerator(), compilation, TrackingNames.Parse, TrackingNames.Routers);
+
+        var edited = Edit(compilation, "Source1.cs", Unrelated.Replace("42", "43"));
+        var rerun = GeneratorHarness.Run(first.Driver, edited);
+
+        var outputs = rerun.RunResult.TrackedOutputSteps.SelectMany(step => step.Value).SelectMany(run => run.Outputs).ToList();
+        Assert.Equal(3, outputs.Count); // two dispatchers and Orders' document
+        Assert.All(outputs, output => Assert.Equal(IncrementalStepRunReason.Cached, output.Reason));
+        Assert.Equal(first.Source("Shop.Orders.OpenApi.g.cs"), rerun.Source("Shop.Orders.OpenApi.g.cs"));
+    }
+
     private const string AsyncApi = """
         using System.Threading.Tasks;
         using HyperRoute;

@@ -1,0 +1,46 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using HyperRoute.Http;
+
+namespace HyperRoute.Tests.InMemory;
+
+/// <summary>Routes the sample lacks: a short handler time limit, faults before and after an await, a hanging handler.</summary>
+[Router]
+public static partial class LimitsApi
+{
+    [Route("GET /late")]
+    [HandlerTimeout(100)]
+    public static async ValueTask Late(HttpResponse response, CancellationToken aborted)
+    {
+        await Task.Delay(10_000, aborted);
+        response.Text("too late"u8);
+    }
+
+    [Route("GET /throws")]
+    public static void Throws(HttpResponse response) => throw new InvalidOperationException("sync fault");
+
+    [Route("GET /throws-later")]
+    public static async ValueTask ThrowsLater(HttpResponse response)
+    {
+        await Task.Yield();
+        throw new InvalidOperationException("async fault");
+    }
+
+    [Route("GET /hang")]
+    public static async ValueTask Hang(HttpResponse response, CancellationToken aborted)
+    {
+        try
+        {
+            await Task.Delay(Timeout.Infinite, aborted);
+        }
+        catch (OperationCanceledException)
+        {
+            HangCancelled.TrySetResult();
+            throw;
+        }
+    }
+
+    /// <summary>Completed when <c>GET /hang</c>'s token was cancelled.</summary>
+    public static TaskCompletionSource HangCancelled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+}

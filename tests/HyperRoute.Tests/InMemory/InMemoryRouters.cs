@@ -5,7 +5,7 @@ using HyperRoute.Http;
 
 namespace HyperRoute.Tests.InMemory;
 
-/// <summary>Routes the sample lacks: a short handler time limit, faults before and after an await, a hanging handler.</summary>
+/// <summary>Routes the sample lacks: a short handler time limit, a route value with no constraint, faults before and after an await, a hanging handler.</summary>
 [Router]
 public static partial class LimitsApi
 {
@@ -16,6 +16,10 @@ public static partial class LimitsApi
         await Task.Delay(10_000, aborted);
         response.Text("too late"u8);
     }
+
+    // No constraint: a value that is not a number reaches binding, which answers 400 naming n.
+    [Route("GET /count/{n}")]
+    public static void Count(int n, HttpResponse response) => response.StatusCode = 200;
 
     [Route("GET /throws")]
     public static void Throws(HttpResponse response) => throw new InvalidOperationException("sync fault");

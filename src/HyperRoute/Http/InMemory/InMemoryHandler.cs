@@ -193,8 +193,7 @@ internal sealed class InMemoryHandler<TEndpoint>(InMemoryServer<TEndpoint> serve
                 body = bytes.AsSpan(bodyStart).ToArray(); // delimited by the close
             }
 
-            response.Content = new ByteArrayContent(body);
-            response.Content.Headers.Clear(); // only what the server sent
+            response.Content = new ReceivedContent(body); // its headers: only what the server sent
             foreach (var (name, value) in fields)
             {
                 if (name.Equals("Transfer-Encoding", StringComparison.OrdinalIgnoreCase))
@@ -238,6 +237,29 @@ internal sealed class InMemoryHandler<TEndpoint>(InMemoryServer<TEndpoint> serve
 
             body.Write(bytes.Slice(0, size));
             bytes = bytes.Slice(size + 2);
+        }
+    }
+
+    // A received body: like the socket handler's content, its length is known only from a Content-Length the server
+    // sent (not computed from the bytes, which would invent one for a chunked or empty response).
+    private sealed class ReceivedContent(byte[] body) : HttpContent
+    {
+        protected override Task SerializeToStreamAsync(System.IO.Stream stream, TransportContext? context)
+            => stream.WriteAsync(body, 0, body.Length);
+
+        protected override Task SerializeToStreamAsync(System.IO.Stream stream, TransportContext? context, CancellationToken cancellationToken)
+            => stream.WriteAsync(body, 0, body.Length, cancellationToken);
+
+        protected override System.IO.Stream CreateContentReadStream(CancellationToken cancellationToken)
+            => new System.IO.MemoryStream(body, writable: false);
+
+        protected override Task<System.IO.Stream> CreateContentReadStreamAsync()
+            => Task.FromResult<System.IO.Stream>(new System.IO.MemoryStream(body, writable: false));
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
         }
     }
 }

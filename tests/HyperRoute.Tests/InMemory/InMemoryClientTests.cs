@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
+using System.Net.Sockets;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -145,13 +146,17 @@ public sealed class InMemoryClientTests
     }
 
     [Fact]
-    public async Task No_socket_is_opened()
+    public async Task No_port_is_bound_and_no_host_is_dialled()
     {
-        // A handler that reached a socket would have needed one bound somewhere; nothing listens, and the
-        // in-memory server reports the transport that is not one.
-        var server = InMemoryServer.Create(new ShopApi.HttpEndpoint(), new HttpServerOptions { Port = 1 });
+        // The options name a port something already listens on: a server that bound it would throw
+        // HttpServerAddressInUseException. The URI's host does not exist: a handler that dialled it would fail.
+        using var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((IPEndPoint)taken.LocalEndpoint).Port;
+        var server = InMemoryServer.Create(new ShopApi.HttpEndpoint(), new HttpServerOptions { Port = port });
         using var client = server.CreateClient();
-        using var response = await client.GetAsync("http://example.invalid:1/plaintext");
+        using var response = await client.GetAsync($"http://example.invalid:{port}/plaintext");
         Assert.Equal("Hello, World!", await response.Content.ReadAsStringAsync());
+        Assert.Equal(1, server.ConnectionsOpened);
     }
 }

@@ -5,7 +5,7 @@ using HyperRoute.Http;
 
 namespace HyperRoute.Tests.InMemory;
 
-/// <summary>Routes the sample lacks: a short handler time limit, a route value with no constraint, faults before and after an await, a hanging handler.</summary>
+/// <summary>Routes the sample lacks: a short handler time limit, a route value with no constraint, chunks flushed after an await, faults before and after an await, a hanging handler.</summary>
 [Router]
 public static partial class LimitsApi
 {
@@ -20,6 +20,20 @@ public static partial class LimitsApi
     // No constraint: a value that is not a number reaches binding, which answers 400 naming n.
     [Route("GET /count/{n}")]
     public static void Count(int n, HttpResponse response) => response.StatusCode = 200;
+
+    [Route("GET /drip")]
+    public static async ValueTask Drip(HttpResponse response)
+    {
+        // Chunks flushed while the connection is parked: the worker (here, the in-memory loop) sends each one.
+        response.SetContentType("text/plain"u8);
+        response.StartChunked();
+        for (var i = 0; i < 3; i++)
+        {
+            await Task.Yield();
+            response.Write("drop\n"u8);
+            await response.FlushAsync();
+        }
+    }
 
     [Route("GET /throws")]
     public static void Throws(HttpResponse response) => throw new InvalidOperationException("sync fault");

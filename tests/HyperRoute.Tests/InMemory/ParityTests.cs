@@ -66,6 +66,7 @@ public sealed class ParityTests
     [
         // The routes.
         new("plaintext", 200, _ => Get("/plaintext")),
+        new("plaintext over HTTP/1.0", 200, _ => new HttpRequestMessage(HttpMethod.Get, "/plaintext") { Version = System.Net.HttpVersion.Version10 }),
         new("HEAD plaintext", 200, _ => new HttpRequestMessage(HttpMethod.Head, "/plaintext")),
         new("user", 200, _ => Get("/users/42")),
         new("users, default paging", 200, _ => Get("/users")),
@@ -111,6 +112,7 @@ public sealed class ParityTests
         new("handler time limit: 504", 504, _ => Get("/late")),
         new("route value that does not convert: 400 naming it", 400, _ => Get("/count/many")),
         new("route value that converts", 200, _ => Get("/count/12")),
+        new("chunks flushed after awaits", 200, _ => Get("/drip")),
         new("handler throws: 500", 500, _ => Get("/throws")),
         new("handler throws after an await: 500", 500, _ => Get("/throws-later")),
     ];

@@ -59,6 +59,17 @@ public sealed class InMemoryClientTests
     }
 
     [Fact]
+    public async Task Header_value_with_a_line_break_is_refused_before_sending()
+    {
+        var server = InMemoryServer.Create(new ShopApi.HttpEndpoint());
+        using var client = server.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/plaintext");
+        Assert.True(request.Headers.TryAddWithoutValidation("X-Note", "a\r\nX-Tenant: forged"));
+        await Assert.ThrowsAsync<HttpRequestException>(() => client.SendAsync(request));
+        Assert.Equal(0, server.ConnectionsOpened);
+    }
+
+    [Fact]
     public async Task Async_handler_parks_and_completes()
     {
         using var client = InMemoryServer.CreateClient(new ShopApi.HttpEndpoint());

@@ -106,6 +106,12 @@ internal sealed class InMemoryHandler<TEndpoint>(InMemoryServer<TEndpoint> serve
                 head.Append(separator);
             }
 
+            if (value.AsSpan().IndexOfAny('\r', '\n') >= 0)
+            {
+                // As SocketsHttpHandler: a line break would end the field and start another (or the body).
+                throw new HttpRequestException($"The value of the request header {name} holds a line break.");
+            }
+
             head.Append(value);
             first = false;
         }

@@ -38,6 +38,15 @@ public sealed class HttpServer<TEndpoint> : IAsyncDisposable
             : new SocketTransport<TEndpoint>(this, endpoint, listeners, options.Workers);
     }
 
+    // An in-memory host (HyperRoute.Http.InMemory): no listener and no loop of its own; its connections are
+    // driven by the caller, through the same Http1Connection as the socket transports.
+    internal HttpServer(HttpServerOptions options, IServerTransport transport)
+    {
+        Options = options;
+        EndPoint = new IPEndPoint(IPAddress.None, 0);
+        _transport = transport;
+    }
+
     /// <summary>The options the server runs with.</summary>
     public HttpServerOptions Options { get; }
 

@@ -56,7 +56,7 @@ internal static class DiagnosticDescriptors
         category: RoutingCategory,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        description: "A handler is an ordinary, non-generic method of the router that does not return by reference; in a static router it is static, and all handlers of one router return the same type (or void).",
+        description: "A handler is an ordinary, non-generic method of the router that does not return by reference; in a static router it is static. What it returns is each route's own (see HR0018 for a result the router cannot write).",
         helpLinkUri: HelpLinkBase + "HR0004.md");
 
     /// <summary>HR0005: a <c>[Route]</c> that no router will ever serve.</summary>

@@ -84,18 +84,10 @@ internal static class HandlerRules
         return null;
     }
 
-    /// <summary>The message for a handler whose result type (<paramref name="result"/>) is not the router's.</summary>
-    public static string ResultTypeMismatch(IMethodSymbol method, ITypeSymbol result, string resultTypeDisplay)
-    {
-        var returns = method.ReturnType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
-        var produces = SymbolEqualityComparer.Default.Equals(result, method.ReturnType) ? returns : $"{returns} (a result of {Display(result)})";
-        return $"it returns {produces}, but the router's first handler returns {resultTypeDisplay}; all handlers of one router return the same type (or void; an async handler's ValueTask<T> or Task<T> counts as T, its ValueTask or Task as void)";
-    }
-
     /// <summary>
     /// How <paramref name="method"/> may complete later: it returns <c>ValueTask</c>, <c>ValueTask&lt;T&gt;</c>,
     /// <c>Task</c> or <c>Task&lt;T&gt;</c> (with or without <c>async</c>); <paramref name="result"/> is what it produces
-    /// for the router's result type rule (HR0004): <c>T</c>, or <see langword="null"/> for none (<c>void</c>,
+    /// for the route's result: <c>T</c>, or <see langword="null"/> for none (<c>void</c>,
     /// <c>ValueTask</c>, <c>Task</c>).
     /// </summary>
     public static AsyncReturn AsyncShape(IMethodSymbol method, out ITypeSymbol? result)

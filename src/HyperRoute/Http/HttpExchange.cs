@@ -81,9 +81,6 @@ public sealed class HttpExchange
         return RouteMatch.Pending(route);
     }
 
-    /// <summary>The aborted flag was raised for the request in progress.</summary>
-    internal bool IsAborted => _abortRequested;
-
     /// <summary>
     /// Takes the work <see cref="Suspend(int, ValueTask, int)"/> left, leaving none, with the time limit it asked
     /// for (<see cref="ServerTimeout"/> when none).

@@ -9,7 +9,7 @@ namespace HyperRoute.Analyzers;
 
 /// <summary>
 /// Reports what keeps an <c>[App]</c> from serving its routers, from the generator's own reading of it
-/// (<see cref="AppReader"/>: HR0025 on a router it cannot serve, HR0026 on an app it cannot extend), and the conflicts
+/// (<see cref="AppReader"/>: HR0025 on a router it cannot serve, HR0026 on an app it cannot extend, HR0027 on its OpenAPI document's route), and the conflicts
 /// between routes of different routers that the planner's rules find in the composed route table
 /// (<see cref="RouteConflicts"/>: HR0024 on each route, naming the other router and route). Conflicts within one router
 /// are HR0006, reported on the router itself.
@@ -20,7 +20,8 @@ public sealed class AppAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         DiagnosticDescriptors.AppRouteConflict,
         DiagnosticDescriptors.AppMemberCannotBeComposed,
-        DiagnosticDescriptors.AppCannotBeGenerated);
+        DiagnosticDescriptors.AppCannotBeGenerated,
+        DiagnosticDescriptors.InvalidOpenApiRoute);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -48,7 +49,12 @@ public sealed class AppAnalyzer : DiagnosticAnalyzer
 
         foreach (var problem in read.Problems)
         {
-            var descriptor = problem.Rule == RouteRule.AppCannotBeGenerated ? DiagnosticDescriptors.AppCannotBeGenerated : DiagnosticDescriptors.AppMemberCannotBeComposed;
+            var descriptor = problem.Rule switch
+            {
+                RouteRule.AppCannotBeGenerated => DiagnosticDescriptors.AppCannotBeGenerated,
+                RouteRule.InvalidOpenApiRoute => DiagnosticDescriptors.InvalidOpenApiRoute,
+                _ => DiagnosticDescriptors.AppMemberCannotBeComposed,
+            };
             context.ReportDiagnostic(Diagnostic.Create(descriptor, problem.Location ?? Location.None, problem.Arguments.ToArray()));
         }
 

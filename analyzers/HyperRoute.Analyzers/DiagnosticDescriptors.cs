@@ -301,6 +301,17 @@ internal static class DiagnosticDescriptors
         description: "The generator adds HttpEndpoint, RoutePatterns, ParameterName and a nested HyperRouteDispatcher to the [App] type, which must therefore be a non-generic partial class, nested only in partial types, that declares none of those names and is not a [Router] itself.",
         helpLinkUri: HelpLinkBase + "HR0026.md");
 
+    /// <summary>HR0027: an OpenAPI document route that is not a literal path.</summary>
+    public static readonly DiagnosticDescriptor InvalidOpenApiRoute = new(
+        id: "HR0027",
+        title: "OpenAPI document route is not valid",
+        messageFormat: "The route '{0}' at which '{1}' would serve its OpenAPI document is not valid: {2}",
+        category: RoutingCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "[OpenApi(Route = \"/openapi.json\")] makes the HttpEndpoint answer GET and HEAD at that path with the generated document, when no route of the router or app answers the path. The route is an absolute path (a router's Prefix does not apply) of literal segments spelled as in a route template: it starts with '/', and holds no parameter, query or method. The generator serves no document until the route is fixed.",
+        helpLinkUri: HelpLinkBase + "HR0027.md");
+
     /// <summary>The category of the hot-path allocation rules.</summary>
     public const string HotPathCategory = "HyperRoute.HotPath";
 

@@ -15,7 +15,7 @@ namespace HyperRoute.Analyzers;
 
 /// <summary>
 /// Reports every route the generator cannot compile, and why, from the generator's own reading of the router
-/// (<see cref="RouterReader"/>: HR0001–HR0004, HR0007, HR0009–HR0023, HR1014, HR2005) and the conflicts its planner finds among
+/// (<see cref="RouterReader"/>: HR0001–HR0004, HR0007, HR0009–HR0023, HR0027, HR1014, HR2005) and the conflicts its planner finds among
 /// the routes that compile (<see cref="RouteConflicts"/>: HR0006); and <c>[Route]</c>s no router serves (HR0005). Code
 /// that does not compile is left to the compiler: this analyzer reports nothing the compiler already does.
 /// </summary>
@@ -41,6 +41,7 @@ public sealed class RouteAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.QueryInTemplate,
         DiagnosticDescriptors.ServiceParameter,
         DiagnosticDescriptors.InvalidRouterPrefix,
+        DiagnosticDescriptors.InvalidOpenApiRoute,
         DiagnosticDescriptors.JsonBodyWithoutContext,
         DiagnosticDescriptors.ReservedMemberName,
         DiagnosticDescriptors.SpanOnAsyncHandler,
@@ -128,6 +129,7 @@ public sealed class RouteAnalyzer : DiagnosticAnalyzer
         RouteRule.QueryInTemplate => DiagnosticDescriptors.QueryInTemplate,
         RouteRule.ServiceParameter => DiagnosticDescriptors.ServiceParameter,
         RouteRule.InvalidPrefix => DiagnosticDescriptors.InvalidRouterPrefix,
+        RouteRule.InvalidOpenApiRoute => DiagnosticDescriptors.InvalidOpenApiRoute,
         _ => null, // reported by the compiler or by another analyzer
     };
 

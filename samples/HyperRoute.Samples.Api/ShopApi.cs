@@ -14,13 +14,10 @@ namespace HyperRoute.Samples.Api;
 /// order routes await their store (<see cref="OrderStore"/>), and the server serves other requests meanwhile.
 /// </summary>
 [Router(Json = typeof(ShopJson))]
-[OpenApi(Title = "Shop API")]
+// The OpenAPI 3.1 document the generator writes for these routes, served at GET /openapi.json (docs/openapi.md).
+[OpenApi(Title = "Shop API", Route = "/openapi.json")]
 public static partial class ShopApi
 {
-    // The OpenAPI 3.1 document the generator wrote for these routes (docs/openapi.md): bytes in the assembly, no allocation.
-    [Route("GET /openapi.json")]
-    public static void OpenApiDocumentRoute(HttpResponse response) => response.Json(OpenApiDocument);
-
     [Route("GET /plaintext")]
     public static void Plaintext(HttpResponse response) => response.Text("Hello, World!"u8);
 

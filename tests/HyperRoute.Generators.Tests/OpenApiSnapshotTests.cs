@@ -97,6 +97,28 @@ public sealed class OpenApiSnapshotTests : GeneratorTestBase<RouterGenerator>
     }
 
     [Fact]
+    public void A_document_route_is_served_by_the_endpoint_only_when_no_route_answers_its_path()
+    {
+        var result = Generate(Todos + """
+            [Router(Json = typeof(TodoJson), Prefix = "/api")]
+            [OpenApi(Title = "Todo API", Route = "/openapi.json")]
+            public static partial class TodoApi
+            {
+                [Route("GET /todos")]
+                public static List<Todo> List() => new();
+            }
+            """);
+
+        var dispatch = result.Source("Todos.TodoApi.Dispatch.g.cs");
+        Assert.Contains("""System::MemoryExtensions.SequenceEqual(path, "/openapi.json"u8)""", dispatch.Source);
+        Assert.Contains("return Http::OpenApiDocumentRoute.Serve(exchange, OpenApiDocument);", dispatch.Source);
+        var document = result.Source("Todos.TodoApi.OpenApi.g.cs").Source;
+        Assert.Contains("\"/api/todos\"", document);
+        Assert.DoesNotContain("openapi.json", document); // the document does not list the route that serves it
+        Snapshot.Match(dispatch);
+    }
+
+    [Fact]
     public void A_router_without_OpenApi_gets_no_document()
     {
         var result = Generate(Todos + """

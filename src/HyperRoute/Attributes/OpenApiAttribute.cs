@@ -15,4 +15,13 @@ public sealed class OpenApiAttribute : Attribute
 
     /// <summary>The document's <c>info.version</c>; <c>1.0.0</c> when <see langword="null"/>.</summary>
     public string? Version { get; set; }
+
+    /// <summary>
+    /// A path at which the generated <c>HttpEndpoint</c> serves the document (<c>GET</c> and <c>HEAD</c>,
+    /// <c>application/json</c>), such as <c>/openapi.json</c>; none when <see langword="null"/>. Absolute (a router's
+    /// <c>Prefix</c> does not apply) and literal (HR0027). It is answered only when no route answers the path, so matched
+    /// requests pay nothing for it, the router's own validators run before it as before any route, and the document does
+    /// not list it.
+    /// </summary>
+    public string? Route { get; set; }
 }

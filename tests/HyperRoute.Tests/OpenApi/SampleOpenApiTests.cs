@@ -91,6 +91,37 @@ public sealed class SampleOpenApiTests
     }
 
     [Fact]
+    public void The_route_that_serves_the_document_is_not_in_it()
+    {
+        Assert.DoesNotContain("openapi.json", ShopApi.OpenApiJson);
+        Assert.DoesNotContain("GET /openapi.json", ShopApi.RoutePatterns);
+    }
+
+    [Theory]
+    [InlineData("HEAD", 200)]
+    [InlineData("POST", 405)]
+    [InlineData("DELETE", 405)]
+    public void Head_is_answered_and_other_methods_get_405_with_GET_and_HEAD_allowed(string method, int status)
+    {
+        var exchange = new HttpExchange();
+        var bytes = Encoding.UTF8.GetBytes($"{method} /openapi.json HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n");
+        Assert.Equal(HttpError.None, exchange.Request.Load<ShopApi.HttpEndpoint>(bytes, 0, bytes.Length));
+
+        var match = new ShopApi.HttpEndpoint().Serve(exchange);
+
+        Assert.Equal(status, match.IsHandled ? exchange.Response.StatusCode : match.StatusCode);
+        if (status == 405)
+        {
+            Assert.Equal(HttpMethods.Get | HttpMethods.Head, match.Allow);
+        }
+        else
+        {
+            Assert.True(match.IsHandled);
+            Assert.Equal(-1, match.Route);
+        }
+    }
+
+    [Fact]
     public async Task Get_openapi_json_serves_the_document()
     {
         var exchange = new HttpExchange();

@@ -43,6 +43,11 @@ internal static class AppReader
             canGenerate = false;
         }
 
+        if (OpenApiRouteReader.Read(app, cancellationToken, out var invalidRoute, out var routeError, out var routeLocation) is null && invalidRoute is not null)
+        {
+            problems.Add(Problem(RouteRule.InvalidOpenApiRoute, routeLocation, invalidRoute, app.Name, routeError));
+        }
+
         var attribute = app.GetAttributes().FirstOrDefault(a => KnownNames.Is(a.AttributeClass, KnownNames.AppAttribute));
         var members = ImmutableArray.CreateBuilder<AppMember>();
         var arguments = (attribute?.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax)?.ArgumentList?.Arguments;

@@ -213,6 +213,18 @@ internal static class EndpointEmitter
 
             writer.Call($"var match = {ReservedNames.Machinery}.DispatchCore({target}request.Method, path, query{passExchange}, ref buffer{passResult});");
             writer.Line("buffer.Dispose();");
+            if (router.OpenApi?.Route is { } documentRoute)
+            {
+                writer.If($"match.Outcome == HyperRoute::RouteOutcome.NotFound && System::MemoryExtensions.SequenceEqual(path, {CSharpLiterals.Utf8(documentRoute)})");
+                using (writer.Braces())
+                {
+                    writer.Comment($"[OpenApi(Route = \"{documentRoute}\")]: no route answers the path, so the generated document does (GET, HEAD).");
+                    writer.Line("return Http::OpenApiDocumentRoute.Serve(exchange, OpenApiDocument);");
+                }
+
+                writer.Line();
+            }
+
             if (router.ReturnsPendingWork)
             {
                 writer.If("match.IsPending");

@@ -18,6 +18,12 @@ internal sealed record OpenApiSpec
     /// <summary>The object schemas <c>components/schemas</c> holds, sorted by component name.</summary>
     public required EquatableArray<ComponentSchema> Components { get; init; }
 
+    /// <summary>
+    /// <c>[OpenApi(Route = …)]</c>: the path the <c>HttpEndpoint</c> serves the document at when no route answers it;
+    /// <see langword="null"/> for none (or one that is not valid: HR0027).
+    /// </summary>
+    public string? Route { get; init; }
+
     /// <summary>The documentation of the handlers, by <c>{owner}.{handler}</c> (owner empty in a router), sorted.</summary>
     public EquatableArray<OperationDoc> Docs { get; init; }
 }

@@ -65,6 +65,7 @@ internal static class OpenApiReader
         {
             Title = Named("Title") ?? owner.Name,
             Version = Named("Version") ?? "1.0.0",
+            Route = OpenApiRouteReader.Read(owner),
             Types = types.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => new NamedSchema(t.Key, t.Value)).ToEquatableArray(),
             Components = components.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => c.Value).ToEquatableArray(),
             Docs = docs.OrderBy(d => d.Key, StringComparer.Ordinal).ToEquatableArray(),

@@ -101,6 +101,9 @@ internal enum RouteRule
     /// <summary>HR0023: a router <c>Prefix</c> that is not a path of literal segments starting with '/'.</summary>
     InvalidPrefix,
 
+    /// <summary>HR0027: an <c>[OpenApi(Route = …)]</c> that is not a literal path starting with '/'.</summary>
+    InvalidOpenApiRoute,
+
     /// <summary>HR0025: a type an <c>[App]</c> lists that it cannot serve.</summary>
     AppMemberCannotBeComposed,
 

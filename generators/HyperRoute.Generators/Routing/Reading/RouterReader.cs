@@ -48,6 +48,11 @@ internal static class RouterReader
             problems.Add(Problem(RouteRule.InvalidPrefix, state.PrefixLocation, state.InvalidPrefix, router.Name, state.PrefixError));
         }
 
+        if (OpenApiRouteReader.Read(router, cancellationToken, out var invalidRoute, out var routeError, out var routeLocation) is null && invalidRoute is not null)
+        {
+            problems.Add(Problem(RouteRule.InvalidOpenApiRoute, routeLocation, invalidRoute, router.Name, routeError));
+        }
+
         if (HandlerRules.TryGetTimeout(router, out var routerTimeout, out var timeoutAttribute) && HandlerRules.WhyNotTimeout(routerTimeout) is { } whyNotTimeout)
         {
             problems.Add(Problem(RouteRule.TimeoutHasNoEffect, AttributeLocation(timeoutAttribute!, cancellationToken), router.Name, whyNotTimeout));

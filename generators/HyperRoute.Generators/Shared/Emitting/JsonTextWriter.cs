@@ -25,11 +25,15 @@ internal sealed class JsonTextWriter
     public void Key(string name)
     {
         Separate();
-        _text.Append(Quote(name)).Append(": ");
+        AppendQuoted(_text, name).Append(": ");
         _afterKey = true;
     }
 
-    public void String(string value) => Value(Quote(value));
+    public void String(string value)
+    {
+        Separate();
+        AppendQuoted(_text, value);
+    }
 
     public void Boolean(bool value) => Value(value ? "true" : "false");
 
@@ -95,11 +99,23 @@ internal sealed class JsonTextWriter
     }
 
     /// <summary><paramref name="value"/> as a JSON string, non-ASCII kept as is (the document is UTF-8).</summary>
-    public static string Quote(string value)
+    public static string Quote(string value) => AppendQuoted(new StringBuilder(value.Length + 2), value).ToString();
+
+    // Appends value as a JSON string: most keys and values need no escape and are appended whole.
+    private static StringBuilder AppendQuoted(StringBuilder text, string value)
     {
-        var text = new StringBuilder(value.Length + 2).Append('"');
-        foreach (var c in value)
+        text.Append('"');
+        var plain = 0;
+        for (var i = 0; i < value.Length; i++)
         {
+            var c = value[i];
+            if (c >= 0x20 && c != '"' && c != '\\')
+            {
+                continue;
+            }
+
+            text.Append(value, plain, i - plain);
+            plain = i + 1;
             switch (c)
             {
                 case '"': text.Append("\\\""); break;
@@ -107,20 +123,10 @@ internal sealed class JsonTextWriter
                 case '\n': text.Append("\\n"); break;
                 case '\r': text.Append("\\r"); break;
                 case '\t': text.Append("\\t"); break;
-                default:
-                    if (c < 0x20)
-                    {
-                        text.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        text.Append(c);
-                    }
-
-                    break;
+                default: text.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture)); break;
             }
         }
 
-        return text.Append('"').ToString();
+        return text.Append(value, plain, value.Length - plain).Append('"');
     }
 }

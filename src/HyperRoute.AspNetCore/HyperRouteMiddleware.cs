@@ -43,6 +43,7 @@ internal sealed partial class HyperRouteMiddleware<TEndpoint>
         {
             (var error, buffer) = await RequestLoader.LoadAsync<TEndpoint>(context, exchange.Request, _options.Limits).ConfigureAwait(false);
             HostedExchange.Begin(exchange);
+            exchange.RequestServices = context.RequestServices; // [FromServices] parameters: the request's scope
             var response = exchange.Response;
             if (error != HttpError.None)
             {
@@ -173,6 +174,7 @@ internal sealed partial class HyperRouteMiddleware<TEndpoint>
 
     private void Return(HttpExchange exchange)
     {
+        exchange.RequestServices = null;
         if (_pool.Count < PoolSize)
         {
             _pool.Add(exchange);

@@ -35,6 +35,9 @@ internal sealed record HandlerParameter(
 
     /// <summary><c>[Body(MaxLength = n)]</c>: the largest body the route reads; 0 leaves it to the server.</summary>
     public long BodyMaxLength { get; init; }
+
+    /// <summary><c>[FromServices]</c> or <c>[FromKeyedServices]</c>: the service the parameter is resolved to; <see langword="null"/> otherwise.</summary>
+    public ServiceSpec? Service { get; init; }
 }
 
 /// <summary>What a handler parameter's type says beyond the value it binds, for the rules of async handlers.</summary>
@@ -89,6 +92,8 @@ internal enum BindingSource
     Request,
     /// <summary>The exchange's <c>HttpResponse</c>.</summary>
     Response,
+    /// <summary>A service from the request's services (<c>[FromServices]</c>, <c>[FromKeyedServices]</c>); <see cref="ParameterBinding.Service"/> says which.</summary>
+    Service,
 }
 
 /// <summary>How one handler argument is obtained.</summary>
@@ -107,6 +112,9 @@ internal sealed record ParameterBinding(
 {
     /// <summary>For <see cref="BindingSource.JsonBody"/>: the type the body is read into, fully qualified.</summary>
     public string? JsonType { get; init; }
+
+    /// <summary>For <see cref="BindingSource.Service"/>: the service type and key.</summary>
+    public ServiceSpec? Service { get; init; }
 
     /// <summary>For <see cref="BindingSource.JsonBody"/>: the largest body read, 0 for the server's limit.</summary>
     public long MaxLength { get; init; }
@@ -177,6 +185,18 @@ internal static class RouteBinder
         for (var p = 0; p < parameters.Count; p++)
         {
             var parameter = parameters[p];
+            if (parameter.Service is { } service)
+            {
+                if (parameter.Header is not null || parameter.IsBody)
+                {
+                    error = new BindingError($"The parameter '{parameter.Name}' is a service and also has [Header] or [Body]; it binds from one place", p, -1, BindingErrorKind.Body);
+                    return false;
+                }
+
+                builder.Add(new ParameterBinding(parameter.Name, parameter.Identifier, RouteValueType.Utf8, false, BindingSource.Service, -1, false, null) { Service = service });
+                continue;
+            }
+
             if (parameter.Header is not null || parameter.IsBody)
             {
                 error = BindRequestPart(template, parameter, p, json, ref body, builder);

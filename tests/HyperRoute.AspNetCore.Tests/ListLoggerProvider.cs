@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 
 namespace HyperRoute.AspNetCore.Tests;
 
-/// <summary>Collects log entries as "category EventName message" lines.</summary>
+/// <summary>Collects log entries as "category EventName message exception-message" lines.</summary>
 internal sealed class ListLoggerProvider(ConcurrentQueue<string> lines) : ILoggerProvider
 {
     public ILogger CreateLogger(string categoryName) => new Logger(categoryName, lines);
@@ -21,6 +21,6 @@ internal sealed class ListLoggerProvider(ConcurrentQueue<string> lines) : ILogge
         public bool IsEnabled(LogLevel logLevel) => true;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            => lines.Enqueue($"{category} {eventId.Name} {formatter(state, exception)}");
+            => lines.Enqueue($"{category} {eventId.Name} {formatter(state, exception)} {exception?.Message}");
     }
 }

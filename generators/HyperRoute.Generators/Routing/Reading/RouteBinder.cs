@@ -150,6 +150,8 @@ internal enum BindingErrorKind
     NamedInTemplate,
     /// <summary>A typed <c>[Body]</c> without a JSON context that can read it (HR2005).</summary>
     JsonBody,
+    /// <summary><c>[FromServices]</c>/<c>[FromKeyedServices]</c> on a parameter no container can supply (HR0050).</summary>
+    Service,
 }
 
 /// <summary>Why a handler cannot be bound to its template.</summary>
@@ -168,6 +170,24 @@ internal sealed record BindingError(string Message, int ParameterIndex, int Segm
 /// </summary>
 internal static class RouteBinder
 {
+    // Why a [FromServices]/[FromKeyedServices] parameter cannot be resolved; null when it can.
+    private static string? ServiceProblem(HandlerParameter parameter, ServiceSpec service)
+    {
+        if (parameter.Header is not null || parameter.IsBody)
+        {
+            return $"The service parameter '{parameter.Name}' also has [Header] or [Body]; a parameter binds from one place: remove one of the attributes";
+        }
+
+        if (parameter.Context != ContextKind.None || parameter.Kind == ParameterKind.CancellationToken)
+        {
+            return $"The parameter '{parameter.Name}' of type '{parameter.TypeDisplay}' comes from the request, not from the services: remove [FromServices]";
+        }
+
+        return service.CanResolve
+            ? null
+            : $"The service parameter '{parameter.Name}' has type '{parameter.TypeDisplay}', which a container cannot hand out (a ref struct, a pointer, or a ref/out parameter): take a class or interface";
+    }
+
     private const string ValueTypes = "an integer, bool, Guid, double, float, decimal, string or ReadOnlySpan<byte> (or T? of a value type)";
 
     public static bool TryBind(RouteTemplate template, IReadOnlyList<HandlerParameter> parameters, out ImmutableArray<ParameterBinding> bindings, out BindingError? error)
@@ -187,9 +207,9 @@ internal static class RouteBinder
             var parameter = parameters[p];
             if (parameter.Service is { } service)
             {
-                if (parameter.Header is not null || parameter.IsBody)
+                if (ServiceProblem(parameter, service) is { } problem)
                 {
-                    error = new BindingError($"The parameter '{parameter.Name}' is a service and also has [Header] or [Body]; it binds from one place", p, -1, BindingErrorKind.Body);
+                    error = new BindingError(problem, p, -1, BindingErrorKind.Service);
                     return false;
                 }
 

@@ -5,9 +5,10 @@ namespace HyperRoute.Generators.Routing;
 
 /// <summary>
 /// A handler parameter resolved from the request's services: the service type, fully qualified, and for a keyed
-/// service the key as a C# expression (<see langword="null"/> when not keyed).
+/// service the key as a C# expression (<see langword="null"/> when not keyed). <paramref name="CanResolve"/> is false for
+/// a type no container can hand out (a ref struct, a pointer): HR0050.
 /// </summary>
-internal sealed record ServiceSpec(string Type, string? Key);
+internal sealed record ServiceSpec(string Type, string? Key, bool CanResolve = true);
 
 /// <summary>
 /// Recognises service parameters by their attribute's metadata name, so the generator needs no reference to them:
@@ -30,15 +31,21 @@ internal static class ServiceParameterReader
             {
                 case FromServicesAttribute:
                 case AspNetCoreFromServicesAttribute:
-                    return new ServiceSpec(TypeName(parameter.Type), null);
+                    return new ServiceSpec(TypeName(parameter.Type), null, CanResolve(parameter));
                 case FromKeyedServicesAttribute:
                     var key = attribute.ConstructorArguments.Length == 1 ? Key(attribute.ConstructorArguments[0]) : "null";
-                    return new ServiceSpec(TypeName(parameter.Type), key);
+                    return new ServiceSpec(TypeName(parameter.Type), key, CanResolve(parameter));
             }
         }
 
         return null;
     }
+
+    // GetRequiredService<T> takes the type as a type argument, and the argument is passed by value.
+    private static bool CanResolve(IParameterSymbol parameter)
+        => parameter.RefKind is RefKind.None or RefKind.In
+            && !parameter.Type.IsRefLikeType
+            && parameter.Type.TypeKind is not (TypeKind.Pointer or TypeKind.FunctionPointer);
 
     private static string TypeName(ITypeSymbol type)
         => type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);

@@ -21,6 +21,9 @@ internal static class RequestLoader
 {
     private const int StackNameSize = 128;
 
+    // A router that binds no header: the request's headers are not even enumerated.
+    private static readonly HeaderDictionary NoHeaders = new();
+
     /// <summary>
     /// Loads <paramref name="context"/>'s request into <paramref name="request"/>; the bytes live in
     /// the returned buffer (from <see cref="ArrayPool{T}.Shared"/>; the caller returns it once the handler is done).
@@ -133,7 +136,7 @@ internal static class RequestLoader
             size += utf8.GetMaxByteCount(contentType.Length) + 16;
         }
 
-        foreach (var header in request.Headers)
+        foreach (var header in TEndpoint.HeaderSlotCount == 0 ? NoHeaders : request.Headers)
         {
             if (IsBound<TEndpoint>(header.Key))
             {
@@ -171,7 +174,7 @@ internal static class RequestLoader
             head.Bytes("\r\n"u8);
         }
 
-        foreach (var header in request.Headers)
+        foreach (var header in TEndpoint.HeaderSlotCount == 0 ? NoHeaders : request.Headers)
         {
             if (!IsBound<TEndpoint>(header.Key))
             {

@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
+using System.Threading.RateLimiting;
 using System.Threading.Tasks;
 using HyperRoute.Samples.Api;
 using Microsoft.AspNetCore.Authentication;
@@ -110,6 +111,60 @@ public sealed class PipelineTests
 
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         Assert.Equal("Hello, World!", await authenticated.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Rate_limiter_before_the_router_rejects_what_exceeds_its_window()
+    {
+        await using var app = await TestApps.StartAsync(
+            a =>
+            {
+                a.UseRateLimiter();
+                a.UseRoutes(new ShopApi.HttpEndpoint());
+            },
+            b => b.Services.AddRateLimiter(limiter =>
+            {
+                limiter.RejectionStatusCode = 429;
+                limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(_ => RateLimitPartition.GetFixedWindowLimiter("all", _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = 1,
+                    Window = TimeSpan.FromHours(1),
+                    QueueLimit = 0,
+                }));
+            }));
+        using var client = app.GetTestClient();
+
+        using var first = await client.GetAsync("/plaintext");
+        using var second = await client.GetAsync("/plaintext");
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal((HttpStatusCode)429, second.StatusCode);
+    }
+
+    [Fact]
+    public async Task Cors_middleware_answers_the_preflight_and_marks_the_router_s_answer()
+    {
+        await using var app = await TestApps.StartAsync(
+            a =>
+            {
+                a.UseCors();
+                a.UseRoutes(new ShopApi.HttpEndpoint());
+            },
+            b => b.Services.AddCors(cors => cors.AddDefaultPolicy(policy => policy.WithOrigins("https://shop.example").AllowAnyHeader().AllowAnyMethod())));
+        using var client = app.GetTestClient();
+        using var preflight = new HttpRequestMessage(HttpMethod.Options, "/users/42")
+        {
+            Headers = { { "Origin", "https://shop.example" }, { "Access-Control-Request-Method", "GET" } },
+        };
+        using var simple = new HttpRequestMessage(HttpMethod.Get, "/users/42") { Headers = { { "Origin", "https://shop.example" } } };
+
+        using var preflightResponse = await client.SendAsync(preflight);
+        using var response = await client.SendAsync(simple);
+
+        Assert.Equal(HttpStatusCode.NoContent, preflightResponse.StatusCode);
+        Assert.Equal("https://shop.example", Assert.Single(preflightResponse.Headers.GetValues("Access-Control-Allow-Origin")));
+        Assert.Equal("{\"id\":42}", await response.Content.ReadAsStringAsync());
+        Assert.Equal("https://shop.example", Assert.Single(response.Headers.GetValues("Access-Control-Allow-Origin")));
     }
 
     [Fact]

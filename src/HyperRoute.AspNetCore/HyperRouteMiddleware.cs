@@ -41,7 +41,7 @@ internal sealed partial class HyperRouteMiddleware<TEndpoint>
         byte[]? buffer = null;
         try
         {
-            (var error, buffer) = await RequestLoader.LoadAsync<TEndpoint>(context, exchange.Request, _options.Limits).ConfigureAwait(false);
+            (var error, buffer) = await RequestLoader.LoadAsync<TEndpoint>(context, exchange.Request, _options.Limits, keepBody: _options.PassUnmatched).ConfigureAwait(false);
             HostedExchange.Begin(exchange);
             exchange.RequestServices = context.RequestServices; // [FromServices] parameters: the request's scope
             var response = exchange.Response;
@@ -64,6 +64,7 @@ internal sealed partial class HyperRouteMiddleware<TEndpoint>
                         Release(ref buffer);
                         Return(exchange);
                         exchange = null;
+                        RequestLoader.Rewind(context); // the next middleware reads the body from its start
                         await next(context).ConfigureAwait(false);
                         return;
                     }

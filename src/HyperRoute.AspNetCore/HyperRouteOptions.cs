@@ -10,7 +10,8 @@ public sealed class HyperRouteOptions
     /// When no route matches the path (404) or the path takes other methods only (405), hand the request to the next
     /// middleware (and so to ASP.NET Core's endpoints) instead of answering it. Off by default: the router answers
     /// 404 and 405 as the built-in server does, as <c>application/problem+json</c>. A 400 from binding, a validator's
-    /// refusal and every handler's answer are never passed on.
+    /// refusal and every handler's answer are never passed on. A request body is then buffered
+    /// (<c>EnableBuffering</c>) so that the next middleware can read it again.
     /// </summary>
     public bool PassUnmatched { get; set; }
 

@@ -27,8 +27,10 @@ internal static class RequestLoader
     /// <summary>
     /// Loads <paramref name="context"/>'s request into <paramref name="request"/>; the bytes live in
     /// the returned buffer (from <see cref="ArrayPool{T}.Shared"/>; the caller returns it once the handler is done).
+    /// With <paramref name="keepBody"/> the body stays readable for the next middleware (it is buffered and rewound by
+    /// <see cref="Rewind"/>), for a request that may be passed on.
     /// </summary>
-    public static async ValueTask<(HttpError Error, byte[]? Buffer)> LoadAsync<TEndpoint>(HttpContext context, HttpRequest request, HttpLimits limits)
+    public static async ValueTask<(HttpError Error, byte[]? Buffer)> LoadAsync<TEndpoint>(HttpContext context, HttpRequest request, HttpLimits limits, bool keepBody)
         where TEndpoint : struct, IHttpEndpoint
     {
         var source = context.Request;
@@ -49,6 +51,11 @@ internal static class RequestLoader
             // The body first, after room for the head: its length goes into the head.
             if (HasBody(context))
             {
+                if (keepBody)
+                {
+                    context.Request.EnableBuffering();
+                }
+
                 bodyStart = headSize;
                 while (true)
                 {
@@ -87,6 +94,15 @@ internal static class RequestLoader
         {
             ArrayPool<byte>.Shared.Return(buffer);
             throw;
+        }
+    }
+
+    /// <summary>Puts a body read with <c>keepBody</c> back at its start, for the middleware the request is passed to.</summary>
+    public static void Rewind(HttpContext context)
+    {
+        if (context.Request.Body.CanSeek)
+        {
+            context.Request.Body.Position = 0;
         }
     }
 

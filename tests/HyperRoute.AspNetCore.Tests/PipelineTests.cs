@@ -68,6 +68,21 @@ public sealed class PipelineTests
     }
 
     [Fact]
+    public async Task Request_body_passed_on_is_read_again_by_the_endpoint()
+    {
+        await using var app = await TestApps.StartAsync(a =>
+        {
+            a.UseRoutes(new ShopApi.HttpEndpoint(), o => o.PassUnmatched = true);
+            a.MapPost("/minimal/echo", async (HttpRequest request) => await new System.IO.StreamReader(request.Body).ReadToEndAsync());
+        });
+        using var client = app.GetTestClient();
+
+        using var response = await client.PostAsync("/minimal/echo", new StringContent("the body, twice read"));
+
+        Assert.Equal("the body, twice read", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Binding_error_is_never_passed_on()
     {
         await using var app = await TestApps.StartAsync(a =>

@@ -136,6 +136,17 @@ internal static class DiagnosticDescriptors
         description: "[Body] binds the request body, as received, to one ReadOnlySpan<byte> parameter. The generator does not compile a route with [Body] on another type, on two parameters, or together with [Header].",
         helpLinkUri: HelpLinkBase + "HR0011.md");
 
+    /// <summary>HR0050: <c>[FromServices]</c> or <c>[FromKeyedServices]</c> on a parameter no container can supply.</summary>
+    public static readonly DiagnosticDescriptor InvalidServiceParameter = new(
+        id: "HR0050",
+        title: "Invalid service parameter",
+        messageFormat: "{0}",
+        category: RoutingCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "A [FromServices] or [FromKeyedServices] parameter is resolved with GetRequiredService<T> from the request's services. It cannot be a ref struct or a pointer (not a type argument), a ref or out parameter, the exchange, its request or response, or a CancellationToken (those come from the request), nor also carry [Header] or [Body]. The generator leaves the route out.",
+        helpLinkUri: HelpLinkBase + "HR0050.md");
+
     /// <summary>HR0012: a <c>[Header]</c> or <c>[Body]</c> parameter whose name the template also binds.</summary>
     public static readonly DiagnosticDescriptor RequestPartNamedInTemplate = new(
         id: "HR0012",
@@ -250,11 +261,11 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ServiceParameter = new(
         id: "HR0022",
         title: "Handler parameter is a service",
-        messageFormat: "The parameter '{0}' has type '{1}', which no part of the request binds to; if it is a service, make '{2}' an instance router that holds it (a constructor taking it, non-static handlers) and serve 'new {2}.HttpEndpoint(router)'; if it is the request body, mark it [Body]",
+        messageFormat: "The parameter '{0}' has type '{1}', which no part of the request binds to; if it is a service, mark it [FromServices] (resolved from the request's services) or make '{2}' an instance router that holds it (a constructor taking it, non-static handlers) and serve 'new {2}.HttpEndpoint(router)'; if it is the request body, mark it [Body]",
         category: RoutingCategory,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        description: "Handlers bind route, query and header values, the body and the exchange. Services reach handlers through the router instance: an instance router is constructed with what its handlers need, and the endpoint runs them on it. Dependency injection into parameters is not supported yet. The generator leaves the route out.",
+        description: "Handlers bind route, query and header values, the body and the exchange by default. A service parameter says where it comes from: [FromServices] or [FromKeyedServices] resolves it from the request's services (docs/dependency-injection.md); or an instance router is constructed with what its handlers need, and the endpoint runs them on it. The generator leaves the route out.",
         helpLinkUri: HelpLinkBase + "HR0022.md");
 
     /// <summary>HR0023: a router prefix that is not a path of literal segments.</summary>

@@ -51,6 +51,8 @@ public static class CompilationFactory
                 || Path.GetFileName(path) is "mscorlib.dll" or "netstandard.dll");
         return platform
             .Append(typeof(RouteMatch).Assembly.Location)
+            // [FromKeyedServices] is Microsoft.Extensions.DependencyInjection's, which the runtime references.
+            .Append(typeof(Microsoft.Extensions.DependencyInjection.FromKeyedServicesAttribute).Assembly.Location)
             .Distinct()
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
             .ToList();

@@ -11,7 +11,7 @@ namespace HyperRoute.Http;
 /// <see cref="Request"/> and <see cref="Response"/>, as parameters; neither may be kept after the handler
 /// completes (for an asynchronous handler: after the task it returned completed).
 /// </summary>
-public sealed class HttpExchange
+public sealed partial class HttpExchange
 {
     /// <summary><see cref="Suspend(int, ValueTask)"/> without a limit of its own: the server's <see cref="HttpServerOptions.HandlerTimeout"/> applies.</summary>
     internal const int ServerTimeout = int.MinValue;
@@ -111,6 +111,7 @@ public sealed class HttpExchange
     /// <summary>Readies <see cref="RequestAborted"/> for the next request: the source is reused unless it was cancelled.</summary>
     internal void ResetAborted()
     {
+        EndServices(); // the request is answered: its scope of services goes too
         _abortRequested = false;
         var source = _aborted;
         if (source is not null && !source.TryReset())

@@ -64,6 +64,13 @@ public sealed record HttpServerOptions
     /// </summary>
     public TimeSpan HandlerTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// The application's services, from which handler parameters marked <see cref="FromServicesAttribute"/> (or
+    /// <c>[FromKeyedServices]</c>) are resolved: a scope per request, created only when a route resolves a service and
+    /// disposed when the request is answered. Default: none (such a parameter fails its request with a 500).
+    /// </summary>
+    public IServiceProvider? Services { get; init; }
+
     /// <summary>Called when a handler throws (the client gets a 500 and the connection is closed). Default: nothing.</summary>
     public Action<Exception>? OnHandlerError { get; init; }
 

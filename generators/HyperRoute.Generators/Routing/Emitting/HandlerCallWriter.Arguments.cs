@@ -89,6 +89,9 @@ internal sealed partial class HandlerCallWriter
                 // Through the endpoint, the request's own; in-process, what DispatchAsync was given.
                 return router.NeedsExchange ? "exchange.RequestAborted" : "cancellationToken";
 
+            case BindingSource.Service:
+                return ServiceEmitter.Argument(binding.Service!);
+
             case BindingSource.JsonBody:
                 return WriteJsonBody(writer, route, binding, local, name);
 

@@ -56,6 +56,7 @@ internal static class HandlerParameterReader
         {
             JsonType = parameter.RefKind is RefKind.None or RefKind.In ? JsonType(parameter.Type) : null,
             BodyMaxLength = bodyMaxLength,
+            Service = ServiceParameterReader.Read(parameter),
         };
     }
 

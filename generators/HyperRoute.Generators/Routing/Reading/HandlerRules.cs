@@ -195,6 +195,7 @@ internal static class HandlerRules
     /// </summary>
     public static bool IsService(IParameterSymbol parameter, HandlerParameter read, RouteTemplate template)
         => read.Type is null
+            && read.Service is null // [FromServices]: resolved from the request's services
             && read.Context == ContextKind.None
             && read.Header is null
             && !read.IsBody

@@ -35,6 +35,9 @@ internal sealed record HandlerParameter(
 
     /// <summary><c>[Body(MaxLength = n)]</c>: the largest body the route reads; 0 leaves it to the server.</summary>
     public long BodyMaxLength { get; init; }
+
+    /// <summary><c>[FromServices]</c> or <c>[FromKeyedServices]</c>: the service the parameter is resolved to; <see langword="null"/> otherwise.</summary>
+    public ServiceSpec? Service { get; init; }
 }
 
 /// <summary>What a handler parameter's type says beyond the value it binds, for the rules of async handlers.</summary>
@@ -89,6 +92,8 @@ internal enum BindingSource
     Request,
     /// <summary>The exchange's <c>HttpResponse</c>.</summary>
     Response,
+    /// <summary>A service from the request's services (<c>[FromServices]</c>, <c>[FromKeyedServices]</c>); <see cref="ParameterBinding.Service"/> says which.</summary>
+    Service,
 }
 
 /// <summary>How one handler argument is obtained.</summary>
@@ -107,6 +112,9 @@ internal sealed record ParameterBinding(
 {
     /// <summary>For <see cref="BindingSource.JsonBody"/>: the type the body is read into, fully qualified.</summary>
     public string? JsonType { get; init; }
+
+    /// <summary>For <see cref="BindingSource.Service"/>: the service type and key.</summary>
+    public ServiceSpec? Service { get; init; }
 
     /// <summary>For <see cref="BindingSource.JsonBody"/>: the largest body read, 0 for the server's limit.</summary>
     public long MaxLength { get; init; }
@@ -142,6 +150,8 @@ internal enum BindingErrorKind
     NamedInTemplate,
     /// <summary>A typed <c>[Body]</c> without a JSON context that can read it (HR2005).</summary>
     JsonBody,
+    /// <summary><c>[FromServices]</c>/<c>[FromKeyedServices]</c> on a parameter no container can supply (HR0050).</summary>
+    Service,
 }
 
 /// <summary>Why a handler cannot be bound to its template.</summary>
@@ -160,6 +170,24 @@ internal sealed record BindingError(string Message, int ParameterIndex, int Segm
 /// </summary>
 internal static class RouteBinder
 {
+    // Why a [FromServices]/[FromKeyedServices] parameter cannot be resolved; null when it can.
+    private static string? ServiceProblem(HandlerParameter parameter, ServiceSpec service)
+    {
+        if (parameter.Header is not null || parameter.IsBody)
+        {
+            return $"The service parameter '{parameter.Name}' also has [Header] or [Body]; a parameter binds from one place: remove one of the attributes";
+        }
+
+        if (parameter.Context != ContextKind.None || parameter.Kind == ParameterKind.CancellationToken)
+        {
+            return $"The parameter '{parameter.Name}' of type '{parameter.TypeDisplay}' comes from the request, not from the services: remove [FromServices]";
+        }
+
+        return service.CanResolve
+            ? null
+            : $"The service parameter '{parameter.Name}' has type '{parameter.TypeDisplay}', which a container cannot hand out (a ref struct, a pointer, or a ref/out parameter): take a class or interface";
+    }
+
     private const string ValueTypes = "an integer, bool, Guid, double, float, decimal, string or ReadOnlySpan<byte> (or T? of a value type)";
 
     public static bool TryBind(RouteTemplate template, IReadOnlyList<HandlerParameter> parameters, out ImmutableArray<ParameterBinding> bindings, out BindingError? error)
@@ -177,6 +205,18 @@ internal static class RouteBinder
         for (var p = 0; p < parameters.Count; p++)
         {
             var parameter = parameters[p];
+            if (parameter.Service is { } service)
+            {
+                if (ServiceProblem(parameter, service) is { } problem)
+                {
+                    error = new BindingError(problem, p, -1, BindingErrorKind.Service);
+                    return false;
+                }
+
+                builder.Add(new ParameterBinding(parameter.Name, parameter.Identifier, RouteValueType.Utf8, false, BindingSource.Service, -1, false, null) { Service = service });
+                continue;
+            }
+
             if (parameter.Header is not null || parameter.IsBody)
             {
                 error = BindRequestPart(template, parameter, p, json, ref body, builder);

@@ -65,6 +65,9 @@ internal enum RouteRule
     /// <summary>HR0011: a <c>[Body]</c> parameter that cannot bind.</summary>
     InvalidBodyParameter,
 
+    /// <summary>HR0050: a <c>[FromServices]</c> or <c>[FromKeyedServices]</c> parameter no container can supply.</summary>
+    InvalidServiceParameter,
+
     /// <summary>HR0012: a header, body or exchange parameter the template also names.</summary>
     RequestPartNamedInTemplate,
 

@@ -461,6 +461,7 @@ internal static class RouterReader
             BindingErrorKind.Body => RouteRule.InvalidBodyParameter,
             BindingErrorKind.NamedInTemplate => RouteRule.RequestPartNamedInTemplate,
             BindingErrorKind.JsonBody => RouteRule.JsonBodyWithoutContext,
+            BindingErrorKind.Service => RouteRule.InvalidServiceParameter,
             _ => RouteRule.CannotBind,
         };
         problems.Add(Problem(rule, location ?? AttributeLocation(attribute, cancellationToken), error.Message));

@@ -50,6 +50,7 @@ internal sealed partial class Http1Connection<TEndpoint> : IResponseTransport
         _server = server;
         _endpoint = endpoint;
         _options = server.Options;
+        _exchange.ServiceRoot = _options.Services; // handlers' [FromServices] parameters: a scope per request, on first use
         _limits = _options.Limits;
         _sender = sender;
         _buffer = ArrayPool<byte>.Shared.Rent(InitialBufferSize);

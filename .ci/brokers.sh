@@ -29,6 +29,8 @@ rabbit_env() {
   export RABBITMQ_PID_FILE="$BROKERS_DIR/rabbitmq/rabbitmq.pid"
   export RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"
   export ERL_EPMD_ADDRESS=127.0.0.1                         # the Erlang port mapper listens on loopback too
+  export ERL_CRASH_DUMP="$BROKERS_DIR/erl_crash.dump"       # a ping before the node is up writes one: not in the caller's directory
+  mkdir -p "$BROKERS_DIR"
 }
 
 install_missing() {

@@ -5,6 +5,7 @@
 #   .ci/brokers.sh start     install if missing, start both (a no-op for one already answering), wait until they answer
 #   .ci/brokers.sh stop      stop both (a no-op for one not running) and remove the throwaway directory
 #   .ci/brokers.sh restart-rabbitmq   stop and start RabbitMQ only, keeping its data (the broker-restart test uses it)
+#   .ci/brokers.sh kill-connections NAME   close every RabbitMQ client connection whose name contains NAME, from the broker
 #   .ci/brokers.sh status    say whether each answers; exit 0 only when both do
 #
 # Ports: AMQP 127.0.0.1:${RABBITMQ_PORT:-5672}, MQTT 127.0.0.1:${MQTT_PORT:-1883}. State lives in ${BROKERS_DIR:-/tmp/hyperroute-brokers}.
@@ -150,6 +151,14 @@ case "${1:-}" in
     for _ in $(seq 1 60); do tcp_answers "$RABBITMQ_PORT" || break; sleep 0.5; done
     start_rabbitmq
     ;;
+  kill-connections)
+    # Closes, from the broker's side, every client connection whose name contains $2: as if its process had been
+    # killed, the broker requeues what it had not acknowledged (the broker-transport tests use it).
+    rabbit_env
+    "$RABBIT_BIN/rabbitmqctl" -q --no-table-headers list_connections pid client_properties 2>/dev/null \
+      | grep -F -- "${2:?which connections}" | awk '{print $1}' \
+      | while read -r pid; do "$RABBIT_BIN/rabbitmqctl" -q close_connection "$pid" "killed by .ci/brokers.sh"; done
+    ;;
   status)
     ok=0
     if rabbit_answers; then echo "RabbitMQ: answers on 127.0.0.1:$RABBITMQ_PORT"; else echo "RabbitMQ: not answering"; ok=1; fi
@@ -157,7 +166,7 @@ case "${1:-}" in
     exit $ok
     ;;
   *)
-    echo "usage: $0 start|stop|restart-rabbitmq|status" >&2
+    echo "usage: $0 start|stop|restart-rabbitmq|kill-connections NAME|status" >&2
     exit 2
     ;;
 esac

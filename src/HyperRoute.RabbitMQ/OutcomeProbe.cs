@@ -1,6 +1,6 @@
 using HyperRoute.Messaging;
 
-namespace HyperRoute.RabbitMQ;
+namespace HyperRoute.Brokers;
 
 /// <summary>
 /// Learns the <see cref="MessageOutcome"/> of one delivery from the counters its frame handler counted it in: a
@@ -9,7 +9,7 @@ namespace HyperRoute.RabbitMQ;
 /// message at a time, so nothing else moves them in between.
 /// </summary>
 /// <remarks>
-/// This keeps the core and the generated code unchanged: the source learns each outcome through the one channel every
+/// Compiled into both broker assemblies (HyperRoute.RabbitMQ, HyperRoute.Mqtt links it). This keeps the core and the generated code unchanged: the source learns each outcome through the one channel every
 /// generated handler already has. Five interlocked reads before and after a delivery, no allocation.
 /// </remarks>
 internal struct OutcomeProbe(MessageCounters counters)

@@ -37,7 +37,14 @@ internal sealed partial class RabbitMqConsumer<THandler>
                 }
             }
 
-            await AcknowledgeAsync().ConfigureAwait(false); // nothing more is ready: what was routed is acknowledged at once
+            try
+            {
+                await AcknowledgeAsync().ConfigureAwait(false); // nothing more is ready: what was routed is acknowledged at once
+            }
+            catch (Exception e)
+            {
+                _options.OnError?.Invoke(e); // the channel closed: the broker requeues what was not acknowledged
+            }
         }
     }
 
@@ -52,8 +59,7 @@ internal sealed partial class RabbitMqConsumer<THandler>
                 await AcknowledgeAsync().ConfigureAwait(false); // free the prefetch window while the broker confirms
             }
 
-            var status = await settlement.Confirmation.ConfigureAwait(false);
-            if (status == PublishStatus.Confirmed)
+            if (await settlement.Confirmation.ConfigureAwait(false))
             {
                 _totals.Outcomes.Count(MessageOutcome.Routed);
                 _unacknowledged = settlement.DeliveryTag; // acknowledged with the next ones, in one basic.ack
@@ -62,7 +68,7 @@ internal sealed partial class RabbitMqConsumer<THandler>
             }
 
             outcome = MessageOutcome.Undelivered;
-            reason = "a forward was " + status.ToString().ToLowerInvariant() + " by the broker";
+            reason = "a forward was not confirmed (returned, nacked, or its connection lost)";
         }
 
         await AcknowledgeAsync().ConfigureAwait(false); // every message before this one is settled before it

@@ -3,6 +3,7 @@ using System.Buffers;
 using System.Threading;
 using System.Threading.Channels;
 using System.Threading.Tasks;
+using HyperRoute.Brokers;
 using HyperRoute.Messaging;
 using HyperRoute.Messaging.Sources;
 using RabbitMQ.Client;
@@ -26,7 +27,7 @@ internal sealed partial class RabbitMqConsumer<THandler> : AsyncDefaultBasicCons
     private readonly InProcessSource<THandler> _source;
     private readonly RabbitMqSourceOptions _options;
     private readonly SourceTotals _totals;
-    private readonly PublishScope _scope = new();
+    private readonly DeliveryScope _scope = new();
     private readonly RabbitMqDelivery? _delivery;
     private readonly Channel<Settlement> _settlements = System.Threading.Channels.Channel.CreateUnbounded<Settlement>(
         new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
@@ -85,7 +86,7 @@ internal sealed partial class RabbitMqConsumer<THandler> : AsyncDefaultBasicCons
         }
         finally
         {
-            PublishScope.Exit();
+            DeliveryScope.Exit();
             RabbitMqDelivery.Exit();
         }
 
@@ -107,7 +108,7 @@ internal sealed partial class RabbitMqConsumer<THandler> : AsyncDefaultBasicCons
         // The body is the client's buffer, valid only until this method returns: a message that may be published
         // again (retried or dead-lettered) keeps a pooled copy until it is settled.
         byte[]? copy = null;
-        if (fault is not null || outcome != MessageOutcome.Routed || !confirmation.IsCompletedSuccessfully || confirmation.Result != PublishStatus.Confirmed)
+        if (fault is not null || outcome != MessageOutcome.Routed || !confirmation.IsCompletedSuccessfully || !confirmation.Result)
         {
             copy = ArrayPool<byte>.Shared.Rent(body.Length);
             body.Span.CopyTo(copy);

@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using HyperRoute.Messaging.Destinations;
+using HyperRoute.Messaging.Sources;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
 
@@ -16,8 +17,9 @@ namespace HyperRoute.RabbitMQ;
 /// <remarks>
 /// <para><b>Delivered means confirmed.</b> <see cref="Send"/> hands the frame to the channel and returns
 /// <see cref="SendResult.Sent"/> at once; the broker confirms publishes in batches, so throughput pays no round trip
-/// per message. When the send happens while a <see cref="RabbitMqSource{THandler}"/> handles a message (a generated
-/// <c>[To]</c> forward does), that message is acknowledged only once the broker confirmed the publish, and a publish
+/// per message. When the send happens while a broker source (<see cref="RabbitMqSource{THandler}"/>, the MQTT source)
+/// handles a message (a generated <c>[To]</c> forward does), it joins that message's <see cref="DeliveryScope"/>: the
+/// message is acknowledged only once the broker confirmed the publish, and a publish
 /// that was returned (<c>mandatory</c> and routed nowhere), nacked or lost with its connection makes the message
 /// <see cref="Messaging.MessageOutcome.Undelivered"/>: it is retried, then dead-lettered. Outside a source,
 /// <see cref="WhenConfirmedAsync"/> waits for every publish so far and the counters say how they ended.</para>
@@ -119,7 +121,7 @@ public sealed class RabbitMqDestination : IFrameDestination, IAsyncDisposable
         Interlocked.Increment(ref _published);
         Interlocked.Increment(ref _outstanding);
         var confirmation = Confirm(publish, rented);
-        if (PublishScope.Current is { } scope)
+        if (DeliveryScope.Current is { } scope)
         {
             scope.Add(confirmation); // the source acknowledges the message it is handling once this is confirmed
         }
@@ -176,7 +178,7 @@ public sealed class RabbitMqDestination : IFrameDestination, IAsyncDisposable
     }
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<PublishStatus> Confirm(ValueTask publish, byte[] rented)
+    private async ValueTask<bool> Confirm(ValueTask publish, byte[] rented)
     {
         var status = PublishStatus.Confirmed;
         try
@@ -208,8 +210,8 @@ public sealed class RabbitMqDestination : IFrameDestination, IAsyncDisposable
             }
         }
 
-        return status;
+        return status == PublishStatus.Confirmed;
     }
 
-    private static async Task Observe(ValueTask<PublishStatus> confirmation) => await confirmation.ConfigureAwait(false);
+    private static async Task Observe(ValueTask<bool> confirmation) => await confirmation.ConfigureAwait(false);
 }

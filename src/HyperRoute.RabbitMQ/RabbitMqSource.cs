@@ -39,6 +39,9 @@ public static class RabbitMqSource
 public sealed class RabbitMqSource<THandler> : IAsyncDisposable
     where THandler : struct, IFrameHandler
 {
+    // How long closing the connection may take (a connection that is being recovered answers no close).
+    private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(5);
+
     private readonly RabbitMqSourceOptions _options;
     private readonly IConnection _connection;
     private readonly RabbitMqConsumer<THandler>[] _consumers;
@@ -124,7 +127,7 @@ public sealed class RabbitMqSource<THandler> : IAsyncDisposable
 
         try
         {
-            await _connection.CloseAsync(cancellationToken).ConfigureAwait(false);
+            await _connection.CloseAsync(CloseTimeout).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -11,7 +11,7 @@ internal readonly record struct Settlement(
     ulong DeliveryTag,
     MessageOutcome Outcome,
     Exception? Fault,
-    ValueTask<PublishStatus> Confirmation,
+    ValueTask<bool> Confirmation,
     byte[]? Copy,
     int Length,
     int Attempts,

@@ -160,7 +160,7 @@ public sealed class RabbitBroker : IAsyncDisposable
     /// <summary>Runs <c>.ci/brokers.sh <paramref name="command"/></c> and fails the test if it fails.</summary>
     public static async Task RunBrokerScriptAsync(string command)
     {
-        var start = new ProcessStartInfo("bash", [Path.Combine(RepositoryRoot, ".ci", "brokers.sh"), command])
+        var start = new ProcessStartInfo("bash", [Path.Combine(RepositoryRoot, ".ci", "brokers.sh"), .. command.Split(' ')])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -41,7 +41,8 @@ public sealed class RabbitMqFaultTests
     public async Task A_consumer_whose_connection_dies_has_its_unacknowledged_messages_redelivered_to_another()
     {
         await using var broker = await RabbitBroker.ConnectAsync();
-        await using var relay = await Relay.CreateAsync(broker, o => o with { Prefetch = 5 });
+        var doomed = broker.Name("doomed");
+        await using var relay = await Relay.CreateAsync(broker, o => o with { Prefetch = 5, ConnectionName = doomed, RecoveryInterval = TimeSpan.FromHours(1) });
         relay.Router.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await broker.PublishAsync(relay.Input, Enumerable.Range(0, 20).Select(i => Reading.Encode(2, 1, (uint)i)));
 
@@ -52,7 +53,9 @@ public sealed class RabbitMqFaultTests
         // A second instance, with its own router, takes over when the first one's connection dies.
         var other = new RelayRouter { Out = relay.Router.Out };
         await using var second = await RabbitMqSource.StartAsync(counters => new RelayRouter.FrameHandler(other, counters), relay.Options());
-        await first.Connection.AbortAsync(); // as a killed process would: no close handshake, nothing acknowledged
+
+        // The broker drops the first one's connection, as when its process is killed: nothing it held was acknowledged.
+        await RabbitBroker.RunBrokerScriptAsync("kill-connections " + doomed);
 
         await RabbitBroker.WaitUntilAsync(() => second.Acknowledged == 20, "the second consumer routes all twenty, the five redelivered among them");
         Assert.Equal(0, first.Acknowledged);

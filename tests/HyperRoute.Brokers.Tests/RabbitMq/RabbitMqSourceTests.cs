@@ -114,7 +114,7 @@ public sealed class RabbitMqSourceTests
         Assert.Equal(0, source.Outcomes.Routed);
         var dead = Assert.Single(await broker.DrainAsync(relay.DeadLetters));
         Assert.Equal("undelivered", Header(dead, RabbitMqHeaders.Outcome));
-        Assert.Equal("a forward was returned by the broker", Header(dead, RabbitMqHeaders.Reason));
+        Assert.Equal("a forward was not confirmed (returned, nacked, or its connection lost)", Header(dead, RabbitMqHeaders.Reason));
     }
 
     [Fact]

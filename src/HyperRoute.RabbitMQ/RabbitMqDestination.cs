@@ -61,10 +61,12 @@ public sealed class RabbitMqDestination : IFrameDestination, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var channel = await connection.CreateChannelAsync(
+            // No rate limiter: the client's default refuses publishes past 128 unconfirmed ones (a failed send); what
+            // bounds the unconfirmed publishes is the sources' prefetch (or the caller, awaiting WhenConfirmedAsync).
             new CreateChannelOptions(
                 publisherConfirmationsEnabled: true,
                 publisherConfirmationTrackingEnabled: true,
-                outstandingPublisherConfirmationsRateLimiter: new ThrottlingRateLimiter(options.MaxOutstandingConfirms)),
+                outstandingPublisherConfirmationsRateLimiter: null),
             cancellationToken).ConfigureAwait(false);
         return new RabbitMqDestination(channel, options);
     }

@@ -26,17 +26,10 @@ public sealed record RabbitMqDestinationOptions
     /// <summary>Publish persistent messages (delivery mode 2), kept across a broker restart in durable queues. On by default.</summary>
     public bool Persistent { get; init; } = true;
 
-    /// <summary>
-    /// Publishes the broker may leave unconfirmed before a send waits for confirms to come back. The broker confirms in
-    /// batches, so throughput pays no round trip per message; 1,024 by default.
-    /// </summary>
-    public int MaxOutstandingConfirms { get; init; } = 1024;
-
     internal void Validate()
     {
         ArgumentNullException.ThrowIfNull(Exchange);
         ArgumentNullException.ThrowIfNull(RoutingKey);
-        ArgumentOutOfRangeException.ThrowIfLessThan(MaxOutstandingConfirms, 1);
     }
 }
 

@@ -15,7 +15,7 @@ public sealed class ScaleOutSampleTests
     public async Task Two_router_processes_split_the_devices_stream_and_the_books_balance()
     {
         // Built with this project (a build-order reference), in the same configuration.
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name;
+        var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
         var sample = Path.Combine(RabbitBroker.RepositoryRoot, "samples", "HyperRoute.Samples.ScaleOut", "bin", configuration, "net10.0", "HyperRoute.Samples.ScaleOut.dll");
         Assert.True(File.Exists(sample), "the sample is not built: " + sample);
 

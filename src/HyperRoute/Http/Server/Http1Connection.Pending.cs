@@ -128,6 +128,7 @@ internal sealed partial class Http1Connection<TEndpoint>
         }
 
         _timer?.Dispose();
+        ReleaseUpgraded();
         _exchange.Response.Release();
         ArrayPool<byte>.Shared.Return(_buffer);
         _buffer = [];

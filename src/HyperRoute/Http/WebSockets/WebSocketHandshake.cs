@@ -28,7 +28,6 @@ internal static class WebSocketHandshake
         if (!request.TryFindHeader("Upgrade"u8, out var upgrade) || !HasToken(upgrade, "websocket"u8))
         {
             response.SetHeader("Upgrade"u8, "websocket"u8);
-            response.SetHeader("Connection"u8, "Upgrade"u8);
             return Refuse(response, 426, "This resource is a WebSocket: the request must ask for Upgrade: websocket."u8);
         }
 

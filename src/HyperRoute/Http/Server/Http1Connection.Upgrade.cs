@@ -111,9 +111,11 @@ internal sealed partial class Http1Connection<TEndpoint>
         return _buffer.AsMemory(_filled);
     }
 
-    // BeginClose's hook: the owner runs the connection to send the protocol's goodbye.
-    private void WakeUpgraded()
+    // BeginClose's hook: the owner runs an upgraded connection to send the protocol's goodbye; a pending handler
+    // (an event stream) sees HttpExchange.Closing cancelled.
+    private void OnBeginClose()
     {
+        _exchange.SignalClosing();
         if (_upgraded is not null)
         {
             _waker.Wake();

@@ -91,7 +91,7 @@ internal sealed partial class Http1Connection<TEndpoint> : IResponseTransport
     public void BeginClose()
     {
         _closing = true;
-        WakeUpgraded(); // an upgraded connection says goodbye in its own protocol
+        OnBeginClose(); // an upgraded connection says goodbye in its own protocol; a long response is told to end
     }
 
     /// <summary>

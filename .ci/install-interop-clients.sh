@@ -8,6 +8,7 @@ missing=()
 /usr/bin/python3 -c 'import websockets' 2>/dev/null || missing+=(python3-websockets)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v curl >/dev/null 2>&1 || missing+=(curl)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "installing: ${missing[*]}"
@@ -20,4 +21,4 @@ if [ ! -f tests/interop/node_modules/ws/package.json ]; then
   (cd tests/interop && npm ci --no-audit --no-fund)
 fi
 
-echo "interop clients: python3 websockets $(/usr/bin/python3 -c 'import websockets; print(websockets.__version__)'), $(chromium --version), node $(node --version), ws $(node -p "require('./tests/interop/node_modules/ws/package.json').version")"
+echo "interop clients: python3 websockets $(/usr/bin/python3 -c 'import websockets; print(websockets.__version__)'), $(chromium --version 2>/dev/null), node $(node --version), ws $(node -p "require('./tests/interop/node_modules/ws/package.json').version")"

@@ -90,6 +90,14 @@ internal sealed partial class Http1Connection<TEndpoint>
                 ArrayPool<byte>.Shared.Return(_buffer);
                 _buffer = ArrayPool<byte>.Shared.Rent(IdleUpgradedBufferSize);
             }
+
+            ref var output = ref _exchange.Response.Output;
+            if (_outputSent == 0 && output.Length == 0)
+            {
+                // Everything went out: an idle connection holds no output array (the next send rents one, from
+                // the pool's per-thread cache while it is busy).
+                output.Release();
+            }
         }
 
         var wanted = Math.Max(_upgraded!.BytesWanted, _filled - _start + 1);

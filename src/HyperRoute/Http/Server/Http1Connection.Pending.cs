@@ -59,6 +59,7 @@ internal sealed partial class Http1Connection<TEndpoint>
     /// </summary>
     public void OutputSent()
     {
+        ReleaseUpgradedOutput();
         if (_flushInFlight)
         {
             _flushInFlight = false;

@@ -90,14 +90,6 @@ internal sealed partial class Http1Connection<TEndpoint>
                 ArrayPool<byte>.Shared.Return(_buffer);
                 _buffer = ArrayPool<byte>.Shared.Rent(IdleUpgradedBufferSize);
             }
-
-            ref var output = ref _exchange.Response.Output;
-            if (_outputSent == 0 && output.Length == 0)
-            {
-                // Everything went out: an idle connection holds no output array (the next send rents one, from
-                // the pool's per-thread cache while it is busy).
-                output.Release();
-            }
         }
 
         var wanted = Math.Max(_upgraded!.BytesWanted, _filled - _start + 1);
@@ -117,6 +109,17 @@ internal sealed partial class Http1Connection<TEndpoint>
         }
 
         return _buffer.AsMemory(_filled);
+    }
+
+    // OutputSent's hook: everything went out, so an upgraded connection (idle most of its life) holds no output
+    // array; the next send rents one, from the pool's per-thread cache while the connection is busy.
+    private void ReleaseUpgradedOutput()
+    {
+        ref var output = ref _exchange.Response.Output;
+        if (_upgraded is not null && _outputSent == 0 && output.Length == 0)
+        {
+            output.Release();
+        }
     }
 
     // BeginClose's hook: the owner runs an upgraded connection to send the protocol's goodbye; a pending handler

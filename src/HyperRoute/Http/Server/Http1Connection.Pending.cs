@@ -59,6 +59,7 @@ internal sealed partial class Http1Connection<TEndpoint>
     /// </summary>
     public void OutputSent()
     {
+        ReleaseUpgradedOutput();
         if (_flushInFlight)
         {
             _flushInFlight = false;
@@ -128,6 +129,7 @@ internal sealed partial class Http1Connection<TEndpoint>
         }
 
         _timer?.Dispose();
+        ReleaseUpgraded();
         _exchange.Response.Release();
         ArrayPool<byte>.Shared.Return(_buffer);
         _buffer = [];

@@ -83,13 +83,17 @@ internal sealed partial class Http1Connection<TEndpoint> : IResponseTransport
     public ReadOnlyMemory<byte> PendingOutput => _exchange.Response.Output.WrittenMemory.Slice(_outputSent);
 
     /// <summary>No request has started: the connection is between requests.</summary>
-    public bool IsBetweenRequests => _phase == Phase.Head && _filled == _start && !_waiting;
+    public bool IsBetweenRequests => _phase == Phase.Head && _filled == _start && !_waiting && _upgraded is null;
 
     /// <summary>Shutdown was requested: finish the request in progress, then close.</summary>
     public bool IsClosing => _closing;
 
     /// <summary>Asks the connection to close after the response in progress (or now, if none is).</summary>
-    public void BeginClose() => _closing = true;
+    public void BeginClose()
+    {
+        _closing = true;
+        OnBeginClose(); // an upgraded connection says goodbye in its own protocol; a long response is told to end
+    }
 
     /// <summary>
     /// When the wait for the next bytes expires (a <see cref="Environment.TickCount64"/> value), after which the
@@ -100,6 +104,11 @@ internal sealed partial class Http1Connection<TEndpoint> : IResponseTransport
     /// </summary>
     public long Deadline(long now)
     {
+        if (_upgraded is not null)
+        {
+            return UpgradedDeadline(now);
+        }
+
         if (_phase != Phase.Head)
         {
             return now + (long)_options.RequestBodyTimeout.TotalMilliseconds;
@@ -115,6 +124,11 @@ internal sealed partial class Http1Connection<TEndpoint> : IResponseTransport
     {
         get
         {
+            if (_upgraded is not null)
+            {
+                return UpgradedReceiveSpace();
+            }
+
             if (_filled == _buffer.Length)
             {
                 Reserve(_buffer.Length - _start + InitialBufferSize);
@@ -133,6 +147,7 @@ internal sealed partial class Http1Connection<TEndpoint> : IResponseTransport
         }
 
         _filled += count;
+        _receivedAt = Environment.TickCount64; // an upgraded protocol's keep-alive counts from the last bytes in
     }
 
     /// <summary>The bytes of <see cref="PendingOutput"/> that went out.</summary>
@@ -154,6 +169,11 @@ internal sealed partial class Http1Connection<TEndpoint> : IResponseTransport
     /// </summary>
     public void TimedOut()
     {
+        if (_upgraded is not null)
+        {
+            return; // its timers (keep-alive pings, the close handshake) are looked at by the next Run
+        }
+
         if (!IsBetweenRequests)
         {
             Reject(HttpError.RequestTimeout);
@@ -167,6 +187,11 @@ internal sealed partial class Http1Connection<TEndpoint> : IResponseTransport
     {
         while (!_closeAfterOutput)
         {
+            if (_upgraded is not null)
+            {
+                return RunUpgraded();
+            }
+
             if (_waiting)
             {
                 if (!Resume())
@@ -339,6 +364,11 @@ internal sealed partial class Http1Connection<TEndpoint> : IResponseTransport
         var response = _exchange.Response;
         SettleFlush(); // a flush asked for and not awaited: its chunk goes out with the rest
         response.Close |= _closing || _server.IsStopping; // shutdown began while the handler ran: say so
+        if (match.IsAnswered && TryUpgrade())
+        {
+            return; // the handler accepted a protocol switch: 101 written, the connection speaks it from now on
+        }
+
         if (match.IsAnswered)
         {
             response.Complete(); // a handler ran, or a validator wrote its problem

@@ -11,7 +11,7 @@ namespace HyperRoute.Http.Server.Sockets;
 /// enforces its timeouts. While a handler is pending the loop awaits a wake (the handler's completion, a flush,
 /// its time limit) and, with a peek, the client leaving.
 /// </summary>
-internal sealed class SocketConnection<TEndpoint> : IThreadPoolWorkItem, IBlockingSender, IServerConnection, IConnectionWaker
+internal sealed partial class SocketConnection<TEndpoint> : IThreadPoolWorkItem, IBlockingSender, IServerConnection, IConnectionWaker
     where TEndpoint : struct, IHttpEndpoint
 {
     private readonly Socket _socket;
@@ -38,6 +38,11 @@ internal sealed class SocketConnection<TEndpoint> : IThreadPoolWorkItem, IBlocki
 
     public void CheckTimeout(long now)
     {
+        if (CheckUpgradedTimeout(now))
+        {
+            return;
+        }
+
         if (now >= Volatile.Read(ref _deadline) && _protocol.IsWaiting)
         {
             Volatile.Write(ref _deadline, long.MaxValue);
@@ -140,6 +145,12 @@ internal sealed class SocketConnection<TEndpoint> : IThreadPoolWorkItem, IBlocki
                     }
 
                     continue;
+                }
+
+                if (_protocol.IsUpgraded)
+                {
+                    await ServeUpgradedAsync().ConfigureAwait(false); // the connection speaks another protocol now
+                    return;
                 }
 
                 Interlocked.Exchange(ref _deadline, _protocol.Deadline(Environment.TickCount64));

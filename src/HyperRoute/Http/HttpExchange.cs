@@ -11,7 +11,7 @@ namespace HyperRoute.Http;
 /// <see cref="Request"/> and <see cref="Response"/>, as parameters; neither may be kept after the handler
 /// completes (for an asynchronous handler: after the task it returned completed).
 /// </summary>
-public sealed class HttpExchange
+public sealed partial class HttpExchange
 {
     /// <summary><see cref="Suspend(int, ValueTask)"/> without a limit of its own: the server's <see cref="HttpServerOptions.HandlerTimeout"/> applies.</summary>
     internal const int ServerTimeout = int.MinValue;

@@ -7,7 +7,7 @@ namespace HyperRoute.Http;
 /// The request being served: views into the connection's receive buffer, valid until the handler returns.
 /// Nothing is copied; the only headers it knows beyond the framing ones are those the router binds.
 /// </summary>
-public sealed class HttpRequest
+public sealed partial class HttpRequest
 {
     private byte[] _buffer = [];
     private int _offset;

@@ -52,6 +52,7 @@ internal sealed partial class Http1Connection<TEndpoint> : IResponseTransport
         _options = server.Options;
         _limits = _options.Limits;
         _sender = sender;
+        _exchange.Peer = sender as IPeerAddress;
         _buffer = ArrayPool<byte>.Shared.Rent(InitialBufferSize);
     }
 

@@ -11,7 +11,7 @@ namespace HyperRoute.Http.Server.Sockets;
 /// enforces its timeouts. While a handler is pending the loop awaits a wake (the handler's completion, a flush,
 /// its time limit) and, with a peek, the client leaving.
 /// </summary>
-internal sealed class SocketConnection<TEndpoint> : IThreadPoolWorkItem, IBlockingSender, IServerConnection, IConnectionWaker
+internal sealed partial class SocketConnection<TEndpoint> : IThreadPoolWorkItem, IBlockingSender, IServerConnection, IConnectionWaker
     where TEndpoint : struct, IHttpEndpoint
 {
     private readonly Socket _socket;

@@ -30,18 +30,25 @@ public sealed class ForwardAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterSymbolAction(AnalyzeMethod, SymbolKind.Method);
+            start.RegisterSymbolAction(AnalyzeType, SymbolKind.NamedType);
         });
     }
 
-    private static void AnalyzeMethod(SymbolAnalysisContext context)
+    // By type, not by method: the generator's implementation part carries [GeneratedCode], and a method with one is
+    // not analyzed as user code. GetMembers holds each partial method once, as its definition part.
+    private static void AnalyzeType(SymbolAnalysisContext context)
     {
-        var method = (IMethodSymbol)context.Symbol;
-        if (method.PartialDefinitionPart is not null)
+        foreach (var member in ((INamedTypeSymbol)context.Symbol).GetMembers())
         {
-            return; // the implementation part: its definition is analyzed
+            if (member is IMethodSymbol method && ForwardReader.IsForward(method))
+            {
+                Report(context, method);
+            }
         }
+    }
 
+    private static void Report(SymbolAnalysisContext context, IMethodSymbol method)
+    {
         ForwardReader.Read(method, context.CancellationToken, out var problems);
         foreach (var problem in problems)
         {

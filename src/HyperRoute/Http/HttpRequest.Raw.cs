@@ -7,7 +7,7 @@ public sealed partial class HttpRequest
 {
     /// <summary>
     /// The request line and header fields exactly as received and validated by the server's parser (CRLF line
-    /// endings, up to and including the empty line).
+    /// endings, up to and including the empty line), without the empty lines a client may send before a request.
     /// </summary>
-    internal ReadOnlySpan<byte> RawHead => _buffer.AsSpan(_offset, _head.Length);
+    internal ReadOnlySpan<byte> RawHead => _buffer.AsSpan(_offset + _head.Method.Start, _head.Length - _head.Method.Start);
 }

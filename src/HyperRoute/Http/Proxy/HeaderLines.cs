@@ -26,6 +26,11 @@ internal ref struct HeaderLines(ReadOnlySpan<byte> fields)
         var line = _rest.Slice(0, end);
         _rest = _rest.Slice(end + 2);
         var colon = line.IndexOf((byte)':');
+        if (colon <= 0)
+        {
+            return false; // not a field line: the head ends here (the server's parser never lets one through)
+        }
+
         Name = line.Slice(0, colon);
         Value = line.Slice(colon + 1).Trim(" \t"u8);
         return true;

@@ -35,6 +35,7 @@ install wrk nginx haproxy
 
 work="$(mktemp -d /tmp/hyperroute-proxy-bench.XXXXXX)"
 head -c 1048576 /dev/urandom >"$work/1mb"
+chmod 755 "$work" && chmod 644 "$work/1mb" # nginx's workers run as www-data
 pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT
@@ -78,6 +79,12 @@ start_proxy() {
   proxy_pid=$!
   pids+=("$proxy_pid")
   wait_port "$proxy_port"
+  # nginx serves from the worker its master forked: that process's CPU and memory are the proxy's.
+  cpu_pid="$proxy_pid"
+  if [ "$1" = nginx ]; then cpu_pid="$(pgrep -P "$proxy_pid" | head -1)"; fi
+  local size
+  size="$(curl -fs "http://127.0.0.1:$proxy_port/1mb" | wc -c)"
+  if [ "$size" -ne 1048576 ]; then echo "$1: GET /1mb returned $size bytes, not 1048576" >&2; exit 1; fi
 }
 
 stop_proxy() {
@@ -91,13 +98,13 @@ for proxy in "${proxies[@]}"; do
   echo "== $proxy"
   start_proxy "$proxy"
   wrk -t"$threads" -c"$connections" -d"${warmup}s" "http://127.0.0.1:$proxy_port/" >/dev/null
-  read -r r _ _ p c <<<"$(measure "http://127.0.0.1:$proxy_port/" "$duration" "$proxy_pid")"
+  read -r r _ _ p c <<<"$(measure "http://127.0.0.1:$proxy_port/" "$duration" "$cpu_pid")"
   rps[$proxy]=$r; p99[$proxy]=$p; cpu[$proxy]=$c
-  rss_before[$proxy]=$(rss_kb "$proxy_pid")
+  rss_before[$proxy]=$(rss_kb "$cpu_pid")
   out="$(wrk -t"$threads" -c"$connections" -d"${duration}s" "http://127.0.0.1:$proxy_port/1mb")"
   big_rps[$proxy]="$(awk '/Requests\/sec/ {print $2}' <<<"$out")"
   big_mbs[$proxy]="$(awk '/Transfer\/sec/ {v=$2; if (v ~ /GB$/) {sub(/GB/,"",v); v*=1024} else if (v ~ /KB$/) {sub(/KB/,"",v); v/=1024} else sub(/MB/,"",v); print v}' <<<"$out")"
-  rss_after[$proxy]=$(rss_kb "$proxy_pid")
+  rss_after[$proxy]=$(rss_kb "$cpu_pid")
   stop_proxy
 done
 

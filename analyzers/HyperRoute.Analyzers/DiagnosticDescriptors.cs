@@ -322,6 +322,49 @@ internal static class DiagnosticDescriptors
         isEnabledByDefault: true,
         description: "[OpenApi(Route = \"/openapi.json\")] makes the HttpEndpoint answer GET and HEAD at that path with the generated document, when no route of the router or app answers the path. The route is an absolute path (a router's Prefix does not apply) of literal segments spelled as in a route template: it starts with '/', and holds no parameter, query or method. The generator serves no document until the route is fixed.",
         helpLinkUri: HelpLinkBase + "HR0027.md");
+    /// <summary>HR0030: a <c>[Forward]</c> method is not a bodiless partial route handler the generator can complete.</summary>
+    public static readonly DiagnosticDescriptor ForwardHandlerShape = new(
+        id: "HR0030",
+        title: "[Forward] handler has the wrong shape",
+        messageFormat: "{0}",
+        category: RoutingCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "The generator writes the body of a [Forward] handler, so it is a route ([Route]) of a [Router] declared as a partial method without a body, returning ValueTask and taking the HttpExchange: 'public static partial ValueTask Api(HttpExchange exchange);'.",
+        helpLinkUri: HelpLinkBase + "HR0030.md");
+
+    /// <summary>HR0031: <c>[Forward]</c> names no <c>BackendGroup</c> the handler can read.</summary>
+    public static readonly DiagnosticDescriptor ForwardGroupInvalid = new(
+        id: "HR0031",
+        title: "[Forward] group is not a BackendGroup of the router",
+        messageFormat: "{0}",
+        category: RoutingCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "[Forward(nameof(Backends))] names a readable field or property of the router whose type is BackendGroup; a static handler needs a static one.",
+        helpLinkUri: HelpLinkBase + "HR0031.md");
+
+    /// <summary>HR0032: the rewrite path of a <c>[Forward]</c> is not valid.</summary>
+    public static readonly DiagnosticDescriptor ForwardPathInvalid = new(
+        id: "HR0032",
+        title: "[Forward] rewrite path is not valid",
+        messageFormat: "{0}",
+        category: RoutingCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "Path = \"/v2/{id}\" starts with '/', holds only path characters, and names in braces values of the route's single template (a rewrite needs exactly one [Route]).",
+        helpLinkUri: HelpLinkBase + "HR0032.md");
+
+    /// <summary>HR0033: the hash key of a <c>[Forward]</c> names no value of its route.</summary>
+    public static readonly DiagnosticDescriptor ForwardKeyInvalid = new(
+        id: "HR0033",
+        title: "[Forward] key names no route value",
+        messageFormat: "{0}",
+        category: RoutingCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "Key = \"tenant\" names a parameter of the route's single template; its bytes are the request's hash key for a consistent-hash group.",
+        helpLinkUri: HelpLinkBase + "HR0033.md");
 
     /// <summary>The category of the hot-path allocation rules.</summary>
     public const string HotPathCategory = "HyperRoute.HotPath";

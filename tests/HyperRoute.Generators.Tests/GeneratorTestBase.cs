@@ -5,6 +5,7 @@ using System.Linq;
 using HyperRoute.Testing;
 using Microsoft.CodeAnalysis;
 
+using ForwardGenerator = generator::HyperRoute.Generators.ForwardGenerator;
 using MessageGenerator = generator::HyperRoute.Generators.MessageGenerator;
 using RouterGenerator = generator::HyperRoute.Generators.RouterGenerator;
 using TrackingNames = generator::HyperRoute.Generators.TrackingNames;
@@ -29,7 +30,9 @@ public abstract class GeneratorTestBase<TGenerator>
         ? new[] { TrackingNames.Parse, TrackingNames.Routers }
         : typeof(TGenerator) == typeof(MessageGenerator)
             ? new[] { TrackingNames.MessageParse, TrackingNames.Messages, TrackingNames.MessageRouterParse, TrackingNames.MessageRouters }
-            : throw new NotSupportedException($"Name the tracked steps of {typeof(TGenerator).Name} here.");
+            : typeof(TGenerator) == typeof(ForwardGenerator)
+                ? new[] { ForwardGenerator.ForwardsTrackingName }
+                : throw new NotSupportedException($"Name the tracked steps of {typeof(TGenerator).Name} here.");
 
     protected GeneratorResult Generate(string source)
         => GeneratorHarness.Verify(new TGenerator(), CompilationFactory.Create(source), TrackedSteps);

@@ -193,8 +193,12 @@ internal static class RouteBinder
     public static bool TryBind(RouteTemplate template, IReadOnlyList<HandlerParameter> parameters, out ImmutableArray<ParameterBinding> bindings, out BindingError? error)
         => TryBind(template, parameters, JsonBodyContext.None, out bindings, out error);
 
-    /// <summary>Binds with <paramref name="json"/>, the router's JSON context, for typed <c>[Body]</c> parameters.</summary>
-    public static bool TryBind(RouteTemplate template, IReadOnlyList<HandlerParameter> parameters, JsonBodyContext json, out ImmutableArray<ParameterBinding> bindings, out BindingError? error)
+    /// <summary>
+    /// Binds with <paramref name="json"/>, the router's JSON context, for typed <c>[Body]</c> parameters. With
+    /// <paramref name="valuesMayBeUnbound"/> (a <c>[Forward]</c> handler, whose generated body reads the values from the
+    /// path itself), a template parameter needs no handler parameter.
+    /// </summary>
+    public static bool TryBind(RouteTemplate template, IReadOnlyList<HandlerParameter> parameters, JsonBodyContext json, out ImmutableArray<ParameterBinding> bindings, out BindingError? error, bool valuesMayBeUnbound = false)
     {
         bindings = ImmutableArray<ParameterBinding>.Empty;
         error = null;
@@ -281,7 +285,7 @@ internal static class RouteBinder
         for (var s = 0; s < template.Segments.Count; s++)
         {
             var segment = template.Segments[s];
-            if (segment.Kind != SegmentKind.Literal && !used[s])
+            if (segment.Kind != SegmentKind.Literal && !used[s] && !valuesMayBeUnbound)
             {
                 error = new BindingError(
                     $"The template parameter '{segment.Name}' has no handler parameter of that name; add one or rename the template parameter",

@@ -218,7 +218,7 @@ internal static class RouterReader
 
         var bindings = ImmutableArray<ParameterBinding>.Empty;
         BindingError? bindingError = null;
-        if (!hasService && !RouteBinder.TryBind(template!, parameters, state.Json, out bindings, out bindingError))
+        if (!hasService && !RouteBinder.TryBind(template!, parameters, state.Json, out bindings, out bindingError, ForwardReader.IsForward(method)))
         {
             ReportBindingError(method, template!, bindingError!, attribute, shift, problems, cancellationToken);
             skip ??= bindingError!.Message;

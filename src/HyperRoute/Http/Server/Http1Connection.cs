@@ -53,6 +53,7 @@ internal sealed partial class Http1Connection<TEndpoint> : IResponseTransport
         _exchange.ServiceRoot = _options.Services; // handlers' [FromServices] parameters: a scope per request, on first use
         _limits = _options.Limits;
         _sender = sender;
+        _exchange.Peer = sender as IPeerAddress;
         _buffer = ArrayPool<byte>.Shared.Rent(InitialBufferSize);
     }
 

@@ -148,6 +148,45 @@ public sealed class DestinationHealth
         }
     }
 
+    /// <summary>
+    /// An out-of-band check (an active health check) found the destination healthy: it is up again now, its failure
+    /// count and backoff reset, whether or not a pick claimed a probe.
+    /// </summary>
+    public void Restore(int index)
+    {
+        var cell = _cells[index];
+        lock (cell)
+        {
+            cell.Probing = 0;
+            cell.Failures = 0;
+            cell.FailedProbes = 0;
+            cell.Interval = _retryTicks;
+            Volatile.Write(ref cell.RetryAt, Up);
+        }
+    }
+
+    /// <summary>
+    /// An out-of-band check found the destination unhealthy: it is down now (whatever its failure count), and picks
+    /// probe it after the retry interval as after any other failure.
+    /// </summary>
+    public void MarkDown(int index)
+    {
+        var cell = _cells[index];
+        lock (cell)
+        {
+            if (cell.RetryAt != Up)
+            {
+                return; // down already: its backoff runs on
+            }
+
+            cell.Failures = Math.Max(cell.Failures, _threshold);
+            cell.Interval = _retryTicks;
+            cell.FailedProbes = 0;
+            cell.Probing = 0;
+            Volatile.Write(ref cell.RetryAt, _clock.GetTimestamp() + _retryTicks);
+        }
+    }
+
     /// <summary>A snapshot of the destination's health.</summary>
     public DestinationStatus GetStatus(int index)
     {

@@ -8,7 +8,7 @@ namespace HyperRoute.Http.Server.Epoll;
 /// drive its <see cref="Http1Connection{TEndpoint}"/>. Only the worker's thread touches it: a pending handler's
 /// completion (on any thread) reaches it through <see cref="Wake"/>, which queues it to the worker.
 /// </summary>
-internal sealed unsafe class EpollConnection<TEndpoint> : IBlockingSender, IConnectionWaker
+internal sealed unsafe partial class EpollConnection<TEndpoint> : IBlockingSender, IConnectionWaker
     where TEndpoint : struct, IHttpEndpoint
 {
     private const int LingerMilliseconds = 1000;

@@ -111,6 +111,7 @@ internal sealed partial class Http1Connection<TEndpoint>
     /// </summary>
     public void Release()
     {
+        EndConnectionTelemetry();
         if (_waiting)
         {
             Abandon(new ClientDisconnectedException("The connection closed while the handler was pending."));
@@ -269,7 +270,7 @@ internal sealed partial class Http1Connection<TEndpoint>
             }
             catch (Exception exception) when (exception is not OutOfMemoryException)
             {
-                _server.ReportHandlerError(exception);
+                _server.ReportHandlerError(exception, _workRoute);
             }
 
             return;
@@ -283,6 +284,7 @@ internal sealed partial class Http1Connection<TEndpoint>
     {
         var response = _exchange.Response;
         var headSent = response.HeadWritten;
+        ExpiryTelemetry(status);
         Abandon(new OperationCanceledException("The request was answered without the handler: " + (status == 504 ? "its time limit expired." : "the server shut down.")));
         if (!headSent)
         {
@@ -302,6 +304,7 @@ internal sealed partial class Http1Connection<TEndpoint>
     // what it writes from now on, and fail a flush it waits for.
     private void Abandon(Exception flushError)
     {
+        EndRequestTelemetry(0, "client_disconnected"); // unless Expire answered it first
         _waiting = false;
         _abandoned = true;
         _timer?.Change(Timeout.Infinite, Timeout.Infinite);

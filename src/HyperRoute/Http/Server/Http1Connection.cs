@@ -53,6 +53,7 @@ internal sealed partial class Http1Connection<TEndpoint> : IResponseTransport
         _limits = _options.Limits;
         _sender = sender;
         _buffer = ArrayPool<byte>.Shared.Rent(InitialBufferSize);
+        BeginConnectionTelemetry();
     }
 
     private enum Phase : byte
@@ -295,6 +296,7 @@ internal sealed partial class Http1Connection<TEndpoint> : IResponseTransport
         request.Set(_buffer, _start, _head, new HttpSlice(_bodyStart - _start, bodyLength));
         var close = !_head.KeepAlive || _closing;
         response.Reset(request.IsHead, close, keepAliveHeader: !close && _head.Version == HttpVersion.Http10, transport: this);
+        BeginRequestTelemetry();
         if (_head.IsAsteriskForm)
         {
             // OPTIONS * asks about the server, not a resource (RFC 9112 §3.2.4, RFC 9110 §9.3.7): answered here, no route runs.
@@ -308,6 +310,7 @@ internal sealed partial class Http1Connection<TEndpoint> : IResponseTransport
             _serveThread = Environment.CurrentManagedThreadId; // a flush from this thread, now, is the handler running in place
             var match = _endpoint.Serve(_exchange);
             _serveThread = 0;
+            _requestRoute = match.Route;
 
             if (match.IsPending)
             {
@@ -315,6 +318,7 @@ internal sealed partial class Http1Connection<TEndpoint> : IResponseTransport
                 if (!work.IsCompleted)
                 {
                     Park(work, match.Route, nextStart, close, timeout);
+                    DetachRequestActivity();
                     return;
                 }
 
@@ -353,12 +357,13 @@ internal sealed partial class Http1Connection<TEndpoint> : IResponseTransport
     {
         _serveThread = 0;
         SettleFlush();
+        _requestFault = exception;
         if (exception is ClientDisconnectedException)
         {
             return true; // the client left while a streamed response was being sent: nothing to answer, nothing to report
         }
 
-        _server.ReportHandlerError(exception);
+        _server.ReportHandlerError(exception, _requestRoute);
         _exchange.Response.TryWriteServerError(); // when part of a chunked body went out, closing is all that is left
         return true;
     }
@@ -367,6 +372,7 @@ internal sealed partial class Http1Connection<TEndpoint> : IResponseTransport
     private void Served(int nextStart, bool close)
     {
         var response = _exchange.Response;
+        EndRequestTelemetry(response.StatusCode);
         _exchange.ResetAborted();
         _server.CountRequest();
         _start = nextStart;
@@ -403,6 +409,7 @@ internal sealed partial class Http1Connection<TEndpoint> : IResponseTransport
         }
 
         _server.CountRejection();
+        RejectionTelemetry(error);
         _closeAfterOutput = true;
     }
 

@@ -35,9 +35,6 @@ public static class TelemetryNames
     /// <summary><c>hyperroute.server.rejected_requests</c>: counter of requests the parser or a limit refused before any route ran, tagged with <c>error.type</c>.</summary>
     public const string RejectedRequests = "hyperroute.server.rejected_requests";
 
-    /// <summary><c>messaging.process.duration</c>: histogram, seconds, one measurement per frame a source handed its handler.</summary>
-    public const string MessageProcessDuration = "messaging.process.duration";
-
     /// <summary><c>messaging.client.consumed.messages</c>: counter of messages a router decided on, tagged with <c>hyperroute.message.outcome</c>.</summary>
     public const string ConsumedMessages = "messaging.client.consumed.messages";
 }

@@ -152,7 +152,7 @@ static partial class TodoApi
                 true,
                 System::Array.Empty<string>(),
                 System::Array.Empty<string>(),
-                new[] { "200 application/json List<global::Todos.Todo>" }),
+                new[] { "200 application/json List<Todo>" }),
             // GET /health
             new Diagnostics::RouteInfo(
                 2,

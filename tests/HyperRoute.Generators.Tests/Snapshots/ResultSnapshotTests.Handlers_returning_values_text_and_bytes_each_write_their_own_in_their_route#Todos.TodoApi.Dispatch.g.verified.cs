@@ -155,7 +155,7 @@ static partial class TodoApi
                 false,
                 System::Array.Empty<string>(),
                 System::Array.Empty<string>(),
-                new[] { "200 application/json List<global::Todos.Todo>" }),
+                new[] { "200 application/json List<Todo>" }),
             // GET /health
             new Diagnostics::RouteInfo(
                 2,

@@ -119,12 +119,30 @@ internal static class RouteTableEmitter
                 r.BodyType is null ? null : ShortType(r.BodyType),
             }.Where(part => part is not null)));
 
+    // List<global::Shop.Todo> → List<Todo>: each qualified name in the type, generic arguments included, by its last part.
     private static string ShortType(string type)
     {
-        var name = type.StartsWith("global::", System.StringComparison.Ordinal) ? type.Substring("global::".Length) : type;
-        var generic = name.IndexOf('<');
-        var dot = (generic < 0 ? name : name.Substring(0, generic)).LastIndexOf('.');
-        return dot < 0 ? name : name.Substring(dot + 1);
+        var text = new System.Text.StringBuilder(type.Length);
+        var start = 0;
+        for (var i = 0; i <= type.Length; i++)
+        {
+            if (i < type.Length && (char.IsLetterOrDigit(type[i]) || type[i] is '_' or '.' or ':'))
+            {
+                continue;
+            }
+
+            var name = type.Substring(start, i - start);
+            var last = System.Math.Max(name.LastIndexOf('.'), name.LastIndexOf(':'));
+            text.Append(name.Substring(last + 1));
+            if (i < type.Length)
+            {
+                text.Append(type[i]);
+            }
+
+            start = i + 1;
+        }
+
+        return text.ToString();
     }
 
     private static string Strings(IEnumerable<string> items)

@@ -4,7 +4,7 @@ using System.Diagnostics;
 namespace HyperRoute.Diagnostics;
 
 /// <summary>
-/// W3C Trace Context (<c>traceparent</c>) over UTF-8 bytes, without strings: the server continues the trace of a request
+/// W3C Trace Context (<c>traceparent</c>) over UTF-8 bytes: the server continues the trace of a request
 /// that carries one, and whatever passes a request or a message on (the reverse proxy, a broker destination) writes the
 /// current span's with <see cref="TryFormatTraceParent"/>, next to <see cref="Activity.TraceStateString"/> as
 /// <c>tracestate</c> when it has one.
@@ -67,7 +67,8 @@ public static class TraceContext
     /// <summary>
     /// Reads a <c>traceparent</c> value (RFC: W3C Trace Context, level 1): version 00 exactly, or a later version with its
     /// first four fields; ids in lower-case hex, not all zeros. False for anything else, as the specification asks (the
-    /// request then starts a new trace).
+    /// request then starts a new trace). The ids' own hex strings (which <see cref="ActivityTraceId"/> and
+    /// <see cref="ActivitySpanId"/> hold) are its only allocation; writing one (<see cref="TryFormatTraceParent"/>) makes none.
     /// </summary>
     public static bool TryParseTraceParent(ReadOnlySpan<byte> value, out ActivityTraceId traceId, out ActivitySpanId spanId, out ActivityTraceFlags flags)
     {

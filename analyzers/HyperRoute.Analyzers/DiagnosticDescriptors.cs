@@ -177,7 +177,7 @@ internal static class DiagnosticDescriptors
         category: RoutingCategory,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        description: "The generator adds Dispatch, DispatchAsync, HttpEndpoint, ParameterName, RoutePatterns and the nested class HyperRouteDispatcher to every [Router] type. A member of the router with one of these names would collide with them, so the generator leaves the router out until it is renamed.",
+        description: "The generator adds Dispatch, DispatchAsync, HttpEndpoint, ParameterName, RoutePatterns, Routes and the nested class HyperRouteDispatcher to every [Router] type. A member of the router with one of these names would collide with them, so the generator leaves the router out until it is renamed.",
         helpLinkUri: HelpLinkBase + "HR0014.md");
 
     /// <summary>HR0015: a ref struct parameter (<c>ReadOnlySpan&lt;byte&gt;</c>) on an asynchronous handler.</summary>
@@ -309,7 +309,7 @@ internal static class DiagnosticDescriptors
         category: RoutingCategory,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        description: "The generator adds HttpEndpoint, RoutePatterns, ParameterName and a nested HyperRouteDispatcher to the [App] type, which must therefore be a non-generic partial class, nested only in partial types, that declares none of those names and is not a [Router] itself.",
+        description: "The generator adds HttpEndpoint, RoutePatterns, Routes, ParameterName and a nested HyperRouteDispatcher to the [App] type, which must therefore be a non-generic partial class, nested only in partial types, that declares none of those names and is not a [Router] itself.",
         helpLinkUri: HelpLinkBase + "HR0026.md");
 
     /// <summary>HR0027: an OpenAPI document route that is not a literal path.</summary>

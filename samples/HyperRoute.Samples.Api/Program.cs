@@ -2,6 +2,7 @@ using System;
 using System.Net;
 using System.Runtime.InteropServices;
 using System.Threading;
+using HyperRoute.Diagnostics;
 using HyperRoute.Http;
 using HyperRoute.Samples.Api;
 
@@ -56,10 +57,7 @@ catch (System.Net.Sockets.SocketException e)
 var origin = $"http://{server.EndPoint}";
 Console.WriteLine($"HyperRoute sample listening on {origin} ({server.Transport}, {options.Workers} workers, {server.ListenerCount} listening sockets)");
 Console.WriteLine("Routes:");
-foreach (var pattern in ShopApi.RoutePatterns)
-{
-    Console.WriteLine("  " + pattern);
-}
+Console.Write(RouteTable.Format(ShopApi.Routes, indent: "  ")); // the generated route table: handler, validators, transforms, responses
 
 Console.WriteLine($"Try: curl -i {origin}/users/42");
 Console.WriteLine("Ctrl+C stops (in-flight requests finish first).");

@@ -100,7 +100,7 @@ public sealed class FencedOffTests : GeneratorTestBase<RouterGenerator>
             .Where(m => m.CanBeReferencedByName && m.Locations.All(l => l.SourceTree!.FilePath.EndsWith(".g.cs", StringComparison.Ordinal)))
             .ToList();
         Assert.Equal(
-            new[] { "Dispatch", "Dispatch", "DispatchAsync", "DispatchAsync", "HttpEndpoint", "HyperRouteDispatcher", "ParameterName", "RoutePatterns" },
+            new[] { "Dispatch", "Dispatch", "DispatchAsync", "DispatchAsync", "HttpEndpoint", "HyperRouteDispatcher", "ParameterName", "RoutePatterns", "Routes" },
             generated.Select(m => m.Name).OrderBy(n => n, StringComparer.Ordinal));
         Assert.Equal(ReservedNames.Members.OrderBy(n => n, StringComparer.Ordinal), generated.Select(m => m.Name).Distinct().OrderBy(n => n, StringComparer.Ordinal));
         Assert.Equal(Accessibility.Private, api.GetTypeMembers(ReservedNames.Machinery).Single().DeclaredAccessibility);

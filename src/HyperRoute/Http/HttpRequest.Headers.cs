@@ -26,9 +26,6 @@ public sealed partial class HttpRequest
         return false;
     }
 
-    /// <summary>The request head as received: request line and header fields, up to and including the empty line.</summary>
-    internal ReadOnlySpan<byte> RawHead => _buffer.AsSpan(_offset, _head.Length);
-
     /// <summary>The header fields of a parsed (so well-formed) head, one at a time.</summary>
     internal ref struct HeaderLines(ReadOnlySpan<byte> head)
     {

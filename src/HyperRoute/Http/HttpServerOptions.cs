@@ -4,7 +4,7 @@ using System.Net;
 namespace HyperRoute.Http;
 
 /// <summary>How the built-in server listens and what it tolerates. Every limit and timeout defaults to Kestrel's.</summary>
-public sealed record HttpServerOptions
+public sealed partial record HttpServerOptions
 {
     /// <summary>The address to listen on; loopback unless changed.</summary>
     public IPAddress Address { get; init; } = IPAddress.Loopback;

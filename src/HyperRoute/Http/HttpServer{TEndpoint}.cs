@@ -15,7 +15,7 @@ namespace HyperRoute.Http;
 /// loop with its own <c>SO_REUSEPORT</c> listening socket; elsewhere, accept loops hand each connection to an
 /// async socket loop and a heartbeat enforces the timeouts.
 /// </summary>
-public sealed class HttpServer<TEndpoint> : IAsyncDisposable
+public sealed partial class HttpServer<TEndpoint> : IAsyncDisposable
     where TEndpoint : struct, IHttpEndpoint
 {
     private readonly IServerTransport _transport;
@@ -33,9 +33,11 @@ public sealed class HttpServer<TEndpoint> : IAsyncDisposable
         Options = options;
         ListenerCount = listeners.Length;
         EndPoint = (IPEndPoint)listeners[0].LocalEndPoint!;
+        (Metrics, Log) = CreateTelemetry();
         _transport = epoll
             ? new EpollTransport<TEndpoint>(this, endpoint, listeners, options.Workers)
             : new SocketTransport<TEndpoint>(this, endpoint, listeners, options.Workers);
+        LogStarted();
     }
 
     // An in-memory host (HyperRoute.Http.InMemory): no listener and no loop of its own; its connections are
@@ -44,6 +46,7 @@ public sealed class HttpServer<TEndpoint> : IAsyncDisposable
     {
         Options = options;
         EndPoint = new IPEndPoint(IPAddress.None, 0);
+        (Metrics, Log) = CreateTelemetry();
         _transport = transport;
     }
 
@@ -111,38 +114,47 @@ public sealed class HttpServer<TEndpoint> : IAsyncDisposable
     {
         Interlocked.Increment(ref _accepted);
         Interlocked.Increment(ref _open);
+        Metrics.AddActiveConnection(1);
     }
 
-    internal void ConnectionClosed() => Interlocked.Decrement(ref _open);
+    internal void ConnectionClosed()
+    {
+        Interlocked.Decrement(ref _open);
+        Metrics.AddActiveConnection(-1);
+    }
 
     internal void ReportConnectionFault(Exception exception)
     {
         Interlocked.Increment(ref _faults);
+        LogConnectionFault(exception);
         try
         {
             Options.OnConnectionFault?.Invoke(exception);
         }
-        catch (Exception)
+        catch (Exception callbackFault)
         {
-            // As above.
+            LogCallbackFault(nameof(HttpServerOptions.OnConnectionFault), callbackFault); // and carry on, as above
         }
     }
 
-    internal void ReportHandlerError(Exception exception)
+    internal void ReportHandlerError(Exception exception, int route = -1)
     {
+        LogHandlerFault(exception, route);
         try
         {
             Options.OnHandlerError?.Invoke(exception);
         }
-        catch (Exception)
+        catch (Exception callbackFault)
         {
-            // A failing error callback must not take the connection down with it.
+            LogCallbackFault(nameof(HttpServerOptions.OnHandlerError), callbackFault); // it must not take the connection down with it
         }
     }
 
-    private Task StopCoreAsync(TimeSpan deadline)
+    private async Task StopCoreAsync(TimeSpan deadline)
     {
         _stopping = true;
-        return _transport.StopAsync(deadline);
+        LogStopping(deadline);
+        await _transport.StopAsync(deadline).ConfigureAwait(false);
+        LogStopped();
     }
 }

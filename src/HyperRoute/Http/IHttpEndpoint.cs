@@ -22,4 +22,12 @@ public interface IHttpEndpoint : IHttpHeaderSlots
     /// the default, and its 400s name no field.
     /// </summary>
     static virtual string? ParameterName(RouteMatch match) => null;
+
+    /// <summary>
+    /// The route at <paramref name="route"/> (<see cref="RouteMatch.Route"/>) in the router's generated route table, whose
+    /// template is the <c>http.route</c> of its requests' metrics and spans; <see langword="null"/> when out of range. The
+    /// generated endpoint returns its router's <c>Routes</c> entry; a hand-written endpoint may leave the default, and its
+    /// requests carry no route in their telemetry.
+    /// </summary>
+    static virtual Diagnostics.RouteInfo? RouteAt(int route) => null;
 }

@@ -32,10 +32,29 @@ public sealed class MessageCounters
     /// <summary>Every outcome counted so far.</summary>
     public long Total => Routed + Unrouted + Rejected + Malformed + Undelivered;
 
-    /// <summary>Counts one outcome.</summary>
+    /// <summary>Counters for a router, unnamed in telemetry.</summary>
+    public MessageCounters()
+    {
+    }
+
+    /// <summary>
+    /// Counters for a router whose outcomes are also published as <c>messaging.client.consumed.messages</c> with
+    /// <c>messaging.destination.name</c> = <paramref name="name"/> (docs/observability.md).
+    /// </summary>
+    public MessageCounters(string name) => Name = name;
+
+    /// <summary>The name the outcomes are published under, when given.</summary>
+    public string? Name { get; }
+
+    /// <summary>Counts one outcome (and publishes it while a listener wants <c>messaging.client.consumed.messages</c>).</summary>
     [HotPath]
     public void Count(MessageOutcome outcome)
     {
+        if (Diagnostics.MessagingMetrics.ConsumedMessages.Enabled)
+        {
+            Diagnostics.MessagingMetrics.Consumed(outcome, Name);
+        }
+
         switch (outcome)
         {
             case MessageOutcome.Routed:

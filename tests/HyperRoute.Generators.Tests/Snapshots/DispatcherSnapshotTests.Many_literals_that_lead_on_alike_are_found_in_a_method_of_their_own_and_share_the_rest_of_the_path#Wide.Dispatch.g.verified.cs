@@ -7,6 +7,7 @@ using System = global::System;
 using Compiler = global::System.CodeDom.Compiler;
 using CompilerServices = global::System.Runtime.CompilerServices;
 using HyperRoute = global::HyperRoute;
+using Diagnostics = global::HyperRoute.Diagnostics;
 using Routing = global::HyperRoute.Routing;
 
 static partial class Wide
@@ -53,6 +54,15 @@ static partial class Wide
         "GET /r16",
         "GET /r16/{id:int}",
     };
+
+    /// <summary>
+    /// Every route of this router as compiled, in the order of <c>RoutePatterns</c>: its method and template, the
+    /// handler, the validators and transforms that run with it and the responses it declares. Print it with
+    /// <see cref="Diagnostics::RouteTable.Format"/>; the server's metrics and spans take <c>http.route</c> from it.
+    /// </summary>
+    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    public static System::Collections.Generic.IReadOnlyList<Diagnostics::RouteInfo> Routes { get; } =
+        new System::Collections.ObjectModel.ReadOnlyCollection<Diagnostics::RouteInfo>(HyperRouteDispatcher.RouteTable);
 
     /// <summary>
     /// The name of the handler parameter a 400 from <c>Dispatch</c> is about
@@ -157,6 +167,351 @@ static partial class Wide
     [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
     private static class HyperRouteDispatcher
     {
+        // The route table (Routes, and the endpoint's RouteAt): one entry per route, indexed by RouteMatch.Route.
+        internal static readonly Diagnostics::RouteInfo[] RouteTable = new Diagnostics::RouteInfo[]
+        {
+            // GET /r0
+            new Diagnostics::RouteInfo(
+                0,
+                "GET",
+                "/r0",
+                "Wide.L0()",
+                false,
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>()),
+            // GET /r0/{id:int}
+            new Diagnostics::RouteInfo(
+                1,
+                "GET",
+                "/r0/{id:int}",
+                "Wide.P0(int id)",
+                false,
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>()),
+            // GET /r1
+            new Diagnostics::RouteInfo(
+                2,
+                "GET",
+                "/r1",
+                "Wide.L1()",
+                false,
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>()),
+            // GET /r1/{id:int}
+            new Diagnostics::RouteInfo(
+                3,
+                "GET",
+                "/r1/{id:int}",
+                "Wide.P1(int id)",
+                false,
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>()),
+            // GET /r2
+            new Diagnostics::RouteInfo(
+                4,
+                "GET",
+                "/r2",
+                "Wide.L2()",
+                false,
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>()),
+            // GET /r2/{id:int}
+            new Diagnostics::RouteInfo(
+                5,
+                "GET",
+                "/r2/{id:int}",
+                "Wide.P2(int id)",
+                false,
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>()),
+            // GET /r3
+            new Diagnostics::RouteInfo(
+                6,
+                "GET",
+                "/r3",
+                "Wide.L3()",
+                false,
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>()),
+            // GET /r3/{id:int}
+            new Diagnostics::RouteInfo(
+                7,
+                "GET",
+                "/r3/{id:int}",
+                "Wide.P3(int id)",
+                false,
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>()),
+            // GET /r4
+            new Diagnostics::RouteInfo(
+                8,
+                "GET",
+                "/r4",
+                "Wide.L4()",
+                false,
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>()),
+            // GET /r4/{id:int}
+            new Diagnostics::RouteInfo(
+                9,
+                "GET",
+                "/r4/{id:int}",
+                "Wide.P4(int id)",
+                false,
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>()),
+            // GET /r5
+            new Diagnostics::RouteInfo(
+                10,
+                "GET",
+                "/r5",
+                "Wide.L5()",
+                false,
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>()),
+            // GET /r5/{id:int}
+            new Diagnostics::RouteInfo(
+                11,
+                "GET",
+                "/r5/{id:int}",
+                "Wide.P5(int id)",
+                false,
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>()),
+            // GET /r6
+            new Diagnostics::RouteInfo(
+                12,
+                "GET",
+                "/r6",
+                "Wide.L6()",
+                false,
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>()),
+            // GET /r6/{id:int}
+            new Diagnostics::RouteInfo(
+                13,
+                "GET",
+                "/r6/{id:int}",
+                "Wide.P6(int id)",
+                false,
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>()),
+            // GET /r7
+            new Diagnostics::RouteInfo(
+                14,
+                "GET",
+                "/r7",
+                "Wide.L7()",
+                false,
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>()),
+            // GET /r7/{id:int}
+            new Diagnostics::RouteInfo(
+                15,
+                "GET",
+                "/r7/{id:int}",
+                "Wide.P7(int id)",
+                false,
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>()),
+            // GET /r8
+            new Diagnostics::RouteInfo(
+                16,
+                "GET",
+                "/r8",
+                "Wide.L8()",
+                false,
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>()),
+            // GET /r8/{id:int}
+            new Diagnostics::RouteInfo(
+                17,
+                "GET",
+                "/r8/{id:int}",
+                "Wide.P8(int id)",
+                false,
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>()),
+            // GET /r9
+            new Diagnostics::RouteInfo(
+                18,
+                "GET",
+                "/r9",
+                "Wide.L9()",
+                false,
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>()),
+            // GET /r9/{id:int}
+            new Diagnostics::RouteInfo(
+                19,
+                "GET",
+                "/r9/{id:int}",
+                "Wide.P9(int id)",
+                false,
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>()),
+            // GET /r10
+            new Diagnostics::RouteInfo(
+                20,
+                "GET",
+                "/r10",
+                "Wide.L10()",
+                false,
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>()),
+            // GET /r10/{id:int}
+            new Diagnostics::RouteInfo(
+                21,
+                "GET",
+                "/r10/{id:int}",
+                "Wide.P10(int id)",
+                false,
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>()),
+            // GET /r11
+            new Diagnostics::RouteInfo(
+                22,
+                "GET",
+                "/r11",
+                "Wide.L11()",
+                false,
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>()),
+            // GET /r11/{id:int}
+            new Diagnostics::RouteInfo(
+                23,
+                "GET",
+                "/r11/{id:int}",
+                "Wide.P11(int id)",
+                false,
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>()),
+            // GET /r12
+            new Diagnostics::RouteInfo(
+                24,
+                "GET",
+                "/r12",
+                "Wide.L12()",
+                false,
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>()),
+            // GET /r12/{id:int}
+            new Diagnostics::RouteInfo(
+                25,
+                "GET",
+                "/r12/{id:int}",
+                "Wide.P12(int id)",
+                false,
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>()),
+            // GET /r13
+            new Diagnostics::RouteInfo(
+                26,
+                "GET",
+                "/r13",
+                "Wide.L13()",
+                false,
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>()),
+            // GET /r13/{id:int}
+            new Diagnostics::RouteInfo(
+                27,
+                "GET",
+                "/r13/{id:int}",
+                "Wide.P13(int id)",
+                false,
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>()),
+            // GET /r14
+            new Diagnostics::RouteInfo(
+                28,
+                "GET",
+                "/r14",
+                "Wide.L14()",
+                false,
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>()),
+            // GET /r14/{id:int}
+            new Diagnostics::RouteInfo(
+                29,
+                "GET",
+                "/r14/{id:int}",
+                "Wide.P14(int id)",
+                false,
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>()),
+            // GET /r15
+            new Diagnostics::RouteInfo(
+                30,
+                "GET",
+                "/r15",
+                "Wide.L15()",
+                false,
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>()),
+            // GET /r15/{id:int}
+            new Diagnostics::RouteInfo(
+                31,
+                "GET",
+                "/r15/{id:int}",
+                "Wide.P15(int id)",
+                false,
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>()),
+            // GET /r16
+            new Diagnostics::RouteInfo(
+                32,
+                "GET",
+                "/r16",
+                "Wide.L16()",
+                false,
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>()),
+            // GET /r16/{id:int}
+            new Diagnostics::RouteInfo(
+                33,
+                "GET",
+                "/r16/{id:int}",
+                "Wide.P16(int id)",
+                false,
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>()),
+        };
+
         // The handler parameter names of each route, for ParameterName.
         internal static readonly string[][] ParameterNames = new string[][]
         {

@@ -7,6 +7,7 @@ using System = global::System;
 using Compiler = global::System.CodeDom.Compiler;
 using CompilerServices = global::System.Runtime.CompilerServices;
 using HyperRoute = global::HyperRoute;
+using Diagnostics = global::HyperRoute.Diagnostics;
 using Routing = global::HyperRoute.Routing;
 
 static partial class Mixed
@@ -36,6 +37,15 @@ static partial class Mixed
         "GET /r15/{slug}/x",
         "GET /r16/{id:int}",
     };
+
+    /// <summary>
+    /// Every route of this router as compiled, in the order of <c>RoutePatterns</c>: its method and template, the
+    /// handler, the validators and transforms that run with it and the responses it declares. Print it with
+    /// <see cref="Diagnostics::RouteTable.Format"/>; the server's metrics and spans take <c>http.route</c> from it.
+    /// </summary>
+    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    public static System::Collections.Generic.IReadOnlyList<Diagnostics::RouteInfo> Routes { get; } =
+        new System::Collections.ObjectModel.ReadOnlyCollection<Diagnostics::RouteInfo>(HyperRouteDispatcher.RouteTable);
 
     /// <summary>
     /// The name of the handler parameter a 400 from <c>Dispatch</c> is about
@@ -123,6 +133,181 @@ static partial class Mixed
     [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
     private static class HyperRouteDispatcher
     {
+        // The route table (Routes, and the endpoint's RouteAt): one entry per route, indexed by RouteMatch.Route.
+        internal static readonly Diagnostics::RouteInfo[] RouteTable = new Diagnostics::RouteInfo[]
+        {
+            // GET /r00/{id:int}
+            new Diagnostics::RouteInfo(
+                0,
+                "GET",
+                "/r00/{id:int}",
+                "Mixed.P0(int id)",
+                false,
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>()),
+            // GET /r01/{slug}/x
+            new Diagnostics::RouteInfo(
+                1,
+                "GET",
+                "/r01/{slug}/x",
+                "Mixed.P1(ReadOnlySpan<byte> slug)",
+                false,
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>()),
+            // GET /r02/{id:int}
+            new Diagnostics::RouteInfo(
+                2,
+                "GET",
+                "/r02/{id:int}",
+                "Mixed.P2(int id)",
+                false,
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>()),
+            // GET /r03/{slug}/x
+            new Diagnostics::RouteInfo(
+                3,
+                "GET",
+                "/r03/{slug}/x",
+                "Mixed.P3(ReadOnlySpan<byte> slug)",
+                false,
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>()),
+            // GET /r04/{id:int}
+            new Diagnostics::RouteInfo(
+                4,
+                "GET",
+                "/r04/{id:int}",
+                "Mixed.P4(int id)",
+                false,
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>()),
+            // GET /r05/{slug}/x
+            new Diagnostics::RouteInfo(
+                5,
+                "GET",
+                "/r05/{slug}/x",
+                "Mixed.P5(ReadOnlySpan<byte> slug)",
+                false,
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>()),
+            // GET /r06/{id:int}
+            new Diagnostics::RouteInfo(
+                6,
+                "GET",
+                "/r06/{id:int}",
+                "Mixed.P6(int id)",
+                false,
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>()),
+            // GET /r07/{slug}/x
+            new Diagnostics::RouteInfo(
+                7,
+                "GET",
+                "/r07/{slug}/x",
+                "Mixed.P7(ReadOnlySpan<byte> slug)",
+                false,
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>()),
+            // GET /r08/{id:int}
+            new Diagnostics::RouteInfo(
+                8,
+                "GET",
+                "/r08/{id:int}",
+                "Mixed.P8(int id)",
+                false,
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>()),
+            // GET /r09/{slug}/x
+            new Diagnostics::RouteInfo(
+                9,
+                "GET",
+                "/r09/{slug}/x",
+                "Mixed.P9(ReadOnlySpan<byte> slug)",
+                false,
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>()),
+            // GET /r10/{id:int}
+            new Diagnostics::RouteInfo(
+                10,
+                "GET",
+                "/r10/{id:int}",
+                "Mixed.P10(int id)",
+                false,
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>()),
+            // GET /r11/{slug}/x
+            new Diagnostics::RouteInfo(
+                11,
+                "GET",
+                "/r11/{slug}/x",
+                "Mixed.P11(ReadOnlySpan<byte> slug)",
+                false,
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>()),
+            // GET /r12/{id:int}
+            new Diagnostics::RouteInfo(
+                12,
+                "GET",
+                "/r12/{id:int}",
+                "Mixed.P12(int id)",
+                false,
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>()),
+            // GET /r13/{slug}/x
+            new Diagnostics::RouteInfo(
+                13,
+                "GET",
+                "/r13/{slug}/x",
+                "Mixed.P13(ReadOnlySpan<byte> slug)",
+                false,
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>()),
+            // GET /r14/{id:int}
+            new Diagnostics::RouteInfo(
+                14,
+                "GET",
+                "/r14/{id:int}",
+                "Mixed.P14(int id)",
+                false,
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>()),
+            // GET /r15/{slug}/x
+            new Diagnostics::RouteInfo(
+                15,
+                "GET",
+                "/r15/{slug}/x",
+                "Mixed.P15(ReadOnlySpan<byte> slug)",
+                false,
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>()),
+            // GET /r16/{id:int}
+            new Diagnostics::RouteInfo(
+                16,
+                "GET",
+                "/r16/{id:int}",
+                "Mixed.P16(int id)",
+                false,
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>()),
+        };
+
         // The handler parameter names of each route, for ParameterName.
         internal static readonly string[][] ParameterNames = new string[][]
         {

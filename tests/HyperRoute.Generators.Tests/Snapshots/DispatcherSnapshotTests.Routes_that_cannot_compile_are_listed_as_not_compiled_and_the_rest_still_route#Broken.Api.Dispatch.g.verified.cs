@@ -9,6 +9,7 @@ using System = global::System;
 using Compiler = global::System.CodeDom.Compiler;
 using CompilerServices = global::System.Runtime.CompilerServices;
 using HyperRoute = global::HyperRoute;
+using Diagnostics = global::HyperRoute.Diagnostics;
 using Routing = global::HyperRoute.Routing;
 
 static partial class Api
@@ -22,6 +23,15 @@ static partial class Api
     {
         "GET /ok",
     };
+
+    /// <summary>
+    /// Every route of this router as compiled, in the order of <c>RoutePatterns</c>: its method and template, the
+    /// handler, the validators and transforms that run with it and the responses it declares. Print it with
+    /// <see cref="Diagnostics::RouteTable.Format"/>; the server's metrics and spans take <c>http.route</c> from it.
+    /// </summary>
+    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    public static System::Collections.Generic.IReadOnlyList<Diagnostics::RouteInfo> Routes { get; } =
+        new System::Collections.ObjectModel.ReadOnlyCollection<Diagnostics::RouteInfo>(HyperRouteDispatcher.RouteTable);
 
     /// <summary>
     /// The name of the handler parameter a 400 from <c>Dispatch</c> is about
@@ -110,6 +120,21 @@ static partial class Api
     [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
     private static class HyperRouteDispatcher
     {
+        // The route table (Routes, and the endpoint's RouteAt): one entry per route, indexed by RouteMatch.Route.
+        internal static readonly Diagnostics::RouteInfo[] RouteTable = new Diagnostics::RouteInfo[]
+        {
+            // GET /ok
+            new Diagnostics::RouteInfo(
+                0,
+                "GET",
+                "/ok",
+                "Api.Ok()",
+                false,
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>()),
+        };
+
         // The handler parameter names of each route, for ParameterName.
         internal static readonly string[][] ParameterNames = new string[][]
         {

@@ -7,6 +7,7 @@ using System = global::System;
 using Compiler = global::System.CodeDom.Compiler;
 using CompilerServices = global::System.Runtime.CompilerServices;
 using HyperRoute = global::HyperRoute;
+using Diagnostics = global::HyperRoute.Diagnostics;
 using Routing = global::HyperRoute.Routing;
 
 static partial class Verbs
@@ -24,6 +25,15 @@ static partial class Verbs
         "GET /cafés",
         "PUT /alpha",
     };
+
+    /// <summary>
+    /// Every route of this router as compiled, in the order of <c>RoutePatterns</c>: its method and template, the
+    /// handler, the validators and transforms that run with it and the responses it declares. Print it with
+    /// <see cref="Diagnostics::RouteTable.Format"/>; the server's metrics and spans take <c>http.route</c> from it.
+    /// </summary>
+    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    public static System::Collections.Generic.IReadOnlyList<Diagnostics::RouteInfo> Routes { get; } =
+        new System::Collections.ObjectModel.ReadOnlyCollection<Diagnostics::RouteInfo>(HyperRouteDispatcher.RouteTable);
 
     /// <summary>
     /// The name of the handler parameter a 400 from <c>Dispatch</c> is about
@@ -99,6 +109,61 @@ static partial class Verbs
     [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
     private static class HyperRouteDispatcher
     {
+        // The route table (Routes, and the endpoint's RouteAt): one entry per route, indexed by RouteMatch.Route.
+        internal static readonly Diagnostics::RouteInfo[] RouteTable = new Diagnostics::RouteInfo[]
+        {
+            // GET /alpha
+            new Diagnostics::RouteInfo(
+                0,
+                "GET",
+                "/alpha",
+                "Verbs.Alpha()",
+                false,
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>()),
+            // GET /bravo
+            new Diagnostics::RouteInfo(
+                1,
+                "GET",
+                "/bravo",
+                "Verbs.Bravo()",
+                false,
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>()),
+            // GET /brave
+            new Diagnostics::RouteInfo(
+                2,
+                "GET",
+                "/brave",
+                "Verbs.Brave()",
+                false,
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>()),
+            // GET /cafés
+            new Diagnostics::RouteInfo(
+                3,
+                "GET",
+                "/cafés",
+                "Verbs.Cafes()",
+                false,
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>()),
+            // PUT /alpha
+            new Diagnostics::RouteInfo(
+                4,
+                "PUT",
+                "/alpha",
+                "Verbs.PutAlpha()",
+                false,
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>()),
+        };
+
         // The handler parameter names of each route, for ParameterName.
         internal static readonly string[][] ParameterNames = new string[][]
         {

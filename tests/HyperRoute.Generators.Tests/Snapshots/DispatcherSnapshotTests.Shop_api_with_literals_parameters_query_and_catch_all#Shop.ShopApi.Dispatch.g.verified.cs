@@ -9,6 +9,7 @@ using System = global::System;
 using Compiler = global::System.CodeDom.Compiler;
 using CompilerServices = global::System.Runtime.CompilerServices;
 using HyperRoute = global::HyperRoute;
+using Diagnostics = global::HyperRoute.Diagnostics;
 using Routing = global::HyperRoute.Routing;
 
 partial class ShopApi
@@ -31,6 +32,15 @@ partial class ShopApi
         "GET /orders/{id:guid}",
         "HEAD /orders/{id:guid}",
     };
+
+    /// <summary>
+    /// Every route of this router as compiled, in the order of <c>RoutePatterns</c>: its method and template, the
+    /// handler, the validators and transforms that run with it and the responses it declares. Print it with
+    /// <see cref="Diagnostics::RouteTable.Format"/>; the server's metrics and spans take <c>http.route</c> from it.
+    /// </summary>
+    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    public static System::Collections.Generic.IReadOnlyList<Diagnostics::RouteInfo> Routes { get; } =
+        new System::Collections.ObjectModel.ReadOnlyCollection<Diagnostics::RouteInfo>(HyperRouteDispatcher.RouteTable);
 
     /// <summary>
     /// The name of the handler parameter a 400 from <c>Dispatch</c> is about
@@ -111,6 +121,111 @@ partial class ShopApi
     [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
     private static class HyperRouteDispatcher
     {
+        // The route table (Routes, and the endpoint's RouteAt): one entry per route, indexed by RouteMatch.Route.
+        internal static readonly Diagnostics::RouteInfo[] RouteTable = new Diagnostics::RouteInfo[]
+        {
+            // GET /health
+            new Diagnostics::RouteInfo(
+                0,
+                "GET",
+                "/health",
+                "ShopApi.Health()",
+                false,
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>()),
+            // GET /users
+            new Diagnostics::RouteInfo(
+                1,
+                "GET",
+                "/users",
+                "ShopApi.ListUsers(int page, int? size)",
+                false,
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>()),
+            // GET /users/{id:int}
+            new Diagnostics::RouteInfo(
+                2,
+                "GET",
+                "/users/{id:int}",
+                "ShopApi.GetUser(int id, ReadOnlySpan<byte> fields)",
+                false,
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>()),
+            // GET /users/new
+            new Diagnostics::RouteInfo(
+                3,
+                "GET",
+                "/users/new",
+                "ShopApi.NewUserForm()",
+                false,
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>()),
+            // DELETE /users/{id:int:min(1)}
+            new Diagnostics::RouteInfo(
+                4,
+                "DELETE",
+                "/users/{id:int:min(1)}",
+                "ShopApi.DeleteUser(long id)",
+                false,
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>()),
+            // POST /users
+            new Diagnostics::RouteInfo(
+                5,
+                "POST",
+                "/users",
+                "ShopApi.CreateUser()",
+                false,
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>()),
+            // GET /users/{name:alpha}/posts/{slug?}
+            new Diagnostics::RouteInfo(
+                6,
+                "GET",
+                "/users/{name:alpha}/posts/{slug?}",
+                "ShopApi.UserPosts(ReadOnlySpan<byte> name, string? slug)",
+                false,
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>()),
+            // GET /files/{*path}
+            new Diagnostics::RouteInfo(
+                7,
+                "GET",
+                "/files/{*path}",
+                "ShopApi.File(ReadOnlySpan<byte> path)",
+                false,
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>()),
+            // GET /orders/{id:guid}
+            new Diagnostics::RouteInfo(
+                8,
+                "GET",
+                "/orders/{id:guid}",
+                "ShopApi.Order(Guid id)",
+                false,
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>()),
+            // HEAD /orders/{id:guid}
+            new Diagnostics::RouteInfo(
+                9,
+                "HEAD",
+                "/orders/{id:guid}",
+                "ShopApi.Order(Guid id)",
+                false,
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>()),
+        };
+
         // The handler parameter names of each route, for ParameterName.
         internal static readonly string[][] ParameterNames = new string[][]
         {

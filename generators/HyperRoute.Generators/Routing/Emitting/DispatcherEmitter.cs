@@ -44,6 +44,8 @@ internal static partial class DispatcherEmitter
         }
 
         writer.Line();
+        RouteTableEmitter.WriteRoutes(writer, router);
+        writer.Line();
         writer.Doc(
             $"The name of the handler parameter a 400 from <c>{(router.IsApp ? "HttpEndpoint.Serve" : "Dispatch")}</c> is about (<see cref=\"{Match}.ParameterIndex\"/>); "
             + "<see langword=\"null\"/> for any other result.");
@@ -143,6 +145,8 @@ internal static partial class DispatcherEmitter
     private static void WriteMachinery(SourceWriter writer, DispatchPlan plan, DispatchParameters parameters)
     {
         var router = plan.Router;
+        RouteTableEmitter.WriteTable(writer, router);
+        writer.Line();
         writer.Line("// The handler parameter names of each route, for ParameterName.");
         writer.Line("internal static readonly string[][] ParameterNames = new string[][]");
         using (writer.Braces(";"))

@@ -66,6 +66,8 @@ internal static class EndpointEmitter
             writer.Line(GeneratedCode);
             writer.Line($"public static string? ParameterName({Match} match) => {router.Declaration.FullName}.ParameterName(match);");
             writer.Line();
+            RouteTableEmitter.WriteRouteAt(writer);
+            writer.Line();
             WriteServe(writer, router, instance);
         }
     }

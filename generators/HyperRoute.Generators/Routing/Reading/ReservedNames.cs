@@ -16,7 +16,7 @@ internal static class ReservedNames
     public const string Machinery = "HyperRouteDispatcher";
 
     /// <summary>Every reserved name, on every router (whether or not this one gets that member).</summary>
-    public static readonly ImmutableArray<string> Members = ImmutableArray.Create("Dispatch", "DispatchAsync", "HttpEndpoint", "ParameterName", "RoutePatterns", Machinery);
+    public static readonly ImmutableArray<string> Members = ImmutableArray.Create("Dispatch", "DispatchAsync", "HttpEndpoint", "ParameterName", "RoutePatterns", "Routes", Machinery);
 
     /// <summary>The members the router declares itself (not the generator) with a reserved name, and where.</summary>
     public static IEnumerable<(string Name, Location? Location)> Collisions(INamedTypeSymbol router)

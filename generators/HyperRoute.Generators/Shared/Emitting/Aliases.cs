@@ -21,6 +21,7 @@ internal static class Aliases
         ("CompilerServices", "global::System.Runtime.CompilerServices"),
         ("Metadata", "global::System.Text.Json.Serialization.Metadata"),
         ("HyperRoute", "global::HyperRoute"),
+        ("Diagnostics", "global::HyperRoute.Diagnostics"),
         ("Http", "global::HyperRoute.Http"),
         ("Messaging", "global::HyperRoute.Messaging"),
         ("Routing", "global::HyperRoute.Routing"),

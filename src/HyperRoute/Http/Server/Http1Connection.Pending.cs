@@ -112,6 +112,7 @@ internal sealed partial class Http1Connection<TEndpoint>
     /// </summary>
     public void Release()
     {
+        EndConnectionTelemetry();
         if (_waiting)
         {
             Abandon(new ClientDisconnectedException("The connection closed while the handler was pending."));
@@ -271,7 +272,7 @@ internal sealed partial class Http1Connection<TEndpoint>
             }
             catch (Exception exception) when (exception is not OutOfMemoryException)
             {
-                _server.ReportHandlerError(exception);
+                _server.ReportHandlerError(exception, _workRoute);
             }
 
             return;
@@ -285,6 +286,7 @@ internal sealed partial class Http1Connection<TEndpoint>
     {
         var response = _exchange.Response;
         var headSent = response.HeadWritten;
+        ExpiryTelemetry(status);
         Abandon(new OperationCanceledException("The request was answered without the handler: " + (status == 504 ? "its time limit expired." : "the server shut down.")));
         if (!headSent)
         {
@@ -304,6 +306,7 @@ internal sealed partial class Http1Connection<TEndpoint>
     // what it writes from now on, and fail a flush it waits for.
     private void Abandon(Exception flushError)
     {
+        EndRequestTelemetry(0, "client_disconnected"); // unless Expire answered it first
         _waiting = false;
         _abandoned = true;
         _timer?.Change(Timeout.Infinite, Timeout.Infinite);

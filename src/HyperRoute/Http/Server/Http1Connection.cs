@@ -55,6 +55,7 @@ internal sealed partial class Http1Connection<TEndpoint> : IResponseTransport
         _sender = sender;
         _exchange.Peer = sender as IPeerAddress;
         _buffer = ArrayPool<byte>.Shared.Rent(InitialBufferSize);
+        BeginConnectionTelemetry();
     }
 
     private enum Phase : byte
@@ -322,6 +323,7 @@ internal sealed partial class Http1Connection<TEndpoint> : IResponseTransport
         request.Set(_buffer, _start, _head, new HttpSlice(_bodyStart - _start, bodyLength));
         var close = !_head.KeepAlive || _closing;
         response.Reset(request.IsHead, close, keepAliveHeader: !close && _head.Version == HttpVersion.Http10, transport: this);
+        BeginRequestTelemetry();
         if (_head.IsAsteriskForm)
         {
             // OPTIONS * asks about the server, not a resource (RFC 9112 §3.2.4, RFC 9110 §9.3.7): answered here, no route runs.
@@ -335,6 +337,7 @@ internal sealed partial class Http1Connection<TEndpoint> : IResponseTransport
             _serveThread = Environment.CurrentManagedThreadId; // a flush from this thread, now, is the handler running in place
             var match = _endpoint.Serve(_exchange);
             _serveThread = 0;
+            _requestRoute = match.Route;
 
             if (match.IsPending)
             {
@@ -342,6 +345,7 @@ internal sealed partial class Http1Connection<TEndpoint> : IResponseTransport
                 if (!work.IsCompleted)
                 {
                     Park(work, match.Route, nextStart, close, timeout);
+                    DetachRequestActivity();
                     return;
                 }
 
@@ -385,12 +389,13 @@ internal sealed partial class Http1Connection<TEndpoint> : IResponseTransport
     {
         _serveThread = 0;
         SettleFlush();
+        _requestFault = exception;
         if (exception is ClientDisconnectedException)
         {
             return true; // the client left while a streamed response was being sent: nothing to answer, nothing to report
         }
 
-        _server.ReportHandlerError(exception);
+        _server.ReportHandlerError(exception, _requestRoute);
         _exchange.Response.TryWriteServerError(); // when part of a chunked body went out, closing is all that is left
         return true;
     }
@@ -399,6 +404,7 @@ internal sealed partial class Http1Connection<TEndpoint> : IResponseTransport
     private void Served(int nextStart, bool close)
     {
         var response = _exchange.Response;
+        EndRequestTelemetry(response.StatusCode);
         _exchange.ResetAborted();
         _server.CountRequest();
         _start = nextStart;
@@ -435,6 +441,7 @@ internal sealed partial class Http1Connection<TEndpoint> : IResponseTransport
         }
 
         _server.CountRejection();
+        RejectionTelemetry(error);
         _closeAfterOutput = true;
     }
 

@@ -10,6 +10,7 @@ using Compiler = global::System.CodeDom.Compiler;
 using CompilerServices = global::System.Runtime.CompilerServices;
 using Metadata = global::System.Text.Json.Serialization.Metadata;
 using HyperRoute = global::HyperRoute;
+using Diagnostics = global::HyperRoute.Diagnostics;
 using Http = global::HyperRoute.Http;
 using Routing = global::HyperRoute.Routing;
 
@@ -24,6 +25,15 @@ static partial class TodoApi
     {
         "GET /api/todos",
     };
+
+    /// <summary>
+    /// Every route of this router as compiled, in the order of <c>RoutePatterns</c>: its method and template, the
+    /// handler, the validators and transforms that run with it and the responses it declares. Print it with
+    /// <see cref="Diagnostics::RouteTable.Format"/>; the server's metrics and spans take <c>http.route</c> from it.
+    /// </summary>
+    [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+    public static System::Collections.Generic.IReadOnlyList<Diagnostics::RouteInfo> Routes { get; } =
+        new System::Collections.ObjectModel.ReadOnlyCollection<Diagnostics::RouteInfo>(HyperRouteDispatcher.RouteTable);
 
     /// <summary>
     /// The name of the handler parameter a 400 from <c>Dispatch</c> is about
@@ -128,6 +138,15 @@ static partial class TodoApi
         public static string? ParameterName(HyperRoute::RouteMatch match) => global::Todos.TodoApi.ParameterName(match);
 
         /// <summary>
+        /// The route at <paramref name="route"/> (<see cref="HyperRoute::RouteMatch.Route"/>)
+        /// in <c>Routes</c>; <see langword="null"/> when out of range.
+        /// </summary>
+        /// <param name="route">A route index, or -1 for none.</param>
+        [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
+        public static Diagnostics::RouteInfo? RouteAt(int route)
+            => (uint)route < (uint)HyperRouteDispatcher.RouteTable.Length ? HyperRouteDispatcher.RouteTable[route] : null;
+
+        /// <summary>
         /// Routes the request of <paramref name="exchange"/> and runs its handler. Returns whether a handler ran,
         /// or why not (404, 405 with the allowed methods, 400 with the problem); the server answers those itself.
         /// </summary>
@@ -166,6 +185,21 @@ static partial class TodoApi
     [Compiler::GeneratedCode("HyperRoute.Generators", "0.1.0")]
     private static class HyperRouteDispatcher
     {
+        // The route table (Routes, and the endpoint's RouteAt): one entry per route, indexed by RouteMatch.Route.
+        internal static readonly Diagnostics::RouteInfo[] RouteTable = new Diagnostics::RouteInfo[]
+        {
+            // GET /api/todos
+            new Diagnostics::RouteInfo(
+                0,
+                "GET",
+                "/api/todos",
+                "TodoApi.List()",
+                false,
+                System::Array.Empty<string>(),
+                System::Array.Empty<string>(),
+                new[] { "200 application/json List<Todo>" }),
+        };
+
         // The handler parameter names of each route, for ParameterName.
         internal static readonly string[][] ParameterNames = new string[][]
         {

@@ -27,19 +27,18 @@ internal static class OpenApiEmitter
 
     public static string Emit(RouterSpec router)
     {
-        var document = Document(router);
         var type = router.Declaration;
         return GeneratedFileWriter.Write(type, "the [Route] attributes and [OpenApi] of " + type.Name, type.Header, writer =>
         {
+            // The document is written already indented as the literal's lines are (a raw string literal's content is
+            // indented like its closing quotes): one string, appended once, however many routes it describes.
+            var document = Document(router, writer.IndentLevel * SourceWriter.IndentSize);
+            var quotes = Quotes(document);
             writer.Doc($"The OpenAPI 3.1 document of {(router.IsApp ? "this app's routes" : "this router's routes")}, UTF-8 JSON written at compile time (no allocation: the bytes are the assembly's data).");
             writer.Line(GeneratedMethods.GeneratedCode);
-            writer.Line("public static global::System.ReadOnlySpan<byte> OpenApiDocument => " + Quotes(document));
-            foreach (var line in document.Split('\n'))
-            {
-                writer.Line(line);
-            }
-
-            writer.Line(Quotes(document) + "u8;");
+            writer.Line("public static global::System.ReadOnlySpan<byte> OpenApiDocument => " + quotes);
+            writer.Line(document);
+            writer.Line(quotes + "u8;");
             writer.Line();
             writer.Doc("<see cref=\"OpenApiDocument\"/> as a string (a new one on every call).");
             writer.Line(GeneratedMethods.GeneratedCode);
@@ -61,11 +60,11 @@ internal static class OpenApiEmitter
         return new string('"', Math.Max(3, longest + 1));
     }
 
-    /// <summary>The document as indented JSON.</summary>
-    public static string Document(RouterSpec router)
+    /// <summary>The document as indented JSON, every line after the first indented <paramref name="indent"/> spaces more.</summary>
+    public static string Document(RouterSpec router, int indent = 0)
     {
         var spec = router.OpenApi!;
-        var json = new JsonTextWriter();
+        var json = new JsonTextWriter(indent);
         json.StartObject();
         json.Property("openapi", "3.1.0");
         json.Key("info");

@@ -12,7 +12,11 @@ internal sealed class JsonTextWriter
 {
     private readonly StringBuilder _text = new();
     private readonly Stack<bool> _first = new();
+    private readonly int _indent;
     private bool _afterKey;
+
+    /// <param name="indent">Spaces before every line but the first: where the caller embeds the document.</param>
+    public JsonTextWriter(int indent = 0) => _indent = indent;
 
     public void StartObject() => Open('{');
 
@@ -70,7 +74,7 @@ internal sealed class JsonTextWriter
         var empty = _first.Pop();
         if (!empty)
         {
-            _text.Append('\n').Append(' ', _first.Count * 2);
+            _text.Append('\n').Append(' ', _indent + _first.Count * 2);
         }
 
         _text.Append(bracket);
@@ -95,7 +99,7 @@ internal sealed class JsonTextWriter
         }
 
         _first.Push(false);
-        _text.Append('\n').Append(' ', _first.Count * 2);
+        _text.Append('\n').Append(' ', _indent + _first.Count * 2);
     }
 
     /// <summary><paramref name="value"/> as a JSON string, non-ASCII kept as is (the document is UTF-8).</summary>

@@ -11,7 +11,8 @@ internal sealed class SourceWriter
     /// <summary>The width generated lines are kept within where the writer can wrap them.</summary>
     public const int MaxLineLength = 120;
 
-    private const int IndentSize = 4;
+    /// <summary>Spaces per indentation level.</summary>
+    public const int IndentSize = 4;
     private readonly StringBuilder _builder = new();
     private int _indent;
 

@@ -33,3 +33,13 @@ public static partial class ReadingRouter
     [Validate<NonNegative>]
     private static void Take(in Reading reading) => Taken++;
 }
+
+/// <summary>Routes kind 1 to an async handler that waits: its frames are pending work the source completes later.</summary>
+[MessageRouter(typeof(Reading), nameof(Reading.Kind))]
+public static partial class SlowReadingRouter
+{
+    public const int DelayMilliseconds = 50;
+
+    [On(1)]
+    private static async System.Threading.Tasks.ValueTask Take(Reading reading) => await System.Threading.Tasks.Task.Delay(DelayMilliseconds);
+}

@@ -37,4 +37,7 @@ public static class TelemetryNames
 
     /// <summary><c>messaging.client.consumed.messages</c>: counter of messages a router decided on, tagged with <c>hyperroute.message.outcome</c>.</summary>
     public const string ConsumedMessages = "messaging.client.consumed.messages";
+
+    /// <summary>The messaging histogram: seconds from a source handing a frame to its handler until the outcome was decided.</summary>
+    public const string ProcessDuration = "messaging.process.duration";
 }

@@ -1,3 +1,5 @@
+using System;
+using System.Diagnostics;
 using System.Threading;
 
 namespace HyperRoute.Messaging;
@@ -8,6 +10,11 @@ namespace HyperRoute.Messaging;
 /// </summary>
 public sealed class MessageCounters
 {
+    // When the current thread's source handed its frame to the handler (Stopwatch.GetTimestamp), 0 when not timed:
+    // set only while messaging.process.duration is enabled, taken (and cleared) by the first Count on this thread.
+    [ThreadStatic]
+    private static long t_started;
+
     private long _routed;
     private long _unrouted;
     private long _rejected;
@@ -46,13 +53,36 @@ public sealed class MessageCounters
     /// <summary>The name the outcomes are published under, when given.</summary>
     public string? Name { get; }
 
-    /// <summary>Counts one outcome (and publishes it while a listener wants <c>messaging.client.consumed.messages</c>).</summary>
+    /// <summary>
+    /// Counts one outcome (and publishes it while a listener wants <c>messaging.client.consumed.messages</c>; while one
+    /// wants <c>messaging.process.duration</c>, records the time since this thread's source handed the frame to its handler).
+    /// </summary>
     [HotPath]
     public void Count(MessageOutcome outcome)
+    {
+        if (Diagnostics.MessagingMetrics.ProcessDuration.Enabled)
+        {
+            Count(outcome, TakeStarted());
+            return;
+        }
+
+        Count(outcome, 0);
+    }
+
+    /// <summary>
+    /// Counts one outcome whose frame was handed to its handler at <paramref name="started"/> (0: not timed), for work
+    /// that completed after the source's call returned (<see cref="MessageRouting.CountWhenDone"/>).
+    /// </summary>
+    internal void Count(MessageOutcome outcome, long started)
     {
         if (Diagnostics.MessagingMetrics.ConsumedMessages.Enabled)
         {
             Diagnostics.MessagingMetrics.Consumed(outcome, Name);
+        }
+
+        if (started != 0 && Diagnostics.MessagingMetrics.ProcessDuration.Enabled)
+        {
+            Diagnostics.MessagingMetrics.Processed(outcome, Name, started);
         }
 
         switch (outcome)
@@ -73,6 +103,34 @@ public sealed class MessageCounters
                 Interlocked.Increment(ref _malformed);
                 break;
         }
+    }
+
+    /// <summary>
+    /// Called by a source right before it hands a frame to its handler, on the thread that calls the handler: stamps the
+    /// start of <c>messaging.process.duration</c>, only while a listener enables it (otherwise one flag read, no clock).
+    /// </summary>
+    [HotPath]
+    internal static void BeginFrame()
+    {
+        if (Diagnostics.MessagingMetrics.ProcessDuration.Enabled)
+        {
+            t_started = Stopwatch.GetTimestamp();
+        }
+    }
+
+    /// <summary>
+    /// Called by a source after its handler returned (or threw): forgets a start no outcome took (a handler that counted
+    /// nothing), so that no later count on this thread measures from it.
+    /// </summary>
+    [HotPath]
+    internal static void EndFrame() => t_started = 0;
+
+    /// <summary>This thread's start stamp, cleared: 0 when the current frame is not timed or its outcome was counted.</summary>
+    internal static long TakeStarted()
+    {
+        var started = t_started;
+        t_started = 0;
+        return started;
     }
 
     /// <inheritdoc/>

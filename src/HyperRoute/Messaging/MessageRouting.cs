@@ -30,9 +30,12 @@ public static class MessageRouting
 
     /// <summary>
     /// For a frame handler whose routing has not completed: counts its outcome in <paramref name="counters"/> (when
-    /// given) once it does. The returned task is the work the frame handler hands its source.
+    /// given) once it does. The returned task is the work the frame handler hands its source. Called during the source's
+    /// call of the handler, it takes the frame's start stamp there, so <c>messaging.process.duration</c> measures until
+    /// the work completed, on whatever thread that is.
     /// </summary>
-    public static ValueTask CountWhenDone(ValueTask<MessageOutcome> routing, MessageCounters? counters) => CountAsync(routing, counters);
+    public static ValueTask CountWhenDone(ValueTask<MessageOutcome> routing, MessageCounters? counters) =>
+        CountAsync(routing, counters, MessageCounters.TakeStarted());
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private static async ValueTask<MessageOutcome> RoutedAsync(ValueTask handler)
@@ -42,9 +45,9 @@ public static class MessageRouting
     }
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
-    private static async ValueTask CountAsync(ValueTask<MessageOutcome> routing, MessageCounters? counters)
+    private static async ValueTask CountAsync(ValueTask<MessageOutcome> routing, MessageCounters? counters, long started)
     {
         var outcome = await routing.ConfigureAwait(false);
-        counters?.Count(outcome);
+        counters?.Count(outcome, started);
     }
 }

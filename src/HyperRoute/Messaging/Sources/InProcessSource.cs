@@ -50,10 +50,13 @@ public sealed class InProcessSource<THandler>
         Interlocked.Add(ref _bytes, frame.Length);
         try
         {
+            MessageCounters.BeginFrame(); // messaging.process.duration starts here, when a listener wants it
             _handler.OnFrame(frame, new FrameContext(0, sequence, null, 0));
+            MessageCounters.EndFrame();
         }
         catch
         {
+            MessageCounters.EndFrame();
             Interlocked.Increment(ref _handlerErrors);
             throw;
         }
@@ -75,7 +78,9 @@ public sealed class InProcessSource<THandler>
         ValueTask work;
         try
         {
+            MessageCounters.BeginFrame(); // messaging.process.duration starts here, when a listener wants it
             _handler.OnFrame(frame.Span, new FrameContext(0, sequence, null, 0, frame, pending, aborted));
+            MessageCounters.EndFrame();
             if (!pending.TryTake(out work))
             {
                 return default;
@@ -89,6 +94,7 @@ public sealed class InProcessSource<THandler>
         }
         catch
         {
+            MessageCounters.EndFrame();
             pending.Clear();
             Interlocked.Increment(ref _handlerErrors);
             throw;

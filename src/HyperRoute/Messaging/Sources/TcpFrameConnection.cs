@@ -180,6 +180,7 @@ internal sealed class TcpFrameConnection<THandler>
                 frames++;
                 bytes += frame.Length;
                 var memory = buffer.AsMemory(start + reader.Consumed - frame.Length, frame.Length);
+                MessageCounters.BeginFrame(); // messaging.process.duration starts here, when a listener wants it
                 _handler.OnFrame(frame, new FrameContext(_id, _sequence++, _remoteAddress, receive, memory, _pending, _aborted));
                 if (_pending.TryTake(out var work))
                 {
@@ -196,6 +197,7 @@ internal sealed class TcpFrameConnection<THandler>
         }
         catch (Exception exception)
         {
+            MessageCounters.EndFrame();
             _pending.Clear();
             batch.Exit();
             _source.Counters.AddDelivered(frames, bytes);
@@ -205,6 +207,7 @@ internal sealed class TcpFrameConnection<THandler>
             return Outcome.HandlerFailed;
         }
 
+        MessageCounters.EndFrame(); // a start no outcome took (a handler that counted nothing) is not measured from later
         batch.Exit();
         start += reader.Consumed;
         _source.Counters.AddDelivered(frames, bytes);

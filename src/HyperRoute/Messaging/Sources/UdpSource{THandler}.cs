@@ -179,7 +179,9 @@ public sealed class UdpSource<THandler> : IAsyncDisposable
         _counters.AddDelivered(1, received);
         try
         {
+            MessageCounters.BeginFrame(); // messaging.process.duration starts here, when a listener wants it
             _handler.OnFrame(buffer.AsSpan(0, received), new FrameContext(0, sequence, sender, receive, buffer.AsMemory(0, received), _pending, _aborted.Token));
+            MessageCounters.EndFrame();
             if (_pending.TryTake(out var work))
             {
                 if (!work.IsCompleted)
@@ -193,6 +195,7 @@ public sealed class UdpSource<THandler> : IAsyncDisposable
         }
         catch (Exception exception)
         {
+            MessageCounters.EndFrame();
             _pending.Clear();
             _counters.ReportHandlerError(exception, Options.OnHandlerError);
         }

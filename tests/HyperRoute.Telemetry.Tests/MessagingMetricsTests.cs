@@ -168,6 +168,30 @@ public sealed class MessagingMetricsTests
     }
 
     [Fact]
+    public async Task Datagrams_of_a_UDP_source_are_timed_per_datagram()
+    {
+        using var duration = new MetricCollector<double>((object?)null, "HyperRoute.Messaging", "messaging.process.duration");
+        var counters = new MessageCounters("udp-readings");
+        await using var source = UdpSource.Start(new ReadingRouter.FrameHandler(counters));
+        using var client = new UdpClient();
+        byte[][] datagrams = [Reading.Frame(1, 5), Reading.Frame(9, 5), [1, 2]];
+        foreach (var datagram in datagrams)
+        {
+            await client.SendAsync(datagram, source.EndPoint);
+        }
+
+        for (var until = DateTime.UtcNow.AddSeconds(5); counters.Total < datagrams.Length; await Task.Delay(5))
+        {
+            Assert.True(DateTime.UtcNow < until, "The datagrams were not counted in time.");
+        }
+
+        var measurements = duration.GetMeasurementSnapshot();
+        Assert.Equal(["routed", "unrouted", "malformed"], measurements.Select(m => (string)m.Tags["hyperroute.message.outcome"]!));
+        Assert.All(measurements, m => Assert.True(m.Value > 0 && m.Value < 5, $"{m.Value} s"));
+        Assert.All(measurements, m => Assert.Equal("udp-readings", m.Tags["messaging.destination.name"]));
+    }
+
+    [Fact]
     public void With_a_listener_attached_timing_a_delivery_allocates_nothing()
     {
         long recorded = 0;

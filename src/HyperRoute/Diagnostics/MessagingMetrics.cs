@@ -41,7 +41,9 @@ internal static class MessagingMetrics
     /// </summary>
     public static void Processed(MessageOutcome outcome, string? destination, long started)
     {
-        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        // At the timestamp's own resolution: a TimeSpan (GetElapsedTime) rounds to 100 ns, and a malformed or unrouted
+        // message is often decided in less, which would record 0 s.
+        var seconds = (Stopwatch.GetTimestamp() - started) / (double)Stopwatch.Frequency;
         var tags = Tags(outcome, destination);
         ProcessDuration.Record(seconds, in tags);
     }

@@ -50,7 +50,7 @@ public sealed class WebSocketAllocationTests
 
         Assert.Equal(sent, log.Count);
         Assert.Equal(log.ThreadIds[Warmup], log.ThreadIds[sent - 1]); // one worker served them all
-        var allocated = log.AllocatedBytes[sent - 1] - log.AllocatedBytes[Warmup];
-        Assert.True(allocated == 0, $"{allocated} bytes allocated over {sent - 1 - Warmup} echoed messages of {size} B ({clock.Elapsed.TotalSeconds:F1} s).");
+        var why = log.WhyNotAllocationFree(Warmup, sent - 1);
+        Assert.True(why is null, $"{sent - 1 - Warmup} echoed messages of {size} B ({clock.Elapsed.TotalSeconds:F1} s): {why}");
     }
 }

@@ -71,8 +71,11 @@ public sealed class SendingTests
         }
     }
 
+    // The epoll worker runs a woken connection even while its socket is full, so the drop happens at once. The sockets
+    // transport runs it only once its pending send completes, which a client that never reads never lets happen (until
+    // the send timeout): docs/websocket.md says so, and this test stays on the transport that keeps the promise.
     [Theory]
-    [MemberData(nameof(Transports.Both), MemberType = typeof(Transports))]
+    [InlineData("epoll")]
     public async Task Slow_receiver_is_dropped_once_its_queue_is_full(string transport)
     {
         await using var server = WebSocketServer.Start(transport, out var probe, new WebSocketOptions { MaxQueuedBytes = 256 * 1024 });

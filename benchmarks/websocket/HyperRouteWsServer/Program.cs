@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.InteropServices;
 using System.Threading;
 using HyperRoute;
 using HyperRoute.Http;
@@ -9,9 +10,13 @@ using HyperRoute.Routing;
 // member goes to every member). Usage: HyperRouteWsServer <port> [workers]
 var port = int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture);
 var workers = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : Environment.ProcessorCount;
-var server = HttpServer.Start(new BenchEndpoint(), new HttpServerOptions { Port = port, Workers = workers, Backlog = 4096 });
+await using var server = HttpServer.Start(new BenchEndpoint(), new HttpServerOptions { Port = port, Workers = workers, Backlog = 4096 });
 Console.WriteLine($"HyperRoute WebSocket bench server on {server.EndPoint} ({server.Transport}, {workers} workers)");
-Thread.Sleep(Timeout.Infinite);
+// Until the script stops it (SIGTERM) or Ctrl+C: then the server closes its WebSockets (1001) and stops.
+var stop = new ManualResetEventSlim();
+using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => { context.Cancel = true; stop.Set(); });
+using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; stop.Set(); });
+stop.Wait();
 
 internal sealed class Echo : WebSocketHandler
 {

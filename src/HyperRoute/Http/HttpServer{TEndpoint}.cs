@@ -137,6 +137,11 @@ public sealed partial class HttpServer<TEndpoint> : IAsyncDisposable
         }
     }
 
+    /// <summary><see cref="ReportHandlerError"/> without a route, as one delegate for every upgraded connection.</summary>
+    internal Action<Exception> HandlerErrorReporter => _handlerErrorReporter ??= exception => ReportHandlerError(exception);
+
+    private Action<Exception>? _handlerErrorReporter;
+
     internal void ReportHandlerError(Exception exception, int route = -1)
     {
         LogHandlerFault(exception, route);

@@ -45,7 +45,7 @@ internal sealed partial class Http1Connection<TEndpoint>
         protocol.WriteSwitch(response);
         _receivedAt = Environment.TickCount64;
         _upgraded = protocol;
-        protocol.Start(_waker, response, exception => _server.ReportHandlerError(exception));
+        protocol.Start(_waker, response, _server.HandlerErrorReporter);
         return true;
     }
 

@@ -1,27 +1,29 @@
 using System;
 using System.Buffers;
-using System.Net.Sockets;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 
 namespace HyperRoute.Http.Proxy;
 
 /// <summary>
-/// One keep-alive connection to a backend: its socket, a receive buffer holding what arrived and was not consumed,
-/// and a reusable time limit for reads. Used by one request at a time; the pool holds it in between.
+/// One keep-alive connection to a backend: a receive buffer holding what arrived and was not consumed, and the
+/// transport's sends and receives. Used by one request at a time; its <see cref="Pool"/> holds it in between. Two
+/// transports: <see cref="LoopBackendConnection"/> on the epoll worker that serves the client (no thread hop), and
+/// <see cref="SocketBackendConnection"/> (.NET sockets) everywhere else.
 /// </summary>
-internal sealed class BackendConnection : IDisposable
+internal abstract class BackendConnection : IDisposable
 {
-    private readonly Socket _socket;
-    private CancellationTokenSource _deadline = new();
     private byte[] _buffer;
+    private int _disposed;
 
-    public BackendConnection(Socket socket, int bufferSize)
+    protected BackendConnection(ConnectionPool pool, int bufferSize)
     {
-        _socket = socket;
+        Pool = pool;
         _buffer = ArrayPool<byte>.Shared.Rent(bufferSize);
     }
+
+    /// <summary>The pool the connection belongs to.</summary>
+    public ConnectionPool Pool { get; }
 
     /// <summary>Where the unconsumed received bytes start in <see cref="Buffer"/>.</summary>
     public int Start;
@@ -41,36 +43,23 @@ internal sealed class BackendConnection : IDisposable
     /// <summary>The unconsumed received bytes.</summary>
     public ReadOnlySpan<byte> Unread => _buffer.AsSpan(Start, End - Start);
 
-    /// <summary>
-    /// Whether an idle connection may take a request: the backend did not close it, and sent nothing unasked (both
-    /// make the socket readable). One <c>poll</c> call, no allocation.
-    /// </summary>
-    public bool IsReusable()
-    {
-        try
-        {
-            return Start == End && !_socket.Poll(0, SelectMode.SelectRead);
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-        catch (ObjectDisposedException)
-        {
-            return false;
-        }
-    }
+    /// <summary>Disposed: never to be used again.</summary>
+    public bool IsClosed => Volatile.Read(ref _disposed) == 1;
 
-    /// <summary>Sends all of <paramref name="bytes"/>.</summary>
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
-    public async ValueTask SendAsync(ReadOnlyMemory<byte> bytes)
-    {
-        while (!bytes.IsEmpty)
-        {
-            var sent = await _socket.SendAsync(bytes, SocketFlags.None).ConfigureAwait(false);
-            bytes = bytes.Slice(sent);
-        }
-    }
+    /// <summary>
+    /// Takes an idle connection out of the pool for a request, when it may take one: nothing unconsumed, and the backend
+    /// neither closed it nor sent anything unasked meanwhile. No allocation.
+    /// </summary>
+    public bool TryReuse() => Start == End && !IsClosed && TryLeaveIdle();
+
+    /// <summary>
+    /// The request is done and the connection goes back to the pool idle (<see langword="true"/>), unless the
+    /// transport sees it is no longer fit for that.
+    /// </summary>
+    public virtual bool BecomeIdle() => true;
+
+    /// <summary>Sends all of <paramref name="bytes"/>; <see cref="TimeoutException"/> when the backend stops taking them for <paramref name="timeoutMilliseconds"/>.</summary>
+    public abstract ValueTask SendAsync(ReadOnlyMemory<byte> bytes, int timeoutMilliseconds);
 
     /// <summary>
     /// Receives more bytes after <see cref="End"/> (moving the unconsumed ones to the front, or growing the buffer up to
@@ -78,8 +67,7 @@ internal sealed class BackendConnection : IDisposable
     /// number received: 0 when the backend closed. Throws <see cref="TimeoutException"/> when the time ran out and
     /// <see cref="BackendProtocolException"/> when <paramref name="maxBuffered"/> unconsumed bytes are not enough.
     /// </summary>
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    public async ValueTask<int> FillAsync(int timeoutMilliseconds, int maxBuffered)
+    public ValueTask<int> FillAsync(int timeoutMilliseconds, int maxBuffered)
     {
         if (Start > 0 && (End == _buffer.Length || Start == End))
         {
@@ -92,7 +80,7 @@ internal sealed class BackendConnection : IDisposable
         {
             if (_buffer.Length >= maxBuffered)
             {
-                throw new BackendProtocolException("The backend's response head is larger than the proxy accepts.");
+                return ValueTask.FromException<int>(new BackendProtocolException("The backend's response head is larger than the proxy accepts."));
             }
 
             var larger = ArrayPool<byte>.Shared.Rent(Math.Min(maxBuffered, _buffer.Length * 2));
@@ -101,38 +89,33 @@ internal sealed class BackendConnection : IDisposable
             _buffer = larger;
         }
 
-        _deadline.CancelAfter(timeoutMilliseconds);
-        try
-        {
-            var received = await _socket.ReceiveAsync(_buffer.AsMemory(End), SocketFlags.None, _deadline.Token).ConfigureAwait(false);
-            End += received;
-            return received;
-        }
-        catch (OperationCanceledException) when (_deadline.IsCancellationRequested)
-        {
-            throw new TimeoutException("The backend did not answer in time.");
-        }
-        finally
-        {
-            if (!_deadline.TryReset())
-            {
-                _deadline.Dispose();
-                _deadline = new CancellationTokenSource(); // it fired: the connection is discarded, but keep it usable
-            }
-        }
+        return ReceiveAsync(timeoutMilliseconds);
     }
 
-    /// <summary>Closes the socket and returns the buffer.</summary>
+    /// <summary>Closes the transport and returns the buffer (once; any thread).</summary>
     public void Dispose()
     {
-        _socket.Dispose();
-        _deadline.Dispose();
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        Close();
         var buffer = Interlocked.Exchange(ref _buffer, []);
         if (buffer.Length > 0)
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }
+
+    /// <summary>Receives into <see cref="Buffer"/> after <see cref="End"/>, adds the count to <see cref="End"/> and returns it.</summary>
+    protected abstract ValueTask<int> ReceiveAsync(int timeoutMilliseconds);
+
+    /// <summary>The backend has not closed the idle connection nor sent anything unasked: it leaves the idle state.</summary>
+    protected abstract bool TryLeaveIdle();
+
+    /// <summary>Closes the transport.</summary>
+    protected abstract void Close();
 }
 
 /// <summary>The backend sent bytes that are not a valid HTTP/1.1 response.</summary>

@@ -48,6 +48,9 @@ internal sealed class BackendCounters
         Interlocked.Add(ref stripe.LatencyTicks, Stopwatch.GetTimestamp() - startTimestamp);
     }
 
+    /// <summary>A request left the backend without a verdict (its pooled connection was dead before it answered).</summary>
+    public void Abandoned() => Interlocked.Decrement(ref Mine().InFlight);
+
     public void Failed()
     {
         ref var stripe = ref Mine();

@@ -28,6 +28,7 @@ internal sealed partial class ForwardOperation
     private bool _idempotent;
     private bool _isHead;
     private bool _streaming;
+    private bool _responseStarted; // a byte of the backend's response arrived on this attempt
 
     /// <summary>
     /// Forwards the request of <paramref name="exchange"/> to a member of <paramref name="group"/>; the returned task
@@ -64,6 +65,7 @@ internal sealed partial class ForwardOperation
         try
         {
             var tried = 0UL;
+            var staleRetried = false;
             while (true)
             {
                 var backend = lease.Destination;
@@ -103,7 +105,12 @@ internal sealed partial class ForwardOperation
                     return;
                 }
 
-                await ExchangeAsync(response, group, backend, connection, lease).ConfigureAwait(false);
+                if (await ExchangeAsync(response, group, backend, connection, lease, _idempotent && !staleRetried).ConfigureAwait(false))
+                {
+                    staleRetried = true; // the pooled connection was dead: once more, on another connection
+                    continue;
+                }
+
                 return;
             }
         }
@@ -113,23 +120,28 @@ internal sealed partial class ForwardOperation
         }
     }
 
-    // One request/response on a connection; the lease and the connection are settled here, whatever happens.
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
-    private async ValueTask ExchangeAsync(HttpResponse response, BackendGroup group, HttpBackend backend, BackendConnection connection, DestinationLease<HttpBackend> lease)
+    // One request/response on a connection; the connection is settled here whatever happens, and so is the lease
+    // unless the answer is true: a kept-alive connection turned out closed before any of the response arrived (the
+    // backend closed it as the request went out, a race every keep-alive client meets), and the idempotent request
+    // goes out once more on another connection.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<bool> ExchangeAsync(HttpResponse response, BackendGroup group, HttpBackend backend, BackendConnection connection, DestinationLease<HttpBackend> lease, bool mayRetryStale)
     {
         var options = group.Options;
         var timeout = (int)options.ResponseTimeout.TotalMilliseconds;
         var started = Stopwatch.GetTimestamp();
         var reusable = false;
         var backendFault = true;
+        var retry = false;
+        _responseStarted = false;
         backend.Counters.Started();
         try
         {
             Compose(backend, group);
-            await connection.SendAsync(_send.WrittenMemory).ConfigureAwait(false);
+            await connection.SendAsync(_send.WrittenMemory, timeout).ConfigureAwait(false);
             if (_body.Length > InlineBodyLimit)
             {
-                await connection.SendAsync(_body).ConfigureAwait(false);
+                await connection.SendAsync(_body, timeout).ConfigureAwait(false);
             }
 
             var head = await ReadHeadAsync(connection, timeout, options.MaxResponseHeadSize).ConfigureAwait(false);
@@ -140,6 +152,12 @@ internal sealed partial class ForwardOperation
                 && connection.Start == connection.End;
             backend.Counters.Completed(started);
             lease.Succeeded();
+        }
+        catch (Exception exception) when (mayRetryStale && connection.Reused && !_responseStarted
+            && exception is SocketException or BackendClosedException)
+        {
+            backend.Counters.Abandoned(); // not the backend's failure: it closed an idle connection, as it may
+            retry = true;
         }
         catch (Exception exception) when (exception is SocketException or TimeoutException or BackendProtocolException or BackendClosedException)
         {
@@ -171,9 +189,14 @@ internal sealed partial class ForwardOperation
         }
         finally
         {
-            backend.Pool.Return(connection, reusable);
-            lease.Dispose();
+            BackendPool.Return(connection, reusable);
+            if (!retry)
+            {
+                lease.Dispose();
+            }
         }
+
+        return retry;
     }
 
     // The first final (non-1xx) response head; interim ones are dropped (the client's 100-continue was answered).
@@ -207,6 +230,8 @@ internal sealed partial class ForwardOperation
             {
                 throw new BackendClosedException();
             }
+
+            _responseStarted = true;
         }
     }
 

@@ -16,7 +16,7 @@ namespace HyperRoute.Http.Server.Epoll;
 /// connections; an asynchronous handler that awaits parks its connection instead, and its completion comes back
 /// through <see cref="Post"/> (a queue and an <c>eventfd</c> wake), so only this thread touches a connection.
 /// </summary>
-internal sealed unsafe class EpollWorker<TEndpoint>
+internal sealed unsafe partial class EpollWorker<TEndpoint> : EventLoop
     where TEndpoint : struct, IHttpEndpoint
 {
     private const int MaxEvents = 256;
@@ -67,14 +67,7 @@ internal sealed unsafe class EpollWorker<TEndpoint>
     {
         Interlocked.Exchange(ref _stopDeadline, Environment.TickCount64 + (long)deadline.TotalMilliseconds);
         _stopRequested = true;
-        lock (_wakeLock)
-        {
-            if (!_exited)
-            {
-                ulong one = 1;
-                Native.Write(_wake, &one, sizeof(ulong));
-            }
-        }
+        Signal();
     }
 
     /// <summary>
@@ -103,6 +96,19 @@ internal sealed unsafe class EpollWorker<TEndpoint>
         DrainWoken();
     }
 
+    // Wakes the loop from epoll_wait (any thread); nothing once it has exited.
+    private void Signal()
+    {
+        lock (_wakeLock)
+        {
+            if (!_exited)
+            {
+                ulong one = 1;
+                Native.Write(_wake, &one, sizeof(ulong));
+            }
+        }
+    }
+
     internal void Control(int op, int fd, uint events, ulong token)
     {
         var buffer = stackalloc byte[16];
@@ -122,6 +128,7 @@ internal sealed unsafe class EpollWorker<TEndpoint>
     private void Run()
     {
         var events = (byte*)NativeMemory.Alloc((nuint)(MaxEvents * Native.EventSize));
+        SetCurrent(this);
         try
         {
             var nextTick = Environment.TickCount64 + 1000;
@@ -129,7 +136,8 @@ internal sealed unsafe class EpollWorker<TEndpoint>
             {
                 // Posts that came while the loop ran are served without sleeping; from here on, a post wakes it.
                 Interlocked.Exchange(ref _sleeping, 1);
-                var wait = _woken.IsEmpty ? (int)Math.Clamp(nextTick - Environment.TickCount64, 0, 1000) : 0;
+                var due = Math.Min(nextTick, Volatile.Read(ref _handlerTick));
+                var wait = _woken.IsEmpty ? (int)Math.Clamp(due - Environment.TickCount64, 0, 1000) : 0;
                 var count = Native.EpollWait(_epoll, events, MaxEvents, wait);
                 Volatile.Write(ref _sleeping, 0);
                 Volatile.Write(ref _wakeSignalled, 0);
@@ -150,6 +158,10 @@ internal sealed unsafe class EpollWorker<TEndpoint>
                     else if (token == WakeToken)
                     {
                         // Posted completions, a stop request: both are looked at after this batch of events.
+                    }
+                    else if ((token & HandlerFlag) != 0)
+                    {
+                        DispatchToHandler(token, flags);
                     }
                     else if (_connections[(int)token] is { } connection)
                     {
@@ -175,6 +187,7 @@ internal sealed unsafe class EpollWorker<TEndpoint>
                 }
 
                 var now = Environment.TickCount64;
+                TickHandlers(now);
                 if (now >= nextTick)
                 {
                     // While stopping, lingering closes and the deadline are looked at ten times a second, so a stop
@@ -191,6 +204,8 @@ internal sealed unsafe class EpollWorker<TEndpoint>
                 connection?.Abort();
             }
 
+            ExitHandlers();
+            SetCurrent(null);
             NativeMemory.Free(events);
             lock (_wakeLock)
             {

@@ -8,7 +8,10 @@ public sealed record BackendPoolOptions
     /// <summary>The defaults: 256 connections, 5 s to connect, 60 s idle, 5 s to wait for a free connection.</summary>
     public static BackendPoolOptions Default { get; } = new();
 
-    /// <summary>The most connections open to the backend at once (idle and busy together).</summary>
+    /// <summary>
+    /// The most connections open to the backend at once (idle and busy together) from each epoll worker, and from the
+    /// pool for requests forwarded off the workers: each has a pool of its own.
+    /// </summary>
     public int MaxConnections { get; init; } = 256;
 
     /// <summary>How long a connection attempt may take (then 504).</summary>

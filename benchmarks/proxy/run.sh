@@ -3,7 +3,7 @@
 # turn, the HyperRoute proxy sample, nginx (1 worker, upstream keepalive), HAProxy (1 thread, http-reuse always)
 # and YARP 2.3.0 on Kestrel. Each is measured by wrk -t1 -c64 in the same run: requests/s, p99, and the proxy's
 # CPU time per request (user + system from /proc/<pid>/stat). Then a 1 MiB response through each proxy: requests/s,
-# MB/s and the proxy's resident memory before and after.
+# MB/s and the proxy's resident memory before, after, and after the same load once more (flat memory does not grow).
 #
 #   bash benchmarks/proxy/run.sh                      # 10 s per run after a 3 s warm-up
 #   DURATION=3 WARMUP=1 bash benchmarks/proxy/run.sh  # a smoke run
@@ -93,7 +93,7 @@ stop_proxy() {
   sleep 0.5
 }
 
-declare -A rps p99 cpu big_rps big_mbs rss_before rss_after
+declare -A rps p99 cpu big_rps big_mbs rss_before rss_after rss_again
 for proxy in "${proxies[@]}"; do
   echo "== $proxy"
   start_proxy "$proxy"
@@ -105,6 +105,9 @@ for proxy in "${proxies[@]}"; do
   big_rps[$proxy]="$(awk '/Requests\/sec/ {print $2}' <<<"$out")"
   big_mbs[$proxy]="$(awk '/Transfer\/sec/ {v=$2; if (v ~ /GB$/) {sub(/GB/,"",v); v*=1024} else if (v ~ /KB$/) {sub(/KB/,"",v); v/=1024} else sub(/MB/,"",v); print v}' <<<"$out")"
   rss_after[$proxy]=$(rss_kb "$cpu_pid")
+  # The same load again: memory that stays flat does not grow a second time.
+  wrk -t"$threads" -c"$connections" -d"${duration}s" "http://127.0.0.1:$proxy_port/1mb" >/dev/null
+  rss_again[$proxy]=$(rss_kb "$cpu_pid")
   stop_proxy
 done
 
@@ -122,7 +125,7 @@ done
 
 echo
 echo "GET /1mb (1 MiB body) through each proxy: wrk -t$threads -c$connections -d${duration}s"
-printf "%-11s %12s %10s %16s %16s\n" proxy "req/s" "MB/s" "RSS before KiB" "RSS after KiB"
+printf "%-11s %12s %10s %16s %16s %18s\n" proxy "req/s" "MB/s" "RSS before KiB" "RSS after KiB" "after again KiB"
 for proxy in "${proxies[@]}"; do
-  printf "%-11s %12s %10s %16s %16s\n" "$proxy" "${big_rps[$proxy]}" "${big_mbs[$proxy]}" "${rss_before[$proxy]}" "${rss_after[$proxy]}"
+  printf "%-11s %12s %10s %16s %16s %18s\n" "$proxy" "${big_rps[$proxy]}" "${big_mbs[$proxy]}" "${rss_before[$proxy]}" "${rss_after[$proxy]}" "${rss_again[$proxy]}"
 done

@@ -16,6 +16,7 @@ internal sealed unsafe partial class EpollWorker<TEndpoint>
 
     private readonly object _handlersLock = new();
     private readonly Stack<int> _freeHandlerSlots = new();
+    private readonly List<ILoopHandler> _handlerSnapshot = new();
     private HandlerEntry[] _handlers = new HandlerEntry[16];
     private int _handlerCount;
     private long _handlerTick = long.MaxValue; // when OnTick is due (Environment.TickCount64); long.MaxValue: never
@@ -126,6 +127,8 @@ internal sealed unsafe partial class EpollWorker<TEndpoint>
                 _server.ReportConnectionFault(exception);
             }
         }
+
+        _handlerSnapshot.Clear(); // holds no handler past the pass
     }
 
     // The loop is exiting: every owner closes its descriptor and fails what waits on it.
@@ -147,12 +150,15 @@ internal sealed unsafe partial class EpollWorker<TEndpoint>
                 _server.ReportConnectionFault(exception);
             }
         }
+
+        _handlerSnapshot.Clear(); // holds no handler past the pass
     }
 
-    // A copy, since a callback may register or unregister; ticks are rare (a deadline coming due), so is the copy.
+    // A copy, since a callback may register or unregister; the loop's thread alone takes it, into a list it reuses.
     private List<ILoopHandler> SnapshotHandlers()
     {
-        var handlers = new List<ILoopHandler>();
+        var handlers = _handlerSnapshot;
+        handlers.Clear();
         lock (_handlersLock)
         {
             for (var i = 0; i < _handlerCount; i++)

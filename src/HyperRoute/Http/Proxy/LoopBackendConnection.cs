@@ -28,6 +28,7 @@ internal sealed class LoopBackendConnection : BackendConnection, ILoopHandler, I
     private ManualResetValueTaskSourceCore<int> _core; // continuations run inline: on the loop, where completions happen
     private LoopRegistration _registration;
     private int _fd = -1;
+    private bool _registered;
     private Operation _operation;
     private ReadOnlyMemory<byte> _unsent;
     private long _deadline;
@@ -295,23 +296,26 @@ internal sealed class LoopBackendConnection : BackendConnection, ILoopHandler, I
         lock (_gate)
         {
             _fd = fd;
-            _registration = _loop.Register(this, fd, WatchedEvents); // before connect: its writable edge is not missed
             int result;
             fixed (byte* sockaddr = address)
             {
                 result = Native.Connect(fd, sockaddr, address.Length);
             }
 
-            if (result == 0)
+            var errno = result == 0 ? 0 : Marshal.GetLastPInvokeError();
+            if (errno != 0 && errno != Native.EInProgress)
+            {
+                return ValueTask.FromException(Native.SocketError(errno));
+            }
+
+            // Watched once the connect is under way: a socket not yet connecting polls as hung up, and that stale edge
+            // would reach the connect. A connect that completes before the registration is reported by it.
+            _registration = _loop.Register(this, fd, WatchedEvents);
+            _registered = true;
+            if (errno == 0)
             {
                 _writable = true;
                 return default;
-            }
-
-            var errno = Marshal.GetLastPInvokeError();
-            if (errno != Native.EInProgress)
-            {
-                return ValueTask.FromException(Native.SocketError(errno));
             }
 
             version = Wait(Operation.Connect, timeoutMilliseconds);
@@ -473,7 +477,11 @@ internal sealed class LoopBackendConnection : BackendConnection, ILoopHandler, I
             return;
         }
 
-        _loop.Unregister(_registration);
+        if (_registered)
+        {
+            _loop.Unregister(_registration);
+        }
+
         Native.Close(_fd);
         _fd = -1;
     }

@@ -30,7 +30,9 @@ public static class MqttSource
 /// destination) was confirmed. See docs/brokers.md.
 /// </summary>
 /// <remarks>
-/// MQTTnet hands the publishes of one connection over one at a time, so they are handled in the order they arrived.
+/// MQTTnet hands the publishes of one connection over one at a time, so they are handled in the order they arrived;
+/// the wait for the confirmations of what a handler forwarded is not part of that turn (the next publish is routed
+/// meanwhile), and the PUBACKs leave in arrival order.
 /// A handler that throws is called again (up to <see cref="MqttSourceOptions.MaxRedeliveries"/> times); what is not
 /// routed in the end goes to <see cref="MqttSourceOptions.OnDeadLetter"/>, then is acknowledged: MQTT has no negative
 /// acknowledgement, and a publish left unacknowledged would stop the session's flow at the receive maximum.
@@ -53,6 +55,7 @@ public sealed class MqttSource<THandler> : IAsyncDisposable
     private long _deadLettered;
     private long _handlerErrors;
     private long _reconnects;
+    private Task _acknowledgements = Task.CompletedTask; // the last PUBACK in the chain (only the receive callback writes it)
 
     private MqttSource(MqttSourceOptions options, THandler handler, MessageCounters counters)
     {
@@ -140,6 +143,10 @@ public sealed class MqttSource<THandler> : IAsyncDisposable
         }
     }
 
+    // MQTTnet calls this for one publish at a time and the next only once it returns: the handler runs here, in
+    // arrival order; the wait for what it forwarded to be confirmed does not. That wait and the PUBACK after it go on
+    // a chain of their own, so the next publish is routed while the broker confirms this one, and the PUBACKs still
+    // leave in the order the publishes came (MQTT 5 §4.6).
     private async Task OnPublishAsync(MqttApplicationMessageReceivedEventArgs e)
     {
         e.AutoAcknowledge = false;
@@ -150,38 +157,76 @@ public sealed class MqttSource<THandler> : IAsyncDisposable
 
         for (var attempt = 0; ; attempt++)
         {
-            var (outcome, fault, delivered) = await HandleAsync(message.Topic, body, attempt).ConfigureAwait(false);
-            if (fault is null && outcome == MessageOutcome.Routed && delivered)
+            var (outcome, fault, confirmation) = await HandleAsync(message.Topic, body, attempt).ConfigureAwait(false);
+            if (fault is null)
             {
-                _outcomes.Count(MessageOutcome.Routed);
-                break;
+                // The payload may be read again after this returns (a dead letter): it is copied when that can happen.
+                var kept = confirmation.IsCompleted ? body : body.ToArray();
+                _acknowledgements = AcknowledgeInOrderAsync(e, message.Topic, kept, outcome, confirmation.AsTask(), _acknowledgements);
+                return;
             }
 
-            if (fault is not null)
+            Interlocked.Increment(ref _handlerErrors);
+            _options.OnError?.Invoke(fault);
+            if (attempt < _options.MaxRedeliveries)
             {
-                Interlocked.Increment(ref _handlerErrors);
-                _options.OnError?.Invoke(fault);
-                if (attempt < _options.MaxRedeliveries)
-                {
-                    continue;
-                }
-
-                DeadLetter(message.Topic, body, "fault", "the handler threw " + fault.GetType().FullName + ": " + fault.Message);
-                break;
+                continue;
             }
 
-            // Malformed, rejected and unrouted are the message's own doing: handling it again changes nothing.
-            outcome = delivered ? outcome : MessageOutcome.Undelivered;
-            _outcomes.Count(outcome);
-            DeadLetter(message.Topic, body, outcome.ToString().ToLowerInvariant(), ReasonOf(outcome));
-            break;
+            DeadLetter(message.Topic, body, "fault", "the handler threw " + fault.GetType().FullName + ": " + fault.Message);
+            _acknowledgements = AcknowledgeInOrderAsync(e, message.Topic, body, MessageOutcome.Undelivered, null, _acknowledgements);
+            return;
         }
-
-        await e.AcknowledgeAsync(_stopping.Token).ConfigureAwait(false); // PUBACK: only now may the broker forget it
-        Interlocked.Increment(ref _acknowledged);
     }
 
-    private async ValueTask<(MessageOutcome Outcome, Exception? Fault, bool Delivered)> HandleAsync(string topic, ReadOnlyMemory<byte> body, int attempt)
+    // Settles one publish once its forwards are confirmed (confirmation null: already settled), then sends its PUBACK
+    // after the previous publish's.
+    private async Task AcknowledgeInOrderAsync(MqttApplicationMessageReceivedEventArgs e, string topic, ReadOnlyMemory<byte> body, MessageOutcome outcome, Task<bool>? confirmation, Task previous)
+    {
+        if (confirmation is not null)
+        {
+            bool delivered;
+            try
+            {
+                delivered = await confirmation.ConfigureAwait(false);
+            }
+            catch (Exception failure)
+            {
+                _options.OnError?.Invoke(failure);
+                delivered = false;
+            }
+
+            if (outcome == MessageOutcome.Routed && delivered)
+            {
+                _outcomes.Count(MessageOutcome.Routed);
+            }
+            else
+            {
+                // Malformed, rejected and unrouted are the message's own doing: handling it again changes nothing.
+                outcome = delivered ? outcome : MessageOutcome.Undelivered;
+                _outcomes.Count(outcome);
+                DeadLetter(topic, body, outcome.ToString().ToLowerInvariant(), ReasonOf(outcome));
+            }
+        }
+
+        await previous.ConfigureAwait(false); // never faults: each link catches its own failure
+        try
+        {
+            await e.AcknowledgeAsync(_stopping.Token).ConfigureAwait(false); // PUBACK: only now may the broker forget it
+            Interlocked.Increment(ref _acknowledged);
+        }
+        catch (Exception failure) when (failure is not OutOfMemoryException)
+        {
+            // Disconnected or stopping: the broker redelivers what was not acknowledged when the session resumes.
+            if (!_stopping.IsCancellationRequested)
+            {
+                _options.OnError?.Invoke(failure);
+            }
+        }
+    }
+
+    // The handler's run for one attempt, in place: its outcome or fault, and what its forwards wait for.
+    private async ValueTask<(MessageOutcome Outcome, Exception? Fault, ValueTask<bool> Confirmation)> HandleAsync(string topic, ReadOnlyMemory<byte> body, int attempt)
     {
         Exception? fault = null;
         ValueTask work = default;
@@ -214,8 +259,25 @@ public sealed class MqttSource<THandler> : IAsyncDisposable
             }
         }
 
-        var delivered = await _scope.Take().ConfigureAwait(false); // the confirms of what the handler forwarded
-        return (fault is null ? _probe.Read() : MessageOutcome.Undelivered, fault, delivered);
+        var confirmation = _scope.Take(); // the confirms of what the handler forwarded, awaited by the caller
+        if (fault is not null)
+        {
+            _ = ObserveAsync(confirmation); // the attempt failed: what it forwarded before throwing is not waited for
+            return (MessageOutcome.Undelivered, fault, default);
+        }
+
+        return (_probe.Read(), null, confirmation);
+    }
+
+    private static async Task ObserveAsync(ValueTask<bool> confirmation)
+    {
+        try
+        {
+            await confirmation.ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+        }
     }
 
     private void DeadLetter(string topic, ReadOnlyMemory<byte> payload, string outcome, string reason)
@@ -260,6 +322,15 @@ public sealed class MqttSource<THandler> : IAsyncDisposable
         if (_stopping.IsCancellationRequested)
         {
             return;
+        }
+
+        try
+        {
+            // The PUBACKs of what was handled go out first (bounded: a confirm never comes once its channel closes).
+            await _acknowledgements.WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
         }
 
         _stopping.Cancel();

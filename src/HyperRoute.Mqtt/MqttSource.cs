@@ -47,7 +47,7 @@ public sealed class MqttSource<THandler> : IAsyncDisposable
     private readonly InProcessSource<THandler> _source;
     private readonly DeliveryScope _scope = new();
     private readonly MqttDelivery? _delivery;
-    private readonly MessageCounters _outcomes = new();
+    private readonly MessageCounters _outcomes = new(publish: false); // the router's own counters publish each decision
     private readonly CancellationTokenSource _stopping = new();
     private OutcomeProbe _probe;
     private long _received;

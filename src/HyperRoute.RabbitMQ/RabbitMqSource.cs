@@ -144,7 +144,7 @@ public sealed class RabbitMqSource<THandler> : IAsyncDisposable
 /// <summary>The counters every consumer of a source adds to.</summary>
 internal sealed class SourceTotals
 {
-    public readonly MessageCounters Outcomes = new();
+    public readonly MessageCounters Outcomes = new(publish: false); // the router's own counters publish each decision
     public long Acknowledged;
     public long DeadLettered;
     public long Retried;

@@ -15,6 +15,7 @@ public sealed class MessageCounters
     [ThreadStatic]
     private static long t_started;
 
+    private readonly bool _publish = true;
     private long _routed;
     private long _unrouted;
     private long _rejected;
@@ -50,6 +51,12 @@ public sealed class MessageCounters
     /// </summary>
     public MessageCounters(string name) => Name = name;
 
+    /// <summary>
+    /// Counters that publish nothing: a broker source's books of final outcomes, kept beside the router's own counters
+    /// (which publish each decision), so a listener does not see a message twice.
+    /// </summary>
+    internal MessageCounters(bool publish) => _publish = publish;
+
     /// <summary>The name the outcomes are published under, when given.</summary>
     public string? Name { get; }
 
@@ -75,12 +82,12 @@ public sealed class MessageCounters
     /// </summary>
     internal void Count(MessageOutcome outcome, long started)
     {
-        if (Diagnostics.MessagingMetrics.ConsumedMessages.Enabled)
+        if (_publish && Diagnostics.MessagingMetrics.ConsumedMessages.Enabled)
         {
             Diagnostics.MessagingMetrics.Consumed(outcome, Name);
         }
 
-        if (started != 0 && Diagnostics.MessagingMetrics.ProcessDuration.Enabled)
+        if (_publish && started != 0 && Diagnostics.MessagingMetrics.ProcessDuration.Enabled)
         {
             Diagnostics.MessagingMetrics.Processed(outcome, Name, started);
         }

@@ -15,14 +15,13 @@ namespace HyperRoute.Hosting;
 /// letting in-flight requests finish within the host's shutdown timeout (<see cref="HostOptions.ShutdownTimeout"/>).
 /// Resolve it to read the bound <see cref="EndPoint"/> or the server's counters.
 /// </summary>
-public sealed partial class HyperRouteServer<TEndpoint> : IHostedService, IAsyncDisposable
+public sealed class HyperRouteServer<TEndpoint> : IHostedService, IAsyncDisposable
     where TEndpoint : struct, IHttpEndpoint
 {
     private readonly IServiceProvider _services;
     private readonly Func<IServiceProvider, TEndpoint> _createEndpoint;
     private readonly HttpServerOptions _options;
     private readonly TimeSpan _shutdownTimeout;
-    private readonly ILogger _logger;
     private HttpServer<TEndpoint>? _server;
 
     internal HyperRouteServer(
@@ -35,17 +34,12 @@ public sealed partial class HyperRouteServer<TEndpoint> : IHostedService, IAsync
         _services = services;
         _createEndpoint = createEndpoint;
         _shutdownTimeout = hostOptions.Value.ShutdownTimeout;
-        _logger = loggerFactory?.CreateLogger("HyperRoute.Hosting") ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
-        var onHandlerError = options.OnHandlerError;
         _options = options with
         {
             Services = options.Services ?? services,
             ShutdownTimeout = _shutdownTimeout,
-            OnHandlerError = exception =>
-            {
-                LogHandlerFailed(_logger, exception);
-                onHandlerError?.Invoke(exception);
-            },
+            // The server logs its own events to the host's logging: a handler fault once, as HandlerFault with its route.
+            LoggerFactory = options.LoggerFactory ?? loggerFactory,
         };
         _options.Validate();
     }
@@ -64,7 +58,6 @@ public sealed partial class HyperRouteServer<TEndpoint> : IHostedService, IAsync
     public Task StartAsync(CancellationToken cancellationToken)
     {
         _server = HttpServer.Start(_createEndpoint(_services), _options);
-        LogStarted(_logger, _server.EndPoint, typeof(TEndpoint).FullName, _server.Transport, _options.Workers);
         return Task.CompletedTask;
     }
 
@@ -87,8 +80,6 @@ public sealed partial class HyperRouteServer<TEndpoint> : IHostedService, IAsync
         {
             // The host gave up waiting; the server's own deadline closes the connections left.
         }
-
-        LogStopped(_logger, server.EndPoint, server.RequestsServed);
     }
 
     /// <inheritdoc />
@@ -99,13 +90,4 @@ public sealed partial class HyperRouteServer<TEndpoint> : IHostedService, IAsync
             await server.DisposeAsync().ConfigureAwait(false);
         }
     }
-
-    [LoggerMessage(EventId = 50, EventName = "HostedServerStarted", Level = LogLevel.Information, Message = "HyperRoute server for {Endpoint} listening on {Address} ({Transport}, {Workers} workers)")]
-    private static partial void LogStarted(ILogger logger, IPEndPoint address, string? endpoint, string transport, int workers);
-
-    [LoggerMessage(EventId = 51, EventName = "HostedServerStopped", Level = LogLevel.Information, Message = "HyperRoute server on {Address} stopped after {Requests} requests")]
-    private static partial void LogStopped(ILogger logger, IPEndPoint address, long requests);
-
-    [LoggerMessage(EventId = 52, EventName = "HostedHandlerFailed", Level = LogLevel.Error, Message = "A HyperRoute handler threw; the client was answered 500.")]
-    private static partial void LogHandlerFailed(ILogger logger, Exception exception);
 }

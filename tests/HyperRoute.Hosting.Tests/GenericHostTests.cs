@@ -148,7 +148,8 @@ public sealed class GenericHostTests
 
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Contains(logged, line => line.StartsWith("HyperRoute.Hosting HostedHandlerFailed", StringComparison.Ordinal) && line.Contains(nameof(IUnregistered), StringComparison.Ordinal));
+        Assert.Single(logged, line => line.StartsWith("HyperRoute.Http.HttpServer HandlerFault", StringComparison.Ordinal) && line.Contains(nameof(IUnregistered), StringComparison.Ordinal));
+        Assert.Single(logged, line => line.Contains(nameof(IUnregistered), StringComparison.Ordinal)); // logged once, not also by the host
         await host.StopAsync();
     }
 

@@ -10,7 +10,10 @@ using Xunit;
 
 namespace HyperRoute.Tests.Proxy;
 
-/// <summary>The pool's two time limits: an idle connection is closed after its idle timeout, a connect that takes too long is 504.</summary>
+/// <summary>
+/// The pool's time limits and lifetime: an idle connection is closed after its idle timeout, a connect that takes too
+/// long is 504, and a worker's connections close with the worker.
+/// </summary>
 public sealed class PoolTimeoutTests
 {
     [Theory]
@@ -32,6 +35,30 @@ public sealed class PoolTimeoutTests
         Assert.Equal("a:/two", client.Read().BodyText);
         Assert.Equal(2, httpBackend.GetStatistics().Connects);
         Assert.Equal(2, backend.Connections);
+    }
+
+    [Fact]
+    public async Task Stopping_the_server_closes_the_backend_connections_of_its_workers()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return; // the epoll transport's per-worker pools
+        }
+
+        using var backend = ScriptedBackend.Named("a");
+        var httpBackend = new HttpBackend(backend.EndPoint);
+        var group = new BackendGroup(new RoundRobinGroup<HttpBackend>([httpBackend]));
+        var server = TestServer<ProxyTestEndpoint>.Start(new ProxyTestEndpoint(group), "epoll");
+        using (var client = server.Connect())
+        {
+            client.Send(Requests.Get("/one"));
+            Assert.Equal("a:/one", client.Read().BodyText);
+        }
+
+        Assert.Equal(0, backend.Closed);
+        await server.DisposeAsync();
+        await ConnectionTests.WaitUntil(() => backend.Closed == 1); // the worker's loop closed it as it exited
+        await ConnectionTests.WaitUntil(() => httpBackend.GetStatistics().OpenConnections == 0, seconds: 10); // swept from the pool
     }
 
     [Theory]

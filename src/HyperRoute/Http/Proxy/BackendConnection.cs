@@ -46,6 +46,12 @@ internal abstract class BackendConnection : IDisposable
     /// <summary>Disposed: never to be used again.</summary>
     public bool IsClosed => Volatile.Read(ref _disposed) == 1;
 
+    /// <summary>Disposed, or its transport is gone (the backend closed it, the loop it ran on exited): only to be disposed.</summary>
+    public bool IsDefunct => IsClosed || IsBroken;
+
+    /// <summary>The transport is gone though the connection was not disposed yet.</summary>
+    protected virtual bool IsBroken => false;
+
     /// <summary>
     /// Takes an idle connection out of the pool for a request, when it may take one: nothing unconsumed, and the backend
     /// neither closed it nor sent anything unasked meanwhile. No allocation.

@@ -85,7 +85,7 @@ internal abstract class ConnectionPool
         _permits.Release();
     }
 
-    /// <summary>Closes the idle connections past the idle timeout (the oldest sit at the bottom of the stack).</summary>
+    /// <summary>Closes the idle connections past the idle timeout (the oldest sit at the bottom of the stack) and those found defunct there.</summary>
     public void CloseExpired()
     {
         var oldest = Environment.TickCount64 - (long)Options.IdleTimeout.TotalMilliseconds;
@@ -94,7 +94,7 @@ internal abstract class ConnectionPool
             BackendConnection expired;
             lock (_idle)
             {
-                if (_idleCount == 0 || (_idle[0].IdleSince >= oldest && !_idle[0].IsClosed))
+                if (_idleCount == 0 || (_idle[0].IdleSince >= oldest && !_idle[0].IsDefunct))
                 {
                     return;
                 }

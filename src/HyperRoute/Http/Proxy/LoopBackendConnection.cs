@@ -1,6 +1,7 @@
 using System;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
+using System.Threading;
 using System.Threading.Tasks;
 using System.Threading.Tasks.Sources;
 using HyperRoute.Http.Server.Epoll;
@@ -193,6 +194,8 @@ internal sealed class LoopBackendConnection : BackendConnection, ILoopHandler, I
             Complete(0, Aborted());
         }
     }
+
+    protected override bool IsBroken => Volatile.Read(ref _fd) < 0;
 
     protected override ValueTask<int> ReceiveAsync(int timeoutMilliseconds)
     {

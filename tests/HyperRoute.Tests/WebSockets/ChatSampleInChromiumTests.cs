@@ -16,6 +16,7 @@ public sealed class ChatSampleInChromiumTests
         await using var chromium = await HeadlessChromium.LaunchAsync();
         await chromium.NavigateAsync($"http://{chat.Server.EndPoint}/?room=lobby");
         await chromium.WaitUntilAsync("window.chatReady === true", "the chat WebSocket opening");
+        await chromium.WaitUntilAsync("window.feedReady === true", "the feed's EventSource opening"); // a fresh feed gets no replay
         await chromium.EvaluateAsync("send('hello from chromium')");
         await chromium.WaitUntilAsync("[...document.querySelectorAll('#chat li')].some(li => li.textContent === 'hello from chromium')", "the message coming back through the room");
         await chromium.WaitUntilAsync("[...document.querySelectorAll('#feed li')].some(li => li.textContent === '#lobby: hello from chromium')", "the feed announcing the message");

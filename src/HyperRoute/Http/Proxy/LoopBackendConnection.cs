@@ -179,21 +179,7 @@ internal sealed class LoopBackendConnection : BackendConnection, ILoopHandler, I
         Complete(0, new TimeoutException("The backend did not answer in time."));
     }
 
-    void ILoopHandler.OnLoopExit()
-    {
-        bool waiting;
-        lock (_gate)
-        {
-            waiting = _operation != Operation.None;
-            _operation = Operation.None;
-            CloseSocket();
-        }
-
-        if (waiting)
-        {
-            Complete(0, Aborted());
-        }
-    }
+    void ILoopHandler.OnLoopExit() => Close(); // the socket closes; the pool disposes the connection when it finds it defunct
 
     protected override bool IsBroken => Volatile.Read(ref _fd) < 0;
 

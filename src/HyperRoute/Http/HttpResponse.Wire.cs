@@ -21,6 +21,7 @@ public sealed partial class HttpResponse
         _headers.Clear();
         _body.Clear();
         _chunked = false;
+        _statedLength = NoStatedLength;
         _headWritten = false;
         _isHead = isHead;
         _close = close;
@@ -207,18 +208,18 @@ public sealed partial class HttpResponse
         Output.Write(" "u8);
         Output.Write(HttpStatus.Reason(_status));
         Output.Write("\r\n"u8);
-        if (!HttpStatus.HasNoContent(_status))
+        if (contentLength < 0)
         {
-            if (contentLength < 0)
+            if (!HttpStatus.HasNoContent(_status))
             {
                 Output.Write("Transfer-Encoding: chunked\r\n"u8);
             }
-            else
-            {
-                Output.Write("Content-Length: "u8);
-                WriteNumber(contentLength);
-                Output.Write("\r\n"u8);
-            }
+        }
+        else if (FramedLength(contentLength) is >= 0 and var length)
+        {
+            Output.Write("Content-Length: "u8);
+            WriteNumber(length);
+            Output.Write("\r\n"u8);
         }
 
         Output.Write(_headers.Written);

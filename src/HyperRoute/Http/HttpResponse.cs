@@ -68,6 +68,7 @@ public sealed partial class HttpResponse : IBufferWriter<byte>
         _headers.Clear();
         _body.Clear();
         _chunked = false;
+        _statedLength = NoStatedLength;
     }
 
     /// <summary>Sets <c>Content-Type</c>.</summary>

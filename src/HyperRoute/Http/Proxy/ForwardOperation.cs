@@ -235,7 +235,8 @@ internal sealed partial class ForwardOperation
         }
     }
 
-    // Status and end-to-end fields; the server writes the framing, Date, Server and Connection itself.
+    // Status and end-to-end fields; the server writes the framing (for a bodiless response, the length the backend
+    // stated), Date, Server and Connection itself.
     private static void CopyHead(HttpResponse response, BackendConnection connection, in ResponseHead head, BackendGroup group)
     {
         var bytes = connection.Unread.Slice(0, head.Length);
@@ -257,6 +258,11 @@ internal sealed partial class ForwardOperation
         if ((group.Options.Forwarded & ForwardedHeaders.Via) != 0)
         {
             response.AddHeader("Via"u8, group.ViaLine);
+        }
+
+        if (head.Framing == BodyFraming.None)
+        {
+            response.StateBodilessLength(head.ContentLength); // a HEAD's or a 304's length is the backend's, not 0
         }
 
         connection.Start += head.Length;

@@ -26,7 +26,7 @@ internal struct ResponseHead
     public int Length;       // bytes up to and including the empty line
     public int FieldsStart;  // the first header line
     public BodyFraming Framing;
-    public long ContentLength;
+    public long ContentLength; // the Content-Length field's value, -1 when absent (also for a bodiless response)
     public bool KeepAlive;   // the backend keeps the connection open after this response
     public bool HasConnection;
 
@@ -129,6 +129,7 @@ internal struct ResponseHead
             }
         }
 
+        head.ContentLength = transferEncoding ? -1 : contentLength; // a length beside Transfer-Encoding means nothing
         if (requestWasHead || head.Status < 200 || head.Status is 204 or 304)
         {
             head.Framing = BodyFraming.None;
@@ -146,7 +147,6 @@ internal struct ResponseHead
         else if (contentLength >= 0)
         {
             head.Framing = BodyFraming.Length;
-            head.ContentLength = contentLength;
         }
         else
         {

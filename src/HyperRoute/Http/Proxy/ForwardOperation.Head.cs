@@ -56,6 +56,7 @@ internal sealed partial class ForwardOperation
             hasConnection |= HopByHop.NameIs(lines.Name, "Connection"u8);
         }
 
+        var traced = TakeSpan();
         var trust = options.TrustForwardedHeaders;
         var forwardedProto = false;
         var forwardedHost = false;
@@ -63,7 +64,7 @@ internal sealed partial class ForwardOperation
         while (lines.MoveNext())
         {
             var name = lines.Name;
-            if (HopByHop.Is(name, fields, hasConnection) || IsReframed(name))
+            if (HopByHop.Is(name, fields, hasConnection) || IsReframed(name) || (traced && IsTraceField(name)))
             {
                 continue;
             }
@@ -96,6 +97,11 @@ internal sealed partial class ForwardOperation
         }
 
         WriteForwarding(exchange, group, forwardedProto, forwardedHost);
+        if (traced)
+        {
+            WriteTraceContext();
+        }
+
         if (!_body.IsEmpty || request.Head.HasBody || MethodSendsBody(request.Method))
         {
             _head.Write("Content-Length: "u8);

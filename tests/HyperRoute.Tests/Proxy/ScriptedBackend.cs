@@ -11,6 +11,9 @@ namespace HyperRoute.Tests.Proxy;
 /// <summary>One request as a backend received it: the head as text and the body (framed by Content-Length).</summary>
 public sealed record BackendRequest(string Head, byte[] Body, int Connection)
 {
+    /// <summary>Its position among the requests of its connection: 1 for the first.</summary>
+    public int OnConnection { get; init; } = 1;
+
     public string RequestLine => Head.Substring(0, Head.IndexOf("\r\n", StringComparison.Ordinal));
 
     /// <summary>Every value of the header <paramref name="name"/>, in order.</summary>
@@ -32,9 +35,12 @@ public sealed record BackendRequest(string Head, byte[] Body, int Connection)
     public string? Header(string name) => Values(name) is [var first, ..] ? first : null;
 }
 
-/// <summary>What the backend does with a request: bytes to send, then whether to close.</summary>
-public sealed record BackendReply(byte[] Bytes, bool CloseAfter = false, Func<Task>? Before = null)
+/// <summary>What the backend does with a request: bytes to send, then whether to close (with a reset when <paramref name="Reset"/>).</summary>
+public sealed record BackendReply(byte[] Bytes, bool CloseAfter = false, Func<Task>? Before = null, bool Reset = false)
 {
+    /// <summary>No answer: the connection is closed (FIN) or reset (RST) with the request unanswered.</summary>
+    public static BackendReply Drop(bool reset = false) => new([], CloseAfter: true, Reset: reset);
+
     public static BackendReply Text(string body, string extraHeaders = "")
         => new(Encoding.ASCII.GetBytes($"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n{extraHeaders}Content-Length: {body.Length}\r\n\r\n{body}"));
 
@@ -104,6 +110,7 @@ public sealed class ScriptedBackend : IDisposable
         using var _ = socket;
         var buffer = new byte[1 << 20];
         var length = 0;
+        var served = 0;
         try
         {
             while (true)
@@ -134,7 +141,7 @@ public sealed class ScriptedBackend : IDisposable
                     length += received;
                 }
 
-                request = request with { Body = buffer.AsSpan(end + 4, bodyLength).ToArray() };
+                request = request with { Body = buffer.AsSpan(end + 4, bodyLength).ToArray(), OnConnection = ++served };
                 var consumed = end + 4 + bodyLength;
                 buffer.AsSpan(consumed, length - consumed).CopyTo(buffer);
                 length -= consumed;
@@ -146,6 +153,13 @@ public sealed class ScriptedBackend : IDisposable
                 }
 
                 await socket.SendAsync(reply.Bytes, SocketFlags.None);
+                if (reply.Reset)
+                {
+                    socket.LingerState = new LingerOption(true, 0);
+                    socket.Close();
+                    return;
+                }
+
                 if (reply.CloseAfter)
                 {
                     socket.Shutdown(SocketShutdown.Both);

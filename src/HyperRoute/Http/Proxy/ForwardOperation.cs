@@ -66,6 +66,7 @@ internal sealed partial class ForwardOperation
         {
             var tried = 0UL;
             var staleRetried = false;
+            var fresh = false; // this attempt is the stale retry's: a new connection, not another pooled one
             while (true)
             {
                 var backend = lease.Destination;
@@ -73,7 +74,9 @@ internal sealed partial class ForwardOperation
                 BackendConnection connection;
                 try
                 {
-                    connection = await backend.Pool.RentAsync().ConfigureAwait(false);
+                    var renting = fresh ? RentNewAsync(backend.Pool) : backend.Pool.RentAsync();
+                    fresh = false; // only for this backend: a retry elsewhere takes its pooled connections
+                    connection = await renting.ConfigureAwait(false);
                 }
                 catch (PoolExhaustedException)
                 {
@@ -107,7 +110,8 @@ internal sealed partial class ForwardOperation
 
                 if (await ExchangeAsync(response, group, backend, connection, lease, _idempotent && !staleRetried).ConfigureAwait(false))
                 {
-                    staleRetried = true; // the pooled connection was dead: once more, on another connection
+                    staleRetried = true; // the pooled connection was dead: once more, on a new connection
+                    fresh = true;
                     continue;
                 }
 

@@ -21,12 +21,17 @@ internal static class ResponseWriter
         target.StatusCode = response.StatusCode;
         CopyHeaders(HostedExchange.HeaderLines(response), target.Headers);
         var body = HostedExchange.Body(response);
+        var length = HostedExchange.ContentLength(response); // a proxied HEAD or 304: the backend's, not the empty body's
+        if (length >= 0)
+        {
+            target.ContentLength = length;
+        }
+
         if (response.StatusCode is < 200 or 204 or 304)
         {
             return default;
         }
 
-        target.ContentLength = body.Length;
         if (body.IsEmpty || Microsoft.AspNetCore.Http.HttpMethods.IsHead(context.Request.Method))
         {
             return default;

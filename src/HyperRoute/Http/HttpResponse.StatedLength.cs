@@ -21,6 +21,12 @@ public sealed partial class HttpResponse
     /// </summary>
     internal void StateBodilessLength(long length) => _statedLength = length < 0 ? -1 : length;
 
+    /// <summary>
+    /// The <c>Content-Length</c> the head of the response as it stands says, for a host that frames it itself: the
+    /// body's length, or the length stated for a bodiless one; -1 when it says none (a 1xx, a 204, a 304 without one).
+    /// </summary>
+    internal long HeadContentLength => FramedLength(_body.Length);
+
     // The Content-Length the head says (-1: none, chunked aside), given the body's.
     private long FramedLength(long bodyLength)
     {

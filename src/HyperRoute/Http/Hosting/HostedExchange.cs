@@ -106,6 +106,17 @@ public static class HostedExchange
         return response.HeaderLines;
     }
 
+    /// <summary>
+    /// The <c>Content-Length</c> the response says: its body's length, or for a response passed on without its content
+    /// (a proxied HEAD or 304) the length the backend stated; -1 when it says none (a 1xx, a 204, a 304 without one, a
+    /// HEAD whose GET would be chunked).
+    /// </summary>
+    public static long ContentLength(HttpResponse response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        return response.HeadContentLength;
+    }
+
     /// <summary>The whole body the handler wrote (for a chunked response: every chunk, collected).</summary>
     public static ReadOnlySpan<byte> Body(HttpResponse response)
     {

@@ -40,7 +40,10 @@ public sealed partial class HttpRequest
     /// <summary>The declared <c>Content-Length</c>; -1 when the body is chunked or absent.</summary>
     public long ContentLength => _head.ContentLength;
 
-    /// <summary>The request body, fully received and de-chunked; empty when there is none.</summary>
+    /// <summary>
+    /// The request body, fully received and de-chunked; empty when there is none, and when it is streamed
+    /// (<see cref="IsBodyStreamed"/>: read it with <see cref="ReadBodyAsync"/>).
+    /// </summary>
     public ReadOnlySpan<byte> Body => Of(_body);
 
     /// <summary>
@@ -144,6 +147,8 @@ public sealed partial class HttpRequest
         _offset = offset;
         _head = head;
         _body = body;
+        _bodyReader = null;
+        _bodyConsumed = 0;
     }
 
     private ReadOnlyMemory<byte> MemoryOf(HttpSlice slice) => slice.Start < 0 ? default : _buffer.AsMemory(_offset + slice.Start, slice.Length);

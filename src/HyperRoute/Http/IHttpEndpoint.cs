@@ -30,4 +30,16 @@ public interface IHttpEndpoint : IHttpHeaderSlots
     /// requests carry no route in their telemetry.
     /// </summary>
     static virtual Diagnostics.RouteInfo? RouteAt(int route) => null;
+
+    /// <summary>
+    /// Whether the request in <paramref name="request"/> (its head only: method, target, bound headers) has its body
+    /// streamed to the handler instead of buffered first. Asked only when a body is declared and has not all arrived
+    /// with the head; <see langword="true"/> makes the server call <see cref="Serve"/> at once, with
+    /// <see cref="HttpRequest.IsBodyStreamed"/> set, and receive the body as the handler reads it
+    /// (<see cref="HttpRequest.ReadBodyAsync"/>), so a large body never sits whole in memory. The handler must then
+    /// read the body through that API (its <see cref="HttpRequest.Body"/> is empty); a handler that leaves part of it
+    /// unread gets its connection closed after the response. Default: no request streams (bodies are buffered, up to
+    /// <see cref="HttpLimits.MaxRequestBodySize"/>).
+    /// </summary>
+    static virtual bool StreamsRequestBody(HttpRequest request) => false;
 }

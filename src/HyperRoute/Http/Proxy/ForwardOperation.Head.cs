@@ -6,7 +6,8 @@ namespace HyperRoute.Http.Proxy;
 /// <summary>
 /// The request head the backend receives, built on the handler's thread before the first await (the request's bytes
 /// are read only there): the request line, every end-to-end field, the forwarding fields, and a
-/// <c>Content-Length</c> the proxy derives from the body it holds. <c>Host</c> is added per attempt, since it may
+/// <c>Content-Length</c> the proxy derives from the body it holds (or, for a streamed body, from the length the server
+/// parsed, or <c>Transfer-Encoding: chunked</c>: <c>ForwardOperation.RequestBody.cs</c>). <c>Host</c> is added per attempt, since it may
 /// name the backend.
 /// </summary>
 internal sealed partial class ForwardOperation
@@ -102,7 +103,11 @@ internal sealed partial class ForwardOperation
             WriteTraceContext();
         }
 
-        if (!_body.IsEmpty || request.Head.HasBody || MethodSendsBody(request.Method))
+        if (_streamedBody is not null)
+        {
+            WriteStreamedFraming(request);
+        }
+        else if (!_body.IsEmpty || request.Head.HasBody || MethodSendsBody(request.Method))
         {
             _head.Write("Content-Length: "u8);
             var digits = _head.GetSpan(20);

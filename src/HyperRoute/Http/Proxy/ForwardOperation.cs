@@ -51,6 +51,7 @@ internal sealed partial class ForwardOperation
         var operation = Rent();
         var request = exchange.Request;
         operation._body = request.BodyMemory;
+        operation.TakeStreamedBody(request);
         operation._idempotent = IsIdempotent(request.Method);
         operation._isHead = request.IsHead;
         operation._streaming = false;
@@ -143,7 +144,11 @@ internal sealed partial class ForwardOperation
         {
             Compose(backend, group);
             await connection.SendAsync(_send.WrittenMemory, timeout).ConfigureAwait(false);
-            if (_body.Length > InlineBodyLimit)
+            if (_streamedBody is not null)
+            {
+                await SendStreamedBodyAsync(connection, timeout).ConfigureAwait(false);
+            }
+            else if (_body.Length > InlineBodyLimit)
             {
                 await connection.SendAsync(_body, timeout).ConfigureAwait(false);
             }
@@ -157,7 +162,7 @@ internal sealed partial class ForwardOperation
             backend.Counters.Completed(started);
             lease.Succeeded();
         }
-        catch (Exception exception) when (mayRetryStale && connection.Reused && !_responseStarted
+        catch (Exception exception) when (mayRetryStale && connection.Reused && !_responseStarted && !_streamedBodyStarted
             && exception is SocketException or BackendClosedException)
         {
             backend.Counters.Abandoned(); // not the backend's failure: it closed an idle connection, as it may
@@ -334,6 +339,7 @@ internal sealed partial class ForwardOperation
     private static void Return(ForwardOperation operation)
     {
         operation._body = default;
+        operation._streamedBody = null;
         lock (s_pool)
         {
             if (s_pooled < PoolCapacity)

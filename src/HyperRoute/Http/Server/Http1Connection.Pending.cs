@@ -214,6 +214,12 @@ internal sealed partial class Http1Connection<TEndpoint>
             }
         }
 
+        ServeBodyRead(); // a streamed body's read: served from the window, or the transport receives
+        if (!_waiting)
+        {
+            return false; // the body failed: answered without the handler
+        }
+
         if (_work.IsCompleted)
         {
             Finish();
@@ -238,9 +244,11 @@ internal sealed partial class Http1Connection<TEndpoint>
         _waiting = false;
         _timer?.Change(Timeout.Infinite, Timeout.Infinite);
         var close = _workClose;
+        var nextStart = _workNextStart;
         try
         {
             Consume();
+            SettleStreamedBody(ref nextStart, ref close);
             Answer(RouteMatch.Handled(_workRoute));
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
@@ -248,7 +256,7 @@ internal sealed partial class Http1Connection<TEndpoint>
             close |= Fault(exception);
         }
 
-        Served(_workNextStart, close);
+        Served(nextStart, close);
     }
 
     // Takes the completed work's outcome; a fault throws.
@@ -269,6 +277,10 @@ internal sealed partial class Http1Connection<TEndpoint>
             }
             catch (ClientDisconnectedException)
             {
+            }
+            catch (RequestBodyException)
+            {
+                // the body failed and was answered: the handler's read told it so
             }
             catch (Exception exception) when (exception is not OutOfMemoryException)
             {
@@ -312,6 +324,7 @@ internal sealed partial class Http1Connection<TEndpoint>
         _timer?.Change(Timeout.Infinite, Timeout.Infinite);
         _exchange.Response.Abandon();
         _exchange.Abort();
+        FailBodyRead(flushError);
         if (Interlocked.Exchange(ref _flushRequested, 0) == 1 || _flushInFlight)
         {
             _flushInFlight = false;

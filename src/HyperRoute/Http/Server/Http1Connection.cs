@@ -63,6 +63,7 @@ internal sealed partial class Http1Connection<TEndpoint> : IResponseTransport
         Head,
         FixedBody,
         ChunkedBody,
+        StreamedBody, // the handler runs and reads the body as it arrives (Http1Connection.StreamedBody.cs)
     }
 
     /// <summary>What the transport should do after <see cref="Run"/>.</summary>
@@ -111,6 +112,11 @@ internal sealed partial class Http1Connection<TEndpoint> : IResponseTransport
             return UpgradedDeadline(now);
         }
 
+        if (_phase == Phase.StreamedBody)
+        {
+            return StreamedBodyDeadline(now);
+        }
+
         if (_phase != Phase.Head)
         {
             return now + (long)_options.RequestBodyTimeout.TotalMilliseconds;
@@ -129,6 +135,11 @@ internal sealed partial class Http1Connection<TEndpoint> : IResponseTransport
             if (_upgraded is not null)
             {
                 return UpgradedReceiveSpace();
+            }
+
+            if (_phase == Phase.StreamedBody)
+            {
+                return _buffer.AsMemory(_filled); // the body's window: never moved or grown while the handler holds the request
             }
 
             if (_filled == _buffer.Length)
@@ -176,6 +187,12 @@ internal sealed partial class Http1Connection<TEndpoint> : IResponseTransport
             return; // its timers (keep-alive pings, the close handshake) are looked at by the next Run
         }
 
+        if (_waiting)
+        {
+            StreamedBodyTimedOut(); // the only wait with a receive deadline: a streamed body for the pending handler
+            return;
+        }
+
         if (!IsBetweenRequests)
         {
             Reject(HttpError.RequestTimeout);
@@ -198,7 +215,7 @@ internal sealed partial class Http1Connection<TEndpoint> : IResponseTransport
             {
                 if (!Resume())
                 {
-                    return _closeAfterOutput ? Next.Close : Next.Wait;
+                    return _closeAfterOutput ? Next.Close : _receivingBody ? Next.Receive : Next.Wait;
                 }
 
                 continue; // answered: the answer may have ended the connection
@@ -252,6 +269,7 @@ internal sealed partial class Http1Connection<TEndpoint> : IResponseTransport
             var length = _head.Length;
             _bodyStart = _start + length;
             _continueSent = false;
+            _streamDecision = 0;
             if (_head.IsChunked)
             {
                 _phase = Phase.ChunkedBody;
@@ -277,6 +295,12 @@ internal sealed partial class Http1Connection<TEndpoint> : IResponseTransport
                 return true;
             }
 
+            if (StreamsBody())
+            {
+                ServeStreamed();
+                return true;
+            }
+
             // The buffer grows as the body arrives (ReceiveSpace doubles it when full), not on the client's word:
             // a Content-Length alone reserves nothing.
             SendContinue();
@@ -293,6 +317,12 @@ internal sealed partial class Http1Connection<TEndpoint> : IResponseTransport
         if (complete)
         {
             Serve(_chunked.Position - _bodyStart, _chunked.Position);
+            return true;
+        }
+
+        if (StreamsBody())
+        {
+            ServeStreamed();
             return true;
         }
 
@@ -321,6 +351,10 @@ internal sealed partial class Http1Connection<TEndpoint> : IResponseTransport
         var request = _exchange.Request;
         var response = _exchange.Response;
         request.Set(_buffer, _start, _head, new HttpSlice(_bodyStart - _start, bodyLength));
+        if (_phase == Phase.StreamedBody)
+        {
+            request.StreamBodyFrom(this);
+        }
         var close = !_head.KeepAlive || _closing;
         response.Reset(request.IsHead, close, keepAliveHeader: !close && _head.Version == HttpVersion.Http10, transport: this);
         BeginRequestTelemetry();
@@ -353,6 +387,7 @@ internal sealed partial class Http1Connection<TEndpoint> : IResponseTransport
                 match = RouteMatch.Handled(match.Route);
             }
 
+            SettleStreamedBody(ref nextStart, ref close);
             Answer(match);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
@@ -404,6 +439,7 @@ internal sealed partial class Http1Connection<TEndpoint> : IResponseTransport
     private void Served(int nextStart, bool close)
     {
         var response = _exchange.Response;
+        StreamedBodyServed(ref nextStart, ref close);
         EndRequestTelemetry(response.StatusCode);
         _exchange.ResetAborted();
         _server.CountRequest();

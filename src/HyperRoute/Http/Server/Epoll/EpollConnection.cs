@@ -38,7 +38,7 @@ internal sealed unsafe partial class EpollConnection<TEndpoint> : IBlockingSende
 
     public void OnEvents(uint events)
     {
-        if (_protocol.IsWaiting && !_writeBlocked)
+        if (_protocol.IsWaiting && !_protocol.IsReceivingBody && !_writeBlocked)
         {
             OnEventsWhileWaiting(events);
             return;
@@ -77,7 +77,7 @@ internal sealed unsafe partial class EpollConnection<TEndpoint> : IBlockingSende
             return;
         }
 
-        if (_protocol.IsWaiting)
+        if (_protocol.IsWaiting && !_protocol.IsReceivingBody)
         {
             _deadline = long.MaxValue;
             _protocol.TimeLimitReached(); // the pending handler's (long) limit: answered 504 at the wake

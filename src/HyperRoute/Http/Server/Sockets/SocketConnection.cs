@@ -43,7 +43,7 @@ internal sealed partial class SocketConnection<TEndpoint> : IThreadPoolWorkItem,
             return;
         }
 
-        if (now >= Volatile.Read(ref _deadline) && _protocol.IsWaiting)
+        if (now >= Volatile.Read(ref _deadline) && _protocol.IsWaiting && !_protocol.IsReceivingBody)
         {
             Volatile.Write(ref _deadline, long.MaxValue);
             _protocol.TimeLimitReached(); // the pending handler's (long) limit: the loop answers 504
@@ -82,6 +82,11 @@ internal sealed partial class SocketConnection<TEndpoint> : IThreadPoolWorkItem,
         if (_protocol.IsWaiting)
         {
             _protocol.RequestAbort(); // the loop answers 503 and closes
+            if (_protocol.IsReceivingBody)
+            {
+                Interrupt(); // the loop waits for a streamed body's bytes, not for the wake: end that wait
+            }
+
             return;
         }
 

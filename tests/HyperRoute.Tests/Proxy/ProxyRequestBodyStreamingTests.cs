@@ -1,0 +1,188 @@
+using System;
+using System.Linq;
+using System.Text;
+using System.Threading.Tasks;
+using HyperRoute.Http;
+using HyperRoute.Http.Proxy;
+using HyperRoute.Messaging;
+using HyperRoute.Tests.Http;
+using HyperRoute.Tests.Http.Streaming;
+using Xunit;
+
+namespace HyperRoute.Tests.Proxy;
+
+/// <summary>
+/// Request bodies streamed through the proxy to a real backend in this process (<see cref="StreamingBackend"/>, which
+/// reads bodies as they arrive and keeps none): the backend receives each piece before the client sends the next, so
+/// no body is ever held whole; the framing the backend sees is the proxy's own (<c>Content-Length</c> from the parsed
+/// length, or chunked re-chunked by the proxy), exactly one per request; and a body that ends badly on the client's
+/// side ends the backend's connection rather than reaching it as a shorter request.
+/// </summary>
+public sealed class ProxyRequestBodyStreamingTests
+{
+    private const int Piece = 1 << 20;
+
+    private static TestServer<ProxyTestEndpoint> Start(StreamingBackend backend, string transport, long maxBody = 30_000_000)
+        => TestServer<ProxyTestEndpoint>.Start(
+            new ProxyTestEndpoint(new BackendGroup(new RoundRobinGroup<HttpBackend>([new HttpBackend(backend.EndPoint)]))),
+            transport,
+            o => o with { Limits = new HttpLimits { MaxRequestBodySize = maxBody } });
+
+    private static byte[] Body(int length)
+    {
+        var body = new byte[length];
+        new Random(length).NextBytes(body);
+        return body;
+    }
+
+    private static string Summary(ReadOnlySpan<byte> body) => $"{body.Length}:{StreamedBodyEndpoint.Hash(StreamedBodyEndpoint.HashSeed, body):x16}";
+
+    private static byte[] Chunk(ReadOnlySpan<byte> data) => [.. Encoding.ASCII.GetBytes($"{data.Length:x}\r\n"), .. data, .. "\r\n"u8];
+
+    [Theory]
+    [InlineData("epoll", false)]
+    [InlineData("epoll", true)]
+    [InlineData("sockets", false)]
+    [InlineData("sockets", true)]
+    public async Task A_50_MB_body_reaches_the_backend_piece_by_piece_with_bounded_memory(string transport, bool chunked)
+    {
+        using var backend = new StreamingBackend();
+        await using var server = Start(backend, transport, maxBody: 64 << 20);
+        using var client = server.Connect(TimeSpan.FromSeconds(30));
+        var body = Body(50 << 20);
+        var framing = chunked ? "Transfer-Encoding: chunked" : $"Content-Length: {body.Length}";
+        var chunkFrames = chunked ? Enumerable.Range(0, body.Length / Piece).Select(i => Chunk(body.AsSpan(i * Piece, Piece))).ToArray() : [];
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+
+        client.Send($"POST /upload HTTP/1.1\r\nHost: test\r\n{framing}\r\n\r\n");
+        for (var i = 0; i < body.Length / Piece; i++)
+        {
+            client.Send(chunked ? chunkFrames[i] : body.AsSpan(i * Piece, Piece));
+            var sent = (long)(i + 1) * Piece;
+            await ConnectionTests.WaitUntil(() => backend.BodyBytes == sent, seconds: 20); // before the next piece is sent
+        }
+
+        if (chunked)
+        {
+            client.Send("0\r\n\r\n");
+        }
+
+        var response = client.Read();
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+
+        Assert.Equal(200, response.Status);
+        Assert.Equal(Summary(body), response.BodyText);
+        var seen = Assert.Single(backend.Requests);
+        Assert.Equal(chunked ? "Transfer-Encoding: chunked" : $"Content-Length: {body.Length}", seen.Framing);
+        Assert.Equal(0, backend.Ambiguous);
+
+        // Everything in this process (client, proxy, backend) allocated a small fraction of the body while it passed:
+        // the proxy holds a bounded window and a pooled piece, never the body (buffering it would take 50 MB or more).
+        Assert.True(allocated < 8 << 20, $"{allocated:N0} bytes were allocated while a {body.Length:N0}-byte body streamed through.");
+    }
+
+    [Theory]
+    [MemberData(nameof(Transports.Both), MemberType = typeof(Transports))]
+    public async Task A_chunked_body_with_extensions_and_trailers_is_re_chunked_by_the_proxy(string transport)
+    {
+        using var backend = new StreamingBackend();
+        await using var server = Start(backend, transport);
+        using var client = server.Connect();
+        var body = Body(300_000);
+
+        client.Send("PUT /chunks HTTP/1.1\r\nHost: test\r\nTransfer-Encoding: chunked\r\n\r\n");
+        for (var i = 0; i < body.Length; i += 7000)
+        {
+            var size = Math.Min(7000, body.Length - i);
+            client.Send([.. Encoding.ASCII.GetBytes($"{size:x} ; ext=\"v\"\r\n"), .. body.AsSpan(i, size), .. "\r\n"u8]);
+        }
+
+        client.Send("0\r\nX-Checksum: 1\r\n\r\n");
+
+        Assert.Equal(Summary(body), client.Read().BodyText);
+        var seen = Assert.Single(backend.Requests);
+        Assert.Equal("Transfer-Encoding: chunked", seen.Framing);
+        Assert.Null(seen.Header("X-Checksum"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Transports.Both), MemberType = typeof(Transports))]
+    public async Task The_next_pipelined_request_after_a_streamed_body_is_forwarded_on_the_same_backend_connection(string transport)
+    {
+        using var backend = new StreamingBackend();
+        await using var server = Start(backend, transport);
+        using var client = server.Connect();
+        var body = Body(200_000);
+
+        client.Send($"POST /first HTTP/1.1\r\nHost: test\r\nContent-Length: {body.Length}\r\nExpect: 100-continue\r\n\r\n");
+        Assert.Equal(100, client.Read().Status); // asked for when the proxy started reading the body for the backend
+        client.Send([.. body, .. "GET /second HTTP/1.1\r\nHost: test\r\n\r\n"u8]);
+
+        Assert.Equal(Summary(body), client.Read().BodyText);
+        Assert.Equal("0:" + StreamedBodyEndpoint.HashSeed.ToString("x16"), client.Read().BodyText);
+        Assert.Equal(["POST /first HTTP/1.1", "GET /second HTTP/1.1"], backend.Requests.Select(r => r.Head.Split("\r\n")[0]));
+        Assert.Null(backend.Requests.First().Header("Expect")); // the server answered it; the backend is sent the body
+        Assert.Equal(1, backend.Connections);
+    }
+
+    [Theory]
+    [MemberData(nameof(Transports.Both), MemberType = typeof(Transports))]
+    public async Task A_client_that_leaves_in_the_middle_of_the_body_gets_the_backend_connection_closed(string transport)
+    {
+        using var backend = new StreamingBackend();
+        await using var server = Start(backend, transport);
+        using var client = server.Connect();
+
+        client.Send($"POST /upload HTTP/1.1\r\nHost: test\r\nContent-Length: 1000000\r\n\r\n");
+        client.Send(Body(300_000));
+        await ConnectionTests.WaitUntil(() => backend.BodyBytes == 300_000);
+        client.Dispose();
+
+        await ConnectionTests.WaitUntil(() => backend.Truncated == 1); // not completed into a shorter request: dropped
+        await ConnectionTests.WaitUntil(() => server.Server.ConnectionsOpen == 0);
+        Assert.Empty(backend.Requests);
+        Assert.Empty(server.HandlerErrors);
+    }
+
+    [Theory]
+    [MemberData(nameof(Transports.Both), MemberType = typeof(Transports))]
+    public async Task A_malformed_chunk_in_the_middle_of_the_body_is_answered_400_and_the_backend_connection_closed(string transport)
+    {
+        using var backend = new StreamingBackend();
+        await using var server = Start(backend, transport);
+        using var client = server.Connect();
+        var first = Body(100_000);
+
+        client.Send("POST /upload HTTP/1.1\r\nHost: test\r\nTransfer-Encoding: chunked\r\n\r\n");
+        client.Send(Chunk(first));
+        await ConnectionTests.WaitUntil(() => backend.BodyBytes == first.Length);
+        client.Send("5\r\nabcdeXX");
+
+        var response = client.Read();
+        Assert.Equal(400, response.Status);
+        Assert.True(response.SaysClose);
+        Assert.True(client.IsClosedByServer());
+        await ConnectionTests.WaitUntil(() => backend.Truncated == 1);
+        Assert.Empty(backend.Requests);
+        Assert.Equal(0, backend.Ambiguous);
+        Assert.Empty(server.HandlerErrors);
+    }
+
+    [Theory]
+    [MemberData(nameof(Transports.Both), MemberType = typeof(Transports))]
+    public async Task A_backend_that_closes_while_the_body_streams_is_answered_502_and_not_retried(string transport)
+    {
+        using var closer = new ScriptedBackend(_ => BackendReply.Raw("", closeAfter: true));
+        using var other = new StreamingBackend();
+        var group = new BackendGroup(new FailoverGroup<HttpBackend>([new HttpBackend(closer.EndPoint), new HttpBackend(other.EndPoint)]));
+        await using var server = TestServer<ProxyTestEndpoint>.Start(new ProxyTestEndpoint(group), transport);
+        using var client = server.Connect();
+
+        client.Send("PUT /idempotent HTTP/1.1\r\nHost: test\r\nContent-Length: 2000000\r\n\r\n"); // the scripted backend reads no body: it closes at the head
+        client.Send(Body(2_000_000));
+
+        var response = client.Read();
+        Assert.Equal(502, response.Status);
+        Assert.Equal(0, other.Connections); // its body had started going out: a PUT is not retried on another backend
+    }
+}

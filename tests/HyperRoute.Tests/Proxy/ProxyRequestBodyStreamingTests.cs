@@ -185,4 +185,32 @@ public sealed class ProxyRequestBodyStreamingTests
         Assert.Equal(502, response.Status);
         Assert.Equal(0, other.Connections); // its body had started going out: a PUT is not retried on another backend
     }
+
+    [Fact]
+    public async Task A_generated_router_streams_the_bodies_its_hook_names_and_buffers_the_others()
+    {
+        using var backend = new StreamingBackend();
+        StreamingGatewayApi.Backends = new BackendGroup(new RoundRobinGroup<HttpBackend>([new HttpBackend(backend.EndPoint)]));
+        await using var server = TestServer<StreamingGatewayApi.HttpEndpoint>.Start(default, "epoll");
+        using var client = server.Connect();
+        var body = Body(4 * Piece);
+
+        client.Send($"PUT /files/a.bin HTTP/1.1\r\nHost: test\r\nContent-Length: {body.Length}\r\n\r\n");
+        for (var i = 0; i < 4; i++)
+        {
+            client.Send(body.AsSpan(i * Piece, Piece));
+            var sent = (long)(i + 1) * Piece;
+            await ConnectionTests.WaitUntil(() => backend.BodyBytes == sent); // streamed: each piece is there before the next is sent
+        }
+
+        Assert.Equal(Summary(body), client.Read().BodyText);
+        Assert.Equal("PUT /a.bin HTTP/1.1", Assert.Single(backend.Requests).Head.Split("\r\n")[0]);
+
+        client.Send("POST /local HTTP/1.1\r\nHost: test\r\nContent-Length: 100000\r\nExpect: 100-continue\r\n\r\n");
+        Assert.Equal(100, client.Read().Status); // sent by the server for a buffered body, before any handler runs
+        client.Send(Body(100_000));
+        var local = client.Read();
+        Assert.True(local.Status == 200, local.BodyText);
+        Assert.Equal("100000", local.BodyText);
+    }
 }

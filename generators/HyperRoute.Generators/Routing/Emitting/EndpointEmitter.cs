@@ -68,8 +68,26 @@ internal static class EndpointEmitter
             writer.Line();
             RouteTableEmitter.WriteRouteAt(writer);
             writer.Line();
+            WriteStreamsRequestBody(writer, router);
             WriteServe(writer, router, instance);
         }
+    }
+
+    // The router's own StreamsRequestBody decides which bodies its handlers read as streams; without one, none do.
+    private static void WriteStreamsRequestBody(SourceWriter writer, RouterSpec router)
+    {
+        if (!router.StreamsRequestBody)
+        {
+            return;
+        }
+
+        writer.Doc(
+            "Whether the body of <paramref name=\"request\"/> (its head is all that has arrived) is streamed to its handler, which reads it with "
+            + "<c>ReadBodyAsync</c> (a <c>[Forward]</c> route does) instead of buffered first: the router's own <c>StreamsRequestBody</c> decides.");
+        writer.Line("/// <param name=\"request\">The request, with its head parsed and its body still on its way.</param>");
+        writer.Line(GeneratedCode);
+        writer.Line($"public static bool StreamsRequestBody(Http::HttpRequest request) => {router.Declaration.FullName}.StreamsRequestBody(request);");
+        writer.Line();
     }
 
     private static void WriteHostingRemarks(SourceWriter writer, RouterSpec router)

@@ -49,6 +49,12 @@ internal sealed record RouterSpec
     /// </summary>
     public bool IsApp { get; init; }
 
+    /// <summary>
+    /// The router declares <c>static bool StreamsRequestBody(HttpRequest request)</c>: its <c>HttpEndpoint</c> asks it which
+    /// request bodies are streamed to their handlers (<c>IHttpEndpoint.StreamsRequestBody</c>) instead of buffered.
+    /// </summary>
+    public bool StreamsRequestBody { get; init; }
+
     /// <summary><c>[OpenApi]</c> on the type: what its OpenAPI document needs besides the routes; <see langword="null"/> without it.</summary>
     public OpenApiSpec? OpenApi { get; init; }
 

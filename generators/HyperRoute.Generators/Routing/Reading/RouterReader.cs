@@ -92,6 +92,7 @@ internal static class RouterReader
             JsonContext = state.Json.TypeName,
             JsonContextHasOptions = JsonContextReader.HasOwnOptions(router),
             Prefix = state.Prefix,
+            StreamsRequestBody = StreamedBodyReader.DeclaresHook(router),
             Routes = new EquatableArray<RouteSpec>(state.Routes.ToImmutable()),
             Skipped = new EquatableArray<SkippedRoute>(state.Skipped.ToImmutable()),
         };

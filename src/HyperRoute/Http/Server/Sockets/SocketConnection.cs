@@ -9,7 +9,8 @@ namespace HyperRoute.Http.Server.Sockets;
 /// The portable transport: one async loop per connection over <see cref="Socket"/> (receive, run, send),
 /// used where the epoll event loop is not available. Its <see cref="SocketTransport{TEndpoint}"/>'s heartbeat
 /// enforces its timeouts. While a handler is pending the loop awaits a wake (the handler's completion, a flush,
-/// its time limit) and, with a peek, the client leaving.
+/// its time limit) and, with a peek, the client leaving; while it reads a streamed request body, the loop receives
+/// the bytes that read waits for (<see cref="Http1Connection{TEndpoint}.IsReceivingBody"/>).
 /// </summary>
 internal sealed partial class SocketConnection<TEndpoint> : IThreadPoolWorkItem, IBlockingSender, IServerConnection, IConnectionWaker
     where TEndpoint : struct, IHttpEndpoint

@@ -144,6 +144,27 @@ public sealed class ProxyRequestBodyStreamingTests
         Assert.Equal(0, other.Connections); // its body had started going out: a PUT is not retried on another backend
     }
 
+    [Theory]
+    [MemberData(nameof(Transports.Both), MemberType = typeof(Transports))]
+    public async Task A_kept_alive_connection_that_dies_after_the_body_started_is_not_retried(string transport)
+    {
+        using var backend = new StreamingBackend(cutAfter: 100_000);
+        await using var server = Start(backend, transport);
+        using var client = server.Connect();
+        client.Send(Requests.Get("/warm"));
+        Assert.Equal(200, client.Read().Status); // the connection is pooled: the next request reuses it
+
+        client.Send("PUT /idempotent HTTP/1.1\r\nHost: test\r\nContent-Length: 1000000\r\n\r\n");
+        client.Send(Body(1_000_000));
+
+        // A dead reused connection is normally retried once for an idempotent request; not once part of a streamed
+        // body was taken from the client, which could not be sent again.
+        Assert.Equal(502, client.Read().Status);
+        Assert.Equal(1, backend.Connections);
+        Assert.Equal(1, backend.Truncated);
+        Assert.Equal(["GET /warm HTTP/1.1"], backend.Requests.Select(r => r.Head.Split("\r\n")[0]));
+    }
+
     [Fact]
     public async Task A_generated_router_streams_the_bodies_its_hook_names_and_buffers_the_others()
     {

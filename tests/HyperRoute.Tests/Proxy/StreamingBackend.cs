@@ -35,13 +35,16 @@ public sealed class StreamingBackend : IDisposable
 {
     private readonly Socket _listener;
     private readonly CancellationTokenSource _stop = new();
+    private readonly long _cutAfter;
     private long _bodyBytes;
     private int _connections;
     private int _truncated;
     private int _ambiguous;
 
-    public StreamingBackend()
+    /// <param name="cutAfter">A request body that reaches this many bytes has its connection reset there, unanswered.</param>
+    public StreamingBackend(long cutAfter = long.MaxValue)
     {
+        _cutAfter = cutAfter;
         _listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         _listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         _listener.Listen(16);
@@ -55,7 +58,7 @@ public sealed class StreamingBackend : IDisposable
 
     public int Connections => Volatile.Read(ref _connections);
 
-    /// <summary>Connections that ended (closed or reset by the proxy) in the middle of a request body.</summary>
+    /// <summary>Connections that ended in the middle of a request body (closed or reset by the proxy, or cut here).</summary>
     public int Truncated => Volatile.Read(ref _truncated);
 
     /// <summary>Requests whose framing was not exactly one well-formed Content-Length or chunked body.</summary>
@@ -101,6 +104,7 @@ public sealed class StreamingBackend : IDisposable
                 }
 
                 var request = new StreamedBackendRequest(head, 0, StreamedBodyEndpoint.HashSeed, connection.Id);
+                connection.RequestBodyBytes = 0;
                 var length = request.Header("Content-Length");
                 var chunked = request.Header("Transfer-Encoding");
                 if ((length is not null && chunked is not null) || (chunked is not null && chunked != "chunked"))
@@ -127,6 +131,11 @@ public sealed class StreamingBackend : IDisposable
         catch (Exception) when (_stop.IsCancellationRequested)
         {
         }
+        catch (CutException)
+        {
+            connection.Socket.LingerState = new LingerOption(true, 0); // a reset, as a backend that crashed
+            Interlocked.Increment(ref _truncated);
+        }
         catch (System.IO.InvalidDataException)
         {
             Interlocked.Increment(ref _ambiguous);
@@ -146,6 +155,9 @@ public sealed class StreamingBackend : IDisposable
         public Socket Socket => socket;
 
         public int Id => id;
+
+        /// <summary>Body bytes of the request being read.</summary>
+        public long RequestBodyBytes { get; set; }
 
         public async Task<string?> ReadHeadAsync()
         {
@@ -178,6 +190,11 @@ public sealed class StreamingBackend : IDisposable
                 Interlocked.Add(ref backend._bodyBytes, take);
                 _start += take;
                 length -= take;
+                RequestBodyBytes += take;
+                if (RequestBodyBytes >= backend._cutAfter)
+                {
+                    throw new CutException();
+                }
             }
 
             return (total, hash);
@@ -258,3 +275,6 @@ public sealed class StreamingBackend : IDisposable
         }
     }
 }
+
+/// <summary>The backend's cut: it resets the connection in the middle of a request body.</summary>
+internal sealed class CutException() : Exception("The backend cut the request body.");

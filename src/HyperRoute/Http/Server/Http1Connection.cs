@@ -355,6 +355,7 @@ internal sealed partial class Http1Connection<TEndpoint> : IResponseTransport
         {
             request.StreamBodyFrom(this);
         }
+
         var close = !_head.KeepAlive || _closing;
         response.Reset(request.IsHead, close, keepAliveHeader: !close && _head.Version == HttpVersion.Http10, transport: this);
         BeginRequestTelemetry();

@@ -22,9 +22,9 @@ public sealed class ProxyRequestBodyStreamingTests
 {
     internal const int Piece = 1 << 20;
 
-    internal static TestServer<ProxyTestEndpoint> Start(StreamingBackend backend, string transport, long maxBody = 30_000_000)
-        => TestServer<ProxyTestEndpoint>.Start(
-            new ProxyTestEndpoint(new BackendGroup(new RoundRobinGroup<HttpBackend>([new HttpBackend(backend.EndPoint)]))),
+    internal static TestServer<StreamingProxyTestEndpoint> Start(StreamingBackend backend, string transport, long maxBody = 30_000_000)
+        => TestServer<StreamingProxyTestEndpoint>.Start(
+            new StreamingProxyTestEndpoint(new BackendGroup(new RoundRobinGroup<HttpBackend>([new HttpBackend(backend.EndPoint)]))),
             transport,
             o => o with { Limits = new HttpLimits { MaxRequestBodySize = maxBody } });
 
@@ -133,7 +133,7 @@ public sealed class ProxyRequestBodyStreamingTests
         using var closer = new ScriptedBackend(_ => BackendReply.Raw("", closeAfter: true));
         using var other = new StreamingBackend();
         var group = new BackendGroup(new FailoverGroup<HttpBackend>([new HttpBackend(closer.EndPoint), new HttpBackend(other.EndPoint)]));
-        await using var server = TestServer<ProxyTestEndpoint>.Start(new ProxyTestEndpoint(group), transport);
+        await using var server = TestServer<StreamingProxyTestEndpoint>.Start(new StreamingProxyTestEndpoint(group), transport);
         using var client = server.Connect();
 
         client.Send("PUT /idempotent HTTP/1.1\r\nHost: test\r\nContent-Length: 2000000\r\n\r\n"); // the scripted backend reads no body: it closes at the head

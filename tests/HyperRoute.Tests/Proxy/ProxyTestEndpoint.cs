@@ -8,16 +8,12 @@ namespace HyperRoute.Tests.Proxy;
 /// <summary>
 /// A hand-written endpoint shaped as generated code shapes an async handler: every request is forwarded to the
 /// group; <c>/api/…</c> is forwarded with the <c>/api</c> prefix removed (a rewrite); <c>/local</c> is answered here.
-/// Forwarded requests take their bodies as streams (<see cref="StreamsRequestBody"/>): a body that has not all arrived
-/// with its head goes to the backend as it arrives.
 /// </summary>
 public readonly struct ProxyTestEndpoint(BackendGroup group) : IHttpEndpoint
 {
     public static int HeaderSlotCount => 0;
 
     public static int HeaderSlot(ReadOnlySpan<byte> name) => -1;
-
-    public static bool StreamsRequestBody(HttpRequest request) => !request.Path.SequenceEqual("/local"u8);
 
     public RouteMatch Serve(HttpExchange exchange)
     {

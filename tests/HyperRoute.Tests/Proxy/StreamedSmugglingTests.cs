@@ -62,7 +62,8 @@ public sealed class StreamedSmugglingTests(ITestOutputHelper output)
             }
             for (var i = 0; i < expected; i++)
             {
-                Assert.Equal(200, client.Read().Status);
+                var head = i < stream.Messages.Count && stream.Messages[i].Method == "HEAD"; // its answer has a length, no body
+                Assert.Equal(200, client.Read(head).Status);
             }
 
             if (stream.End == StreamEnd.Idle)

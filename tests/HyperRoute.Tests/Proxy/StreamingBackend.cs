@@ -29,7 +29,7 @@ public sealed record StreamedBackendRequest(string Head, long Length, ulong Hash
 /// <c>Content-Length</c> or chunked (strictly: a request with both, or a malformed chunk, is recorded as ambiguous and
 /// the connection dropped), without keeping them: it counts and hashes the bytes, so a test sees how far a body has
 /// come (<see cref="BodyBytes"/>) and whether a body ended early (<see cref="Truncated"/>). It answers each complete
-/// request 200 with <c>{length}:{hash}</c>.
+/// request 200 with <c>{length}:{hash}</c> (a <c>HEAD</c> with its length only).
 /// </summary>
 public sealed class StreamingBackend : IDisposable
 {
@@ -125,7 +125,8 @@ public sealed class StreamingBackend : IDisposable
                 request = request with { Length = read.Length, Hash = read.Hash };
                 Requests.Enqueue(request);
                 var text = request.Summary;
-                await connection.Socket.SendAsync(Encoding.ASCII.GetBytes($"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: {text.Length}\r\n\r\n{text}"), SocketFlags.None);
+                var answer = head.StartsWith("HEAD ", StringComparison.Ordinal) ? "" : text; // a HEAD response has no body
+                await connection.Socket.SendAsync(Encoding.ASCII.GetBytes($"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: {text.Length}\r\n\r\n{answer}"), SocketFlags.None);
             }
         }
         catch (Exception) when (_stop.IsCancellationRequested)

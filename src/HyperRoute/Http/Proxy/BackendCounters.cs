@@ -48,7 +48,7 @@ internal sealed class BackendCounters
         Interlocked.Add(ref stripe.LatencyTicks, Stopwatch.GetTimestamp() - startTimestamp);
     }
 
-    /// <summary>A request left the backend without a verdict (its pooled connection was dead before it answered).</summary>
+    /// <summary>A request left the backend without a verdict on it: its pooled connection was dead before it answered, or the client left.</summary>
     public void Abandoned() => Interlocked.Decrement(ref Mine().InFlight);
 
     public void Failed()

@@ -193,7 +193,7 @@ internal sealed partial class ForwardOperation
         }
         catch
         {
-            backend.Counters.Failed(); // the client left (or its flush failed): the backend is not to blame
+            backend.Counters.Abandoned(); // the client left (or its flush failed): not the backend's failure, no verdict on it
             throw;
         }
         finally

@@ -73,6 +73,21 @@ internal sealed partial class Http1Connection<TEndpoint>
         }
     }
 
+    /// <summary>
+    /// Woken while the socket is full (owner's thread): an upgraded protocol that asked to drop the connection runs
+    /// now, so its handler learns why; <see langword="true"/> when the transport is to close the socket at once.
+    /// </summary>
+    public bool DropsWhileBlocked()
+    {
+        if (_upgraded is not { DropRequested: true })
+        {
+            return false;
+        }
+
+        RunUpgraded();
+        return true;
+    }
+
     private long UpgradedDeadline(long now)
     {
         var due = _upgraded!.Deadline(_receivedAt);

@@ -33,6 +33,12 @@ internal interface IUpgradedProtocol
     /// <summary>The receive buffer should hold at least this many bytes from the first unconsumed one (the frame in progress).</summary>
     int BytesWanted { get; }
 
+    /// <summary>
+    /// The protocol asked to drop the connection (a receiver too slow for its queue): the owner runs it at its next wake
+    /// even while the socket is full, and then closes without waiting for the output (the client is not reading it).
+    /// </summary>
+    bool DropRequested { get; }
+
     /// <summary>The connection is closed (any reason); called once.</summary>
     void Closed();
 }

@@ -89,11 +89,14 @@ public sealed class EventStream
         ArgumentNullException.ThrowIfNull(events);
         var token = Ended;
         var enumerator = events.GetAsyncEnumerator(token);
+        Task<bool>? next = null;
         try
         {
+            // The events start before the head goes out: a subscription (EventStreamChannel.Subscribe) is in place by
+            // the time the client learns the stream is open, so nothing published after that is missed.
+            next = enumerator.MoveNextAsync().AsTask();
             await FlushAsync().ConfigureAwait(false); // the head goes out now: the client knows the stream is open
             var interval = _options.HeartbeatInterval;
-            Task<bool>? next = null;
             while (!token.IsCancellationRequested)
             {
                 next ??= enumerator.MoveNextAsync().AsTask();

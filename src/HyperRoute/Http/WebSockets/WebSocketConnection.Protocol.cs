@@ -31,6 +31,8 @@ public sealed partial class WebSocketConnection
 
     int IUpgradedProtocol.BytesWanted => _wanted;
 
+    bool IUpgradedProtocol.DropRequested => _dropRequested;
+
     void IUpgradedProtocol.WriteSwitch(HttpResponse response)
     {
         ref var output = ref response.Output;

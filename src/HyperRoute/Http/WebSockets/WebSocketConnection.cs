@@ -217,8 +217,16 @@ public sealed partial class WebSocketConnection : IUpgradedProtocol
             }
         }
 
+        if (_dropRequested)
+        {
+            // Always a wake of its own: one posted earlier may still be pending, unserved while the socket is full,
+            // and the drop must not wait for the client to read.
+            _waker?.Wake();
+            return false;
+        }
+
         Wake();
-        return !_dropRequested;
+        return true;
     }
 
     // An inline send found the output over the limit: the policy decides; true when the message may still go.

@@ -125,6 +125,10 @@ internal sealed unsafe partial class EpollConnection<TEndpoint> : IBlockingSende
         {
             Drive(); // otherwise the pending output goes first, and EPOLLOUT drives the connection on
         }
+        else if (_writeBlocked && _protocol.DropsWhileBlocked())
+        {
+            Close(); // a receiver too slow for its queue: it reads nothing more, so nothing waits for the output
+        }
     }
 
     void IBlockingSender.SendBlocking(ReadOnlySpan<byte> bytes)

@@ -112,22 +112,25 @@ public sealed class RabbitBroker : IAsyncDisposable
         return taken;
     }
 
-    /// <summary>Waits until <paramref name="condition"/> holds, or fails after <paramref name="seconds"/> saying what was awaited.</summary>
-    public static async Task WaitUntilAsync(Func<bool> condition, string what, int seconds = 30)
+    /// <summary>
+    /// Waits until <paramref name="condition"/> holds, or fails after <paramref name="seconds"/> saying what was awaited
+    /// and, when given, the <paramref name="state"/> things were left in.
+    /// </summary>
+    public static async Task WaitUntilAsync(Func<bool> condition, string what, int seconds = 30, Func<string>? state = null)
     {
         var deadline = Stopwatch.StartNew();
         while (!condition())
         {
             if (deadline.Elapsed > TimeSpan.FromSeconds(seconds))
             {
-                Assert.Fail($"Timed out after {seconds} s waiting until {what}.");
+                Assert.Fail($"Timed out after {seconds} s waiting until {what}." + (state is null ? "" : " State: " + state()));
             }
 
             await Task.Delay(20);
         }
     }
 
-    /// <inheritdoc cref="WaitUntilAsync(Func{bool}, string, int)"/>
+    /// <inheritdoc cref="WaitUntilAsync(Func{bool}, string, int, Func{string})"/>
     public static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, int seconds = 30)
     {
         var deadline = Stopwatch.StartNew();

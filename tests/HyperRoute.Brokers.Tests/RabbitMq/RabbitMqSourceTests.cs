@@ -25,7 +25,7 @@ public sealed class RabbitMqSourceTests
         await broker.PublishAsync(relay.Input, bodies);
 
         var source = relay.Source!;
-        await RabbitBroker.WaitUntilAsync(() => source.Acknowledged + source.DeadLettered == 10_000, "all 10,000 messages are settled", 120);
+        await RabbitBroker.WaitUntilAsync(() => source.Acknowledged + source.DeadLettered == 10_000, "all 10,000 messages are settled", 120, relay.Books);
         await relay.Destination.WhenConfirmedAsync();
 
         Assert.Equal(9_900, source.Outcomes.Routed);
@@ -166,7 +166,7 @@ public sealed class RabbitMqSourceTests
         await using var relay = await Relay.CreateAsync(broker, o => o with { Prefetch = 50 });
         await broker.PublishAsync(relay.Input, Enumerable.Range(0, 2_000).Select(i => Reading.Encode(1, 3, (uint)i)));
 
-        await RabbitBroker.WaitUntilAsync(() => relay.Source!.Acknowledged == 2_000, "every message is routed", 60);
+        await RabbitBroker.WaitUntilAsync(() => relay.Source!.Acknowledged == 2_000, "every message is routed", 60, relay.Books);
         var sequences = (await broker.DrainAsync(relay.Output)).Select(m => Reading.Decode(m.Body.Span).Sequence).ToList();
         Assert.Equal(Enumerable.Range(0, 2_000).Select(i => (uint)i), sequences);
     }

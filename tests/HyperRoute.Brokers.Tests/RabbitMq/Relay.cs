@@ -51,6 +51,14 @@ public sealed class Relay : IAsyncDisposable
         return relay;
     }
 
+    /// <summary>The source's and the destination's books, for a test that timed out (an intermittent stall is being chased).</summary>
+    public string Books() => Source is not { } source
+        ? $"destination published {Destination.Published}, confirmed {Destination.Confirmed}, outstanding {Destination.Outstanding}"
+        : $"source received {source.Received}, acknowledged {source.Acknowledged}, dead-lettered {source.DeadLettered}, retried {source.Retried}, " +
+          $"handler errors {source.HandlerErrors}, routed {source.Outcomes.Routed}; destination published {Destination.Published}, " +
+          $"confirmed {Destination.Confirmed}, returned {Destination.Returned}, nacked {Destination.Nacked}, failed {Destination.Failed}, " +
+          $"outstanding {Destination.Outstanding}";
+
     public RabbitMqSourceOptions Options(Func<RabbitMqSourceOptions, RabbitMqSourceOptions>? configure = null)
     {
         var options = new RabbitMqSourceOptions

@@ -21,7 +21,7 @@ internal sealed partial class Http1Connection<TEndpoint> : IRequestBodyReader
     private const int MinStreamWindow = 32 * 1024;
 
     private byte _streamDecision;           // for the head being served: 0 not asked yet, 1 streams, 2 buffers
-    private BodyReadSignal? _readSignal;
+    private ReusableSignal? _readSignal;
     private Memory<byte> _readDestination;  // the pending read's memory, written only while the handler awaits it
     private int _readRequested;             // 1: the handler waits for a read the owner has not served yet
     private volatile bool _receivingBody;   // the pending read needs bytes: the transport receives while parked
@@ -71,7 +71,7 @@ internal sealed partial class Http1Connection<TEndpoint> : IRequestBodyReader
         _bodyFault = null;
         _readDestination = default;
         Volatile.Write(ref _readRequested, 0);
-        _readSignal ??= new BodyReadSignal();
+        _readSignal ??= new ReusableSignal();
         Serve(0, -1); // where the next request starts is known once the body has ended
     }
 
@@ -97,7 +97,7 @@ internal sealed partial class Http1Connection<TEndpoint> : IRequestBodyReader
             }
         }
 
-        var read = _readSignal!.WaitAsync();
+        var read = _readSignal!.WaitForCountAsync();
         _readDestination = destination;
         Volatile.Write(ref _readRequested, 1);
         if (_bodyFault is { } late && Interlocked.Exchange(ref _readRequested, 0) == 1)

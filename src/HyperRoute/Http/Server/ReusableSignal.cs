@@ -6,28 +6,32 @@ using System.Threading.Tasks.Sources;
 namespace HyperRoute.Http.Server;
 
 /// <summary>
-/// A one-waiter signal a connection reuses for every wait: <see cref="WaitAsync"/> hands out a
-/// <see cref="ValueTask"/> over it (no allocation), and <see cref="Set"/>/<see cref="Fail"/> complete it from any
-/// thread, once per wait (later calls are ignored until the waiter consumed the result). Continuations run on
-/// the thread pool, never inline in the thread that sets it.
+/// A one-waiter signal a connection reuses for every wait: <see cref="WaitAsync"/> (or <see cref="WaitForCountAsync"/>,
+/// for a wait that learns a number, such as the bytes a streamed body read copied) hands out a task over it (no
+/// allocation), and <see cref="Set"/>/<see cref="Fail"/> complete it from any thread, once per wait (later calls are
+/// ignored until the waiter consumed the result). Continuations run on the thread pool, never inline in the thread
+/// that sets it.
 /// </summary>
-internal sealed class ReusableSignal : IValueTaskSource
+internal sealed class ReusableSignal : IValueTaskSource, IValueTaskSource<int>
 {
-    private ManualResetValueTaskSourceCore<bool> _core = new() { RunContinuationsAsynchronously = true };
+    private ManualResetValueTaskSourceCore<int> _core = new() { RunContinuationsAsynchronously = true };
     private int _set;
 
     /// <summary>A task that completes at the next <see cref="Set"/> (at once if one came since the last wait).</summary>
     public ValueTask WaitAsync() => new(this, _core.Version);
 
-    /// <summary>Completes the wait; <see langword="false"/> when it was already completed.</summary>
-    public bool Set()
+    /// <summary>As <see cref="WaitAsync"/>, with the count the next <see cref="Set"/> gives.</summary>
+    public ValueTask<int> WaitForCountAsync() => new(this, _core.Version);
+
+    /// <summary>Completes the wait (with <paramref name="count"/>); <see langword="false"/> when it was already completed.</summary>
+    public bool Set(int count = 0)
     {
         if (Interlocked.Exchange(ref _set, 1) != 0)
         {
             return false;
         }
 
-        _core.SetResult(true);
+        _core.SetResult(count);
         return true;
     }
 
@@ -43,11 +47,11 @@ internal sealed class ReusableSignal : IValueTaskSource
         return true;
     }
 
-    void IValueTaskSource.GetResult(short token)
+    int IValueTaskSource<int>.GetResult(short token)
     {
         try
         {
-            _core.GetResult(token);
+            return _core.GetResult(token);
         }
         finally
         {
@@ -56,8 +60,15 @@ internal sealed class ReusableSignal : IValueTaskSource
         }
     }
 
+    void IValueTaskSource.GetResult(short token) => ((IValueTaskSource<int>)this).GetResult(token);
+
     ValueTaskSourceStatus IValueTaskSource.GetStatus(short token) => _core.GetStatus(token);
 
+    ValueTaskSourceStatus IValueTaskSource<int>.GetStatus(short token) => _core.GetStatus(token);
+
     void IValueTaskSource.OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags)
+        => _core.OnCompleted(continuation, state, token, flags);
+
+    void IValueTaskSource<int>.OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags)
         => _core.OnCompleted(continuation, state, token, flags);
 }

@@ -20,6 +20,8 @@ public sealed class SerialCollection
 [Collection(SerialCollection.Name)]
 public sealed class BackpressureTests
 {
+    private static readonly TimeSpan QuietBound = TimeSpan.FromMilliseconds(500); // a spin costs a whole core: ~1,000 ms
+
     [Theory]
     [MemberData(nameof(Transports.Both), MemberType = typeof(Transports))]
     public async Task Response_blocked_by_a_half_closed_client_that_does_not_read_waits_without_spinning(string transport)
@@ -34,11 +36,21 @@ public sealed class BackpressureTests
         client.ShutdownSend(); // the server sees the end of the input while its output is stuck
         await ConnectionTests.WaitUntil(() => server.Server.RequestsServed == 1); // the response is being sent
 
-        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-        await Task.Delay(1000); // the measuring window, not a wait for something to happen
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        // A spinning server burns a core in every window; a collection of the large arrays earlier tests in this
+        // collection left behind, or the runtime's own background work, is over after one. So the quietest of up to
+        // three windows is what is judged, each after a full collection.
+        var quietest = TimeSpan.MaxValue;
+        for (var window = 0; window < 3 && quietest >= QuietBound; window++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            await Task.Delay(1000); // the measuring window, not a wait for something to happen
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+            quietest = cpu < quietest ? cpu : quietest;
+        }
 
-        Assert.True(cpu < TimeSpan.FromMilliseconds(500), $"The process used {cpu.TotalMilliseconds:0} ms of CPU in 1 s while the server waited for the client to read.");
+        Assert.True(quietest < QuietBound, $"The process used at least {quietest.TotalMilliseconds:0} ms of CPU in each of three 1 s windows while the server waited for the client to read.");
         var response = client.Read();
         Assert.Equal(200, response.Status);
         Assert.Equal(body, response.Body);

@@ -26,10 +26,17 @@ internal sealed partial class RabbitMqConsumer<THandler>
                 }
                 catch (Exception e)
                 {
-                    // The channel closed (connection lost, broker restarting): the broker requeues whatever was not
-                    // acknowledged, and the recovered consumer receives it again.
-                    _unacknowledged = 0;
                     _options.OnError?.Invoke(e);
+                    if (Channel.IsOpen)
+                    {
+                        await RequeueAfterFailureAsync(settlement).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        // The channel closed (connection lost, broker restarting): the broker requeues whatever was not
+                        // acknowledged, and the recovered consumer receives it again.
+                        _unacknowledged = 0;
+                    }
                 }
                 finally
                 {
@@ -101,6 +108,21 @@ internal sealed partial class RabbitMqConsumer<THandler>
             // The retry or dead letter was not confirmed: put the message back rather than lose it.
             _options.OnError?.Invoke(e);
             await Channel.BasicNackAsync(settlement.DeliveryTag, multiple: false, requeue: true).ConfigureAwait(false);
+        }
+    }
+
+    // A settlement that failed while the channel stays open: its message goes back on the queue, to be handled again.
+    // Left alone, it would hold a place in the prefetch window, and the next multiple acknowledgement would take it
+    // as settled.
+    private async Task RequeueAfterFailureAsync(Settlement settlement)
+    {
+        try
+        {
+            await Channel.BasicNackAsync(settlement.DeliveryTag, multiple: false, requeue: true).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            _options.OnError?.Invoke(e); // the channel closed meanwhile: the broker requeues it with the rest
         }
     }
 

@@ -104,6 +104,12 @@ internal sealed partial class RabbitMqConsumer<THandler> : AsyncDefaultBasicCons
 
         var outcome = fault is null ? _probe.Read() : MessageOutcome.Undelivered;
         var confirmation = _scope.Take();
+        if (confirmation.IsCompletedSuccessfully)
+        {
+            // A destination's confirmation may be a pooled ValueTask, whose result can be read once only (reading it
+            // returns its box to the pool): read it here, once, and hand the settler the plain value.
+            confirmation = new ValueTask<bool>(confirmation.Result);
+        }
 
         // The body is the client's buffer, valid only until this method returns: a message that may be published
         // again (retried or dead-lettered) keeps a pooled copy until it is settled.

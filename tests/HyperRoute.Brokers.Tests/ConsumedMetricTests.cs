@@ -27,7 +27,7 @@ public sealed class ConsumedMetricTests
         await broker.PublishAsync(relay.Input, Enumerable.Range(0, 100).Select(i => i % 10 == 9 ? new byte[] { 1 } : Reading.Encode(1, 7, (uint)i)).ToList());
 
         var source = relay.Source!;
-        await RabbitBroker.WaitUntilAsync(() => source.Acknowledged + source.DeadLettered == 100, "all 100 messages are settled");
+        await RabbitBroker.WaitUntilAsync(() => source.Acknowledged + source.DeadLettered == 100, "all 100 messages are settled", state: relay.Books);
         Assert.Equal((90, 10), (consumed.Of("routed"), consumed.Of("malformed")));
         Assert.Equal(100, consumed.Total);
     }

@@ -391,6 +391,7 @@ static partial class Abc
                     if (Routing::Utf8Literal.EqualsLower(path, "/"u8))
                     {
                         // GET /
+                        exchange.Route = 2; // a fault from here on is reported under this route
                         global::Shop.C.Root(exchange.Response);
                         return HyperRoute::RouteMatch.Handled(2);
                     }
@@ -439,6 +440,7 @@ static partial class Abc
                                         if (e2 == path.Length)
                                         {
                                             // GET /a/items/{id:int}
+                                            exchange.Route = 0; // a fault from here on is reported under this route
                                             int idArg = s2Int32;
                                             var result = global::Shop.A.Get(idArg);
                                             // Each route of this app writes its own result: string.
@@ -469,6 +471,7 @@ static partial class Abc
                                         if (e2 == path.Length)
                                         {
                                             // GET /b/items/{id:int}
+                                            exchange.Route = 1; // a fault from here on is reported under this route
                                             int idArg = s2Int32_2;
                                             var result = global::Shop.B.Get(idArg);
                                             // Each route of this app writes its own result: string.

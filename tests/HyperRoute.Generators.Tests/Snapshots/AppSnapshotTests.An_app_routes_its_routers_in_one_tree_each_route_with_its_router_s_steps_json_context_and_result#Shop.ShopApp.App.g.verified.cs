@@ -611,6 +611,7 @@ static partial class ShopApp
                             if (Routing::Utf8Literal.EqualsLower(path, "/health"u8))
                             {
                                 // GET /health
+                                exchange.Route = 3; // a fault from here on is reported under this route
                                 var result = global::Shop.StatusApi.Health();
                                 // Each route of this app writes its own result: string.
                                 // 200 text/plain; charset=utf-8
@@ -622,6 +623,7 @@ static partial class ShopApp
                             if (Routing::Utf8Literal.EqualsLower(path, "/status"u8))
                             {
                                 // GET /status
+                                exchange.Route = 4; // a fault from here on is reported under this route
                                 // [Header("X-Tenant")] tenant
                                 string? tenantArg = default;
                                 if (exchange.Request.TryGetHeader(0 /* X-Tenant */, out System::ReadOnlySpan<byte> tenantValue))
@@ -641,6 +643,7 @@ static partial class ShopApp
                     if (Routing::Utf8Literal.EqualsLower(path, "/api/todos/export"u8))
                     {
                         // GET /api/todos/export
+                        exchange.Route = 6; // a fault from here on is reported under this route
                         var result = global::Shop.StatusApi.Export();
                         // Each route of this app writes its own result: Shop.Todo.
                         // 200 application/json
@@ -690,6 +693,7 @@ static partial class ShopApp
                                 if (e3 == path.Length)
                                 {
                                     // GET /api/todos/slow/{id:int} (async)
+                                    exchange.Route = 2; // a fault from here on is reported under this route
                                     // source side, route level: [Validate<ApiKey>] of TodoApi
                                     var apiKeyVerdict = global::Shop.ApiKey.Validate(exchange.Request);
                                     if (!apiKeyVerdict.IsValid)
@@ -727,6 +731,7 @@ static partial class ShopApp
                             if (e2 == path.Length)
                             {
                                 // GET /api/todos/{id:int}
+                                exchange.Route = 0; // a fault from here on is reported under this route
                                 // source side, route level: [Validate<ApiKey>] of TodoApi
                                 var apiKeyVerdict_2 = global::Shop.ApiKey.Validate(exchange.Request);
                                 if (!apiKeyVerdict_2.IsValid)
@@ -772,6 +777,7 @@ static partial class ShopApp
                     if (Routing::Utf8Literal.EqualsLower(path, "/api/todos"u8))
                     {
                         // POST /api/todos
+                        exchange.Route = 1; // a fault from here on is reported under this route
                         // source side, route level: [Validate<ApiKey>] of TodoApi
                         var apiKeyVerdict = global::Shop.ApiKey.Validate(exchange.Request);
                         if (!apiKeyVerdict.IsValid)
@@ -847,6 +853,7 @@ static partial class ShopApp
                             if (e2 == path.Length)
                             {
                                 // DELETE /api/todos/{id:int}
+                                exchange.Route = 5; // a fault from here on is reported under this route
                                 int idArg = s2Int32;
                                 global::Shop.StatusApi.Delete(idArg, exchange.Response);
                                 return HyperRoute::RouteMatch.Handled(5);

@@ -566,6 +566,7 @@ static partial class OrderApi
                     if (Routing::Utf8Literal.EqualsLower(path, "/health"u8))
                     {
                         // GET /health
+                        exchange.Route = 0; // a fault from here on is reported under this route
                         result = global::Shop.OrderApi.Health();
                         return HyperRoute::RouteMatch.Handled(0);
                     }
@@ -610,6 +611,7 @@ static partial class OrderApi
                             if (e1 == path.Length)
                             {
                                 // GET /orders/{id:int} (async)
+                                exchange.Route = 1; // a fault from here on is reported under this route
                                 int idArg = s1Int32;
                                 var work = global::Shop.OrderApi.GetOrder(idArg, exchange.RequestAborted);
                                 if (!work.IsCompletedSuccessfully)
@@ -632,6 +634,7 @@ static partial class OrderApi
                                             && Routing::Utf8Literal.EqualsLower(path.Slice(p2, 7), "receipt"u8))
                                         {
                                             // GET /orders/{id:int}/receipt (async)
+                                            exchange.Route = 4; // a fault from here on is reported under this route
                                             int idArg = s1Int32;
                                             var work_2 = global::Shop.OrderApi.Receipt(idArg);
                                             if (!work_2.IsCompletedSuccessfully)
@@ -658,6 +661,7 @@ static partial class OrderApi
                                             && Routing::Utf8Literal.EqualsLower(path.Slice(p2, 6), "status"u8))
                                         {
                                             // GET /orders/{id:int}/status (async)
+                                            exchange.Route = 5; // a fault from here on is reported under this route
                                             int idArg = s1Int32;
                                             var work_3 = global::Shop.OrderApi.Status(idArg, exchange.Response);
                                             if (!work_3.IsCompletedSuccessfully)
@@ -719,6 +723,7 @@ static partial class OrderApi
                             if (e1 == path.Length)
                             {
                                 // PUT /orders/{id:int} (async)
+                                exchange.Route = 2; // a fault from here on is reported under this route
                                 int idArg = s1Int32;
                                 // [Header("X-Tenant")] tenant
                                 if (!exchange.Request.TryGetHeaderMemory(0 /* X-Tenant */, out System::ReadOnlyMemory<byte> tenantValue))
@@ -780,6 +785,7 @@ static partial class OrderApi
                             if (e1 == path.Length)
                             {
                                 // DELETE /orders/{id:int} (async)
+                                exchange.Route = 3; // a fault from here on is reported under this route
                                 int idArg = s1Int32;
                                 var work = global::Shop.OrderApi.DeleteOrder(idArg);
                                 if (!work.IsCompletedSuccessfully)

@@ -96,9 +96,11 @@ static partial class PingApi
         out global::Shop.Text result)
     {
         var buffer = new Routing::DecodeBuffer(scratch, path.Length + query.Length);
+        var matchedRoute = -1; // Serve passes exchange.Route here; the match names the route too
         System::Threading.Tasks.ValueTask<global::Shop.Text> pending = default;
         var match = HyperRouteDispatcher.DispatchCore(
-            method, path, query, System::Threading.CancellationToken.None, ref pending, ref buffer, out result);
+            method, path, query, System::Threading.CancellationToken.None, ref pending, ref matchedRoute, ref buffer,
+            out result);
         buffer.Dispose();
         if (match.IsPending)
         {
@@ -160,8 +162,9 @@ static partial class PingApi
     {
         var buffer = new Routing::DecodeBuffer(scratch, path.Length + query.Length);
         System::Threading.Tasks.ValueTask<global::Shop.Text> pending = default;
+        var matchedRoute = -1; // Serve passes exchange.Route here; the match names the route too
         var match = HyperRouteDispatcher.DispatchCore(
-            method, path, query, cancellationToken, ref pending, ref buffer, out var result);
+            method, path, query, cancellationToken, ref pending, ref matchedRoute, ref buffer, out var result);
         // Async handlers bind no spans, so no work still running reads the buffer.
         buffer.Dispose();
         return match.IsPending
@@ -236,7 +239,8 @@ static partial class PingApi
             var buffer = new Routing::DecodeBuffer(stackalloc byte[256], path.Length + query.Length);
             System::Threading.Tasks.ValueTask<global::Shop.Text> pending = default;
             var match = HyperRouteDispatcher.DispatchCore(
-                request.Method, path, query, exchange.RequestAborted, ref pending, ref buffer, out var result);
+                request.Method, path, query, exchange.RequestAborted, ref pending, ref exchange.Route, ref buffer,
+                out var result);
             buffer.Dispose();
             if (match.IsPending)
             {
@@ -367,6 +371,7 @@ static partial class PingApi
             System::ReadOnlySpan<byte> query,
             System::Threading.CancellationToken cancellationToken,
             ref System::Threading.Tasks.ValueTask<global::Shop.Text> pending,
+            ref int matchedRoute,
             scoped ref Routing::DecodeBuffer buffer,
             out global::Shop.Text result)
         {
@@ -374,18 +379,21 @@ static partial class PingApi
             switch (verb)
             {
                 case HyperRoute::HttpMethods.Get:
-                    return DispatchGet(path, query, cancellationToken, ref pending, ref buffer, out result);
+                    return DispatchGet(
+                        path, query, cancellationToken, ref pending, ref matchedRoute, ref buffer, out result);
                 case HyperRoute::HttpMethods.Post:
-                    return DispatchPost(path, query, cancellationToken, ref pending, ref buffer, out result);
+                    return DispatchPost(
+                        path, query, cancellationToken, ref pending, ref matchedRoute, ref buffer, out result);
                 case HyperRoute::HttpMethods.Head:
-                    return DispatchHead(path, query, cancellationToken, ref pending, ref buffer, out result);
+                    return DispatchHead(
+                        path, query, cancellationToken, ref pending, ref matchedRoute, ref buffer, out result);
                 default:
                     // No route has this method: 400 for a path not in origin form, else 405 or 404.
                     result = default;
                     return Routing::RoutePath.IsAbsolute(path)
                         ? DispatchDecoded(
                             verb, Routing::RoutePath.TrimTrailingSlash(path), query, cancellationToken, ref pending,
-                            ref buffer, out result)
+                            ref matchedRoute, ref buffer, out result)
                         : HyperRoute::RouteMatch.BadRequest(HyperRoute::RouteProblem.PathNotAbsolute);
             }
         }
@@ -398,6 +406,7 @@ static partial class PingApi
             System::ReadOnlySpan<byte> query,
             System::Threading.CancellationToken cancellationToken,
             ref System::Threading.Tasks.ValueTask<global::Shop.Text> pending,
+            ref int matchedRoute,
             scoped ref Routing::DecodeBuffer buffer,
             out global::Shop.Text result)
         {
@@ -406,7 +415,8 @@ static partial class PingApi
             // Literal routes hold no '%' and no trailing '/': first compare the path as received.
             if (path.Length is 5) // the lengths of its literal routes
             {
-                match = MatchGetLiterals(path, query, cancellationToken, ref pending, ref buffer, out result);
+                match = MatchGetLiterals(
+                    path, query, cancellationToken, ref pending, ref matchedRoute, ref buffer, out result);
                 if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
                 {
                     return match;
@@ -424,14 +434,16 @@ static partial class PingApi
             var trimmed = Routing::RoutePath.TrimTrailingSlash(path);
             if (trimmed.Length != path.Length) // then the literal routes get a second look
             {
-                match = MatchGetLiterals(trimmed, query, cancellationToken, ref pending, ref buffer, out result);
+                match = MatchGetLiterals(
+                    trimmed, query, cancellationToken, ref pending, ref matchedRoute, ref buffer, out result);
                 if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
                 {
                     return match;
                 }
             }
             match = MatchGetParameters(
-                trimmed, decoded: false, query, cancellationToken, ref pending, ref buffer, out result);
+                trimmed, decoded: false, query, cancellationToken, ref pending, ref matchedRoute, ref buffer,
+                out result);
             if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
             {
                 return match;
@@ -446,7 +458,8 @@ static partial class PingApi
 
             // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
             return DispatchDecoded(
-                HyperRoute::HttpMethods.Get, trimmed, query, cancellationToken, ref pending, ref buffer, out result);
+                HyperRoute::HttpMethods.Get, trimmed, query, cancellationToken, ref pending, ref matchedRoute,
+                ref buffer, out result);
         }
 
         /// <summary>The first pass for POST requests: the path as received, before any decoding.</summary>
@@ -457,6 +470,7 @@ static partial class PingApi
             System::ReadOnlySpan<byte> query,
             System::Threading.CancellationToken cancellationToken,
             ref System::Threading.Tasks.ValueTask<global::Shop.Text> pending,
+            ref int matchedRoute,
             scoped ref Routing::DecodeBuffer buffer,
             out global::Shop.Text result)
         {
@@ -465,7 +479,8 @@ static partial class PingApi
             // Literal routes hold no '%' and no trailing '/': first compare the path as received.
             if (path.Length is 5) // the lengths of its literal routes
             {
-                match = MatchPostLiterals(path, query, cancellationToken, ref pending, ref buffer, out result);
+                match = MatchPostLiterals(
+                    path, query, cancellationToken, ref pending, ref matchedRoute, ref buffer, out result);
                 if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
                 {
                     return match;
@@ -483,7 +498,8 @@ static partial class PingApi
             var trimmed = Routing::RoutePath.TrimTrailingSlash(path);
             if (trimmed.Length != path.Length) // then the literal routes get a second look
             {
-                match = MatchPostLiterals(trimmed, query, cancellationToken, ref pending, ref buffer, out result);
+                match = MatchPostLiterals(
+                    trimmed, query, cancellationToken, ref pending, ref matchedRoute, ref buffer, out result);
                 if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
                 {
                     return match;
@@ -499,7 +515,8 @@ static partial class PingApi
 
             // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
             return DispatchDecoded(
-                HyperRoute::HttpMethods.Post, trimmed, query, cancellationToken, ref pending, ref buffer, out result);
+                HyperRoute::HttpMethods.Post, trimmed, query, cancellationToken, ref pending, ref matchedRoute,
+                ref buffer, out result);
         }
 
         /// <summary>The first pass for HEAD requests: the path as received, before any decoding.</summary>
@@ -510,6 +527,7 @@ static partial class PingApi
             System::ReadOnlySpan<byte> query,
             System::Threading.CancellationToken cancellationToken,
             ref System::Threading.Tasks.ValueTask<global::Shop.Text> pending,
+            ref int matchedRoute,
             scoped ref Routing::DecodeBuffer buffer,
             out global::Shop.Text result)
         {
@@ -525,13 +543,15 @@ static partial class PingApi
             // waits for DispatchDecoded; any other match is the decoded path's match.
             var trimmed = Routing::RoutePath.TrimTrailingSlash(path);
             // HEAD is served by the GET route of the path when no HEAD route matches; the host sends no body.
-            match = MatchGetLiterals(trimmed, query, cancellationToken, ref pending, ref buffer, out result);
+            match = MatchGetLiterals(
+                trimmed, query, cancellationToken, ref pending, ref matchedRoute, ref buffer, out result);
             if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
             {
                 return match;
             }
             match = MatchGetParameters(
-                trimmed, decoded: false, query, cancellationToken, ref pending, ref buffer, out result);
+                trimmed, decoded: false, query, cancellationToken, ref pending, ref matchedRoute, ref buffer,
+                out result);
             if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
             {
                 return match;
@@ -546,7 +566,8 @@ static partial class PingApi
 
             // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
             return DispatchDecoded(
-                HyperRoute::HttpMethods.Head, trimmed, query, cancellationToken, ref pending, ref buffer, out result);
+                HyperRoute::HttpMethods.Head, trimmed, query, cancellationToken, ref pending, ref matchedRoute,
+                ref buffer, out result);
         }
 
         /// <summary>
@@ -562,12 +583,14 @@ static partial class PingApi
             System::ReadOnlySpan<byte> query,
             System::Threading.CancellationToken cancellationToken,
             ref System::Threading.Tasks.ValueTask<global::Shop.Text> pending,
+            ref int matchedRoute,
             scoped ref Routing::DecodeBuffer buffer,
             out global::Shop.Text result)
         {
             if (Routing::RoutePath.ContainsEscape(path))
             {
-                return DispatchEscaped(verb, path, query, cancellationToken, ref pending, ref buffer, out result);
+                return DispatchEscaped(
+                    verb, path, query, cancellationToken, ref pending, ref matchedRoute, ref buffer, out result);
             }
 
             result = default;
@@ -590,6 +613,7 @@ static partial class PingApi
             System::ReadOnlySpan<byte> query,
             System::Threading.CancellationToken cancellationToken,
             ref System::Threading.Tasks.ValueTask<global::Shop.Text> pending,
+            ref int matchedRoute,
             scoped ref Routing::DecodeBuffer buffer,
             out global::Shop.Text result)
         {
@@ -604,13 +628,15 @@ static partial class PingApi
             switch (verb)
             {
                 case HyperRoute::HttpMethods.Get:
-                    match = MatchGetLiterals(normalized, query, cancellationToken, ref pending, ref buffer, out result);
+                    match = MatchGetLiterals(
+                        normalized, query, cancellationToken, ref pending, ref matchedRoute, ref buffer, out result);
                     if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
                     {
                         return match;
                     }
                     match = MatchGetParameters(
-                        normalized, decoded: true, query, cancellationToken, ref pending, ref buffer, out result);
+                        normalized, decoded: true, query, cancellationToken, ref pending, ref matchedRoute, ref buffer,
+                        out result);
                     if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
                     {
                         return match;
@@ -618,7 +644,7 @@ static partial class PingApi
                     break;
                 case HyperRoute::HttpMethods.Post:
                     match = MatchPostLiterals(
-                        normalized, query, cancellationToken, ref pending, ref buffer, out result);
+                        normalized, query, cancellationToken, ref pending, ref matchedRoute, ref buffer, out result);
                     if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
                     {
                         return match;
@@ -626,13 +652,15 @@ static partial class PingApi
                     break;
                 case HyperRoute::HttpMethods.Head:
                     // HEAD is served by the GET route of the path when no HEAD route matches; the host sends no body.
-                    match = MatchGetLiterals(normalized, query, cancellationToken, ref pending, ref buffer, out result);
+                    match = MatchGetLiterals(
+                        normalized, query, cancellationToken, ref pending, ref matchedRoute, ref buffer, out result);
                     if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
                     {
                         return match;
                     }
                     match = MatchGetParameters(
-                        normalized, decoded: true, query, cancellationToken, ref pending, ref buffer, out result);
+                        normalized, decoded: true, query, cancellationToken, ref pending, ref matchedRoute, ref buffer,
+                        out result);
                     if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
                     {
                         return match;
@@ -657,6 +685,7 @@ static partial class PingApi
             System::ReadOnlySpan<byte> query,
             System::Threading.CancellationToken cancellationToken,
             ref System::Threading.Tasks.ValueTask<global::Shop.Text> pending,
+            ref int matchedRoute,
             scoped ref Routing::DecodeBuffer buffer,
             out global::Shop.Text result)
         {
@@ -668,6 +697,7 @@ static partial class PingApi
                     if (Routing::Utf8Literal.EqualsLower(path, "/ping"u8))
                     {
                         // GET /ping
+                        matchedRoute = 0; // a fault from here on is reported under this route
                         result = global::Shop.PingApi.Ping();
                         return HyperRoute::RouteMatch.Handled(0);
                     }
@@ -692,6 +722,7 @@ static partial class PingApi
             System::ReadOnlySpan<byte> query,
             System::Threading.CancellationToken cancellationToken,
             ref System::Threading.Tasks.ValueTask<global::Shop.Text> pending,
+            ref int matchedRoute,
             scoped ref Routing::DecodeBuffer buffer,
             out global::Shop.Text result)
         {
@@ -713,6 +744,7 @@ static partial class PingApi
                             if (e1 == path.Length)
                             {
                                 // GET /slow/{ms:int} (async)
+                                matchedRoute = 1; // a fault from here on is reported under this route
                                 int msArg = s1Int32;
                                 var work = global::Shop.PingApi.Slow(msArg, cancellationToken);
                                 if (!work.IsCompletedSuccessfully)
@@ -742,6 +774,7 @@ static partial class PingApi
             System::ReadOnlySpan<byte> query,
             System::Threading.CancellationToken cancellationToken,
             ref System::Threading.Tasks.ValueTask<global::Shop.Text> pending,
+            ref int matchedRoute,
             scoped ref Routing::DecodeBuffer buffer,
             out global::Shop.Text result)
         {
@@ -753,6 +786,7 @@ static partial class PingApi
                     if (Routing::Utf8Literal.EqualsLower(path, "/fire"u8))
                     {
                         // POST /fire (async)
+                        matchedRoute = 2; // a fault from here on is reported under this route
                         var noteLookup = Routing::QueryString.TryGetValue(
                             query, "note"u8, ref buffer, out var noteValue);
                         if (noteLookup == Routing::QueryLookup.Malformed)

@@ -90,7 +90,8 @@ partial class Host
             System::Span<byte> scratch)
         {
             var buffer = new Routing::DecodeBuffer(scratch, path.Length + query.Length);
-            var match = HyperRouteDispatcher.DispatchCore(this, method, path, query, ref buffer);
+            var matchedRoute = -1; // Serve passes exchange.Route here; the match names the route too
+            var match = HyperRouteDispatcher.DispatchCore(this, method, path, query, ref matchedRoute, ref buffer);
             buffer.Dispose();
             return match;
         }
@@ -163,7 +164,8 @@ partial class Host
                 var path = request.Path;
                 var query = request.Query;
                 var buffer = new Routing::DecodeBuffer(stackalloc byte[256], path.Length + query.Length);
-                var match = HyperRouteDispatcher.DispatchCore(_router, request.Method, path, query, ref buffer);
+                var match = HyperRouteDispatcher.DispatchCore(
+                    _router, request.Method, path, query, ref exchange.Route, ref buffer);
                 buffer.Dispose();
                 return match;
             }
@@ -230,22 +232,24 @@ partial class Host
                 System::ReadOnlySpan<byte> method,
                 System::ReadOnlySpan<byte> path,
                 System::ReadOnlySpan<byte> query,
+                ref int matchedRoute,
                 scoped ref Routing::DecodeBuffer buffer)
             {
                 var verb = Routing::MethodToken.Parse(method);
                 switch (verb)
                 {
                     case HyperRoute::HttpMethods.Get:
-                        return DispatchGet(router, path, query, ref buffer);
+                        return DispatchGet(router, path, query, ref matchedRoute, ref buffer);
                     case HyperRoute::HttpMethods.Post:
-                        return DispatchPost(router, path, query, ref buffer);
+                        return DispatchPost(router, path, query, ref matchedRoute, ref buffer);
                     case HyperRoute::HttpMethods.Head:
-                        return DispatchHead(router, path, query, ref buffer);
+                        return DispatchHead(router, path, query, ref matchedRoute, ref buffer);
                     default:
                         // No route has this method: 400 for a path not in origin form, else 405 or 404.
                         return Routing::RoutePath.IsAbsolute(path)
                             ? DispatchDecoded(
-                                router, verb, Routing::RoutePath.TrimTrailingSlash(path), query, ref buffer)
+                                router, verb, Routing::RoutePath.TrimTrailingSlash(path), query, ref matchedRoute,
+                                ref buffer)
                             : HyperRoute::RouteMatch.BadRequest(HyperRoute::RouteProblem.PathNotAbsolute);
                 }
             }
@@ -257,13 +261,14 @@ partial class Host
                 global::Host.Counter router,
                 System::ReadOnlySpan<byte> path,
                 System::ReadOnlySpan<byte> query,
+                ref int matchedRoute,
                 scoped ref Routing::DecodeBuffer buffer)
             {
                 HyperRoute::RouteMatch match;
                 // Literal routes hold no '%' and no trailing '/': first compare the path as received.
                 if (path.Length is 1) // the lengths of its literal routes
                 {
-                    match = MatchGetLiterals(router, path, query, ref buffer);
+                    match = MatchGetLiterals(router, path, query, ref matchedRoute, ref buffer);
                     if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
                     {
                         return match;
@@ -282,7 +287,7 @@ partial class Host
                 var trimmed = Routing::RoutePath.TrimTrailingSlash(path);
                 if (trimmed.Length != path.Length) // then the literal routes get a second look
                 {
-                    match = MatchGetLiterals(router, trimmed, query, ref buffer);
+                    match = MatchGetLiterals(router, trimmed, query, ref matchedRoute, ref buffer);
                     if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
                     {
                         return match;
@@ -297,7 +302,8 @@ partial class Host
                 }
 
                 // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
-                return DispatchDecoded(router, HyperRoute::HttpMethods.Get, trimmed, query, ref buffer);
+                return DispatchDecoded(
+                    router, HyperRoute::HttpMethods.Get, trimmed, query, ref matchedRoute, ref buffer);
             }
 
             /// <summary>The first pass for POST requests: the path as received, before any decoding.</summary>
@@ -307,13 +313,14 @@ partial class Host
                 global::Host.Counter router,
                 System::ReadOnlySpan<byte> path,
                 System::ReadOnlySpan<byte> query,
+                ref int matchedRoute,
                 scoped ref Routing::DecodeBuffer buffer)
             {
                 HyperRoute::RouteMatch match;
                 // Literal routes hold no '%' and no trailing '/': first compare the path as received.
                 if (path.Length is 4) // the lengths of its literal routes
                 {
-                    match = MatchPostLiterals(router, path, query, ref buffer);
+                    match = MatchPostLiterals(router, path, query, ref matchedRoute, ref buffer);
                     if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
                     {
                         return match;
@@ -332,13 +339,13 @@ partial class Host
                 var trimmed = Routing::RoutePath.TrimTrailingSlash(path);
                 if (trimmed.Length != path.Length) // then the literal routes get a second look
                 {
-                    match = MatchPostLiterals(router, trimmed, query, ref buffer);
+                    match = MatchPostLiterals(router, trimmed, query, ref matchedRoute, ref buffer);
                     if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
                     {
                         return match;
                     }
                 }
-                match = MatchPostParameters(router, trimmed, decoded: false, query, ref buffer);
+                match = MatchPostParameters(router, trimmed, decoded: false, query, ref matchedRoute, ref buffer);
                 if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
                 {
                     return match;
@@ -352,7 +359,8 @@ partial class Host
                 }
 
                 // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
-                return DispatchDecoded(router, HyperRoute::HttpMethods.Post, trimmed, query, ref buffer);
+                return DispatchDecoded(
+                    router, HyperRoute::HttpMethods.Post, trimmed, query, ref matchedRoute, ref buffer);
             }
 
             /// <summary>The first pass for HEAD requests: the path as received, before any decoding.</summary>
@@ -362,6 +370,7 @@ partial class Host
                 global::Host.Counter router,
                 System::ReadOnlySpan<byte> path,
                 System::ReadOnlySpan<byte> query,
+                ref int matchedRoute,
                 scoped ref Routing::DecodeBuffer buffer)
             {
                 HyperRoute::RouteMatch match;
@@ -376,7 +385,7 @@ partial class Host
                 // waits for DispatchDecoded; any other match is the decoded path's match.
                 var trimmed = Routing::RoutePath.TrimTrailingSlash(path);
                 // HEAD is served by the GET route of the path when no HEAD route matches; the host sends no body.
-                match = MatchGetLiterals(router, trimmed, query, ref buffer);
+                match = MatchGetLiterals(router, trimmed, query, ref matchedRoute, ref buffer);
                 if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
                 {
                     return match;
@@ -390,7 +399,8 @@ partial class Host
                 }
 
                 // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
-                return DispatchDecoded(router, HyperRoute::HttpMethods.Head, trimmed, query, ref buffer);
+                return DispatchDecoded(
+                    router, HyperRoute::HttpMethods.Head, trimmed, query, ref matchedRoute, ref buffer);
             }
 
             /// <summary>
@@ -405,11 +415,12 @@ partial class Host
                 HyperRoute::HttpMethods verb,
                 System::ReadOnlySpan<byte> path,
                 System::ReadOnlySpan<byte> query,
+                ref int matchedRoute,
                 scoped ref Routing::DecodeBuffer buffer)
             {
                 if (Routing::RoutePath.ContainsEscape(path))
                 {
-                    return DispatchEscaped(router, verb, path, query, ref buffer);
+                    return DispatchEscaped(router, verb, path, query, ref matchedRoute, ref buffer);
                 }
 
                 // No route of this method matches: 405 when a route of another method does, else 404.
@@ -430,6 +441,7 @@ partial class Host
                 HyperRoute::HttpMethods verb,
                 System::ReadOnlySpan<byte> path,
                 System::ReadOnlySpan<byte> query,
+                ref int matchedRoute,
                 scoped ref Routing::DecodeBuffer buffer)
             {
                 var normalized = Routing::RoutePath.Decode(path, ref buffer, out var problem);
@@ -442,19 +454,20 @@ partial class Host
                 switch (verb)
                 {
                     case HyperRoute::HttpMethods.Get:
-                        match = MatchGetLiterals(router, normalized, query, ref buffer);
+                        match = MatchGetLiterals(router, normalized, query, ref matchedRoute, ref buffer);
                         if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
                         {
                             return match;
                         }
                         break;
                     case HyperRoute::HttpMethods.Post:
-                        match = MatchPostLiterals(router, normalized, query, ref buffer);
+                        match = MatchPostLiterals(router, normalized, query, ref matchedRoute, ref buffer);
                         if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
                         {
                             return match;
                         }
-                        match = MatchPostParameters(router, normalized, decoded: true, query, ref buffer);
+                        match = MatchPostParameters(
+                            router, normalized, decoded: true, query, ref matchedRoute, ref buffer);
                         if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
                         {
                             return match;
@@ -463,7 +476,7 @@ partial class Host
                     case HyperRoute::HttpMethods.Head:
                         // HEAD is served by the GET route of the path when
                         // no HEAD route matches; the host sends no body.
-                        match = MatchGetLiterals(router, normalized, query, ref buffer);
+                        match = MatchGetLiterals(router, normalized, query, ref matchedRoute, ref buffer);
                         if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
                         {
                             return match;
@@ -487,6 +500,7 @@ partial class Host
                 global::Host.Counter router,
                 System::ReadOnlySpan<byte> path,
                 System::ReadOnlySpan<byte> query,
+                ref int matchedRoute,
                 scoped ref Routing::DecodeBuffer buffer)
             {
                 // Routes of literals only: the whole path is compared at once.
@@ -496,6 +510,7 @@ partial class Host
                         if (Routing::Utf8Literal.EqualsLower(path, "/"u8))
                         {
                             // GET /
+                            matchedRoute = 2; // a fault from here on is reported under this route
                             global::Host.Counter.Root();
                             return HyperRoute::RouteMatch.Handled(2);
                         }
@@ -514,6 +529,7 @@ partial class Host
                 global::Host.Counter router,
                 System::ReadOnlySpan<byte> path,
                 System::ReadOnlySpan<byte> query,
+                ref int matchedRoute,
                 scoped ref Routing::DecodeBuffer buffer)
             {
                 // Routes of literals only: the whole path is compared at once.
@@ -523,6 +539,7 @@ partial class Host
                         if (Routing::Utf8Literal.EqualsLower(path, "/hit"u8))
                         {
                             // POST /hit
+                            matchedRoute = 0; // a fault from here on is reported under this route
                             router.Hit();
                             return HyperRoute::RouteMatch.Handled(0);
                         }
@@ -547,6 +564,7 @@ partial class Host
                 System::ReadOnlySpan<byte> path,
                 bool decoded,
                 System::ReadOnlySpan<byte> query,
+                ref int matchedRoute,
                 scoped ref Routing::DecodeBuffer buffer)
             {
                 // Routes with parameters: segment by segment from the left; e<n> is where segment n ends.
@@ -566,6 +584,7 @@ partial class Host
                                 if (e1 == path.Length)
                                 {
                                     // POST /hit/{by:long:range(1,100)}
+                                    matchedRoute = 1; // a fault from here on is reported under this route
                                     long byArg = s1Int64;
                                     router.HitBy(byArg);
                                     return HyperRoute::RouteMatch.Handled(1);

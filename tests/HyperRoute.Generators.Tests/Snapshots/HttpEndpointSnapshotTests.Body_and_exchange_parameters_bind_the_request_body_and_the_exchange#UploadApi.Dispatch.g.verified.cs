@@ -365,6 +365,7 @@ static partial class UploadApi
                             if (e1 == path.Length)
                             {
                                 // POST /upload/{name}
+                                exchange.Route = 0; // a fault from here on is reported under this route
                                 System::ReadOnlySpan<byte> nameArg = s1;
                                 global::UploadApi.Upload(nameArg, exchange.Request.Body, exchange.Response);
                                 return HyperRoute::RouteMatch.Handled(0);
@@ -395,6 +396,7 @@ static partial class UploadApi
                     if (Routing::Utf8Literal.EqualsLower(path, "/echo"u8))
                     {
                         // PUT /echo
+                        exchange.Route = 1; // a fault from here on is reported under this route
                         global::UploadApi.Echo(exchange, exchange.Request);
                         return HyperRoute::RouteMatch.Handled(1);
                     }

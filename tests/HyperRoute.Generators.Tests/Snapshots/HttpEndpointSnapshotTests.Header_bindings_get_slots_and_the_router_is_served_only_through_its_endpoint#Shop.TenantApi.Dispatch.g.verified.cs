@@ -415,6 +415,7 @@ static partial class TenantApi
                     if (Routing::Utf8Literal.EqualsLower(path, "/items"u8))
                     {
                         // GET /items
+                        exchange.Route = 1; // a fault from here on is reported under this route
                         // [Header("x-tenant")] tenant
                         if (!exchange.Request.TryGetHeader(0 /* x-tenant */, out System::ReadOnlySpan<byte> tenantValue))
                         {
@@ -465,6 +466,7 @@ static partial class TenantApi
                     if (Routing::Utf8Literal.EqualsLower(path, "/health"u8))
                     {
                         // GET /health
+                        exchange.Route = 2; // a fault from here on is reported under this route
                         global::Shop.TenantApi.Health();
                         return HyperRoute::RouteMatch.Handled(2);
                     }
@@ -507,6 +509,7 @@ static partial class TenantApi
                             if (e1 == path.Length)
                             {
                                 // GET /tenants/{id:int}
+                                exchange.Route = 0; // a fault from here on is reported under this route
                                 int idArg = s1Int32;
                                 // [Header("X-Tenant")] tenant
                                 if (!exchange.Request.TryGetHeader(0 /* X-Tenant */, out System::ReadOnlySpan<byte> tenantValue))

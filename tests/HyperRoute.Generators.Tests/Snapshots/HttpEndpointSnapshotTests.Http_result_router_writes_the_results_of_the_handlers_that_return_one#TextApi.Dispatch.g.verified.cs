@@ -479,6 +479,7 @@ static partial class TextApi
                     if (Routing::Utf8Literal.EqualsLower(path, "/agent"u8))
                     {
                         // GET /agent
+                        exchange.Route = 1; // a fault from here on is reported under this route
                         // [Header("User-Agent")] agent
                         string? agentArg = default;
                         if (exchange.Request.TryGetHeader(0 /* User-Agent */, out System::ReadOnlySpan<byte> agentValue))
@@ -529,6 +530,7 @@ static partial class TextApi
                             if (e1 == path.Length)
                             {
                                 // GET /hello/{name}
+                                exchange.Route = 0; // a fault from here on is reported under this route
                                 string nameArg = System::Text.Encoding.UTF8.GetString(s1);
                                 result = global::TextApi.Hello(nameArg);
                                 return HyperRoute::RouteMatch.Handled(0);
@@ -561,6 +563,7 @@ static partial class TextApi
                     if (Routing::Utf8Literal.EqualsLower(path, "/cache"u8))
                     {
                         // DELETE /cache
+                        exchange.Route = 2; // a fault from here on is reported under this route
                         global::TextApi.ClearCache(exchange.Response);
                         return HyperRoute::RouteMatch.Handled(2);
                     }

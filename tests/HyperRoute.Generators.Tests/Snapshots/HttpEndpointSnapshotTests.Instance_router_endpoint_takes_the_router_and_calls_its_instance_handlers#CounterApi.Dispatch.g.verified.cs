@@ -442,6 +442,7 @@ partial class CounterApi
                     if (Routing::Utf8Literal.EqualsLower(path, "/hits"u8))
                     {
                         // GET /hits
+                        exchange.Route = 1; // a fault from here on is reported under this route
                         router.Get(exchange.Response);
                         return HyperRoute::RouteMatch.Handled(1);
                     }
@@ -470,6 +471,7 @@ partial class CounterApi
                     if (Routing::Utf8Literal.EqualsLower(path, "/hit"u8))
                     {
                         // POST /hit
+                        exchange.Route = 0; // a fault from here on is reported under this route
                         // [Header("X-By")] by
                         int byArg = 1;
                         if (exchange.Request.TryGetHeader(0 /* X-By */, out System::ReadOnlySpan<byte> byValue))

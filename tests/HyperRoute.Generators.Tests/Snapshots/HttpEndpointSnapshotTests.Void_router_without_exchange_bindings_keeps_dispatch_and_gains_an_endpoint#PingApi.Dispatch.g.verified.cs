@@ -82,7 +82,8 @@ static partial class PingApi
         System::Span<byte> scratch)
     {
         var buffer = new Routing::DecodeBuffer(scratch, path.Length + query.Length);
-        var match = HyperRouteDispatcher.DispatchCore(method, path, query, ref buffer);
+        var matchedRoute = -1; // Serve passes exchange.Route here; the match names the route too
+        var match = HyperRouteDispatcher.DispatchCore(method, path, query, ref matchedRoute, ref buffer);
         buffer.Dispose();
         return match;
     }
@@ -143,7 +144,7 @@ static partial class PingApi
             var path = request.Path;
             var query = request.Query;
             var buffer = new Routing::DecodeBuffer(stackalloc byte[256], path.Length + query.Length);
-            var match = HyperRouteDispatcher.DispatchCore(request.Method, path, query, ref buffer);
+            var match = HyperRouteDispatcher.DispatchCore(request.Method, path, query, ref exchange.Route, ref buffer);
             buffer.Dispose();
             return match;
         }
@@ -186,19 +187,21 @@ static partial class PingApi
             System::ReadOnlySpan<byte> method,
             System::ReadOnlySpan<byte> path,
             System::ReadOnlySpan<byte> query,
+            ref int matchedRoute,
             scoped ref Routing::DecodeBuffer buffer)
         {
             var verb = Routing::MethodToken.Parse(method);
             switch (verb)
             {
                 case HyperRoute::HttpMethods.Get:
-                    return DispatchGet(path, query, ref buffer);
+                    return DispatchGet(path, query, ref matchedRoute, ref buffer);
                 case HyperRoute::HttpMethods.Head:
-                    return DispatchHead(path, query, ref buffer);
+                    return DispatchHead(path, query, ref matchedRoute, ref buffer);
                 default:
                     // No route has this method: 400 for a path not in origin form, else 405 or 404.
                     return Routing::RoutePath.IsAbsolute(path)
-                        ? DispatchDecoded(verb, Routing::RoutePath.TrimTrailingSlash(path), query, ref buffer)
+                        ? DispatchDecoded(
+                            verb, Routing::RoutePath.TrimTrailingSlash(path), query, ref matchedRoute, ref buffer)
                         : HyperRoute::RouteMatch.BadRequest(HyperRoute::RouteProblem.PathNotAbsolute);
             }
         }
@@ -209,13 +212,14 @@ static partial class PingApi
         private static HyperRoute::RouteMatch DispatchGet(
             System::ReadOnlySpan<byte> path,
             System::ReadOnlySpan<byte> query,
+            ref int matchedRoute,
             scoped ref Routing::DecodeBuffer buffer)
         {
             HyperRoute::RouteMatch match;
             // Literal routes hold no '%' and no trailing '/': first compare the path as received.
             if (path.Length is 5) // the lengths of its literal routes
             {
-                match = MatchGetLiterals(path, query, ref buffer);
+                match = MatchGetLiterals(path, query, ref matchedRoute, ref buffer);
                 if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
                 {
                     return match;
@@ -233,7 +237,7 @@ static partial class PingApi
             var trimmed = Routing::RoutePath.TrimTrailingSlash(path);
             if (trimmed.Length != path.Length) // then the literal routes get a second look
             {
-                match = MatchGetLiterals(trimmed, query, ref buffer);
+                match = MatchGetLiterals(trimmed, query, ref matchedRoute, ref buffer);
                 if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
                 {
                     return match;
@@ -248,7 +252,7 @@ static partial class PingApi
             }
 
             // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
-            return DispatchDecoded(HyperRoute::HttpMethods.Get, trimmed, query, ref buffer);
+            return DispatchDecoded(HyperRoute::HttpMethods.Get, trimmed, query, ref matchedRoute, ref buffer);
         }
 
         /// <summary>The first pass for HEAD requests: the path as received, before any decoding.</summary>
@@ -257,6 +261,7 @@ static partial class PingApi
         private static HyperRoute::RouteMatch DispatchHead(
             System::ReadOnlySpan<byte> path,
             System::ReadOnlySpan<byte> query,
+            ref int matchedRoute,
             scoped ref Routing::DecodeBuffer buffer)
         {
             HyperRoute::RouteMatch match;
@@ -270,7 +275,7 @@ static partial class PingApi
             // waits for DispatchDecoded; any other match is the decoded path's match.
             var trimmed = Routing::RoutePath.TrimTrailingSlash(path);
             // HEAD is served by the GET route of the path when no HEAD route matches; the host sends no body.
-            match = MatchGetLiterals(trimmed, query, ref buffer);
+            match = MatchGetLiterals(trimmed, query, ref matchedRoute, ref buffer);
             if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
             {
                 return match;
@@ -284,7 +289,7 @@ static partial class PingApi
             }
 
             // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
-            return DispatchDecoded(HyperRoute::HttpMethods.Head, trimmed, query, ref buffer);
+            return DispatchDecoded(HyperRoute::HttpMethods.Head, trimmed, query, ref matchedRoute, ref buffer);
         }
 
         /// <summary>
@@ -298,11 +303,12 @@ static partial class PingApi
             HyperRoute::HttpMethods verb,
             System::ReadOnlySpan<byte> path,
             System::ReadOnlySpan<byte> query,
+            ref int matchedRoute,
             scoped ref Routing::DecodeBuffer buffer)
         {
             if (Routing::RoutePath.ContainsEscape(path))
             {
-                return DispatchEscaped(verb, path, query, ref buffer);
+                return DispatchEscaped(verb, path, query, ref matchedRoute, ref buffer);
             }
 
             // No route of this method matches: 405 when a route of another method does, else 404.
@@ -322,6 +328,7 @@ static partial class PingApi
             HyperRoute::HttpMethods verb,
             System::ReadOnlySpan<byte> path,
             System::ReadOnlySpan<byte> query,
+            ref int matchedRoute,
             scoped ref Routing::DecodeBuffer buffer)
         {
             var normalized = Routing::RoutePath.Decode(path, ref buffer, out var problem);
@@ -334,7 +341,7 @@ static partial class PingApi
             switch (verb)
             {
                 case HyperRoute::HttpMethods.Get:
-                    match = MatchGetLiterals(normalized, query, ref buffer);
+                    match = MatchGetLiterals(normalized, query, ref matchedRoute, ref buffer);
                     if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
                     {
                         return match;
@@ -342,7 +349,7 @@ static partial class PingApi
                     break;
                 case HyperRoute::HttpMethods.Head:
                     // HEAD is served by the GET route of the path when no HEAD route matches; the host sends no body.
-                    match = MatchGetLiterals(normalized, query, ref buffer);
+                    match = MatchGetLiterals(normalized, query, ref matchedRoute, ref buffer);
                     if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
                     {
                         return match;
@@ -365,6 +372,7 @@ static partial class PingApi
         private static HyperRoute::RouteMatch MatchGetLiterals(
             System::ReadOnlySpan<byte> path,
             System::ReadOnlySpan<byte> query,
+            ref int matchedRoute,
             scoped ref Routing::DecodeBuffer buffer)
         {
             // Routes of literals only: the whole path is compared at once.
@@ -374,6 +382,7 @@ static partial class PingApi
                     if (Routing::Utf8Literal.EqualsLower(path, "/ping"u8))
                     {
                         // GET /ping
+                        matchedRoute = 0; // a fault from here on is reported under this route
                         global::PingApi.Ping();
                         return HyperRoute::RouteMatch.Handled(0);
                     }

@@ -94,7 +94,8 @@ static partial class TodoApi
         out global::System.Collections.Generic.List<global::Todos.Todo> result)
     {
         var buffer = new Routing::DecodeBuffer(scratch, path.Length + query.Length);
-        var match = HyperRouteDispatcher.DispatchCore(method, path, query, ref buffer, out result);
+        var matchedRoute = -1; // Serve passes exchange.Route here; the match names the route too
+        var match = HyperRouteDispatcher.DispatchCore(method, path, query, ref matchedRoute, ref buffer, out result);
         buffer.Dispose();
         return match;
     }
@@ -158,7 +159,8 @@ static partial class TodoApi
             var path = request.Path;
             var query = request.Query;
             var buffer = new Routing::DecodeBuffer(stackalloc byte[256], path.Length + query.Length);
-            var match = HyperRouteDispatcher.DispatchCore(request.Method, path, query, ref buffer, out var result);
+            var match = HyperRouteDispatcher.DispatchCore(
+                request.Method, path, query, ref exchange.Route, ref buffer, out var result);
             buffer.Dispose();
             if (match.Outcome == HyperRoute::RouteOutcome.NotFound
                 && System::MemoryExtensions.SequenceEqual(path, "/openapi.json"u8))
@@ -233,6 +235,7 @@ static partial class TodoApi
             System::ReadOnlySpan<byte> method,
             System::ReadOnlySpan<byte> path,
             System::ReadOnlySpan<byte> query,
+            ref int matchedRoute,
             scoped ref Routing::DecodeBuffer buffer,
             out global::System.Collections.Generic.List<global::Todos.Todo> result)
         {
@@ -240,15 +243,16 @@ static partial class TodoApi
             switch (verb)
             {
                 case HyperRoute::HttpMethods.Get:
-                    return DispatchGet(path, query, ref buffer, out result);
+                    return DispatchGet(path, query, ref matchedRoute, ref buffer, out result);
                 case HyperRoute::HttpMethods.Head:
-                    return DispatchHead(path, query, ref buffer, out result);
+                    return DispatchHead(path, query, ref matchedRoute, ref buffer, out result);
                 default:
                     // No route has this method: 400 for a path not in origin form, else 405 or 404.
                     result = default!;
                     return Routing::RoutePath.IsAbsolute(path)
                         ? DispatchDecoded(
-                            verb, Routing::RoutePath.TrimTrailingSlash(path), query, ref buffer, out result)
+                            verb, Routing::RoutePath.TrimTrailingSlash(path), query, ref matchedRoute, ref buffer,
+                            out result)
                         : HyperRoute::RouteMatch.BadRequest(HyperRoute::RouteProblem.PathNotAbsolute);
             }
         }
@@ -259,6 +263,7 @@ static partial class TodoApi
         private static HyperRoute::RouteMatch DispatchGet(
             System::ReadOnlySpan<byte> path,
             System::ReadOnlySpan<byte> query,
+            ref int matchedRoute,
             scoped ref Routing::DecodeBuffer buffer,
             out global::System.Collections.Generic.List<global::Todos.Todo> result)
         {
@@ -267,7 +272,7 @@ static partial class TodoApi
             // Literal routes hold no '%' and no trailing '/': first compare the path as received.
             if (path.Length is 10) // the lengths of its literal routes
             {
-                match = MatchGetLiterals(path, query, ref buffer, out result);
+                match = MatchGetLiterals(path, query, ref matchedRoute, ref buffer, out result);
                 if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
                 {
                     return match;
@@ -285,7 +290,7 @@ static partial class TodoApi
             var trimmed = Routing::RoutePath.TrimTrailingSlash(path);
             if (trimmed.Length != path.Length) // then the literal routes get a second look
             {
-                match = MatchGetLiterals(trimmed, query, ref buffer, out result);
+                match = MatchGetLiterals(trimmed, query, ref matchedRoute, ref buffer, out result);
                 if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
                 {
                     return match;
@@ -300,7 +305,8 @@ static partial class TodoApi
             }
 
             // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
-            return DispatchDecoded(HyperRoute::HttpMethods.Get, trimmed, query, ref buffer, out result);
+            return DispatchDecoded(
+                HyperRoute::HttpMethods.Get, trimmed, query, ref matchedRoute, ref buffer, out result);
         }
 
         /// <summary>The first pass for HEAD requests: the path as received, before any decoding.</summary>
@@ -309,6 +315,7 @@ static partial class TodoApi
         private static HyperRoute::RouteMatch DispatchHead(
             System::ReadOnlySpan<byte> path,
             System::ReadOnlySpan<byte> query,
+            ref int matchedRoute,
             scoped ref Routing::DecodeBuffer buffer,
             out global::System.Collections.Generic.List<global::Todos.Todo> result)
         {
@@ -324,7 +331,7 @@ static partial class TodoApi
             // waits for DispatchDecoded; any other match is the decoded path's match.
             var trimmed = Routing::RoutePath.TrimTrailingSlash(path);
             // HEAD is served by the GET route of the path when no HEAD route matches; the host sends no body.
-            match = MatchGetLiterals(trimmed, query, ref buffer, out result);
+            match = MatchGetLiterals(trimmed, query, ref matchedRoute, ref buffer, out result);
             if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
             {
                 return match;
@@ -338,7 +345,8 @@ static partial class TodoApi
             }
 
             // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
-            return DispatchDecoded(HyperRoute::HttpMethods.Head, trimmed, query, ref buffer, out result);
+            return DispatchDecoded(
+                HyperRoute::HttpMethods.Head, trimmed, query, ref matchedRoute, ref buffer, out result);
         }
 
         /// <summary>
@@ -352,12 +360,13 @@ static partial class TodoApi
             HyperRoute::HttpMethods verb,
             System::ReadOnlySpan<byte> path,
             System::ReadOnlySpan<byte> query,
+            ref int matchedRoute,
             scoped ref Routing::DecodeBuffer buffer,
             out global::System.Collections.Generic.List<global::Todos.Todo> result)
         {
             if (Routing::RoutePath.ContainsEscape(path))
             {
-                return DispatchEscaped(verb, path, query, ref buffer, out result);
+                return DispatchEscaped(verb, path, query, ref matchedRoute, ref buffer, out result);
             }
 
             result = default!;
@@ -378,6 +387,7 @@ static partial class TodoApi
             HyperRoute::HttpMethods verb,
             System::ReadOnlySpan<byte> path,
             System::ReadOnlySpan<byte> query,
+            ref int matchedRoute,
             scoped ref Routing::DecodeBuffer buffer,
             out global::System.Collections.Generic.List<global::Todos.Todo> result)
         {
@@ -392,7 +402,7 @@ static partial class TodoApi
             switch (verb)
             {
                 case HyperRoute::HttpMethods.Get:
-                    match = MatchGetLiterals(normalized, query, ref buffer, out result);
+                    match = MatchGetLiterals(normalized, query, ref matchedRoute, ref buffer, out result);
                     if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
                     {
                         return match;
@@ -400,7 +410,7 @@ static partial class TodoApi
                     break;
                 case HyperRoute::HttpMethods.Head:
                     // HEAD is served by the GET route of the path when no HEAD route matches; the host sends no body.
-                    match = MatchGetLiterals(normalized, query, ref buffer, out result);
+                    match = MatchGetLiterals(normalized, query, ref matchedRoute, ref buffer, out result);
                     if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
                     {
                         return match;
@@ -423,6 +433,7 @@ static partial class TodoApi
         private static HyperRoute::RouteMatch MatchGetLiterals(
             System::ReadOnlySpan<byte> path,
             System::ReadOnlySpan<byte> query,
+            ref int matchedRoute,
             scoped ref Routing::DecodeBuffer buffer,
             out global::System.Collections.Generic.List<global::Todos.Todo> result)
         {
@@ -434,6 +445,7 @@ static partial class TodoApi
                     if (Routing::Utf8Literal.EqualsLower(path, "/api/todos"u8))
                     {
                         // GET /api/todos
+                        matchedRoute = 0; // a fault from here on is reported under this route
                         result = global::Todos.TodoApi.List();
                         return HyperRoute::RouteMatch.Handled(0);
                     }

@@ -453,6 +453,7 @@ static partial class TextApi
                     if (Routing::Utf8Literal.EqualsLower(path, "/plain"u8))
                     {
                         // GET /plain
+                        exchange.Route = 0; // a fault from here on is reported under this route
                         result = global::Shop.TextApi.Plain();
                         return HyperRoute::RouteMatch.Handled(0);
                     }
@@ -461,6 +462,7 @@ static partial class TextApi
                     if (Routing::Utf8Literal.EqualsLower(path, "/private"u8))
                     {
                         // GET /private
+                        exchange.Route = 1; // a fault from here on is reported under this route
                         result = global::Shop.TextApi.Private();
                         // The result is written here, not by Serve, so that
                         // the transforms below see the response it wrote.
@@ -495,6 +497,7 @@ static partial class TextApi
                     if (Routing::Utf8Literal.EqualsLower(path, "/raw"u8))
                     {
                         // POST /raw
+                        exchange.Route = 2; // a fault from here on is reported under this route
                         var bodyArg = exchange.Request.Body;
                         // [Validate<NotEmpty>] body
                         var notEmptyVerdict = global::Shop.NotEmpty.Validate(in bodyArg);

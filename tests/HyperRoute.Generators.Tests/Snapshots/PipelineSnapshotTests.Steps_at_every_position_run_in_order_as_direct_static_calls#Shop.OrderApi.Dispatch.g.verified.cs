@@ -446,6 +446,7 @@ static partial class OrderApi
                     if (Routing::Utf8Literal.EqualsLower(path, "/health"u8))
                     {
                         // GET /health
+                        exchange.Route = 1; // a fault from here on is reported under this route
                         global::Shop.OrderApi.Health();
                         // on the way out, router level: [Transform<ServerHeader>]
                         global::Shop.ServerHeader.Transform(exchange.Request, exchange.Response);
@@ -490,6 +491,7 @@ static partial class OrderApi
                             if (e1 == path.Length)
                             {
                                 // POST /orders/{id:int}
+                                exchange.Route = 0; // a fault from here on is reported under this route
                                 // source side, route level: [Validate<TenantOpen>]
                                 var tenantOpenVerdict = global::Shop.TenantOpen.Validate(exchange.Request);
                                 if (!tenantOpenVerdict.IsValid)

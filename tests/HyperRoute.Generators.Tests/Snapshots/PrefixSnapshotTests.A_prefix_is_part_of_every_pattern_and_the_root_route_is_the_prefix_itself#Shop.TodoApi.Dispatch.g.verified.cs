@@ -99,7 +99,8 @@ static partial class TodoApi
         out string result)
     {
         var buffer = new Routing::DecodeBuffer(scratch, path.Length + query.Length);
-        var match = HyperRouteDispatcher.DispatchCore(method, path, query, ref buffer, out result);
+        var matchedRoute = -1; // Serve passes exchange.Route here; the match names the route too
+        var match = HyperRouteDispatcher.DispatchCore(method, path, query, ref matchedRoute, ref buffer, out result);
         buffer.Dispose();
         return match;
     }
@@ -166,7 +167,8 @@ static partial class TodoApi
             var path = request.Path;
             var query = request.Query;
             var buffer = new Routing::DecodeBuffer(stackalloc byte[256], path.Length + query.Length);
-            var match = HyperRouteDispatcher.DispatchCore(request.Method, path, query, ref buffer, out var result);
+            var match = HyperRouteDispatcher.DispatchCore(
+                request.Method, path, query, ref exchange.Route, ref buffer, out var result);
             buffer.Dispose();
             // Only these routes' handlers return a result; the others are void and wrote the response themselves.
             if (match.IsHandled && match.Route is 0 or 1 or 3)
@@ -248,6 +250,7 @@ static partial class TodoApi
             System::ReadOnlySpan<byte> method,
             System::ReadOnlySpan<byte> path,
             System::ReadOnlySpan<byte> query,
+            ref int matchedRoute,
             scoped ref Routing::DecodeBuffer buffer,
             out string result)
         {
@@ -255,17 +258,18 @@ static partial class TodoApi
             switch (verb)
             {
                 case HyperRoute::HttpMethods.Get:
-                    return DispatchGet(path, query, ref buffer, out result);
+                    return DispatchGet(path, query, ref matchedRoute, ref buffer, out result);
                 case HyperRoute::HttpMethods.Delete:
-                    return DispatchDelete(path, query, ref buffer, out result);
+                    return DispatchDelete(path, query, ref matchedRoute, ref buffer, out result);
                 case HyperRoute::HttpMethods.Head:
-                    return DispatchHead(path, query, ref buffer, out result);
+                    return DispatchHead(path, query, ref matchedRoute, ref buffer, out result);
                 default:
                     // No route has this method: 400 for a path not in origin form, else 405 or 404.
                     result = default!;
                     return Routing::RoutePath.IsAbsolute(path)
                         ? DispatchDecoded(
-                            verb, Routing::RoutePath.TrimTrailingSlash(path), query, ref buffer, out result)
+                            verb, Routing::RoutePath.TrimTrailingSlash(path), query, ref matchedRoute, ref buffer,
+                            out result)
                         : HyperRoute::RouteMatch.BadRequest(HyperRoute::RouteProblem.PathNotAbsolute);
             }
         }
@@ -276,6 +280,7 @@ static partial class TodoApi
         private static HyperRoute::RouteMatch DispatchGet(
             System::ReadOnlySpan<byte> path,
             System::ReadOnlySpan<byte> query,
+            ref int matchedRoute,
             scoped ref Routing::DecodeBuffer buffer,
             out string result)
         {
@@ -284,7 +289,7 @@ static partial class TodoApi
             // Literal routes hold no '%' and no trailing '/': first compare the path as received.
             if (path.Length is 7) // the lengths of its literal routes
             {
-                match = MatchGetLiterals(path, query, ref buffer, out result);
+                match = MatchGetLiterals(path, query, ref matchedRoute, ref buffer, out result);
                 if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
                 {
                     return match;
@@ -302,13 +307,13 @@ static partial class TodoApi
             var trimmed = Routing::RoutePath.TrimTrailingSlash(path);
             if (trimmed.Length != path.Length) // then the literal routes get a second look
             {
-                match = MatchGetLiterals(trimmed, query, ref buffer, out result);
+                match = MatchGetLiterals(trimmed, query, ref matchedRoute, ref buffer, out result);
                 if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
                 {
                     return match;
                 }
             }
-            match = MatchGetParameters(trimmed, decoded: false, query, ref buffer, out result);
+            match = MatchGetParameters(trimmed, decoded: false, query, ref matchedRoute, ref buffer, out result);
             if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
             {
                 return match;
@@ -322,7 +327,8 @@ static partial class TodoApi
             }
 
             // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
-            return DispatchDecoded(HyperRoute::HttpMethods.Get, trimmed, query, ref buffer, out result);
+            return DispatchDecoded(
+                HyperRoute::HttpMethods.Get, trimmed, query, ref matchedRoute, ref buffer, out result);
         }
 
         /// <summary>The first pass for DELETE requests: the path as received, before any decoding.</summary>
@@ -331,6 +337,7 @@ static partial class TodoApi
         private static HyperRoute::RouteMatch DispatchDelete(
             System::ReadOnlySpan<byte> path,
             System::ReadOnlySpan<byte> query,
+            ref int matchedRoute,
             scoped ref Routing::DecodeBuffer buffer,
             out string result)
         {
@@ -345,7 +352,7 @@ static partial class TodoApi
             // path still undecoded: a value that holds a '%' does not match here and
             // waits for DispatchDecoded; any other match is the decoded path's match.
             var trimmed = Routing::RoutePath.TrimTrailingSlash(path);
-            match = MatchDeleteParameters(trimmed, decoded: false, query, ref buffer, out result);
+            match = MatchDeleteParameters(trimmed, decoded: false, query, ref matchedRoute, ref buffer, out result);
             if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
             {
                 return match;
@@ -359,7 +366,8 @@ static partial class TodoApi
             }
 
             // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
-            return DispatchDecoded(HyperRoute::HttpMethods.Delete, trimmed, query, ref buffer, out result);
+            return DispatchDecoded(
+                HyperRoute::HttpMethods.Delete, trimmed, query, ref matchedRoute, ref buffer, out result);
         }
 
         /// <summary>The first pass for HEAD requests: the path as received, before any decoding.</summary>
@@ -368,6 +376,7 @@ static partial class TodoApi
         private static HyperRoute::RouteMatch DispatchHead(
             System::ReadOnlySpan<byte> path,
             System::ReadOnlySpan<byte> query,
+            ref int matchedRoute,
             scoped ref Routing::DecodeBuffer buffer,
             out string result)
         {
@@ -383,12 +392,12 @@ static partial class TodoApi
             // waits for DispatchDecoded; any other match is the decoded path's match.
             var trimmed = Routing::RoutePath.TrimTrailingSlash(path);
             // HEAD is served by the GET route of the path when no HEAD route matches; the host sends no body.
-            match = MatchGetLiterals(trimmed, query, ref buffer, out result);
+            match = MatchGetLiterals(trimmed, query, ref matchedRoute, ref buffer, out result);
             if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
             {
                 return match;
             }
-            match = MatchGetParameters(trimmed, decoded: false, query, ref buffer, out result);
+            match = MatchGetParameters(trimmed, decoded: false, query, ref matchedRoute, ref buffer, out result);
             if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
             {
                 return match;
@@ -402,7 +411,8 @@ static partial class TodoApi
             }
 
             // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
-            return DispatchDecoded(HyperRoute::HttpMethods.Head, trimmed, query, ref buffer, out result);
+            return DispatchDecoded(
+                HyperRoute::HttpMethods.Head, trimmed, query, ref matchedRoute, ref buffer, out result);
         }
 
         /// <summary>
@@ -416,12 +426,13 @@ static partial class TodoApi
             HyperRoute::HttpMethods verb,
             System::ReadOnlySpan<byte> path,
             System::ReadOnlySpan<byte> query,
+            ref int matchedRoute,
             scoped ref Routing::DecodeBuffer buffer,
             out string result)
         {
             if (Routing::RoutePath.ContainsEscape(path))
             {
-                return DispatchEscaped(verb, path, query, ref buffer, out result);
+                return DispatchEscaped(verb, path, query, ref matchedRoute, ref buffer, out result);
             }
 
             result = default!;
@@ -442,6 +453,7 @@ static partial class TodoApi
             HyperRoute::HttpMethods verb,
             System::ReadOnlySpan<byte> path,
             System::ReadOnlySpan<byte> query,
+            ref int matchedRoute,
             scoped ref Routing::DecodeBuffer buffer,
             out string result)
         {
@@ -456,19 +468,21 @@ static partial class TodoApi
             switch (verb)
             {
                 case HyperRoute::HttpMethods.Get:
-                    match = MatchGetLiterals(normalized, query, ref buffer, out result);
+                    match = MatchGetLiterals(normalized, query, ref matchedRoute, ref buffer, out result);
                     if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
                     {
                         return match;
                     }
-                    match = MatchGetParameters(normalized, decoded: true, query, ref buffer, out result);
+                    match = MatchGetParameters(
+                        normalized, decoded: true, query, ref matchedRoute, ref buffer, out result);
                     if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
                     {
                         return match;
                     }
                     break;
                 case HyperRoute::HttpMethods.Delete:
-                    match = MatchDeleteParameters(normalized, decoded: true, query, ref buffer, out result);
+                    match = MatchDeleteParameters(
+                        normalized, decoded: true, query, ref matchedRoute, ref buffer, out result);
                     if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
                     {
                         return match;
@@ -476,12 +490,13 @@ static partial class TodoApi
                     break;
                 case HyperRoute::HttpMethods.Head:
                     // HEAD is served by the GET route of the path when no HEAD route matches; the host sends no body.
-                    match = MatchGetLiterals(normalized, query, ref buffer, out result);
+                    match = MatchGetLiterals(normalized, query, ref matchedRoute, ref buffer, out result);
                     if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
                     {
                         return match;
                     }
-                    match = MatchGetParameters(normalized, decoded: true, query, ref buffer, out result);
+                    match = MatchGetParameters(
+                        normalized, decoded: true, query, ref matchedRoute, ref buffer, out result);
                     if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
                     {
                         return match;
@@ -504,6 +519,7 @@ static partial class TodoApi
         private static HyperRoute::RouteMatch MatchGetLiterals(
             System::ReadOnlySpan<byte> path,
             System::ReadOnlySpan<byte> query,
+            ref int matchedRoute,
             scoped ref Routing::DecodeBuffer buffer,
             out string result)
         {
@@ -515,6 +531,7 @@ static partial class TodoApi
                     if (Routing::Utf8Literal.EqualsLower(path, "/api/v1"u8))
                     {
                         // GET /api/v1
+                        matchedRoute = 0; // a fault from here on is reported under this route
                         result = global::Shop.TodoApi.Index();
                         return HyperRoute::RouteMatch.Handled(0);
                     }
@@ -537,6 +554,7 @@ static partial class TodoApi
             System::ReadOnlySpan<byte> path,
             bool decoded,
             System::ReadOnlySpan<byte> query,
+            ref int matchedRoute,
             scoped ref Routing::DecodeBuffer buffer,
             out string result)
         {
@@ -560,6 +578,7 @@ static partial class TodoApi
                                     {
                                         // {*path} is empty here
                                         // GET /api/v1/files/{*path}
+                                        matchedRoute = 3; // a fault from here on is reported under this route
                                         string pathArg = System::Text.Encoding.UTF8.GetString(System::ReadOnlySpan<byte>.Empty);
                                         result = global::Shop.TodoApi.File(pathArg);
                                         return HyperRoute::RouteMatch.Handled(3);
@@ -572,6 +591,7 @@ static partial class TodoApi
                                         if (Routing::RoutePath.IsDecoded(t3, decoded))
                                         {
                                             // GET /api/v1/files/{*path}
+                                            matchedRoute = 3; // a fault from here on is reported under this route
                                             string pathArg = System::Text.Encoding.UTF8.GetString(t3);
                                             result = global::Shop.TodoApi.File(pathArg);
                                             return HyperRoute::RouteMatch.Handled(3);
@@ -592,6 +612,7 @@ static partial class TodoApi
                                         if (e3 == path.Length)
                                         {
                                             // GET /api/v1/todos/{id:int}
+                                            matchedRoute = 1; // a fault from here on is reported under this route
                                             int idArg = s3Int32;
                                             result = global::Shop.TodoApi.Get(idArg);
                                             return HyperRoute::RouteMatch.Handled(1);
@@ -620,6 +641,7 @@ static partial class TodoApi
             System::ReadOnlySpan<byte> path,
             bool decoded,
             System::ReadOnlySpan<byte> query,
+            ref int matchedRoute,
             scoped ref Routing::DecodeBuffer buffer,
             out string result)
         {
@@ -642,6 +664,7 @@ static partial class TodoApi
                             if (e3 == path.Length)
                             {
                                 // DELETE /api/v1/todos/{id:int}
+                                matchedRoute = 2; // a fault from here on is reported under this route
                                 int idArg = s3Int32;
                                 global::Shop.TodoApi.Delete(idArg);
                                 return HyperRoute::RouteMatch.Handled(2);

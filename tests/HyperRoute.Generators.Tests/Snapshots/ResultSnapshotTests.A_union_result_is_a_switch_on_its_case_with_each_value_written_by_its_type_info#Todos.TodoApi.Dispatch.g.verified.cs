@@ -418,6 +418,7 @@ static partial class TodoApi
                             if (e1 == path.Length)
                             {
                                 // GET /todos/{id:int}
+                                exchange.Route = 0; // a fault from here on is reported under this route
                                 int idArg = s1Int32;
                                 var result = global::Todos.TodoApi.Get(idArg);
                                 // Each route of this router writes its own result: Results<Ok<Todos.Todo>, NotFound>.
@@ -474,6 +475,7 @@ static partial class TodoApi
                             if (e1 == path.Length)
                             {
                                 // DELETE /todos/{id:int}
+                                exchange.Route = 1; // a fault from here on is reported under this route
                                 int idArg = s1Int32;
                                 var result = global::Todos.TodoApi.Delete(idArg);
                                 // Each route of this router writes its own result:

@@ -419,6 +419,7 @@ static partial class TodoApi
                     if (Routing::Utf8Literal.EqualsLower(path, "/todos"u8))
                     {
                         // GET /todos (async)
+                        exchange.Route = 1; // a fault from here on is reported under this route
                         var work = global::Todos.TodoApi.List();
                         if (!work.IsCompletedSuccessfully)
                         {
@@ -439,6 +440,7 @@ static partial class TodoApi
                     if (Routing::Utf8Literal.EqualsLower(path, "/health"u8))
                     {
                         // GET /health
+                        exchange.Route = 2; // a fault from here on is reported under this route
                         var result = global::Todos.TodoApi.Health();
                         // Each route of this router writes its own result: string.
                         Http::Results.ResultWriter.Text(exchange.Response, result); // 200 text/plain; charset=utf-8
@@ -483,6 +485,7 @@ static partial class TodoApi
                             if (e1 == path.Length)
                             {
                                 // GET /todos/{id:int} (async)
+                                exchange.Route = 0; // a fault from here on is reported under this route
                                 int idArg = s1Int32;
                                 var work = global::Todos.TodoApi.Get(idArg);
                                 if (!work.IsCompletedSuccessfully)

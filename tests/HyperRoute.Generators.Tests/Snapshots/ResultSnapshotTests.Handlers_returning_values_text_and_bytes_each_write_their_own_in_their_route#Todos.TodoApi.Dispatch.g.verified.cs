@@ -505,6 +505,7 @@ static partial class TodoApi
                     if (Routing::Utf8Literal.EqualsLower(path, "/logo"u8))
                     {
                         // GET /logo
+                        exchange.Route = 3; // a fault from here on is reported under this route
                         var result = global::Todos.TodoApi.Logo();
                         // Each route of this router writes its own result: System.ReadOnlyMemory<byte>.
                         Http::Results.ResultWriter.Bytes(exchange.Response, result); // 200 application/octet-stream
@@ -515,6 +516,7 @@ static partial class TodoApi
                     if (Routing::Utf8Literal.EqualsLower(path, "/todos"u8))
                     {
                         // GET /todos
+                        exchange.Route = 1; // a fault from here on is reported under this route
                         var doneLookup = Routing::QueryString.TryGetValue(
                             query, "done"u8, ref buffer, out var doneValue);
                         if (doneLookup == Routing::QueryLookup.Malformed)
@@ -543,6 +545,7 @@ static partial class TodoApi
                     if (Routing::Utf8Literal.EqualsLower(path, "/health"u8))
                     {
                         // GET /health
+                        exchange.Route = 2; // a fault from here on is reported under this route
                         var result = global::Todos.TodoApi.Health();
                         // Each route of this router writes its own result: string.
                         Http::Results.ResultWriter.Text(exchange.Response, result); // 200 text/plain; charset=utf-8
@@ -587,6 +590,7 @@ static partial class TodoApi
                             if (e1 == path.Length)
                             {
                                 // GET /todos/{id:int}
+                                exchange.Route = 0; // a fault from here on is reported under this route
                                 int idArg = s1Int32;
                                 var result = global::Todos.TodoApi.Get(idArg);
                                 // Each route of this router writes its own result: Todos.Todo.
@@ -620,6 +624,7 @@ static partial class TodoApi
                     if (Routing::Utf8Literal.EqualsLower(path, "/todos"u8))
                     {
                         // POST /todos
+                        exchange.Route = 4; // a fault from here on is reported under this route
                         // [Body] todo: the body read as JSON
                         var todoProblem = Http::HttpBody.ReadJson(
                             exchange.Request, s_json_Todos_Todo, 0, out var todoRead);

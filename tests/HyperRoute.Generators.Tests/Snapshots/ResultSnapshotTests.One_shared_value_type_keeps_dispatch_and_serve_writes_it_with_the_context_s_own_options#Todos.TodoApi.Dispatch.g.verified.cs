@@ -93,7 +93,8 @@ static partial class TodoApi
         out global::Todos.Todo result)
     {
         var buffer = new Routing::DecodeBuffer(scratch, path.Length + query.Length);
-        var match = HyperRouteDispatcher.DispatchCore(method, path, query, ref buffer, out result);
+        var matchedRoute = -1; // Serve passes exchange.Route here; the match names the route too
+        var match = HyperRouteDispatcher.DispatchCore(method, path, query, ref matchedRoute, ref buffer, out result);
         buffer.Dispose();
         return match;
     }
@@ -156,7 +157,8 @@ static partial class TodoApi
             var path = request.Path;
             var query = request.Query;
             var buffer = new Routing::DecodeBuffer(stackalloc byte[256], path.Length + query.Length);
-            var match = HyperRouteDispatcher.DispatchCore(request.Method, path, query, ref buffer, out var result);
+            var match = HyperRouteDispatcher.DispatchCore(
+                request.Method, path, query, ref exchange.Route, ref buffer, out var result);
             buffer.Dispose();
             if (match.IsHandled)
             {
@@ -211,6 +213,7 @@ static partial class TodoApi
             System::ReadOnlySpan<byte> method,
             System::ReadOnlySpan<byte> path,
             System::ReadOnlySpan<byte> query,
+            ref int matchedRoute,
             scoped ref Routing::DecodeBuffer buffer,
             out global::Todos.Todo result)
         {
@@ -218,15 +221,16 @@ static partial class TodoApi
             switch (verb)
             {
                 case HyperRoute::HttpMethods.Get:
-                    return DispatchGet(path, query, ref buffer, out result);
+                    return DispatchGet(path, query, ref matchedRoute, ref buffer, out result);
                 case HyperRoute::HttpMethods.Head:
-                    return DispatchHead(path, query, ref buffer, out result);
+                    return DispatchHead(path, query, ref matchedRoute, ref buffer, out result);
                 default:
                     // No route has this method: 400 for a path not in origin form, else 405 or 404.
                     result = default!;
                     return Routing::RoutePath.IsAbsolute(path)
                         ? DispatchDecoded(
-                            verb, Routing::RoutePath.TrimTrailingSlash(path), query, ref buffer, out result)
+                            verb, Routing::RoutePath.TrimTrailingSlash(path), query, ref matchedRoute, ref buffer,
+                            out result)
                         : HyperRoute::RouteMatch.BadRequest(HyperRoute::RouteProblem.PathNotAbsolute);
             }
         }
@@ -237,6 +241,7 @@ static partial class TodoApi
         private static HyperRoute::RouteMatch DispatchGet(
             System::ReadOnlySpan<byte> path,
             System::ReadOnlySpan<byte> query,
+            ref int matchedRoute,
             scoped ref Routing::DecodeBuffer buffer,
             out global::Todos.Todo result)
         {
@@ -251,7 +256,7 @@ static partial class TodoApi
             // path still undecoded: a value that holds a '%' does not match here and
             // waits for DispatchDecoded; any other match is the decoded path's match.
             var trimmed = Routing::RoutePath.TrimTrailingSlash(path);
-            match = MatchGetParameters(trimmed, decoded: false, query, ref buffer, out result);
+            match = MatchGetParameters(trimmed, decoded: false, query, ref matchedRoute, ref buffer, out result);
             if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
             {
                 return match;
@@ -265,7 +270,8 @@ static partial class TodoApi
             }
 
             // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
-            return DispatchDecoded(HyperRoute::HttpMethods.Get, trimmed, query, ref buffer, out result);
+            return DispatchDecoded(
+                HyperRoute::HttpMethods.Get, trimmed, query, ref matchedRoute, ref buffer, out result);
         }
 
         /// <summary>The first pass for HEAD requests: the path as received, before any decoding.</summary>
@@ -274,6 +280,7 @@ static partial class TodoApi
         private static HyperRoute::RouteMatch DispatchHead(
             System::ReadOnlySpan<byte> path,
             System::ReadOnlySpan<byte> query,
+            ref int matchedRoute,
             scoped ref Routing::DecodeBuffer buffer,
             out global::Todos.Todo result)
         {
@@ -289,7 +296,7 @@ static partial class TodoApi
             // waits for DispatchDecoded; any other match is the decoded path's match.
             var trimmed = Routing::RoutePath.TrimTrailingSlash(path);
             // HEAD is served by the GET route of the path when no HEAD route matches; the host sends no body.
-            match = MatchGetParameters(trimmed, decoded: false, query, ref buffer, out result);
+            match = MatchGetParameters(trimmed, decoded: false, query, ref matchedRoute, ref buffer, out result);
             if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
             {
                 return match;
@@ -303,7 +310,8 @@ static partial class TodoApi
             }
 
             // Nothing matched the path as received: decode its escapes and try again, or tell 405 from 404.
-            return DispatchDecoded(HyperRoute::HttpMethods.Head, trimmed, query, ref buffer, out result);
+            return DispatchDecoded(
+                HyperRoute::HttpMethods.Head, trimmed, query, ref matchedRoute, ref buffer, out result);
         }
 
         /// <summary>
@@ -317,12 +325,13 @@ static partial class TodoApi
             HyperRoute::HttpMethods verb,
             System::ReadOnlySpan<byte> path,
             System::ReadOnlySpan<byte> query,
+            ref int matchedRoute,
             scoped ref Routing::DecodeBuffer buffer,
             out global::Todos.Todo result)
         {
             if (Routing::RoutePath.ContainsEscape(path))
             {
-                return DispatchEscaped(verb, path, query, ref buffer, out result);
+                return DispatchEscaped(verb, path, query, ref matchedRoute, ref buffer, out result);
             }
 
             result = default!;
@@ -343,6 +352,7 @@ static partial class TodoApi
             HyperRoute::HttpMethods verb,
             System::ReadOnlySpan<byte> path,
             System::ReadOnlySpan<byte> query,
+            ref int matchedRoute,
             scoped ref Routing::DecodeBuffer buffer,
             out global::Todos.Todo result)
         {
@@ -357,7 +367,8 @@ static partial class TodoApi
             switch (verb)
             {
                 case HyperRoute::HttpMethods.Get:
-                    match = MatchGetParameters(normalized, decoded: true, query, ref buffer, out result);
+                    match = MatchGetParameters(
+                        normalized, decoded: true, query, ref matchedRoute, ref buffer, out result);
                     if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
                     {
                         return match;
@@ -365,7 +376,8 @@ static partial class TodoApi
                     break;
                 case HyperRoute::HttpMethods.Head:
                     // HEAD is served by the GET route of the path when no HEAD route matches; the host sends no body.
-                    match = MatchGetParameters(normalized, decoded: true, query, ref buffer, out result);
+                    match = MatchGetParameters(
+                        normalized, decoded: true, query, ref matchedRoute, ref buffer, out result);
                     if (match.Outcome != HyperRoute::RouteOutcome.NotFound)
                     {
                         return match;
@@ -393,6 +405,7 @@ static partial class TodoApi
             System::ReadOnlySpan<byte> path,
             bool decoded,
             System::ReadOnlySpan<byte> query,
+            ref int matchedRoute,
             scoped ref Routing::DecodeBuffer buffer,
             out global::Todos.Todo result)
         {
@@ -414,6 +427,7 @@ static partial class TodoApi
                             if (e1 == path.Length)
                             {
                                 // GET /todos/{id:int}
+                                matchedRoute = 0; // a fault from here on is reported under this route
                                 int idArg = s1Int32;
                                 result = global::Todos.TodoApi.Get(idArg);
                                 return HyperRoute::RouteMatch.Handled(0);

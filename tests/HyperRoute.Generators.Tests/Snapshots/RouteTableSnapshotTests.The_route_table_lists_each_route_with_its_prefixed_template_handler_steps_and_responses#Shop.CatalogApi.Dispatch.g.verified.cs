@@ -461,6 +461,7 @@ static partial class CatalogApi
                                     {
                                         // {*path} is empty here
                                         // GET /api/files/{*path}
+                                        exchange.Route = 2; // a fault from here on is reported under this route
                                         string pathArg = System::Text.Encoding.UTF8.GetString(System::ReadOnlySpan<byte>.Empty);
                                         result = global::Shop.CatalogApi.File(pathArg);
                                         return HyperRoute::RouteMatch.Handled(2);
@@ -473,6 +474,7 @@ static partial class CatalogApi
                                         if (Routing::RoutePath.IsDecoded(t2, decoded))
                                         {
                                             // GET /api/files/{*path}
+                                            exchange.Route = 2; // a fault from here on is reported under this route
                                             string pathArg = System::Text.Encoding.UTF8.GetString(t2);
                                             result = global::Shop.CatalogApi.File(pathArg);
                                             return HyperRoute::RouteMatch.Handled(2);
@@ -493,6 +495,7 @@ static partial class CatalogApi
                                         if (e2 == path.Length)
                                         {
                                             // GET /api/items/{id:int}
+                                            exchange.Route = 0; // a fault from here on is reported under this route
                                             int idArg = s2Int32;
                                             // [Validate<PositiveId>] id
                                             var positiveIdVerdict = global::Shop.PositiveId.Validate(in idArg);
@@ -563,6 +566,7 @@ static partial class CatalogApi
                             if (e2 == path.Length)
                             {
                                 // DELETE /api/items/{id:int} (async)
+                                exchange.Route = 1; // a fault from here on is reported under this route
                                 int idArg = s2Int32;
                                 var work = global::Shop.CatalogApi.Delete(idArg, exchange.RequestAborted);
                                 if (!work.IsCompletedSuccessfully)

@@ -415,6 +415,7 @@ static partial class ServiceApi
                     if (Routing::Utf8Literal.EqualsLower(path, "/time"u8))
                     {
                         // GET /time
+                        exchange.Route = 0; // a fault from here on is reported under this route
                         global::Shop.ServiceApi.Time(
                             Http::Hosting.RequestServices.Get<global::Shop.IClock>(exchange), exchange.Response);
                         return HyperRoute::RouteMatch.Handled(0);
@@ -424,6 +425,7 @@ static partial class ServiceApi
                     if (Routing::Utf8Literal.EqualsLower(path, "/count"u8))
                     {
                         // GET /count
+                        exchange.Route = 2; // a fault from here on is reported under this route
                         var pageLookup = Routing::QueryString.TryGetValue(
                             query, "page"u8, ref buffer, out var pageValue);
                         if (pageLookup == Routing::QueryLookup.Malformed)
@@ -483,6 +485,7 @@ static partial class ServiceApi
                             if (e1 == path.Length)
                             {
                                 // GET /orders/{id:int} (async)
+                                exchange.Route = 1; // a fault from here on is reported under this route
                                 int idArg = s1Int32;
                                 var work = global::Shop.ServiceApi.Order(
                                     idArg,

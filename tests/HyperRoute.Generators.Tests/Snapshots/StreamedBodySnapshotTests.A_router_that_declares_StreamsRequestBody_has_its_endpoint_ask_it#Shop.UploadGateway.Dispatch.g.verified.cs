@@ -402,6 +402,7 @@ static partial class UploadGateway
                     if (Routing::Utf8Literal.EqualsLower(path, "/notes"u8))
                     {
                         // POST /notes
+                        exchange.Route = 1; // a fault from here on is reported under this route
                         result = global::Shop.UploadGateway.Note(exchange.Request.Body);
                         return HyperRoute::RouteMatch.Handled(1);
                     }
@@ -431,6 +432,7 @@ static partial class UploadGateway
                     if (Routing::Utf8Literal.EqualsLower(path, "/files/upload"u8))
                     {
                         // PUT /files/upload (async)
+                        exchange.Route = 0; // a fault from here on is reported under this route
                         var work = global::Shop.UploadGateway.Upload(exchange);
                         if (!work.IsCompletedSuccessfully)
                         {

@@ -43,7 +43,8 @@ internal static partial class DispatcherEmitter
             var token = router.TakesCancellationToken ? "cancellationToken, " : "";
             writer.Line($"var buffer = new {Buffer}(scratch, path.Length + query.Length);");
             writer.Line($"{parameters.PendingType} pending = default;");
-            writer.Call($"var match = {Machinery}.DispatchCore({parameters.PassThis}method, path, query, {token}ref pending, ref buffer{(router.ResultType is null ? "" : ", out var result")});");
+            var slot = WriteRouteSlot(writer, parameters);
+            writer.Call($"var match = {Machinery}.DispatchCore({parameters.PassThis}method, path, query, {token}ref pending, {slot}ref buffer{(router.ResultType is null ? "" : ", out var result")});");
             writer.Comment("Async handlers bind no spans, so no work still running reads the buffer.");
             writer.Line("buffer.Dispose();");
             writer.Line("return match.IsPending");

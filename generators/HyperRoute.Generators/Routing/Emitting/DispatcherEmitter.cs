@@ -115,9 +115,10 @@ internal static partial class DispatcherEmitter
         using (writer.Braces())
         {
             writer.Line($"var buffer = new {Buffer}(scratch, path.Length + query.Length);");
+            var slot = WriteRouteSlot(writer, parameters);
             if (parameters.PendingType is null)
             {
-                writer.Line($"var match = {Machinery}.DispatchCore({parameters.PassThis}method, path, query, ref buffer{parameters.PassResult});");
+                writer.Call($"var match = {Machinery}.DispatchCore({parameters.PassThis}method, path, query, {slot}ref buffer{parameters.PassResult});");
                 writer.Line("buffer.Dispose();");
                 writer.Line("return match;");
                 return;
@@ -125,7 +126,7 @@ internal static partial class DispatcherEmitter
 
             writer.Line($"{parameters.PendingType} pending = default;");
             var token = router.TakesCancellationToken ? "System::Threading.CancellationToken.None, " : "";
-            writer.Call($"var match = {Machinery}.DispatchCore({parameters.PassThis}method, path, query, {token}ref pending, ref buffer{parameters.PassResult});");
+            writer.Call($"var match = {Machinery}.DispatchCore({parameters.PassThis}method, path, query, {token}ref pending, {slot}ref buffer{parameters.PassResult});");
             writer.Line("buffer.Dispose();");
             writer.Line("if (match.IsPending)");
             using (writer.Braces())
@@ -140,6 +141,21 @@ internal static partial class DispatcherEmitter
             writer.Line();
             writer.Line("return match;");
         }
+    }
+
+    /// <summary>
+    /// For a dispatcher that takes the route slot (<see cref="DispatchParameters.TakesRouteSlot"/>), declares the local the
+    /// in-process entry points hand it and returns the argument that passes it, <c>ref matchedRoute, </c>; else nothing.
+    /// </summary>
+    private static string WriteRouteSlot(SourceWriter writer, DispatchParameters parameters)
+    {
+        if (parameters.RouteSlot != DispatchParameters.RouteSlotName)
+        {
+            return "";
+        }
+
+        writer.Line($"var {DispatchParameters.RouteSlotName} = -1;", "Serve passes exchange.Route here; the match names the route too");
+        return $"ref {DispatchParameters.RouteSlotName}, ";
     }
 
     private static void WriteMachinery(SourceWriter writer, DispatchPlan plan, DispatchParameters parameters)
@@ -385,7 +401,7 @@ internal static partial class DispatcherEmitter
                 writer.Line($"result = {router.ResultDefault};");
             }
 
-            write(new TreeEmitter(writer, new HandlerCallWriter(router, completions), new NameScope(), methods), method.Tree);
+            write(new TreeEmitter(writer, new HandlerCallWriter(router, completions, parameters.RouteSlot), new NameScope(), methods), method.Tree);
             writer.Line();
             writer.Line($"return {Match}.NotFound;");
         }

@@ -198,6 +198,11 @@ internal static class EndpointEmitter
             passExchange += ", ref pending";
         }
 
+        if (DispatchParameters.TakesRouteSlot(router))
+        {
+            passExchange += ", ref exchange.Route"; // the routes note themselves on the exchange, as those of a router that takes it
+        }
+
         var passResult = router.ResultType is null ? "" : ", out var result";
 
         writer.Doc(

@@ -1,11 +1,13 @@
 using HyperRoute.Generators.Emitting;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 
 namespace HyperRoute.Generators.Routing;
 
 /// <summary>
-/// Writes a matched route: run its request validators, bind each argument (route value, catch-all, query, header,
+/// Writes a matched route: note its index where a host can read it should user code throw (the exchange's <c>Route</c>),
+/// run its request validators, bind each argument (route value, catch-all, query, header,
 /// body as bytes or JSON, or the exchange, its request or response) and run that parameter's validators and
 /// transforms, call the handler, run the response transforms (the router's, then the route's), report it handled.
 /// A step that refuses the request writes a problem (<c>application/problem+json</c>) and reports it rejected.
@@ -22,12 +24,17 @@ internal sealed partial class HandlerCallWriter : ILeafWriter
     private readonly RouterSpec _router;
     private readonly bool _hasResult;
     private readonly IReadOnlyDictionary<int, AsyncCompletion> _completions;
+    private readonly string? _routeSlot;
 
-    public HandlerCallWriter(RouterSpec router, IReadOnlyDictionary<int, AsyncCompletion> completions)
+    /// <param name="router">The router (or app) whose routes are written.</param>
+    /// <param name="completions">The continuations of the asynchronous routes, by route index.</param>
+    /// <param name="routeSlot">Where each route notes its index first (<see cref="DispatchParameters.RouteSlot"/>), or <see langword="null"/>.</param>
+    public HandlerCallWriter(RouterSpec router, IReadOnlyDictionary<int, AsyncCompletion> completions, string? routeSlot)
     {
         _router = router;
         _hasResult = router.ResultType is not null;
         _completions = completions;
+        _routeSlot = routeSlot;
     }
 
     public bool IsAllowTree => false;
@@ -40,6 +47,12 @@ internal sealed partial class HandlerCallWriter : ILeafWriter
         foreach (var shadowed in leaves.Skip(1))
         {
             writer.Line($"// (unreachable: {shadowed.Route.Template.Pattern} matches the same requests, and the route above takes precedence)");
+        }
+
+        if (_routeSlot is not null)
+        {
+            // One store, before any user code: Serve may throw instead of returning the match that names the route.
+            writer.Line($"{_routeSlot} = {route.Index.ToString(CultureInfo.InvariantCulture)};", "a fault from here on is reported under this route");
         }
 
         foreach (var step in route.RequestValidators)

@@ -15,10 +15,14 @@ namespace HyperRoute.Http.Hosting;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class HostedExchange
 {
-    /// <summary>Readies <paramref name="exchange"/>'s response for the request just loaded: status 200, no headers, no body, buffered.</summary>
+    /// <summary>
+    /// Readies <paramref name="exchange"/> for the request just loaded: no route matched yet (<see cref="HttpExchange.Route"/>),
+    /// and its response status 200, no headers, no body, buffered.
+    /// </summary>
     public static void Begin(HttpExchange exchange)
     {
         ArgumentNullException.ThrowIfNull(exchange);
+        exchange.Route = -1;
         exchange.ResetAborted();
         exchange.Response.Reset(exchange.Request.IsHead, close: false, keepAliveHeader: false, transport: BufferingTransport.Instance);
     }

@@ -370,6 +370,7 @@ internal sealed partial class Http1Connection<TEndpoint> : IResponseTransport
         try
         {
             _serveThread = Environment.CurrentManagedThreadId; // a flush from this thread, now, is the handler running in place
+            _exchange.Route = -1; // the matched route notes itself here before any user code runs, should Serve throw
             var match = _endpoint.Serve(_exchange);
             _serveThread = 0;
             _requestRoute = match.Route;
@@ -426,6 +427,11 @@ internal sealed partial class Http1Connection<TEndpoint> : IResponseTransport
         _serveThread = 0;
         SettleFlush();
         _requestFault = exception;
+        if (_requestRoute < 0)
+        {
+            _requestRoute = _exchange.Route; // Serve threw, so no match came back: the route it matched noted itself
+        }
+
         if (exception is ClientDisconnectedException)
         {
             return true; // the client left while a streamed response was being sent: nothing to answer, nothing to report

@@ -91,15 +91,4 @@ public sealed class HttpLoggingTests
     }
 
     private HttpServerOptions Options() => new() { LoggerFactory = new SingleLoggerFactory(_logger) };
-
-    private sealed class SingleLoggerFactory(ILogger logger) : ILoggerFactory
-    {
-        public ILogger CreateLogger(string categoryName) => logger;
-
-        public void AddProvider(ILoggerProvider provider) => throw new NotSupportedException();
-
-        public void Dispose()
-        {
-        }
-    }
 }

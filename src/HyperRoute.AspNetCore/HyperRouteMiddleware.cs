@@ -112,7 +112,7 @@ internal sealed partial class HyperRouteMiddleware<TEndpoint>
                 if (await Task.WhenAny(task, Task.Delay(timeout, context.RequestAborted)).ConfigureAwait(false) != task)
                 {
                     HostedExchange.Abandon(exchange);
-                    ObserveAbandoned(task);
+                    ObserveAbandoned(task, match.Route);
                     var answer = new HttpExchange();
                     HostedExchange.Begin(answer);
                     HostedExchange.WriteProblem(answer.Response, 504, "The handler did not complete within its time limit."u8);
@@ -140,29 +140,30 @@ internal sealed partial class HyperRouteMiddleware<TEndpoint>
                 return RouteMatch.Handled(-1); // the client left and the handler stopped: nothing to answer or report
             }
 
-            ReportHandlerError(exception);
+            ReportHandlerError(exception, exchange.Route); // the route noted itself before any user code ran, sync or async
             HostedExchange.WriteServerError(exchange.Response);
             return RouteMatch.Handled(-1);
         }
     }
 
     // A handler answered for by a 504 still runs: a fault it ends with, other than its cancellation, is reported.
-    private void ObserveAbandoned(Task task) => task.ContinueWith(
+    private void ObserveAbandoned(Task task, int route) => task.ContinueWith(
         static (done, state) =>
         {
             if (done.Exception?.GetBaseException() is { } fault and not OperationCanceledException)
             {
-                ((HyperRouteMiddleware<TEndpoint>)state!).ReportHandlerError(fault);
+                var (middleware, route) = ((HyperRouteMiddleware<TEndpoint>, int))state!;
+                middleware.ReportHandlerError(fault, route);
             }
         },
-        this,
+        (this, route),
         CancellationToken.None,
         TaskContinuationOptions.ExecuteSynchronously,
         TaskScheduler.Default);
 
-    private void ReportHandlerError(Exception exception)
+    private void ReportHandlerError(Exception exception, int route)
     {
-        LogHandlerFailed(_logger, exception);
+        LogHandlerFailed(_logger, TEndpoint.RouteAt(route)?.Pattern ?? "an unknown route", exception);
         try
         {
             _options.OnHandlerError?.Invoke(exception);
@@ -191,6 +192,6 @@ internal sealed partial class HyperRouteMiddleware<TEndpoint>
         }
     }
 
-    [LoggerMessage(EventId = 1, EventName = "HandlerFailed", Level = LogLevel.Error, Message = "A HyperRoute handler threw; the client was answered 500.")]
-    private static partial void LogHandlerFailed(ILogger logger, Exception exception);
+    [LoggerMessage(EventId = 1, EventName = "HandlerFailed", Level = LogLevel.Error, Message = "The HyperRoute handler of {Route} threw; the client was answered 500.")]
+    private static partial void LogHandlerFailed(ILogger logger, string route, Exception exception);
 }

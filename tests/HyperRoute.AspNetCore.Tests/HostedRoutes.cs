@@ -5,12 +5,19 @@ using HyperRoute.Http;
 
 namespace HyperRoute.AspNetCore.Tests;
 
-/// <summary>Routes that exercise what the sample does not: a handler that throws, a time limit, a bound header, the host's path.</summary>
+/// <summary>Routes that exercise what the sample does not: handlers that throw (at once, or after an await), a time limit, a bound header, the host's path.</summary>
 [Router]
 public static partial class HostedRoutes
 {
     [Route("GET /hosted/fail")]
     public static void Fail(HttpResponse response) => throw new InvalidOperationException("handler fault for the test");
+
+    [Route("GET /hosted/fail-later")]
+    public static async ValueTask FailLater(HttpResponse response)
+    {
+        await Task.Yield();
+        throw new InvalidOperationException("handler fault for the test");
+    }
 
     [Route("GET /hosted/late")]
     [HandlerTimeout(50)]

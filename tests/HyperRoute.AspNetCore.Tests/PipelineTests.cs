@@ -182,8 +182,10 @@ public sealed class PipelineTests
         Assert.Equal("https://shop.example", Assert.Single(response.Headers.GetValues("Access-Control-Allow-Origin")));
     }
 
-    [Fact]
-    public async Task Handler_fault_is_a_500_problem_and_is_reported_and_logged()
+    [Theory]
+    [InlineData("/hosted/fail")] // throws before it returns
+    [InlineData("/hosted/fail-later")] // throws after an await
+    public async Task Handler_fault_is_a_500_problem_and_is_reported_and_logged_under_its_route(string path)
     {
         var reported = new ConcurrentQueue<Exception>();
         var logged = new ConcurrentQueue<string>();
@@ -192,12 +194,14 @@ public sealed class PipelineTests
             b => b.Logging.AddProvider(new ListLoggerProvider(logged)));
         using var client = app.GetTestClient();
 
-        using var response = await client.GetAsync("/hosted/fail");
+        using var response = await client.GetAsync(path);
 
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("handler fault for the test", Assert.Single(reported).Message);
-        Assert.Contains(logged, line => line.StartsWith("HyperRoute.AspNetCore HandlerFailed", StringComparison.Ordinal));
+        Assert.Contains(
+            $"HyperRoute.AspNetCore HandlerFailed The HyperRoute handler of GET {path} threw; the client was answered 500. handler fault for the test",
+            logged);
     }
 
     [Fact]

@@ -52,6 +52,7 @@ internal sealed partial class HyperRouteMiddleware<TEndpoint>
             else
             {
                 var match = await ServeAsync(context, exchange).ConfigureAwait(false);
+                TagRoute(context, exchange.Route); // the route that matched, whether its handler answered, threw or is still running
                 if (match is not { } answered)
                 {
                     reusable = false; // answered 504 without the handler, which may still write to the exchange

@@ -1,3 +1,4 @@
+using System;
 using System.Text;
 using HyperRoute.Http;
 using Xunit;
@@ -183,6 +184,44 @@ public sealed class HttpEndpointTests
 
         Assert.True(match.IsHandled);
         Assert.True(new CounterApi().Dispatch("GET"u8, "/static"u8, default).IsHandled);
+    }
+
+    [Fact]
+    public void A_route_whose_handler_throws_has_noted_its_index_on_the_exchange_first()
+    {
+        _exchange.Route = -1;
+
+        Assert.Throws<InvalidOperationException>(() => Serve<ExchangeFaultApi.HttpEndpoint>("GET /boom/3 HTTP/1.1\r\nHost: x\r\n\r\n"));
+
+        Assert.Equal("GET /boom/{id:int}", ExchangeFaultApi.RoutePatterns[_exchange.Route]);
+    }
+
+    [Fact]
+    public void A_router_that_takes_no_exchange_notes_its_route_on_the_exchange_its_endpoint_serves()
+    {
+        _exchange.Route = -1;
+
+        Assert.Throws<InvalidOperationException>(() => Serve<PlainFaultApi.HttpEndpoint>("GET /boom/3 HTTP/1.1\r\nHost: x\r\n\r\n"));
+
+        Assert.Equal("GET /boom/{id:int}", PlainFaultApi.RoutePatterns[_exchange.Route]);
+    }
+
+    [Fact]
+    public void A_request_no_route_matches_leaves_the_exchange_without_a_route()
+    {
+        _exchange.Route = -1;
+
+        var match = Serve<PlainFaultApi.HttpEndpoint>("GET /nowhere HTTP/1.1\r\nHost: x\r\n\r\n");
+
+        Assert.Equal((RouteOutcome.NotFound, -1), (match.Outcome, _exchange.Route));
+    }
+
+    [Fact]
+    public void In_process_dispatch_of_a_router_that_takes_no_exchange_still_names_its_route_in_the_match()
+    {
+        var match = PlainFaultApi.Dispatch("GET"u8, "/counts/12"u8, default);
+
+        Assert.Equal((true, "GET /counts/{id:int}", 12), (match.IsHandled, PlainFaultApi.RoutePatterns[match.Route], PlainFaultApi.Sink));
     }
 
     private RouteMatch Serve<TEndpoint>(string request, TEndpoint endpoint = default)

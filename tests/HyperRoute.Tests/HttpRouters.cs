@@ -73,3 +73,28 @@ public partial class HitsApi
     [Route("POST /hit")]
     public void Hit([Header("X-By")] int by = 1) => Hits += by;
 }
+
+/// <summary>
+/// A router that takes no exchange (void handlers binding route values only: its dispatcher also serves <c>Dispatch</c>),
+/// one of whose handlers throws.
+/// </summary>
+[Router]
+public static partial class PlainFaultApi
+{
+    /// <summary>What the last call computed, so the argument is used.</summary>
+    public static int Sink;
+
+    [Route("GET /counts/{id:int}")]
+    public static void Count(int id) => Sink = id;
+
+    [Route("GET /boom/{id:int}")]
+    public static void Boom(int id) => throw new InvalidOperationException("boom " + id);
+}
+
+/// <summary>A router that takes the exchange (its handler binds the response), whose handler throws.</summary>
+[Router]
+public static partial class ExchangeFaultApi
+{
+    [Route("GET /boom/{id:int}")]
+    public static void Boom(int id, HttpResponse response) => throw new InvalidOperationException("boom " + id);
+}

@@ -65,8 +65,8 @@ internal sealed class GeneratedMethods
     public bool HasExchange { get; }
 
     /// <summary>
-    /// Further parameters the methods take after the exchange (a cancellation token, the slot for pending work), as
-    /// declared, as passed on, and by name: a split-out part takes those its code reads.
+    /// Further parameters the methods take after the exchange (a cancellation token, the slots for pending work and for the
+    /// matched route), as declared, as passed on, and by name: a split-out part takes those its code reads.
     /// </summary>
     public IReadOnlyList<(string Parameter, string Argument, string Name)> Context { get; }
 

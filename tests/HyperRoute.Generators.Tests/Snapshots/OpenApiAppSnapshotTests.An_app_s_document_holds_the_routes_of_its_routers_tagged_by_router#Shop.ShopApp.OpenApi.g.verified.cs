@@ -146,7 +146,10 @@ static partial class ShopApp
               "status": { "type": ["integer", "null"], "format": "int32" },
               "detail": { "type": ["string", "null"] },
               "instance": { "type": ["string", "null"] },
-              "errors": { "type": "object", "additionalProperties": { "type": "array", "items": { "type": "string" } } }
+              "errors": {
+                "type": "object",
+                "additionalProperties": { "type": "array", "items": { "type": "string" } }
+              }
             }
           },
           "Status": { "type": "object", "properties": { "Name": { "type": "string" } } },

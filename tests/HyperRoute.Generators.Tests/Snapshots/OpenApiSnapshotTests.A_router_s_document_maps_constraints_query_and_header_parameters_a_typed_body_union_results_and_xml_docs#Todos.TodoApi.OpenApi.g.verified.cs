@@ -209,7 +209,10 @@ static partial class TodoApi
               "status": { "type": ["integer", "null"], "format": "int32" },
               "detail": { "type": ["string", "null"] },
               "instance": { "type": ["string", "null"] },
-              "errors": { "type": "object", "additionalProperties": { "type": "array", "items": { "type": "string" } } }
+              "errors": {
+                "type": "object",
+                "additionalProperties": { "type": "array", "items": { "type": "string" } }
+              }
             }
           },
           "Todo": {

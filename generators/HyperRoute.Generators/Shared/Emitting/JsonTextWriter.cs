@@ -20,6 +20,9 @@ internal sealed class JsonTextWriter
     /// <summary>The longest line a container is kept on, indentation included.</summary>
     public const int Width = SourceWriter.MaxLineLength;
 
+    // What a line may hold before the comma that can follow it, once the next member is written.
+    private const int Room = Width - 1;
+
     private readonly StringBuilder _text;
     private readonly int _indent;
     private readonly List<Frame> _frames = new();
@@ -27,6 +30,8 @@ internal sealed class JsonTextWriter
     private char[] _tail = new char[256]; // the text a break rewrites
     private int _broken; // frames [0, _broken) are broken one member per line; the rest are on the current line
     private int _lineStart;
+    private int _shift; // how much breaks have lengthened the text: _text.Length - _shift only grows as members are written
+    private int _memberStart; // where the member being written starts (its key, or its value), in those terms
     private bool _afterKey;
 
     /// <param name="text">Where the JSON is appended; the current line of it already holds <paramref name="indent"/> spaces.</param>
@@ -93,7 +98,7 @@ internal sealed class JsonTextWriter
     {
         Separate();
         _text.Append(bracket);
-        _frames.Add(new Frame(isObject));
+        _frames.Add(new Frame(isObject, _memberStart));
         Fit();
     }
 
@@ -102,9 +107,11 @@ internal sealed class JsonTextWriter
         var index = _frames.Count - 1;
         var frame = _frames[index];
         var closing = frame.IsObject ? 2 : 1; // " }" or "]"
-        while (!frame.Empty && index >= _broken && _text.Length - _lineStart + closing > Width)
+        while (!frame.Empty && index >= _broken && System.Math.Max(_text.Length - _lineStart, OwnLine(frame, index)) + closing > Room)
         {
-            BreakOutermost(); // the closing bracket does not fit on the line either
+            // The closing bracket does not fit on the line, or would not on a line of the container's own, where it
+            // goes if a container around it breaks later (an array's first member moves right when its array breaks).
+            BreakOutermost();
         }
 
         _frames.RemoveAt(index);
@@ -141,12 +148,13 @@ internal sealed class JsonTextWriter
         if (_afterKey)
         {
             _afterKey = false;
-            return;
+            return; // the value of a member whose key is written
         }
 
         var index = _frames.Count - 1;
         if (index < 0)
         {
+            _memberStart = _text.Length - _shift;
             return;
         }
 
@@ -170,12 +178,18 @@ internal sealed class JsonTextWriter
                 _text.Append(' ');
             }
         }
+
+        _memberStart = _text.Length - _shift;
     }
+
+    // The length of the line a one-line container would have on a line of its own: indented for its depth, then the
+    // member it is (its key and itself).
+    private int OwnLine(Frame frame, int index) => _indent + (index * 2) + (_text.Length - _shift - frame.Start);
 
     // While the current line is too long and a container on it is not broken yet, breaks the outermost such one.
     private void Fit()
     {
-        while (_text.Length - _lineStart > Width && _broken < _frames.Count)
+        while (_text.Length - _lineStart > Room && _broken < _frames.Count)
         {
             BreakOutermost();
         }
@@ -206,6 +220,7 @@ internal sealed class JsonTextWriter
 
         _text.CopyTo(from, _tail, 0, length);
         _text.Length = from;
+        var before = _text.Length + length;
         var copied = 0;
         var kept = first;
         for (var i = first; i < _breaks.Count; i++)
@@ -227,6 +242,7 @@ internal sealed class JsonTextWriter
 
         _text.Append(_tail, copied, length - copied);
         _breaks.RemoveRange(kept, _breaks.Count - kept);
+        _shift += _text.Length - before;
     }
 
     private void NewLine(int depth)
@@ -268,8 +284,11 @@ internal sealed class JsonTextWriter
         return text.Append(value, plain, value.Length - plain).Append('"');
     }
 
-    /// <summary>An open object or array: which, and whether a member was written in it yet.</summary>
-    private readonly record struct Frame(bool IsObject, bool Empty = true);
+    /// <summary>
+    /// An open object or array: which, where the member it is starts (in the terms of <c>_memberStart</c>), and whether a
+    /// member was written in it yet.
+    /// </summary>
+    private readonly record struct Frame(bool IsObject, int Start, bool Empty = true);
 
     /// <summary>
     /// Where a container on one line would break before a member: at <see cref="Position"/> a new line indented for

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using HyperRoute.Generators.Emitting;
+using HyperRoute.Generators.Steps;
 
 namespace HyperRoute.Generators.Routing;
 
@@ -196,6 +197,7 @@ internal static class OpenApiEmitter
             }
         }
 
+        var scratch = new System.Text.StringBuilder();
         foreach (var route in router.Routes)
         {
             var method = Array.IndexOf(Methods, route.Template.Method);
@@ -208,10 +210,10 @@ internal static class OpenApiEmitter
             var lengths = route.Template.Optional is null ? new[] { count } : new[] { count - 1, count };
             foreach (var length in lengths)
             {
-                var path = Path(route.Template, length);
+                var (path, shape) = Path(route.Template, length, scratch);
 
                 // OpenAPI tells paths apart by their literals only: /a/{id} and /a/{name} are one path; the first route wins.
-                if (!seen.Add(route.Template.Method + " " + Shape(path)))
+                if (!seen.Add(route.Template.Method + " " + shape))
                 {
                     continue;
                 }
@@ -232,38 +234,39 @@ internal static class OpenApiEmitter
         return operations;
     }
 
-    private static string Path(RouteTemplate template, int segments)
+    // The OpenAPI path of a route's first segments, and its shape: how OpenAPI tells paths apart (by their literals,
+    // case-insensitively; a parameter by its place only).
+    private static (string Path, string Shape) Path(RouteTemplate template, int segments, System.Text.StringBuilder scratch)
     {
         if (segments == 0)
         {
-            return "/";
+            return ("/", "/");
         }
 
-        return string.Concat(template.Segments.Take(segments).Select(s => "/" + (s.Kind == SegmentKind.Literal ? s.Text : "{" + s.Name + "}")));
-    }
-
-    private static string Shape(string path)
-    {
-        var text = new System.Text.StringBuilder();
-        var inside = false;
-        foreach (var c in path)
+        scratch.Clear();
+        for (var i = 0; i < segments; i++)
         {
-            if (c == '{')
+            var segment = template.Segments[i];
+            scratch.Append('/');
+            if (segment.Kind == SegmentKind.Literal)
             {
-                inside = true;
-                text.Append("{}");
+                scratch.Append(segment.Text);
             }
-            else if (c == '}')
+            else
             {
-                inside = false;
-            }
-            else if (!inside)
-            {
-                text.Append(char.ToLowerInvariant(c));
+                scratch.Append('{').Append(segment.Name).Append('}');
             }
         }
 
-        return text.ToString();
+        var path = scratch.ToString();
+        scratch.Clear();
+        for (var i = 0; i < segments; i++)
+        {
+            var segment = template.Segments[i];
+            scratch.Append(segment.Kind == SegmentKind.Literal ? "/" + segment.Text.ToLowerInvariant() : "/{}");
+        }
+
+        return (path, scratch.ToString());
     }
 
     private static string ShortName(string fullName)
@@ -385,41 +388,64 @@ internal static class OpenApiEmitter
     // Responses by status: each declared case; void: 200 without content; 400 problem+json when a binding can fail.
     private static bool WriteResponses(JsonTextWriter json, Lookup lookup, RouteSpec route)
     {
-        var responses = route.Result?.Responses.ToList() ?? new List<ResponseSpec>();
+        var responses = new List<ResponseSpec>();
+        if (route.Result is { } result)
+        {
+            responses.AddRange(result.Responses);
+        }
+
         if (route.ReturnsVoid || responses.Count == 0)
         {
             responses.Add(new ResponseSpec(200, null, null));
         }
 
-        var canFail = route.RequestValidators.Any()
-            || route.Bindings.Any(b => b.Source is BindingSource.JsonBody or BindingSource.Header
-                || b.Source == BindingSource.Query && b.Type != RouteValueType.String && b.Type != RouteValueType.Utf8
-                || b.Steps.Count > 0);
-        if (canFail && !responses.Any(r => r.Status == 400))
+        if (CanFail(route) && !responses.Exists(r => r.Status == 400))
         {
             responses.Add(new ResponseSpec(400, ProblemJson, null));
         }
 
+        // Each status once, in order ("default", status 0, last); under it each content type once, in ordinal order,
+        // described by the first response that has it.
+        var statuses = new List<int>();
+        foreach (var response in responses)
+        {
+            if (!statuses.Contains(response.Status))
+            {
+                statuses.Add(response.Status);
+            }
+        }
+
+        statuses.Sort(static (a, b) => (a == 0 ? int.MaxValue : a).CompareTo(b == 0 ? int.MaxValue : b));
         var usesProblems = false;
+        var contents = new List<ResponseSpec>();
         json.Key("responses");
         json.StartObject();
-        foreach (var status in responses.GroupBy(r => r.Status).OrderBy(g => g.Key == 0 ? int.MaxValue : g.Key))
+        foreach (var status in statuses)
         {
-            json.Key(status.Key == 0 ? "default" : status.Key.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            json.Key(status == 0 ? "default" : status.ToString(System.Globalization.CultureInfo.InvariantCulture));
             json.StartObject();
-            json.Property("description", Reason(status.Key));
-            var contents = status.Where(r => r.ContentType is not null).GroupBy(r => r.ContentType!).ToList();
+            json.Property("description", Reason(status));
+            contents.Clear();
+            foreach (var response in responses)
+            {
+                if (response.Status == status && response.ContentType is { } type && !contents.Exists(c => c.ContentType == type))
+                {
+                    contents.Add(response);
+                }
+            }
+
             if (contents.Count > 0)
             {
+                contents.Sort(static (a, b) => string.CompareOrdinal(a.ContentType, b.ContentType));
                 json.Key("content");
                 json.StartObject();
-                foreach (var content in contents.OrderBy(c => c.Key, StringComparer.Ordinal))
+                foreach (var response in contents)
                 {
-                    json.Key(content.Key);
+                    var type = response.ContentType!;
+                    json.Key(type);
                     json.StartObject();
                     json.Key("schema");
-                    var response = content.First();
-                    if (content.Key == ProblemJson && response.BodyType is null)
+                    if (type == ProblemJson && response.BodyType is null)
                     {
                         usesProblems = true;
                         OpenApiSchemaWriter.Write(json, new TypeSchema { Ref = OpenApiSchemaWriter.ProblemDetails });
@@ -430,7 +456,7 @@ internal static class OpenApiEmitter
                     }
                     else
                     {
-                        OpenApiSchemaWriter.Write(json, content.Key.StartsWith("text/", StringComparison.Ordinal) ? new TypeSchema { Type = "string" } : new TypeSchema());
+                        OpenApiSchemaWriter.Write(json, type.StartsWith("text/", StringComparison.Ordinal) ? new TypeSchema { Type = "string" } : new TypeSchema());
                     }
 
                     json.EndObject();
@@ -444,6 +470,30 @@ internal static class OpenApiEmitter
 
         json.EndObject();
         return usesProblems;
+    }
+
+    // A request the route may refuse with 400: a validator, a body, a header, a query value that must parse, a step.
+    private static bool CanFail(RouteSpec route)
+    {
+        foreach (var step in route.Steps)
+        {
+            if (step.Kind == StepKind.Validate)
+            {
+                return true;
+            }
+        }
+
+        foreach (var binding in route.Bindings)
+        {
+            if (binding.Source is BindingSource.JsonBody or BindingSource.Header
+                || binding.Source == BindingSource.Query && binding.Type != RouteValueType.String && binding.Type != RouteValueType.Utf8
+                || binding.Steps.Count > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string Reason(int status) => status switch

@@ -17,56 +17,26 @@ static partial class ShopApp
     public static global::System.ReadOnlySpan<byte> OpenApiDocument => """
     {
       "openapi": "3.1.0",
-      "info": {
-        "title": "ShopApp",
-        "version": "1.0.0"
-      },
+      "info": { "title": "ShopApp", "version": "1.0.0" },
       "paths": {
         "/api/todos": {
           "post": {
-            "tags": [
-              "TodoApi"
-            ],
+            "tags": ["TodoApi"],
             "operationId": "Create",
-            "parameters": [
-              {
-                "name": "X-Tenant",
-                "in": "header",
-                "required": true,
-                "schema": {
-                  "type": "string"
-                }
-              }
-            ],
+            "parameters": [{ "name": "X-Tenant", "in": "header", "required": true, "schema": { "type": "string" } }],
             "requestBody": {
-              "content": {
-                "application/json": {
-                  "schema": {
-                    "$ref": "#/components/schemas/Todo"
-                  }
-                }
-              },
+              "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Todo" } } },
               "required": true
             },
             "responses": {
               "201": {
                 "description": "Created",
-                "content": {
-                  "application/json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/Todo"
-                    }
-                  }
-                }
+                "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Todo" } } }
               },
               "400": {
                 "description": "Bad Request",
                 "content": {
-                  "application/problem+json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/ProblemDetails"
-                    }
-                  }
+                  "application/problem+json": { "schema": { "$ref": "#/components/schemas/ProblemDetails" } }
                 }
               }
             }
@@ -74,60 +44,32 @@ static partial class ShopApp
         },
         "/api/todos/export": {
           "get": {
-            "tags": [
-              "StatusApi"
-            ],
+            "tags": ["StatusApi"],
             "operationId": "Export",
             "responses": {
               "200": {
                 "description": "OK",
-                "content": {
-                  "application/json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/Todo"
-                    }
-                  }
-                }
+                "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Todo" } } }
               }
             }
           }
         },
         "/api/todos/slow/{id}": {
           "get": {
-            "tags": [
-              "TodoApi"
-            ],
+            "tags": ["TodoApi"],
             "operationId": "Slow",
             "parameters": [
-              {
-                "name": "id",
-                "in": "path",
-                "required": true,
-                "schema": {
-                  "type": "integer",
-                  "format": "int32"
-                }
-              }
+              { "name": "id", "in": "path", "required": true, "schema": { "type": "integer", "format": "int32" } }
             ],
             "responses": {
               "200": {
                 "description": "OK",
-                "content": {
-                  "application/json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/Todo"
-                    }
-                  }
-                }
+                "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Todo" } } }
               },
               "400": {
                 "description": "Bad Request",
                 "content": {
-                  "application/problem+json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/ProblemDetails"
-                    }
-                  }
+                  "application/problem+json": { "schema": { "$ref": "#/components/schemas/ProblemDetails" } }
                 }
               }
             }
@@ -135,122 +77,59 @@ static partial class ShopApp
         },
         "/api/todos/{id}": {
           "get": {
-            "tags": [
-              "TodoApi"
-            ],
+            "tags": ["TodoApi"],
             "operationId": "TodoApi_Get",
             "parameters": [
-              {
-                "name": "id",
-                "in": "path",
-                "required": true,
-                "schema": {
-                  "type": "integer",
-                  "format": "int32"
-                }
-              }
+              { "name": "id", "in": "path", "required": true, "schema": { "type": "integer", "format": "int32" } }
             ],
             "responses": {
               "200": {
                 "description": "OK",
-                "content": {
-                  "application/json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/Todo"
-                    }
-                  }
-                }
+                "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Todo" } } }
               },
               "400": {
                 "description": "Bad Request",
                 "content": {
-                  "application/problem+json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/ProblemDetails"
-                    }
-                  }
+                  "application/problem+json": { "schema": { "$ref": "#/components/schemas/ProblemDetails" } }
                 }
               }
             }
           },
           "delete": {
-            "tags": [
-              "StatusApi"
-            ],
+            "tags": ["StatusApi"],
             "operationId": "Delete",
             "parameters": [
-              {
-                "name": "id",
-                "in": "path",
-                "required": true,
-                "schema": {
-                  "type": "integer",
-                  "format": "int32"
-                }
-              }
+              { "name": "id", "in": "path", "required": true, "schema": { "type": "integer", "format": "int32" } }
             ],
-            "responses": {
-              "200": {
-                "description": "OK"
-              }
-            }
+            "responses": { "200": { "description": "OK" } }
           }
         },
         "/health": {
           "get": {
-            "tags": [
-              "StatusApi"
-            ],
+            "tags": ["StatusApi"],
             "operationId": "Health",
             "responses": {
               "200": {
                 "description": "OK",
-                "content": {
-                  "text/plain; charset=utf-8": {
-                    "schema": {
-                      "type": "string"
-                    }
-                  }
-                }
+                "content": { "text/plain; charset=utf-8": { "schema": { "type": "string" } } }
               }
             }
           }
         },
         "/status": {
           "get": {
-            "tags": [
-              "StatusApi"
-            ],
+            "tags": ["StatusApi"],
             "operationId": "StatusApi_Get",
-            "parameters": [
-              {
-                "name": "X-Tenant",
-                "in": "header",
-                "required": false,
-                "schema": {
-                  "type": "string"
-                }
-              }
-            ],
+            "parameters": [{ "name": "X-Tenant", "in": "header", "required": false, "schema": { "type": "string" } }],
             "responses": {
               "200": {
                 "description": "OK",
-                "content": {
-                  "application/json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/Status"
-                    }
-                  }
-                }
+                "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Status" } } }
               },
               "400": {
                 "description": "Bad Request",
                 "content": {
-                  "application/problem+json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/ProblemDetails"
-                    }
-                  }
+                  "application/problem+json": { "schema": { "$ref": "#/components/schemas/ProblemDetails" } }
                 }
               }
             }
@@ -262,67 +141,21 @@ static partial class ShopApp
           "ProblemDetails": {
             "type": "object",
             "properties": {
-              "type": {
-                "type": [
-                  "string",
-                  "null"
-                ]
-              },
-              "title": {
-                "type": [
-                  "string",
-                  "null"
-                ]
-              },
-              "status": {
-                "type": [
-                  "integer",
-                  "null"
-                ],
-                "format": "int32"
-              },
-              "detail": {
-                "type": [
-                  "string",
-                  "null"
-                ]
-              },
-              "instance": {
-                "type": [
-                  "string",
-                  "null"
-                ]
-              },
+              "type": { "type": ["string", "null"] },
+              "title": { "type": ["string", "null"] },
+              "status": { "type": ["integer", "null"], "format": "int32" },
+              "detail": { "type": ["string", "null"] },
+              "instance": { "type": ["string", "null"] },
               "errors": {
                 "type": "object",
-                "additionalProperties": {
-                  "type": "array",
-                  "items": {
-                    "type": "string"
-                  }
-                }
+                "additionalProperties": { "type": "array", "items": { "type": "string" } }
               }
             }
           },
-          "Status": {
-            "type": "object",
-            "properties": {
-              "Name": {
-                "type": "string"
-              }
-            }
-          },
+          "Status": { "type": "object", "properties": { "Name": { "type": "string" } } },
           "Todo": {
             "type": "object",
-            "properties": {
-              "id": {
-                "type": "integer",
-                "format": "int32"
-              },
-              "title": {
-                "type": "string"
-              }
-            }
+            "properties": { "id": { "type": "integer", "format": "int32" }, "title": { "type": "string" } }
           }
         }
       }

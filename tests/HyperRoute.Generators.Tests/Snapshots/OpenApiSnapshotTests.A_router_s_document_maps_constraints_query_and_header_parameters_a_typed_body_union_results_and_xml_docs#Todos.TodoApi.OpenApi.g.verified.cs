@@ -17,47 +17,26 @@ static partial class TodoApi
     public static global::System.ReadOnlySpan<byte> OpenApiDocument => """
     {
       "openapi": "3.1.0",
-      "info": {
-        "title": "Todo API",
-        "version": "2.1.0"
-      },
+      "info": { "title": "Todo API", "version": "2.1.0" },
       "paths": {
         "/by-guid/{key}": {
           "get": {
-            "tags": [
-              "TodoApi"
-            ],
+            "tags": ["TodoApi"],
             "operationId": "ByGuid",
             "parameters": [
-              {
-                "name": "key",
-                "in": "path",
-                "required": true,
-                "schema": {
-                  "type": "string",
-                  "format": "uuid"
-                }
-              }
+              { "name": "key", "in": "path", "required": true, "schema": { "type": "string", "format": "uuid" } }
             ],
             "responses": {
               "200": {
                 "description": "OK",
-                "content": {
-                  "text/plain; charset=utf-8": {
-                    "schema": {
-                      "type": "string"
-                    }
-                  }
-                }
+                "content": { "text/plain; charset=utf-8": { "schema": { "type": "string" } } }
               }
             }
           }
         },
         "/files/{path}": {
           "get": {
-            "tags": [
-              "TodoApi"
-            ],
+            "tags": ["TodoApi"],
             "operationId": "File",
             "parameters": [
               {
@@ -65,105 +44,61 @@ static partial class TodoApi
                 "in": "path",
                 "description": "(catch-all: the rest of the path, slashes included, possibly empty)",
                 "required": true,
-                "schema": {
-                  "type": "string"
-                }
+                "schema": { "type": "string" }
               }
             ],
             "responses": {
               "200": {
                 "description": "OK",
-                "content": {
-                  "text/plain; charset=utf-8": {
-                    "schema": {
-                      "type": "string"
-                    }
-                  }
-                }
+                "content": { "text/plain; charset=utf-8": { "schema": { "type": "string" } } }
               }
             }
           }
         },
         "/tags/{name}": {
           "get": {
-            "tags": [
-              "TodoApi"
-            ],
+            "tags": ["TodoApi"],
             "operationId": "Tag",
             "parameters": [
               {
                 "name": "name",
                 "in": "path",
                 "required": true,
-                "schema": {
-                  "type": "string",
-                  "pattern": "^[A-Za-z]+$",
-                  "minLength": 2,
-                  "maxLength": 16
-                }
+                "schema": { "type": "string", "pattern": "^[A-Za-z]+$", "minLength": 2, "maxLength": 16 }
               }
             ],
             "responses": {
               "200": {
                 "description": "OK",
-                "content": {
-                  "text/plain; charset=utf-8": {
-                    "schema": {
-                      "type": "string"
-                    }
-                  }
-                }
+                "content": { "text/plain; charset=utf-8": { "schema": { "type": "string" } } }
               }
             }
           }
         },
         "/tags/{name}/{page}": {
           "get": {
-            "tags": [
-              "TodoApi"
-            ],
+            "tags": ["TodoApi"],
             "operationId": "Tag_2",
             "parameters": [
               {
                 "name": "name",
                 "in": "path",
                 "required": true,
-                "schema": {
-                  "type": "string",
-                  "pattern": "^[A-Za-z]+$",
-                  "minLength": 2,
-                  "maxLength": 16
-                }
+                "schema": { "type": "string", "pattern": "^[A-Za-z]+$", "minLength": 2, "maxLength": 16 }
               },
-              {
-                "name": "page",
-                "in": "path",
-                "required": true,
-                "schema": {
-                  "type": "integer",
-                  "format": "int32"
-                }
-              }
+              { "name": "page", "in": "path", "required": true, "schema": { "type": "integer", "format": "int32" } }
             ],
             "responses": {
               "200": {
                 "description": "OK",
-                "content": {
-                  "text/plain; charset=utf-8": {
-                    "schema": {
-                      "type": "string"
-                    }
-                  }
-                }
+                "content": { "text/plain; charset=utf-8": { "schema": { "type": "string" } } }
               }
             }
           }
         },
         "/todos": {
           "get": {
-            "tags": [
-              "TodoApi"
-            ],
+            "tags": ["TodoApi"],
             "summary": "Lists the todos.",
             "description": "Filtered by done when given.",
             "operationId": "List",
@@ -173,20 +108,14 @@ static partial class TodoApi
                 "in": "query",
                 "description": "Only the done (or the open) todos.",
                 "required": false,
-                "schema": {
-                  "type": "boolean"
-                }
+                "schema": { "type": "boolean" }
               },
               {
                 "name": "take",
                 "in": "query",
                 "description": "At most this many.",
                 "required": false,
-                "schema": {
-                  "type": "integer",
-                  "format": "int32",
-                  "default": 50
-                }
+                "schema": { "type": "integer", "format": "int32", "default": 50 }
               }
             ],
             "responses": {
@@ -194,61 +123,34 @@ static partial class TodoApi
                 "description": "OK",
                 "content": {
                   "application/json": {
-                    "schema": {
-                      "type": "array",
-                      "items": {
-                        "$ref": "#/components/schemas/Todo"
-                      }
-                    }
+                    "schema": { "type": "array", "items": { "$ref": "#/components/schemas/Todo" } }
                   }
                 }
               },
               "400": {
                 "description": "Bad Request",
                 "content": {
-                  "application/problem+json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/ProblemDetails"
-                    }
-                  }
+                  "application/problem+json": { "schema": { "$ref": "#/components/schemas/ProblemDetails" } }
                 }
               }
             }
           },
           "post": {
-            "tags": [
-              "TodoApi"
-            ],
+            "tags": ["TodoApi"],
             "operationId": "Create",
             "requestBody": {
-              "content": {
-                "application/json": {
-                  "schema": {
-                    "$ref": "#/components/schemas/TodoInput"
-                  }
-                }
-              },
+              "content": { "application/json": { "schema": { "$ref": "#/components/schemas/TodoInput" } } },
               "required": true
             },
             "responses": {
               "201": {
                 "description": "Created",
-                "content": {
-                  "application/json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/Todo"
-                    }
-                  }
-                }
+                "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Todo" } } }
               },
               "400": {
                 "description": "Bad Request",
                 "content": {
-                  "application/problem+json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/ProblemDetails"
-                    }
-                  }
+                  "application/problem+json": { "schema": { "$ref": "#/components/schemas/ProblemDetails" } }
                 }
               }
             }
@@ -256,9 +158,7 @@ static partial class TodoApi
         },
         "/todos/{id}": {
           "get": {
-            "tags": [
-              "TodoApi"
-            ],
+            "tags": ["TodoApi"],
             "summary": "One todo.",
             "operationId": "Get",
             "parameters": [
@@ -266,70 +166,36 @@ static partial class TodoApi
                 "name": "id",
                 "in": "path",
                 "required": true,
-                "schema": {
-                  "type": "integer",
-                  "format": "int32",
-                  "minimum": 1
-                }
+                "schema": { "type": "integer", "format": "int32", "minimum": 1 }
               },
-              {
-                "name": "X-Tenant",
-                "in": "header",
-                "required": false,
-                "schema": {
-                  "type": "string"
-                }
-              }
+              { "name": "X-Tenant", "in": "header", "required": false, "schema": { "type": "string" } }
             ],
             "responses": {
               "200": {
                 "description": "OK",
-                "content": {
-                  "application/json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/Todo"
-                    }
-                  }
-                }
+                "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Todo" } } }
               },
               "400": {
                 "description": "Bad Request",
                 "content": {
-                  "application/problem+json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/ProblemDetails"
-                    }
-                  }
+                  "application/problem+json": { "schema": { "$ref": "#/components/schemas/ProblemDetails" } }
                 }
               },
-              "404": {
-                "description": "Not Found"
-              }
+              "404": { "description": "Not Found" }
             }
           },
           "delete": {
-            "tags": [
-              "TodoApi"
-            ],
+            "tags": ["TodoApi"],
             "operationId": "Delete",
             "parameters": [
               {
                 "name": "id",
                 "in": "path",
                 "required": true,
-                "schema": {
-                  "type": "integer",
-                  "format": "int64",
-                  "minimum": 1,
-                  "maximum": 99
-                }
+                "schema": { "type": "integer", "format": "int64", "minimum": 1, "maximum": 99 }
               }
             ],
-            "responses": {
-              "200": {
-                "description": "OK"
-              }
-            }
+            "responses": { "200": { "description": "OK" } }
           }
         }
       },
@@ -338,105 +204,37 @@ static partial class TodoApi
           "ProblemDetails": {
             "type": "object",
             "properties": {
-              "type": {
-                "type": [
-                  "string",
-                  "null"
-                ]
-              },
-              "title": {
-                "type": [
-                  "string",
-                  "null"
-                ]
-              },
-              "status": {
-                "type": [
-                  "integer",
-                  "null"
-                ],
-                "format": "int32"
-              },
-              "detail": {
-                "type": [
-                  "string",
-                  "null"
-                ]
-              },
-              "instance": {
-                "type": [
-                  "string",
-                  "null"
-                ]
-              },
+              "type": { "type": ["string", "null"] },
+              "title": { "type": ["string", "null"] },
+              "status": { "type": ["integer", "null"], "format": "int32" },
+              "detail": { "type": ["string", "null"] },
+              "instance": { "type": ["string", "null"] },
               "errors": {
                 "type": "object",
-                "additionalProperties": {
-                  "type": "array",
-                  "items": {
-                    "type": "string"
-                  }
-                }
+                "additionalProperties": { "type": "array", "items": { "type": "string" } }
               }
             }
           },
           "Todo": {
             "type": "object",
             "properties": {
-              "id": {
-                "type": "integer",
-                "format": "int32"
-              },
-              "title": {
-                "type": "string"
-              },
-              "done": {
-                "type": "boolean"
-              },
-              "note": {
-                "type": [
-                  "string",
-                  "null"
-                ]
-              },
-              "priority": {
-                "type": "integer",
-                "format": "int32"
-              },
-              "tags": {
-                "type": "array",
-                "items": {
-                  "type": "string"
-                }
-              },
-              "due": {
-                "type": [
-                  "string",
-                  "null"
-                ],
-                "format": "date-time"
-              }
+              "id": { "type": "integer", "format": "int32" },
+              "title": { "type": "string" },
+              "done": { "type": "boolean" },
+              "note": { "type": ["string", "null"] },
+              "priority": { "type": "integer", "format": "int32" },
+              "tags": { "type": "array", "items": { "type": "string" } },
+              "due": { "type": ["string", "null"], "format": "date-time" }
             }
           },
           "TodoInput": {
             "type": "object",
             "properties": {
-              "title": {
-                "type": "string"
-              },
-              "done": {
-                "type": "boolean"
-              },
-              "note_text": {
-                "type": [
-                  "string",
-                  "null"
-                ]
-              }
+              "title": { "type": "string" },
+              "done": { "type": "boolean" },
+              "note_text": { "type": ["string", "null"] }
             },
-            "required": [
-              "title"
-            ]
+            "required": ["title"]
           }
         }
       }

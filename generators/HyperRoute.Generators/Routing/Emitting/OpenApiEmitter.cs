@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using HyperRoute.Generators.Emitting;
+using HyperRoute.Generators.Steps;
 
 namespace HyperRoute.Generators.Routing;
 
@@ -17,6 +18,9 @@ internal static class OpenApiEmitter
     // The methods OpenAPI 3.1 knows, in the order a path item lists them; routes on any other method are left out.
     private static readonly string[] Methods = { "GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE" };
 
+    // Their keys in a path item.
+    private static readonly string[] MethodKeys = { "get", "put", "post", "delete", "options", "head", "patch", "trace" };
+
     /// <summary>The generated file's hint name: <c>{Namespace}.{Type}.OpenApi.g.cs</c>.</summary>
     public static string HintName(RouterSpec router)
     {
@@ -30,15 +34,15 @@ internal static class OpenApiEmitter
         var type = router.Declaration;
         return GeneratedFileWriter.Write(type, "the [Route] attributes and [OpenApi] of " + type.Name, type.Header, writer =>
         {
-            // The document is written already indented as the literal's lines are (a raw string literal's content is
-            // indented like its closing quotes): one string, appended once, however many routes it describes.
-            var document = Document(router, writer.IndentLevel * SourceWriter.IndentSize);
-            var quotes = Quotes(document);
             writer.Doc($"The OpenAPI 3.1 document of {(router.IsApp ? "this app's routes" : "this router's routes")}, UTF-8 JSON written at compile time (no allocation: the bytes are the assembly's data).");
             writer.Line(GeneratedMethods.GeneratedCode);
-            writer.Line("public static global::System.ReadOnlySpan<byte> OpenApiDocument => " + quotes);
-            writer.Line(document);
-            writer.Line(quotes + "u8;");
+
+            // A raw string literal, its lines indented as its closing quotes are. Three quotes always delimit it: this
+            // JSON never holds three in a row (a quote inside a string is escaped, and a string's closing quote is
+            // followed by a colon, a comma, a bracket or a space).
+            writer.Line("public static global::System.ReadOnlySpan<byte> OpenApiDocument => \"\"\"");
+            writer.Lines((text, indent) => Document(router, text, indent));
+            writer.Line("\"\"\"u8;");
             writer.Line();
             writer.Doc("<see cref=\"OpenApiDocument\"/> as a string (a new one on every call).");
             writer.Line(GeneratedMethods.GeneratedCode);
@@ -46,25 +50,11 @@ internal static class OpenApiEmitter
         });
     }
 
-    // A raw string literal's delimiter: one quote more than the longest run in the document, at least three.
-    private static string Quotes(string text)
-    {
-        var longest = 0;
-        var run = 0;
-        foreach (var c in text)
-        {
-            run = c == '"' ? run + 1 : 0;
-            longest = Math.Max(longest, run);
-        }
-
-        return new string('"', Math.Max(3, longest + 1));
-    }
-
-    /// <summary>The document as indented JSON, every line after the first indented <paramref name="indent"/> spaces more.</summary>
-    public static string Document(RouterSpec router, int indent = 0)
+    /// <summary>Appends the document to <paramref name="text"/> as laid out by <see cref="JsonTextWriter"/>, every line indented <paramref name="indent"/> spaces.</summary>
+    private static void Document(RouterSpec router, System.Text.StringBuilder text, int indent)
     {
         var spec = router.OpenApi!;
-        var json = new JsonTextWriter(indent);
+        var json = new JsonTextWriter(text, indent);
         json.StartObject();
         json.Property("openapi", "3.1.0");
         json.Key("info");
@@ -73,19 +63,32 @@ internal static class OpenApiEmitter
         json.Property("version", spec.Version);
         json.EndObject();
 
+        // By path, then by method: no two operations share both (Operations keeps the first of such routes).
         var operations = Operations(router);
+        operations.Sort(static (a, b) => string.CompareOrdinal(a.Path, b.Path) is var byPath and not 0 ? byPath : a.Method.CompareTo(b.Method));
+        var lookup = new Lookup(spec);
         var usesProblems = false;
         json.Key("paths");
         json.StartObject();
-        foreach (var path in operations.GroupBy(o => o.Path).OrderBy(p => p.Key, StringComparer.Ordinal))
+        for (var i = 0; i < operations.Count; i++)
         {
-            json.Key(path.Key);
-            json.StartObject();
-            foreach (var operation in path.OrderBy(o => Array.IndexOf(Methods, o.Route.Template.Method)))
+            var operation = operations[i];
+            if (i == 0 || operation.Path != operations[i - 1].Path)
             {
-                usesProblems |= WriteOperation(json, router, operation);
+                if (i > 0)
+                {
+                    json.EndObject();
+                }
+
+                json.Key(operation.Path);
+                json.StartObject();
             }
 
+            usesProblems |= WriteOperation(json, router, lookup, operation);
+        }
+
+        if (operations.Count > 0)
+        {
             json.EndObject();
         }
 
@@ -125,7 +128,6 @@ internal static class OpenApiEmitter
         }
 
         json.EndObject();
-        return json.ToString();
 
         static void WriteProblemDetails(JsonTextWriter json)
         {
@@ -134,18 +136,72 @@ internal static class OpenApiEmitter
         }
     }
 
-    /// <summary>One operation: a route on one OpenAPI path (a route with an optional last segment has two).</summary>
-    private sealed record Operation(RouteSpec Route, string Path, int Segments, string Id);
+    /// <summary>
+    /// One operation: a route on one OpenAPI path (a route with an optional last segment has two); <see cref="Method"/>
+    /// is its method's place in <see cref="Methods"/>.
+    /// </summary>
+    private sealed record Operation(RouteSpec Route, string Path, int Segments, string Id, int Method);
+
+    /// <summary>The handlers' docs and the types' schemas by name, looked up once per operation.</summary>
+    private sealed class Lookup
+    {
+        private readonly Dictionary<string, OperationDoc> _docs = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, TypeSchema> _schemas = new(StringComparer.Ordinal);
+
+        public Lookup(OpenApiSpec spec)
+        {
+            foreach (var doc in spec.Docs)
+            {
+                if (!_docs.ContainsKey(doc.Key))
+                {
+                    _docs.Add(doc.Key, doc); // the first of equal keys, as the docs are sorted
+                }
+            }
+
+            foreach (var type in spec.Types)
+            {
+                if (!_schemas.ContainsKey(type.TypeName))
+                {
+                    _schemas.Add(type.TypeName, type.Schema);
+                }
+            }
+        }
+
+        public OperationDoc? Doc(string key) => _docs.TryGetValue(key, out var doc) ? doc : null;
+
+        /// <summary>The schema a JSON type is written with; any value for a type without one.</summary>
+        public TypeSchema Schema(string? typeName)
+            => typeName is not null && _schemas.TryGetValue(typeName, out var schema) ? schema : new TypeSchema();
+    }
 
     private static List<Operation> Operations(RouterSpec router)
     {
         var operations = new List<Operation>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var handlerCounts = router.Routes.GroupBy(r => r.HandlerName).ToDictionary(g => g.Key, g => g.Count());
+        // In an app, a handler name more than one router uses is qualified with its router's name.
+        var shared = new HashSet<string>(StringComparer.Ordinal);
+        if (router.IsApp)
+        {
+            var owners = new Dictionary<string, string?>(StringComparer.Ordinal);
+            foreach (var route in router.Routes)
+            {
+                if (!owners.TryGetValue(route.HandlerName, out var owner))
+                {
+                    owners.Add(route.HandlerName, route.Owner);
+                }
+                else if (owner != route.Owner)
+                {
+                    shared.Add(route.HandlerName);
+                }
+            }
+        }
+
+        var scratch = new System.Text.StringBuilder();
         foreach (var route in router.Routes)
         {
-            if (Array.IndexOf(Methods, route.Template.Method) < 0)
+            var method = Array.IndexOf(Methods, route.Template.Method);
+            if (method < 0)
             {
                 continue;
             }
@@ -154,15 +210,15 @@ internal static class OpenApiEmitter
             var lengths = route.Template.Optional is null ? new[] { count } : new[] { count - 1, count };
             foreach (var length in lengths)
             {
-                var path = Path(route.Template, length);
+                var (path, shape) = Path(route.Template, length, scratch);
 
                 // OpenAPI tells paths apart by their literals only: /a/{id} and /a/{name} are one path; the first route wins.
-                if (!seen.Add(route.Template.Method + " " + Shape(path)))
+                if (!seen.Add(route.Template.Method + " " + shape))
                 {
                     continue;
                 }
 
-                var baseId = router.IsApp && handlerCounts[route.HandlerName] > 0 && route.Owner is not null && router.Routes.Any(r => r.HandlerName == route.HandlerName && r.Owner != route.Owner)
+                var baseId = route.Owner is not null && shared.Contains(route.HandlerName)
                     ? ShortName(route.Owner) + "_" + route.HandlerName
                     : route.HandlerName;
                 var id = baseId;
@@ -171,45 +227,46 @@ internal static class OpenApiEmitter
                     id = baseId + "_" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 }
 
-                operations.Add(new Operation(route, path, length, id));
+                operations.Add(new Operation(route, path, length, id, method));
             }
         }
 
         return operations;
     }
 
-    private static string Path(RouteTemplate template, int segments)
+    // The OpenAPI path of a route's first segments, and its shape: how OpenAPI tells paths apart (by their literals,
+    // case-insensitively; a parameter by its place only).
+    private static (string Path, string Shape) Path(RouteTemplate template, int segments, System.Text.StringBuilder scratch)
     {
         if (segments == 0)
         {
-            return "/";
+            return ("/", "/");
         }
 
-        return string.Concat(template.Segments.Take(segments).Select(s => "/" + (s.Kind == SegmentKind.Literal ? s.Text : "{" + s.Name + "}")));
-    }
-
-    private static string Shape(string path)
-    {
-        var text = new System.Text.StringBuilder();
-        var inside = false;
-        foreach (var c in path)
+        scratch.Clear();
+        for (var i = 0; i < segments; i++)
         {
-            if (c == '{')
+            var segment = template.Segments[i];
+            scratch.Append('/');
+            if (segment.Kind == SegmentKind.Literal)
             {
-                inside = true;
-                text.Append("{}");
+                scratch.Append(segment.Text);
             }
-            else if (c == '}')
+            else
             {
-                inside = false;
-            }
-            else if (!inside)
-            {
-                text.Append(char.ToLowerInvariant(c));
+                scratch.Append('{').Append(segment.Name).Append('}');
             }
         }
 
-        return text.ToString();
+        var path = scratch.ToString();
+        scratch.Clear();
+        for (var i = 0; i < segments; i++)
+        {
+            var segment = template.Segments[i];
+            scratch.Append(segment.Kind == SegmentKind.Literal ? "/" + segment.Text.ToLowerInvariant() : "/{}");
+        }
+
+        return (path, scratch.ToString());
     }
 
     private static string ShortName(string fullName)
@@ -219,12 +276,11 @@ internal static class OpenApiEmitter
     }
 
     // Writes one operation; true when it refers to the ProblemDetails schema.
-    private static bool WriteOperation(JsonTextWriter json, RouterSpec router, Operation operation)
+    private static bool WriteOperation(JsonTextWriter json, RouterSpec router, Lookup lookup, Operation operation)
     {
         var route = operation.Route;
-        var spec = router.OpenApi!;
-        var doc = spec.Docs.FirstOrDefault(d => d.Key == (router.IsApp ? route.Owner : "") + "." + route.HandlerName);
-        json.Key(route.Template.Method.ToLowerInvariant());
+        var doc = lookup.Doc((router.IsApp ? route.Owner : "") + "." + route.HandlerName);
+        json.Key(MethodKeys[operation.Method]);
         json.StartObject();
         json.Key("tags");
         json.StartArray();
@@ -242,23 +298,33 @@ internal static class OpenApiEmitter
 
         json.Property("operationId", operation.Id);
 
-        var parameters = route.Bindings
-            .Where(b => b.Source is BindingSource.Query or BindingSource.Header
-                || b.Source is BindingSource.Segment or BindingSource.CatchAll && b.SegmentIndex < operation.Segments)
-            .ToList();
-        if (parameters.Count > 0)
+        var parameters = false;
+        ParameterBinding? body = null;
+        foreach (var binding in route.Bindings)
         {
-            json.Key("parameters");
-            json.StartArray();
-            foreach (var binding in parameters)
+            if (binding.Source is BindingSource.Query or BindingSource.Header
+                || binding.Source is BindingSource.Segment or BindingSource.CatchAll && binding.SegmentIndex < operation.Segments)
             {
+                if (!parameters)
+                {
+                    parameters = true;
+                    json.Key("parameters");
+                    json.StartArray();
+                }
+
                 WriteParameter(json, route, binding, doc);
             }
+            else if (body is null && binding.Source is BindingSource.JsonBody or BindingSource.Body)
+            {
+                body = binding;
+            }
+        }
 
+        if (parameters)
+        {
             json.EndArray();
         }
 
-        var body = route.Bindings.FirstOrDefault(b => b.Source is BindingSource.JsonBody or BindingSource.Body);
         if (body is not null)
         {
             json.Key("requestBody");
@@ -275,7 +341,7 @@ internal static class OpenApiEmitter
             json.Key("schema");
             if (body.Source == BindingSource.JsonBody)
             {
-                OpenApiSchemaWriter.Write(json, SchemaOf(spec, body.JsonType));
+                OpenApiSchemaWriter.Write(json, lookup.Schema(body.JsonType));
             }
             else
             {
@@ -289,7 +355,7 @@ internal static class OpenApiEmitter
             json.EndObject();
         }
 
-        var usesProblems = WriteResponses(json, spec, route);
+        var usesProblems = WriteResponses(json, lookup, route);
         json.EndObject();
         return usesProblems;
     }
@@ -319,58 +385,78 @@ internal static class OpenApiEmitter
         json.EndObject();
     }
 
-    private static TypeSchema SchemaOf(OpenApiSpec spec, string? typeName)
-        => spec.Types.FirstOrDefault(t => t.TypeName == typeName)?.Schema ?? new TypeSchema();
-
     // Responses by status: each declared case; void: 200 without content; 400 problem+json when a binding can fail.
-    private static bool WriteResponses(JsonTextWriter json, OpenApiSpec spec, RouteSpec route)
+    private static bool WriteResponses(JsonTextWriter json, Lookup lookup, RouteSpec route)
     {
-        var responses = route.Result?.Responses.ToList() ?? new List<ResponseSpec>();
+        var responses = new List<ResponseSpec>();
+        if (route.Result is { } result)
+        {
+            responses.AddRange(result.Responses);
+        }
+
         if (route.ReturnsVoid || responses.Count == 0)
         {
             responses.Add(new ResponseSpec(200, null, null));
         }
 
-        var canFail = route.RequestValidators.Any()
-            || route.Bindings.Any(b => b.Source is BindingSource.JsonBody or BindingSource.Header
-                || b.Source == BindingSource.Query && b.Type != RouteValueType.String && b.Type != RouteValueType.Utf8
-                || b.Steps.Count > 0);
-        if (canFail && !responses.Any(r => r.Status == 400))
+        if (CanFail(route) && !responses.Exists(r => r.Status == 400))
         {
             responses.Add(new ResponseSpec(400, ProblemJson, null));
         }
 
+        // Each status once, in order ("default", status 0, last); under it each content type once, in ordinal order,
+        // described by the first response that has it.
+        var statuses = new List<int>();
+        foreach (var response in responses)
+        {
+            if (!statuses.Contains(response.Status))
+            {
+                statuses.Add(response.Status);
+            }
+        }
+
+        statuses.Sort(static (a, b) => (a == 0 ? int.MaxValue : a).CompareTo(b == 0 ? int.MaxValue : b));
         var usesProblems = false;
+        var contents = new List<ResponseSpec>();
         json.Key("responses");
         json.StartObject();
-        foreach (var status in responses.GroupBy(r => r.Status).OrderBy(g => g.Key == 0 ? int.MaxValue : g.Key))
+        foreach (var status in statuses)
         {
-            json.Key(status.Key == 0 ? "default" : status.Key.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            json.Key(status == 0 ? "default" : status.ToString(System.Globalization.CultureInfo.InvariantCulture));
             json.StartObject();
-            json.Property("description", Reason(status.Key));
-            var contents = status.Where(r => r.ContentType is not null).GroupBy(r => r.ContentType!).ToList();
+            json.Property("description", Reason(status));
+            contents.Clear();
+            foreach (var response in responses)
+            {
+                if (response.Status == status && response.ContentType is { } type && !contents.Exists(c => c.ContentType == type))
+                {
+                    contents.Add(response);
+                }
+            }
+
             if (contents.Count > 0)
             {
+                contents.Sort(static (a, b) => string.CompareOrdinal(a.ContentType, b.ContentType));
                 json.Key("content");
                 json.StartObject();
-                foreach (var content in contents.OrderBy(c => c.Key, StringComparer.Ordinal))
+                foreach (var response in contents)
                 {
-                    json.Key(content.Key);
+                    var type = response.ContentType!;
+                    json.Key(type);
                     json.StartObject();
                     json.Key("schema");
-                    var response = content.First();
-                    if (content.Key == ProblemJson && response.BodyType is null)
+                    if (type == ProblemJson && response.BodyType is null)
                     {
                         usesProblems = true;
                         OpenApiSchemaWriter.Write(json, new TypeSchema { Ref = OpenApiSchemaWriter.ProblemDetails });
                     }
                     else if (response.BodyType is not null)
                     {
-                        OpenApiSchemaWriter.Write(json, SchemaOf(spec, response.BodyType));
+                        OpenApiSchemaWriter.Write(json, lookup.Schema(response.BodyType));
                     }
                     else
                     {
-                        OpenApiSchemaWriter.Write(json, content.Key.StartsWith("text/", StringComparison.Ordinal) ? new TypeSchema { Type = "string" } : new TypeSchema());
+                        OpenApiSchemaWriter.Write(json, type.StartsWith("text/", StringComparison.Ordinal) ? new TypeSchema { Type = "string" } : new TypeSchema());
                     }
 
                     json.EndObject();
@@ -384,6 +470,30 @@ internal static class OpenApiEmitter
 
         json.EndObject();
         return usesProblems;
+    }
+
+    // A request the route may refuse with 400: a validator, a body, a header, a query value that must parse, a step.
+    private static bool CanFail(RouteSpec route)
+    {
+        foreach (var step in route.Steps)
+        {
+            if (step.Kind == StepKind.Validate)
+            {
+                return true;
+            }
+        }
+
+        foreach (var binding in route.Bindings)
+        {
+            if (binding.Source is BindingSource.JsonBody or BindingSource.Header
+                || binding.Source == BindingSource.Query && binding.Type != RouteValueType.String && binding.Type != RouteValueType.Utf8
+                || binding.Steps.Count > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string Reason(int status) => status switch

@@ -33,6 +33,19 @@ public sealed class HttpLoggingTests
         Assert.Same(record.Exception, reported);
     }
 
+    [Fact]
+    public async Task A_synchronous_handler_fault_is_logged_with_its_route_too()
+    {
+        using var client = InMemoryServer.CreateClient(new ObservedApi.HttpEndpoint(), Options());
+
+        using var response = await client.PostAsync("/fail", null);
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        var record = Assert.Single(_logger.Collector.GetSnapshot());
+        Assert.Equal("The handler of POST /fail threw; the client got a 500 and the connection closed", record.Message);
+        Assert.IsType<InvalidOperationException>(record.Exception);
+    }
+
     [Theory]
     [InlineData("GET /items/1 HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n", 20, "MalformedRequest", "Request rejected with 400: malformed (duplicate_host)")]
     [InlineData("GET /items/1 HTTP/2.0\r\nHost: a\r\n\r\n", 23, "RequestNotSupported", "Request rejected with 505: the server does not support it (unsupported_version)")]

@@ -106,6 +106,7 @@ public sealed class HttpTracingTests : IDisposable
         await Send(HttpMethod.Post, "/fail", HttpStatusCode.InternalServerError);
 
         var span = Assert.Single(_spans);
+        Assert.Equal(("POST /fail", "/fail"), (span.DisplayName, span.GetTagItem("http.route"))); // it threw before Serve returned
         Assert.Equal(ActivityStatusCode.Error, span.Status);
         Assert.Equal("System.InvalidOperationException", span.GetTagItem("error.type"));
         Assert.Equal(500, span.GetTagItem("http.response.status_code"));

@@ -43,7 +43,7 @@ public sealed class RouterGenerator : IIncrementalGenerator
     }
 
     private static void EmitOpenApi(SourceProductionContext output, RouterSpec? spec)
-        => output.AddSource(OpenApiEmitter.HintName(spec!), SourceText.From(OpenApiEmitter.Emit(spec!), System.Text.Encoding.UTF8));
+        => output.AddSource(OpenApiEmitter.HintName(spec!), OpenApiEmitter.Emit(spec!));
 
     private static void Emit(SourceProductionContext output, RouterSpec? spec)
     {

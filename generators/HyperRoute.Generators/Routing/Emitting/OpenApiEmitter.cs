@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text;
 using HyperRoute.Generators.Emitting;
 using HyperRoute.Generators.Steps;
+using Microsoft.CodeAnalysis.Text;
 
 namespace HyperRoute.Generators.Routing;
 
@@ -29,10 +31,13 @@ internal static class OpenApiEmitter
         return stem.Substring(0, stem.LastIndexOf('.')) + ".OpenApi.g.cs";
     }
 
-    public static string Emit(RouterSpec router)
+    // Where the skeleton of the file holds the document's place: no generated C# holds this character.
+    private const string DocumentPlace = "\u0001";
+
+    public static SourceText Emit(RouterSpec router)
     {
         var type = router.Declaration;
-        return GeneratedFileWriter.Write(type, "the [Route] attributes and [OpenApi] of " + type.Name, type.Header, writer =>
+        var skeleton = GeneratedFileWriter.Write(type, "the [Route] attributes and [OpenApi] of " + type.Name, type.Header, writer =>
         {
             writer.Doc($"The OpenAPI 3.1 document of {(router.IsApp ? "this app's routes" : "this router's routes")}, UTF-8 JSON written at compile time (no allocation: the bytes are the assembly's data).");
             writer.Line(GeneratedMethods.GeneratedCode);
@@ -41,17 +46,27 @@ internal static class OpenApiEmitter
             // JSON never holds three in a row (a quote inside a string is escaped, and a string's closing quote is
             // followed by a colon, a comma, a bracket or a space).
             writer.Line("public static global::System.ReadOnlySpan<byte> OpenApiDocument => \"\"\"");
-            writer.Lines((text, indent) => Document(router, text, indent));
+            writer.Line(DocumentPlace);
             writer.Line("\"\"\"u8;");
             writer.Line();
             writer.Doc("<see cref=\"OpenApiDocument\"/> as a string (a new one on every call).");
             writer.Line(GeneratedMethods.GeneratedCode);
             writer.Line("public static string OpenApiJson => global::System.Text.Encoding.UTF8.GetString(OpenApiDocument);");
         });
+
+        // The document is written into the file's text in its place, and the text goes to the compiler in pieces: a
+        // large document is never one string, nor is the file.
+        var place = skeleton.IndexOf(DocumentPlace, StringComparison.Ordinal);
+        var indent = place - (skeleton.LastIndexOf('\n', place) + 1);
+        var text = new StringBuilder(); // grown in pieces: one array of the whole file would land on the large object heap
+        text.Append(skeleton, 0, place);
+        Document(router, text, indent);
+        text.Append(skeleton, place + DocumentPlace.Length, skeleton.Length - place - DocumentPlace.Length);
+        return SourceText.From(new StringBuilderReader(text), text.Length, Encoding.UTF8);
     }
 
     /// <summary>Appends the document to <paramref name="text"/> as laid out by <see cref="JsonTextWriter"/>, every line indented <paramref name="indent"/> spaces.</summary>
-    private static void Document(RouterSpec router, System.Text.StringBuilder text, int indent)
+    private static void Document(RouterSpec router, StringBuilder text, int indent)
     {
         var spec = router.OpenApi!;
         var json = new JsonTextWriter(text, indent);
@@ -197,7 +212,7 @@ internal static class OpenApiEmitter
             }
         }
 
-        var scratch = new System.Text.StringBuilder();
+        var scratch = new StringBuilder();
         foreach (var route in router.Routes)
         {
             var method = Array.IndexOf(Methods, route.Template.Method);
@@ -236,7 +251,7 @@ internal static class OpenApiEmitter
 
     // The OpenAPI path of a route's first segments, and its shape: how OpenAPI tells paths apart (by their literals,
     // case-insensitively; a parameter by its place only).
-    private static (string Path, string Shape) Path(RouteTemplate template, int segments, System.Text.StringBuilder scratch)
+    private static (string Path, string Shape) Path(RouteTemplate template, int segments, StringBuilder scratch)
     {
         if (segments == 0)
         {

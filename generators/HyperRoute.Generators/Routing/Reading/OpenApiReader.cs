@@ -30,6 +30,7 @@ internal static class OpenApiReader
         var types = new Dictionary<string, TypeSchema>(StringComparer.Ordinal);
         var components = new Dictionary<string, ComponentSchema>(StringComparer.Ordinal);
         var docs = new List<OperationDoc>();
+        var documented = new HashSet<string>(StringComparer.Ordinal);
         foreach (var router in routers)
         {
             var naming = Naming.Of(router);
@@ -42,9 +43,14 @@ internal static class OpenApiReader
                     continue;
                 }
 
-                if (ReadDoc(owned + "." + method.Name, method) is { } doc && !docs.Any(d => d.Key == doc.Key))
+                if (ReadDoc(owned + "." + method.Name, method) is { } doc && documented.Add(doc.Key))
                 {
                     docs.Add(doc);
+                }
+
+                if (wanted.Count == 0)
+                {
+                    continue; // no route reads or writes JSON: there is no schema to find
                 }
 
                 foreach (var type in method.Parameters.Select(p => p.Type).Append(method.ReturnType))

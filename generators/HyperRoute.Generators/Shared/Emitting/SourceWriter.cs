@@ -38,19 +38,6 @@ internal sealed class SourceWriter
     public void Line() => _builder.Append('\n');
 
     /// <summary>
-    /// Writes a block of lines another writer produces straight into this file (a large embedded document, copied
-    /// once): <paramref name="write"/> gets the file's text and the indentation of the current line, already written,
-    /// which it gives every line it starts.
-    /// </summary>
-    public void Lines(Action<StringBuilder, int> write)
-    {
-        var indent = _indent * IndentSize;
-        _builder.Append(' ', indent);
-        write(_builder, indent);
-        _builder.Append('\n');
-    }
-
-    /// <summary>
     /// Writes a line of code with a comment after it, or the comment on the line above when both do not fit in
     /// <see cref="MaxLineLength"/>.
     /// </summary>

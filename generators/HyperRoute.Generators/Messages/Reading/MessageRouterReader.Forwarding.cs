@@ -5,7 +5,6 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace HyperRoute.Generators.Messages;
@@ -52,7 +51,7 @@ internal static partial class MessageRouterReader
         ImmutableArray<MessageProblem>.Builder problems,
         CancellationToken cancellationToken)
     {
-        var declaration = Definition(method, cancellationToken);
+        var declaration = GeneratedPartialMethods.Definition(method, cancellationToken);
         if (WhyNotForwardShape(method, declaration, message, messageDisplay, cancellationToken) is { } why)
         {
             if (message.TypeKind != TypeKind.Error)
@@ -82,29 +81,12 @@ internal static partial class MessageRouterReader
         return new MessageHandler(Escape(method.Name), method.IsStatic, parameter.RefKind == RefKind.In, steps, forward);
     }
 
-    // The partial definition (partial, no body) the generator completes; null when the method is anything else.
-    private static MethodDeclarationSyntax? Definition(IMethodSymbol method, CancellationToken cancellationToken)
-        => method.DeclaringSyntaxReferences.Length == 1
-            && method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is MethodDeclarationSyntax { Body: null, ExpressionBody: null } declaration
-            && declaration.Modifiers.Any(m => m.IsKind(SyntaxKind.PartialKeyword))
-                ? declaration
-                : null;
-
     private static string? WhyNotForwardShape(IMethodSymbol method, MethodDeclarationSyntax? declaration, INamedTypeSymbol message, string messageDisplay, CancellationToken cancellationToken)
     {
         var expected = $"'private partial MessageOutcome {method.Name}(in {messageDisplay} message);' (or by value, static or instance)";
-        if (declaration is null)
+        if (GeneratedPartialMethods.WhyNotCompletable(method, declaration, "[To]", expected, cancellationToken) is { } why)
         {
-            var what = method.DeclaringSyntaxReferences.Any(r => r.GetSyntax(cancellationToken) is MethodDeclarationSyntax { Modifiers: var modifiers } && modifiers.Any(m => m.IsKind(SyntaxKind.PartialKeyword)))
-                ? "it has a body of its own"
-                : "it is not a partial method";
-            return $"'{method.Name}' has [To], so the generator writes its body, but {what}: declare it {expected}";
-        }
-
-        // The analyzer sees the generator's implementation part; any other is the user's own body.
-        if (method.PartialImplementationPart is { } implementation && !IsGenerated(implementation))
-        {
-            return $"'{method.Name}' has [To], so the generator writes its body, but it has a body of its own: remove that implementation and keep {expected}";
+            return why;
         }
 
         var parameter = method.Parameters.Length == 1 ? method.Parameters[0] : null;
@@ -115,10 +97,6 @@ internal static partial class MessageRouterReader
             ? null
             : $"The [To] handler '{method.Name}' is not {expected}: Route returns what its forward did, and it forwards the message it routes";
     }
-
-    private static bool IsGenerated(IMethodSymbol implementation)
-        => implementation.GetAttributes().Any(a => KnownNames.Is(a.AttributeClass, KnownNames.GeneratedCodeAttribute)
-            && a.ConstructorArguments.Length > 0 && a.ConstructorArguments[0].Value as string == KnownNames.GeneratorName);
 
     // HR3019: the name is a field or property of the router; HR3020: its type is (or derives from) a DestinationGroup<T>
     // of an IFrameDestination, and a property can be read; HR3021: a static handler reads a static group. Every problem

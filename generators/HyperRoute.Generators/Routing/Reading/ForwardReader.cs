@@ -56,7 +56,7 @@ internal static class ForwardReader
             return null;
         }
 
-        var declaration = Definition(method, cancellationToken);
+        var declaration = GeneratedPartialMethods.Definition(method, cancellationToken);
         if (WhyNotShape(method, declaration, cancellationToken) is { } why)
         {
             found.Add(new ForwardProblem(ForwardRule.HandlerShape, why, method.Locations.FirstOrDefault()));
@@ -120,14 +120,6 @@ internal static class ForwardReader
         };
     }
 
-    // The partial definition (partial, no body) the generator completes; null when the method is anything else.
-    private static MethodDeclarationSyntax? Definition(IMethodSymbol method, CancellationToken cancellationToken)
-        => method.DeclaringSyntaxReferences.Length == 1
-            && method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is MethodDeclarationSyntax { Body: null, ExpressionBody: null } declaration
-            && declaration.Modifiers.Any(m => m.IsKind(SyntaxKind.PartialKeyword))
-                ? declaration
-                : null;
-
     private static string? WhyNotShape(IMethodSymbol method, MethodDeclarationSyntax? declaration, CancellationToken cancellationToken)
     {
         var router = method.ContainingType;
@@ -141,18 +133,9 @@ internal static class ForwardReader
             return $"'{method.Name}' has [Forward] but no [Route]: add the route it serves, such as [Route(\"GET /api/{{*rest}}\")]";
         }
 
-        if (declaration is null)
+        if (GeneratedPartialMethods.WhyNotCompletable(method, declaration, "[Forward]", Expected, cancellationToken) is { } why)
         {
-            var what = method.DeclaringSyntaxReferences.Any(r => r.GetSyntax(cancellationToken) is MethodDeclarationSyntax { Modifiers: var modifiers } && modifiers.Any(m => m.IsKind(SyntaxKind.PartialKeyword)))
-                ? "it has a body of its own"
-                : "it is not a partial method";
-            return $"'{method.Name}' has [Forward], so the generator writes its body, but {what}: declare it {Expected}";
-        }
-
-        // The analyzer sees the generator's implementation part; any other is the user's own body.
-        if (method.PartialImplementationPart is { } implementation && !IsGenerated(implementation))
-        {
-            return $"'{method.Name}' has [Forward], so the generator writes its body, but it has a body of its own: remove it and keep {Expected}";
+            return why;
         }
 
         var fits = method.MethodKind == MethodKind.Ordinary && !method.IsGenericMethod
@@ -161,10 +144,6 @@ internal static class ForwardReader
             && KnownNames.Is(method.Parameters[0].Type, HttpExchange);
         return fits ? null : $"The [Forward] handler '{method.Name}' is not {Expected}: it returns the forward's task and forwards the exchange it serves";
     }
-
-    private static bool IsGenerated(IMethodSymbol implementation)
-        => implementation.GetAttributes().Any(a => KnownNames.Is(a.AttributeClass, KnownNames.GeneratedCodeAttribute)
-            && a.ConstructorArguments.Length > 0 && a.ConstructorArguments[0].Value as string == KnownNames.GeneratorName);
 
     // HR0031: a field or property of the router, of type BackendGroup, readable, static when the handler is.
     private static string? Group(IMethodSymbol method, AttributeData forward, ImmutableArray<ForwardProblem>.Builder problems, CancellationToken cancellationToken)

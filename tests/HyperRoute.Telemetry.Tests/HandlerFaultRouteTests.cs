@@ -159,25 +159,5 @@ public sealed class HandlerFaultRouteTests : IDisposable
 
     private IEnumerable<FakeLogRecord> Faults() => _logger.Collector.GetSnapshot().Where(r => r.Id.Name == "HandlerFault");
 
-    private static Dictionary<string, object?> Tags(int status, string? route, string? error = null)
-    {
-        var tags = new Dictionary<string, object?>
-        {
-            ["http.request.method"] = "GET",
-            ["http.response.status_code"] = status,
-            ["network.protocol.version"] = "1.1",
-            ["url.scheme"] = "http",
-        };
-        if (route is not null)
-        {
-            tags["http.route"] = route;
-        }
-
-        if (error is not null)
-        {
-            tags["error.type"] = error;
-        }
-
-        return tags;
-    }
+    private static Dictionary<string, object?> Tags(int status, string? route, string? error = null) => HttpMetricsTests.Tags("GET", status, route, error);
 }

@@ -136,7 +136,8 @@ public sealed class HttpMetricsTests : IDisposable
         Assert.Equal(status, response.StatusCode);
     }
 
-    private static Dictionary<string, object?> Tags(string method, int status, string? route, string? error = null)
+    /// <summary>The tags the server records a request's duration with.</summary>
+    internal static Dictionary<string, object?> Tags(string method, int status, string? route, string? error = null)
     {
         var tags = new Dictionary<string, object?>
         {

@@ -42,7 +42,7 @@ internal sealed partial class HyperRouteMiddleware<TEndpoint>
         try
         {
             (var error, buffer) = await RequestLoader.LoadAsync<TEndpoint>(context, exchange.Request, _options.Limits, keepBody: _options.PassUnmatched).ConfigureAwait(false);
-            HostedExchange.Begin(exchange);
+            HostedExchange.Begin(exchange, new StreamedResponse(context)); // a chunked response goes out as it is flushed
             exchange.RequestServices = context.RequestServices; // [FromServices] parameters: the request's scope
             var response = exchange.Response;
             if (error != HttpError.None)
@@ -55,7 +55,7 @@ internal sealed partial class HyperRouteMiddleware<TEndpoint>
                 TagRoute(context, exchange.Route); // the route that matched, whether its handler answered, threw or is still running
                 if (match is not { } answered)
                 {
-                    reusable = false; // answered 504 without the handler, which may still write to the exchange
+                    reusable = false; // answered 504 without the handler, which may still write to it, or a stream cut
                     return;
                 }
                 else if (!answered.IsAnswered)
@@ -92,7 +92,8 @@ internal sealed partial class HyperRouteMiddleware<TEndpoint>
         }
     }
 
-    // Runs the endpoint; null when the request was answered without its handler (time limit), which still runs.
+    // Runs the endpoint; null when there is nothing more to write: answered without its handler (time limit), which
+    // still runs, or a streamed response cut.
     private async ValueTask<RouteMatch?> ServeAsync(HttpContext context, HttpExchange exchange)
     {
         using var aborted = context.RequestAborted.CanBeCanceled
@@ -114,6 +115,12 @@ internal sealed partial class HyperRouteMiddleware<TEndpoint>
                 {
                     HostedExchange.Abandon(exchange);
                     ObserveAbandoned(task, match.Route);
+                    if (HostedExchange.HeadSent(exchange.Response))
+                    {
+                        context.Abort(); // part of the body went out: cutting the stream is the only answer left
+                        return null;
+                    }
+
                     var answer = new HttpExchange();
                     HostedExchange.Begin(answer);
                     HostedExchange.WriteProblem(answer.Response, 504, "The handler did not complete within its time limit."u8);
@@ -141,7 +148,18 @@ internal sealed partial class HyperRouteMiddleware<TEndpoint>
                 return RouteMatch.Handled(-1); // the client left and the handler stopped: nothing to answer or report
             }
 
+            if (exception is ClientDisconnectedException)
+            {
+                return null; // the client left while a streamed response was being sent: nothing to answer or report
+            }
+
             ReportHandlerError(exception, exchange.Route); // the route noted itself before any user code ran, sync or async
+            if (HostedExchange.HeadSent(exchange.Response))
+            {
+                context.Abort(); // part of a streamed body went out: no 500 can follow it, the stream is cut
+                return null;
+            }
+
             HostedExchange.WriteServerError(exchange.Response);
             return RouteMatch.Handled(-1);
         }

@@ -18,6 +18,20 @@ internal static class ResponseWriter
     public static ValueTask<System.IO.Pipelines.FlushResult> WriteAsync(HttpContext context, HttpResponse response)
     {
         var target = context.Response;
+        if (HostedExchange.HeadSent(response))
+        {
+            // Streamed (StreamedResponse): the head and the flushed pieces went out; what followed the last flush remains.
+            var rest = HostedExchange.Body(response);
+            if (rest.IsEmpty || !HasBody(context, response.StatusCode))
+            {
+                return default;
+            }
+
+            rest.CopyTo(target.BodyWriter.GetSpan(rest.Length));
+            target.BodyWriter.Advance(rest.Length);
+            return target.BodyWriter.FlushAsync(context.RequestAborted);
+        }
+
         target.StatusCode = response.StatusCode;
         CopyHeaders(HostedExchange.HeaderLines(response), target.Headers);
         var body = HostedExchange.Body(response);
@@ -27,12 +41,7 @@ internal static class ResponseWriter
             target.ContentLength = length;
         }
 
-        if (response.StatusCode is < 200 or 204 or 304)
-        {
-            return default;
-        }
-
-        if (body.IsEmpty || Microsoft.AspNetCore.Http.HttpMethods.IsHead(context.Request.Method))
+        if (body.IsEmpty || !HasBody(context, response.StatusCode))
         {
             return default;
         }
@@ -43,8 +52,12 @@ internal static class ResponseWriter
         return writer.FlushAsync(context.RequestAborted);
     }
 
-    // "Name: value\r\n" lines, as the response validated them when they were set.
-    private static void CopyHeaders(ReadOnlySpan<byte> lines, IHeaderDictionary headers)
+    /// <summary>Whether the response carries its body: not for a HEAD, a 1xx, a 204 or a 304.</summary>
+    public static bool HasBody(HttpContext context, int status)
+        => status is >= 200 and not 204 and not 304 && !Microsoft.AspNetCore.Http.HttpMethods.IsHead(context.Request.Method);
+
+    /// <summary>Adds the "Name: value\r\n" lines, as the response validated them when they were set.</summary>
+    public static void CopyHeaders(ReadOnlySpan<byte> lines, IHeaderDictionary headers)
     {
         while (!lines.IsEmpty)
         {

@@ -10,7 +10,8 @@ namespace HyperRoute.Http.Hosting;
 /// and owns the connection, and HyperRoute runs the generated endpoint on an <see cref="HttpExchange"/> the host
 /// loaded with <see cref="HttpRequest.Load{TSlots}"/>, then copies the buffered response out. The response is
 /// never framed here: the host writes the status, <see cref="HeaderLines"/> and <see cref="Body"/> its own way.
-/// A chunked response (<see cref="HttpResponse.StartChunked"/>) is collected whole and handed over at the end.
+/// A chunked response (<see cref="HttpResponse.StartChunked"/>) is collected whole and handed over at the end, or,
+/// for a host that streams (<see cref="IHostedResponseStream"/>), handed over at each asynchronous flush.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class HostedExchange
@@ -19,12 +20,29 @@ public static class HostedExchange
     /// Readies <paramref name="exchange"/> for the request just loaded: no route matched yet (<see cref="HttpExchange.Route"/>),
     /// and its response status 200, no headers, no body, buffered.
     /// </summary>
-    public static void Begin(HttpExchange exchange)
+    public static void Begin(HttpExchange exchange) => Begin(exchange, null);
+
+    /// <summary>
+    /// Readies <paramref name="exchange"/> as <see cref="Begin(HttpExchange)"/> does; a chunked response's
+    /// asynchronous flushes go to <paramref name="stream"/> as they happen (<see langword="null"/>: collected).
+    /// </summary>
+    public static void Begin(HttpExchange exchange, IHostedResponseStream? stream)
     {
         ArgumentNullException.ThrowIfNull(exchange);
         exchange.Route = -1;
         exchange.ResetAborted();
-        exchange.Response.Reset(exchange.Request.IsHead, close: false, keepAliveHeader: false, transport: BufferingTransport.Instance);
+        IResponseTransport transport = stream is null ? BufferingTransport.Instance : new HostedStreamingTransport(exchange.Response, stream);
+        exchange.Response.Reset(exchange.Request.IsHead, close: false, keepAliveHeader: false, transport: transport);
+    }
+
+    /// <summary>
+    /// The head went to the host at a flush (<see cref="IHostedResponseStream"/>): the status and headers are sent,
+    /// <see cref="Body"/> holds only what followed the last flush, and an error can no longer be answered.
+    /// </summary>
+    public static bool HeadSent(HttpResponse response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        return response.HeadWritten;
     }
 
     /// <summary>

@@ -85,7 +85,10 @@ public sealed class LoadTests(ITestOutputHelper output)
         output.WriteLine($"{transport}: {tally}");
         tally.AssertEveryRequestAnswered();
         Assert.Equal(0, tally.BadGateway + tally.GatewayTimeout);
-        Assert.True(tally.Shortest503 >= waitTimeout - TimeSpan.FromMilliseconds(5), $"A 503 came after {tally.Shortest503.TotalMilliseconds} ms, before the pool's wait ended.");
+        // The pool's wait is a .NET timer, which on Linux counts on a coarse clock (Environment.TickCount64:
+        // CLOCK_MONOTONIC_COARSE, one kernel tick of up to 10 ms): it may end a tick early by a precise stopwatch. A CI
+        // run measured 193.7 ms for 200. Far earlier would mean the pool did not wait.
+        Assert.True(tally.Shortest503 >= waitTimeout - TimeSpan.FromMilliseconds(15), $"A 503 came after {tally.Shortest503.TotalMilliseconds} ms, before the pool's wait ended.");
         Assert.True(backend.Connections <= 2, $"{backend.Connections} connections to a pool of 2.");
         var statistics = member.GetStatistics();
         Assert.Equal(0, statistics.InFlight);

@@ -19,7 +19,6 @@ internal sealed partial class Http1Connection<TEndpoint>
     private string? _requestMethod;    // its http.request.method
     private Activity? _activity;       // its span, when a listener sampled it
     private Activity? _outerActivity;  // Activity.Current on this thread before the span started
-    private int _requestRoute = -1;    // the route that matched, once known
     private Exception? _requestFault;  // the handler's exception
     private long _connectionOpened;    // Stopwatch timestamp of the connection's start; 0: not measured
     private HttpError _connectionError; // the protocol error that ended the connection
@@ -37,7 +36,7 @@ internal sealed partial class Http1Connection<TEndpoint>
     // The request is parsed and about to be served.
     private void BeginRequestTelemetry()
     {
-        _requestRoute = -1;
+        _exchange.Route = -1; // the route that matches notes itself there, before any user code runs
         if (!_server.Metrics.RequestsEnabled && !HttpServerTracing.Source.HasListeners())
         {
             return;
@@ -86,7 +85,7 @@ internal sealed partial class Http1Connection<TEndpoint>
 
         _measured = false;
         var metrics = _server.Metrics;
-        var route = TEndpoint.RouteAt(_requestRoute);
+        var route = TEndpoint.RouteAt(_exchange.Route);
         var method = _requestMethod!;
         errorType ??= _requestFault?.GetType().FullName ?? SemanticValues.ErrorType(status);
         if (_countedActive)

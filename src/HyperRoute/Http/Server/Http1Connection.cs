@@ -370,10 +370,9 @@ internal sealed partial class Http1Connection<TEndpoint> : IResponseTransport
         try
         {
             _serveThread = Environment.CurrentManagedThreadId; // a flush from this thread, now, is the handler running in place
-            _exchange.Route = -1; // the matched route notes itself here before any user code runs, should Serve throw
-            var match = _endpoint.Serve(_exchange);
+            var match = _endpoint.Serve(_exchange); // a route it matched noted itself on the exchange first, should it throw
             _serveThread = 0;
-            _requestRoute = match.Route;
+            _exchange.Route = match.Route; // the match has the last word (an endpoint written by hand notes nothing)
 
             if (match.IsPending)
             {
@@ -427,17 +426,12 @@ internal sealed partial class Http1Connection<TEndpoint> : IResponseTransport
         _serveThread = 0;
         SettleFlush();
         _requestFault = exception;
-        if (_requestRoute < 0)
-        {
-            _requestRoute = _exchange.Route; // Serve threw, so no match came back: the route it matched noted itself
-        }
-
         if (exception is ClientDisconnectedException)
         {
             return true; // the client left while a streamed response was being sent: nothing to answer, nothing to report
         }
 
-        _server.ReportHandlerError(exception, _requestRoute);
+        _server.ReportHandlerError(exception, _exchange.Route);
         _exchange.Response.TryWriteServerError(); // when part of a chunked body went out, closing is all that is left
         return true;
     }
